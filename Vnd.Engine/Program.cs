@@ -1,0 +1,3 @@
+using Vnd.Engine.Cli;
+
+return await VndCommandLine.RunAsync(args).ConfigureAwait(false);
