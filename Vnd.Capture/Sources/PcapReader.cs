@@ -8,37 +8,35 @@ namespace Vnd.Capture.Sources;
 /// kept when their bytes are there; a captured length above the maximum record size cannot be trusted to find
 /// the next record, so reading stops there (no resynchronisation guesswork).
 /// </summary>
-internal sealed class PcapReader : IRecordSource
+internal sealed class PcapReader : CaptureFileReader
 {
     private const int FileHeaderLength = 24;
     private const int RecordHeaderLength = 16;
     private const uint ReservedLinkTypeBits = 0x03FF_0000;
 
-    private readonly ChunkedInput _input;
-    private readonly ReaderDiagnostics _diagnostics = new();
     private readonly bool _bigEndian;
     private readonly uint _fractionLimit;
     private readonly long _fractionToNanos;
     private readonly uint _snapLength;
     private readonly uint _maxRecordSize;
-    private bool _finished;
+    private readonly TimeUnit _resolution;
 
     public PcapReader(ChunkedInput input, CaptureReaderOptions options, bool bigEndian, bool nanosecond)
+        : base(input)
     {
-        _input = input;
         _bigEndian = bigEndian;
         _maxRecordSize = (uint)options.MaxRecordSize;
         if (nanosecond)
         {
             _fractionLimit = 1_000_000_000;
             _fractionToNanos = 1;
-            Resolution = TimeUnit.Nanosecond;
+            _resolution = TimeUnit.Nanosecond;
         }
         else
         {
             _fractionLimit = 1_000_000;
             _fractionToNanos = 1_000;
-            Resolution = TimeUnit.Microsecond;
+            _resolution = TimeUnit.Microsecond;
         }
 
         if (!input.Ensure(FileHeaderLength))
@@ -59,12 +57,10 @@ internal sealed class PcapReader : IRecordSource
         LinkType = (LinkType)(linkWord & 0xFFFF);
         FcsLength = (linkWord & 0x0400_0000) != 0 ? (int)(linkWord >> 28) * 2 : 0;
         input.Advance(FileHeaderLength);
-        _diagnostics.BytesRead = FileHeaderLength;
+        Diagnostics.BytesRead = FileHeaderLength;
     }
 
-    public ReaderDiagnostics Diagnostics => _diagnostics;
-
-    public TimeUnit Resolution { get; }
+    public override TimeUnit Resolution => _resolution;
 
     /// <summary>Link type of every record in the file.</summary>
     public LinkType LinkType { get; }
@@ -75,10 +71,10 @@ internal sealed class PcapReader : IRecordSource
     /// <summary>Bytes of frame check sequence at the end of each packet, when the header declares them.</summary>
     public int FcsLength { get; }
 
-    public bool TryReadNext(out PacketRecord record)
+    public override bool TryReadNext(out PacketRecord record)
     {
-        var input = _input;
-        if (_finished || !input.Ensure(RecordHeaderLength))
+        var input = Input;
+        if (Finished || !input.Ensure(RecordHeaderLength))
             return End(out record);
 
         var header = input.Peek(RecordHeaderLength);
@@ -88,7 +84,7 @@ internal sealed class PcapReader : IRecordSource
         var originalLength = ByteOrder.U32(header[12..], _bigEndian);
 
         if (capturedLength > _maxRecordSize)
-            return Abandon(out record);
+            return Abandon(ReaderErrorKind.CaplenTooLarge, out record);
         var recordLength = RecordHeaderLength + (int)capturedLength;
         if (!input.Ensure(recordLength))
             return End(out record);
@@ -107,42 +103,19 @@ internal sealed class PcapReader : IRecordSource
         record = new PacketRecord(input.Peek(RecordHeaderLength, (int)capturedLength), (int)originalLength, nanos,
             true, LinkType, -1, offset, flags);
         input.Advance(recordLength);
-        _diagnostics.BytesRead = offset + recordLength;
+        Diagnostics.BytesRead = offset + recordLength;
         return true;
     }
 
     [MethodImpl(MethodImplOptions.NoInlining)]
     private RecordFlags Inspect(uint fraction, uint capturedLength, ref uint originalLength)
     {
-        var flags = RecordChecks.Inspect(_diagnostics, ref capturedLength, ref originalLength, uint.MaxValue, _snapLength);
+        var flags = RecordChecks.Inspect(Diagnostics, ref capturedLength, ref originalLength, uint.MaxValue, _snapLength);
         if (fraction >= _fractionLimit)
         {
-            _diagnostics.Add(ReaderErrorKind.InvalidTimestampFraction);
+            Diagnostics.Add(ReaderErrorKind.InvalidTimestampFraction);
             flags |= RecordFlags.TimestampNormalized;
         }
         return flags;
     }
-
-    private bool End(out PacketRecord record)
-    {
-        record = default;
-        if (!_finished && _input.Available > 0)
-        {
-            _diagnostics.Add(ReaderErrorKind.TruncatedRecord);
-            _diagnostics.TruncatedAtOffset = _input.Offset;
-        }
-        _finished = true;
-        return false;
-    }
-
-    private bool Abandon(out PacketRecord record)
-    {
-        _diagnostics.Add(ReaderErrorKind.CaplenTooLarge);
-        _diagnostics.AbandonedAtOffset = _input.Offset;
-        _finished = true;
-        record = default;
-        return false;
-    }
-
-    public void Dispose() => _input.Dispose();
 }

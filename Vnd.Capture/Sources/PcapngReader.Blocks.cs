@@ -13,12 +13,12 @@ internal sealed partial class PcapngReader
     {
         if (block.Length < InterfaceBlockMinimum)
         {
-            _diagnostics.Add(ReaderErrorKind.BadBlockLength);
+            Diagnostics.Add(ReaderErrorKind.BadBlockLength);
             return;
         }
         if (_interfaces.Count >= _maxInterfaces)
         {
-            _diagnostics.Add(ReaderErrorKind.TooManyInterfaces);
+            Diagnostics.Add(ReaderErrorKind.TooManyInterfaces);
             return;
         }
         var linkType = (LinkType)ByteOrder.U16(block[8..], _bigEndian);
@@ -34,9 +34,9 @@ internal sealed partial class PcapngReader
                 offsetSeconds = ByteOrder.I64(value, _bigEndian);
         }
         if (options.Malformed)
-            _diagnostics.Add(ReaderErrorKind.BadOption);
+            Diagnostics.Add(ReaderErrorKind.BadOption);
         if (scale.IsFinerThanMicrosecond)
-            Resolution = TimeUnit.Nanosecond;
+            _resolution = TimeUnit.Nanosecond;
         var offsetNanos = Math.Abs(offsetSeconds) <= long.MaxValue / 1_000_000_000
             ? offsetSeconds * 1_000_000_000
             : (offsetSeconds < 0 ? long.MinValue : long.MaxValue);
@@ -55,12 +55,12 @@ internal sealed partial class PcapngReader
         record = default;
         if (block.Length < EnhancedHeaderLength + 4)
         {
-            _diagnostics.Add(ReaderErrorKind.BadBlockLength);
+            Diagnostics.Add(ReaderErrorKind.BadBlockLength);
             return false;
         }
         if (interfaceId >= (uint)_interfaces.Count)
         {
-            _diagnostics.Add(ReaderErrorKind.InterfaceIdOutOfRange);
+            Diagnostics.Add(ReaderErrorKind.InterfaceIdOutOfRange);
             return false;
         }
         var description = _interfaces[(int)interfaceId];
@@ -73,11 +73,11 @@ internal sealed partial class PcapngReader
         if (capturedLength > room || capturedLength == 0 || capturedLength > originalLength
             || (capturedLength > description.SnapLength && description.SnapLength != 0) || originalLength > int.MaxValue)
         {
-            flags = RecordChecks.Inspect(_diagnostics, ref capturedLength, ref originalLength, room, description.SnapLength);
+            flags = RecordChecks.Inspect(Diagnostics, ref capturedLength, ref originalLength, room, description.SnapLength);
         }
         if (!description.Scale.TryToNanos(ticks, out var nanos) | !TryAddOffset(ref nanos, description.OffsetNanos))
         {
-            _diagnostics.Add(ReaderErrorKind.TimestampOverflow);
+            Diagnostics.Add(ReaderErrorKind.TimestampOverflow);
             flags |= RecordFlags.TimestampOverflow;
         }
         record = new PacketRecord(block.Slice(EnhancedHeaderLength, (int)capturedLength), (int)originalLength, nanos,
@@ -91,12 +91,12 @@ internal sealed partial class PcapngReader
         record = default;
         if (block.Length < SimpleHeaderLength + 4)
         {
-            _diagnostics.Add(ReaderErrorKind.BadBlockLength);
+            Diagnostics.Add(ReaderErrorKind.BadBlockLength);
             return false;
         }
         if (_interfaces.Count == 0)
         {
-            _diagnostics.Add(ReaderErrorKind.InterfaceIdOutOfRange);
+            Diagnostics.Add(ReaderErrorKind.InterfaceIdOutOfRange);
             return false;
         }
         var description = _interfaces[0];
@@ -106,7 +106,7 @@ internal sealed partial class PcapngReader
             capturedLength = Math.Min(capturedLength, description.SnapLength);
         var flags = RecordFlags.None;
         if (capturedLength == 0 || originalLength > int.MaxValue)
-            flags = RecordChecks.Inspect(_diagnostics, ref capturedLength, ref originalLength, capturedLength, 0);
+            flags = RecordChecks.Inspect(Diagnostics, ref capturedLength, ref originalLength, capturedLength, 0);
         record = new PacketRecord(block.Slice(SimpleHeaderLength, (int)capturedLength), (int)originalLength, 0,
             false, description.LinkType, 0, offset, flags);
         return true;

@@ -8,7 +8,7 @@ namespace Vnd.Capture.Sources;
 /// ones counted). A block whose length cannot be trusted ends reading at that block: guessing where the next
 /// block starts would invent packets.
 /// </summary>
-internal sealed partial class PcapngReader : IRecordSource
+internal sealed partial class PcapngReader : CaptureFileReader
 {
     private const uint InterfaceDescriptionBlock = 1;
     private const uint ObsoletePacketBlock = 2;
@@ -23,37 +23,33 @@ internal sealed partial class PcapngReader : IRecordSource
     private const int BlockHeaderLength = 8;
     private const int BlockFrameLength = 12;
 
-    private readonly ChunkedInput _input;
-    private readonly ReaderDiagnostics _diagnostics = new();
     private readonly List<PcapngInterface> _interfaces = [];
     private readonly int _maxBlockSize;
     private readonly int _maxInterfaces;
     private bool _bigEndian;
-    private bool _finished;
+    private TimeUnit _resolution = TimeUnit.Microsecond;
 
     public PcapngReader(ChunkedInput input, CaptureReaderOptions options)
+        : base(input)
     {
-        _input = input;
         _maxBlockSize = options.MaxBlockSize;
         _maxInterfaces = options.MaxInterfacesPerSection;
         if (PcapngSectionHeader.Validate(input, _maxBlockSize, out _bigEndian, out var length) is { } error)
             throw new CaptureFormatException(error.Error, error.Offset, error.Message);
         input.Advance(length);
-        _diagnostics.BytesRead = length;
+        Diagnostics.BytesRead = length;
         // Read the interfaces described before the first packet so that Resolution is known up front.
         ReadBlock(out _, stopBeforePacket: true);
     }
 
-    public ReaderDiagnostics Diagnostics => _diagnostics;
+    public override TimeUnit Resolution => _resolution;
 
-    public TimeUnit Resolution { get; private set; } = TimeUnit.Microsecond;
-
-    public bool TryReadNext(out PacketRecord record) => ReadBlock(out record, stopBeforePacket: false);
+    public override bool TryReadNext(out PacketRecord record) => ReadBlock(out record, stopBeforePacket: false);
 
     private bool ReadBlock(out PacketRecord record, bool stopBeforePacket)
     {
-        var input = _input;
-        while (!_finished)
+        var input = Input;
+        while (!Finished)
         {
             if (!input.Ensure(BlockFrameLength))
                 return End(out record);
@@ -94,7 +90,7 @@ internal sealed partial class PcapngReader : IRecordSource
                 _ => NotAPacket(type, block, out record),
             };
             input.Advance(blockLength);
-            _diagnostics.BytesRead = offset + blockLength;
+            Diagnostics.BytesRead = offset + blockLength;
             if (produced)
                 return true;
         }
@@ -116,10 +112,10 @@ internal sealed partial class PcapngReader : IRecordSource
             case NameResolutionBlock or InterfaceStatisticsBlock or DecryptionSecretsBlock or SystemdJournalExportBlock:
                 break;
             case CustomBlock or CustomBlockNoCopy:
-                _diagnostics.Add(ReaderErrorKind.CustomBlockSkipped);
+                Diagnostics.Add(ReaderErrorKind.CustomBlockSkipped);
                 break;
             default:
-                _diagnostics.Add(ReaderErrorKind.UnknownBlockSkipped);
+                Diagnostics.Add(ReaderErrorKind.UnknownBlockSkipped);
                 break;
         }
         return false;
@@ -128,73 +124,41 @@ internal sealed partial class PcapngReader : IRecordSource
     /// <summary>A new section: new byte order, no interfaces yet. False when its header is bad (reading ends).</summary>
     private bool StartSection()
     {
-        if (PcapngSectionHeader.Validate(_input, _maxBlockSize, out var bigEndian, out var length) is { } error)
+        if (PcapngSectionHeader.Validate(Input, _maxBlockSize, out var bigEndian, out var length) is { } error)
         {
             if (error.Error == CaptureFormatError.TruncatedHeader)
-            {
-                _diagnostics.Add(ReaderErrorKind.TruncatedRecord);
-                _diagnostics.TruncatedAtOffset = _input.Offset;
-            }
+                MarkTruncated(Input.Offset);
             else
-            {
-                _diagnostics.Add(ReaderErrorKind.BadSectionHeader);
-                _diagnostics.AbandonedAtOffset = _input.Offset;
-            }
-            _finished = true;
+                Abandon(ReaderErrorKind.BadSectionHeader, out _);
             return false;
         }
         _bigEndian = bigEndian;
         _interfaces.Clear();
-        _input.Advance(length);
-        _diagnostics.BytesRead = _input.Offset;
+        Input.Advance(length);
+        Diagnostics.BytesRead = Input.Offset;
         return true;
     }
 
     /// <summary>Skips a non-packet block too big for the buffer (e.g. a huge name table) without holding it.</summary>
     private bool SkipLargeBlock(uint type, uint length)
     {
-        var offset = _input.Offset;
-        if (!_input.Skip(length - 4) || !_input.Ensure(4))
+        var offset = Input.Offset;
+        if (!Input.Skip(length - 4) || !Input.Ensure(4))
         {
-            _diagnostics.Add(ReaderErrorKind.TruncatedRecord);
-            _diagnostics.TruncatedAtOffset = offset;
-            _finished = true;
+            MarkTruncated(offset);
             return false;
         }
-        var trailer = ByteOrder.U32(_input.Peek(4), _bigEndian);
-        _input.Advance(4);
+        var trailer = ByteOrder.U32(Input.Peek(4), _bigEndian);
+        Input.Advance(4);
         if (trailer != length)
         {
-            _diagnostics.Add(ReaderErrorKind.BadBlockLength);
-            _diagnostics.AbandonedAtOffset = offset;
-            _finished = true;
+            Diagnostics.Add(ReaderErrorKind.BadBlockLength);
+            Diagnostics.AbandonedAtOffset = offset;
+            Finished = true;
             return false;
         }
         NotAPacket(type, default, out _);
-        _diagnostics.BytesRead = _input.Offset;
+        Diagnostics.BytesRead = Input.Offset;
         return true;
     }
-
-    private bool End(out PacketRecord record)
-    {
-        record = default;
-        if (!_finished && _input.Available > 0)
-        {
-            _diagnostics.Add(ReaderErrorKind.TruncatedRecord);
-            _diagnostics.TruncatedAtOffset = _input.Offset;
-        }
-        _finished = true;
-        return false;
-    }
-
-    private bool Abandon(ReaderErrorKind kind, out PacketRecord record)
-    {
-        _diagnostics.Add(kind);
-        _diagnostics.AbandonedAtOffset = _input.Offset;
-        _finished = true;
-        record = default;
-        return false;
-    }
-
-    public void Dispose() => _input.Dispose();
 }
