@@ -120,4 +120,34 @@ public sealed class PcapngFeatureTests
                 RecordFlags.None, 0), record);
         }
     }
+
+    [Fact]
+    public void Obsolete_and_simple_packet_blocks()
+    {
+        var bytes = new SyntheticCapture().SectionHeader().InterfaceDescription(9, 50)
+            .Block(2, body => body.U16(0).U16(0).U32(0).U32(2_000_000).U32(30).U32(60).Bytes(30).Pad())
+            .Block(3, body => body.U32(80).Bytes(80))   // captured = min(original 80, snaplen 50, body 80)
+            .Block(3, body => body.U32(20).Bytes(24))   // captured = original 20, body padded
+            .ToArray();
+        using var source = CaptureFile.Open(new MemoryStream(bytes));
+        var records = RecordSnapshot.ReadAll(source);
+        Assert.Equal(3, records.Count);
+        Assert.Equal((30, 60, 2_000_000_000L, true, LinkType.Ppp), (records[0].CapturedLength, records[0].OriginalLength,
+            records[0].TimestampNanos, records[0].HasTimestamp, records[0].LinkType));
+        Assert.Equal((50, 80, false, 0), (records[1].CapturedLength, records[1].OriginalLength, records[1].HasTimestamp, records[1].InterfaceId));
+        Assert.Equal(20, records[2].CapturedLength);
+        Assert.Equal(0, source.Diagnostics.Total);
+    }
+
+    [Fact]
+    public void A_bad_later_section_header_ends_reading_without_throwing()
+    {
+        var capture = new SyntheticCapture().SectionHeader().InterfaceDescription(1, 0).EnhancedPacket(0, 1, 20, 20);
+        var secondSection = capture.ToArray().Length;
+        var bytes = capture.SectionHeader(major: 2).InterfaceDescription(1, 0).EnhancedPacket(0, 2, 20, 20).ToArray();
+        using var source = CaptureFile.Open(new MemoryStream(bytes));
+        Assert.Single(RecordSnapshot.ReadAll(source));
+        Assert.Equal(1, source.Diagnostics[ReaderErrorKind.BadSectionHeader]);
+        Assert.Equal(secondSection, source.Diagnostics.AbandonedAtOffset);
+    }
 }
