@@ -13,6 +13,9 @@ public sealed class ReaderDiagnostics
     /// <summary>How many times <paramref name="kind"/> happened.</summary>
     public long this[ReaderErrorKind kind] => _counts[(int)kind];
 
+    /// <summary>All counts, indexed by <see cref="ReaderErrorKind"/> (no copy).</summary>
+    public ReadOnlySpan<long> Counts => _counts;
+
     /// <summary>How many problems of any kind were counted.</summary>
     public long Total
     {

@@ -21,6 +21,8 @@ public sealed class RecordRepairTests
         Assert.Equal([RecordFlags.None, RecordFlags.TimestampNormalized, RecordFlags.TimestampNormalized],
             records.ConvertAll(r => r.Flags));
         Assert.Equal(2, source.Diagnostics[ReaderErrorKind.InvalidTimestampFraction]);
+        Assert.Equal(2, source.Diagnostics.Counts[(int)ReaderErrorKind.InvalidTimestampFraction]);
+        Assert.Equal(2, source.Diagnostics.Total);
     }
 
     [Fact]
