@@ -1,0 +1,29 @@
+namespace Vnd.Capture.Sources;
+
+/// <summary>Limits and buffering of the capture readers.</summary>
+public sealed class CaptureReaderOptions
+{
+    /// <summary>The defaults: 256 KiB records (libpcap's MAXIMUM_SNAPLEN), 1 MiB read chunks.</summary>
+    public static CaptureReaderOptions Default { get; } = new();
+
+    /// <summary>Largest captured length trusted. A longer record cannot be framed and stops reading.</summary>
+    public int MaxRecordSize { get; init; } = 256 * 1024;
+
+    /// <summary>Size of the single read buffer (one chunk read from the stream at a time). Raised to fit the
+    /// largest block when smaller.</summary>
+    public int BufferSize { get; init; } = 1024 * 1024;
+
+    /// <summary>Headroom above <see cref="MaxRecordSize"/> for a pcapng packet block's header and options, and
+    /// the largest interface or section header block kept in memory.</summary>
+    public int BlockOverhead { get; init; } = 64 * 1024;
+
+    /// <summary>Most interfaces kept per pcapng section; extra IDBs are counted and ignored.</summary>
+    public int MaxInterfacesPerSection { get; init; } = 65536;
+
+    /// <summary>Leave a caller's stream open when the source is disposed.</summary>
+    public bool LeaveOpen { get; init; }
+
+    internal int MaxBlockSize => checked(MaxRecordSize + BlockOverhead);
+
+    internal int EffectiveBufferSize => Math.Max(BufferSize, MaxBlockSize + 16);
+}

@@ -1,0 +1,121 @@
+using System.Runtime.CompilerServices;
+using Vnd.Planner.Types;
+
+namespace Vnd.Capture.Sources;
+
+/// <summary>
+/// Classic libpcap file reader (magics a1b2c3d4 and a1b23c4d, either byte order). Bad records are counted and
+/// kept when their bytes are there; a captured length above the maximum record size cannot be trusted to find
+/// the next record, so reading stops there (no resynchronisation guesswork).
+/// </summary>
+internal sealed class PcapReader : CaptureFileReader
+{
+    private const int FileHeaderLength = 24;
+    private const int RecordHeaderLength = 16;
+    private const uint ReservedLinkTypeBits = 0x03FF_0000;
+
+    private readonly bool _bigEndian;
+    private readonly uint _fractionLimit;
+    private readonly long _fractionToNanos;
+    private readonly uint _snapLength;
+    private readonly uint _maxRecordSize;
+    private readonly TimeUnit _resolution;
+
+    public PcapReader(ChunkedInput input, CaptureReaderOptions options, bool bigEndian, bool nanosecond)
+        : base(input)
+    {
+        _bigEndian = bigEndian;
+        _maxRecordSize = (uint)options.MaxRecordSize;
+        if (nanosecond)
+        {
+            _fractionLimit = 1_000_000_000;
+            _fractionToNanos = 1;
+            _resolution = TimeUnit.Nanosecond;
+        }
+        else
+        {
+            _fractionLimit = 1_000_000;
+            _fractionToNanos = 1_000;
+            _resolution = TimeUnit.Microsecond;
+        }
+
+        if (!input.Ensure(FileHeaderLength))
+            throw new CaptureFormatException(CaptureFormatError.TruncatedHeader, input.Available,
+                $"pcap file header needs {FileHeaderLength} bytes, the file has {input.Available}");
+        var header = input.Peek(FileHeaderLength);
+        var major = ByteOrder.U16(header[4..], bigEndian);
+        var minor = ByteOrder.U16(header[6..], bigEndian);
+        if (major != 2)
+            throw new CaptureFormatException(CaptureFormatError.UnsupportedVersion, 4,
+                $"pcap version {major}.{minor} is not supported (only 2.x; 1.x is the archaic format)");
+        _snapLength = ByteOrder.U32(header[16..], bigEndian);
+        var linkWord = ByteOrder.U32(header[20..], bigEndian);
+        // Bits 28-31 (FCS length) and 26 (FCS present) are legitimate; bits 16-25 are reserved.
+        if ((linkWord & ReservedLinkTypeBits) != 0)
+            throw new CaptureFormatException(CaptureFormatError.ReservedLinkTypeBits, 20,
+                $"reserved bits of the link-type word are set (0x{linkWord:x8})");
+        LinkType = (LinkType)(linkWord & 0xFFFF);
+        FcsLength = (linkWord & 0x0400_0000) != 0 ? (int)(linkWord >> 28) * 2 : 0;
+        input.Advance(FileHeaderLength);
+        Diagnostics.BytesRead = FileHeaderLength;
+    }
+
+    public override TimeUnit Resolution => _resolution;
+
+    /// <summary>Link type of every record in the file.</summary>
+    public LinkType LinkType { get; }
+
+    /// <summary>Snapshot length from the file header (0 = not set).</summary>
+    public uint SnapLength => _snapLength;
+
+    /// <summary>Bytes of frame check sequence at the end of each packet, when the header declares them.</summary>
+    public int FcsLength { get; }
+
+    public override bool TryReadNext(out PacketRecord record)
+    {
+        var input = Input;
+        if (Finished || !input.Ensure(RecordHeaderLength))
+            return End(out record);
+
+        var header = input.Peek(RecordHeaderLength);
+        var seconds = ByteOrder.U32(header, _bigEndian);
+        var fraction = ByteOrder.U32(header[4..], _bigEndian);
+        var capturedLength = ByteOrder.U32(header[8..], _bigEndian);
+        var originalLength = ByteOrder.U32(header[12..], _bigEndian);
+
+        if (capturedLength > _maxRecordSize)
+            return Abandon(ReaderErrorKind.CaplenTooLarge, out record);
+        var recordLength = RecordHeaderLength + (int)capturedLength;
+        if (!input.Ensure(recordLength))
+            return End(out record);
+
+        var flags = RecordFlags.None;
+        if (fraction >= _fractionLimit || capturedLength == 0 || capturedLength > originalLength
+            || (capturedLength > _snapLength && _snapLength != 0) || originalLength > int.MaxValue)
+        {
+            flags = Inspect(fraction, capturedLength, ref originalLength);
+        }
+
+        var offset = input.Offset;
+        // An out-of-range fraction needs no special arithmetic: seconds*1e9 + fraction*scale is exactly the
+        // value with the excess carried into the seconds.
+        var nanos = seconds * 1_000_000_000L + fraction * _fractionToNanos;
+        record = new PacketRecord(input.Peek(RecordHeaderLength, (int)capturedLength), (int)originalLength, nanos,
+            true, LinkType, -1, offset, flags);
+        input.Advance(recordLength);
+        Diagnostics.BytesRead = offset + recordLength;
+        return true;
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private RecordFlags Inspect(uint fraction, uint capturedLength, ref uint originalLength)
+    {
+        var flags = RecordChecks.Inspect(Diagnostics, ref capturedLength, ref originalLength, uint.MaxValue, _snapLength);
+        if (fraction >= _fractionLimit)
+        {
+            Diagnostics.Add(ReaderErrorKind.InvalidTimestampFraction);
+            flags |= RecordFlags.TimestampNormalized;
+        }
+        return flags;
+    }
+}
