@@ -59,7 +59,11 @@ public struct DecodedPacket
     public bool HasGeneve;
     public uint GeneveVni;
     public bool HasGre;
+    /// <summary>Protocol of the outermost GRE header.</summary>
     public ushort GreProto;
+    /// <summary>Protocol of the innermost GRE header (GRE in GRE); equals <see cref="GreProto"/> with one.</summary>
+    public ushort GreProtoInnermost;
+    public byte GreCount;
     public bool HasGreKey;
     public uint GreKey;
 
@@ -95,6 +99,7 @@ public struct DecodedPacket
         VniCount = 0;
         HasGeneve = false;
         HasGre = false;
+        GreCount = 0;
         HasGreKey = false;
         if (capturedLength < frameLength)
             AddError(DecodeErrorKind.SnaplenCut);

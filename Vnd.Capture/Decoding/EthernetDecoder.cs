@@ -7,6 +7,9 @@ internal static class EthernetDecoder
 {
     private const ushort EtherTypeIpv4 = 0x0800;
     private const ushort EtherTypeArp = 0x0806;
+    private const ushort EtherTypeRarp = 0x8035;
+    /// <summary>Cisco MetaData (SGT tag): 6 bytes of metadata, then the real EtherType.</summary>
+    private const ushort EtherTypeCiscoMetaData = 0x8909;
     private const ushort EtherTypeIpv6 = 0x86DD;
     private const ushort EtherTypeMplsUnicast = 0x8847;
     private const ushort EtherTypeMplsMulticast = 0x8848;
@@ -47,6 +50,10 @@ internal static class EthernetDecoder
                 return;
             }
             l.VlanIds[tags] = (ushort)(BinaryPrimitives.ReadUInt16BigEndian(f[off..]) & 0x0FFF);
+            if (type != 0x8100)
+                l.VlanServiceTags |= (byte)(1 << tags);
+            else
+                l.VlanServiceTags &= (byte)~(1 << tags);
             tags++;
             l.VlanCount = (byte)tags;
             l.Parts |= LayerParts.Vlan;
@@ -70,8 +77,18 @@ internal static class EthernetDecoder
             case EtherTypeIpv6:
                 IpDecoder.DecodeIpv6(f, off, ref p, ref l, d);
                 break;
-            case EtherTypeArp:
+            case EtherTypeArp or EtherTypeRarp:
                 ArpDecoder.Decode(f, off, ref p, ref l);
+                break;
+            case EtherTypeCiscoMetaData:
+                if (f.Length - off < 8)
+                {
+                    p.AddError(DecodeErrorKind.TruncatedEthernet);
+                    return;
+                }
+                var next = BinaryPrimitives.ReadUInt16BigEndian(f[(off + 6)..]);
+                if (next != EtherTypeCiscoMetaData)
+                    DecodeEtherType(next, f, off + 8, ref p, ref l, d);
                 break;
             case EtherTypeMplsUnicast or EtherTypeMplsMulticast:
                 DecodeMpls(f, off, ref p, ref l, d);
@@ -126,11 +143,16 @@ internal static class EthernetDecoder
             if ((entry & 0x100) != 0)
                 break;
         }
-        // MPLS does not say what it carries; like tcpdump, guess IP from the version nibble and stop otherwise.
+        // MPLS does not say what it carries; like tshark, guess from the first nibble: IP by its version, 0 for an
+        // Ethernet pseudowire behind a 4-byte control word (RFC 4448), which is decoded as a tunnel.
         if (off >= f.Length)
             return;
         switch (f[off] >> 4)
         {
+            case 0:
+                if (f.Length - off >= 4 + 14 && TunnelDecoder.Enter(ref p))
+                    Decode(f, off + 4, ref p, ref p.Inner, d);
+                break;
             case 4:
                 IpDecoder.DecodeIpv4(f, off, ref p, ref l, d);
                 break;

@@ -24,6 +24,8 @@ public struct HeaderLayer
     /// <summary>VLAN ids, outermost first; <see cref="VlanCount"/> of them are valid.</summary>
     public VlanStack VlanIds;
     public byte VlanCount;
+    /// <summary>Bit i set: tag i is an 802.1ad/0x9100 service tag (tshark's ieee8021ad.id) rather than 802.1Q.</summary>
+    public byte VlanServiceTags;
 
     // MPLS
     public uint MplsLabel;

@@ -76,8 +76,14 @@ internal static class IpDecoder
             p.AddError(DecodeErrorKind.IpLengthTooSmall);
             return;
         }
-        if (!quoted && off + totalLength > p.FrameLength)
-            p.AddError(DecodeErrorKind.IpLengthPastFrame);
+        // Like tshark, a length past the frame is cut to the frame's original length for the transport length.
+        var ipLength = totalLength;
+        if (off + totalLength > p.FrameLength)
+        {
+            if (!quoted)
+                p.AddError(DecodeErrorKind.IpLengthPastFrame);
+            ipLength = p.FrameLength - off;
+        }
         if (f.Length - off < headerLength)
         {
             p.AddError(DecodeErrorKind.TruncatedIpv4);
@@ -86,8 +92,8 @@ internal static class IpDecoder
         // Non-first fragments carry no transport header.
         if (l.IpFragmentOffset != 0)
             return;
-        var end = (int)Math.Min(f.Length, (long)off + totalLength);
-        TransportDecoder.Decode(l.IpProto, f[..end], off + headerLength, totalLength - headerLength, ref p, ref l, d);
+        var end = Math.Min(f.Length, off + ipLength);
+        TransportDecoder.Decode(l.IpProto, f[..end], off + headerLength, ipLength - headerLength, ref p, ref l, d);
     }
 
     internal static void DecodeIpv6(ReadOnlySpan<byte> f, int off, ref DecodedPacket p, ref HeaderLayer l, PacketDecoder d)
@@ -122,8 +128,12 @@ internal static class IpDecoder
             p.AddError(DecodeErrorKind.IpLengthZero);
             payloadLength = p.FrameLength - off - 40;
         }
-        if (!quoted && off + 40 + payloadLength > p.FrameLength)
-            p.AddError(DecodeErrorKind.IpLengthPastFrame);
+        if (off + 40 + payloadLength > p.FrameLength)
+        {
+            if (!quoted)
+                p.AddError(DecodeErrorKind.IpLengthPastFrame);
+            payloadLength = Math.Max(0, p.FrameLength - off - 40);
+        }
         var end = (int)Math.Min(f.Length, (long)off + 40 + payloadLength);
         var body = f[..end];
         var pos = off + 40;

@@ -13,7 +13,11 @@ public sealed class PacketDecoder
     /// <summary>Stacked 802.1Q/802.1ad tags followed before giving up (QinQinQ plus one).</summary>
     public const int MaxVlanTags = 4;
     public const int MaxMplsLabels = 8;
-    public const int MaxExtensionHeaders = 8;
+    /// <summary>
+    /// IPv6 extension headers followed. Generous because tshark follows long chains (libpcap's test capture has
+    /// ~100); each header is at least 8 bytes, so the captured length bounds the work as well.
+    /// </summary>
+    public const int MaxExtensionHeaders = 128;
     /// <summary>Nested encapsulations followed; bounds the recursion of tunnel decoding.</summary>
     public const int MaxTunnelDepth = 6;
 

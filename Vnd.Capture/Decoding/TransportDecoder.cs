@@ -112,15 +112,23 @@ internal static class TransportDecoder
         l.PayloadOffset = payloadOffset;
         l.PayloadLength = Math.Max(0, end - payloadOffset);
         l.Parts |= LayerParts.Payload;
-        if (quoted)
-            return;
         var body = f[..Math.Max(end, payloadOffset)];
         var o = d.Options;
+        if (quoted)
+        {
+            // tshark decodes the DNS header an ICMP error quotes; tunnels inside a quote are not followed.
+            if (o.DecodeDns && IsDnsPort(src, dst))
+                DnsDecoder.Decode(body[payloadOffset..], ref p, ref l);
+            return;
+        }
         if (o.IsVxlanPort(dst))
             TunnelDecoder.DecodeVxlan(body, payloadOffset, ref p, d);
         else if (dst == o.GenevePort)
             TunnelDecoder.DecodeGeneve(body, payloadOffset, ref p, d);
-        else if (o.DecodeDns && (src is DnsPort or MdnsPort or LlmnrPort || dst is DnsPort or MdnsPort or LlmnrPort))
+        else if (o.DecodeDns && IsDnsPort(src, dst))
             DnsDecoder.Decode(body[payloadOffset..], ref p, ref l);
     }
+
+    private static bool IsDnsPort(ushort src, ushort dst) =>
+        src is DnsPort or MdnsPort or LlmnrPort || dst is DnsPort or MdnsPort or LlmnrPort;
 }

@@ -12,6 +12,7 @@ internal static class TunnelDecoder
     private const ushort TransparentEthernetBridging = 0x6558;
     private const ushort ErspanTypeII = 0x88BE;
     private const ushort PptpPpp = 0x880B;
+    private const ushort CiscoMetaData = 0x8909;
 
     internal static void DecodeVxlan(ReadOnlySpan<byte> f, int off, ref DecodedPacket p, PacketDecoder d)
     {
@@ -73,6 +74,9 @@ internal static class TunnelDecoder
             p.GreProto = protocol;
             p.HasGre = true;
         }
+        p.GreProtoInnermost = protocol;
+        if (p.GreCount < byte.MaxValue)
+            p.GreCount++;
         if (version > 1 || (flags & 0x4000) != 0)
         {
             p.AddError(DecodeErrorKind.GreUnsupported); // routing present (RFC 1701 source routes) or unknown version
@@ -115,6 +119,13 @@ internal static class TunnelDecoder
                 EthernetDecoder.Decode(f, pos, ref p, ref p.Inner, d);
             return;
         }
+        if (protocol == CiscoMetaData)
+        {
+            // Cisco MetaData over GRE: 8 bytes of metadata, then IP, identified like tshark does by its version.
+            if (f.Length - pos > 8 && Enter(ref p))
+                IpDecoder.DecodeByVersion(f, pos + 8, ref p, ref p.Inner, d);
+            return;
+        }
         if (protocol == PptpPpp)
         {
             if (Enter(ref p))
@@ -150,7 +161,7 @@ internal static class TunnelDecoder
     }
 
     /// <summary>Starts a new innermost layer, or refuses past <see cref="PacketDecoder.MaxTunnelDepth"/>.</summary>
-    private static bool Enter(ref DecodedPacket p)
+    internal static bool Enter(ref DecodedPacket p)
     {
         if (p.TunnelDepth >= PacketDecoder.MaxTunnelDepth)
         {

@@ -92,7 +92,7 @@ internal static class FieldDefinitions
 
         new(FieldId.VxlanVni, "vxlan.vni", SqlType.Int4, I, true, "outermost VXLAN VNI (inner.vxlan.vni: innermost)"),
         new(FieldId.GeneveVni, "geneve.vni", SqlType.Int4, I, false, "outermost Geneve VNI"),
-        new(FieldId.GreProto, "gre.proto", SqlType.Int4, I, false, "outermost GRE protocol type"),
+        new(FieldId.GreProto, "gre.proto", SqlType.Int4, I, true, "outermost GRE protocol type (inner.gre.proto: innermost)"),
         new(FieldId.GreKey, "gre.key", SqlType.Int8, I, false, "outermost GRE key"),
 
         new(FieldId.L4Payload, "l4.payload", SqlType.Bytea, FieldKind.Bytes, true, "captured transport payload"),

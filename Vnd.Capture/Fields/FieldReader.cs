@@ -42,6 +42,9 @@ public static class FieldReader
             case FieldId.GreProto:
                 value = p.GreProto;
                 return p.HasGre;
+            case FieldId.GreProto | (FieldId)FieldIds.InnerBit:
+                value = p.GreProtoInnermost;
+                return p.HasGre;
             case FieldId.GreKey:
                 value = p.GreKey;
                 return p.HasGreKey;
