@@ -66,11 +66,15 @@ public static class SampleCaptures
             var length = (int)U32(block[4..], bigEndian);
             if (length < 12 || length > block.Length)
                 throw new InvalidDataException($"bad pcapng block length {length} at {pos}");
+            if (U32(block[(length - 4)..], bigEndian) != length)
+                throw new InvalidDataException($"pcapng block at {pos}: trailer length differs from header length");
             var body = block[8..(length - 4)];
+            if (type == 0x0A0D0D0A && (U16(body[4..], bigEndian) != 1 || U16(body[6..], bigEndian) != 0))
+                throw new InvalidDataException($"unsupported pcapng version at {pos}");
             switch (type)
             {
                 case 1: // IDB
-                    linkTypes.Add(bigEndian ? BinaryPrimitives.ReadUInt16BigEndian(body) : BinaryPrimitives.ReadUInt16LittleEndian(body));
+                    linkTypes.Add(U16(body, bigEndian));
                     var snap = (int)U32(body[4..], bigEndian);
                     snapLengths.Add(snap == 0 ? int.MaxValue : snap);
                     break;
@@ -89,6 +93,9 @@ public static class SampleCaptures
         }
         return frames;
     }
+
+    private static ushort U16(ReadOnlySpan<byte> b, bool bigEndian) =>
+        bigEndian ? BinaryPrimitives.ReadUInt16BigEndian(b) : BinaryPrimitives.ReadUInt16LittleEndian(b);
 
     private static uint U32(ReadOnlySpan<byte> b, bool bigEndian) =>
         bigEndian ? BinaryPrimitives.ReadUInt32BigEndian(b) : BinaryPrimitives.ReadUInt32LittleEndian(b);
