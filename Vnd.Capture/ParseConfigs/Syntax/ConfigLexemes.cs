@@ -1,5 +1,6 @@
 using Pidgin;
 using Pidgin.Comment;
+using Pidgin.Configuration;
 using static Pidgin.Parser;
 using static Pidgin.Parser<char>;
 
@@ -32,6 +33,13 @@ internal static class ConfigLexemes
     /// <summary>A letter, then letters, digits and '_' (one segment of a field name).</summary>
     public static readonly Parser<char, string> Word =
         Map((first, rest) => first + rest, Token(char.IsAsciiLetter), IdentifierChar.ManyString());
+
+    /// <summary>
+    /// Counts every character but '\n' as one column (Pidgin's default counts a tab as four), so
+    /// positions agree with <see cref="NestingGuard"/> and with what editors call a column.
+    /// </summary>
+    public static readonly IConfiguration<char> Configuration =
+        CharDefaultConfiguration.Instance.WithPosCalculator(c => c == '\n' ? SourcePosDelta.NewLine : SourcePosDelta.OneCol);
 
     public static Parser<char, T> Tok<T>(Parser<char, T> parser) => parser.Before(Skip);
 

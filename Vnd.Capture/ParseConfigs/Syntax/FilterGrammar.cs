@@ -46,7 +46,7 @@ internal static class FilterGrammar
     // Set operators take a value set; ordering operators a single value ("port < {1, 2}" means nothing).
     private static readonly Parser<char, (ComparisonOperator, ValueList<FilterValue>)> Comparison = OneOf(
         SetOperator.Then(ValueGrammar.Set, (op, values) => (op, values)),
-        OrderOperator.Then(ValueGrammar.Single, (op, values) => (op, values)));
+        OrderOperator.Then(ValueGrammar.Single.Labelled("single value (<, <=, >, >= take no value set)"), (op, values) => (op, values)));
 
     private static readonly Parser<char, FilterExpr> Primitive =
         Map(
@@ -68,7 +68,7 @@ internal static class FilterGrammar
     /// <summary>A whole filter expression.</summary>
     public static readonly Parser<char, FilterExpr> Expression = ExpressionParser.Build<char, FilterExpr>(
         expression => (
-            OneOf(expression.Between(Symbol('('), Symbol(')').Labelled("')'")), Primitive).Labelled("filter expression"),
+            OneOf(expression.Between(Symbol('('), Symbol(')').Labelled("')'")), Primitive),
             [
                 Operator.PrefixChainable(Not),
                 Operator.InfixL(And),

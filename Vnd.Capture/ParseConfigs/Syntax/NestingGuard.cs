@@ -70,7 +70,10 @@ internal static class NestingGuard
         }
     }
 
-    /// <summary>Measures a filter's depth without recursion and rejects one deeper than the limit.</summary>
+    /// <summary>
+    /// Measures a filter's depth without recursion and rejects one deeper than the limit, at the
+    /// first too-deep node in reading order (left operands are visited first).
+    /// </summary>
     public static void CheckDepth(FilterExpr filter)
     {
         var pending = new Stack<(FilterExpr Node, int Depth)>();
@@ -92,12 +95,12 @@ internal static class NestingGuard
                     pending.Push((not.Operand, depth + 1));
                     break;
                 case AndExpr and:
-                    pending.Push((and.Left, depth + 1));
                     pending.Push((and.Right, depth + 1));
+                    pending.Push((and.Left, depth + 1));
                     break;
                 case OrExpr or:
-                    pending.Push((or.Left, depth + 1));
                     pending.Push((or.Right, depth + 1));
+                    pending.Push((or.Left, depth + 1));
                     break;
             }
         }

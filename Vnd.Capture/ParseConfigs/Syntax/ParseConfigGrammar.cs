@@ -32,8 +32,13 @@ internal static class ParseConfigGrammar
         Tok(Map(
             (position, text) => (text.ToLowerInvariant(), position),
             Position,
-            Checked(NameToken, text => SqlIdentifier.Check(text, out _) is { } why ? $"invalid {what}: {why}" : null)))
+            Checked(NameToken, text => CheckName(what, text))))
         .Labelled(what);
+
+    private static string? CheckName(string what, string text) =>
+        ClauseKeywords.Contains(text) ? $"expected {what}, found the keyword '{text}'"
+        : SqlIdentifier.Check(text, out _) is { } why ? $"invalid {what}: {why}"
+        : null;
 
     private static readonly Parser<char, (string, SourcePosition)> TableClause =
         Phrase("Table", "ID").Then(OptionalColon).Then(SqlName("table id"));
@@ -70,8 +75,11 @@ internal static class ParseConfigGrammar
 
     /// <summary>A whole configuration: leading layout, one or more sections, end of input.</summary>
     public static readonly Parser<char, IReadOnlyList<TraceSection>> Configuration =
-        Skip.Then(Section.AtLeastOnce()).Before(End.Labelled("end of input"))
+        Skip.Then(Section.AtLeastOnce()).Before(End.Labelled(AfterFieldList))
             .Select(sections => (IReadOnlyList<TraceSection>)[.. sections]);
+
+    // End is only tried after a complete Fields list, where all of these could follow.
+    private const string AfterFieldList = "',', 'as', Table ID, Filter, Fields, Trace ID or end of input";
 
     private sealed record TraceSectionHeader(string? TraceId, SourcePosition Position);
 }

@@ -22,7 +22,7 @@ internal static class ParseErrorText
         foreach (var item in error.Expected)
         {
             var text = item.IsEof ? "end of input"
-                : item.Label ?? (item.Tokens.IsDefault ? null : "'" + new string(item.Tokens.AsSpan()) + "'");
+                : item.Label ?? (item.Tokens.IsDefaultOrEmpty ? null : "'" + new string(item.Tokens.AsSpan()) + "'");
             if (text is not null && !expected.Contains(text))
             {
                 expected.Add(text);

@@ -19,6 +19,13 @@ internal static class ValueClassifier
     public static FilterValue? Classify(string token, out string error)
     {
         error = "";
+        if (ClauseKeywords.Contains(token))
+        {
+            // "ip.proto = \nFields: ..." - the value is missing and the next clause was read in its place.
+            error = $"expected a value, found the keyword '{token}'";
+            return null;
+        }
+
         if (token.Equals("true", StringComparison.OrdinalIgnoreCase))
         {
             return new BoolValue(true);
