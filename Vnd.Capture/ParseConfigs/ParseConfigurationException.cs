@@ -1,12 +1,7 @@
 namespace Vnd.Capture.ParseConfigs;
 
-/// <summary>
-/// A parse (or trace-collection) configuration was rejected. <see cref="Diagnostics"/> lists every
-/// problem found (syntax errors stop at the first); <see cref="Line"/>, <see cref="Column"/> and
-/// <see cref="Kind"/> are those of the first. The message reads
-/// <c>line 3, column 12: expected field name</c>.
-/// </summary>
-public sealed class ParseConfigurationException : Exception
+/// <summary>A parse configuration (paper Fig. 7) was rejected; see <see cref="ConfigurationException"/>.</summary>
+public sealed class ParseConfigurationException : ConfigurationException
 {
     public ParseConfigurationException(ConfigErrorKind kind, SourcePosition position, string message)
         : this([new ConfigDiagnostic(kind, position, message)])
@@ -14,28 +9,7 @@ public sealed class ParseConfigurationException : Exception
     }
 
     public ParseConfigurationException(IReadOnlyList<ConfigDiagnostic> diagnostics)
-        : base(Render(diagnostics))
+        : base(diagnostics)
     {
-        Diagnostics = diagnostics;
-    }
-
-    public IReadOnlyList<ConfigDiagnostic> Diagnostics { get; }
-
-    public ConfigErrorKind Kind => Diagnostics[0].Kind;
-
-    public int Line => Diagnostics[0].Position.Line;
-
-    public int Column => Diagnostics[0].Position.Column;
-
-    private static string Render(IReadOnlyList<ConfigDiagnostic> diagnostics)
-    {
-        if (diagnostics.Count == 0)
-        {
-            throw new ArgumentException("a rejected configuration needs at least one diagnostic", nameof(diagnostics));
-        }
-
-        return diagnostics.Count == 1
-            ? diagnostics[0].ToString()
-            : string.Join(Environment.NewLine, diagnostics);
     }
 }

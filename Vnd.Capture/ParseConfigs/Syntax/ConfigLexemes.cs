@@ -11,7 +11,7 @@ namespace Vnd.Capture.ParseConfigs.Syntax;
 /// token parser skips the whitespace and comments (<c>#</c> or <c>--</c> to the end of the line)
 /// that follow it, so the grammars never mention layout.
 /// </summary>
-internal static class ConfigLexemes
+public static class ConfigLexemes
 {
     private static readonly Parser<char, Unit> Comment =
         CommentParser.SkipLineComment(String("#")).Or(CommentParser.SkipLineComment(Try(String("--"))));

@@ -10,7 +10,7 @@ namespace Vnd.Capture.ParseConfigs.Syntax;
 /// Filter expressions (Fig. 7a) and field names. Precedence not &gt; and &gt; or; and/or
 /// associate to the left; <c>not</c> may repeat.
 /// </summary>
-internal static class FilterGrammar
+public static class FilterGrammar
 {
     // Words that start or continue a clause or an expression can never be field names; without this
     // an empty "Filter" would swallow the "Fields" keyword as a field.

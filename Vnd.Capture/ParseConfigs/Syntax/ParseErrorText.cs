@@ -3,7 +3,7 @@ using Pidgin;
 namespace Vnd.Capture.ParseConfigs.Syntax;
 
 /// <summary>Turns a Pidgin parse error into a 1-based position and a message saying what was expected.</summary>
-internal static class ParseErrorText
+public static class ParseErrorText
 {
     public static ConfigDiagnostic ToDiagnostic(ParseError<char> error)
     {

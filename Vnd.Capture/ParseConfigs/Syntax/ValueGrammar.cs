@@ -6,7 +6,7 @@ using static Vnd.Capture.ParseConfigs.Syntax.ConfigLexemes;
 namespace Vnd.Capture.ParseConfigs.Syntax;
 
 /// <summary>Filter values and value sets: <c>80</c>, <c>{80, 8000-8080}</c>, <c>10.0.0.0/24</c>, <c>"text"</c>.</summary>
-internal static class ValueGrammar
+public static class ValueGrammar
 {
     private static readonly Parser<char, string> RawToken = Token(ValueClassifier.IsValueChar).AtLeastOnceString();
 
