@@ -19,9 +19,10 @@ internal static class ParseConfigGrammar
     private static readonly Parser<char, string> TraceName =
         Token(c => char.IsAsciiLetterOrDigit(c) || c is '_' or '.' or '-' or ':').AtLeastOnceString();
 
-    private static readonly Parser<char, string?> TraceId = OneOf(
-        Keyword("all").ThenReturn((string?)null),
-        Tok(TraceName).Select(name => (string?)name)).Labelled("trace id or 'all'");
+    // Read the whole name first so that a trace called "all-in" is not taken for "all".
+    private static readonly Parser<char, string?> TraceId =
+        Tok(Checked(TraceName, text => ClauseKeywords.Contains(text) ? $"expected trace id or 'all', found the keyword '{text}'" : null)).Select(name => name.Equals("all", StringComparison.OrdinalIgnoreCase) ? null : name)
+            .Labelled("trace id or 'all'");
 
     private static readonly Parser<char, TraceSectionHeader> TraceHeader =
         Map((position, id) => new TraceSectionHeader(id, position), Position, Phrase("Trace", "ID").Then(OptionalColon).Then(TraceId));

@@ -94,9 +94,10 @@ public sealed class ParseConfigurationParserTests
     [Fact]
     public void DerivedTableIdIsTheTraceIdAsAnIdentifier()
     {
-        var rules = ParseConfigurationParser.Parse("Trace ID lb.In-1 Fields ip.src Fields ip.dst Trace ID 7x Fields ip.src").Rules;
+        var rules = ParseConfigurationParser.Parse("Trace ID lb.In-1 Fields ip.src Fields ip.dst Trace ID 7x Fields ip.src Trace ID all-in Fields ip.src").Rules;
 
-        Assert.Equal(["lb_in_1", "lb_in_1_2", "t_7x"], [rules[0].TableId, rules[1].TableId, rules[2].TableId]);
+        Assert.Equal(["lb_in_1", "lb_in_1_2", "t_7x", "all_in"], [rules[0].TableId, rules[1].TableId, rules[2].TableId, rules[3].TableId]);
+        Assert.Equal("all-in", rules[3].TraceId);
     }
 
     [Fact]
