@@ -31,16 +31,7 @@ public sealed class TraceTable
     public long RowCount => Manifest.RowCount;
 
     /// <summary>Bytes of all segment files.</summary>
-    public long ByteSize
-    {
-        get
-        {
-            long bytes = 0;
-            foreach (var segment in Segments)
-                bytes += segment.Bytes;
-            return bytes;
-        }
-    }
+    public long ByteSize => Manifest.ByteSize;
 
     public string SegmentPath(SegmentInfo segment) => Path.Combine(Directory, segment.File);
 }

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Vnd.Executor.Storage.Manifest;
 
 /// <summary>
@@ -14,14 +16,18 @@ public sealed record TableManifest
 
     public required IReadOnlyList<SegmentInfo> Segments { get; init; }
 
-    public long RowCount
+    [JsonIgnore]
+    public long RowCount => Sum(static s => s.Rows);
+
+    /// <summary>Bytes of all segment files.</summary>
+    [JsonIgnore]
+    public long ByteSize => Sum(static s => s.Bytes);
+
+    private long Sum(Func<SegmentInfo, long> of)
     {
-        get
-        {
-            long rows = 0;
-            foreach (var segment in Segments)
-                rows += segment.Rows;
-            return rows;
-        }
+        long total = 0;
+        foreach (var segment in Segments)
+            total += of(segment);
+        return total;
     }
 }
