@@ -1,0 +1,163 @@
+using System.Buffers.Binary;
+using Vnd.Capture.Decoding;
+
+namespace Vnd.Capture.Fields;
+
+/// <summary>
+/// Typed, allocation-free extraction of field values from a decoded packet. Each method returns false when the
+/// field is absent in this packet (SQL NULL) or is not of the method's <see cref="FieldKind"/>. Methods that may
+/// need the packet bytes (payload, payload hash) take the same frame the packet was decoded from.
+/// </summary>
+public static class FieldReader
+{
+    /// <summary>Integer and timestamp (nanoseconds) fields.</summary>
+    public static bool TryGetInt64(in DecodedPacket p, ReadOnlySpan<byte> frame, FieldId id, out long value)
+    {
+        switch (id)
+        {
+            case FieldId.FrameTimeEpoch:
+                value = p.TimestampNanos;
+                return true;
+            case FieldId.FrameLen:
+                value = p.FrameLength;
+                return true;
+            case FieldId.FrameCapLen:
+                value = p.CapturedLength;
+                return true;
+            case FieldId.FrameInterfaceId:
+                value = p.InterfaceId;
+                return p.InterfaceId >= 0;
+            case FieldId.FrameLinkType:
+                value = p.LinkType;
+                return true;
+            case FieldId.VxlanVni:
+                value = p.HasVxlan ? p.Vnis[0] : 0;
+                return p.HasVxlan;
+            case FieldId.VxlanVni | (FieldId)FieldIds.InnerBit:
+                value = p.HasVxlan ? p.InnermostVni : 0;
+                return p.HasVxlan;
+            case FieldId.GeneveVni:
+                value = p.GeneveVni;
+                return p.HasGeneve;
+            case FieldId.GreProto:
+                value = p.GreProto;
+                return p.HasGre;
+            case FieldId.GreProto | (FieldId)FieldIds.InnerBit:
+                value = p.GreProtoInnermost;
+                return p.HasGre;
+            case FieldId.GreKey:
+                value = p.GreKey;
+                return p.HasGreKey;
+            case FieldId.VndFlowKey:
+                return DerivedFields.TryGetFlowKey(in p, out value);
+            case FieldId.VndDecodeErrors:
+                value = (long)p.Errors;
+                return true;
+            case FieldId.VndTunnelDepth:
+                value = p.TunnelDepth;
+                return true;
+        }
+        ref readonly var l = ref LayerOf(in p, id);
+        var baseId = FieldIds.BaseOf(id);
+        return baseId switch
+        {
+            FieldId.VndPacketId => DerivedFields.TryGetPacketId(in l, out value),
+            FieldId.VndPayloadHash => DerivedFields.TryGetPayloadHash(in l, frame, out value),
+            _ => LayerFieldReader.TryGetInt64(in l, baseId, out value),
+        };
+    }
+
+    public static bool TryGetBool(in DecodedPacket p, FieldId id, out bool value)
+    {
+        if (id == FieldId.VndTruncated)
+        {
+            value = p.IsTruncated;
+            return true;
+        }
+        return LayerFieldReader.TryGetBool(in LayerOf(in p, id), FieldIds.BaseOf(id), out value);
+    }
+
+    /// <summary>Writes a 4-byte (IPv4) or 16-byte (IPv6) address, network order, into <paramref name="dest16"/>.</summary>
+    public static bool TryGetAddress(in DecodedPacket p, FieldId id, Span<byte> dest16, out int length)
+    {
+        ref readonly var l = ref LayerOf(in p, id);
+        uint v4;
+        switch (FieldIds.BaseOf(id))
+        {
+            case FieldId.IpSrc when l.Has(LayerParts.Ipv4):
+                v4 = l.Ipv4Src;
+                break;
+            case FieldId.IpDst when l.Has(LayerParts.Ipv4):
+                v4 = l.Ipv4Dst;
+                break;
+            case FieldId.ArpSrcProtoIpv4 when l.Has(LayerParts.ArpAddresses):
+                v4 = l.ArpSenderIp;
+                break;
+            case FieldId.ArpDstProtoIpv4 when l.Has(LayerParts.ArpAddresses):
+                v4 = l.ArpTargetIp;
+                break;
+            case FieldId.Ipv6Src when l.Has(LayerParts.Ipv6):
+                BinaryPrimitives.WriteUInt128BigEndian(dest16, l.Ipv6Src);
+                length = 16;
+                return true;
+            case FieldId.Ipv6Dst when l.Has(LayerParts.Ipv6):
+                BinaryPrimitives.WriteUInt128BigEndian(dest16, l.Ipv6Dst);
+                length = 16;
+                return true;
+            default:
+                length = 0;
+                return false;
+        }
+        BinaryPrimitives.WriteUInt32BigEndian(dest16, v4);
+        length = 4;
+        return true;
+    }
+
+    /// <summary>A MAC address in the low 48 bits, first wire byte most significant.</summary>
+    public static bool TryGetMac(in DecodedPacket p, FieldId id, out ulong mac48)
+    {
+        ref readonly var l = ref LayerOf(in p, id);
+        (mac48, var present) = FieldIds.BaseOf(id) switch
+        {
+            FieldId.EthSrc => (l.EthSrc, l.Has(LayerParts.Ethernet)),
+            FieldId.EthDst => (l.EthDst, l.Has(LayerParts.Ethernet)),
+            FieldId.ArpSrcHwMac => (l.ArpSenderMac, l.Has(LayerParts.ArpAddresses)),
+            FieldId.ArpDstHwMac => (l.ArpTargetMac, l.Has(LayerParts.ArpAddresses)),
+            _ => (0UL, false),
+        };
+        return present;
+    }
+
+    /// <summary>UTF-8 text that stays valid until the packet is decoded again.</summary>
+    public static bool TryGetText(in DecodedPacket p, FieldId id, out ReadOnlySpan<byte> utf8)
+    {
+        ref readonly var l = ref LayerOf(in p, id);
+        if (FieldIds.BaseOf(id) == FieldId.DnsQryName && l.Has(LayerParts.DnsQuestion))
+        {
+            utf8 = p.NameBuffer.Slice(l.DnsNameStart, l.DnsNameLength);
+            return true;
+        }
+        utf8 = default;
+        return false;
+    }
+
+    /// <summary>Bytes of <paramref name="frame"/> (the frame the packet was decoded from).</summary>
+    public static bool TryGetBytes(in DecodedPacket p, ReadOnlySpan<byte> frame, FieldId id, out ReadOnlySpan<byte> bytes)
+    {
+        ref readonly var l = ref LayerOf(in p, id);
+        if (FieldIds.BaseOf(id) == FieldId.L4Payload && DerivedFields.TryGetPayload(in l, frame, out bytes))
+            return true;
+        bytes = default;
+        return false;
+    }
+
+    private static ref readonly HeaderLayer LayerOf(in DecodedPacket p, FieldId id)
+    {
+        var bits = (ushort)id;
+        if ((bits & FieldIds.InnerBit) != 0)
+            return ref p.Inner;
+        if ((bits & FieldIds.QuotedBit) != 0)
+            return ref p.Quoted;
+        return ref p.Outer;
+    }
+}

@@ -1,0 +1,12 @@
+using Vnd.Planner.Types;
+
+namespace Vnd.Executor.Storage.Builders;
+
+/// <summary>A bytea column (Arrow Binary).</summary>
+public sealed class BinaryColumnBuilder : VariableWidthColumnBuilder
+{
+    public BinaryColumnBuilder(int capacity)
+        : base(SqlType.Bytea, capacity)
+    {
+    }
+}

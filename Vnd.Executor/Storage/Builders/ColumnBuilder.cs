@@ -1,0 +1,105 @@
+using Apache.Arrow;
+using Apache.Arrow.Types;
+using Vnd.Planner.Types;
+
+namespace Vnd.Executor.Storage.Builders;
+
+/// <summary>
+/// Collects one column of the current record batch. Values go into buffers allocated once and reused for
+/// every batch, so appending is a bounds check and a store. The validity bitmap only exists once a null
+/// was appended; until then every slot is valid and the Arrow array gets no validity buffer.
+/// </summary>
+public abstract class ColumnBuilder
+{
+    private byte[]? _validity;
+    private bool _hasNulls;
+    private int _nullCount;
+
+    private protected ColumnBuilder(SqlType type, int capacity)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(capacity, 1);
+        Type = type;
+        ArrowType = ArrowTypeMapping.ToArrowType(type);
+        Capacity = capacity;
+    }
+
+    /// <summary>The column's logical type.</summary>
+    public SqlType Type { get; }
+
+    /// <summary>Values (including nulls) appended to the current batch.</summary>
+    public int Count { get; private protected set; }
+
+    /// <summary>Rows per batch; appending past it is a usage error (a row was not ended).</summary>
+    public int Capacity { get; }
+
+    /// <summary>Nulls appended to the current batch.</summary>
+    public int NullCount => _nullCount;
+
+    internal IArrowType ArrowType { get; }
+
+    /// <summary>Appends a SQL NULL.</summary>
+    public abstract void AppendNull();
+
+    /// <summary>The current batch as an Arrow array over this builder's memory (valid until <see cref="Reset"/>).</summary>
+    internal abstract IArrowArray BuildArray();
+
+    /// <summary>Folds the current batch into a segment's column statistics.</summary>
+    internal abstract void AccumulateStatistics(ColumnStatisticsAccumulator statistics);
+
+    /// <summary>Starts the next batch, keeping the buffers.</summary>
+    internal void Reset()
+    {
+        Count = 0;
+        _hasNulls = false;
+        _nullCount = 0;
+    }
+
+    /// <summary>Drops values appended after the first <paramref name="count"/> (an unfinished row).</summary>
+    internal void TruncateTo(int count)
+    {
+        for (var i = count; i < Count; i++)
+        {
+            if (!IsValid(i))
+            {
+                _validity![i >> 3] |= (byte)(1 << (i & 7));
+                _nullCount--;
+            }
+        }
+        Count = Math.Min(Count, count);
+    }
+
+    private protected bool HasNulls => _hasNulls;
+
+    /// <summary>Marks slot <see cref="Count"/> null; the caller then stores a filler value and advances.</summary>
+    private protected void MarkNull()
+    {
+        var index = Count;
+        if ((uint)index >= (uint)Capacity)
+            ThrowFull();
+        if (!_hasNulls)
+        {
+            _validity ??= new byte[(Capacity + 7) / 8];
+            _validity.AsSpan().Fill(0xFF);
+            _hasNulls = true;
+        }
+        _validity![index >> 3] &= (byte)~(1 << (index & 7));
+        _nullCount++;
+    }
+
+    /// <summary>The validity bitmap of the current batch; empty when it has no nulls.</summary>
+    private protected ReadOnlySpan<byte> Validity => _hasNulls ? _validity.AsSpan(0, ValidityBytes) : default;
+
+    private protected bool IsValid(int index) => !_hasNulls || (_validity![index >> 3] & (1 << (index & 7))) != 0;
+
+    private protected ArrowBuffer ValidityBuffer =>
+        _hasNulls ? new ArrowBuffer(_validity.AsMemory(0, ValidityBytes)) : ArrowBuffer.Empty;
+
+    private protected int ValidityBytes => _hasNulls ? (Count + 7) / 8 : 0;
+
+    private protected IArrowArray Build(params ArrowBuffer[] buffers) =>
+        ArrowArrayFactory.BuildArray(new ArrayData(ArrowType, Count, _nullCount, 0, buffers));
+
+    private protected static void ThrowFull() =>
+        throw new StorageException(StorageErrorKind.InvalidUsage,
+            "column builder is full: a value was appended twice in a row or EndRow was not called");
+}

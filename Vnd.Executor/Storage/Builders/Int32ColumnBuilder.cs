@@ -1,0 +1,12 @@
+using Vnd.Planner.Types;
+
+namespace Vnd.Executor.Storage.Builders;
+
+/// <summary>A integer (int4) column.</summary>
+public sealed class Int32ColumnBuilder : PrimitiveColumnBuilder<int>
+{
+    public Int32ColumnBuilder(int capacity)
+        : base(SqlType.Int4, capacity)
+    {
+    }
+}

@@ -1,0 +1,12 @@
+using Vnd.Planner.Types;
+
+namespace Vnd.Executor.Storage.Builders;
+
+/// <summary>A bigint (int8) column.</summary>
+public sealed class Int64ColumnBuilder : PrimitiveColumnBuilder<long>
+{
+    public Int64ColumnBuilder(int capacity)
+        : base(SqlType.Int8, capacity)
+    {
+    }
+}

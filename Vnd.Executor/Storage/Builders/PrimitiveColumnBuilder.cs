@@ -1,0 +1,64 @@
+using System.Numerics;
+using System.Runtime.CompilerServices;
+using Apache.Arrow;
+using Vnd.Planner.Types;
+
+namespace Vnd.Executor.Storage.Builders;
+
+/// <summary>
+/// A fixed-width numeric column: a reused <typeparamref name="T"/>[] that becomes the Arrow data buffer
+/// as is. Null slots hold zero so files are deterministic; statistics skip them.
+/// </summary>
+public abstract class PrimitiveColumnBuilder<T> : ColumnBuilder
+    where T : unmanaged, INumber<T>
+{
+    private readonly T[] _values;
+    private readonly ArrayByteMemory<T> _memory;
+
+    private protected PrimitiveColumnBuilder(SqlType type, int capacity)
+        : base(type, capacity)
+    {
+        _values = GC.AllocateUninitializedArray<T>(capacity);
+        _memory = new ArrayByteMemory<T>(_values);
+    }
+
+    /// <summary>The values of the current batch (null slots are zero).</summary>
+    public ReadOnlySpan<T> Values => _values.AsSpan(0, Count);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public void Append(T value)
+    {
+        var values = _values;
+        var index = Count;
+        if ((uint)index >= (uint)values.Length)
+            ThrowFull();
+        values[index] = value;
+        Count = index + 1;
+    }
+
+    public override void AppendNull()
+    {
+        MarkNull();
+        _values[Count] = T.Zero;
+        Count++;
+    }
+
+    internal override IArrowArray BuildArray() => Build(ValidityBuffer, new ArrowBuffer(_memory.Bytes(Count)));
+
+    internal override void AccumulateStatistics(ColumnStatisticsAccumulator statistics)
+    {
+        statistics.Add(NullCount, ValidityBytes + (long)Count * Unsafe.SizeOf<T>());
+        bool found;
+        T min, max;
+        if (HasNulls)
+            found = MinMax.OfValid(Values, Validity, out min, out max);
+        else
+            found = MinMax.Of(Values, out min, out max);
+        if (!found)
+            return;
+        if (typeof(T) == typeof(double) || typeof(T) == typeof(float))
+            statistics.AddReal(double.CreateTruncating(min), double.CreateTruncating(max));
+        else
+            statistics.AddInteger(long.CreateTruncating(min), long.CreateTruncating(max));
+    }
+}

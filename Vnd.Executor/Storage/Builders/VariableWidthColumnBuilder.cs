@@ -1,0 +1,87 @@
+using Apache.Arrow;
+using Vnd.Planner.Types;
+
+namespace Vnd.Executor.Storage.Builders;
+
+/// <summary>
+/// A column of variable-length byte strings in Arrow's layout: int32 offsets plus one data buffer. The
+/// data buffer grows by doubling and is kept across batches, so a steady import stops allocating after
+/// the first batches.
+/// </summary>
+public abstract class VariableWidthColumnBuilder : ColumnBuilder
+{
+    private readonly int[] _offsets;
+    private readonly ArrayByteMemory<int> _offsetMemory;
+    private byte[] _data;
+
+    private protected VariableWidthColumnBuilder(SqlType type, int capacity)
+        : base(type, capacity)
+    {
+        _offsets = new int[checked(capacity + 1)];
+        _offsetMemory = new ArrayByteMemory<int>(_offsets);
+        _data = GC.AllocateUninitializedArray<byte>(Math.Min(capacity, 1 << 20) * 16);
+    }
+
+    /// <summary>Bytes of value data in the current batch.</summary>
+    public int DataLength => _offsets[Count];
+
+    /// <summary>The bytes of the value at <paramref name="index"/> of the current batch (empty for nulls).</summary>
+    public ReadOnlySpan<byte> this[int index] => (uint)index < (uint)Count
+        ? _data.AsSpan(_offsets[index], _offsets[index + 1] - _offsets[index])
+        : throw new ArgumentOutOfRangeException(nameof(index));
+
+    /// <summary>Appends a value given as bytes (UTF-8 for text).</summary>
+    public void Append(ReadOnlySpan<byte> value)
+    {
+        value.CopyTo(Reserve(value.Length));
+        Commit(value.Length);
+    }
+
+    public override void AppendNull()
+    {
+        MarkNull();
+        Reserve(0);
+        Commit(0);
+    }
+
+    /// <summary>Space for up to <paramref name="maxLength"/> bytes of the next value; finish with <see cref="Commit"/>.</summary>
+    private protected Span<byte> Reserve(int maxLength)
+    {
+        if ((uint)Count >= (uint)Capacity)
+            ThrowFull();
+        var start = _offsets[Count];
+        var end = (long)start + maxLength;
+        if (end > int.MaxValue)
+            throw new StorageException(StorageErrorKind.InvalidValue,
+                "a batch of a text/bytea column exceeds 2 GiB; use fewer rows per batch");
+        if (end > _data.Length)
+            Grow((int)end);
+        return _data.AsSpan(start, maxLength);
+    }
+
+    /// <summary>Ends the value started by <see cref="Reserve"/> with its actual length.</summary>
+    private protected void Commit(int length)
+    {
+        _offsets[Count + 1] = _offsets[Count] + length;
+        Count++;
+    }
+
+    private void Grow(int needed)
+    {
+        var size = (long)_data.Length * 2;
+        while (size < needed)
+            size *= 2;
+        var grown = GC.AllocateUninitializedArray<byte>((int)Math.Min(size, System.Array.MaxLength));
+        _data.AsSpan(0, _offsets[Count]).CopyTo(grown);
+        _data = grown;
+    }
+
+    internal override IArrowArray BuildArray() => Build(
+        ValidityBuffer,
+        new ArrowBuffer(_offsetMemory.Bytes(Count + 1)),
+        new ArrowBuffer(_data.AsMemory(0, DataLength)));
+
+    internal override void AccumulateStatistics(ColumnStatisticsAccumulator statistics) =>
+        // No min/max: text predicates are equality or pattern matches, where bounds rarely prune.
+        statistics.Add(NullCount, ValidityBytes + (Count + 1L) * sizeof(int) + DataLength);
+}

@@ -1,0 +1,126 @@
+using Vnd.Executor.Storage.Manifest;
+
+namespace Vnd.Executor.Storage;
+
+/// <summary>
+/// The trace tables of one data directory (layout in <see cref="TableDirectory"/>). Opening the store
+/// recovers from crashes: files no manifest names (temp files, segments sealed after the last manifest)
+/// and table directories without a manifest are deleted, except in tables a live writer holds.
+/// </summary>
+public sealed class TraceTableStore
+{
+    private readonly string _tablesRoot;
+
+    public TraceTableStore(string dataDirectory)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(dataDirectory);
+        DataDirectory = Path.GetFullPath(dataDirectory);
+        _tablesRoot = TableDirectory.TablesRoot(DataDirectory);
+        DurableFile.CreateDirectory(_tablesRoot);
+        RemovedDebris = Recover();
+    }
+
+    public string DataDirectory { get; }
+
+    /// <summary>Paths deleted by crash recovery when the store was opened.</summary>
+    public IReadOnlyList<string> RemovedDebris { get; }
+
+    /// <summary>Schemas that hold at least one table directory, sorted.</summary>
+    public IReadOnlyList<string> ListSchemas()
+    {
+        var schemas = new List<string>();
+        foreach (var dir in Directory.EnumerateDirectories(_tablesRoot))
+        {
+            var name = Path.GetFileName(dir);
+            if (!name.StartsWith('.') && ListTables(name).Count > 0)
+                schemas.Add(name);
+        }
+        schemas.Sort(StringComparer.Ordinal);
+        return schemas;
+    }
+
+    /// <summary>The tables of a schema (those with a manifest), sorted by name.</summary>
+    public IReadOnlyList<TableRef> ListTables(string schema)
+    {
+        var tables = new List<TableRef>();
+        var schemaDir = Path.Combine(_tablesRoot, schema);
+        new TableRef(schema, "x").Validate();
+        if (!Directory.Exists(schemaDir))
+            return tables;
+        foreach (var dir in Directory.EnumerateDirectories(schemaDir))
+        {
+            var name = Path.GetFileName(dir);
+            if (!name.StartsWith('.') && File.Exists(Path.Combine(dir, TableDirectory.ManifestName)))
+                tables.Add(new TableRef(schema, name));
+        }
+        tables.Sort((a, b) => string.CompareOrdinal(a.Table, b.Table));
+        return tables;
+    }
+
+    public bool TableExists(TableRef table) =>
+        File.Exists(Path.Combine(TableDirectory.TablePath(DataDirectory, table), TableDirectory.ManifestName));
+
+    /// <summary>The table's current snapshot; throws <see cref="StorageErrorKind.TableNotFound"/>.</summary>
+    public TraceTable OpenTable(TableRef table)
+    {
+        var directory = TableDirectory.TablePath(DataDirectory, table);
+        var manifest = ManifestFile.TryLoad(directory)
+            ?? throw new StorageException(StorageErrorKind.TableNotFound, $"trace table {table} does not exist");
+        return new TraceTable(table, directory, manifest);
+    }
+
+    public TraceTableReader OpenReader(TableRef table) => new(OpenTable(table));
+
+    public long RowCount(TableRef table) => OpenTable(table).RowCount;
+
+    /// <summary>Starts an import into a table, creating it or appending to it (same schema).</summary>
+    public TraceTableWriter CreateWriter(TableRef table, TableSchema schema, TraceTableWriterOptions? options = null) =>
+        new(DataDirectory, table, schema, options);
+
+    /// <summary>
+    /// Deletes a table and its storage. The directory is first renamed away, so the table disappears
+    /// atomically even if deleting the files is interrupted (recovery finishes the job).
+    /// </summary>
+    public void DropTable(TableRef table)
+    {
+        var directory = TableDirectory.TablePath(DataDirectory, table);
+        if (!TableExists(table))
+            throw new StorageException(StorageErrorKind.TableNotFound, $"trace table {table} does not exist");
+        var dropped = Path.Combine(Path.GetDirectoryName(directory)!, ".dropped-" + Guid.NewGuid().ToString("N"));
+        using (TableLock.Acquire(directory, table))
+        {
+            Directory.Move(directory, dropped);
+            LibC.FsyncDirectory(Path.GetDirectoryName(directory)!);
+        }
+        Directory.Delete(dropped, recursive: true);
+    }
+
+    private List<string> Recover()
+    {
+        var removed = new List<string>();
+        foreach (var schemaDir in Directory.EnumerateDirectories(_tablesRoot))
+        {
+            foreach (var tableDir in Directory.EnumerateDirectories(schemaDir))
+            {
+                if (Path.GetFileName(tableDir).StartsWith(".dropped-", StringComparison.Ordinal))
+                {
+                    Directory.Delete(tableDir, recursive: true);
+                    removed.Add(tableDir);
+                    continue;
+                }
+                using var tableLock = TableLock.TryAcquire(tableDir);
+                if (tableLock is null)
+                    continue; // a live writer owns its temp files
+                var manifest = ManifestFile.TryLoad(tableDir);
+                removed.AddRange(TableDirectory.RemoveDebris(tableDir, manifest));
+                if (manifest is null)
+                {
+                    // Created by a writer that died before its first commit: not a table yet.
+                    Directory.Delete(tableDir, recursive: true);
+                    removed.Add(tableDir);
+                }
+            }
+        }
+        return removed;
+    }
+}

@@ -1,0 +1,183 @@
+using Apache.Arrow;
+using Vnd.Executor.Storage.Builders;
+using Vnd.Executor.Storage.Manifest;
+
+namespace Vnd.Executor.Storage;
+
+/// <summary>
+/// Writes rows into one trace table: append one value to every column builder, then <see cref="EndRow"/>.
+/// Full batches go to the current segment file; full segments are sealed (fsynced, renamed) and then
+/// listed in a new manifest, which is what makes them visible. A table that already exists gets new
+/// segments after its old ones (same schema required). <see cref="Commit"/> — or <see cref="Dispose"/>,
+/// which drops an unfinished row and commits the rest — seals the last segment and releases the table.
+/// </summary>
+public sealed class TraceTableWriter : IDisposable
+{
+    private readonly string _directory;
+    private readonly TraceTableWriterOptions _options;
+    private readonly Schema _arrowSchema;
+    private readonly ColumnBuilder[] _columns;
+    private readonly TableLock _lock;
+    private TableManifest? _manifest;
+    private SegmentWriter? _segment;
+    private int _nextSegment;
+    private int _rowsInBatch;
+    private int _batchLimit;
+    private long _rowsWritten;
+    private bool _closed;
+
+    public TraceTableWriter(string dataDirectory, TableRef table, TableSchema schema, TraceTableWriterOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(table);
+        ArgumentNullException.ThrowIfNull(schema);
+        _options = options ?? TraceTableWriterOptions.Default;
+        _options.Validate();
+        Table = table;
+        Schema = schema;
+        _arrowSchema = ArrowTypeMapping.ToArrowSchema(schema);
+        _directory = TableDirectory.TablePath(dataDirectory, table);
+        DurableFile.CreateDirectory(_directory);
+        _lock = TableLock.Acquire(_directory, table);
+        try
+        {
+            _manifest = ManifestFile.TryLoad(_directory);
+            if (_manifest is not null && !ManifestFile.ToSchema(_manifest).Equals(schema))
+                throw new StorageException(StorageErrorKind.SchemaMismatch,
+                    $"table {table} has columns {ManifestFile.ToSchema(_manifest)}, cannot append rows with columns {schema}");
+            TableDirectory.RemoveDebris(_directory, _manifest);
+            _nextSegment = 1;
+            if (_manifest is not null && _manifest.Segments.Count > 0)
+                _nextSegment = _manifest.Segments[^1].Number + 1;
+            _columns = new ColumnBuilder[schema.Count];
+            for (var i = 0; i < _columns.Length; i++)
+                _columns[i] = ColumnBuilderFactory.Create(schema[i].Type, _options.RowsPerBatch);
+        }
+        catch
+        {
+            _lock.Dispose();
+            throw;
+        }
+        _batchLimit = BatchLimit(0);
+    }
+
+    public TableRef Table { get; }
+
+    public TableSchema Schema { get; }
+
+    /// <summary>The column builders by ordinal.</summary>
+    public IReadOnlyList<ColumnBuilder> Columns => _columns;
+
+    /// <summary>Rows ended through this writer (committed or not).</summary>
+    public long RowsWritten => _rowsWritten + _rowsInBatch;
+
+    /// <summary>The builder of column <paramref name="ordinal"/> as its concrete class.</summary>
+    public T GetBuilder<T>(int ordinal)
+        where T : ColumnBuilder =>
+        _columns[ordinal] as T ?? throw new StorageException(StorageErrorKind.InvalidUsage,
+            $"column {ordinal} \"{Schema[ordinal].Name}\" ({Schema[ordinal].Type.PgName}) uses {_columns[ordinal].GetType().Name}, not {typeof(T).Name}");
+
+    /// <summary>Ends the current row; every column must have received exactly one value for it.</summary>
+    public void EndRow()
+    {
+        var expected = _rowsInBatch + 1;
+        var columns = _columns;
+        for (var i = 0; i < columns.Length; i++)
+        {
+            if (columns[i].Count != expected)
+                ThrowIncompleteRow(i, expected);
+        }
+        _rowsInBatch = expected;
+        if (expected == _batchLimit)
+            FlushBatch();
+    }
+
+    /// <summary>Writes the pending rows, seals the last segment and publishes the manifest.</summary>
+    public void Commit()
+    {
+        if (_closed)
+            return;
+        for (var i = 0; i < _columns.Length; i++)
+        {
+            if (_columns[i].Count != _rowsInBatch)
+                ThrowIncompleteRow(i, _rowsInBatch);
+        }
+        try
+        {
+            FlushBatch();
+            if (_segment is not null)
+                SealSegment();
+            else if (_manifest is null)
+                Publish(new TableManifest { Columns = ManifestFile.FromSchema(Schema), Segments = [] });
+        }
+        catch
+        {
+            Close();
+            throw;
+        }
+        Close();
+    }
+
+    public void Dispose()
+    {
+        if (_closed)
+            return;
+        foreach (var column in _columns)
+            column.TruncateTo(_rowsInBatch);
+        Commit();
+    }
+
+    private void FlushBatch()
+    {
+        if (_rowsInBatch == 0)
+            return;
+        if (_closed)
+            throw new StorageException(StorageErrorKind.InvalidUsage, $"the writer of {Table} is already committed");
+        try
+        {
+            _segment ??= new SegmentWriter(_directory, _nextSegment++, _arrowSchema);
+            _segment.Write(_arrowSchema, _columns, _rowsInBatch);
+            _rowsWritten += _rowsInBatch;
+            _rowsInBatch = 0;
+            foreach (var column in _columns)
+                column.Reset();
+            if (_segment.Rows >= _options.RowsPerSegment || _segment.Length >= (_options.BytesPerSegment ?? long.MaxValue))
+                SealSegment();
+            _batchLimit = BatchLimit(_segment?.Rows ?? 0);
+        }
+        catch
+        {
+            Close();
+            throw;
+        }
+    }
+
+    private void SealSegment()
+    {
+        var sealedSegment = _segment!.Seal();
+        _segment = null;
+        var segments = new List<SegmentInfo>(_manifest?.Segments ?? []) { sealedSegment };
+        Publish(new TableManifest { Columns = ManifestFile.FromSchema(Schema), Segments = segments });
+    }
+
+    private void Publish(TableManifest manifest)
+    {
+        ManifestFile.Save(_directory, manifest);
+        _manifest = manifest;
+    }
+
+    private int BatchLimit(long segmentRows) =>
+        (int)Math.Min(_options.RowsPerBatch, _options.RowsPerSegment - segmentRows);
+
+    /// <summary>Ends the writer: an unsealed segment is deleted, the lock released. Used after errors too.</summary>
+    private void Close()
+    {
+        _closed = true;
+        _segment?.Dispose();
+        _segment = null;
+        _lock.Dispose();
+    }
+
+    private void ThrowIncompleteRow(int ordinal, int expected) =>
+        throw new StorageException(StorageErrorKind.InvalidUsage,
+            $"row {_rowsWritten + expected} of {Table}: column \"{Schema[ordinal].Name}\" has {_columns[ordinal].Count - (expected - 1)} values, expected 1");
+}

@@ -1,0 +1,26 @@
+namespace Vnd.Executor.Storage;
+
+/// <summary>How a <see cref="TraceTableWriter"/> cuts record batches and segments.</summary>
+public sealed record TraceTableWriterOptions
+{
+    public static TraceTableWriterOptions Default { get; } = new();
+
+    /// <summary>Rows per Arrow record batch (the unit a scan reads); builders hold this many values.</summary>
+    public int RowsPerBatch { get; init; } = 64 * 1024;
+
+    /// <summary>Rows per segment file; a segment is sealed when it reaches this many rows.</summary>
+    public long RowsPerSegment { get; init; } = 1024 * 1024;
+
+    /// <summary>Also seal a segment once its file reaches this many bytes (checked after each batch); null for no limit.</summary>
+    public long? BytesPerSegment { get; init; }
+
+    internal void Validate()
+    {
+        if (RowsPerBatch is < 1 or > 16 * 1024 * 1024)
+            throw new StorageException(StorageErrorKind.InvalidUsage, $"rows per batch must be 1..16Mi, not {RowsPerBatch}");
+        if (RowsPerSegment < 1)
+            throw new StorageException(StorageErrorKind.InvalidUsage, $"rows per segment must be positive, not {RowsPerSegment}");
+        if (BytesPerSegment is < 1)
+            throw new StorageException(StorageErrorKind.InvalidUsage, $"bytes per segment must be positive, not {BytesPerSegment}");
+    }
+}

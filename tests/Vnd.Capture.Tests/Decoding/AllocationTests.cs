@@ -1,0 +1,66 @@
+using System.Diagnostics;
+using Vnd.Capture.Decoding;
+using Vnd.Capture.Fields;
+using Xunit.Abstractions;
+
+namespace Vnd.Capture.Tests.Decoding;
+
+/// <summary>
+/// The decoder and the typed field readers allocate nothing per packet. Time is printed, never asserted (it
+/// depends on the machine and on Debug/Release).
+/// </summary>
+public class AllocationTests(ITestOutputHelper output)
+{
+    [Fact]
+    public void Decoding_a_tcp_packet_ten_million_times_allocates_nothing()
+    {
+        var frame = PacketBytes.EthernetIpv4Tcp(payloadLength: 10);
+        Assert.Equal(64, frame.Length);
+        var decoder = PacketDecoder.Default;
+        var packet = DecodedPacket.Create();
+        decoder.Decode(frame, 1, frame.Length, ref packet); // warm up (JIT, static init)
+        Assert.True(packet.Outer.Has(LayerParts.Tcp));
+
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        var start = Stopwatch.GetTimestamp();
+        for (var i = 0; i < 10_000_000; i++)
+            decoder.Decode(frame, 1, frame.Length, ref packet);
+        var elapsed = Stopwatch.GetElapsedTime(start);
+        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+
+        output.WriteLine($"10M decodes: {elapsed.TotalMilliseconds * 1e6 / 10_000_000:F1} ns/packet");
+        Assert.Equal(0, allocated);
+        Assert.Equal(0x7788, packet.Outer.DstPort);
+    }
+
+    [Fact]
+    public void Reading_fields_allocates_nothing()
+    {
+        var frame = PacketBytes.EthernetIpv4Tcp(payloadLength: 10);
+        var packet = DecodedPacket.Create();
+        PacketDecoder.Default.Decode(frame, 1, frame.Length, ref packet);
+        var ids = new[] { FieldId.IpSrc, FieldId.TcpSeq, FieldId.VndFlowKey, FieldId.VndPayloadHash, FieldId.VndPacketId, FieldId.EthSrc };
+        Span<byte> address = stackalloc byte[16];
+        ReadOnce(in packet, frame, ids, address);
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        long sum = 0;
+        for (var i = 0; i < 100_000; i++)
+            sum += ReadOnce(in packet, frame, ids, address);
+        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+        Assert.NotEqual(0, sum);
+    }
+
+    private static long ReadOnce(in DecodedPacket packet, byte[] frame, FieldId[] ids, Span<byte> address)
+    {
+        long sum = 0;
+        foreach (var id in ids)
+        {
+            if (FieldReader.TryGetInt64(in packet, frame, id, out var v))
+                sum += v;
+        }
+        FieldReader.TryGetAddress(in packet, FieldId.IpSrc, address, out _);
+        FieldReader.TryGetMac(in packet, FieldId.EthSrc, out var mac);
+        FieldReader.TryGetBool(in packet, FieldId.TcpFlagsSyn, out _);
+        return sum + (long)mac;
+    }
+}
