@@ -1,0 +1,21 @@
+using Vnd.Capture.Decoding;
+using Vnd.Executor.Storage;
+
+namespace Vnd.Capture.Import;
+
+/// <summary>How an import runs: which trace the inputs belong to, decoder settings and storage batching.</summary>
+public sealed record TraceImportOptions
+{
+    public static TraceImportOptions Default { get; } = new();
+
+    /// <summary>The trace the inputs are; rules naming another trace id are skipped. Null: only rules for <c>all</c>
+    /// traces and every rule whose trace id is given apply (a single-trace import).</summary>
+    public string? TraceId { get; init; }
+
+    public DecoderOptions Decoder { get; init; } = DecoderOptions.Default;
+
+    public TraceTableWriterOptions Storage { get; init; } = TraceTableWriterOptions.Default;
+
+    /// <summary>Packets between two progress reports.</summary>
+    public int ProgressInterval { get; init; } = 1 << 20;
+}

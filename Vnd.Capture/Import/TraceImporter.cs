@@ -1,0 +1,177 @@
+using System.Diagnostics;
+using Vnd.Capture.Decoding;
+using Vnd.Capture.Fields;
+using Vnd.Capture.Import.Columns;
+using Vnd.Capture.Import.Filters;
+using Vnd.Capture.ParseConfigs.Validation;
+using Vnd.Capture.Sources;
+using Vnd.Executor.Storage;
+using Vnd.Planner.Types;
+
+namespace Vnd.Capture.Import;
+
+/// <summary>
+/// The trace parser of a table server (paper §3.2.2): packets from record sources are decoded once and offered to
+/// every trace table of a validated parse configuration; each table keeps the packets its filter accepts, one
+/// column per requested field. Tables are created on the first input, with the timestamp resolution of that input
+/// (or of the table, when earlier imports created it). <see cref="Complete"/> makes the rows durable and visible.
+/// </summary>
+public sealed class TraceImporter : IDisposable
+{
+    /// <summary>The timestamp given to packets that have none; timestamp columns store NULL for it.</summary>
+    internal const long NoTimestamp = long.MinValue;
+
+    private readonly TraceTableStore _store;
+    private readonly string _schema;
+    private readonly BoundParseConfiguration _configuration;
+    private readonly FieldCatalog _catalog;
+    private readonly TraceImportOptions _options;
+    private readonly PacketDecoder _decoder;
+    private readonly long[] _decodeErrors = new long[64];
+    private readonly long[] _readerErrors = new long[Enum.GetValues<ReaderErrorKind>().Length];
+    private readonly List<SourceEnd> _sources = [];
+    private readonly Stopwatch _clock = new();
+    private TraceTablePlan[]? _tables;
+    private long _packets;
+    private long _bytes;
+
+    public TraceImporter(TraceTableStore store, string schema, BoundParseConfiguration configuration,
+        FieldCatalog? catalog = null, TraceImportOptions? options = null)
+    {
+        _store = store;
+        _schema = schema;
+        _configuration = configuration;
+        _catalog = catalog ?? FieldCatalog.Default;
+        _options = options ?? TraceImportOptions.Default;
+        _decoder = new PacketDecoder(_options.Decoder);
+    }
+
+    /// <summary>The tables this import fills (empty until the first input is read).</summary>
+    public IReadOnlyList<TraceTablePlan> Tables => _tables ?? [];
+
+    /// <summary>Reads one input to its end, appending rows.</summary>
+    public void Import(IRecordSource source, string inputName, IProgress<ImportProgress>? progress = null, CancellationToken cancellation = default)
+    {
+        _clock.Start();
+        try
+        {
+            var tables = _tables ??= CreateTables(source.Resolution);
+            var packet = DecodedPacket.Create();
+            long packets = 0;
+            var interval = _options.ProgressInterval;
+            while (source.TryReadNext(out var record))
+            {
+                var frame = record.Data;
+                _decoder.Decode(frame, (ushort)record.LinkType, record.OriginalLength, ref packet);
+                // pcapng simple packet blocks carry no time: their timestamp column is NULL, not 1970.
+                packet.TimestampNanos = record.HasTimestamp ? record.TimestampNanos : NoTimestamp;
+                packet.InterfaceId = record.InterfaceId;
+                if (packet.Errors != 0)
+                    CountDecodeErrors(packet.Errors);
+                foreach (var table in tables)
+                    table.Offer(in packet, frame);
+                if (++packets % interval == 0)
+                {
+                    cancellation.ThrowIfCancellationRequested();
+                    progress?.Report(new ImportProgress(inputName, packets, source.Diagnostics.BytesRead));
+                }
+            }
+            _packets += packets;
+            _bytes += source.Diagnostics.BytesRead;
+            var counts = source.Diagnostics.Counts;
+            for (var i = 0; i < counts.Length && i < _readerErrors.Length; i++)
+                _readerErrors[i] += counts[i];
+            _sources.Add(new SourceEnd(inputName, packets, source.Diagnostics.TruncatedAtOffset, source.Diagnostics.AbandonedAtOffset));
+            progress?.Report(new ImportProgress(inputName, packets, source.Diagnostics.BytesRead));
+        }
+        finally
+        {
+            _clock.Stop();
+        }
+    }
+
+    /// <summary>Commits every table (their last segments become visible) and reports what was imported.</summary>
+    public ImportSummary Complete()
+    {
+        _clock.Start();
+        var rows = new List<(TableRef, long)>();
+        foreach (var table in Tables)
+        {
+            table.Commit();
+            rows.Add((table.Table, table.RowsAppended));
+        }
+        _clock.Stop();
+        return new ImportSummary(_packets, _bytes, rows, (long[])_decodeErrors.Clone(), (long[])_readerErrors.Clone(), _sources.ToArray(), _clock.Elapsed);
+    }
+
+    public void Dispose()
+    {
+        foreach (var table in Tables)
+            table.Dispose();
+    }
+
+    private void CountDecodeErrors(ulong errors)
+    {
+        while (errors != 0)
+        {
+            var bit = System.Numerics.BitOperations.TrailingZeroCount(errors);
+            _decodeErrors[bit]++;
+            errors &= errors - 1;
+        }
+    }
+
+    private TraceTablePlan[] CreateTables(TimeUnit sourceResolution)
+    {
+        var compiler = new FilterCompiler(_catalog);
+        var plans = new List<TraceTablePlan>();
+        try
+        {
+            foreach (var table in _configuration.Tables)
+            {
+                if (table.TraceId is not null && _options.TraceId is not null && table.TraceId != _options.TraceId)
+                    continue;
+                var tableRef = new TableRef(_schema, table.TableId);
+                var unit = _store.TableExists(tableRef) ? ExistingTimestampUnit(tableRef) ?? sourceResolution : sourceResolution;
+                var columns = new ColumnSchema[table.Columns.Count];
+                var fields = new FieldDescriptor[table.Columns.Count][];
+                for (var i = 0; i < columns.Length; i++)
+                {
+                    var column = table.Columns[i];
+                    var type = column.Type.Id is TypeId.Timestamp or TypeId.TimestampTz
+                        ? SqlType.TimestampTzOf(unit)
+                        : column.Type;
+                    columns[i] = new ColumnSchema(column.Name, type);
+                    fields[i] = new FieldDescriptor[column.Fields.Count];
+                    for (var f = 0; f < column.Fields.Count; f++)
+                    {
+                        fields[i][f] = _catalog.TryResolve(column.Fields[f], out var field)
+                            ? field
+                            : throw new InvalidOperationException($"field {column.Fields[f]} is not in the catalog");
+                    }
+                }
+                var writer = _store.CreateWriter(tableRef, new TableSchema(columns), _options.Storage);
+                var fillers = new ColumnFiller[columns.Length];
+                for (var i = 0; i < fillers.Length; i++)
+                    fillers[i] = ColumnFillerFactory.Create(fields[i], writer.Columns[i]);
+                plans.Add(new TraceTablePlan(writer, table.Filter is null ? null : compiler.Compile(table.Filter), fillers));
+            }
+        }
+        catch
+        {
+            foreach (var plan in plans)
+                plan.Dispose();
+            throw;
+        }
+        return plans.ToArray();
+    }
+
+    private TimeUnit? ExistingTimestampUnit(TableRef table)
+    {
+        foreach (var column in _store.OpenTable(table).Schema.Columns)
+        {
+            if (column.Type.Id is TypeId.Timestamp or TypeId.TimestampTz)
+                return column.Type.Unit;
+        }
+        return null;
+    }
+}

@@ -1,0 +1,59 @@
+using System.Globalization;
+using System.Net;
+using Apache.Arrow;
+using Apache.Arrow.Arrays;
+using Vnd.Executor.Storage;
+
+namespace Vnd.Capture.Tests.Import;
+
+/// <summary>A trace table read back from its Arrow segments as rows of display strings, for comparison with tshark.</summary>
+internal static class ImportedTable
+{
+    public static List<Dictionary<string, string>> Read(TraceTableStore store, TableRef table)
+    {
+        var rows = new List<Dictionary<string, string>>();
+        foreach (var batch in store.OpenReader(table).ReadBatches())
+        {
+            for (var r = 0; r < batch.Length; r++)
+            {
+                var row = new Dictionary<string, string>();
+                for (var c = 0; c < batch.ColumnCount; c++)
+                    row[batch.Schema.GetFieldByIndex(c).Name] = Format(batch.Column(c), r);
+                rows.Add(row);
+            }
+        }
+        return rows;
+    }
+
+    private static string Format(IArrowArray array, int index)
+    {
+        if (array.IsNull(index))
+            return "";
+        return array switch
+        {
+            Int16Array a => a.GetValue(index)!.Value.ToString(CultureInfo.InvariantCulture),
+            Int32Array a => a.GetValue(index)!.Value.ToString(CultureInfo.InvariantCulture),
+            Int64Array a => a.GetValue(index)!.Value.ToString(CultureInfo.InvariantCulture),
+            UInt32Array a => new IPAddress(BitConverter.GetBytes(System.Buffers.Binary.BinaryPrimitives.ReverseEndianness(a.GetValue(index)!.Value))).ToString(),
+            TimestampArray a => Epoch(a, index),
+            BooleanArray a => a.GetValue(index)!.Value ? "1" : "0",
+            StringArray a => a.GetString(index),
+            FixedSizeBinaryArray a => Address(a.GetBytes(index)),
+            _ => throw new InvalidOperationException($"no formatting for {array.GetType().Name}"),
+        };
+    }
+
+    private static string Address(ReadOnlySpan<byte> bytes)
+    {
+        var address = new IPAddress(bytes);
+        return (address.IsIPv4MappedToIPv6 ? address.MapToIPv4() : address).ToString();
+    }
+
+    /// <summary>Nine decimals like tshark's frame.time_epoch.</summary>
+    private static string Epoch(TimestampArray a, int index)
+    {
+        var raw = a.Values[index];
+        var nanos = ((Apache.Arrow.Types.TimestampType)a.Data.DataType).Unit == Apache.Arrow.Types.TimeUnit.Nanosecond ? raw : raw * 1000;
+        return $"{nanos / 1_000_000_000}.{nanos % 1_000_000_000:D9}";
+    }
+}
