@@ -92,6 +92,26 @@ public sealed class ParseConfigurationParserTests
     }
 
     [Fact]
+    public void Figure7aLayoutWithoutColonsMakesOneTablePerTableId()
+    {
+        const string text = """
+            Trace ID tr_id1
+            Table ID tab_id1
+            Filter ip.proto ∈ {6}
+            Fields ip.src
+            Table ID tab_id2
+            Filter not (ip.proto ∈ {6})
+            Fields ip.dst as d
+            """;
+
+        var rules = ParseConfigurationParser.Parse(text).Rules;
+
+        var six = Eq("ip.proto", new IntegerValue(6));
+        Assert.Equal(new ParseRule("tr_id1", "tab_id1", false, six, new ValueList<ColumnSpec>([Column("ip_src", "ip.src")])), rules[0]);
+        Assert.Equal(new ParseRule("tr_id1", "tab_id2", false, new NotExpr(six), new ValueList<ColumnSpec>([Column("d", "ip.dst")])), rules[1]);
+    }
+
+    [Fact]
     public void DerivedTableIdIsTheTraceIdAsAnIdentifier()
     {
         var rules = ParseConfigurationParser.Parse("Trace ID lb.In-1 Fields ip.src Fields ip.dst Trace ID 7x Fields ip.src Trace ID all-in Fields ip.src").Rules;
