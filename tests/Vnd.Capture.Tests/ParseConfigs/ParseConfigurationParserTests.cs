@@ -207,6 +207,31 @@ public sealed class ParseConfigurationParserTests
     }
 
     [Fact]
+    public void OtherSpellingsOfValues()
+    {
+        var values = Assert.IsType<PredicateExpr>(FilterOf("x in {00-1b-21-3a-4f-5c, 0x10-0X20, ::ffff:10.0.0.1, 0.0.0.0/0, ::/0}")).Values;
+
+        FilterValue[] expected =
+        [
+            new MacValue(0x001B213A4F5C),
+            new RangeValue(16, 32),
+            new AddressValue(IPAddress.Parse("::ffff:10.0.0.1"), 128),
+            new AddressValue(IPAddress.Any, 0),
+            new AddressValue(IPAddress.IPv6Any, 0),
+        ];
+        Assert.Equal(expected, values);
+    }
+
+    [Fact]
+    public void ParenthesesUpToTheLimitParse()
+    {
+        const int depth = 64;
+        var filter = FilterOf(new string('(', depth) + "tcp" + new string(')', depth));
+
+        Assert.Equal(new FieldPresentExpr(F("tcp")), filter);
+    }
+
+    [Fact]
     public void BareFieldMeansPresent()
     {
         var rule = ParseConfigurationParser.Parse("Trace ID all\nFilter: tcp\nFields: tcp.src").Rules[0];
