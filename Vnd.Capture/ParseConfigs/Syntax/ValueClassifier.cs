@@ -1,6 +1,4 @@
 using System.Globalization;
-using System.Net;
-using System.Net.Sockets;
 
 namespace Vnd.Capture.ParseConfigs.Syntax;
 
@@ -49,7 +47,7 @@ internal static class ValueClassifier
 
         if (token.Contains('/'))
         {
-            return ClassifyPrefix(token, out error);
+            return AddressText.ParsePrefix(token, out error);
         }
 
         if (MacAddressText.TryParse(token, out var mac))
@@ -59,8 +57,8 @@ internal static class ValueClassifier
 
         if (token.Contains(':') || token.Contains('.'))
         {
-            var address = ParseAddress(token, out error);
-            return address is null ? null : new AddressValue(address, FullLength(address));
+            var address = AddressText.ParseAddress(token, out error);
+            return address is null ? null : new AddressValue(address, AddressText.FullLength(address));
         }
 
         var dash = token.IndexOf('-', 1);
@@ -109,80 +107,6 @@ internal static class ValueClassifier
         }
 
         return new RangeValue(low, high);
-    }
-
-    private static FilterValue? ClassifyPrefix(string token, out string error)
-    {
-        var slash = token.IndexOf('/');
-        var address = ParseAddress(token[..slash], out error);
-        if (address is null)
-        {
-            return null;
-        }
-
-        var full = FullLength(address);
-        var lengthText = token[(slash + 1)..];
-        if (!int.TryParse(lengthText, NumberStyles.None, CultureInfo.InvariantCulture, out var length) || length > full)
-        {
-            error = $"'{token}' has an invalid prefix length: expected 0 to {full}";
-            return null;
-        }
-
-        var network = new IPNetwork(Mask(address, length), length);
-        if (!network.BaseAddress.Equals(address))
-        {
-            error = $"'{token}' has bits set to the right of the /{length} mask (did you mean {network}?)";
-            return null;
-        }
-
-        return new AddressValue(address, length);
-    }
-
-    private static IPAddress? ParseAddress(string text, out string error)
-    {
-        error = "";
-        // IPAddress.TryParse also accepts "10" or "10.1" as IPv4; an address here must be dotted-quad.
-        var isV4 = !text.Contains(':') && CountDots(text) == 3;
-        if ((isV4 || text.Contains(':')) && IPAddress.TryParse(text, out var address) && !text.Contains('%')
-            && address.AddressFamily is AddressFamily.InterNetwork or AddressFamily.InterNetworkV6)
-        {
-            return address;
-        }
-
-        error = $"'{text}' is not a valid IPv4 or IPv6 address";
-        return null;
-    }
-
-    private static int CountDots(string text)
-    {
-        var dots = 0;
-        foreach (var c in text)
-        {
-            if (c == '.')
-            {
-                dots++;
-            }
-            else if (!char.IsAsciiDigit(c))
-            {
-                return -1;
-            }
-        }
-
-        return dots;
-    }
-
-    private static int FullLength(IPAddress address) => address.AddressFamily == AddressFamily.InterNetworkV6 ? 128 : 32;
-
-    private static IPAddress Mask(IPAddress address, int length)
-    {
-        var bytes = address.GetAddressBytes();
-        for (var i = 0; i < bytes.Length; i++)
-        {
-            var keep = Math.Clamp(length - (i * 8), 0, 8);
-            bytes[i] &= (byte)(0xFF << (8 - keep));
-        }
-
-        return new IPAddress(bytes);
     }
 
     private static bool TryParseInteger(string text, out long value)

@@ -33,7 +33,7 @@ internal static class FilterValueFit
             AddressValue { IsPrefix: true } when ordering => $"an address prefix cannot be used with {OperatorText(op)}; write {field} in prefix",
             BoolValue when ordering && type.Id == TypeId.Bool => $"a boolean cannot be used with {OperatorText(op)}",
             IntegerValue or RangeValue when type.IsInteger => $"{value.KindName} value out of range for field {field} of type {described}",
-            AddressValue when type.Id is TypeId.Inet or TypeId.Cidr => $"an {(((AddressValue)value).IsV6 ? "IPv6" : "IPv4")} {value.KindName} cannot match field {field} of type {described}",
+            AddressValue address when type.Id is TypeId.Inet or TypeId.Cidr => $"an {(address.IsV6 ? "IPv6" : "IPv4")} {address.KindName} cannot match field {field} of type {described}",
             _ => $"a{(StartsWithVowel(value.KindName) ? "n" : "")} {value.KindName} value cannot be compared with field {field} of type {described}",
         };
     }

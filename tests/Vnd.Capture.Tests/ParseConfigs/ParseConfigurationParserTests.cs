@@ -92,6 +92,26 @@ public sealed class ParseConfigurationParserTests
     }
 
     [Fact]
+    public void Figure7aLayoutWithoutColonsMakesOneTablePerTableId()
+    {
+        const string text = """
+            Trace ID tr_id1
+            Table ID tab_id1
+            Filter ip.proto ∈ {6}
+            Fields ip.src
+            Table ID tab_id2
+            Filter not (ip.proto ∈ {6})
+            Fields ip.dst as d
+            """;
+
+        var rules = ParseConfigurationParser.Parse(text).Rules;
+
+        var six = Eq("ip.proto", new IntegerValue(6));
+        Assert.Equal(new ParseRule("tr_id1", "tab_id1", false, six, new ValueList<ColumnSpec>([Column("ip_src", "ip.src")])), rules[0]);
+        Assert.Equal(new ParseRule("tr_id1", "tab_id2", false, new NotExpr(six), new ValueList<ColumnSpec>([Column("d", "ip.dst")])), rules[1]);
+    }
+
+    [Fact]
     public void DerivedTableIdIsTheTraceIdAsAnIdentifier()
     {
         var rules = ParseConfigurationParser.Parse("Trace ID lb.In-1 Fields ip.src Fields ip.dst Trace ID 7x Fields ip.src Trace ID all-in Fields ip.src").Rules;
@@ -184,6 +204,31 @@ public sealed class ParseConfigurationParserTests
         Assert.Equal(Eq("tcp.dst", new RangeValue(1000, 2000)), FilterOf("tcp.dst = 1000-2000"));
         Assert.Equal(Eq("ip.src", new AddressValue(IPAddress.Parse("10.0.0.0"), 24)), FilterOf("ip.src in 10.0.0.0/24"));
         Assert.True(((AddressValue)Assert.IsType<PredicateExpr>(FilterOf("ip.src in 10.0.0.0/24")).Values[0]).IsPrefix);
+    }
+
+    [Fact]
+    public void OtherSpellingsOfValues()
+    {
+        var values = Assert.IsType<PredicateExpr>(FilterOf("x in {00-1b-21-3a-4f-5c, 0x10-0X20, ::ffff:10.0.0.1, 0.0.0.0/0, ::/0}")).Values;
+
+        FilterValue[] expected =
+        [
+            new MacValue(0x001B213A4F5C),
+            new RangeValue(16, 32),
+            new AddressValue(IPAddress.Parse("::ffff:10.0.0.1"), 128),
+            new AddressValue(IPAddress.Any, 0),
+            new AddressValue(IPAddress.IPv6Any, 0),
+        ];
+        Assert.Equal(expected, values);
+    }
+
+    [Fact]
+    public void ParenthesesUpToTheLimitParse()
+    {
+        const int depth = 64;
+        var filter = FilterOf(new string('(', depth) + "tcp" + new string(')', depth));
+
+        Assert.Equal(new FieldPresentExpr(F("tcp")), filter);
     }
 
     [Fact]
