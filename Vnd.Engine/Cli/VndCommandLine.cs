@@ -7,7 +7,11 @@ public static class VndCommandLine
 {
     public static RootCommand Build()
     {
-        var root = new RootCommand("VND: virtual network diagnosis as a service");
+        var root = new RootCommand("VND: virtual network diagnosis as a service")
+        {
+            ImportCommand.Build(),
+            TablesCommand.Build(),
+        };
         return root;
     }
 

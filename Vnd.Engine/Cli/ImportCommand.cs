@@ -1,0 +1,79 @@
+using System.CommandLine;
+using Spectre.Console;
+using Vnd.Capture.Decoding;
+using Vnd.Capture.Fields;
+using Vnd.Capture.Import;
+using Vnd.Capture.ParseConfigs;
+using Vnd.Capture.ParseConfigs.Validation;
+using Vnd.Capture.Sources;
+using Vnd.Executor.Storage;
+
+namespace Vnd.Engine.Cli;
+
+/// <summary>
+/// <c>vnd import</c>: parses capture files into a tenant's trace tables with a parse configuration (paper Fig. 7).
+/// A file that cannot be read is reported and skipped; the others are still imported, and the exit code says so.
+/// </summary>
+public static class ImportCommand
+{
+    public static Command Build()
+    {
+        var data = new Option<DirectoryInfo>("--data") { Description = "data directory", Required = true };
+        var tenant = new Option<string>("--tenant") { Description = "tenant (schema) that owns the tables", Required = true };
+        var parse = new Option<FileInfo>("--parse") { Description = "parse configuration file (paper Fig. 7)", Required = true };
+        var trace = new Option<string?>("--trace") { Description = "trace id of the inputs; rules for other traces are skipped" };
+        var vxlan = new Option<ushort[]>("--vxlan-port") { Description = "UDP ports decoded as VXLAN (default 4789)", AllowMultipleArgumentsPerToken = true };
+        var files = new Argument<FileInfo[]>("capture") { Description = "pcap or pcapng files", Arity = ArgumentArity.OneOrMore };
+        var command = new Command("import", "parse capture files into trace tables") { data, tenant, parse, trace, vxlan, files };
+        command.SetAction(result => Run(
+            result.GetRequiredValue(data), result.GetRequiredValue(tenant), result.GetRequiredValue(parse),
+            result.GetValue(trace), result.GetValue(vxlan), result.GetRequiredValue(files)));
+        return command;
+    }
+
+    private static int Run(DirectoryInfo data, string tenant, FileInfo parseFile, string? trace, ushort[]? vxlanPorts, FileInfo[] files)
+    {
+        var console = AnsiConsole.Console;
+        BoundParseConfiguration configuration;
+        try
+        {
+            var text = File.ReadAllText(parseFile.FullName);
+            configuration = ParseConfigurationValidator.Validate(ParseConfigurationParser.Parse(text), new CatalogFieldResolver(FieldCatalog.Default));
+        }
+        catch (ConfigurationException e)
+        {
+            foreach (var d in e.Diagnostics)
+                console.MarkupLineInterpolated($"[red]{parseFile.Name}:{d.Position.Line}:{d.Position.Column}: {d.Message}[/]");
+            return 2;
+        }
+        catch (IOException e)
+        {
+            console.MarkupLineInterpolated($"[red]cannot read {parseFile.FullName}: {e.Message}[/]");
+            return 2;
+        }
+
+        var options = new TraceImportOptions
+        {
+            TraceId = trace,
+            Decoder = vxlanPorts is { Length: > 0 } ? new DecoderOptions(vxlanPorts) : DecoderOptions.Default,
+        };
+        var failures = new List<(string File, string Error)>();
+        var store = new TraceTableStore(data.FullName);
+        using var importer = new TraceImporter(store, tenant, configuration, FieldCatalog.Default, options);
+        ImportProgressView.Run(console, files, (file, progress) =>
+        {
+            try
+            {
+                using var source = CaptureFile.Open(file.FullName);
+                importer.Import(source, file.Name, progress);
+            }
+            catch (Exception e) when (e is CaptureFormatException or IOException or UnauthorizedAccessException)
+            {
+                failures.Add((file.Name, e.Message));
+            }
+        });
+        var summary = importer.Complete();
+        ImportSummaryView.Write(console, summary, failures);
+        return failures.Count == 0 ? 0 : 1;
+    }
+}
