@@ -4,7 +4,7 @@ using Vnd.Planner.Types;
 
 namespace Vnd.Capture.Import;
 
-/// <summary>Lets parse-configuration validation see the field catalog: names, aliases and SQL types.</summary>
+/// <summary>Lets parse-configuration validation see the field catalog (names, aliases, SQL types) and protocol names.</summary>
 public sealed class CatalogFieldResolver(FieldCatalog catalog) : IFieldResolver
 {
     public bool TryResolve(string name, out SqlType type, out string canonicalName)
@@ -15,8 +15,13 @@ public sealed class CatalogFieldResolver(FieldCatalog catalog) : IFieldResolver
             canonicalName = field.Name;
             return true;
         }
+        canonicalName = name.ToLowerInvariant();
+        if (ProtocolPresence.TryGetMarker(name, out _))
+        {
+            type = SqlType.Bool;
+            return true;
+        }
         type = SqlType.Unknown;
-        canonicalName = name;
         return false;
     }
 }

@@ -134,6 +134,7 @@ public sealed class TraceImporter : IDisposable
                 var unit = _store.TableExists(tableRef) ? ExistingTimestampUnit(tableRef) ?? sourceResolution : sourceResolution;
                 var columns = new ColumnSchema[table.Columns.Count];
                 var fields = new FieldDescriptor[table.Columns.Count][];
+                var protocols = new bool[table.Columns.Count];
                 for (var i = 0; i < columns.Length; i++)
                 {
                     var column = table.Columns[i];
@@ -142,17 +143,28 @@ public sealed class TraceImporter : IDisposable
                         : column.Type;
                     columns[i] = new ColumnSchema(column.Name, type);
                     fields[i] = new FieldDescriptor[column.Fields.Count];
+                    protocols[i] = false;
                     for (var f = 0; f < column.Fields.Count; f++)
                     {
-                        fields[i][f] = _catalog.TryResolve(column.Fields[f], out var field)
+                        var name = column.Fields[f];
+                        if (ProtocolPresence.TryGetMarker(name, out var marker))
+                        {
+                            protocols[i] = true;
+                            name = marker;
+                        }
+                        fields[i][f] = _catalog.TryResolve(name, out var field)
                             ? field
-                            : throw new InvalidOperationException($"field {column.Fields[f]} is not in the catalog");
+                            : throw new InvalidOperationException($"field {name} is not in the catalog");
                     }
                 }
                 var writer = _store.CreateWriter(tableRef, new TableSchema(columns), _options.Storage);
                 var fillers = new ColumnFiller[columns.Length];
                 for (var i = 0; i < fillers.Length; i++)
-                    fillers[i] = ColumnFillerFactory.Create(fields[i], writer.Columns[i]);
+                {
+                    fillers[i] = protocols[i]
+                        ? new ProtocolFiller(fields[i], (Vnd.Executor.Storage.Builders.BoolColumnBuilder)writer.Columns[i])
+                        : ColumnFillerFactory.Create(fields[i], writer.Columns[i]);
+                }
                 plans.Add(new TraceTablePlan(writer, table.Filter is null ? null : compiler.Compile(table.Filter), fillers));
             }
         }

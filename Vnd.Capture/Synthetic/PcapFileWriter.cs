@@ -17,6 +17,7 @@ public sealed class PcapFileWriter : IDisposable
     private readonly bool _nanos;
     private readonly int _snapLength;
     private readonly byte[] _header = new byte[RecordHeaderLength];
+    private bool _disposed;
 
     public PcapFileWriter(Stream stream, bool nanosecondTimestamps = false, int snapLength = 262144, ushort linkType = 1)
     {
@@ -57,6 +58,9 @@ public sealed class PcapFileWriter : IDisposable
 
     public void Dispose()
     {
+        if (_disposed)
+            return;
+        _disposed = true;
         _stream.Flush();
         _stream.Dispose();
     }

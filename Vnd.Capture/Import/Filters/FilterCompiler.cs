@@ -14,13 +14,33 @@ public sealed class FilterCompiler(FieldCatalog catalog)
         AndExpr and => new AndPredicate(Compile(and.Left), Compile(and.Right)),
         OrExpr or => new OrPredicate(Compile(or.Left), Compile(or.Right)),
         NotExpr not => new NotPredicate(Compile(not.Operand)),
-        FieldPresentExpr present => new FieldPresentPredicate(Resolve(present.Field)),
+        FieldPresentExpr present => new FieldPresentPredicate(ResolveMarker(present.Field)),
         PredicateExpr predicate => CompilePredicate(predicate),
         _ => throw new InvalidOperationException($"unexpected filter node {filter.GetType().Name}"),
     };
 
     private PacketPredicate CompilePredicate(PredicateExpr predicate)
     {
+        if (ProtocolPresence.TryGetMarker(predicate.Field.Name, out var marker))
+        {
+            // tcp = true / tcp != false / tcp in {false}: presence compared with a set of booleans.
+            var wanted = false;
+            var unwanted = false;
+            foreach (var value in predicate.Values)
+            {
+                var b = ((BoolValue)value).Value;
+                wanted |= b;
+                unwanted |= !b;
+            }
+            PacketPredicate present = new FieldPresentPredicate(Resolve(new FieldReference(marker)));
+            PacketPredicate matches = (wanted, unwanted) switch
+            {
+                (true, true) => new OrPredicate(present, new NotPredicate(present)),
+                (true, false) => present,
+                _ => new NotPredicate(present),
+            };
+            return predicate.Operator == ComparisonOperator.NotIn ? new NotPredicate(matches) : matches;
+        }
         var field = Resolve(predicate.Field);
         var negated = predicate.Operator == ComparisonOperator.NotIn;
         if (predicate.Operator is not (ComparisonOperator.In or ComparisonOperator.NotIn))
@@ -67,6 +87,9 @@ public sealed class FilterCompiler(FieldCatalog catalog)
                 return new IntegerSetPredicate(field, lows, highs, negated);
         }
     }
+
+    private FieldDescriptor ResolveMarker(FieldReference reference)
+        => Resolve(ProtocolPresence.TryGetMarker(reference.Name, out var marker) ? new FieldReference(marker) : reference);
 
     private FieldDescriptor Resolve(FieldReference reference)
         => catalog.TryResolve(reference.Name, out var field)

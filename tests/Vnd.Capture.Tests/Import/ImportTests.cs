@@ -158,4 +158,24 @@ public sealed class ImportTests : IDisposable
         var rows = ImportedTable.Read(new TraceTableStore(_data), new TableRef("tenant1", "everything"));
         Assert.Contains(rows, r => r["tcp_srcport"] == "" && r["frame_len"] != "");
     }
+
+    [Fact]
+    public void Protocol_names_filter_by_presence_and_fill_boolean_columns()
+    {
+        const string config = """
+            Trace ID all
+            Table ID udp_only
+            Filter: udp and not tcp = true
+            Fields: udp.dstport as port, tcp as is_tcp, dns as is_dns
+            """;
+        const string file = "zeek_wikipedia.pcap";
+        var summary = Import(config, SharedData.Pcap(Path.Combine("udp_dns", file)));
+        var truth = TruthCsv.Load(SharedData.Truth(file));
+        var udp = truth.Rows.Where(r => truth.Get(r, "udp.dstport") != "" && truth.Get(r, "tcp.srcport") == "").ToList();
+        Assert.True(udp.Count > 10);
+        var rows = ImportedTable.Read(new TraceTableStore(_data), summary.RowsPerTable[0].Table);
+        Assert.Equal(udp.Select(r => truth.Get(r, "udp.dstport")), rows.Select(r => r["port"]));
+        Assert.All(rows, r => Assert.Equal("0", r["is_tcp"]));
+        Assert.Equal(udp.Select(r => truth.Get(r, "dns.id") != "" ? "1" : "0"), rows.Select(r => r["is_dns"]));
+    }
 }

@@ -1,0 +1,164 @@
+using System.CommandLine;
+using System.Diagnostics;
+using System.Globalization;
+using Vnd.Capture.Decoding;
+using Vnd.Capture.Fields;
+using Vnd.Capture.Import;
+using Vnd.Capture.ParseConfigs;
+using Vnd.Capture.ParseConfigs.Validation;
+using Vnd.Capture.Sources;
+using Vnd.Capture.Synthetic;
+using Vnd.Executor.Storage;
+
+namespace Vnd.Bench.Ingest;
+
+/// <summary>
+/// <c>bench ingest</c>: a generated TCP pcap goes through VND's importer into persisted Arrow segments (one thread),
+/// beside tshark -T fields on a slice of the same traffic and PacketDotNet on the same frames in memory.
+/// </summary>
+public static class IngestBenchmark
+{
+    /// <summary>The standard field set of the issue: timestamp, 5-tuple, ip.id, seq, ack, flags, payload length, packet id.</summary>
+    public const string StandardFields = """
+        Trace ID all
+        Table ID packets
+        Filter: tcp
+        Fields: timestamp as ts, ip.src as src_ip, ip.dst as dst_ip, ip.proto as proto, tcp.src as src_port,
+          tcp.dst as dst_port, ip.id as ip_id, tcp.seq as seq, tcp.ack as ack, tcp.flags as flags,
+          tcp.len as payload_length, vnd.packet_id as id
+        """;
+
+    public static Command Build()
+    {
+        var packets = new Option<long>("--packets") { Description = "packets in the generated pcap", DefaultValueFactory = _ => 10_000_000 };
+        var tsharkPackets = new Option<long>("--tshark-packets") { Description = "packets of the slice given to tshark", DefaultValueFactory = _ => 1_000_000 };
+        var memoryPackets = new Option<int>("--memory-packets") { Description = "packets decoded from memory", DefaultValueFactory = _ => 4_000_000 };
+        var snap = new Option<int>("--snaplen") { Description = "bytes captured per packet", DefaultValueFactory = _ => 96 };
+        var work = new Option<DirectoryInfo>("--work") { Description = "scratch directory", DefaultValueFactory = _ => new DirectoryInfo(Path.Combine(Path.GetTempPath(), "vnd-bench-ingest")) };
+        var command = new Command("ingest", "pcap -> persisted trace tables, beside tshark and PacketDotNet") { packets, tsharkPackets, memoryPackets, snap, work };
+        command.SetAction(r => Run(r.GetValue(packets), r.GetValue(tsharkPackets), r.GetValue(memoryPackets), r.GetValue(snap), r.GetRequiredValue(work)));
+        return command;
+    }
+
+    private static int Run(long packets, long tsharkPackets, int memoryPackets, int snap, DirectoryInfo work)
+    {
+        work.Create();
+        var traffic = new BulkTcpTrafficOptions { Packets = packets, ConcurrentConnections = 256, SegmentsPerConnection = 4_000 };
+        var pcap = Path.Combine(work.FullName, $"bulk-{packets}.pcap");
+        var slice = Path.Combine(work.FullName, $"bulk-{tsharkPackets}.pcap");
+        Generate(pcap, traffic, snap);
+        Generate(slice, traffic with { Packets = tsharkPackets }, snap);
+        Console.WriteLine($"capture: {pcap} ({new FileInfo(pcap).Length / 1e6:F0} MB, {packets:N0} packets, snaplen {snap})");
+
+        var results = new List<(string Name, long Packets, TimeSpan Elapsed, string Note)>();
+        var rssBefore = PeakRss();
+        // Warm up the JIT on the slice so the measured run is steady state, as a long-running table server is.
+        ImportOnce(slice, Path.Combine(work.FullName, "warmup"));
+        var (summary, elapsed) = ImportOnce(pcap, Path.Combine(work.FullName, "data"));
+        var rss = PeakRss();
+        results.Add(("VND pcap -> Arrow segments (1 thread, fsync)", summary.Packets, elapsed,
+            $"rows {summary.RowsPerTable[0].Rows:N0}, peak RSS {rss / 1e6:F0} MB (before: {rssBefore / 1e6:F0} MB)"));
+
+        var (lines, tsharkElapsed) = TsharkRunner.Run(slice);
+        results.Add(("tshark -T fields (same fields)", lines, tsharkElapsed, "slice of the same traffic"));
+
+        var frames = InMemoryFrames.Generate(traffic with { Packets = memoryPackets }, snap);
+        var decode = TimeDecode(frames);
+        results.Add(("VND decode from memory", frames.Count, decode, "PacketDecoder only"));
+        var extract = TimeDecodeAndExtract(frames);
+        results.Add(("VND decode + read 12 fields from memory", frames.Count, extract, ""));
+        var clock = Stopwatch.StartNew();
+        var checksum = PacketDotNetParser.ParseAll(frames);
+        results.Add(("PacketDotNet parse from memory", frames.Count, clock.Elapsed, $"checksum {checksum & 0xFFFF}"));
+
+        Print(results);
+        return 0;
+    }
+
+    private static void Generate(string path, BulkTcpTrafficOptions traffic, int snap)
+    {
+        if (File.Exists(path))
+            return;
+        using (var writer = PcapFileWriter.Create(path + ".tmp", snapLength: snap))
+        {
+            var sink = new PcapSegmentSink(writer);
+            new BulkTcpTraffic(traffic).Generate(ref sink);
+        }
+        File.Move(path + ".tmp", path, overwrite: true);
+    }
+
+    private static (ImportSummary Summary, TimeSpan Elapsed) ImportOnce(string pcap, string data)
+    {
+        if (Directory.Exists(data))
+            Directory.Delete(data, recursive: true);
+        var configuration = ParseConfigurationValidator.Validate(ParseConfigurationParser.Parse(StandardFields), new CatalogFieldResolver(FieldCatalog.Default));
+        var clock = Stopwatch.StartNew();
+        using var importer = new TraceImporter(new TraceTableStore(data), "bench", configuration);
+        using (var source = CaptureFile.Open(pcap))
+            importer.Import(source, Path.GetFileName(pcap));
+        var summary = importer.Complete();
+        return (summary, clock.Elapsed);
+    }
+
+    private static TimeSpan TimeDecode(InMemoryFrames frames)
+    {
+        var decoder = PacketDecoder.Default;
+        var packet = DecodedPacket.Create();
+        for (var i = 0; i < Math.Min(frames.Count, 100_000); i++)
+            decoder.Decode(frames.Frame(i), 1, frames.OriginalLengths[i], ref packet);
+        var clock = Stopwatch.StartNew();
+        for (var i = 0; i < frames.Count; i++)
+            decoder.Decode(frames.Frame(i), 1, frames.OriginalLengths[i], ref packet);
+        return clock.Elapsed;
+    }
+
+    private static TimeSpan TimeDecodeAndExtract(InMemoryFrames frames)
+    {
+        FieldId[] ids = [FieldId.IpProto, FieldId.TcpSrcPort, FieldId.TcpDstPort, FieldId.IpId, FieldId.TcpSeq, FieldId.TcpAck, FieldId.TcpFlags, FieldId.TcpLen, FieldId.VndPacketId];
+        var decoder = PacketDecoder.Default;
+        var packet = DecodedPacket.Create();
+        Span<byte> address = stackalloc byte[16];
+        long sum = 0;
+        var clock = Stopwatch.StartNew();
+        for (var i = 0; i < frames.Count; i++)
+        {
+            var frame = frames.Frame(i);
+            decoder.Decode(frame, 1, frames.OriginalLengths[i], ref packet);
+            packet.TimestampNanos = frames.Timestamps[i];
+            FieldReader.TryGetInt64(in packet, frame, FieldId.FrameTimeEpoch, out var ts);
+            FieldReader.TryGetAddress(in packet, FieldId.IpSrc, address, out _);
+            FieldReader.TryGetAddress(in packet, FieldId.IpDst, address, out _);
+            sum += ts + address[3];
+            foreach (var id in ids)
+            {
+                FieldReader.TryGetInt64(in packet, frame, id, out var v);
+                sum += v;
+            }
+        }
+        var elapsed = clock.Elapsed;
+        GC.KeepAlive(sum);
+        return elapsed;
+    }
+
+    private static long PeakRss()
+    {
+        foreach (var line in File.ReadLines("/proc/self/status"))
+        {
+            if (line.StartsWith("VmHWM:", StringComparison.Ordinal))
+                return long.Parse(line.AsSpan(6).Trim().TrimEnd("kB").Trim(), CultureInfo.InvariantCulture) * 1024;
+        }
+        return 0;
+    }
+
+    private static void Print(List<(string Name, long Packets, TimeSpan Elapsed, string Note)> results)
+    {
+        var vnd = results[0].Packets / results[0].Elapsed.TotalSeconds;
+        Console.WriteLine();
+        Console.WriteLine($"{"run",-46} {"packets",12} {"seconds",9} {"packets/s",14} {"VND e2e / this",15}  note");
+        foreach (var (name, count, elapsed, note) in results)
+        {
+            var rate = count / elapsed.TotalSeconds;
+            Console.WriteLine($"{name,-46} {count,12:N0} {elapsed.TotalSeconds,9:F3} {rate,14:N0} {vnd / rate,14:F2}x  {note}");
+        }
+    }
+}

@@ -1,0 +1,8 @@
+using System.CommandLine;
+using Vnd.Bench.Ingest;
+
+var root = new RootCommand("VND benchmarks: each runs VND beside its anchor on the same data and prints both figures")
+{
+    IngestBenchmark.Build(),
+};
+return root.Parse(args).Invoke();
