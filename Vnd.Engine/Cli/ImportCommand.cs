@@ -23,15 +23,16 @@ public static class ImportCommand
         var parse = new Option<FileInfo>("--parse") { Description = "parse configuration file (paper Fig. 7)", Required = true };
         var trace = new Option<string?>("--trace") { Description = "trace id of the inputs; rules for other traces are skipped" };
         var vxlan = new Option<ushort[]>("--vxlan-port") { Description = "UDP ports decoded as VXLAN (default 4789)", AllowMultipleArgumentsPerToken = true };
+        var segmentRows = new Option<long?>("--rows-per-segment") { Description = "rows per immutable segment file (default 1Mi)" };
         var files = new Argument<FileInfo[]>("capture") { Description = "pcap or pcapng files", Arity = ArgumentArity.OneOrMore };
-        var command = new Command("import", "parse capture files into trace tables") { data, tenant, parse, trace, vxlan, files };
+        var command = new Command("import", "parse capture files into trace tables") { data, tenant, parse, trace, vxlan, segmentRows, files };
         command.SetAction(result => Run(
             result.GetRequiredValue(data), result.GetRequiredValue(tenant), result.GetRequiredValue(parse),
-            result.GetValue(trace), result.GetValue(vxlan), result.GetRequiredValue(files)));
+            result.GetValue(trace), result.GetValue(vxlan), result.GetValue(segmentRows), result.GetRequiredValue(files)));
         return command;
     }
 
-    private static int Run(DirectoryInfo data, string tenant, FileInfo parseFile, string? trace, ushort[]? vxlanPorts, FileInfo[] files)
+    private static int Run(DirectoryInfo data, string tenant, FileInfo parseFile, string? trace, ushort[]? vxlanPorts, long? segmentRows, FileInfo[] files)
     {
         var console = AnsiConsole.Console;
         BoundParseConfiguration configuration;
@@ -57,6 +58,17 @@ public static class ImportCommand
             TraceId = trace,
             Decoder = vxlanPorts is { Length: > 0 } ? new DecoderOptions(vxlanPorts) : DecoderOptions.Default,
         };
+        if (segmentRows is { } rows)
+        {
+            options = options with
+            {
+                Storage = TraceTableWriterOptions.Default with
+                {
+                    RowsPerSegment = rows,
+                    RowsPerBatch = (int)Math.Min(TraceTableWriterOptions.Default.RowsPerBatch, Math.Max(1, rows)),
+                },
+            };
+        }
         var failures = new List<(string File, string Error)>();
         var store = new TraceTableStore(data.FullName);
         using var importer = new TraceImporter(store, tenant, configuration, FieldCatalog.Default, options);
