@@ -5,30 +5,37 @@ using Vnd.Executor.Storage.Manifest;
 namespace Vnd.Executor.Storage;
 
 /// <summary>
-/// Streams the record batches of one segment file with Arrow's IPC file reader, checking that the file
-/// holds exactly the rows the manifest promises (anything else means the file was damaged after sealing).
+/// Reads the record batches of one segment file — streamed with Arrow's IPC file reader, or zero-copy
+/// over a memory mapping (<see cref="SegmentReadMode"/>) — checking that the file holds exactly the rows
+/// the manifest promises (anything else means the file was damaged after sealing).
 /// </summary>
 public sealed class SegmentReader : IDisposable
 {
-    private readonly ArrowFileReader _reader;
+    private static ReadOnlySpan<byte> Magic => "ARROW1"u8;
+
+    private readonly ArrowStreamReader _reader;
+    private readonly MappedSegmentMemory? _mapped;
     private readonly string _path;
     private long _rows;
     private bool _done;
 
-    internal SegmentReader(TraceTable table, SegmentInfo segment)
+    internal SegmentReader(TraceTable table, SegmentInfo segment, SegmentReadMode mode)
     {
         Segment = segment;
         _path = table.SegmentPath(segment);
-        FileStream stream;
-        try
+        if (!File.Exists(_path))
+            throw new StorageException(StorageErrorKind.Corrupt, $"segment {_path} named in the manifest is missing");
+        if (mode == SegmentReadMode.Mapped && segment.Bytes <= int.MaxValue)
         {
-            stream = new FileStream(_path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
+            _mapped = OpenMapped(_path, segment.Bytes);
+            // The IPC file is "ARROW1" + padding, the stream format (ending in an end-of-stream marker),
+            // the footer and "ARROW1"; the stream part alone is what Arrow's in-memory reader consumes.
+            _reader = new ArrowStreamReader(_mapped.Memory[8..]);
         }
-        catch (FileNotFoundException e)
+        else
         {
-            throw new StorageException(StorageErrorKind.Corrupt, $"segment {_path} named in the manifest is missing", e);
+            _reader = new ArrowFileReader(new FileStream(_path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16), leaveOpen: false);
         }
-        _reader = new ArrowFileReader(stream, leaveOpen: false);
     }
 
     public SegmentInfo Segment { get; }
@@ -59,5 +66,24 @@ public sealed class SegmentReader : IDisposable
         return batch;
     }
 
-    public void Dispose() => _reader.Dispose();
+    public void Dispose()
+    {
+        _reader.Dispose();
+        ((IDisposable?)_mapped)?.Dispose();
+    }
+
+    private static MappedSegmentMemory OpenMapped(string path, long expectedBytes)
+    {
+        var length = new FileInfo(path).Length;
+        if (length != expectedBytes || length < 2 * 8)
+            throw new StorageException(StorageErrorKind.Corrupt, $"segment {path} has {length} bytes, the manifest says {expectedBytes}");
+        var mapped = new MappedSegmentMemory(path, length);
+        var bytes = mapped.GetSpan();
+        if (!bytes.StartsWith(Magic) || !bytes.EndsWith(Magic))
+        {
+            ((IDisposable)mapped).Dispose();
+            throw new StorageException(StorageErrorKind.Corrupt, $"segment {path} is not an Arrow IPC file");
+        }
+        return mapped;
+    }
 }

@@ -16,7 +16,8 @@ public sealed record TableRef(string Schema, string Table)
         CheckPart(Table, "table");
     }
 
-    private static void CheckPart(string? name, string what)
+    /// <summary>Throws <see cref="StorageErrorKind.InvalidName"/> unless <paramref name="name"/> is a safe directory name.</summary>
+    public static void CheckPart(string? name, string what)
     {
         if (string.IsNullOrEmpty(name))
             throw new StorageException(StorageErrorKind.InvalidName, $"{what} name is empty");

@@ -15,8 +15,8 @@ public sealed class TraceTableReader
 
     public IReadOnlyList<SegmentInfo> Segments => Table.Segments;
 
-    /// <summary>Opens one segment for reading its batches.</summary>
-    public SegmentReader OpenSegment(SegmentInfo segment) => new(Table, segment);
+    /// <summary>Opens one segment for reading its batches (see <see cref="SegmentReadMode"/> for batch lifetime).</summary>
+    public SegmentReader OpenSegment(SegmentInfo segment, SegmentReadMode mode = SegmentReadMode.Streamed) => new(Table, segment, mode);
 
     /// <summary>
     /// All batches of the segments <paramref name="keep"/> accepts (all when null), in table order. Each

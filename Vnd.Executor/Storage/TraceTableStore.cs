@@ -42,9 +42,9 @@ public sealed class TraceTableStore
     /// <summary>The tables of a schema (those with a manifest), sorted by name.</summary>
     public IReadOnlyList<TableRef> ListTables(string schema)
     {
+        TableRef.CheckPart(schema, "schema");
         var tables = new List<TableRef>();
         var schemaDir = Path.Combine(_tablesRoot, schema);
-        new TableRef(schema, "x").Validate();
         if (!Directory.Exists(schemaDir))
             return tables;
         foreach (var dir in Directory.EnumerateDirectories(schemaDir))

@@ -179,5 +179,6 @@ public sealed class TraceTableWriter : IDisposable
 
     private void ThrowIncompleteRow(int ordinal, int expected) =>
         throw new StorageException(StorageErrorKind.InvalidUsage,
-            $"row {_rowsWritten + expected} of {Table}: column \"{Schema[ordinal].Name}\" has {_columns[ordinal].Count - (expected - 1)} values, expected 1");
+            $"{Table}: column \"{Schema[ordinal].Name}\" has {_columns[ordinal].Count} values in the current batch, expected {expected} " +
+            "(each row needs exactly one value per column, then EndRow)");
 }

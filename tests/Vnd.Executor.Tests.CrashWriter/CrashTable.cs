@@ -20,7 +20,7 @@ public static class CrashTable
         new ColumnSchema("note", SqlType.Text),
     ]);
 
-    public static readonly TraceTableWriterOptions Options = new() { RowsPerBatch = 500, RowsPerSegment = 2500 };
+    public static readonly TraceTableWriterOptions Options = new() { RowsPerBatch = 250, RowsPerSegment = 1000 };
 
     public static long Timestamp(long id) => 1_700_000_000_000_000_000 + id * 997;
 

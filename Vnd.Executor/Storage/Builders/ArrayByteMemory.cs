@@ -11,15 +11,11 @@ namespace Vnd.Executor.Storage.Builders;
 internal sealed class ArrayByteMemory<T> : MemoryManager<byte>
     where T : unmanaged
 {
-    private T[] _array;
+    private readonly T[] _array;
     private GCHandle _pin;
+    private int _pins;
 
     public ArrayByteMemory(T[] array) => _array = array;
-
-    public T[] Array => _array;
-
-    /// <summary>Points the memory at a grown array (variable-width data buffers grow between batches).</summary>
-    public void Replace(T[] array) => _array = array;
 
     /// <summary>The first <paramref name="elements"/> values as bytes.</summary>
     public ReadOnlyMemory<byte> Bytes(int elements) => Memory[..(elements * System.Runtime.CompilerServices.Unsafe.SizeOf<T>())];
@@ -28,7 +24,7 @@ internal sealed class ArrayByteMemory<T> : MemoryManager<byte>
 
     public override unsafe MemoryHandle Pin(int elementIndex = 0)
     {
-        if (!_pin.IsAllocated)
+        if (_pins++ == 0)
             _pin = GCHandle.Alloc(_array, GCHandleType.Pinned);
         var start = (byte*)_pin.AddrOfPinnedObject() + elementIndex;
         return new MemoryHandle(start, default, this);
@@ -36,9 +32,14 @@ internal sealed class ArrayByteMemory<T> : MemoryManager<byte>
 
     public override void Unpin()
     {
-        if (_pin.IsAllocated)
+        if (_pins > 0 && --_pins == 0)
             _pin.Free();
     }
 
-    protected override void Dispose(bool disposing) => Unpin();
+    protected override void Dispose(bool disposing)
+    {
+        if (_pin.IsAllocated)
+            _pin.Free();
+        _pins = 0;
+    }
 }

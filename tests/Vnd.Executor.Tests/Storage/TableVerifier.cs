@@ -7,18 +7,22 @@ namespace Vnd.Executor.Tests.Storage;
 public static class TableVerifier
 {
     /// <summary>Checks the table holds exactly <see cref="SampleRows"/> rows 0..rows-1 in order.</summary>
-    public static void CheckValues(TraceTable table, long rows)
+    public static void CheckValues(TraceTable table, long rows, SegmentReadMode mode = SegmentReadMode.Streamed)
     {
         var reader = new TraceTableReader(table);
         long row = 0;
-        foreach (var batch in reader.ReadBatches())
+        foreach (var segment in reader.Segments)
         {
-            using (batch)
+            using var segmentReader = reader.OpenSegment(segment, mode);
+            while (segmentReader.ReadNext() is { } batch)
             {
-                for (var i = 0; i < batch.Length; i++, row++)
+                using (batch)
                 {
-                    for (var c = 0; c < SampleRows.Schema.Count; c++)
-                        Assert.Equal(SampleRows.Value(c, row), SampleRows.Read(batch.Column(c), i));
+                    for (var i = 0; i < batch.Length; i++, row++)
+                    {
+                        for (var c = 0; c < SampleRows.Schema.Count; c++)
+                            Assert.Equal(SampleRows.Value(c, row), SampleRows.Read(batch.Column(c), i));
+                    }
                 }
             }
         }

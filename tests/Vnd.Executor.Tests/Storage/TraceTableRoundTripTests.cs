@@ -31,6 +31,15 @@ public sealed class TraceTableRoundTripTests : IDisposable
     }
 
     [Fact]
+    public void Segments_read_the_same_memory_mapped()
+    {
+        var store = new TraceTableStore(_dir.Path);
+        using (var writer = store.CreateWriter(Packets, SampleRows.Schema, Small))
+            SampleRows.Write(writer, 0, 5300);
+        TableVerifier.CheckValues(store.OpenTable(Packets), 5300, SegmentReadMode.Mapped);
+    }
+
+    [Fact]
     public void Segment_statistics_match_the_rows_written()
     {
         var store = new TraceTableStore(_dir.Path);
