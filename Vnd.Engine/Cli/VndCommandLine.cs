@@ -11,6 +11,7 @@ public static class VndCommandLine
         {
             ImportCommand.Build(),
             TablesCommand.Build(),
+            GenerateCommand.Build(),
         };
         return root;
     }
