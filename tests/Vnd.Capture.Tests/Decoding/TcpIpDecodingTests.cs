@@ -11,9 +11,8 @@ public class TcpIpDecodingTests
         1, 3, 3, 7,                   // NOP, window scale 7
         4, 2,                         // SACK permitted
         8, 10, 0, 0, 0, 1, 0, 0, 0, 2, // timestamps 1, 2
-        1, 1,                         // NOP NOP
         5, 18, 0, 0, 0x10, 0, 0, 0, 0x20, 0, 0, 0, 0x30, 0, 0, 0, 0x40, 0, // SACK: 2 blocks
-        0, 0, 0, 0,                   // EOL + pad to a 4-byte multiple
+        0, 0,                         // EOL + pad: 40 bytes, the most a header holds
     ];
 
     [Fact]
