@@ -55,6 +55,8 @@ public class FieldCatalogTests
         Assert.Equal(FieldIds.WithLayer(FieldId.TcpSrcPort, LayerRole.Inner), alias.Id);
         Assert.True(Catalog.TryResolve("quoted.udp.dstport", out var quoted));
         Assert.Equal(LayerRole.Quoted, quoted.Layer);
+        Assert.True(Catalog.TryResolve("inner.vxlan.vni", out _));
+        Assert.False(Catalog.TryResolve("quoted.vxlan.vni", out _));
         Assert.False(Catalog.TryResolve("inner.frame.len", out _));
         Assert.False(Catalog.TryResolve("inner.timestamp", out _));
         Assert.False(Catalog.TryResolve("no.such.field", out _));
