@@ -122,7 +122,11 @@ internal static class IpDecoder
         l.Parts |= LayerParts.Ipv6;
 
         var quoted = l.Role == LayerRole.Quoted;
-        if (payloadLength == 0 && !quoted && !HasJumboOption(h))
+        if (payloadLength == 0 && !quoted && TryGetJumboLength(h, out var jumboLength))
+        {
+            payloadLength = jumboLength;
+        }
+        else if (payloadLength == 0 && !quoted)
         {
             // A jumbogram would carry its length in hop-by-hop; without one, 0 means BIG TCP.
             p.AddError(DecodeErrorKind.IpLengthZero);
@@ -194,6 +198,13 @@ internal static class IpDecoder
         }
     }
 
-    /// <summary>Whether a hop-by-hop header follows with a Jumbo Payload option (RFC 2675) as its first option.</summary>
-    private static bool HasJumboOption(ReadOnlySpan<byte> h) => h[6] == 0 && h.Length >= 48 && h[42] == 0xC2;
+    /// <summary>The length of a Jumbo Payload option (RFC 2675) that is the first hop-by-hop option.</summary>
+    private static bool TryGetJumboLength(ReadOnlySpan<byte> h, out int length)
+    {
+        length = 0;
+        if (h[6] != 0 || h.Length < 48 || h[42] != 0xC2 || h[43] != 4)
+            return false;
+        length = (int)Math.Min(BinaryPrimitives.ReadUInt32BigEndian(h[44..]), int.MaxValue - 65_535);
+        return true;
+    }
 }

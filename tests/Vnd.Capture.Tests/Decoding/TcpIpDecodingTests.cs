@@ -194,6 +194,27 @@ public class TcpIpDecodingTests
     }
 
     [Fact]
+    public void Ipv6_jumbogram_takes_its_length_from_the_option()
+    {
+        var tcp = Tcp(1, 2, 3, 4, 0x18, new byte[70000]);
+        var hopByHop = Concat([6, 0, 0xC2, 4], U32((uint)(8 + tcp.Length)), tcp);
+        var d = new Decoded(Ethernet(0x86DD, Ipv6(0, hopByHop, payloadLength: 0)));
+        Assert.False(d.Has(DecodeErrorKind.IpLengthZero));
+        Assert.Equal(70000, d.Int("tcp.len"));
+    }
+
+    [Fact]
+    public void A_default_packet_without_name_buffer_still_decodes_dns_headers()
+    {
+        var frame = Ethernet(0x0800, Ipv4(17, Udp(53, 1000, Concat(U16(9), U16(0), U16(1), new byte[6], [0], U16(1), U16(1)))));
+        var packet = default(DecodedPacket);
+        PacketDecoder.Default.Decode(frame, 1, frame.Length, ref packet);
+        Assert.False(packet.HasError(DecodeErrorKind.DecoderFault));
+        Assert.Equal(9, packet.Outer.DnsId);
+        Assert.False(packet.Outer.Has(LayerParts.DnsQuestion));
+    }
+
+    [Fact]
     public void Wrong_ip_version_is_an_error()
     {
         var frame = Ethernet(0x86DD, Ipv4(6, Tcp(1, 2, 3, 4, 0x18, [])));
