@@ -13,7 +13,7 @@ internal static class IpDecoder
     {
         if (off >= f.Length)
         {
-            p.AddError(DecodeErrorKind.TruncatedIpv4);
+            p.AddTruncation(in l, DecodeErrorKind.TruncatedIpv4);
             return;
         }
         switch (f[off] >> 4)
@@ -39,7 +39,7 @@ internal static class IpDecoder
         }
         if (f.Length - off < 20)
         {
-            p.AddError(DecodeErrorKind.TruncatedIpv4);
+            p.AddTruncation(in l, DecodeErrorKind.TruncatedIpv4);
             return;
         }
         var h = f[off..];
@@ -86,7 +86,7 @@ internal static class IpDecoder
         }
         if (f.Length - off < headerLength)
         {
-            p.AddError(DecodeErrorKind.TruncatedIpv4);
+            p.AddTruncation(in l, DecodeErrorKind.TruncatedIpv4);
             return;
         }
         // Non-first fragments carry no transport header.
@@ -105,7 +105,7 @@ internal static class IpDecoder
         }
         if (f.Length - off < 40)
         {
-            p.AddError(DecodeErrorKind.TruncatedIpv6);
+            p.AddTruncation(in l, DecodeErrorKind.TruncatedIpv6);
             return;
         }
         var h = f[off..];
@@ -150,7 +150,7 @@ internal static class IpDecoder
                 case 0 or 43 or 60 or 135 or 139 or 140:
                     if (body.Length - pos < 2)
                     {
-                        p.AddError(DecodeErrorKind.TruncatedExtensionHeader);
+                        p.AddTruncation(in l, DecodeErrorKind.TruncatedExtensionHeader);
                         return;
                     }
                     length = (body[pos + 1] + 1) * 8;
@@ -158,7 +158,7 @@ internal static class IpDecoder
                 case 51:
                     if (body.Length - pos < 2)
                     {
-                        p.AddError(DecodeErrorKind.TruncatedExtensionHeader);
+                        p.AddTruncation(in l, DecodeErrorKind.TruncatedExtensionHeader);
                         return;
                     }
                     length = (body[pos + 1] + 2) * 4;
@@ -166,7 +166,7 @@ internal static class IpDecoder
                 case 44:
                     if (body.Length - pos < 8)
                     {
-                        p.AddError(DecodeErrorKind.TruncatedExtensionHeader);
+                        p.AddTruncation(in l, DecodeErrorKind.TruncatedExtensionHeader);
                         return;
                     }
                     var fragment = BinaryPrimitives.ReadUInt16BigEndian(body[(pos + 2)..]);
@@ -190,7 +190,7 @@ internal static class IpDecoder
             }
             if (body.Length - pos < length)
             {
-                p.AddError(DecodeErrorKind.TruncatedExtensionHeader);
+                p.AddTruncation(in l, DecodeErrorKind.TruncatedExtensionHeader);
                 return;
             }
             next = body[pos];

@@ -45,7 +45,7 @@ internal static class TransportDecoder
     {
         if (f.Length - off < 20)
         {
-            p.AddError(DecodeErrorKind.TruncatedTcp);
+            p.AddTruncation(in l, DecodeErrorKind.TruncatedTcp);
             return;
         }
         var h = f[off..];
@@ -66,8 +66,8 @@ internal static class TransportDecoder
         }
         l.TcpPayloadLength = Math.Max(0, ipPayloadLength - headerLength);
         var optionsEnd = Math.Min(f.Length - off, headerLength);
-        if (optionsEnd < headerLength && l.Role != LayerRole.Quoted)
-            p.AddError(DecodeErrorKind.TruncatedTcp);
+        if (optionsEnd < headerLength)
+            p.AddTruncation(in l, DecodeErrorKind.TruncatedTcp);
         if (headerLength > 20)
             TcpOptionsDecoder.Decode(h[20..optionsEnd], ref p, ref l);
         if (optionsEnd < headerLength)
@@ -90,7 +90,7 @@ internal static class TransportDecoder
     {
         if (f.Length - off < 8)
         {
-            p.AddError(DecodeErrorKind.TruncatedUdp);
+            p.AddTruncation(in l, DecodeErrorKind.TruncatedUdp);
             return;
         }
         var h = f[off..];

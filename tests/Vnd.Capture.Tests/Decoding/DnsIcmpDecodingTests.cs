@@ -84,6 +84,17 @@ public class DnsIcmpDecodingTests
     }
 
     [Fact]
+    public void A_short_quote_is_not_a_truncated_packet()
+    {
+        var offending = Ipv4(6, Tcp(1, 2, 3, 4, 0x02, []), totalLength: 1500);
+        var icmp = Concat([3, 4, 0, 0, 0, 0, 0, 0], offending[..28]); // IP header + 8 bytes of TCP, as RFC 792 quotes
+        var d = new Decoded(Ethernet(0x0800, Ipv4(1, icmp)));
+        Assert.Equal("10.0.0.1", d.Address("quoted.ip.src"));
+        Assert.Equal(0UL, d.Packet.Errors);
+        Assert.False(d.Bool("vnd.truncated"));
+    }
+
+    [Fact]
     public void Icmpv6_type_and_code()
     {
         var d = new Decoded(Ethernet(0x86DD, Ipv6(58, [128, 0, 0, 0, 0, 1, 0, 1])));
