@@ -43,12 +43,19 @@ internal static class TransportDecoder
 
     private static void DecodeTcp(ReadOnlySpan<byte> f, int off, int ipPayloadLength, ref DecodedPacket p, ref HeaderLayer l, PacketDecoder d)
     {
-        if (f.Length - off < 20)
+        var h = f[off..];
+        if (h.Length < 20)
         {
             p.AddTruncation(in l, DecodeErrorKind.TruncatedTcp);
+            if (h.Length >= 8)
+            {
+                l.SrcPort = BinaryPrimitives.ReadUInt16BigEndian(h);
+                l.DstPort = BinaryPrimitives.ReadUInt16BigEndian(h[2..]);
+                l.TcpSeq = BinaryPrimitives.ReadUInt32BigEndian(h[4..]);
+                l.Parts |= LayerParts.TcpPrefix;
+            }
             return;
         }
-        var h = f[off..];
         l.SrcPort = BinaryPrimitives.ReadUInt16BigEndian(h);
         l.DstPort = BinaryPrimitives.ReadUInt16BigEndian(h[2..]);
         l.TcpSeq = BinaryPrimitives.ReadUInt32BigEndian(h[4..]);

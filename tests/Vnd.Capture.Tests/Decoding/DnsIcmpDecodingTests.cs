@@ -90,6 +90,9 @@ public class DnsIcmpDecodingTests
         var icmp = Concat([3, 4, 0, 0, 0, 0, 0, 0], offending[..28]); // IP header + 8 bytes of TCP, as RFC 792 quotes
         var d = new Decoded(Ethernet(0x0800, Ipv4(1, icmp)));
         Assert.Equal("10.0.0.1", d.Address("quoted.ip.src"));
+        Assert.Equal(2, d.Int("quoted.tcp.dstport"));
+        Assert.Equal(3, d.Int("quoted.tcp.seq"));
+        Assert.Null(d.Int("quoted.tcp.ack"));
         Assert.Equal(0UL, d.Packet.Errors);
         Assert.False(d.Bool("vnd.truncated"));
     }

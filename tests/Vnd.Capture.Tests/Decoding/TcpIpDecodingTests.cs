@@ -232,7 +232,8 @@ public class TcpIpDecodingTests
             var d = new Decoded(full[..length], originalLength: full.Length);
             Assert.Equal(length >= 14 ? "02000000000a" : null, d.Mac("eth.src"));
             Assert.Equal(length >= 34 ? "10.0.0.1" : null, d.Address("ip.src"));
-            Assert.Equal(length >= 54 ? 1 : null, d.Int("tcp.srcport"));
+            Assert.Equal(length >= 42 ? 1 : null, d.Int("tcp.srcport")); // ports and seq need 8 bytes of TCP
+            Assert.Equal(length >= 54 ? 4 : null, d.Int("tcp.ack"));
             Assert.Equal(length < full.Length, d.Bool("vnd.truncated"));
         }
     }
