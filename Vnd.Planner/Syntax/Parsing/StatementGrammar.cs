@@ -33,8 +33,11 @@ internal static class StatementGrammar
         (next, _) => (Func<Token, Statement>)(leading => new UnsupportedStatement(CommandName(leading, next)) { Position = leading.Position }),
         Lookahead(Parser<Token>.Any).Optional(), RestOfStatement);
 
+    /// <summary>"CREATE INDEX", "DROP SEQUENCE", "ALTER TABLE": the object kind matters for these; others are one word.</summary>
     private static string CommandName(Token leading, Maybe<Token> next) =>
-        leading.Text.ToUpperInvariant() + (next.HasValue && next.Value.Kind == TokenKind.Identifier ? " " + next.Value.Text.ToUpperInvariant() : string.Empty);
+        leading.Text.ToUpperInvariant() + (leading.Text is "create" or "drop" or "alter" && next.HasValue && next.Value.Kind == TokenKind.Identifier
+            ? " " + next.Value.Text.ToUpperInvariant()
+            : string.Empty);
 
     private static readonly Parser<Token, bool> Temporary = Flag(OneOf(Kw("temp"), Kw("temporary"), Kws("local", "temp"), Kws("local", "temporary")));
 
@@ -53,7 +56,7 @@ internal static class StatementGrammar
         Kw("table").Then(QualifiedName),
         OneOf(
             Map((columns, query) => Maybe.Just((Columns: columns, Query: query)),
-                OrEmpty(Try(ColumnNameList.Before(Kw("as")))).Before(Kw("as").Optional()), QueryRef),
+                OneOf(Try(ColumnNameList.Before(Kw("as"))), Kw("as").ThenReturn(SqlList<string>.Empty)), QueryRef),
             RestOfStatement.ThenReturn(Maybe.Nothing<(SqlList<string> Columns, Query Query)>())));
 
     private static readonly Parser<Token, Statement> Create = Map(
