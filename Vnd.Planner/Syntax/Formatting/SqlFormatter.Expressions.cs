@@ -199,6 +199,11 @@ public static partial class SqlFormatter
 
     private static void WriteCall(StringBuilder sql, FunctionCall f)
     {
+        if (TryWriteStandardForm(sql, f))
+        {
+            return;
+        }
+
         WriteName(sql, f.Name);
         sql.Append('(');
         if (f.Star)
@@ -233,6 +238,49 @@ public static partial class SqlFormatter
         {
             sql.Append(" OVER ");
             WriteWindow(sql, f.Over);
+        }
+    }
+
+    /// <summary>extract/position/overlay print in the keyword syntax they were desugared from, the only one PostgreSQL accepts.</summary>
+    private static bool TryWriteStandardForm(StringBuilder sql, FunctionCall f)
+    {
+        if (f.Name.Count != 1 || f.Over is not null || f.Filter is not null || f.Distinct || f.OrderBy.Count > 0)
+        {
+            return false;
+        }
+
+        var args = f.Arguments;
+        switch (f.Name[0])
+        {
+            case "extract" when args.Count == 2 && args[0] is StringLiteral field:
+                sql.Append("EXTRACT(").Append(Identifier(field.Value)).Append(" FROM ");
+                WriteExpr(sql, args[1]);
+                sql.Append(')');
+                return true;
+            case "position" when args.Count == 2:
+                sql.Append("POSITION(");
+                WriteExpr(sql, args[1]);
+                sql.Append(" IN ");
+                WriteExpr(sql, args[0]);
+                sql.Append(')');
+                return true;
+            case "overlay" when args.Count is 3 or 4:
+                sql.Append("OVERLAY(");
+                WriteExpr(sql, args[0]);
+                sql.Append(" PLACING ");
+                WriteExpr(sql, args[1]);
+                sql.Append(" FROM ");
+                WriteExpr(sql, args[2]);
+                if (args.Count == 4)
+                {
+                    sql.Append(" FOR ");
+                    WriteExpr(sql, args[3]);
+                }
+
+                sql.Append(')');
+                return true;
+            default:
+                return false;
         }
     }
 }

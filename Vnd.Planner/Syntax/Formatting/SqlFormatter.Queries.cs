@@ -74,14 +74,31 @@ public static partial class SqlFormatter
                 });
                 break;
             case SetOperation op:
-                sql.Append('(');
-                WriteBody(sql, op.Left);
-                sql.Append(") ").Append(op.Operator.ToString().ToUpperInvariant()).Append(op.All ? " ALL (" : " (");
-                WriteBody(sql, op.Right);
-                sql.Append(')');
+                WriteOperand(sql, op.Left, NeedsParentheses(op.Left, op, isRight: false));
+                sql.Append(' ').Append(op.Operator.ToString().ToUpperInvariant()).Append(op.All ? " ALL " : " ");
+                WriteOperand(sql, op.Right, NeedsParentheses(op.Right, op, isRight: true));
                 break;
             default: sql.Append(body.GetType().Name); break;
         }
+    }
+
+    /// <summary>
+    /// Set operations are left-associative and INTERSECT binds tighter, so only a right operand that is itself a
+    /// set operation, a looser left operand, or a query with its own ORDER BY/LIMIT needs parentheses. Keeping a
+    /// leading "(" rare matters: "((" in FROM or expression position is ambiguous to read back.
+    /// </summary>
+    private static bool NeedsParentheses(QueryBody operand, SetOperation parent, bool isRight) => operand switch
+    {
+        Query => true,
+        SetOperation child => isRight || (child.Operator != SetOperator.Intersect && parent.Operator == SetOperator.Intersect),
+        _ => false,
+    };
+
+    private static void WriteOperand(StringBuilder sql, QueryBody operand, bool parenthesise)
+    {
+        sql.Append(parenthesise ? "(" : string.Empty);
+        WriteBody(sql, operand);
+        sql.Append(parenthesise ? ")" : string.Empty);
     }
 
     private static void WriteSelect(StringBuilder sql, SelectCore s)

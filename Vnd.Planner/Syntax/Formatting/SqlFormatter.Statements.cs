@@ -60,7 +60,12 @@ public static partial class SqlFormatter
                 WriteQuery(sql, d.Query);
                 break;
             case FetchStatement f:
-                sql.Append(f.Move ? "MOVE " : "FETCH ").Append(f.Direction.ToString().ToUpperInvariant());
+                sql.Append(f.Move ? "MOVE " : "FETCH ").Append(f.Direction switch
+                {
+                    FetchDirection.ForwardAll => "FORWARD ALL",
+                    FetchDirection.BackwardAll => "BACKWARD ALL",
+                    _ => f.Direction.ToString().ToUpperInvariant(),
+                });
                 sql.Append(f.Count is null ? string.Empty : " " + Invariant(f.Count.Value)).Append(" FROM ").Append(Identifier(f.Cursor));
                 break;
             case CloseStatement c: sql.Append("CLOSE ").Append(c.Name is null ? "ALL" : Identifier(c.Name)); break;

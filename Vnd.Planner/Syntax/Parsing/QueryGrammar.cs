@@ -49,7 +49,11 @@ internal static class QueryGrammar
     private static readonly Parser<Token, QueryBody> SetPrimary = OneOf(
         SelectCore,
         Values,
-        Parens(QueryRef).Select(q => (QueryBody)q)).Labelled("SELECT");
+        Parens(QueryRef).Select(Unwrap)).Labelled("SELECT");
+
+    /// <summary>(SELECT …) as a set operand is just its body unless it has its own WITH/ORDER BY/LIMIT.</summary>
+    private static QueryBody Unwrap(Query q) =>
+        q.With is null && q.OrderBy.Count == 0 && q.Limit is null && q.Offset is null && q.Locking is null ? q.Body : q;
 
     private static Parser<Token, Func<QueryBody, QueryBody, QueryBody>> SetOp(string word, SetOperator op) => Map(
         (kw, all) => (Func<QueryBody, QueryBody, QueryBody>)((left, right) => new SetOperation(op, all, left, right) { Position = kw.Position }),

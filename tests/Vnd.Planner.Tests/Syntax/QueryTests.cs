@@ -60,20 +60,24 @@ public class QueryTests
     public void FromItems(string sql, string expected) => Assert.Equal(expected, Format(sql));
 
     [Theory]
-    [InlineData("SELECT 1 UNION SELECT 2 INTERSECT SELECT 3", "(SELECT 1) UNION ((SELECT 2) INTERSECT (SELECT 3))")]
-    [InlineData("SELECT 1 INTERSECT SELECT 2 UNION ALL SELECT 3", "((SELECT 1) INTERSECT (SELECT 2)) UNION ALL (SELECT 3)")]
-    [InlineData("SELECT 1 EXCEPT SELECT 2 UNION SELECT 3", "((SELECT 1) EXCEPT (SELECT 2)) UNION (SELECT 3)")]
-    [InlineData("SELECT 1 UNION DISTINCT SELECT 2", "(SELECT 1) UNION (SELECT 2)")]
-    [InlineData("(SELECT 1 LIMIT 1) UNION (SELECT 2) ORDER BY 1", "(SELECT 1 LIMIT 1) UNION (SELECT 2) ORDER BY 1")]
+    [InlineData("SELECT 1 UNION SELECT 2 INTERSECT SELECT 3", "SELECT 1 UNION (SELECT 2 INTERSECT SELECT 3)")]
+    [InlineData("SELECT 1 INTERSECT SELECT 2 UNION ALL SELECT 3", "SELECT 1 INTERSECT SELECT 2 UNION ALL SELECT 3")]
+    [InlineData("SELECT 1 EXCEPT SELECT 2 UNION SELECT 3", "SELECT 1 EXCEPT SELECT 2 UNION SELECT 3")]
+    [InlineData("SELECT 1 UNION DISTINCT SELECT 2", "SELECT 1 UNION SELECT 2")]
+    [InlineData("(SELECT 1 LIMIT 1) UNION SELECT 2 ORDER BY 1", "(SELECT 1 LIMIT 1) UNION SELECT 2 ORDER BY 1")]
     [InlineData("((SELECT 1))", "SELECT 1")]
     [InlineData("VALUES (1), (2)", "VALUES (1), (2)")]
-    [InlineData("VALUES (1) UNION ALL SELECT 2", "(VALUES (1)) UNION ALL (SELECT 2)")]
+    [InlineData("(SELECT 1 UNION SELECT 2) INTERSECT SELECT 3", "(SELECT 1 UNION SELECT 2) INTERSECT SELECT 3")]
+    [InlineData("SELECT * FROM ((SELECT 1) UNION (SELECT 2)) AS u", "SELECT * FROM (SELECT 1 UNION SELECT 2) AS u")]
+    [InlineData("SELECT * FROM ((SELECT 1) AS x JOIN b ON p)", "SELECT * FROM ((SELECT 1) AS x INNER JOIN b ON p)")]
+    [InlineData("SELECT * FROM ((a JOIN b ON p))", "SELECT * FROM (a INNER JOIN b ON p)")]
+    [InlineData("VALUES (1) UNION ALL SELECT 2", "VALUES (1) UNION ALL SELECT 2")]
     public void SetOperations(string sql, string expected) => Assert.Equal(expected, Format(sql));
 
     [Theory]
     [InlineData("WITH x AS (SELECT 1) SELECT * FROM x", "WITH x AS (SELECT 1) SELECT * FROM x")]
     [InlineData("WITH RECURSIVE r (n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM r WHERE n < 5), s AS MATERIALIZED (SELECT 2) SELECT n FROM r",
-        "WITH RECURSIVE r (n) AS ((SELECT 1) UNION ALL (SELECT (n + 1) FROM r WHERE (n < 5))), s AS (SELECT 2) SELECT n FROM r")]
+        "WITH RECURSIVE r (n) AS (SELECT 1 UNION ALL SELECT (n + 1) FROM r WHERE (n < 5)), s AS (SELECT 2) SELECT n FROM r")]
     public void CommonTableExpressions(string sql, string expected) => Assert.Equal(expected, Format(sql));
 
     [Fact]

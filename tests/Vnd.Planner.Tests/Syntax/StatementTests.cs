@@ -48,7 +48,7 @@ public class StatementTests
     [InlineData("DECLARE \"corpus_cur\" CURSOR WITHOUT HOLD FOR SELECT * FROM t", "DECLARE corpus_cur CURSOR FOR SELECT * FROM t")]
     [InlineData("DECLARE c BINARY NO SCROLL CURSOR WITH HOLD FOR SELECT 1", "DECLARE c BINARY NO SCROLL CURSOR WITH HOLD FOR SELECT 1")]
     [InlineData("FETCH FORWARD 4 FROM \"corpus_cur\"", "FETCH FORWARD 4 FROM corpus_cur")]
-    [InlineData("FETCH ALL IN c", "FETCH FORWARDALL FROM c")]
+    [InlineData("FETCH ALL IN c", "FETCH FORWARD ALL FROM c")]
     [InlineData("FETCH NEXT FROM c", "FETCH NEXT FROM c")]
     [InlineData("FETCH 10 c", "FETCH FORWARD 10 FROM c")]
     [InlineData("FETCH c", "FETCH NEXT FROM c")]
