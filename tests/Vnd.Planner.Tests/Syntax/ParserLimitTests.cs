@@ -45,7 +45,7 @@ public class ParserLimitTests
     public void DeeplyNestedSubqueriesParse()
     {
         var sql = new StringBuilder("SELECT 1");
-        for (var i = 0; i < 200; i++)
+        for (var i = 0; i < 900; i++)
         {
             sql.Insert(0, "SELECT * FROM (").Append(") AS s").Append(i.ToString(System.Globalization.CultureInfo.InvariantCulture));
         }
