@@ -250,6 +250,12 @@ public ref partial struct SqlLexer
             }
         }
 
+        // PostgreSQL 15+ rejects "123abc" rather than reading it as 123 AS abc.
+        if (_pos < _sql.Length && IsIdentifierStart(_sql[_pos]))
+        {
+            throw Error("trailing junk after numeric literal at or near \"" + _sql[start..(_pos + 1)] + "\"", start);
+        }
+
         return new Token(kind, _sql[start.._pos], start, _pos - start);
     }
 

@@ -26,6 +26,10 @@ public class FunctionAndFormTests
     [InlineData("max(x) OVER (ROWS BETWEEN CURRENT ROW AND UNBOUNDED FOLLOWING)", "max(x) OVER (ROWS BETWEEN CURRENT ROW AND UNBOUNDED FOLLOWING)")]
     [InlineData("left(s, 2)", "\"left\"(s, 2)")]
     [InlineData("coalesce(a, b)", "coalesce(a, b)")]
+    [InlineData("count(*) OVER ()", "count(*) OVER ()")]
+    [InlineData("rank() OVER (PARTITION BY a, b)", "rank() OVER (PARTITION BY a, b)")]
+    [InlineData("greatest(a, b) + least(c, d)", "(greatest(a, b) + least(c, d))")]
+    [InlineData("nullif(x, '') IS NULL", "(nullif(x, '') IS NULL)")]
     public void Calls(string sql, string expected) => Assert.Equal(expected, Format(sql));
 
     [Theory]
