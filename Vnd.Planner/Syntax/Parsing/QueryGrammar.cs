@@ -115,9 +115,17 @@ internal static class QueryGrammar
         Paging.Many(),
         OrNull(Locking)).Labelled("query");
 
-    /// <summary>A query that opens with SELECT, VALUES or WITH: the only kinds a "(" in expression context may start.</summary>
-    public static readonly Parser<Token, Query> SubqueryStart =
-        Lookahead(Match(t => t.IsWord("select") || t.IsWord("values") || t.IsWord("with"))).Then(QueryRef);
+    private static readonly Parser<Token, Token> QueryKeyword = Match(t => t.IsWord("select") || t.IsWord("values") || t.IsWord("with"));
+
+    /// <summary>
+    /// A query filling the inside of the current brackets, as after "(" in FROM, IN (…), ANY (…) or a scalar
+    /// subquery. SELECT/VALUES/WITH decide at once; "((SELECT …) UNION …)" needs the query reading tried and
+    /// abandoned if it does not end at the ")" — only attempted when the "(" run ends in a query keyword, so
+    /// "((((1))))" never backtracks and "((SELECT 1) + 1)" re-reads just its own bracket.
+    /// </summary>
+    public static readonly Parser<Token, Query> SubqueryStart = OneOf(
+        Lookahead(QueryKeyword).Then(QueryRef),
+        Try(Lookahead(LParen.SkipAtLeastOnce().Then(QueryKeyword)).Then(QueryRef).Before(Lookahead(RParen))));
 
     private static Query BuildQuery(Token start, WithClause? with, QueryBody body, SqlList<OrderItem> order,
         IEnumerable<(PagingKind Kind, Expr? Value)> paging, string? locking)

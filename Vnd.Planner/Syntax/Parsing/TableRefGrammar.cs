@@ -17,15 +17,10 @@ internal static class TableRefGrammar
         Kw("as").Then(ColLabel).Or(ColId),
         OrEmpty(ColumnNameList)));
 
-    /// <summary>
-    /// "(" opens a derived table or a parenthesised join. After "((" both are possible — ((SELECT 1) UNION
-    /// (SELECT 2)) AS u versus ((a JOIN b ON p)) — so the query reading is tried first and abandoned if it
-    /// does not end at the matching ")". Each level re-reads only its own bracket's contents once, so nesting
-    /// stays quadratic at worst and is bounded by the 1000-level limit.
-    /// </summary>
+    /// <summary>"(" opens a derived table or a parenthesised join; QueryGrammar.SubqueryStart tells them apart.</summary>
     private static readonly Parser<Token, TableRef> Parenthesised = LParen.Then(OneOf(
         Map((query, alias) => (TableRef)new DerivedTable(query, alias, false) { Position = query.Position },
-            OneOf(Rec(() => QueryGrammar.SubqueryStart).Before(RParen), Try(Lookahead(LParen).Then(Rec(() => QueryGrammar.Query)).Before(RParen))), Alias),
+            Rec(() => QueryGrammar.SubqueryStart).Before(RParen), Alias),
         TableRefRef.Before(RParen)));
 
     private static readonly Parser<Token, TableRef> NameOrFunction = Map(

@@ -89,6 +89,11 @@ public class FunctionAndFormTests
     [InlineData("((((1))))", "1")]
     [InlineData("x IN (SELECT id FROM t)", "(x IN (SELECT id FROM t))")]
     [InlineData("x NOT IN (SELECT id FROM t)", "(x NOT IN (SELECT id FROM t))")]
+    [InlineData("x IN ((SELECT 1) UNION (SELECT 2))", "(x IN (SELECT 1 UNION SELECT 2))")]
+    [InlineData("((SELECT 1) + 1)", "((SELECT 1) + 1)")]
+    [InlineData("((SELECT 1))", "(SELECT 1)")]
+    [InlineData("((SELECT 1 UNION SELECT 2) INTERSECT SELECT 3)", "((SELECT 1 UNION SELECT 2) INTERSECT SELECT 3)")]
+    [InlineData("x = ANY((SELECT 1) UNION ALL (SELECT 2))", "(x = ANY(SELECT 1 UNION ALL SELECT 2))")]
     [InlineData("x = ANY('{1,2}'::int[])", "(x = ANY(('{1,2}'::int4[])))")]
     public void ArraysRowsAndSubqueries(string sql, string expected) => Assert.Equal(expected, Format(sql));
 }
