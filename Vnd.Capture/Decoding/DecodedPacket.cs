@@ -86,6 +86,16 @@ public struct DecodedPacket
 
     internal void AddError(DecodeErrorKind kind) => Errors |= 1UL << (int)kind;
 
+    /// <summary>
+    /// Records that <paramref name="layer"/> was cut short, unless it is an ICMP-quoted header: an error message
+    /// quotes only the first bytes of the offending packet by design, so a short quote is not a defect.
+    /// </summary>
+    internal void AddTruncation(in HeaderLayer layer, DecodeErrorKind kind)
+    {
+        if (layer.Role != LayerRole.Quoted)
+            AddError(kind);
+    }
+
     internal void Reset(ushort linkType, int capturedLength, int frameLength)
     {
         LinkType = linkType;

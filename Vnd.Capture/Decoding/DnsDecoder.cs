@@ -30,6 +30,8 @@ internal static class DnsDecoder
             return;
 
         var start = (int)l.Role * DecodedPacket.MaxNameLength;
+        if (p.WritableNames.Length < start + DecodedPacket.MaxNameLength)
+            return; // a default(DecodedPacket) has no name buffer: the header is kept, the name is not written
         var text = p.WritableNames.Slice(start, DecodedPacket.MaxNameLength);
         var result = ReadName(m, HeaderLength, text, out var written, out var afterName);
         if (result is { } error)

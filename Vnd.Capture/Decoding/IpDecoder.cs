@@ -13,7 +13,7 @@ internal static class IpDecoder
     {
         if (off >= f.Length)
         {
-            p.AddError(DecodeErrorKind.TruncatedIpv4);
+            p.AddTruncation(in l, DecodeErrorKind.TruncatedIpv4);
             return;
         }
         switch (f[off] >> 4)
@@ -39,7 +39,7 @@ internal static class IpDecoder
         }
         if (f.Length - off < 20)
         {
-            p.AddError(DecodeErrorKind.TruncatedIpv4);
+            p.AddTruncation(in l, DecodeErrorKind.TruncatedIpv4);
             return;
         }
         var h = f[off..];
@@ -86,7 +86,7 @@ internal static class IpDecoder
         }
         if (f.Length - off < headerLength)
         {
-            p.AddError(DecodeErrorKind.TruncatedIpv4);
+            p.AddTruncation(in l, DecodeErrorKind.TruncatedIpv4);
             return;
         }
         // Non-first fragments carry no transport header.
@@ -105,7 +105,7 @@ internal static class IpDecoder
         }
         if (f.Length - off < 40)
         {
-            p.AddError(DecodeErrorKind.TruncatedIpv6);
+            p.AddTruncation(in l, DecodeErrorKind.TruncatedIpv6);
             return;
         }
         var h = f[off..];
@@ -122,7 +122,11 @@ internal static class IpDecoder
         l.Parts |= LayerParts.Ipv6;
 
         var quoted = l.Role == LayerRole.Quoted;
-        if (payloadLength == 0 && !quoted && !HasJumboOption(h))
+        if (payloadLength == 0 && !quoted && TryGetJumboLength(h, out var jumboLength))
+        {
+            payloadLength = jumboLength;
+        }
+        else if (payloadLength == 0 && !quoted)
         {
             // A jumbogram would carry its length in hop-by-hop; without one, 0 means BIG TCP.
             p.AddError(DecodeErrorKind.IpLengthZero);
@@ -146,7 +150,7 @@ internal static class IpDecoder
                 case 0 or 43 or 60 or 135 or 139 or 140:
                     if (body.Length - pos < 2)
                     {
-                        p.AddError(DecodeErrorKind.TruncatedExtensionHeader);
+                        p.AddTruncation(in l, DecodeErrorKind.TruncatedExtensionHeader);
                         return;
                     }
                     length = (body[pos + 1] + 1) * 8;
@@ -154,7 +158,7 @@ internal static class IpDecoder
                 case 51:
                     if (body.Length - pos < 2)
                     {
-                        p.AddError(DecodeErrorKind.TruncatedExtensionHeader);
+                        p.AddTruncation(in l, DecodeErrorKind.TruncatedExtensionHeader);
                         return;
                     }
                     length = (body[pos + 1] + 2) * 4;
@@ -162,7 +166,7 @@ internal static class IpDecoder
                 case 44:
                     if (body.Length - pos < 8)
                     {
-                        p.AddError(DecodeErrorKind.TruncatedExtensionHeader);
+                        p.AddTruncation(in l, DecodeErrorKind.TruncatedExtensionHeader);
                         return;
                     }
                     var fragment = BinaryPrimitives.ReadUInt16BigEndian(body[(pos + 2)..]);
@@ -186,7 +190,7 @@ internal static class IpDecoder
             }
             if (body.Length - pos < length)
             {
-                p.AddError(DecodeErrorKind.TruncatedExtensionHeader);
+                p.AddTruncation(in l, DecodeErrorKind.TruncatedExtensionHeader);
                 return;
             }
             next = body[pos];
@@ -194,6 +198,13 @@ internal static class IpDecoder
         }
     }
 
-    /// <summary>Whether a hop-by-hop header follows with a Jumbo Payload option (RFC 2675) as its first option.</summary>
-    private static bool HasJumboOption(ReadOnlySpan<byte> h) => h[6] == 0 && h.Length >= 48 && h[42] == 0xC2;
+    /// <summary>The length of a Jumbo Payload option (RFC 2675) that is the first hop-by-hop option.</summary>
+    private static bool TryGetJumboLength(ReadOnlySpan<byte> h, out int length)
+    {
+        length = 0;
+        if (h[6] != 0 || h.Length < 48 || h[42] != 0xC2 || h[43] != 4)
+            return false;
+        length = (int)Math.Min(BinaryPrimitives.ReadUInt32BigEndian(h[44..]), int.MaxValue - 65_535);
+        return true;
+    }
 }

@@ -32,4 +32,6 @@ public enum LayerParts : uint
     Mpls = 1 << 18,
     /// <summary>ARP with Ethernet/IPv4 sizes: sender and target addresses decoded.</summary>
     ArpAddresses = 1 << 19,
+    /// <summary>Only the first 8 TCP bytes (ports, sequence number) were there: what an ICMP error quotes.</summary>
+    TcpPrefix = 1 << 20,
 }

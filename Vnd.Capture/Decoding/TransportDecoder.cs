@@ -43,12 +43,19 @@ internal static class TransportDecoder
 
     private static void DecodeTcp(ReadOnlySpan<byte> f, int off, int ipPayloadLength, ref DecodedPacket p, ref HeaderLayer l, PacketDecoder d)
     {
-        if (f.Length - off < 20)
+        var h = f[off..];
+        if (h.Length < 20)
         {
-            p.AddError(DecodeErrorKind.TruncatedTcp);
+            p.AddTruncation(in l, DecodeErrorKind.TruncatedTcp);
+            if (h.Length >= 8)
+            {
+                l.SrcPort = BinaryPrimitives.ReadUInt16BigEndian(h);
+                l.DstPort = BinaryPrimitives.ReadUInt16BigEndian(h[2..]);
+                l.TcpSeq = BinaryPrimitives.ReadUInt32BigEndian(h[4..]);
+                l.Parts |= LayerParts.TcpPrefix;
+            }
             return;
         }
-        var h = f[off..];
         l.SrcPort = BinaryPrimitives.ReadUInt16BigEndian(h);
         l.DstPort = BinaryPrimitives.ReadUInt16BigEndian(h[2..]);
         l.TcpSeq = BinaryPrimitives.ReadUInt32BigEndian(h[4..]);
@@ -66,8 +73,8 @@ internal static class TransportDecoder
         }
         l.TcpPayloadLength = Math.Max(0, ipPayloadLength - headerLength);
         var optionsEnd = Math.Min(f.Length - off, headerLength);
-        if (optionsEnd < headerLength && l.Role != LayerRole.Quoted)
-            p.AddError(DecodeErrorKind.TruncatedTcp);
+        if (optionsEnd < headerLength)
+            p.AddTruncation(in l, DecodeErrorKind.TruncatedTcp);
         if (headerLength > 20)
             TcpOptionsDecoder.Decode(h[20..optionsEnd], ref p, ref l);
         if (optionsEnd < headerLength)
@@ -90,7 +97,7 @@ internal static class TransportDecoder
     {
         if (f.Length - off < 8)
         {
-            p.AddError(DecodeErrorKind.TruncatedUdp);
+            p.AddTruncation(in l, DecodeErrorKind.TruncatedUdp);
             return;
         }
         var h = f[off..];

@@ -61,7 +61,7 @@ public sealed class FieldCatalog
         {
             foreach (var d in definitions)
             {
-                if (layer != LayerRole.Outer && !d.Layered)
+                if (!HasLayer(d.Layers, layer))
                     continue;
                 var descriptor = new FieldDescriptor(FieldIds.WithLayer(d.Id, layer), Prefix(layer) + d.Name, d.Type, d.Kind, d.Description);
                 fields.Add(descriptor);
@@ -76,6 +76,13 @@ public sealed class FieldCatalog
         }
         return new FieldCatalog(fields, byName);
     }
+
+    private static bool HasLayer(FieldLayers layers, LayerRole layer) => layer switch
+    {
+        LayerRole.Inner => (layers & FieldLayers.Inner) != 0,
+        LayerRole.Quoted => (layers & FieldLayers.Quoted) != 0,
+        _ => true,
+    };
 
     private static string Prefix(LayerRole layer) => layer switch
     {

@@ -16,8 +16,8 @@ internal static class LayerFieldReader
                 or FieldId.IpFragOffset or FieldId.IpDsfield => l.Has(LayerParts.Ipv4),
             FieldId.Ipv6Nxt or FieldId.Ipv6Plen or FieldId.Ipv6Hlim or FieldId.Ipv6Flow => l.Has(LayerParts.Ipv6),
             FieldId.UdpSrcPort or FieldId.UdpDstPort or FieldId.UdpLength => l.Has(LayerParts.Udp),
-            FieldId.TcpSrcPort or FieldId.TcpDstPort or FieldId.TcpSeq or FieldId.TcpAck or FieldId.TcpFlags
-                or FieldId.TcpHdrLen or FieldId.TcpWindowSizeValue => l.Has(LayerParts.Tcp),
+            FieldId.TcpSrcPort or FieldId.TcpDstPort or FieldId.TcpSeq => l.Has(LayerParts.Tcp | LayerParts.TcpPrefix),
+            FieldId.TcpAck or FieldId.TcpFlags or FieldId.TcpHdrLen or FieldId.TcpWindowSizeValue => l.Has(LayerParts.Tcp),
             FieldId.TcpLen => l.Has(LayerParts.Tcp) && l.TcpPayloadLength >= 0,
             FieldId.TcpOptionMss => l.Has(LayerParts.TcpMss),
             FieldId.TcpOptionWscaleShift => l.Has(LayerParts.TcpWindowScale),

@@ -18,7 +18,7 @@ public class GroundTruthTests(ITestOutputHelper output)
 
     private static readonly string[] Columns =
     [
-        "frame.len", "frame.cap_len", "eth.src", "eth.dst", "vlan.id", "ip.src", "ip.dst", "ip.proto", "ip.id", "ip.len",
+        "frame.len", "frame.cap_len", "frame.interface_id", "eth.src", "eth.dst", "vlan.id", "ip.src", "ip.dst", "ip.proto", "ip.id", "ip.len",
         "ip.ttl", "ip.flags.mf", "ip.frag_offset", "ipv6.src", "ipv6.dst", "ipv6.nxt", "ipv6.plen", "ipv6.hlim",
         "udp.srcport", "udp.dstport", "udp.length", "vxlan.vni", "geneve.vni", "gre.proto", "tcp.srcport", "tcp.dstport",
         "tcp.seq_raw", "tcp.ack_raw", "tcp.flags", "tcp.len", "tcp.window_size_value", "icmp.type", "icmp.code",
@@ -62,6 +62,7 @@ public class GroundTruthTests(ITestOutputHelper output)
         {
             var frame = frames[i];
             decoder.Decode(frame.Data, frame.LinkType, frame.OriginalLength, ref packet);
+            packet.InterfaceId = frame.InterfaceId; // the importer's job: the capture record, not the bytes, knows it
             Assert.False(packet.HasError(DecodeErrorKind.DecoderFault), $"decoder fault in frame {i + 1}");
             foreach (var column in Columns)
             {

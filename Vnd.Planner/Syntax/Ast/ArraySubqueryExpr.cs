@@ -1,0 +1,3 @@
+namespace Vnd.Planner.Syntax.Ast;
+
+public sealed record ArraySubqueryExpr(Query Subquery) : Expr;

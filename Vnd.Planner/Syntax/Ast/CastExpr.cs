@@ -1,0 +1,3 @@
+namespace Vnd.Planner.Syntax.Ast;
+
+public sealed record CastExpr(Expr Operand, TypeName Type, CastSyntax Syntax) : Expr;

@@ -1,0 +1,3 @@
+namespace Vnd.Planner.Syntax.Ast;
+
+public sealed record DerivedTable(Query Query, TableAlias? Alias, bool Lateral) : TableRef;

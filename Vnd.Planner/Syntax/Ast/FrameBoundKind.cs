@@ -1,0 +1,10 @@
+namespace Vnd.Planner.Syntax.Ast;
+
+public enum FrameBoundKind
+{
+    UnboundedPreceding,
+    Preceding,
+    CurrentRow,
+    Following,
+    UnboundedFollowing,
+}

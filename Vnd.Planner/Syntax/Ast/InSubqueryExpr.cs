@@ -1,0 +1,3 @@
+namespace Vnd.Planner.Syntax.Ast;
+
+public sealed record InSubqueryExpr(Expr Operand, Query Subquery, bool Negated) : Expr;

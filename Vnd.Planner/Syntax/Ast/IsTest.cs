@@ -1,0 +1,9 @@
+namespace Vnd.Planner.Syntax.Ast;
+
+public enum IsTest
+{
+    Null,
+    True,
+    False,
+    Unknown,
+}

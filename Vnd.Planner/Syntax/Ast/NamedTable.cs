@@ -1,0 +1,3 @@
+namespace Vnd.Planner.Syntax.Ast;
+
+public sealed record NamedTable(SqlList<string> Name, TableAlias? Alias) : TableRef;

@@ -1,0 +1,4 @@
+namespace Vnd.Planner.Syntax.Ast;
+
+/// <summary>An ORDER BY item; <see cref="UsingOperator"/> is set for ORDER BY x USING &lt;.</summary>
+public sealed record OrderItem(Expr Expr, SortDirection Direction, NullsOrder Nulls, string? UsingOperator = null) : SqlNode;

@@ -1,0 +1,8 @@
+namespace Vnd.Planner.Syntax.Ast;
+
+public enum SetOperator
+{
+    Union,
+    Intersect,
+    Except,
+}

@@ -1,0 +1,7 @@
+namespace Vnd.Planner.Syntax.Ast;
+
+public enum SetScope
+{
+    Session,
+    Local,
+}

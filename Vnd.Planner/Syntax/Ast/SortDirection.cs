@@ -1,0 +1,8 @@
+namespace Vnd.Planner.Syntax.Ast;
+
+public enum SortDirection
+{
+    Default,
+    Ascending,
+    Descending,
+}

@@ -1,0 +1,3 @@
+namespace Vnd.Planner.Syntax.Ast;
+
+public abstract record Statement : SqlNode;

@@ -1,0 +1,10 @@
+namespace Vnd.Planner.Syntax.Ast;
+
+public enum TransactionAction
+{
+    Begin,
+    Commit,
+    Rollback,
+    /// <summary>SET TRANSACTION / SET SESSION CHARACTERISTICS AS TRANSACTION.</summary>
+    SetCharacteristics,
+}

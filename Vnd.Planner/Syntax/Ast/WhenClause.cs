@@ -1,0 +1,3 @@
+namespace Vnd.Planner.Syntax.Ast;
+
+public sealed record WhenClause(Expr Condition, Expr Result) : SqlNode;

@@ -1,0 +1,3 @@
+namespace Vnd.Planner.Syntax.Ast;
+
+public sealed record WindowFrame(FrameUnit Unit, FrameBound Start, FrameBound? End) : SqlNode;

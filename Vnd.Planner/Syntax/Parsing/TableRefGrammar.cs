@@ -1,0 +1,75 @@
+using Pidgin;
+using Vnd.Planner.Syntax.Ast;
+using Vnd.Planner.Syntax.Lexing;
+using static Pidgin.Parser;
+using static Vnd.Planner.Syntax.Parsing.Tok;
+
+namespace Vnd.Planner.Syntax.Parsing;
+
+/// <summary>FROM items: tables, derived tables, set-returning functions, and left-associative joins.</summary>
+internal static class TableRefGrammar
+{
+    private static readonly Parser<Token, TableRef> TableRefRef = Rec(() => TableRef!);
+
+    private static readonly Parser<Token, TableAlias?> Alias = OrNull(Map(
+        (start, name, columns) => new TableAlias(name, columns) { Position = start.Position },
+        Lookahead(Parser<Token>.Any),
+        Kw("as").Then(ColLabel).Or(ColId),
+        OrEmpty(ColumnNameList)));
+
+    /// <summary>"(" opens a derived table or a parenthesised join; QueryGrammar.SubqueryStart tells them apart.</summary>
+    private static readonly Parser<Token, TableRef> Parenthesised = LParen.Then(OneOf(
+        Map((query, alias) => (TableRef)new DerivedTable(query, alias, false) { Position = query.Position },
+            Rec(() => QueryGrammar.SubqueryStart).Before(RParen), Alias),
+        TableRefRef.Before(RParen)));
+
+    private static readonly Parser<Token, TableRef> NameOrFunction = Map(
+        (first, rest, call, alias) => call.HasValue
+            ? new FunctionTable(FunctionGrammar.Decorate(Prepend(first.Text, rest), first.Position, call.Value), alias, false) { Position = first.Position }
+            : (TableRef)new NamedTable(Prepend(first.Text, rest), alias) { Position = first.Position },
+        Match(t => t.Kind == TokenKind.QuotedIdentifier || (t.Kind == TokenKind.Identifier && Keywords.IsColumnName(t.Text))),
+        Dot.Then(ColLabel).Many(),
+        FunctionGrammar.Call.Optional(),
+        Alias).Labelled("table name");
+
+    private static readonly Parser<Token, TableRef> Lateral = Kw("lateral").Then(OneOf(Parenthesised, NameOrFunction)).Select(t => t switch
+    {
+        DerivedTable d => d with { Lateral = true },
+        FunctionTable f => (TableRef)(f with { Lateral = true }),
+        _ => t,
+    });
+
+    private static readonly Parser<Token, TableRef> Primary = OneOf(Parenthesised, Lateral, NameOrFunction);
+
+    private static readonly Parser<Token, JoinKind> JoinType = OneOf(
+        Kw("inner").ThenReturn(JoinKind.Inner),
+        Kw("left").Before(Kw("outer").Optional()).ThenReturn(JoinKind.Left),
+        Kw("right").Before(Kw("outer").Optional()).ThenReturn(JoinKind.Right),
+        Kw("full").Before(Kw("outer").Optional()).ThenReturn(JoinKind.Full),
+        Parser<Token>.Return(JoinKind.Inner));
+
+    private static readonly Parser<Token, (Expr? On, SqlList<string> Using)> Condition = OneOf(
+        Kw("on").Then(Rec(() => ExpressionGrammar.Expr)).Select(on => ((Expr?)on, SqlList<string>.Empty)),
+        Kw("using").Then(ColumnNameList).Select(columns => ((Expr?)null, columns)));
+
+    private static readonly Parser<Token, Func<TableRef, TableRef>> Join = OneOf(
+        Map((kw, right) => (Func<TableRef, TableRef>)(left => new JoinTable(JoinKind.Cross, left, right, null, SqlList<string>.Empty, false) { Position = kw.Position }),
+            Kws("cross", "join"), Primary),
+        Map((kw, kind, right) => (Func<TableRef, TableRef>)(left => new JoinTable(kind, left, right, null, SqlList<string>.Empty, true) { Position = kw.Position }),
+            Kw("natural"), JoinType.Before(Kw("join")), Primary),
+        Map((start, kind, right, condition) => (Func<TableRef, TableRef>)(left => new JoinTable(kind, left, right, condition.On, condition.Using, false) { Position = start.Position }),
+            Lookahead(Parser<Token>.Any), JoinType.Before(Kw("join")), Primary, Condition));
+
+    public static readonly Parser<Token, TableRef> TableRef = Map(
+        (first, joins) =>
+        {
+            var result = first;
+            foreach (var join in joins)
+            {
+                result = join(result);
+            }
+
+            return result;
+        },
+        Primary, Join.Many()).Labelled("table reference");
+}
