@@ -39,7 +39,11 @@ public abstract class PgRowsResult : PgResult
     public virtual string CommandTag(long rowCount) => "SELECT " + rowCount.ToString(System.Globalization.CultureInfo.InvariantCulture);
 }
 
-/// <summary>COPY ... TO STDOUT: the engine writes the text, CSV or binary COPY stream as CopyData.</summary>
+/// <summary>
+/// COPY ... TO STDOUT: the engine writes the text, CSV or binary COPY stream as CopyData, one row per message.
+/// In binary format the PGCOPY header must share the first row's message and the -1 trailer gets its own, as
+/// PostgreSQL sends them: Npgsql's binary exporter reads the stream by message boundaries.
+/// </summary>
 public abstract class PgCopyOutResult : PgResult
 {
     public abstract bool Binary { get; }

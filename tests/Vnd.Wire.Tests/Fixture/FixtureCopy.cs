@@ -17,18 +17,16 @@ public sealed class CopyOutRows(CopyOutFormat format) : PgCopyOutResult
 {
     private static readonly string[] Labels = ["one", "two words", "tab\there"];
 
+    /// <summary>PGCOPY signature "PGCOPY\n\377\r\n\0", int32 flags, int32 header-extension length.</summary>
+    private static readonly byte[] BinaryHeader =
+        [(byte)'P', (byte)'G', (byte)'C', (byte)'O', (byte)'P', (byte)'Y', (byte)'\n', 0xff, (byte)'\r', (byte)'\n', 0, 0, 0, 0, 0, 0, 0, 0, 0];
+
     public override bool Binary => format == CopyOutFormat.Binary;
 
     public override int ColumnCount => 2;
 
     public override ValueTask<bool> WriteAsync(CopyDataWriter writer, CancellationToken cancellationToken)
     {
-        if (format == CopyOutFormat.Binary)
-        {
-            // PGCOPY signature, flags, header extension length.
-            writer.Write([.. "PGCOPY\n\xff\r\n\0"u8, 0, 0, 0, 0, 0, 0, 0, 0]);
-        }
-
         for (var i = 0; i < Labels.Length; i++)
         {
             var n = i + 1;
@@ -42,12 +40,16 @@ public sealed class CopyOutRows(CopyOutFormat format) : PgCopyOutResult
                     break;
                 default:
                     var label = Encoding.UTF8.GetBytes(Labels[i]);
-                    var row = new byte[2 + 4 + 4 + 4 + label.Length];
-                    System.Buffers.Binary.BinaryPrimitives.WriteInt16BigEndian(row, 2);
-                    System.Buffers.Binary.BinaryPrimitives.WriteInt32BigEndian(row.AsSpan(2), 4);
-                    System.Buffers.Binary.BinaryPrimitives.WriteInt32BigEndian(row.AsSpan(6), n);
-                    System.Buffers.Binary.BinaryPrimitives.WriteInt32BigEndian(row.AsSpan(10), label.Length);
-                    label.CopyTo(row, 14);
+                    // Like PostgreSQL, the header travels in the first row's CopyData (Npgsql's exporter relies on it).
+                    var header = i == 0 ? BinaryHeader : [];
+                    var row = new byte[header.Length + 2 + 4 + 4 + 4 + label.Length];
+                    header.CopyTo(row, 0);
+                    var tuple = row.AsSpan(header.Length);
+                    System.Buffers.Binary.BinaryPrimitives.WriteInt16BigEndian(tuple, 2);
+                    System.Buffers.Binary.BinaryPrimitives.WriteInt32BigEndian(tuple[2..], 4);
+                    System.Buffers.Binary.BinaryPrimitives.WriteInt32BigEndian(tuple[6..], n);
+                    System.Buffers.Binary.BinaryPrimitives.WriteInt32BigEndian(tuple[10..], label.Length);
+                    label.CopyTo(tuple[14..]);
                     writer.WriteRow(row);
                     break;
             }

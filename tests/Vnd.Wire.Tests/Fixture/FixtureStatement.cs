@@ -61,7 +61,7 @@ public sealed partial class FixtureStatement : IPgStatement
             case "select error":
                 throw new PgErrorException(SqlState.SyntaxError, "syntax error at or near \"error\"", PgSeverity.Error,
                     "fixture detail", "fixture hint", 8);
-            case "begin":
+            case "begin" or "begin transaction isolation level read committed":
                 return Command(null, () => Transaction(session, PgTransactionStatus.InTransaction, "BEGIN"));
             case "commit":
                 return Command(null, () => Transaction(session, PgTransactionStatus.Idle, session.TransactionStatus == PgTransactionStatus.Failed ? "ROLLBACK" : "COMMIT"));

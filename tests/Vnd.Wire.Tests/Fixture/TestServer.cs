@@ -31,7 +31,7 @@ public sealed class TestServer : IAsyncDisposable
 
     /// <summary>Npgsql connection string; type loading off unless asked (the engine answers pg_catalog later).</summary>
     public string ConnectionString(string user = "alice", string password = FixtureHandler.Password, string extra = "", bool typeLoading = false) =>
-        $"Host=127.0.0.1;Port={Port};Username={user};Password={password};Database=vnd;Pooling=false;Timeout=10;" +
+        $"Host=127.0.0.1;Port={Port};Username={user};Password={password};Database=vnd;Pooling=false;Timeout=10;Include Error Detail=true;" +
         (typeLoading ? "" : "Server Compatibility Mode=NoTypeLoading;") + extra;
 
     public async ValueTask DisposeAsync() => await Server.DisposeAsync();
