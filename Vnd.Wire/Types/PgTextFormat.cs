@@ -16,6 +16,10 @@ public static class PgTextFormat
     /// <summary>Upper bound of any scalar text produced here except text/bytea/arrays.</summary>
     public const int MaxScalarLength = 96;
 
+    /// <summary>DBL_DIG and FLT_DIG: from this decimal exponent on, PostgreSQL prints floats in exponent form.</summary>
+    private const int DoubleDigits = 15;
+    private const int FloatDigits = 6;
+
     public static int Bool(bool value, Span<byte> destination)
     {
         destination[0] = value ? (byte)'t' : (byte)'f';
@@ -35,8 +39,9 @@ public static class PgTextFormat
             return NonFinite(double.IsNaN(value), value > 0, destination);
         }
 
-        value.TryFormat(destination, out var written, "R", CultureInfo.InvariantCulture);
-        return LowerExponent(destination[..written]);
+        Span<byte> shortest = stackalloc byte[40];
+        value.TryFormat(shortest, out var written, "R", CultureInfo.InvariantCulture);
+        return PgShortestDecimal.Layout(shortest[..written], DoubleDigits, destination);
     }
 
     public static int Float4(float value, Span<byte> destination)
@@ -46,8 +51,9 @@ public static class PgTextFormat
             return NonFinite(float.IsNaN(value), value > 0, destination);
         }
 
-        value.TryFormat(destination, out var written, "R", CultureInfo.InvariantCulture);
-        return LowerExponent(destination[..written]);
+        Span<byte> shortest = stackalloc byte[40];
+        value.TryFormat(shortest, out var written, "R", CultureInfo.InvariantCulture);
+        return PgShortestDecimal.Layout(shortest[..written], FloatDigits, destination);
     }
 
     public static int Numeric(decimal value, Span<byte> destination)
@@ -179,18 +185,6 @@ public static class PgTextFormat
     {
         ReadOnlySpan<byte> text = nan ? "NaN"u8 : positive ? "Infinity"u8 : "-Infinity"u8;
         text.CopyTo(destination);
-        return text.Length;
-    }
-
-    /// <summary>.NET prints "1E+100"/"1E-05"; PostgreSQL prints "1e+100"/"1e-05".</summary>
-    private static int LowerExponent(Span<byte> text)
-    {
-        var e = text.IndexOf((byte)'E');
-        if (e >= 0)
-        {
-            text[e] = (byte)'e';
-        }
-
         return text.Length;
     }
 }
