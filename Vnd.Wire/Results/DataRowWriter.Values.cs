@@ -62,15 +62,25 @@ public sealed partial class DataRowWriter
         switch (type)
         {
             case PgTypeOid.Int2:
-                BinaryPrimitives.WriteInt16BigEndian(span, checked((short)value));
+                BinaryPrimitives.WriteInt16BigEndian(span, value is >= short.MinValue and <= short.MaxValue
+                    ? (short)value
+                    : throw new PgErrorException(SqlState.NumericValueOutOfRange, "smallint out of range"));
                 EndValue(2);
                 break;
             case PgTypeOid.Int8:
                 BinaryPrimitives.WriteInt64BigEndian(span, value);
                 EndValue(8);
                 break;
+            case PgTypeOid.Oid or PgTypeOid.RegClass or PgTypeOid.RegType or PgTypeOid.RegProc:
+                BinaryPrimitives.WriteUInt32BigEndian(span, value is >= 0 and <= uint.MaxValue
+                    ? (uint)value
+                    : throw new PgErrorException(SqlState.NumericValueOutOfRange, "OID out of range"));
+                EndValue(4);
+                break;
             default:
-                BinaryPrimitives.WriteInt32BigEndian(span, unchecked((int)value));
+                BinaryPrimitives.WriteInt32BigEndian(span, value is >= int.MinValue and <= int.MaxValue
+                    ? (int)value
+                    : throw new PgErrorException(SqlState.NumericValueOutOfRange, "integer out of range"));
                 EndValue(4);
                 break;
         }

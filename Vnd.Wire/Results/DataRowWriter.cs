@@ -41,11 +41,17 @@ public sealed partial class DataRowWriter : IDisposable
 
     public PgRowDescription Description => _description ?? throw new InvalidOperationException("no result started");
 
-    /// <summary>Begins a result: rows will be checked against this description's column count and formats.</summary>
+    /// <summary>
+    /// Begins a result: rows will be checked against this description's column count and formats. A row left
+    /// half-written by a failed result is dropped here; it never left the row buffer, so the client saw nothing of it.
+    /// </summary>
     public void Start(PgRowDescription description)
     {
         _description = description;
         RowCount = 0;
+        _column = -1;
+        _arrayStart = -1;
+        _length = 0;
     }
 
     public void BeginRow()

@@ -111,7 +111,12 @@ public sealed partial class FixtureStatement : IPgStatement
         var count = 0;
         foreach (Match match in Placeholder().Matches(sql))
         {
-            count = Math.Max(count, int.Parse(match.Groups[1].ValueSpan, CultureInfo.InvariantCulture));
+            if (!int.TryParse(match.Groups[1].ValueSpan, NumberStyles.None, CultureInfo.InvariantCulture, out var number) || number is < 1 or > 100)
+            {
+                throw new PgErrorException("42P02", $"there is no parameter {match.Value}");
+            }
+
+            count = Math.Max(count, number);
         }
 
         var types = new uint[count];
@@ -123,7 +128,9 @@ public sealed partial class FixtureStatement : IPgStatement
         }
 
         var columns = builder.Build();
-        return new FixtureStatement(types, columns, (parameters, _) => ValueTask.FromResult<PgResult>(new EchoResult(columns, parameters)));
+        return new FixtureStatement(types, columns, (parameters, _) => parameters.Count == count
+            ? ValueTask.FromResult<PgResult>(new EchoResult(columns, parameters))
+            : throw new PgErrorException("42P02", "there is no parameter $1"));
     }
 
     [GeneratedRegex(@"\$(\d+)")]
