@@ -23,7 +23,6 @@ public static class SqlState
     public const string NumericValueOutOfRange = "22003";
     public const string CharacterNotInRepertoire = "22021";
     public const string ProgramLimitExceeded = "54000";
-    public const string QueryCanceledCopy = "57014";
     public const string SyntaxError = "42601";
     public const string UndefinedTable = "42P01";
     public const string InternalError = "XX000";

@@ -230,4 +230,35 @@ public sealed class RawProtocolTests : IAsyncLifetime
         await _client.SendAsync(Tagged('X'));
         Assert.True(await _client.IsClosedAsync());
     }
+
+    [Fact]
+    public async Task Text_parameters_of_typed_placeholders_are_decoded_and_echoed_in_binary()
+    {
+        await _client.SendAsync(
+            Parse("", "select $1, $2, $3, $4, $5, $6, $7, $8", 16, 1700, 1082, 1184, 1186, 869, 17, 20),
+            Bind("", "", 1, "true", "-12.50", "2024-02-29", "2024-01-02 03:04:05.5+00", "01:30:00", "10.1.2.3/16", "\\x0aff", "-9000000000"),
+            Execute("", 0), Sync());
+        var messages = await _client.ReadUntilAsync('Z');
+        Assert.Equal("12TDCZ", Tags(messages));
+        var values = messages[3].RawValues();
+        Assert.Equal([1], values[0]);
+        Assert.Equal(Convert.FromHexString("0002000040000002000c1388"), values[1]);
+        Assert.Equal(Int32(8825), values[2]);
+        Assert.Equal(Convert.FromHexString("0002b0ec851d9460"), values[3]);
+        Assert.Equal(Convert.FromHexString("0000000141dd76000000000000000000"), values[4]);
+        Assert.Equal(Convert.FromHexString("021000040a010203"), values[5]);
+        Assert.Equal(Convert.FromHexString("0aff"), values[6]);
+        Assert.Equal(Convert.FromHexString("fffffffde78ee600"), values[7]);
+    }
+
+    [Fact]
+    public async Task Malformed_text_parameter_is_22P02_and_the_session_continues()
+    {
+        await _client.SendAsync(Parse("", "select $1", 23), Bind("", "", 0, "forty-two"), Execute("", 0), Sync());
+        var messages = await _client.ReadUntilAsync('Z');
+        // The fixture decodes parameters while executing (after the RowDescription), a real engine may do so at Bind.
+        Assert.Equal("12TEZ", Tags(messages));
+        Assert.Equal("22P02", messages[3].SqlState);
+        Assert.Equal("invalid input syntax for type bigint: \"forty-two\"", messages[3].Fields()['M']);
+    }
 }
