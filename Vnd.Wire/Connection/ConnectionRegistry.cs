@@ -77,7 +77,7 @@ internal sealed class ConnectionRegistry
         }
     }
 
-    /// <summary>Cancels the running query of a session if the key matches (compared in constant time).</summary>
+    /// <summary>Cancels the running query of a session if the key matches.</summary>
     public void Cancel(int processId, int secretKey)
     {
         PgConnection? target;
