@@ -26,6 +26,7 @@ public sealed partial class DataRowWriter
 
         Reserve(4);
         _length += 4;
+        _elementType = PgTypeOid.ElementOf(column.TypeOid);
         _arrayStart = _length;
         _arrayCount = 0;
         _arrayHasNull = false;
@@ -60,7 +61,7 @@ public sealed partial class DataRowWriter
 
             BinaryPrimitives.WriteInt32BigEndian(header, _arrayCount == 0 ? 0 : 1);
             BinaryPrimitives.WriteInt32BigEndian(header[4..], _arrayHasNull ? 1 : 0);
-            BinaryPrimitives.WriteUInt32BigEndian(header[8..], PgTypeOid.ElementOf(CurrentColumn.TypeOid));
+            BinaryPrimitives.WriteUInt32BigEndian(header[8..], _elementType);
             if (_arrayCount > 0)
             {
                 BinaryPrimitives.WriteInt32BigEndian(header[12..], _arrayCount);

@@ -18,6 +18,9 @@ public sealed partial class DataRowWriter : IDisposable
     private byte[] _buffer;
     private int _length;
     private PgRowDescription? _description;
+    private bool[] _binary = [];
+    private uint[] _types = [];
+    private uint _elementType;
     private int _column = -1;
     private int _valueStart;
 
@@ -48,6 +51,8 @@ public sealed partial class DataRowWriter : IDisposable
     public void Start(PgRowDescription description)
     {
         _description = description;
+        _binary = description.BinaryColumns;
+        _types = description.TypeOids;
         RowCount = 0;
         _column = -1;
         _arrayStart = -1;
@@ -88,14 +93,16 @@ public sealed partial class DataRowWriter : IDisposable
         _buffer = [];
     }
 
-    private PgColumn CurrentColumn => _column >= 0 && _column < Description.Count
-        ? Description[_column]
-        : throw new InvalidOperationException("more values than columns in the row");
+    private PgColumn CurrentColumn => Description[CheckedColumn];
 
-    private bool Binary => CurrentColumn.Format == PgFormat.Binary;
+    private int CheckedColumn => (uint)_column < (uint)_binary.Length
+        ? _column
+        : throw new InvalidOperationException("more values than columns in the row, or a value outside BeginRow/EndRow");
+
+    private bool Binary => _binary[CheckedColumn];
 
     /// <summary>The type of the value being written: the column type, or its element type inside an array.</summary>
-    private uint ValueType => _arrayStart >= 0 ? PgTypeOid.ElementOf(CurrentColumn.TypeOid) : CurrentColumn.TypeOid;
+    private uint ValueType => _arrayStart >= 0 ? _elementType : _types[CheckedColumn];
 
     public void WriteNull()
     {
@@ -118,7 +125,7 @@ public sealed partial class DataRowWriter : IDisposable
             return;
         }
 
-        _ = CurrentColumn;
+        _ = CheckedColumn;
         BinaryPrimitives.WriteInt32BigEndian(Reserve(4), -1);
         _length += 4;
         _column++;
@@ -130,7 +137,6 @@ public sealed partial class DataRowWriter : IDisposable
     /// </summary>
     private Span<byte> BeginValue(int maxLength)
     {
-        _ = CurrentColumn;
         if (_arrayStart >= 0 && !Binary)
         {
             if (_arrayCount > 0)
@@ -143,6 +149,7 @@ public sealed partial class DataRowWriter : IDisposable
             return Reserve(maxLength);
         }
 
+        _ = CheckedColumn;
         Reserve(4 + maxLength);
         _length += 4;
         _valueStart = _length;

@@ -8,7 +8,22 @@ public sealed class PgRowDescription
 {
     private readonly PgColumn[] _columns;
 
-    public PgRowDescription(PgColumn[] columns) => _columns = columns;
+    public PgRowDescription(PgColumn[] columns)
+    {
+        _columns = columns;
+        BinaryColumns = new bool[columns.Length];
+        TypeOids = new uint[columns.Length];
+        for (var i = 0; i < columns.Length; i++)
+        {
+            BinaryColumns[i] = columns[i].Format == PgFormat.Binary;
+            TypeOids[i] = columns[i].TypeOid;
+        }
+    }
+
+    /// <summary>Per-column format and type as flat arrays, so the row writer reads one element per value.</summary>
+    internal bool[] BinaryColumns { get; }
+
+    internal uint[] TypeOids { get; }
 
     public int Count => _columns.Length;
 
