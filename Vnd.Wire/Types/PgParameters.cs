@@ -183,9 +183,7 @@ public sealed class PgParameters
                 : throw Binary(index, "interval");
         }
 
-        return TimeSpan.TryParse(GetString(index), CultureInfo.InvariantCulture, out var value)
-            ? PgInterval.FromTimeSpan(value)
-            : throw Syntax(index, "interval");
+        return PgIntervalParser.TryParse(GetString(index), out var value) ? value : throw Syntax(index, "interval");
     }
 
     /// <summary>inet/cidr: the address and prefix length.</summary>

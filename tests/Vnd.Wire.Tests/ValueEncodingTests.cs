@@ -93,4 +93,26 @@ public sealed class ValueEncodingTests
         var utc = new DateTime(2024, 1, 2, 3, 4, 5, DateTimeKind.Utc).AddTicks(5000000);
         Assert.Equal("2024-01-02 08:34:05.5+05:30", Text(b => PgTextFormat.TimestampTz(utc, zone, b)));
     }
+
+    [Theory]
+    [InlineData("00:00:00", 0, 0, 0L)]
+    [InlineData("-1 days +02:00:00", 0, -1, 7_200_000_000L)]
+    [InlineData("1 year 2 mons 3 days 04:05:06.5", 14, 3, 14_706_500_000L)]
+    [InlineData("-01:30:00", 0, 0, -5_400_000_000L)]
+    [InlineData("3 hours 20 minutes", 0, 0, 12_000_000_000L)]
+    [InlineData("1 day 00:00:00.000001", 0, 1, 1L)]
+    public void Interval_text_parses_postgres_output_back(string text, int months, int days, long micros)
+    {
+        Assert.True(PgIntervalParser.TryParse(text, out var value));
+        Assert.Equal(new PgInterval(months, days, micros), value);
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("1 fortnight")]
+    [InlineData("1:2:3:4")]
+    [InlineData("5")]
+    [InlineData("00:00:79228162514264337593543950335")]
+    [InlineData("1:99999999999999999999")]
+    public void Interval_text_rejects_garbage(string text) => Assert.False(PgIntervalParser.TryParse(text, out _));
 }
