@@ -18,7 +18,9 @@ internal sealed partial class PgConnection
     /// </summary>
     private async ValueTask ExtendedAsync(FrontendMessage message)
     {
-        var token = BeginQuery();
+        // Only the calls into the engine can be cancelled; Describe and Close answer from local state.
+        var callsEngine = message.Code is FrontendMessageCode.Parse or FrontendMessageCode.Bind or FrontendMessageCode.Execute;
+        var token = callsEngine ? BeginQuery() : _shutdown;
         try
         {
             switch (message.Code)
@@ -52,7 +54,10 @@ internal sealed partial class PgConnection
         }
         finally
         {
-            EndQuery();
+            if (callsEngine)
+            {
+                EndQuery();
+            }
         }
     }
 

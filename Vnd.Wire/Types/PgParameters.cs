@@ -75,7 +75,7 @@ public sealed class PgParameters
         }
 
         return long.TryParse(raw, NumberStyles.AllowLeadingSign | NumberStyles.AllowLeadingWhite | NumberStyles.AllowTrailingWhite,
-            CultureInfo.InvariantCulture, out var value) ? value : throw Syntax(index, "bigint");
+            CultureInfo.InvariantCulture, out var value) ? value : throw Syntax(index, IntegerTypeName(Types[index]));
     }
 
     public int GetInt32(int index)
@@ -217,6 +217,14 @@ public sealed class PgParameters
             ? (address, prefix)
             : throw Syntax(index, "inet");
     }
+
+    private static string IntegerTypeName(uint type) => type switch
+    {
+        PgTypeOid.Int2 => "smallint",
+        PgTypeOid.Int4 => "integer",
+        PgTypeOid.Oid => "oid",
+        _ => "bigint",
+    };
 
     private PgErrorException Syntax(int index, string type) =>
         new(SqlState.InvalidTextRepresentation, $"invalid input syntax for type {type}: \"{GetString(index)}\"");

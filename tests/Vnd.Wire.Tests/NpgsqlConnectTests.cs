@@ -156,4 +156,15 @@ public sealed class NpgsqlConnectTests
         Assert.NotNull(postgres);
         Assert.Equal("57P05", postgres.SqlState);
     }
+
+    [Fact]
+    public async Task Handler_refusing_the_session_is_reported_as_fatal()
+    {
+        await using var server = await TestServer.StartAsync();
+        await using var connection = new NpgsqlConnection(server.ConnectionString().Replace("Database=vnd", "Database=nodb", StringComparison.Ordinal));
+        var error = await Assert.ThrowsAsync<PostgresException>(() => connection.OpenAsync());
+        Assert.Equal("3D000", error.SqlState);
+        Assert.Equal("FATAL", error.InvariantSeverity);
+        Assert.Equal("database \"nodb\" does not exist", error.MessageText);
+    }
 }

@@ -259,6 +259,6 @@ public sealed class RawProtocolTests : IAsyncLifetime
         // The fixture decodes parameters while executing (after the RowDescription), a real engine may do so at Bind.
         Assert.Equal("12TEZ", Tags(messages));
         Assert.Equal("22P02", messages[3].SqlState);
-        Assert.Equal("invalid input syntax for type bigint: \"forty-two\"", messages[3].Fields()['M']);
+        Assert.Equal("invalid input syntax for type integer: \"forty-two\"", messages[3].Fields()['M']);
     }
 }

@@ -38,5 +38,7 @@ public sealed class FixtureHandler : IPgServerHandler
         ValueTask.FromResult(_users.GetValueOrDefault(user));
 
     public ValueTask<IPgSession> OpenSessionAsync(PgSessionContext context, CancellationToken cancellationToken) =>
-        ValueTask.FromResult<IPgSession>(new FixtureSession(this, context));
+        context.Database == "nodb"
+            ? throw new Errors.PgErrorException("3D000", $"database \"{context.Database}\" does not exist")
+            : ValueTask.FromResult<IPgSession>(new FixtureSession(this, context));
 }
