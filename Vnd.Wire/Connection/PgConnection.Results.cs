@@ -63,7 +63,7 @@ internal sealed partial class PgConnection
 
             if (_writer.UnflushedBytes > FlushThreshold)
             {
-                await _output.FlushAsync(token).ConfigureAwait(false);
+                await FlushMidResultAsync(token).ConfigureAwait(false);
             }
         }
 
@@ -92,7 +92,7 @@ internal sealed partial class PgConnection
         {
             if (_writer.UnflushedBytes > FlushThreshold)
             {
-                await _output.FlushAsync(token).ConfigureAwait(false);
+                await FlushMidResultAsync(token).ConfigureAwait(false);
             }
         }
 
@@ -132,6 +132,16 @@ internal sealed partial class PgConnection
                     await copyIn.FailAsync("unexpected message").ConfigureAwait(false);
                     throw new PgErrorException(SqlState.ProtocolViolation, $"unexpected message type 0x{message.Code:X2} during COPY from stdin");
             }
+        }
+    }
+
+    /// <summary>Flushes part of a large result; stops the result when the client has stopped reading.</summary>
+    private async ValueTask FlushMidResultAsync(CancellationToken token)
+    {
+        var flushed = await _output.FlushAsync(token).ConfigureAwait(false);
+        if (flushed.IsCompleted)
+        {
+            throw new IOException("the client stopped reading in the middle of a result");
         }
     }
 }
