@@ -6,7 +6,8 @@ using Vnd.Wire.Errors;
 namespace Vnd.Wire.Auth;
 
 /// <summary>
-/// The server side of one SCRAM-SHA-256 exchange (RFC 5802, RFC 7677) without channel binding:
+/// The server side of one SCRAM-SHA-256 exchange (RFC 5802, RFC 7677), with tls-server-end-point channel binding
+/// (RFC 5929, SCRAM-SHA-256-PLUS) when the connection is TLS and the caller passes the certificate hash:
 /// client-first → server-first (salt, iterations, combined nonce) → client-final (proof) → server-final
 /// (server signature). The mechanism's own user name is ignored, as in PostgreSQL: the startup user counts.
 /// </summary>
@@ -15,7 +16,9 @@ public sealed class ScramServerExchange
     private readonly ScramVerifier _verifier;
     private readonly bool _isMock;
     private readonly string _serverNonce;
+    private readonly byte[]? _channelBinding;
     private string? _gs2Header;
+    private bool _bound;
     private string? _clientFirstBare;
     private string? _serverFirst;
     private string? _nonce;
@@ -23,12 +26,18 @@ public sealed class ScramServerExchange
     /// <param name="verifier">The user's verifier; for an unknown user a mock one (see <see cref="Mock"/>).</param>
     /// <param name="isMock">True for a mock exchange: it runs every step and then always fails.</param>
     /// <param name="serverNonce">Printable nonce without ','; <see cref="NewNonce"/> makes a random one.</param>
-    public ScramServerExchange(ScramVerifier verifier, bool isMock, string serverNonce)
+    /// <param name="channelBinding">tls-server-end-point data (hash of the server certificate) when the server
+    /// offered SCRAM-SHA-256-PLUS; null on plain connections.</param>
+    public ScramServerExchange(ScramVerifier verifier, bool isMock, string serverNonce, byte[]? channelBinding = null)
     {
         _verifier = verifier;
         _isMock = isMock;
         _serverNonce = serverNonce;
+        _channelBinding = channelBinding;
     }
+
+    /// <summary>True when the client used channel binding (flag <c>p=tls-server-end-point</c>).</summary>
+    public bool UsesChannelBinding => _bound;
 
     public static string NewNonce() => Convert.ToBase64String(RandomNumberGenerator.GetBytes(18));
 
@@ -56,10 +65,24 @@ public sealed class ScramServerExchange
         var flag = clientFirst[..first];
         if (flag.StartsWith("p=", StringComparison.Ordinal))
         {
-            throw Malformed("channel binding is not supported by this server; connect with channel_binding=disable or prefer");
-        }
+            if (_channelBinding is null)
+            {
+                throw Malformed("channel binding is not supported on this connection; connect with channel_binding=disable or prefer");
+            }
 
-        if (flag is not ("n" or "y"))
+            if (flag != "p=tls-server-end-point")
+            {
+                throw Malformed($"unsupported SCRAM channel-binding type \"{flag[2..]}\"");
+            }
+
+            _bound = true;
+        }
+        else if (flag == "y" && _channelBinding is not null)
+        {
+            // The client could bind but believes the server cannot: the PLUS offer was stripped (downgrade).
+            throw Malformed("SCRAM channel binding negotiation error");
+        }
+        else if (flag is not ("n" or "y"))
         {
             throw Malformed("malformed SCRAM message: unexpected channel-binding flag");
         }
@@ -103,7 +126,9 @@ public sealed class ScramServerExchange
 
         var withoutProof = clientFinal[..proofAt];
         var binding = Attribute(withoutProof, 'c');
-        if (binding != Convert.ToBase64String(Encoding.UTF8.GetBytes(_gs2Header)))
+        var header = Encoding.UTF8.GetBytes(_gs2Header);
+        byte[] expected = _bound ? [.. header, .. _channelBinding!] : header;
+        if (binding != Convert.ToBase64String(expected))
         {
             throw Malformed("SCRAM channel binding check failed");
         }
@@ -143,6 +168,18 @@ public sealed class ScramServerExchange
 
         return ok;
     }
+
+    /// <summary>
+    /// tls-server-end-point data (RFC 5929 §4.1): the certificate hashed with its signature's hash function,
+    /// SHA-256 when that is MD5 or SHA-1.
+    /// </summary>
+    public static byte[] TlsServerEndPoint(System.Security.Cryptography.X509Certificates.X509Certificate2 certificate) =>
+        certificate.SignatureAlgorithm.Value switch
+        {
+            "1.2.840.113549.1.1.12" or "1.2.840.10045.4.3.3" => SHA384.HashData(certificate.RawData),
+            "1.2.840.113549.1.1.13" or "1.2.840.10045.4.3.4" => SHA512.HashData(certificate.RawData),
+            _ => SHA256.HashData(certificate.RawData),
+        };
 
     /// <summary>The value of "x=value" in a comma-separated attribute list, or "" when absent.</summary>
     private static string Attribute(string message, char name)

@@ -12,6 +12,7 @@ namespace Vnd.Wire.Connection;
 internal sealed partial class PgConnection
 {
     private const string ScramMechanism = "SCRAM-SHA-256";
+    private const string ScramPlusMechanism = "SCRAM-SHA-256-PLUS";
 
     /// <summary>
     /// Runs the configured authentication. Unknown users go through the same exchange as known ones (a mock SCRAM
@@ -66,14 +67,21 @@ internal sealed partial class PgConnection
 
     private async ValueTask<bool> ScramAsync(ScramVerifier verifier, bool isMock, CancellationToken cancellationToken)
     {
-        // AuthenticationSASL: the mechanism list, each a C string, ended by an empty one.
-        _writer.WriteAuthentication(AuthenticationCode.Sasl, "SCRAM-SHA-256\0\0"u8);
-        var exchange = new ScramServerExchange(verifier, isMock, ScramServerExchange.NewNonce());
+        // AuthenticationSASL: the mechanism list, each a C string, ended by an empty one. Over TLS the
+        // channel-bound variant comes first (tls-server-end-point of our certificate).
+        var binding = _stream is System.Net.Security.SslStream && _options.Certificate is { } certificate
+            ? ScramServerExchange.TlsServerEndPoint(certificate)
+            : null;
+        _writer.WriteAuthentication(AuthenticationCode.Sasl, binding is null ? "SCRAM-SHA-256\0\0"u8 : "SCRAM-SHA-256-PLUS\0SCRAM-SHA-256\0\0"u8);
+        var exchange = new ScramServerExchange(verifier, isMock, ScramServerExchange.NewNonce(), binding);
         string clientFirst;
+        bool plus;
         {
             var message = await ReadAuthMessageAsync(cancellationToken).ConfigureAwait(false);
             var body = new BodyReader(message.Body);
-            if (body.ReadCString() != ScramMechanism)
+            var mechanism = body.ReadCString();
+            plus = binding is not null && mechanism == ScramPlusMechanism;
+            if (mechanism != ScramMechanism && !plus)
             {
                 throw new PgProtocolException("client selected an invalid SASL authentication mechanism");
             }
@@ -88,6 +96,13 @@ internal sealed partial class PgConnection
         }
 
         var serverFirst = exchange.HandleClientFirst(clientFirst);
+        if (plus != exchange.UsesChannelBinding)
+        {
+            throw new PgProtocolException(plus
+                ? "channel binding is required by SCRAM-SHA-256-PLUS but the client did not use it"
+                : "channel binding used with SCRAM-SHA-256 instead of SCRAM-SHA-256-PLUS");
+        }
+
         _writer.WriteAuthentication(AuthenticationCode.SaslContinue, Encoding.UTF8.GetBytes(serverFirst));
         var final = await ReadAuthMessageAsync(cancellationToken).ConfigureAwait(false);
         if (!exchange.HandleClientFinal(BodyReader.Decode(final.Body), out var serverFinal))

@@ -167,4 +167,17 @@ public sealed class NpgsqlConnectTests
         Assert.Equal("FATAL", error.InvariantSeverity);
         Assert.Equal("database \"nodb\" does not exist", error.MessageText);
     }
+
+    [Fact]
+    public async Task Channel_binding_tls_server_end_point_is_supported_over_tls()
+    {
+        using var certificate = SelfSignedCertificate.Create();
+        await using var server = await TestServer.StartAsync(o => o.Certificate = certificate);
+        await using var bound = new NpgsqlConnection(server.ConnectionString(extra: "SSL Mode=Require;Trust Server Certificate=true;Channel Binding=Require"));
+        await bound.OpenAsync();
+        await using var wrong = new NpgsqlConnection(server.ConnectionString(password: "x", extra: "SSL Mode=Require;Trust Server Certificate=true;Channel Binding=Require"));
+        Assert.Equal("28P01", (await Assert.ThrowsAsync<PostgresException>(() => wrong.OpenAsync())).SqlState);
+        await using var plain = new NpgsqlConnection(server.ConnectionString(extra: "SSL Mode=Require;Trust Server Certificate=true;Channel Binding=Disable"));
+        await plain.OpenAsync();
+    }
 }

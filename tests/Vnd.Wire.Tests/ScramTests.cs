@@ -95,4 +95,23 @@ public sealed class ScramTests
         Assert.True(Md5Password.Verify("md5" + Convert.ToHexStringLower(MD5.HashData(inner)), expected, salt));
         Assert.False(Md5Password.Verify("md5" + new string('0', 32), expected, salt));
     }
+
+    [Fact]
+    public void Channel_binding_data_must_match_the_certificate_hash()
+    {
+        var endPoint = SHA256.HashData(Encoding.UTF8.GetBytes("certificate"));
+        const string first = "p=tls-server-end-point,,n=,r=abc";
+        var good = new ScramServerExchange(Rfc7677Verifier(), false, "xyz", endPoint);
+        good.HandleClientFirst(first);
+        Assert.True(good.UsesChannelBinding);
+        var c = Convert.ToBase64String([.. Encoding.UTF8.GetBytes("p=tls-server-end-point,,"), .. endPoint]);
+        // A correct binding reaches the proof check (this proof is not valid for the nonce, so false, no throw).
+        Assert.False(good.HandleClientFinal($"c={c},r=abcxyz,p={Convert.ToBase64String(new byte[32])}", out _));
+        var bad = new ScramServerExchange(Rfc7677Verifier(), false, "xyz", endPoint);
+        bad.HandleClientFirst(first);
+        var wrong = Convert.ToBase64String(Encoding.UTF8.GetBytes("p=tls-server-end-point,,"));
+        Assert.Equal("08P01", Assert.Throws<PgErrorException>(() => bad.HandleClientFinal($"c={wrong},r=abcxyz,p={Convert.ToBase64String(new byte[32])}", out _)).SqlState);
+        // 'y' while the server offers binding means the offer was stripped on the way: refused.
+        Assert.Equal("08P01", Assert.Throws<PgErrorException>(() => new ScramServerExchange(Rfc7677Verifier(), false, "xyz", endPoint).HandleClientFirst("y,,n=,r=abc")).SqlState);
+    }
 }
