@@ -37,9 +37,8 @@ public static class CloudModelLoader
             throw new CloudModelException(source, reader.Errors);
         reader.OnlyKeys(root, "the cloud file", "hypervisors", "tenants");
         var registry = new PlacementRegistry(reader);
-        var hypervisors = HypervisorSection.Read(reader, registry, root);
-        var byName = hypervisors.ToDictionary(h => h.Name, StringComparer.Ordinal);
-        var tenants = TenantSection.Read(reader, registry, root, byName);
+        var (hypervisors, declared) = HypervisorSection.Read(reader, registry, root);
+        var tenants = TenantSection.Read(reader, registry, root, declared);
         if (reader.Errors.Count > 0)
             throw new CloudModelException(source, reader.Errors.OrderBy(e => e.Line).ThenBy(e => e.Column).ToArray());
         return new CloudModel(hypervisors.ToArray(), tenants.ToArray());

@@ -5,9 +5,12 @@ namespace Vnd.Engine.Control.Cloud;
 /// <summary>Reads the <c>hypervisors</c> list: underlay address, bridge, tunnel port and table server.</summary>
 internal static class HypervisorSection
 {
-    public static List<Hypervisor> Read(CloudFileReader reader, PlacementRegistry registry, YamlMappingNode root)
+    /// <summary>Valid hypervisors, and all declared names (so nodes on an invalid one are not reported again).</summary>
+    public static (List<Hypervisor> Valid, HashSet<string> Declared) Read(CloudFileReader reader, PlacementRegistry registry,
+        YamlMappingNode root)
     {
         var hypervisors = new List<Hypervisor>();
+        var declared = new HashSet<string>(StringComparer.Ordinal);
         foreach (var item in reader.Items(root, "hypervisors", "the cloud file", required: true))
         {
             if (reader.Mapping(item, "a hypervisor") is not { } map)
@@ -22,6 +25,7 @@ internal static class HypervisorSection
                 reader.Error(map.Children[new YamlScalarNode("underlay")], $"underlay \"{underlay}\" is not an IPv4 address");
             if (name is null || !registry.ClaimName(map, "hypervisor", "hypervisor", name))
                 continue;
+            declared.Add(name);
             if (underlay is not null)
                 registry.ClaimName(map.Children[new YamlScalarNode("underlay")], "underlay", "underlay address", underlay);
             if (tunnel is not null)
@@ -34,7 +38,7 @@ internal static class HypervisorSection
             if (underlay is not null && bridge is not null && tunnel is not null && tableServer is not null)
                 hypervisors.Add(new Hypervisor(name, underlay, bridge, tunnel, tableServer));
         }
-        return hypervisors;
+        return (hypervisors, declared);
     }
 
     private static SwitchPort? ReadPort(CloudFileReader reader, YamlMappingNode owner, string key)

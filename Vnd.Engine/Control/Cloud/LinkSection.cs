@@ -6,7 +6,7 @@ namespace Vnd.Engine.Control.Cloud;
 internal static class LinkSection
 {
     public static VirtualLink[] Read(CloudFileReader reader, PlacementRegistry registry, YamlMappingNode tenant,
-        string tenantName, IReadOnlyDictionary<string, VirtualNode> nodes)
+        string tenantName, IReadOnlyDictionary<string, Dictionary<string, string?>> nodes)
     {
         var links = new List<VirtualLink>();
         foreach (var item in reader.Items(tenant, "links", "a tenant", required: false))
@@ -23,8 +23,9 @@ internal static class LinkSection
             }
             var first = ReadEndpoint(reader, endpoints[0], nodes);
             var second = ReadEndpoint(reader, endpoints[1], nodes);
+            // A null network means the endpoint's interface was already reported; stay quiet about the link.
             if (name is null || !registry.ClaimName(map, tenantName + "/link", "link", name) ||
-                first is null || second is null)
+                first?.Network is null || second?.Network is null)
                 continue;
             if (first.Endpoint.Node == second.Endpoint.Node)
                 reader.Error(endpoints[1], "a link must join two different nodes");
@@ -37,7 +38,7 @@ internal static class LinkSection
     }
 
     private static ResolvedEndpoint? ReadEndpoint(CloudFileReader reader, YamlNode item,
-        IReadOnlyDictionary<string, VirtualNode> nodes)
+        IReadOnlyDictionary<string, Dictionary<string, string?>> nodes)
     {
         if (item is not YamlScalarNode { Value: { Length: > 0 } text })
         {
@@ -46,27 +47,27 @@ internal static class LinkSection
         }
         var colon = text.IndexOf(':', StringComparison.Ordinal);
         var nodeName = colon < 0 ? text : text[..colon];
-        if (!nodes.TryGetValue(nodeName, out var node))
+        if (!nodes.TryGetValue(nodeName, out var nics))
         {
             reader.Error(item, $"unknown node \"{nodeName}\" in link endpoint");
             return null;
         }
-        NodeInterface? nic;
         if (colon >= 0)
         {
-            nic = node.FindInterface(text[(colon + 1)..]);
-            if (nic is null)
-                reader.Error(item, $"node \"{nodeName}\" has no interface \"{text[(colon + 1)..]}\"");
+            var nicName = text[(colon + 1)..];
+            if (nics.TryGetValue(nicName, out var network))
+                return new ResolvedEndpoint(new LinkEndpoint(nodeName, nicName), network);
+            reader.Error(item, $"node \"{nodeName}\" has no interface \"{nicName}\"");
+            return null;
         }
-        else if (node.Interfaces.Count == 1)
-            nic = node.Interfaces[0];
-        else
+        if (nics.Count == 1)
         {
-            nic = null;
-            reader.Error(item, $"node \"{nodeName}\" has {node.Interfaces.Count} interfaces; name one as \"{nodeName}:<interface>\"");
+            var only = nics.First();
+            return new ResolvedEndpoint(new LinkEndpoint(nodeName, only.Key), only.Value);
         }
-        return nic is null ? null : new ResolvedEndpoint(new LinkEndpoint(node.Name, nic.Name), nic.Network);
+        reader.Error(item, $"node \"{nodeName}\" has {nics.Count} interfaces; name one as \"{nodeName}:<interface>\"");
+        return null;
     }
 
-    private sealed record ResolvedEndpoint(LinkEndpoint Endpoint, string Network);
+    private sealed record ResolvedEndpoint(LinkEndpoint Endpoint, string? Network);
 }

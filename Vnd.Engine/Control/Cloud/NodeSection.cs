@@ -6,11 +6,17 @@ namespace Vnd.Engine.Control.Cloud;
 /// <summary>Reads a tenant's <c>nodes</c>: kind, placement and interfaces with their addresses and switch ports.</summary>
 internal static partial class NodeSection
 {
-    public static Dictionary<string, VirtualNode> Read(CloudFileReader reader, PlacementRegistry registry,
-        YamlMappingNode tenant, string tenantName, IReadOnlyDictionary<string, VirtualNetwork> networks,
-        IReadOnlyDictionary<string, Hypervisor> hypervisors)
+    /// <summary>
+    /// Returns the valid nodes and, for link checking, every declared node's interfaces with their network (null
+    /// when unknown): a node rejected for, say, a bad hypervisor is still declared, so links to it do not pile up
+    /// follow-on "unknown node" errors.
+    /// </summary>
+    public static (Dictionary<string, VirtualNode> Valid, Dictionary<string, Dictionary<string, string?>> Declared) Read(
+        CloudFileReader reader, PlacementRegistry registry, YamlMappingNode tenant, string tenantName,
+        IReadOnlyDictionary<string, VirtualNetwork> networks, IReadOnlySet<string> hypervisors)
     {
         var nodes = new Dictionary<string, VirtualNode>(StringComparer.Ordinal);
+        var declared = new Dictionary<string, Dictionary<string, string?>>(StringComparer.Ordinal);
         var addresses = new Dictionary<(string Network, uint Address), string>();
         foreach (var item in reader.Items(tenant, "nodes", "a tenant", required: false))
         {
@@ -20,19 +26,21 @@ internal static partial class NodeSection
             var name = reader.Name(map, "name", "a node");
             var kind = ReadKind(reader, map);
             var hypervisorName = reader.Name(map, "hypervisor", "a node");
-            if (hypervisorName is not null && !hypervisors.ContainsKey(hypervisorName))
+            if (hypervisorName is not null && !hypervisors.Contains(hypervisorName))
             {
                 reader.Error(map.Children[new YamlScalarNode("hypervisor")], $"unknown hypervisor \"{hypervisorName}\"");
                 hypervisorName = null;
             }
             if (name is null || !registry.ClaimName(map, tenantName + "/node", "node", name))
                 continue;
-            var context = new InterfaceContext(tenantName, name, hypervisorName, networks, addresses);
+            var nics = new Dictionary<string, string?>(StringComparer.Ordinal);
+            declared.Add(name, nics);
+            var context = new InterfaceContext(tenantName, name, hypervisorName, networks, addresses, nics);
             var interfaces = ReadInterfaces(reader, registry, map, context);
-            if (kind is not null && hypervisorName is not null && interfaces.Count > 0)
+            if (kind is not null && hypervisorName is not null && interfaces.Count == nics.Count && interfaces.Count > 0)
                 nodes.Add(name, new VirtualNode(name, kind.Value, hypervisorName, interfaces.ToArray()));
         }
-        return nodes;
+        return (nodes, declared);
     }
 
     private static NodeKind? ReadKind(CloudFileReader reader, YamlMappingNode map)
@@ -63,6 +71,7 @@ internal static partial class NodeSection
             var port = reader.Port(map, "port", "ofport", "an interface");
             if (name is null || !registry.ClaimName(map, $"{context.Tenant}/{context.Node}/nic", "interface", name))
                 continue;
+            context.Declared[name] = network?.Name;
             var owner = $"\"{context.Tenant}/{context.Node}:{name}\"";
             if (mac is not null)
                 registry.ClaimMac(map.Children[new YamlScalarNode("mac")], mac, owner);
@@ -71,8 +80,8 @@ internal static partial class NodeSection
             if (network is not null && address is not null && mac is not null && port is not null)
                 interfaces.Add(new NodeInterface(name, network.Name, address.Value, mac, port));
         }
-        if (interfaces.Count == 0)
-            reader.Error(node, "a node needs at least one valid interface");
+        if (context.Declared.Count == 0 && reader.Value(node, "interfaces", "a node", required: false) is not null)
+            reader.Error(node, "a node needs at least one interface");
         return interfaces;
     }
 
@@ -136,5 +145,6 @@ internal static partial class NodeSection
     private static partial Regex MacPattern();
 
     private sealed record InterfaceContext(string Tenant, string Node, string? Hypervisor,
-        IReadOnlyDictionary<string, VirtualNetwork> Networks, Dictionary<(string Network, uint Address), string> Addresses);
+        IReadOnlyDictionary<string, VirtualNetwork> Networks, Dictionary<(string Network, uint Address), string> Addresses,
+        Dictionary<string, string?> Declared);
 }

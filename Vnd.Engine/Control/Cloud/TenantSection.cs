@@ -9,7 +9,7 @@ internal static partial class TenantSection
     private const long MaxVni = (1 << 24) - 1;
 
     public static List<Tenant> Read(CloudFileReader reader, PlacementRegistry registry, YamlMappingNode root,
-        IReadOnlyDictionary<string, Hypervisor> hypervisors)
+        IReadOnlySet<string> hypervisors)
     {
         var tenants = new List<Tenant>();
         foreach (var item in reader.Items(root, "tenants", "the cloud file", required: true))
@@ -23,8 +23,8 @@ internal static partial class TenantSection
             var credential = ReadCredential(reader, map);
             var quotas = ReadQuotas(reader, map);
             var networks = ReadNetworks(reader, registry, map, name);
-            var nodes = NodeSection.Read(reader, registry, map, name, networks, hypervisors);
-            var links = LinkSection.Read(reader, registry, map, name, nodes);
+            var (nodes, declared) = NodeSection.Read(reader, registry, map, name, networks, hypervisors);
+            var links = LinkSection.Read(reader, registry, map, name, declared);
             if (credential is not null && quotas is not null)
                 tenants.Add(new Tenant(name, credential, quotas, networks.Values.ToArray(), nodes.Values.ToArray(), links));
         }
