@@ -13,8 +13,10 @@ namespace Vnd.Engine.Control.Policy;
 /// <item><c>mirred egress mirror</c> sends a clone; the original skb is untouched. The control action
 /// <c>continue</c> lets classification go on to any later filter (the cloud's own), so adding a capture never
 /// changes which of the cloud's filters a packet meets.</item>
-/// <item>Priority <c>1 + slot</c>: one prio per capture point per device, so <c>tc filter del ... prio N</c> removes
-/// exactly that capture point's filters. VND reserves prios 1..(collector ports) on tenant ports.</item>
+/// <item>Priority <c>1 + 2·slot</c> on ingress and <c>2 + 2·slot</c> on egress: one prio per capture point and
+/// hook, so <c>tc filter del ... prio N</c> removes exactly that capture point's filters. The hooks get different
+/// prios because u32 keeps its hash tables per qdisc, shared by clsact's two hooks, and lists every table of a prio
+/// under either hook. VND reserves prios 1..2·(collector ports) on tenant ports.</item>
 /// <item>No VNI term: tc taps sit on tenant-owned ports only (never the tunnel port), where frames are already
 /// decapsulated and belong to the port's network.</item>
 /// <item>Port terms use fixed offsets (u32 has no transport header pointer without hash-table links), so they also
@@ -50,11 +52,11 @@ public static class TcMirrorRenderer
             }
             foreach (var point in points)
             {
-                var prio = (1 + point.Slot).ToString(CultureInfo.InvariantCulture);
                 var removed = new HashSet<(string, string)>();
                 foreach (var tap in point.Taps)
                 {
                     var hook = tap.Direction == TapDirection.FromNode ? "ingress" : "egress";
+                    var prio = (2 * point.Slot + (tap.Direction == TapDirection.FromNode ? 1 : 2)).ToString(CultureInfo.InvariantCulture);
                     foreach (var match in point.Matches)
                         install.Add(Filter(tap.Port.Name, hook, prio, match, point.CollectorPort.Name));
                     if (removed.Add((tap.Port.Name, hook)))
