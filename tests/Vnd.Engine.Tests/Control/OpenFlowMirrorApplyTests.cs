@@ -18,6 +18,49 @@ public sealed class OpenFlowMirrorApplyTests
     [OvsFact]
     public void Figure5RulesInstallAndRemoveCleanly() => InstallAndRemove(PolicyManager.Compute(Cloud, DemoRequests.Figure5()));
 
+    [OvsFact]
+    public void NodeOutputRulesSeeWhatTheNodeSendsAndInputRulesWhatItReceives()
+    {
+        var policy = PolicyManager.Compute(Cloud, new DiagnosisRequest("tenant2",
+            [CaptureTarget.Node("lb", input: true, output: true, FlowPattern.Of(new FlowConstraint(FlowField.UdpDst, "80")))]));
+        var rules = Assert.Single(OpenFlowMirrorRenderer.Render(policy));
+        var tenant = Cloud.FindTenant("tenant2")!;
+        using var ovs = OpenVSwitch.CreateBridge();
+        using var lb = NetworkNamespace.Create();
+        using var web1 = NetworkNamespace.Create();
+        foreach (var (ns, node) in new[] { (lb, "lb"), (web1, "web1") })
+        {
+            var nic = tenant.FindNode(node)!.Interfaces[0];
+            ovs.Plug(ns, nic.Port.OfPort, nic.Mac, nic.Address.AddressText + "/24");
+        }
+        foreach (var command in rules.Install)
+            ovs.Ofctl(command.Arguments);
+        // Stand-in for the cloud's forwarding in table 1, which the capture rules must leave alone.
+        Tool.Check("ovs-ofctl", "-O", "OpenFlow13", "add-flow", ovs.Bridge, "table=1,priority=0,actions=NORMAL");
+        var input = OpenFlowMirrorRenderer.Cookie(policy.CapturePoints.Single(p => p.Name == "lb.input"));
+        var output = OpenFlowMirrorRenderer.Cookie(policy.CapturePoints.Single(p => p.Name == "lb.output"));
+
+        lb.TryExec("bash", "-c", "echo probe > /dev/udp/10.0.0.8/80");
+        Assert.True(WaitFor(() => ovs.Packets(output) > 0), "lb's datagram to web1:80 did not hit an lb.output rule");
+        Assert.Equal(0, ovs.Packets(input));
+        var sent = ovs.Packets(output);
+        web1.TryExec("bash", "-c", "echo probe > /dev/udp/10.0.0.5/80");
+        Assert.True(WaitFor(() => ovs.Packets(input) > 0), "web1's datagram to lb:80 did not hit an lb.input rule");
+        Assert.Equal(sent, ovs.Packets(output));
+    }
+
+    /// <summary>Userspace-datapath flow statistics are refreshed periodically, so poll for a while.</summary>
+    private static bool WaitFor(Func<bool> condition)
+    {
+        for (var i = 0; i < 50; i++)
+        {
+            if (condition())
+                return true;
+            Thread.Sleep(200);
+        }
+        return condition();
+    }
+
     private static void InstallAndRemove(CollectionPolicy policy)
     {
         foreach (var host in OpenFlowMirrorRenderer.Render(policy))

@@ -8,6 +8,8 @@ internal sealed class OpenVSwitch : IDisposable
 {
     private const string Control = "/usr/share/openvswitch/scripts/ovs-ctl";
 
+    private readonly List<string> hostEnds = [];
+
     private OpenVSwitch(string bridge) => Bridge = bridge;
 
     public string Bridge { get; }
@@ -45,5 +47,40 @@ internal sealed class OpenVSwitch : IDisposable
             .Where(line => line.StartsWith("cookie=", StringComparison.Ordinal)).ToArray();
     }
 
-    public void Dispose() => Tool.Run(["ovs-vsctl", "--timeout=10", "--if-exists", "del-br", Bridge]);
+    /// <summary>
+    /// Plugs a node into the bridge the way a hypervisor does: a veth whose host end is a bridge port with the
+    /// model's OpenFlow number and whose other end is <c>eth0</c> in the node's namespace with the model's MAC.
+    /// </summary>
+    public void Plug(NetworkNamespace node, int ofPort, string mac, string address)
+    {
+        var hostEnd = $"vt{Bridge[4..]}{ofPort:x}";
+        Tool.Check("ip", "link", "add", "name", hostEnd, "type", "veth", "peer", "name", "eth0", "netns", node.Name);
+        Tool.Check("ip", "link", "set", hostEnd, "up");
+        node.Exec("ip", "link", "set", "eth0", "address", mac);
+        node.Exec("ip", "addr", "add", address, "dev", "eth0");
+        node.Exec("ip", "link", "set", "eth0", "up");
+        Tool.Check("ovs-vsctl", "--timeout=10", "add-port", Bridge, hostEnd, "--", "set", "interface", hostEnd,
+            $"ofport_request={ofPort}");
+        hostEnds.Add(hostEnd);
+    }
+
+    /// <summary>Packets counted by the rules carrying a cookie (sum of <c>n_packets</c>).</summary>
+    public long Packets(string cookie)
+    {
+        long total = 0;
+        foreach (var line in Flows($"cookie={cookie}/-1"))
+        {
+            var at = line.IndexOf("n_packets=", StringComparison.Ordinal) + "n_packets=".Length;
+            total += long.Parse(line.AsSpan(at, line.IndexOf(',', at) - at), System.Globalization.CultureInfo.InvariantCulture);
+        }
+        return total;
+    }
+
+    public void Dispose()
+    {
+        Tool.Run(["ovs-vsctl", "--timeout=10", "--if-exists", "del-br", Bridge]);
+        foreach (var hostEnd in hostEnds)
+            Tool.Run(["ip", "link", "del", hostEnd]);
+    }
+
 }
