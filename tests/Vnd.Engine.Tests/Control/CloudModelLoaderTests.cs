@@ -101,6 +101,25 @@ public sealed class CloudModelLoaderTests
         AssertSingleError(yaml, "name: hv2", "a hypervisor is missing \"bridge\"");
     }
 
+    [Fact]
+    public void ScramVerifierIsAcceptedAndCheckedForShape()
+    {
+        const string verifier = "SCRAM-SHA-256$4096:c2FsdHNhbHQ=$c3RvcmVka2V5:c2VydmVya2V5";
+        var cloud = CloudModelLoader.Load(Replace("password: tenant2", $"scram: \"{verifier}\""), "t.yaml");
+        Assert.Equal(new TenantCredential(null, verifier), cloud.FindTenant("tenant2")!.Credential);
+        AssertSingleError(Replace("password: tenant2", "scram: \"SCRAM-SHA-1$1:x$y:z\""), "\"SCRAM-SHA-1",
+            "\"scram\" must be a SCRAM-SHA-256 verifier: SCRAM-SHA-256$<iterations>:<salt>$<StoredKey>:<ServerKey>");
+        AssertSingleError(Replace("password: tenant2", "password: tenant2\n    scram: \"" + verifier + "\""), "name: tenant2",
+            "a tenant needs exactly one of \"password\" or \"scram\"");
+    }
+
+    [Theory]
+    [InlineData("", "a cloud file must hold exactly one YAML document")]
+    [InlineData("- 1\n", "the cloud file must be a mapping")]
+    [InlineData("tenants: []\n", "the cloud file is missing \"hypervisors\"")]
+    public void DegenerateFilesAreRefused(string yaml, string message) =>
+        Assert.Equal(message, Assert.Single(Assert.Throws<CloudModelException>(() => CloudModelLoader.Load(yaml, "t.yaml")).Errors).Message);
+
     private static string Replace(string from, string to)
     {
         Assert.Contains(from, DemoCloud.Yaml, StringComparison.Ordinal);

@@ -42,6 +42,23 @@ public sealed class PolicyGoldenTests
     }
 
     [Fact]
+    public void LinkCapturedAtBothEndsGivesOneTracePerEnd()
+    {
+        var policy = PolicyManager.Compute(Cloud, new DiagnosisRequest("tenant1", [CaptureTarget.Link("B", FlowPattern.All)]));
+        Assert.Equal(["B@re", "B@ids"], policy.CapturePoints.Select(p => p.Name));
+        Assert.Equal([("hv1", "tap-t1-re1"), ("hv2", "tap-t1-ids0")],
+            policy.CapturePoints.Select(p => (p.Hypervisor, p.Taps[0].Port.Name)));
+    }
+
+    [Fact]
+    public void ShellFormQuotesOnlyWhatAShellWouldInterpret()
+    {
+        Assert.Equal("tc filter add dev tap-t1-re0", ShellCommand.Of("tc", "filter", "add", "dev", "tap-t1-re0").ToString());
+        Assert.Equal("ovs-ofctl add-flow br \"table=0,actions=resubmit(,1)\" \"\"",
+            ShellCommand.Of("ovs-ofctl", "add-flow", "br", "table=0,actions=resubmit(,1)", "").ToString());
+    }
+
+    [Fact]
     public void ChainCapturesSitWithTheirTableServers()
     {
         var policy = PolicyManager.Compute(Cloud, DemoRequests.Chain());
