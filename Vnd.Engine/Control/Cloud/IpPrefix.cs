@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
-using System.Text.Json;
 using System.Text.Json.Serialization;
 
 namespace Vnd.Engine.Control.Cloud;
@@ -103,19 +102,4 @@ public readonly record struct IpPrefix
 
     /// <summary>Always in CIDR form (<c>10.0.0.6/32</c>) so renderers never have to guess.</summary>
     public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"{AddressText}/{Length}");
-}
-
-/// <summary>Stores an <see cref="IpPrefix"/> as its CIDR text in durable policies.</summary>
-public sealed class IpPrefixJsonConverter : JsonConverter<IpPrefix>
-{
-    /// <inheritdoc />
-    public override IpPrefix Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
-    {
-        var text = reader.GetString() ?? throw new JsonException("an IP prefix must be a string");
-        return IpPrefix.TryParse(text, out var prefix, out var error) ? prefix : throw new JsonException(error);
-    }
-
-    /// <inheritdoc />
-    public override void Write(Utf8JsonWriter writer, IpPrefix value, JsonSerializerOptions options) =>
-        writer.WriteStringValue(value.ToString());
 }
