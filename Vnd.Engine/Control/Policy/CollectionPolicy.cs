@@ -11,7 +11,7 @@ public sealed record CollectionPolicy(string Tenant, IReadOnlyList<CapturePoint>
 {
     private static readonly JsonSerializerOptions Json = new() { WriteIndented = true };
 
-    /// <summary>The collector ports this policy holds while live; pass their union to the next computation.</summary>
+    /// <summary>The collector ports this policy holds while live.</summary>
     public IReadOnlyList<CollectorLease> Leases()
     {
         var leases = new CollectorLease[CapturePoints.Count];

@@ -24,6 +24,9 @@ public sealed class PolicyException(string sqlState, string message) : Exception
     /// <summary>insufficient_resources: no free collector port on a table server.</summary>
     public const string InsufficientResources = "53000";
 
+    /// <summary>configuration_limit_exceeded: the tenant's diagnosis quota is used up.</summary>
+    public const string ConfigurationLimitExceeded = "53400";
+
     /// <summary>The SQLSTATE for clients.</summary>
     public string SqlState { get; } = sqlState;
 }

@@ -9,18 +9,29 @@ namespace Vnd.Engine.Control.Policy;
 /// </summary>
 public static class PolicyManager
 {
-    /// <summary>Computes a policy with all collector ports free.</summary>
-    public static CollectionPolicy Compute(CloudModel cloud, DiagnosisRequest request) =>
-        Compute(cloud, request, new HashSet<CollectorLease>());
+    /// <summary>Computes a policy when no other diagnosis is live.</summary>
+    public static CollectionPolicy Compute(CloudModel cloud, DiagnosisRequest request) => Compute(cloud, request, []);
 
     /// <summary>
-    /// Computes a policy, taking collector ports not held by live policies (<paramref name="inUse"/>, the union of
-    /// their <see cref="CollectionPolicy.Leases"/>). Throws <see cref="PolicyException"/> on a refused request.
+    /// Computes a policy next to the <paramref name="live"/> ones (all tenants'): it takes only collector ports
+    /// they do not hold, and the tenant's own live diagnoses count against its quota. Throws
+    /// <see cref="PolicyException"/> on a refused request.
     /// </summary>
-    public static CollectionPolicy Compute(CloudModel cloud, DiagnosisRequest request, IReadOnlySet<CollectorLease> inUse)
+    public static CollectionPolicy Compute(CloudModel cloud, DiagnosisRequest request, IReadOnlyCollection<CollectionPolicy> live)
     {
         var tenant = cloud.FindTenant(request.Tenant) ?? throw new PolicyException(
             PolicyException.InsufficientPrivilege, $"tenant \"{request.Tenant}\" has no virtual network");
+        var inUse = new HashSet<CollectorLease>();
+        var running = 0;
+        foreach (var policy in live)
+        {
+            inUse.UnionWith(policy.Leases());
+            if (policy.Tenant == tenant.Name)
+                running++;
+        }
+        if (running >= tenant.Quotas.MaxDiagnoses)
+            throw new PolicyException(PolicyException.ConfigurationLimitExceeded,
+                $"{running} diagnoses are already running, the most your quota allows; stop one first");
         if (request.Targets.Count == 0)
             throw new PolicyException(PolicyException.InvalidParameterValue, "a diagnosis request needs at least one node or link to capture");
         var wanted = new List<WantedCapture>();
@@ -42,9 +53,8 @@ public static class PolicyManager
     }
 
     private static CapturePoint[] Place(CloudModel cloud, Tenant tenant, List<WantedCapture> wanted,
-        IReadOnlySet<CollectorLease> inUse)
+        HashSet<CollectorLease> taken)
     {
-        var taken = new HashSet<CollectorLease>(inUse);
         var points = new CapturePoint[wanted.Count];
         for (var i = 0; i < points.Length; i++)
         {

@@ -94,15 +94,28 @@ public sealed class PolicyIsolationTests
     [Fact]
     public void CollectorPortsAreNotSharedWithLivePolicies()
     {
-        var first = PolicyManager.Compute(Cloud, DemoRequests.Figure5());
-        var inUse = first.Leases().ToHashSet();
-        var second = PolicyManager.Compute(Cloud, DemoRequests.Figure5(), inUse);
-        Assert.Equal(["vnd-c0", "vnd-c1"], first.CapturePoints.Select(p => p.CollectorPort.Name));
-        Assert.Equal(["vnd-c2", "vnd-c3"], second.CapturePoints.Select(p => p.CollectorPort.Name));
-        inUse.UnionWith(second.Leases());
-        var e = Assert.Throws<PolicyException>(() => PolicyManager.Compute(Cloud, DemoRequests.Figure5(), inUse));
+        var fig5 = PolicyManager.Compute(Cloud, DemoRequests.Figure5());
+        var chain = PolicyManager.Compute(Cloud, DemoRequests.Chain(), [fig5]);
+        Assert.Equal(["vnd-c0", "vnd-c1"], fig5.CapturePoints.Select(p => p.CollectorPort.Name));
+        // hv1 is free for A; on hv2 the lb captures hold c0 and c1, so B and C get c2 and c3.
+        Assert.Equal(["vnd-c0", "vnd-c2", "vnd-c3"], chain.CapturePoints.Select(p => p.CollectorPort.Name));
+        var e = Assert.Throws<PolicyException>(() => PolicyManager.Compute(Cloud, DemoRequests.Chain(), [fig5, chain]));
         Assert.Equal(PolicyException.InsufficientResources, e.SqlState);
         Assert.DoesNotContain("hv2", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void TenantsOwnLiveDiagnosesCountAgainstItsQuota()
+    {
+        var first = PolicyManager.Compute(Cloud, DemoRequests.Figure5());
+        var other = PolicyManager.Compute(Cloud, new DiagnosisRequest("tenant1", [CaptureTarget.Link("A", FlowPattern.All, "re")]), [first]);
+        var second = PolicyManager.Compute(Cloud, new DiagnosisRequest("tenant2",
+            [CaptureTarget.Node("web2", true, false, FlowPattern.All)]), [first, other]);
+        // tenant2 may run 2 diagnoses; tenant1's does not count against it.
+        var e = Assert.Throws<PolicyException>(() => PolicyManager.Compute(Cloud, new DiagnosisRequest("tenant2",
+            [CaptureTarget.Node("client", true, false, FlowPattern.All)]), [first, other, second]));
+        Assert.Equal(PolicyException.ConfigurationLimitExceeded, e.SqlState);
+        Assert.Equal("2 diagnoses are already running, the most your quota allows; stop one first", e.Message);
     }
 
     private static PolicyException Refuse(CaptureTarget target) =>
