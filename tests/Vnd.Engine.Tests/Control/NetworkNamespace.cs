@@ -15,11 +15,19 @@ internal sealed class NetworkNamespace : IDisposable
         var name = "vndtest-" + Guid.NewGuid().ToString("N")[..10];
         Tool.Check("ip", "netns", "add", name);
         var ns = new NetworkNamespace(name);
-        // No IPv6 autoconfiguration chatter, so device counters count only the test's own packets.
-        ns.Exec("sysctl", "-q", "-w", "net.ipv6.conf.all.disable_ipv6=1");
-        ns.Exec("sysctl", "-q", "-w", "net.ipv6.conf.default.disable_ipv6=1");
-        ns.Exec("ip", "link", "set", "lo", "up");
-        return ns;
+        try
+        {
+            // No IPv6 autoconfiguration chatter, so device counters count only the test's own packets.
+            ns.Exec("sysctl", "-q", "-w", "net.ipv6.conf.all.disable_ipv6=1");
+            ns.Exec("sysctl", "-q", "-w", "net.ipv6.conf.default.disable_ipv6=1");
+            ns.Exec("ip", "link", "set", "lo", "up");
+            return ns;
+        }
+        catch
+        {
+            ns.Dispose();
+            throw;
+        }
     }
 
     /// <summary>Runs a command inside the namespace and asserts it succeeded.</summary>

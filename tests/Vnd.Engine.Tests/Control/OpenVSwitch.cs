@@ -55,13 +55,13 @@ internal sealed class OpenVSwitch : IDisposable
     {
         var hostEnd = $"vt{Bridge[4..]}{ofPort:x}";
         Tool.Check("ip", "link", "add", "name", hostEnd, "type", "veth", "peer", "name", "eth0", "netns", node.Name);
+        hostEnds.Add(hostEnd);
         Tool.Check("ip", "link", "set", hostEnd, "up");
         node.Exec("ip", "link", "set", "eth0", "address", mac);
         node.Exec("ip", "addr", "add", address, "dev", "eth0");
         node.Exec("ip", "link", "set", "eth0", "up");
         Tool.Check("ovs-vsctl", "--timeout=10", "add-port", Bridge, hostEnd, "--", "set", "interface", hostEnd,
             $"ofport_request={ofPort}");
-        hostEnds.Add(hostEnd);
     }
 
     /// <summary>Packets counted by the rules carrying a cookie (sum of <c>n_packets</c>).</summary>
