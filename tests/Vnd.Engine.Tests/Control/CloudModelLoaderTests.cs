@@ -113,6 +113,14 @@ public sealed class CloudModelLoaderTests
             "a tenant needs exactly one of \"password\" or \"scram\"");
     }
 
+    [Fact]
+    public void DuplicateKeyIsReportedWhereItRepeats()
+    {
+        var error = Assert.Single(Assert.Throws<CloudModelException>(() =>
+            CloudModelLoader.Load("hypervisors: []\ntenants: []\ntenants: []\n", "t.yaml")).Errors);
+        Assert.Equal((3, 1, "Duplicate key tenants"), (error.Line, error.Column, error.Message));
+    }
+
     [Theory]
     [InlineData("", "a cloud file must hold exactly one YAML document")]
     [InlineData("- 1\n", "the cloud file must be a mapping")]
