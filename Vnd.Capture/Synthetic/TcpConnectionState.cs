@@ -89,34 +89,31 @@ internal struct TcpConnectionState
 
     private void FromClient(ref TcpSegment s, TcpFlags flags, int payload)
     {
-        s.SourceMac = ClientMacBase | (_client & 0xFFFF);
-        s.DestinationMac = ServerMacBase | (_server & 0xFFFF);
-        s.SourceIp = _client;
-        s.DestinationIp = _server;
-        s.SourcePort = _clientPort;
-        s.DestinationPort = _serverPort;
+        Fill(ref s, _client, _clientPort, ClientMacBase, _server, _serverPort, ServerMacBase, flags, payload);
         s.Sequence = _clientSeq;
         s.Acknowledgment = _serverSeq;
-        s.Flags = flags;
-        s.Window = 65535;
         s.IpId = _clientIpId++;
-        s.Ttl = 64;
-        s.PayloadLength = payload;
     }
 
     private void FromServer(ref TcpSegment s, TcpFlags flags, int payload)
     {
-        s.SourceMac = ServerMacBase | (_server & 0xFFFF);
-        s.DestinationMac = ClientMacBase | (_client & 0xFFFF);
-        s.SourceIp = _server;
-        s.DestinationIp = _client;
-        s.SourcePort = _serverPort;
-        s.DestinationPort = _clientPort;
+        Fill(ref s, _server, _serverPort, ServerMacBase, _client, _clientPort, ClientMacBase, flags, payload);
         s.Sequence = _serverSeq;
         s.Acknowledgment = _clientSeq;
+        s.IpId = _serverIpId++;
+    }
+
+    private static void Fill(ref TcpSegment s, uint source, ushort sourcePort, ulong sourceMacBase,
+        uint destination, ushort destinationPort, ulong destinationMacBase, TcpFlags flags, int payload)
+    {
+        s.SourceMac = sourceMacBase | (source & 0xFFFF);
+        s.DestinationMac = destinationMacBase | (destination & 0xFFFF);
+        s.SourceIp = source;
+        s.DestinationIp = destination;
+        s.SourcePort = sourcePort;
+        s.DestinationPort = destinationPort;
         s.Flags = flags;
         s.Window = 65535;
-        s.IpId = _serverIpId++;
         s.Ttl = 64;
         s.PayloadLength = payload;
     }
