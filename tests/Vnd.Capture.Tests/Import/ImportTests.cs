@@ -24,7 +24,7 @@ public sealed class ImportTests : IDisposable
     public static TheoryData<string> TcpCaptures()
     {
         var data = new TheoryData<string>();
-        foreach (var file in Directory.EnumerateFiles(SharedData.Pcap("tcp")).Order(StringComparer.Ordinal))
+        foreach (var file in SampleCaptures.In("tcp"))
             data.Add(Path.GetFileName(file));
         return data;
     }
