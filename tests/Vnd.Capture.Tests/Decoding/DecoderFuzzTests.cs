@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Vnd.Capture.Decoding;
 using Vnd.Capture.Fields;
+using Vnd.Capture.Tests.Support;
 using Vnd.Tests.Shared;
 using Xunit.Abstractions;
 

@@ -1,5 +1,6 @@
 using System.Text;
 using Vnd.Capture.Decoding;
+using Vnd.Capture.Tests.Support;
 using Vnd.Tests.Shared;
 using Xunit.Abstractions;
 
@@ -29,23 +30,14 @@ public class GroundTruthTests(ITestOutputHelper output)
     /// <summary>Fields VND keeps every occurrence of, so the whole list must match.</summary>
     private static readonly HashSet<string> AllOccurrences = ["vlan.id", "vxlan.vni", "gre.proto"];
 
-    public static TheoryData<string> Files()
-    {
-        var data = new TheoryData<string>();
-        foreach (var folder in Folders)
-        {
-            foreach (var file in SampleCaptures.In(folder))
-                data.Add(folder + "/" + Path.GetFileName(file));
-        }
-        return data;
-    }
+    public static TheoryData<string> Files() => SampleCaptures.InFolders(Folders);
 
     [Theory]
     [MemberData(nameof(Files))]
     public void Every_truth_field_matches(string relativePath)
     {
         var name = Path.GetFileName(relativePath);
-        var truth = TruthCsv.Load(SharedData.Truth(name));
+        var truth = CsvTable.Load(SharedData.Truth(name));
         var frames = SampleCaptures.Read(SharedData.Pcap(relativePath));
         // tshark 4.0 turns pcapng Custom Blocks into extra "data" rows without an interface id; real packets have one.
         var rows = relativePath.EndsWith(".pcapng", StringComparison.Ordinal)

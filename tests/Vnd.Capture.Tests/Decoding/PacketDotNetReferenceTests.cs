@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.NetworkInformation;
 using PacketDotNet;
 using PacketDotNet.Tcp;
+using Vnd.Capture.Tests.Support;
 using Vnd.Tests.Shared;
 
 namespace Vnd.Capture.Tests.Decoding;

@@ -1,6 +1,7 @@
 using Vnd.Capture.Decoding;
 using Vnd.Capture.Fields;
 using Vnd.Capture.Tests.Decoding;
+using Vnd.Capture.Tests.Support;
 using Vnd.Tests.Shared;
 using static Vnd.Capture.Tests.Decoding.PacketBytes;
 

@@ -3,8 +3,8 @@ using Vnd.Capture.Import;
 using Vnd.Capture.ParseConfigs;
 using Vnd.Capture.ParseConfigs.Validation;
 using Vnd.Capture.Sources;
-using Vnd.Capture.Tests.Decoding;
 using Vnd.Capture.Tests.ParseConfigs;
+using Vnd.Capture.Tests.Support;
 using Vnd.Executor.Storage;
 using Vnd.Capture.Fields;
 using Vnd.Tests.Shared;
@@ -24,7 +24,7 @@ public sealed class ImportTests : IDisposable
     public static TheoryData<string> TcpCaptures()
     {
         var data = new TheoryData<string>();
-        foreach (var file in Directory.EnumerateFiles(SharedData.Pcap("tcp")).Order(StringComparer.Ordinal))
+        foreach (var file in SampleCaptures.In("tcp"))
             data.Add(Path.GetFileName(file));
         return data;
     }
@@ -49,7 +49,7 @@ public sealed class ImportTests : IDisposable
     public void Figure_7b_imports_the_five_tuple_of_every_tcp_and_udp_packet(string file)
     {
         var summary = Import(PaperFigure7.Example, SharedData.Pcap(Path.Combine("tcp", file)));
-        var truth = TruthCsv.Load(SharedData.Truth(file));
+        var truth = CsvTable.Load(SharedData.Truth(file));
         var expected = truth.Rows.Where(r => truth.Get(r, "ip.proto") is "6" or "17").ToList();
 
         var (table, rows) = Assert.Single(summary.RowsPerTable);
@@ -87,7 +87,7 @@ public sealed class ImportTests : IDisposable
             Fields timestamp as ts, tcp.ack as ack
             """;
         const string file = "zeek_http_bro.org.pcap";
-        var truth = TruthCsv.Load(SharedData.Truth(file));
+        var truth = CsvTable.Load(SharedData.Truth(file));
         var summary = Import(config, SharedData.Pcap(Path.Combine("tcp", file)));
         var store = new TraceTableStore(_data);
         Assert.Equal(["syns", "http_in", "acks"], summary.RowsPerTable.Select(t => t.Table.Table));
@@ -170,7 +170,7 @@ public sealed class ImportTests : IDisposable
             """;
         const string file = "zeek_wikipedia.pcap";
         var summary = Import(config, SharedData.Pcap(Path.Combine("udp_dns", file)));
-        var truth = TruthCsv.Load(SharedData.Truth(file));
+        var truth = CsvTable.Load(SharedData.Truth(file));
         var udp = truth.Rows.Where(r => truth.Get(r, "udp.dstport") != "" && truth.Get(r, "tcp.srcport") == "").ToList();
         Assert.True(udp.Count > 10);
         var rows = ImportedTable.Read(new TraceTableStore(_data), summary.RowsPerTable[0].Table);

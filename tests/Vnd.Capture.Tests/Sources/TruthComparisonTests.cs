@@ -1,5 +1,6 @@
 using System.Globalization;
 using Vnd.Capture.Sources;
+using Vnd.Capture.Tests.Support;
 using Vnd.Tests.Shared;
 
 namespace Vnd.Capture.Tests.Sources;

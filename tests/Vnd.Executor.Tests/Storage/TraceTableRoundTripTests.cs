@@ -13,6 +13,13 @@ public sealed class TraceTableRoundTripTests : IDisposable
 
     private static TraceTableWriterOptions Small => new() { RowsPerBatch = 1000, RowsPerSegment = 2500 };
 
+    /// <summary>One writer session that appends sample rows <paramref name="first"/>.. and closes (commits).</summary>
+    private static void AppendSampleRows(TraceTableStore store, long first, long count)
+    {
+        using var writer = store.CreateWriter(Packets, SampleRows.Schema, Small);
+        SampleRows.Write(writer, first, count);
+    }
+
     [Fact]
     public void Every_type_with_nulls_round_trips_across_batches_and_segments()
     {
@@ -34,8 +41,7 @@ public sealed class TraceTableRoundTripTests : IDisposable
     public void Segments_read_the_same_memory_mapped()
     {
         var store = new TraceTableStore(_dir.Path);
-        using (var writer = store.CreateWriter(Packets, SampleRows.Schema, Small))
-            SampleRows.Write(writer, 0, 5300);
+        AppendSampleRows(store, 0, 5300);
         TableVerifier.CheckValues(store.OpenTable(Packets), 5300, SegmentReadMode.Mapped);
     }
 
@@ -43,8 +49,7 @@ public sealed class TraceTableRoundTripTests : IDisposable
     public void Segment_statistics_match_the_rows_written()
     {
         var store = new TraceTableStore(_dir.Path);
-        using (var writer = store.CreateWriter(Packets, SampleRows.Schema, Small))
-            SampleRows.Write(writer, 0, 5300);
+        AppendSampleRows(store, 0, 5300);
 
         var table = store.OpenTable(Packets);
         Assert.Equal(3, table.Segments.Count);
@@ -56,8 +61,7 @@ public sealed class TraceTableRoundTripTests : IDisposable
     public void A_later_writer_appends_segments_after_the_existing_ones()
     {
         var store = new TraceTableStore(_dir.Path);
-        using (var writer = store.CreateWriter(Packets, SampleRows.Schema, Small))
-            SampleRows.Write(writer, 0, 1200);
+        AppendSampleRows(store, 0, 1200);
         using (var writer = store.CreateWriter(Packets, SampleRows.Schema, Small))
         {
             SampleRows.Write(writer, 1200, 3000);
@@ -75,16 +79,14 @@ public sealed class TraceTableRoundTripTests : IDisposable
     public void Appending_with_a_different_schema_is_refused()
     {
         var store = new TraceTableStore(_dir.Path);
-        using (var writer = store.CreateWriter(Packets, SampleRows.Schema, Small))
-            SampleRows.Write(writer, 0, 10);
+        AppendSampleRows(store, 0, 10);
 
         var other = new TableSchema([new ColumnSchema("flag", SqlType.Bool), new ColumnSchema("i2", SqlType.Int4)]);
         var e = Assert.Throws<StorageException>(() => store.CreateWriter(Packets, other));
         Assert.Equal(StorageErrorKind.SchemaMismatch, e.Kind);
         Assert.Contains("tenant1.packets", e.Message);
         // The refused writer released the table: a matching writer can still append.
-        using (var writer = store.CreateWriter(Packets, SampleRows.Schema, Small))
-            SampleRows.Write(writer, 10, 5);
+        AppendSampleRows(store, 10, 5);
         TableVerifier.CheckValues(store.OpenTable(Packets), 15);
     }
 

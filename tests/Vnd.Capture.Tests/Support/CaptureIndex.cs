@@ -1,9 +1,9 @@
 using Vnd.Tests.Shared;
 
-namespace Vnd.Capture.Tests.Sources;
+namespace Vnd.Capture.Tests.Support;
 
 /// <summary>The captures listed in <c>truth/index.csv</c>, with capinfos' packet count.</summary>
-internal static class CaptureIndex
+public static class CaptureIndex
 {
     public sealed record Entry(string File, string Container, string Packets)
     {
