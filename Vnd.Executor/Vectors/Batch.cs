@@ -77,6 +77,14 @@ public sealed class Batch
         _selectedCount = other._selectedCount;
     }
 
+    /// <summary>Takes another batch's row count and selection, keeping this batch's columns.</summary>
+    public void ViewRowsOf(Batch other)
+    {
+        Count = other.Count;
+        _selection = other._selection;
+        _selectedCount = other._selectedCount;
+    }
+
     private static int[] CreateIdentity()
     {
         var identity = new int[Capacity];

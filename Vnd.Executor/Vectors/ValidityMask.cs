@@ -8,7 +8,7 @@ namespace Vnd.Executor.Vectors;
 /// </summary>
 public sealed class ValidityMask
 {
-    private readonly int _capacity;
+    private int _capacity;
     private ulong[]? _bits;
     private bool _hasNulls;
 
@@ -83,6 +83,20 @@ public sealed class ValidityMask
         for (var r = full << 6; r < count; r++)
             valid += (int)((_bits![r >> 6] >> r) & 1);
         return count - valid;
+    }
+
+    /// <summary>Grows to <paramref name="capacity"/> rows, keeping existing bits (new rows valid).</summary>
+    public void Grow(int capacity)
+    {
+        if (capacity <= _capacity)
+            return;
+        _capacity = capacity;
+        if (_bits is null)
+            return;
+        var grown = new ulong[(capacity + 63) >> 6];
+        grown.AsSpan().Fill(ulong.MaxValue);
+        _bits.CopyTo(grown, 0);
+        _bits = grown;
     }
 
     private void EnsureBits()

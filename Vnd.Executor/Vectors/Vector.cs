@@ -12,7 +12,7 @@ namespace Vnd.Executor.Vectors;
 /// </summary>
 public sealed partial class Vector
 {
-    private readonly byte[] _data;
+    private byte[] _data;
     private byte[] _heap = [];
     private int _heapUsed;
 
@@ -30,7 +30,7 @@ public sealed partial class Vector
 
     public PhysicalType PhysicalType { get; }
 
-    public int Capacity { get; }
+    public int Capacity { get; private set; }
 
     public ValidityMask Validity { get; }
 
@@ -46,6 +46,28 @@ public sealed partial class Vector
     /// <summary>The value buffer seen as <typeparamref name="T"/>; T must match <see cref="PhysicalType"/>.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public Span<T> Data<T>() where T : unmanaged => MemoryMarshal.Cast<byte, T>(_data.AsSpan());
+
+    /// <summary>
+    /// Grows a flat vector to hold at least <paramref name="capacity"/> rows, keeping its values: materialised
+    /// row stores (hash-join build sides, sort buffers, group keys) are single large vectors, so gathering from
+    /// them is one indexed load per value. Returns the bytes added.
+    /// </summary>
+    public long Grow(int capacity)
+    {
+        if (capacity <= Capacity)
+            return 0;
+        var size = PhysicalTypes.SizeOf(PhysicalType);
+        var grown = GC.AllocateUninitializedArray<byte>(checked(capacity * size));
+        _data.AsSpan(0, Capacity * size).CopyTo(grown);
+        var added = grown.Length - _data.Length;
+        _data = grown;
+        Validity.Grow(capacity);
+        Capacity = capacity;
+        return added;
+    }
+
+    /// <summary>Bytes in the text heap.</summary>
+    public int HeapBytes => _heapUsed;
 
     /// <summary>Prepares for writing a fresh flat result: all valid, heap emptied.</summary>
     public void ResetFlat()
