@@ -9,18 +9,14 @@ namespace Vnd.Executor.Expressions;
 /// <c>left op right</c> over two operands of the same numeric type (the factory inserts widening casts). The
 /// kernel is picked once at construction; an overflow inside it becomes SQLSTATE 22003 naming the result type.
 /// </summary>
-public sealed class ArithmeticExpression : Expression
+public sealed class ArithmeticExpression : BinaryExpression
 {
     private readonly BinaryKernel _kernel;
 
     public ArithmeticExpression(ArithmeticOperator op, Expression left, Expression right)
-        : base(left.Type)
+        : base(left.Type, left, right, op.ToString())
     {
-        if (left.PhysicalType != right.PhysicalType)
-            throw new ArgumentException($"operands of {op} differ: {left.Type} and {right.Type}");
         Operator = op;
-        Left = left;
-        Right = right;
         _kernel = left.PhysicalType switch
         {
             PhysicalType.Int16 => Select<short>(op),
@@ -34,30 +30,7 @@ public sealed class ArithmeticExpression : Expression
 
     public ArithmeticOperator Operator { get; }
 
-    public Expression Left { get; }
-
-    public Expression Right { get; }
-
-    public override bool IsConstant => Left.IsConstant && Right.IsConstant;
-
-    public override void Evaluate(Batch input, Vector result, EvaluationScratch scratch)
-    {
-        var l = Left.EvaluateToVector(input, scratch);
-        var r = Right.EvaluateToVector(input, scratch);
-        try
-        {
-            _kernel(l, r, result, input.Rows);
-        }
-        catch (OverflowException)
-        {
-            throw ExecutionErrors.OutOfRangeException(Type);
-        }
-        finally
-        {
-            scratch.Release(r);
-            scratch.Release(l);
-        }
-    }
+    public override BinaryKernel Kernel => _kernel;
 
     public override string ToString() => $"({Left} {Symbol(Operator)} {Right})";
 

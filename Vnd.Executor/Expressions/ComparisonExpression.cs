@@ -10,18 +10,14 @@ namespace Vnd.Executor.Expressions;
 /// int4 = int8 compares by value). Text and bytea compare byte-wise, which for UTF-8 is code-point order: the
 /// C collation.
 /// </summary>
-public sealed class ComparisonExpression : Expression
+public sealed class ComparisonExpression : BinaryExpression
 {
     private readonly BinaryKernel _kernel;
 
     public ComparisonExpression(ComparisonOperator op, Expression left, Expression right)
-        : base(SqlType.Bool)
+        : base(SqlType.Bool, left, right, op.ToString())
     {
-        if (left.PhysicalType != right.PhysicalType)
-            throw new ArgumentException($"operands of {op} differ: {left.Type} and {right.Type}");
         Operator = op;
-        Left = left;
-        Right = right;
         _kernel = left.PhysicalType switch
         {
             PhysicalType.Bool => Select<byte>(op),
@@ -41,23 +37,8 @@ public sealed class ComparisonExpression : Expression
 
     public ComparisonOperator Operator { get; }
 
-    /// <summary>The comparison kernel, for expressions that post-process its result.</summary>
-    public BinaryKernel Kernel => _kernel;
-
-    public Expression Left { get; }
-
-    public Expression Right { get; }
-
-    public override bool IsConstant => Left.IsConstant && Right.IsConstant;
-
-    public override void Evaluate(Batch input, Vector result, EvaluationScratch scratch)
-    {
-        var l = Left.EvaluateToVector(input, scratch);
-        var r = Right.EvaluateToVector(input, scratch);
-        _kernel(l, r, result, input.Rows);
-        scratch.Release(r);
-        scratch.Release(l);
-    }
+    /// <summary>The comparison kernel, also used by expressions that post-process its result.</summary>
+    public override BinaryKernel Kernel => _kernel;
 
     public override string ToString() => $"({Left} {Symbol(Operator)} {Right})";
 

@@ -33,17 +33,12 @@ public sealed class ColumnCollection : IDisposable
     public Vector Column(int index) => _columns[index];
 
     /// <summary>Appends the live rows of <paramref name="batch"/> (all its columns); returns the first new row id.</summary>
-    public int Append(Batch batch) => Append(batch, batch.Rows);
-
-    public int Append(Batch batch, ReadOnlySpan<int> rows)
+    public int Append(Batch batch)
     {
-        var first = Count;
-        EnsureCapacity(Count + rows.Length);
-        for (var c = 0; c < _columns.Length; c++)
-            VectorCopy.Gather(batch[c], rows, _columns[c], first);
-        Count += rows.Length;
-        Charge();
-        return first;
+        var columns = new Vector[_columns.Length];
+        for (var c = 0; c < columns.Length; c++)
+            columns[c] = batch[c];
+        return Append(columns, batch.Rows);
     }
 
     /// <summary>Appends rows of individual vectors (one per column).</summary>
