@@ -21,18 +21,50 @@ public static class ParallelDrain
         For(workers, w => Drain(context, child, w, workers, sink));
     }
 
-    /// <summary>Runs <paramref name="body"/> for 0..workers-1 in parallel, rethrowing the first error unwrapped.</summary>
+    /// <summary>
+    /// Runs <paramref name="body"/> for 0..workers-1 in parallel, rethrowing the first error unwrapped. Worker 0
+    /// runs on the calling thread and the others on dedicated threads, not the thread pool: breakers nest (a join
+    /// build inside an aggregate's workers) and block on shared state, which would starve a pool that grows slowly.
+    /// </summary>
     public static void For(int workers, Action<int> body)
     {
+        if (workers <= 1)
+        {
+            body(0);
+            return;
+        }
+        var errors = new Exception?[workers];
+        var threads = new Thread[workers - 1];
+        for (var w = 1; w < workers; w++)
+        {
+            var worker = w;
+            threads[w - 1] = new Thread(() =>
+            {
+                try
+                {
+                    body(worker);
+                }
+                catch (Exception e)
+                {
+                    errors[worker] = e;
+                }
+            })
+            { IsBackground = true, Name = $"vnd-worker-{worker}" };
+            threads[w - 1].Start();
+        }
         try
         {
-            Parallel.For(0, workers, new ParallelOptions { MaxDegreeOfParallelism = workers }, body);
+            body(0);
         }
-        catch (AggregateException e)
+        catch (Exception e)
         {
-            var first = e.Flatten().InnerExceptions.FirstOrDefault(x => x is ExecutionException) ?? e.Flatten().InnerExceptions[0];
-            ExceptionDispatchInfo.Capture(first).Throw();
+            errors[0] = e;
         }
+        foreach (var t in threads)
+            t.Join();
+        var first = errors.FirstOrDefault(x => x is ExecutionException) ?? errors.FirstOrDefault(x => x is not null);
+        if (first is not null)
+            ExceptionDispatchInfo.Capture(first).Throw();
     }
 
     private static void Drain(QueryContext context, PhysicalOperator child, int partition, int count, Action<int, Batch> sink)

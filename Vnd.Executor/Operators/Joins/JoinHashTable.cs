@@ -60,7 +60,7 @@ internal sealed class JoinHashTable : IDisposable
                 scratch.Release(vectors[i]);
             table.Append(batch, encoder);
         });
-        table.Index(workers, context);
+        table.Index(workers, context, encoders.FirstOrDefault(e => e is not null)?.FixedWidth ?? -1);
         return table;
     }
 
@@ -113,7 +113,7 @@ internal sealed class JoinHashTable : IDisposable
         }
     }
 
-    private void Index(int workers, QueryContext context)
+    private void Index(int workers, QueryContext context, int fixedWidth)
     {
         var count = Rows.Count;
         Reserve(count * 5L);
@@ -132,7 +132,7 @@ internal sealed class JoinHashTable : IDisposable
         }
         ParallelDrain.For(workers, p =>
         {
-            var table = new KeyTable(-1, _memory, Math.Max(16, count / workers));
+            var table = new KeyTable(fixedWidth, _memory, Math.Max(16, count / workers));
             var heads = new int[1024];
             for (var r = 0; r < count; r++)
             {
