@@ -40,17 +40,20 @@ public sealed class SortOperator : PhysicalOperator
     {
         var workers = context.Parallelism;
         var runs = new SortRun?[workers];
+        var scratches = new EvaluationScratch?[workers];
         var encoder = new SortKeyEncoder(Keys);
         try
         {
             ParallelDrain.Run(context, Input, workers, (w, batch) =>
             {
                 var run = runs[w] ??= new SortRun(Input.OutputTypes, context.Memory, Limit);
-                var scratch = new EvaluationScratch();
+                var scratch = scratches[w] ??= new EvaluationScratch();
                 var columns = new Vector[Keys.Count];
                 for (var i = 0; i < columns.Length; i++)
                     columns[i] = Keys[i].Expression.EvaluateToVector(batch, scratch);
                 run.Add(batch, columns, encoder);
+                for (var i = columns.Length - 1; i >= 0; i--)
+                    scratch.Release(columns[i]);
             });
             var present = runs.Where(r => r is not null).Select(r => r!).ToArray();
             ParallelDrain.For(present.Length, i => present[i].Sort());
