@@ -26,11 +26,8 @@ public sealed class CaseExpression : Expression
     public override void Evaluate(Batch input, Vector result, EvaluationScratch scratch)
     {
         result.ResetFlat();
-        var remaining = scratch.RentSelection();
+        var remaining = scratch.RentRows(input, out var count);
         var taken = scratch.RentSelection();
-        var count = 0;
-        foreach (var r in input.Rows)
-            remaining[count++] = r;
         foreach (var (when, then) in Branches)
         {
             if (count == 0)

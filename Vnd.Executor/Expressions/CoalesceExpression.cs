@@ -21,11 +21,8 @@ public sealed class CoalesceExpression : Expression
     public override void Evaluate(Batch input, Vector result, EvaluationScratch scratch)
     {
         result.ResetFlat();
-        var remaining = scratch.RentSelection();
+        var remaining = scratch.RentRows(input, out var count);
         var found = scratch.RentSelection();
-        var count = 0;
-        foreach (var r in input.Rows)
-            remaining[count++] = r;
         foreach (var argument in Arguments)
         {
             if (count == 0)

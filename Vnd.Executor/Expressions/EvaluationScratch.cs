@@ -33,6 +33,15 @@ public sealed class EvaluationScratch
 
     public void ReleaseSelection(int[] selection) => _selections.Push(selection);
 
+    /// <summary>A selection buffer holding the live rows of <paramref name="input"/>; returns their count.</summary>
+    public int[] RentRows(Batch input, out int count)
+    {
+        var buffer = RentSelection();
+        input.Rows.CopyTo(buffer);
+        count = input.ActiveCount;
+        return buffer;
+    }
+
     /// <summary>A view of <paramref name="input"/> restricted to <paramref name="rows"/>[0..count).</summary>
     public Batch RentView(Batch input, int[] rows, int count)
     {

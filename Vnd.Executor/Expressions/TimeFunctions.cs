@@ -19,17 +19,17 @@ internal static class TimeFunctions
                 var field = Field(name, a[0], TruncFields);
                 var ts = a[1].Type.Id == TypeId.Date ? TypeUnification.To(a[1], SqlType.Timestamp) : a[1];
                 var unit = ts.Type.Unit;
-                return new FunctionExpression(name, ts.Type, [ts], (args, r, rows) => Each(args[0], r, rows, v => r.Set(v.Row, Truncate(v.Value, field, unit))));
+                return new FunctionExpression(name, ts.Type, [ts], (args, r, rows) => Each<long>(args[0], r, rows, v => r.Set(v.Row, Truncate(v.Value, field, unit))));
             }
             case "date_part" or "extract" when a.Count == 2:
             {
                 var field = Field(name, a[0], PartFields);
                 var value = a[1];
                 if (value.Type.Id == TypeId.Interval)
-                    return new FunctionExpression(name, SqlType.Float8, [value], (args, r, rows) => IntervalPart(args[0], r, rows, field));
+                    return new FunctionExpression(name, SqlType.Float8, [value], (args, r, rows) => Each<PgInterval>(args[0], r, rows, v => r.Set(v.Row, IntervalPart(v.Value, field))));
                 var ts = value.Type.Id == TypeId.Date ? TypeUnification.To(value, SqlType.Timestamp) : value;
                 var unit = ts.Type.Unit;
-                return new FunctionExpression(name, SqlType.Float8, [ts], (args, r, rows) => Each(args[0], r, rows, v => r.Set(v.Row, Part(v.Value, field, unit))));
+                return new FunctionExpression(name, SqlType.Float8, [ts], (args, r, rows) => Each<long>(args[0], r, rows, v => r.Set(v.Row, Part(v.Value, field, unit))));
             }
             case "to_timestamp" when a.Count == 1:
                 return MathFunctions.Unary(name, SqlType.TimestampTz, TypeUnification.To(a[0], SqlType.Float8), Kernels.Unary<double, long, EpochToTimestampOp>);
@@ -38,9 +38,10 @@ internal static class TimeFunctions
         }
     }
 
-    private readonly record struct Cell(int Row, long Value);
+    private readonly record struct Cell<T>(int Row, T Value);
 
-    private static void Each(Vector input, Vector result, ReadOnlySpan<int> rows, Action<Cell> body)
+    /// <summary>Runs a NULL-propagating body over the live rows of one argument.</summary>
+    private static void Each<T>(Vector input, Vector result, ReadOnlySpan<int> rows, Action<Cell<T>> body) where T : unmanaged
     {
         if (input.IsConstant)
             result.ResetConstant();
@@ -51,7 +52,7 @@ internal static class TimeFunctions
             if (input.IsNull(i))
                 result.SetNull(i);
             else
-                body(new Cell(i, input.Get<long>(i)));
+                body(new Cell<T>(i, input.Get<T>(i)));
         }
     }
 
@@ -110,35 +111,19 @@ internal static class TimeFunctions
         };
     }
 
-    private static void IntervalPart(Vector input, Vector result, ReadOnlySpan<int> rows, string field)
+    private static double IntervalPart(PgInterval v, string field) => field switch
     {
-        if (input.IsConstant)
-            result.ResetConstant();
-        else
-            result.ResetFlat();
-        foreach (var i in rows)
-        {
-            if (input.IsNull(i))
-            {
-                result.SetNull(i);
-                continue;
-            }
-            var v = input.Get<PgInterval>(i);
-            result.Set(i, field switch
-            {
-                "epoch" => (((v.Months * 30.0) + v.Days) * 86400) + (v.Micros / 1e6),
-                "year" => v.Months / 12,
-                "month" => v.Months % 12,
-                "day" => v.Days,
-                "hour" => v.Micros / 3_600_000_000L,
-                "minute" => v.Micros / 60_000_000L % 60,
-                "second" => v.Micros % 60_000_000L / 1e6,
-                "milliseconds" => v.Micros % 60_000_000L / 1e3,
-                "microseconds" => v.Micros % 60_000_000L,
-                _ => throw new ExecutionException(SqlStates.InvalidParameterValue, $"interval units \"{field}\" not supported"),
-            });
-        }
-    }
+        "epoch" => (((v.Months * 30.0) + v.Days) * 86400) + (v.Micros / 1e6),
+        "year" => v.Months / 12,
+        "month" => v.Months % 12,
+        "day" => v.Days,
+        "hour" => v.Micros / 3_600_000_000L,
+        "minute" => v.Micros / 60_000_000L % 60,
+        "second" => v.Micros % 60_000_000L / 1e6,
+        "milliseconds" => v.Micros % 60_000_000L / 1e3,
+        "microseconds" => v.Micros % 60_000_000L,
+        _ => throw new ExecutionException(SqlStates.InvalidParameterValue, $"interval units \"{field}\" not supported"),
+    };
 
     private static string Field(string function, Expression argument, string[] allowed)
     {
