@@ -104,6 +104,16 @@ public sealed class KeyEncoder
 
     private void EncodeColumn(Vector v, PhysicalType type, ReadOnlySpan<int> rows, Span<int> positions)
     {
+        if (!v.IsConstant && v.Validity.AllValid && type is PhysicalType.Int16 or PhysicalType.Int32 or PhysicalType.Int64)
+        {
+            switch (type)
+            {
+                case PhysicalType.Int16: EncodeIntegers<short>(v, rows, positions); break;
+                case PhysicalType.Int32: EncodeIntegers<int>(v, rows, positions); break;
+                default: EncodeIntegers<long>(v, rows, positions); break;
+            }
+            return;
+        }
         var keys = _keys.AsSpan();
         var stride = v.IsConstant ? 0 : 1;
         for (var k = 0; k < rows.Length; k++)
@@ -148,6 +158,25 @@ public sealed class KeyEncoder
                     Hashes[k] = Hash.Combine(Hashes[k], Hash.Bytes(bytes));
                     break;
             }
+        }
+    }
+
+    /// <summary>The common case of an integer key column without NULLs: one tight loop, no per-row switch.</summary>
+    private void EncodeIntegers<T>(Vector v, ReadOnlySpan<int> rows, Span<int> positions) where T : unmanaged, System.Numerics.IBinaryInteger<T>
+    {
+        var data = v.Data<T>();
+        var keys = _keys.AsSpan();
+        var hashes = Hashes.AsSpan(0, rows.Length);
+        var flag = _nullsAreValues ? 1 : 0;
+        for (var k = 0; k < rows.Length; k++)
+        {
+            var value = long.CreateTruncating(data[rows[k]]);
+            var pos = positions[k];
+            if (flag != 0)
+                keys[pos] = 0;
+            MemoryMarshal.Write(keys[(pos + flag)..], value);
+            positions[k] = pos + flag + 8;
+            hashes[k] = Hash.Combine(hashes[k], (ulong)value);
         }
     }
 
