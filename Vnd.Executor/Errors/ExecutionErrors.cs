@@ -1,0 +1,43 @@
+using System.Diagnostics.CodeAnalysis;
+using Vnd.Planner.Types;
+
+namespace Vnd.Executor;
+
+/// <summary>
+/// Throw helpers kept out of line so kernels stay small and inlinable (Kestrel's convention). Messages follow
+/// PostgreSQL's wording so clients and tests see what psql would print.
+/// </summary>
+public static class ExecutionErrors
+{
+    [DoesNotReturn]
+    public static void DivisionByZero() =>
+        throw new ExecutionException(SqlStates.DivisionByZero, "division by zero");
+
+    [DoesNotReturn]
+    public static void OutOfRange(SqlType type) =>
+        throw new ExecutionException(SqlStates.NumericValueOutOfRange, OutOfRangeMessage(type));
+
+    public static ExecutionException OutOfRangeException(SqlType type) =>
+        new(SqlStates.NumericValueOutOfRange, OutOfRangeMessage(type));
+
+    [DoesNotReturn]
+    public static void InvalidInput(SqlType type, string text) =>
+        throw new ExecutionException(SqlStates.InvalidTextRepresentation,
+            $"invalid input syntax for type {type.PgName}: \"{text}\"");
+
+    [DoesNotReturn]
+    public static void Unsupported(string what) =>
+        throw new ExecutionException(SqlStates.FeatureNotSupported, what);
+
+    private static string OutOfRangeMessage(SqlType type) => type.Id switch
+    {
+        TypeId.Int2 => "smallint out of range",
+        TypeId.Int4 => "integer out of range",
+        TypeId.Int8 => "bigint out of range",
+        TypeId.Numeric => "numeric field overflow",
+        TypeId.Float4 or TypeId.Float8 => "value out of range: overflow",
+        TypeId.Timestamp or TypeId.TimestampTz or TypeId.Date => "timestamp out of range",
+        TypeId.Interval => "interval out of range",
+        _ => $"{type.PgName} out of range",
+    };
+}

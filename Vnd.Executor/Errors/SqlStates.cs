@@ -1,0 +1,22 @@
+namespace Vnd.Executor;
+
+/// <summary>The SQLSTATE codes the executor raises (PostgreSQL Appendix A).</summary>
+public static class SqlStates
+{
+    public const string NumericValueOutOfRange = "22003";
+    public const string DivisionByZero = "22012";
+    public const string InvalidTextRepresentation = "22P02";
+    public const string InvalidParameterValue = "22023";
+    public const string InvalidDatetimeFormat = "22007";
+    public const string DatetimeFieldOverflow = "22008";
+    public const string InvalidArgumentForLogarithm = "2201E";
+    public const string InvalidArgumentForPower = "2201F";
+    public const string InvalidEscapeSequence = "22025";
+    public const string FeatureNotSupported = "0A000";
+    public const string UndefinedFunction = "42883";
+    public const string DatatypeMismatch = "42804";
+    public const string CannotCoerce = "42846";
+    public const string OutOfMemory = "53200";
+    public const string QueryCanceled = "57014";
+    public const string InternalError = "XX000";
+}

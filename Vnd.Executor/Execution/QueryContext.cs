@@ -1,0 +1,49 @@
+using System.Collections.Concurrent;
+
+namespace Vnd.Executor.Execution;
+
+/// <summary>
+/// Everything one running query shares across its operators and threads: cancellation (checked once per batch),
+/// the memory budget, the degree of parallelism, and state built once and used by several partitions (a join's
+/// hash table).
+/// </summary>
+public sealed class QueryContext : IDisposable
+{
+    private readonly ConcurrentDictionary<object, Lazy<object>> _shared = new(ReferenceEqualityComparer.Instance);
+
+    public QueryContext(CancellationToken cancellation = default, MemoryBudget? memory = null, int parallelism = 0)
+    {
+        Cancellation = cancellation;
+        Memory = memory ?? MemoryBudget.Unlimited();
+        Parallelism = parallelism > 0 ? parallelism : Environment.ProcessorCount;
+    }
+
+    public CancellationToken Cancellation { get; }
+
+    public MemoryBudget Memory { get; }
+
+    /// <summary>Worker threads a pipeline breaker may use to drain its input.</summary>
+    public int Parallelism { get; }
+
+    /// <summary>Throws 57014 when the query was cancelled. Operators call it once per batch.</summary>
+    public void CheckCancelled()
+    {
+        if (Cancellation.IsCancellationRequested)
+            throw new ExecutionException(SqlStates.QueryCanceled, "canceling statement due to user request");
+    }
+
+    /// <summary>The state stored under <paramref name="owner"/>, created by the first caller; others wait for it.</summary>
+    public T Shared<T>(object owner, Func<T> create) where T : class =>
+        (T)_shared.GetOrAdd(owner, _ => new Lazy<object>(() => create(), LazyThreadSafetyMode.ExecutionAndPublication)).Value;
+
+    /// <summary>Releases shared state (join hash tables) and its memory reservation.</summary>
+    public void Dispose()
+    {
+        foreach (var entry in _shared.Values)
+        {
+            if (entry.IsValueCreated && entry.Value is IDisposable disposable)
+                disposable.Dispose();
+        }
+        _shared.Clear();
+    }
+}

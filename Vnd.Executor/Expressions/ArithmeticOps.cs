@@ -1,0 +1,50 @@
+using System.Numerics;
+
+namespace Vnd.Executor.Expressions;
+
+// The five arithmetic operators with PostgreSQL semantics over any .NET number type. Integer overflow raises
+// OverflowException (checked), which the expression turns into SQLSTATE 22003 naming the result type; integer
+// division truncates toward zero like C#; division by zero raises 22012 for every type (PostgreSQL does so for
+// float8 too).
+
+public readonly struct AddOp<T> : IBinaryOp<T, T, T> where T : INumber<T>
+{
+    public static T Apply(T left, T right) => checked(left + right);
+}
+
+public readonly struct SubtractOp<T> : IBinaryOp<T, T, T> where T : INumber<T>
+{
+    public static T Apply(T left, T right) => checked(left - right);
+}
+
+public readonly struct MultiplyOp<T> : IBinaryOp<T, T, T> where T : INumber<T>
+{
+    public static T Apply(T left, T right) => checked(left * right);
+}
+
+public readonly struct DivideOp<T> : IBinaryOp<T, T, T> where T : INumber<T>
+{
+    public static T Apply(T left, T right)
+    {
+        if (T.IsZero(right))
+            ExecutionErrors.DivisionByZero();
+        return checked(left / right);
+    }
+}
+
+public readonly struct ModuloOp<T> : IBinaryOp<T, T, T> where T : INumber<T>
+{
+    public static T Apply(T left, T right)
+    {
+        if (T.IsZero(right))
+            ExecutionErrors.DivisionByZero();
+        // x % -1 is 0 in PostgreSQL; .NET would overflow on MinValue % -1.
+        var integral = typeof(T) != typeof(double) && typeof(T) != typeof(decimal);
+        return integral && right == -T.One ? T.Zero : left % right;
+    }
+}
+
+public readonly struct NegateOp<T> : IUnaryOp<T, T> where T : INumber<T>
+{
+    public static T Apply(T value) => checked(-value);
+}

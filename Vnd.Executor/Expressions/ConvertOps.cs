@@ -1,0 +1,59 @@
+using System.Numerics;
+
+namespace Vnd.Executor.Expressions;
+
+// Numeric casts. Out-of-range values raise OverflowException, which CastExpression reports as 22003 for the
+// target type. Float to integer rounds half to even (PostgreSQL uses rint); numeric to integer rounds half away
+// from zero, as PostgreSQL's numeric does.
+
+public readonly struct WidenOp<TIn, TOut> : IUnaryOp<TIn, TOut>
+    where TIn : INumberBase<TIn>
+    where TOut : INumberBase<TOut>
+{
+    public static TOut Apply(TIn value) => TOut.CreateChecked(value);
+}
+
+public readonly struct FloatToIntegerOp<TOut> : IUnaryOp<double, TOut> where TOut : INumberBase<TOut>
+{
+    public static TOut Apply(double value)
+    {
+        if (double.IsNaN(value) || double.IsInfinity(value))
+            throw new OverflowException();
+        return TOut.CreateChecked(Math.Round(value, MidpointRounding.ToEven));
+    }
+}
+
+public readonly struct DecimalToIntegerOp<TOut> : IUnaryOp<decimal, TOut> where TOut : INumberBase<TOut>
+{
+    public static TOut Apply(decimal value) => TOut.CreateChecked(Math.Round(value, MidpointRounding.AwayFromZero));
+}
+
+public readonly struct FloatToDecimalOp : IUnaryOp<double, decimal>
+{
+    public static decimal Apply(double value)
+    {
+        if (double.IsNaN(value) || double.IsInfinity(value))
+            throw new OverflowException();
+        return (decimal)value;
+    }
+}
+
+public readonly struct BoolToIntOp : IUnaryOp<byte, int>
+{
+    public static int Apply(byte value) => value;
+}
+
+public readonly struct IntToBoolOp : IUnaryOp<int, byte>
+{
+    public static byte Apply(int value) => value != 0 ? (byte)1 : (byte)0;
+}
+
+public readonly struct ScaleOp : IUnaryOp<long, long>
+{
+    public static long Apply(long value) => checked(value * 1000);
+}
+
+public readonly struct UnscaleOp : IUnaryOp<long, long>
+{
+    public static long Apply(long value) => Vnd.Executor.Vectors.TimeUnits.FloorDiv(value, 1000);
+}

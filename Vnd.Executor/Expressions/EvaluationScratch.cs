@@ -1,0 +1,63 @@
+using Vnd.Executor.Vectors;
+using Vnd.Planner.Types;
+
+namespace Vnd.Executor.Expressions;
+
+/// <summary>
+/// Per-thread pool of intermediate result vectors for expression evaluation. Vectors are borrowed and returned
+/// in stack order within one evaluation, so after the first batch a query evaluates without allocating.
+/// Also lends a batch view used to evaluate a sub-expression over a narrower selection (CASE branches).
+/// </summary>
+public sealed class EvaluationScratch
+{
+    private readonly Stack<Vector>[] _free = CreatePools();
+    private readonly Stack<int[]> _selections = new();
+    private readonly Stack<Batch> _views = new();
+
+    public Vector Rent(SqlType type)
+    {
+        var pool = _free[(int)PhysicalTypes.Of(type)];
+        var vector = pool.Count > 0 ? pool.Pop() : new Vector(type) { Owner = this };
+        vector.Type = type;
+        return vector;
+    }
+
+    public void Release(Vector vector)
+    {
+        if (ReferenceEquals(vector.Owner, this))
+            _free[(int)vector.PhysicalType].Push(vector);
+    }
+
+    /// <summary>A selection buffer of batch capacity.</summary>
+    public int[] RentSelection() => _selections.Count > 0 ? _selections.Pop() : new int[Batch.Capacity];
+
+    public void ReleaseSelection(int[] selection) => _selections.Push(selection);
+
+    /// <summary>A selection buffer holding the live rows of <paramref name="input"/>; returns their count.</summary>
+    public int[] RentRows(Batch input, out int count)
+    {
+        var buffer = RentSelection();
+        input.Rows.CopyTo(buffer);
+        count = input.ActiveCount;
+        return buffer;
+    }
+
+    /// <summary>A view of <paramref name="input"/> restricted to <paramref name="rows"/>[0..count).</summary>
+    public Batch RentView(Batch input, int[] rows, int count)
+    {
+        var view = _views.Count > 0 && _views.Peek().ColumnCount == input.ColumnCount ? _views.Pop() : new Batch(input.ColumnCount);
+        view.ViewOf(input);
+        view.SetSelection(rows, count);
+        return view;
+    }
+
+    public void ReleaseView(Batch view) => _views.Push(view);
+
+    private static Stack<Vector>[] CreatePools()
+    {
+        var pools = new Stack<Vector>[Enum.GetValues<PhysicalType>().Length];
+        for (var i = 0; i < pools.Length; i++)
+            pools[i] = new Stack<Vector>();
+        return pools;
+    }
+}

@@ -1,0 +1,99 @@
+namespace Vnd.Executor.Expressions;
+
+// Math function bodies. Domain errors carry PostgreSQL's SQLSTATEs and messages.
+
+public readonly struct CeilOp : IUnaryOp<double, double> { public static double Apply(double v) => Math.Ceiling(v); }
+public readonly struct FloorOp : IUnaryOp<double, double> { public static double Apply(double v) => Math.Floor(v); }
+public readonly struct RoundOp : IUnaryOp<double, double> { public static double Apply(double v) => Math.Round(v, MidpointRounding.AwayFromZero); }
+public readonly struct TruncOp : IUnaryOp<double, double> { public static double Apply(double v) => Math.Truncate(v); }
+public readonly struct AbsOp : IUnaryOp<double, double> { public static double Apply(double v) => Math.Abs(v); }
+public readonly struct SignOp : IUnaryOp<double, double> { public static double Apply(double v) => double.IsNaN(v) ? v : Math.Sign(v); }
+public readonly struct ExpOp : IUnaryOp<double, double> { public static double Apply(double v) => Math.Exp(v); }
+
+public readonly struct DecimalCeilOp : IUnaryOp<decimal, decimal> { public static decimal Apply(decimal v) => Math.Ceiling(v); }
+public readonly struct DecimalFloorOp : IUnaryOp<decimal, decimal> { public static decimal Apply(decimal v) => Math.Floor(v); }
+public readonly struct DecimalRoundOp : IUnaryOp<decimal, decimal> { public static decimal Apply(decimal v) => Math.Round(v, MidpointRounding.AwayFromZero); }
+public readonly struct DecimalTruncOp : IUnaryOp<decimal, decimal> { public static decimal Apply(decimal v) => Math.Truncate(v); }
+public readonly struct DecimalAbsOp : IUnaryOp<decimal, decimal> { public static decimal Apply(decimal v) => Math.Abs(v); }
+public readonly struct DecimalSignOp : IUnaryOp<decimal, decimal> { public static decimal Apply(decimal v) => Math.Sign(v); }
+
+public readonly struct IntegerAbsOp<T> : IUnaryOp<T, T> where T : System.Numerics.INumber<T>
+{
+    public static T Apply(T v) => T.IsNegative(v) ? checked(-v) : v;
+}
+
+public readonly struct IntegerSignOp<T> : IUnaryOp<T, T> where T : System.Numerics.INumber<T>
+{
+    public static T Apply(T v) => T.CreateTruncating(T.Sign(v));
+}
+
+public readonly struct SqrtOp : IUnaryOp<double, double>
+{
+    public static double Apply(double v)
+    {
+        if (v < 0)
+            throw new ExecutionException(SqlStates.InvalidArgumentForPower, "cannot take square root of a negative number");
+        return Math.Sqrt(v);
+    }
+}
+
+public readonly struct LnOp : IUnaryOp<double, double>
+{
+    public static double Apply(double v) => Math.Log(LogOps.Check(v));
+}
+
+public readonly struct Log10Op : IUnaryOp<double, double>
+{
+    public static double Apply(double v) => Math.Log10(LogOps.Check(v));
+}
+
+public readonly struct LogBaseOp : IBinaryOp<double, double, double>
+{
+    public static double Apply(double b, double v) => Math.Log(LogOps.Check(v)) / Math.Log(LogOps.Check(b));
+}
+
+public readonly struct PowerOp : IBinaryOp<double, double, double>
+{
+    public static double Apply(double x, double y)
+    {
+        if (x == 0 && y < 0)
+            throw new ExecutionException(SqlStates.InvalidArgumentForPower, "zero raised to a negative power is undefined");
+        if (x < 0 && Math.Floor(y) != y)
+            throw new ExecutionException(SqlStates.InvalidArgumentForPower, "a negative number raised to a non-integer power yields a complex result");
+        return Math.Pow(x, y);
+    }
+}
+
+public readonly struct DecimalRoundToOp : IBinaryOp<decimal, int, decimal>
+{
+    public static decimal Apply(decimal v, int digits) => digits >= 0
+        ? Math.Round(v, Math.Min(digits, 28), MidpointRounding.AwayFromZero)
+        : Math.Round(v / Pow10(-digits), MidpointRounding.AwayFromZero) * Pow10(-digits);
+
+    internal static decimal Pow10(int n)
+    {
+        var p = 1m;
+        for (var i = 0; i < n; i++)
+            p *= 10;
+        return p;
+    }
+}
+
+public readonly struct DecimalTruncToOp : IBinaryOp<decimal, int, decimal>
+{
+    public static decimal Apply(decimal v, int digits)
+    {
+        var scale = DecimalRoundToOp.Pow10(Math.Abs(digits));
+        return digits >= 0 ? Math.Truncate(v * scale) / scale : Math.Truncate(v / scale) * scale;
+    }
+}
+
+internal static class LogOps
+{
+    public static double Check(double v) => v switch
+    {
+        0 => throw new ExecutionException(SqlStates.InvalidArgumentForLogarithm, "cannot take logarithm of zero"),
+        < 0 => throw new ExecutionException(SqlStates.InvalidArgumentForLogarithm, "cannot take logarithm of a negative number"),
+        _ => v,
+    };
+}

@@ -1,0 +1,22 @@
+namespace Vnd.Executor.Expressions;
+
+/// <summary>
+/// The scalar function catalog: resolves a name and bound arguments to an expression with a typed kernel.
+/// Unknown names or argument lists raise 42883 like PostgreSQL's "function ... does not exist".
+/// </summary>
+public static class ScalarFunctions
+{
+    public static Expression Resolve(string name, IReadOnlyList<Expression> arguments)
+    {
+        var lower = name.ToLowerInvariant();
+        var resolved = lower switch
+        {
+            "greatest" or "least" when arguments.Count > 0 => GreatestLeast.Resolve(lower, arguments),
+            "coalesce" when arguments.Count > 0 => Expr.Coalesce([.. arguments]),
+            "nullif" when arguments.Count == 2 => Expr.NullIf(arguments[0], arguments[1]),
+            _ => MathFunctions.Resolve(lower, arguments) ?? TextFunctions.Resolve(lower, arguments) ?? TimeFunctions.Resolve(lower, arguments),
+        };
+        return resolved ?? throw new ExecutionException(SqlStates.UndefinedFunction,
+            $"function {lower}({string.Join(", ", arguments.Select(a => a.Type.PgName))}) does not exist");
+    }
+}

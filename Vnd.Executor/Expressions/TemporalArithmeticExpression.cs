@@ -1,0 +1,143 @@
+using Vnd.Executor.Vectors;
+using Vnd.Planner.Types;
+
+namespace Vnd.Executor.Expressions;
+
+/// <summary>
+/// Date/time arithmetic: timestamp − timestamp → interval (microseconds, like PostgreSQL; nanosecond columns
+/// are converted), timestamp ± interval → timestamp (months via the calendar), interval ± interval,
+/// date − date → integer days, date ± integer → date.
+/// </summary>
+public sealed class TemporalArithmeticExpression : Expression
+{
+    private readonly Mode _mode;
+
+    public TemporalArithmeticExpression(ArithmeticOperator op, Expression left, Expression right)
+        : base(ResultType(op, left.Type, right.Type, out var mode))
+    {
+        Operator = op;
+        Left = left;
+        Right = right;
+        _mode = mode;
+    }
+
+    private enum Mode { TimestampDifference, TimestampShift, IntervalSum, DateDifference, DateShift }
+
+    public ArithmeticOperator Operator { get; }
+
+    public Expression Left { get; }
+
+    public Expression Right { get; }
+
+    public override bool IsConstant => Left.IsConstant && Right.IsConstant;
+
+    public static bool Supports(ArithmeticOperator op, SqlType left, SqlType right) => TryResultType(op, left, right, out _) is not null;
+
+    public override void Evaluate(Batch input, Vector result, EvaluationScratch scratch)
+    {
+        var l = Left.EvaluateToVector(input, scratch);
+        var r = Right.EvaluateToVector(input, scratch);
+        var constant = l.IsConstant && r.IsConstant;
+        if (constant)
+            result.ResetConstant();
+        else
+            result.ResetFlat();
+        ReadOnlySpan<int> rows = constant ? [0] : input.Rows;
+        var ls = l.IsConstant ? 0 : 1;
+        var rs = r.IsConstant ? 0 : 1;
+        var sign = Operator == ArithmeticOperator.Subtract ? -1 : 1;
+        try
+        {
+            foreach (var i in rows)
+            {
+                if (l.IsNull(i * ls) || r.IsNull(i * rs))
+                {
+                    result.SetNull(i);
+                    continue;
+                }
+                switch (_mode)
+                {
+                    case Mode.TimestampDifference:
+                        var delta = checked(l.Data<long>()[i * ls] - r.Data<long>()[i * rs]);
+                        result.Data<PgInterval>()[i] = PgInterval.FromMicros(TimeUnits.ToMicros(delta, Left.Type.Unit));
+                        break;
+                    case Mode.TimestampShift:
+                        result.Data<long>()[i] = Shift(l.Data<long>()[i * ls], r.Data<PgInterval>()[i * rs], sign, Left.Type.Unit);
+                        break;
+                    case Mode.IntervalSum:
+                        var a = l.Data<PgInterval>()[i * ls];
+                        var b = r.Data<PgInterval>()[i * rs];
+                        result.Data<PgInterval>()[i] = new PgInterval(checked(a.Months + (sign * b.Months)), checked(a.Days + (sign * b.Days)), checked(a.Micros + (sign * b.Micros)));
+                        break;
+                    case Mode.DateDifference:
+                        result.Data<int>()[i] = checked(l.Data<int>()[i * ls] - r.Data<int>()[i * rs]);
+                        break;
+                    default:
+                        result.Data<int>()[i] = checked(l.Data<int>()[i * ls] + (sign * r.Data<int>()[i * rs]));
+                        break;
+                }
+            }
+        }
+        catch (OverflowException)
+        {
+            throw ExecutionErrors.OutOfRangeException(Type);
+        }
+        finally
+        {
+            scratch.Release(r);
+            scratch.Release(l);
+        }
+    }
+
+    /// <summary>Adds an interval to a stored timestamp: calendar months first, then days and microseconds.</summary>
+    public static long Shift(long stored, PgInterval interval, int sign, TimeUnit unit)
+    {
+        if (interval.Months != 0)
+        {
+            var t = DateTime.UnixEpoch.AddTicks(TimeUnits.ToTicks(stored, unit)).AddMonths(sign * interval.Months);
+            var rest = stored - TimeUnits.FromTicks(TimeUnits.ToTicks(stored, unit), unit);
+            stored = TimeUnits.FromTicks(t.Ticks - DateTime.UnixEpoch.Ticks, unit) + rest;
+        }
+        var micros = checked((interval.Days * PgInterval.MicrosPerDay) + interval.Micros);
+        return checked(stored + (sign * TimeUnits.FromMicros(micros, unit)));
+    }
+
+    public override string ToString() => $"({Left} {ArithmeticExpression.Symbol(Operator)} {Right})";
+
+    private static SqlType ResultType(ArithmeticOperator op, SqlType left, SqlType right, out Mode mode) =>
+        TryResultType(op, left, right, out mode)
+        ?? throw new ExecutionException(SqlStates.UndefinedFunction, $"operator does not exist: {left} {ArithmeticExpression.Symbol(op)} {right}");
+
+    private static SqlType? TryResultType(ArithmeticOperator op, SqlType left, SqlType right, out Mode mode)
+    {
+        var additive = op is ArithmeticOperator.Add or ArithmeticOperator.Subtract;
+        var leftTs = left.Id is TypeId.Timestamp or TypeId.TimestampTz;
+        mode = default;
+        if (op == ArithmeticOperator.Subtract && leftTs && right.Id is TypeId.Timestamp or TypeId.TimestampTz)
+        {
+            mode = Mode.TimestampDifference;
+            return SqlType.Interval;
+        }
+        if (additive && leftTs && right.Id == TypeId.Interval)
+        {
+            mode = Mode.TimestampShift;
+            return left;
+        }
+        if (additive && left.Id == TypeId.Interval && right.Id == TypeId.Interval)
+        {
+            mode = Mode.IntervalSum;
+            return SqlType.Interval;
+        }
+        if (op == ArithmeticOperator.Subtract && left.Id == TypeId.Date && right.Id == TypeId.Date)
+        {
+            mode = Mode.DateDifference;
+            return SqlType.Int4;
+        }
+        if (additive && left.Id == TypeId.Date && right.Id == TypeId.Int4)
+        {
+            mode = Mode.DateShift;
+            return SqlType.Date;
+        }
+        return null;
+    }
+}

@@ -1,0 +1,159 @@
+using Vnd.Executor.Vectors;
+using Vnd.Planner.Types;
+
+namespace Vnd.Executor.Expressions;
+
+/// <summary>date_trunc, date_part/extract and to_timestamp. Timestamps are UTC instants since the Unix epoch
+/// in the column's unit; the field argument must be a literal and is checked when the call is built.</summary>
+internal static class TimeFunctions
+{
+    private static readonly string[] TruncFields = ["microseconds", "milliseconds", "second", "minute", "hour", "day", "week", "month", "quarter", "year", "decade", "century", "millennium"];
+    private static readonly string[] PartFields = ["epoch", "microseconds", "milliseconds", "second", "minute", "hour", "day", "dow", "isodow", "doy", "week", "month", "quarter", "year", "decade", "century", "millennium"];
+
+    public static Expression? Resolve(string name, IReadOnlyList<Expression> a)
+    {
+        switch (name)
+        {
+            case "date_trunc" when a.Count == 2:
+            {
+                var field = Field(name, a[0], TruncFields);
+                var ts = a[1].Type.Id == TypeId.Date ? TypeUnification.To(a[1], SqlType.Timestamp) : a[1];
+                var unit = ts.Type.Unit;
+                return new FunctionExpression(name, ts.Type, [ts], (args, r, rows) => Each<long>(args[0], r, rows, v => r.Set(v.Row, Truncate(v.Value, field, unit))));
+            }
+            case "date_part" or "extract" when a.Count == 2:
+            {
+                var field = Field(name, a[0], PartFields);
+                var value = a[1];
+                if (value.Type.Id == TypeId.Interval)
+                    return new FunctionExpression(name, SqlType.Float8, [value], (args, r, rows) => Each<PgInterval>(args[0], r, rows, v => r.Set(v.Row, IntervalPart(v.Value, field))));
+                var ts = value.Type.Id == TypeId.Date ? TypeUnification.To(value, SqlType.Timestamp) : value;
+                var unit = ts.Type.Unit;
+                return new FunctionExpression(name, SqlType.Float8, [ts], (args, r, rows) => Each<long>(args[0], r, rows, v => r.Set(v.Row, Part(v.Value, field, unit))));
+            }
+            case "to_timestamp" when a.Count == 1:
+                return MathFunctions.Unary(name, SqlType.TimestampTz, TypeUnification.To(a[0], SqlType.Float8), Kernels.Unary<double, long, EpochToTimestampOp>);
+            default:
+                return null;
+        }
+    }
+
+    private readonly record struct Cell<T>(int Row, T Value);
+
+    /// <summary>Runs a NULL-propagating body over the live rows of one argument.</summary>
+    private static void Each<T>(Vector input, Vector result, ReadOnlySpan<int> rows, Action<Cell<T>> body) where T : unmanaged
+    {
+        if (input.IsConstant)
+            result.ResetConstant();
+        else
+            result.ResetFlat();
+        foreach (var i in rows)
+        {
+            if (input.IsNull(i))
+                result.SetNull(i);
+            else
+                body(new Cell<T>(i, input.Get<T>(i)));
+        }
+    }
+
+    public static long Truncate(long stored, string field, TimeUnit unit)
+    {
+        var perSecond = TimeUnits.PerSecond(unit);
+        long Floor(long size) => TimeUnits.FloorDiv(stored, size) * size;
+        switch (field)
+        {
+            case "microseconds": return Floor(perSecond / 1_000_000);
+            case "milliseconds": return Floor(perSecond / 1000);
+            case "second": return Floor(perSecond);
+            case "minute": return Floor(perSecond * 60);
+            case "hour": return Floor(perSecond * 3600);
+            case "day": return Floor(perSecond * 86400);
+        }
+        var t = DateTime.UnixEpoch.AddTicks(TimeUnits.ToTicks(stored, unit));
+        var truncated = field switch
+        {
+            "week" => t.Date.AddDays(-(((int)t.DayOfWeek + 6) % 7)),
+            "month" => new DateTime(t.Year, t.Month, 1, 0, 0, 0, DateTimeKind.Utc),
+            "quarter" => new DateTime(t.Year, (((t.Month - 1) / 3) * 3) + 1, 1, 0, 0, 0, DateTimeKind.Utc),
+            "year" => new DateTime(t.Year, 1, 1, 0, 0, 0, DateTimeKind.Utc),
+            "decade" => new DateTime(t.Year - (t.Year % 10), 1, 1, 0, 0, 0, DateTimeKind.Utc),
+            "century" => new DateTime((((t.Year - 1) / 100) * 100) + 1, 1, 1, 0, 0, 0, DateTimeKind.Utc),
+            _ => new DateTime((((t.Year - 1) / 1000) * 1000) + 1, 1, 1, 0, 0, 0, DateTimeKind.Utc),
+        };
+        return TimeUnits.FromTicks(truncated.Ticks - DateTime.UnixEpoch.Ticks, unit);
+    }
+
+    public static double Part(long stored, string field, TimeUnit unit)
+    {
+        var perSecond = TimeUnits.PerSecond(unit);
+        if (field == "epoch")
+            return (double)stored / perSecond;
+        var t = DateTime.UnixEpoch.AddTicks(TimeUnits.ToTicks(stored, unit));
+        var secondFraction = (double)(stored - (TimeUnits.FloorDiv(stored, perSecond) * perSecond)) / perSecond;
+        return field switch
+        {
+            "microseconds" => Math.Round((t.Second + secondFraction) * 1_000_000),
+            "milliseconds" => (t.Second + secondFraction) * 1000,
+            "second" => t.Second + secondFraction,
+            "minute" => t.Minute,
+            "hour" => t.Hour,
+            "day" => t.Day,
+            "dow" => (int)t.DayOfWeek,
+            "isodow" => t.DayOfWeek == DayOfWeek.Sunday ? 7 : (int)t.DayOfWeek,
+            "doy" => t.DayOfYear,
+            "week" => System.Globalization.ISOWeek.GetWeekOfYear(t),
+            "month" => t.Month,
+            "quarter" => ((t.Month - 1) / 3) + 1,
+            "year" => t.Year,
+            "decade" => t.Year / 10,
+            "century" => ((t.Year - 1) / 100) + 1,
+            _ => ((t.Year - 1) / 1000) + 1,
+        };
+    }
+
+    private static double IntervalPart(PgInterval v, string field) => field switch
+    {
+        "epoch" => (((v.Months * 30.0) + v.Days) * 86400) + (v.Micros / 1e6),
+        "year" => v.Months / 12,
+        "month" => v.Months % 12,
+        "day" => v.Days,
+        "hour" => v.Micros / 3_600_000_000L,
+        "minute" => v.Micros / 60_000_000L % 60,
+        "second" => v.Micros % 60_000_000L / 1e6,
+        "milliseconds" => v.Micros % 60_000_000L / 1e3,
+        "microseconds" => v.Micros % 60_000_000L,
+        _ => throw new ExecutionException(SqlStates.InvalidParameterValue, $"interval units \"{field}\" not supported"),
+    };
+
+    private static string Field(string function, Expression argument, string[] allowed)
+    {
+        if (argument is not ConstantExpression { Value: string text })
+            throw new ExecutionException(SqlStates.FeatureNotSupported, $"{function} needs a literal field name");
+        var field = text.ToLowerInvariant() switch
+        {
+            "us" or "usec" or "microsecond" => "microseconds",
+            "ms" or "msec" or "millisecond" => "milliseconds",
+            "seconds" or "sec" or "s" => "second",
+            "minutes" or "min" => "minute",
+            "hours" or "h" => "hour",
+            "days" or "d" => "day",
+            "weeks" => "week",
+            "months" or "mon" => "month",
+            "years" or "y" => "year",
+            var f => f,
+        };
+        if (!allowed.Contains(field))
+            throw new ExecutionException(SqlStates.InvalidParameterValue, $"unit \"{text}\" not recognized for {function}");
+        return field;
+    }
+
+    private readonly struct EpochToTimestampOp : IUnaryOp<double, long>
+    {
+        public static long Apply(double seconds)
+        {
+            if (double.IsNaN(seconds) || double.IsInfinity(seconds))
+                throw new ExecutionException(SqlStates.DatetimeFieldOverflow, "timestamp cannot be NaN or infinite");
+            return checked((long)Math.Round(seconds * 1_000_000));
+        }
+    }
+}

@@ -1,0 +1,100 @@
+using System.Globalization;
+using Vnd.Executor.Vectors;
+using Vnd.Planner.Types;
+
+namespace Vnd.Executor.Expressions;
+
+/// <summary>
+/// Row-at-a-time conversion of boxed values between types (the slow path of CAST, also used to fold literals).
+/// Text forms follow PostgreSQL's output functions; bad text raises 22P02 like PostgreSQL's input functions.
+/// </summary>
+public static class ValueConverter
+{
+    public static object? Convert(object? value, SqlType from, SqlType to)
+    {
+        if (value is null)
+            return null;
+        if (to.Id == TypeId.Text)
+            return ValueFormatter.Format(value, from);
+        if (value is string text)
+            return Parse(text.Trim(), to);
+        return (value, to.Id) switch
+        {
+            (DateTime t, TypeId.Date) => DateOnly.FromDateTime(t),
+            (DateOnly d, TypeId.Timestamp or TypeId.TimestampTz) => d.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc),
+            (DateTime t, TypeId.Timestamp or TypeId.TimestampTz) => t,
+            (InetValue v, TypeId.Inet or TypeId.Cidr) => v,
+            (bool b, TypeId.Int4) => b ? 1 : 0,
+            (int i, TypeId.Bool) => i != 0,
+            _ when to.IsNumeric && value is IConvertible => ConvertNumber(value, to),
+            _ => throw new ExecutionException(SqlStates.CannotCoerce, $"cannot cast type {from.PgName} to {to.PgName}"),
+        };
+    }
+
+    public static object Parse(string text, SqlType to)
+    {
+        var invariant = CultureInfo.InvariantCulture;
+        try
+        {
+            switch (to.Id)
+            {
+                case TypeId.Bool:
+                    return text.ToLowerInvariant() switch
+                    {
+                        "t" or "true" or "yes" or "y" or "on" or "1" => true,
+                        "f" or "false" or "no" or "n" or "off" or "0" => false,
+                        _ => throw new FormatException(),
+                    };
+                case TypeId.Int2: return short.Parse(text, NumberStyles.AllowLeadingSign, invariant);
+                case TypeId.Int4: return int.Parse(text, NumberStyles.AllowLeadingSign, invariant);
+                case TypeId.Int8: return long.Parse(text, NumberStyles.AllowLeadingSign, invariant);
+                case TypeId.Float4 or TypeId.Float8:
+                    return text.ToLowerInvariant() switch
+                    {
+                        "nan" => double.NaN,
+                        "infinity" or "inf" => double.PositiveInfinity,
+                        "-infinity" or "-inf" => double.NegativeInfinity,
+                        _ => double.Parse(text, NumberStyles.Float, invariant),
+                    };
+                case TypeId.Numeric: return decimal.Parse(text, NumberStyles.Float, invariant);
+                case TypeId.Bytea: return ParseBytea(text);
+                case TypeId.Date: return DateOnly.Parse(text, invariant);
+                case TypeId.Timestamp or TypeId.TimestampTz:
+                    return DateTime.Parse(text, invariant, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal);
+                case TypeId.Inet or TypeId.Cidr: return VectorValues.ParseInet(text);
+                case TypeId.Interval: return IntervalParser.Parse(text);
+                default: throw new ExecutionException(SqlStates.CannotCoerce, $"cannot cast type text to {to.PgName}");
+            }
+        }
+        catch (OverflowException)
+        {
+            throw new ExecutionException(SqlStates.NumericValueOutOfRange, $"value \"{text}\" is out of range for type {to.PgName}");
+        }
+        catch (FormatException)
+        {
+            throw new ExecutionException(SqlStates.InvalidTextRepresentation, $"invalid input syntax for type {to.PgName}: \"{text}\"");
+        }
+    }
+
+    private static object ConvertNumber(object value, SqlType to)
+    {
+        try
+        {
+            return to.Id switch
+            {
+                TypeId.Int2 => System.Convert.ToInt16(value, CultureInfo.InvariantCulture),
+                TypeId.Int4 => System.Convert.ToInt32(value, CultureInfo.InvariantCulture),
+                TypeId.Int8 => System.Convert.ToInt64(value, CultureInfo.InvariantCulture),
+                TypeId.Float4 or TypeId.Float8 => System.Convert.ToDouble(value, CultureInfo.InvariantCulture),
+                _ => System.Convert.ToDecimal(value, CultureInfo.InvariantCulture),
+            };
+        }
+        catch (OverflowException)
+        {
+            throw ExecutionErrors.OutOfRangeException(to);
+        }
+    }
+
+    private static byte[] ParseBytea(string text) =>
+        text.StartsWith("\\x", StringComparison.Ordinal) ? System.Convert.FromHexString(text.AsSpan(2)) : System.Text.Encoding.UTF8.GetBytes(text);
+}

@@ -1,0 +1,87 @@
+using System.Globalization;
+using System.Text;
+using Vnd.Executor.Vectors;
+using Vnd.Planner.Types;
+
+namespace Vnd.Executor.Expressions;
+
+/// <summary>PostgreSQL text output of boxed values (the forms psql prints).</summary>
+public static class ValueFormatter
+{
+    public static string Format(object value, SqlType type)
+    {
+        var invariant = CultureInfo.InvariantCulture;
+        return value switch
+        {
+            bool b => b ? "true" : "false",
+            double d when double.IsNaN(d) => "NaN",
+            double d when double.IsPositiveInfinity(d) => "Infinity",
+            double d when double.IsNegativeInfinity(d) => "-Infinity",
+            double d => d.ToString("R", invariant),
+            decimal m => m.ToString(invariant),
+            DateTime t when type.Id == TypeId.TimestampTz => t.ToString("yyyy-MM-dd HH:mm:ss.FFFFFF", invariant).TrimEnd('.') + "+00",
+            DateTime t => t.ToString("yyyy-MM-dd HH:mm:ss.FFFFFF", invariant).TrimEnd('.'),
+            DateOnly d => d.ToString("yyyy-MM-dd", invariant),
+            PgInterval i => FormatInterval(i),
+            byte[] bytes => "\\x" + Convert.ToHexStringLower(bytes),
+            ulong mac when type.Id == TypeId.MacAddr => FormatMac(mac),
+            IFormattable f => f.ToString(null, invariant),
+            _ => value.ToString() ?? "",
+        };
+    }
+
+    /// <summary>PostgreSQL's default (postgres style) interval output, e.g. "1 year 2 mons 3 days 04:05:06.5".</summary>
+    public static string FormatInterval(PgInterval interval)
+    {
+        var sb = new StringBuilder();
+        var years = interval.Months / 12;
+        var months = interval.Months % 12;
+        Part(sb, years, "year");
+        Part(sb, months, "mon");
+        Part(sb, interval.Days, "day");
+        if (interval.Micros != 0 || sb.Length == 0)
+        {
+            if (sb.Length > 0)
+                sb.Append(' ');
+            var micros = interval.Micros;
+            if (micros < 0)
+            {
+                sb.Append('-');
+                micros = -micros;
+            }
+            var hours = micros / 3_600_000_000L;
+            var minutes = micros / 60_000_000L % 60;
+            var seconds = micros / 1_000_000L % 60;
+            var fraction = micros % 1_000_000L;
+            sb.Append(CultureInfo.InvariantCulture, $"{hours:00}:{minutes:00}:{seconds:00}");
+            if (fraction != 0)
+                sb.Append('.').Append(fraction.ToString("000000", CultureInfo.InvariantCulture).TrimEnd('0'));
+        }
+        return sb.ToString();
+    }
+
+    private static void Part(StringBuilder sb, int value, string unit)
+    {
+        if (value == 0)
+            return;
+        if (sb.Length > 0)
+            sb.Append(' ');
+        sb.Append(value).Append(' ').Append(unit);
+        if (value != 1 && value != -1)
+            sb.Append('s');
+    }
+
+    private static string FormatMac(ulong mac)
+    {
+        Span<char> text = stackalloc char[17];
+        for (var i = 0; i < 6; i++)
+        {
+            var b = (byte)(mac >> (40 - (8 * i)));
+            text[i * 3] = "0123456789abcdef"[b >> 4];
+            text[(i * 3) + 1] = "0123456789abcdef"[b & 15];
+            if (i < 5)
+                text[(i * 3) + 2] = ':';
+        }
+        return new string(text);
+    }
+}

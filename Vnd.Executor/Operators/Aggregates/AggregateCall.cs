@@ -1,0 +1,115 @@
+using System.Text;
+using Vnd.Executor.Execution;
+using Vnd.Executor.Expressions;
+using Vnd.Executor.Vectors;
+using Vnd.Planner.Types;
+
+namespace Vnd.Executor.Operators.Aggregates;
+
+/// <summary>
+/// One aggregate of a GROUP BY: its kind, argument (null for count(*)), DISTINCT flag and, for string_agg, the
+/// separator. Result types follow PostgreSQL: count → int8; sum(int2/int4) → int8; sum(int8) and avg of
+/// integers → numeric; float input → float8; variance/stddev → float8 (PostgreSQL gives numeric for integer
+/// input). Only count supports DISTINCT.
+/// </summary>
+public sealed class AggregateCall
+{
+    public AggregateCall(AggregateKind kind, Expression? argument = null, bool distinct = false, string? separator = null)
+    {
+        if (kind != AggregateKind.CountStar && argument is null)
+            throw new ArgumentException($"{kind} needs an argument", nameof(argument));
+        if (distinct && kind != AggregateKind.Count)
+            ExecutionErrors.Unsupported($"DISTINCT is only supported for count, not {kind}");
+        Kind = kind;
+        Argument = kind is AggregateKind.StddevSamp or AggregateKind.StddevPop or AggregateKind.VarSamp or AggregateKind.VarPop
+            ? TypeUnification.To(argument!, SqlType.Float8)
+            : argument;
+        Distinct = distinct;
+        Separator = separator ?? ",";
+        ResultType = ComputeResultType();
+    }
+
+    public AggregateKind Kind { get; }
+
+    public Expression? Argument { get; }
+
+    public bool Distinct { get; }
+
+    public string Separator { get; }
+
+    public SqlType ResultType { get; }
+
+    public static AggregateCall CountStar() => new(AggregateKind.CountStar);
+
+    public Accumulator CreateAccumulator(MemoryBudget memory)
+    {
+        if (Kind == AggregateKind.CountStar)
+            return new CountAccumulator(memory, star: true);
+        var type = Argument!.PhysicalType;
+        return Kind switch
+        {
+            AggregateKind.Count when Distinct => new DistinctCountAccumulator(memory, type),
+            AggregateKind.Count => new CountAccumulator(memory, star: false),
+            AggregateKind.Sum or AggregateKind.Avg => CreateSum(memory, type, Kind == AggregateKind.Avg),
+            AggregateKind.Min or AggregateKind.Max => CreateMinMax(memory, type, Kind == AggregateKind.Max),
+            AggregateKind.BoolAnd or AggregateKind.BoolOr => new BoolAccumulator(memory, Kind == AggregateKind.BoolAnd),
+            AggregateKind.StringAgg => new StringAggAccumulator(memory, Encoding.UTF8.GetBytes(Separator)),
+            _ => new VarianceAccumulator(memory, Kind),
+        };
+    }
+
+    public override string ToString() => Kind == AggregateKind.CountStar
+        ? "count(*)"
+        : $"{Kind.ToString().ToLowerInvariant()}({(Distinct ? "DISTINCT " : "")}{Argument})";
+
+    private Accumulator CreateSum(MemoryBudget memory, PhysicalType type, bool average) => type switch
+    {
+        PhysicalType.Int16 => new SumAccumulator<short, long>(memory, average, ResultType),
+        PhysicalType.Int32 => new SumAccumulator<int, long>(memory, average, ResultType),
+        PhysicalType.Int64 => new SumAccumulator<long, Int128>(memory, average, ResultType),
+        PhysicalType.Float64 => new SumAccumulator<double, double>(memory, average, ResultType),
+        PhysicalType.Decimal => new SumAccumulator<decimal, decimal>(memory, average, ResultType),
+        _ => throw new ExecutionException(SqlStates.UndefinedFunction, $"function {Kind.ToString().ToLowerInvariant()}({Argument!.Type}) does not exist"),
+    };
+
+    private static Accumulator CreateMinMax(MemoryBudget memory, PhysicalType type, bool max) => type switch
+    {
+        PhysicalType.Bool => new MinMaxAccumulator<byte>(memory, max),
+        PhysicalType.Int16 => new MinMaxAccumulator<short>(memory, max),
+        PhysicalType.Int32 => new MinMaxAccumulator<int>(memory, max),
+        PhysicalType.Int64 => new MinMaxAccumulator<long>(memory, max),
+        PhysicalType.Float64 => new MinMaxAccumulator<double>(memory, max),
+        PhysicalType.Decimal => new MinMaxAccumulator<decimal>(memory, max),
+        PhysicalType.Interval => new MinMaxAccumulator<PgInterval>(memory, max),
+        PhysicalType.Inet4 => new MinMaxAccumulator<uint>(memory, max),
+        PhysicalType.Inet => new MinMaxAccumulator<InetValue>(memory, max),
+        PhysicalType.MacAddr => new MinMaxAccumulator<ulong>(memory, max),
+        _ => new MinMaxBytesAccumulator(memory, max),
+    };
+
+    private SqlType ComputeResultType()
+    {
+        var t = Argument?.Type;
+        return Kind switch
+        {
+            AggregateKind.CountStar or AggregateKind.Count => SqlType.Int8,
+            AggregateKind.Sum => t!.Id switch
+            {
+                TypeId.Int2 or TypeId.Int4 => SqlType.Int8,
+                TypeId.Int8 or TypeId.Numeric => SqlType.Numeric,
+                TypeId.Float4 or TypeId.Float8 => SqlType.Float8,
+                _ => throw new ExecutionException(SqlStates.UndefinedFunction, $"function sum({t}) does not exist"),
+            },
+            AggregateKind.Avg => t!.Id switch
+            {
+                TypeId.Int2 or TypeId.Int4 or TypeId.Int8 or TypeId.Numeric => SqlType.Numeric,
+                TypeId.Float4 or TypeId.Float8 => SqlType.Float8,
+                _ => throw new ExecutionException(SqlStates.UndefinedFunction, $"function avg({t}) does not exist"),
+            },
+            AggregateKind.Min or AggregateKind.Max => t!,
+            AggregateKind.BoolAnd or AggregateKind.BoolOr => SqlType.Bool,
+            AggregateKind.StringAgg => SqlType.Text,
+            _ => SqlType.Float8,
+        };
+    }
+}

@@ -1,0 +1,110 @@
+using Vnd.Executor.Execution;
+using Vnd.Executor.Operators.Hashing;
+using Vnd.Executor.Vectors;
+using Vnd.Planner.Types;
+
+namespace Vnd.Executor.Operators.Aggregates;
+
+/// <summary>
+/// One worker's groups: a <see cref="KeyTable"/> from encoded group keys to group numbers, the key values of each
+/// group (copied once, when the group first appears) and one accumulator per aggregate. NULL keys are values here,
+/// so they form one group.
+/// </summary>
+public sealed class GroupTable : IDisposable
+{
+    private readonly KeyEncoder _encoder;
+    private readonly KeyTable _table;
+    private readonly ColumnCollection _keyValues;
+    private readonly int[] _groups = new int[Batch.Capacity];
+    private readonly int[] _newRows = new int[Batch.Capacity];
+    private int[] _map = [];
+
+    public GroupTable(IReadOnlyList<SqlType> keyTypes, IReadOnlyList<AggregateCall> aggregates, MemoryBudget memory)
+    {
+        KeyCount = keyTypes.Count;
+        _encoder = new KeyEncoder(keyTypes.Select(PhysicalTypes.Of).ToArray(), nullsAreValues: true);
+        _table = new KeyTable(_encoder.FixedWidth, memory);
+        _keyValues = new ColumnCollection(keyTypes, memory);
+        Accumulators = aggregates.Select(a => a.CreateAccumulator(memory)).ToArray();
+        if (KeyCount == 0)
+        {
+            // A global aggregate has exactly one group, even over no rows.
+            _table.FindOrAdd(0, [], out _);
+            foreach (var a in Accumulators)
+                a.Resize(1);
+        }
+    }
+
+    public int KeyCount { get; }
+
+    public int Count => _table.Count;
+
+    public Accumulator[] Accumulators { get; }
+
+    public ColumnCollection KeyValues => _keyValues;
+
+    /// <summary>Adds the live rows of a batch: <paramref name="keys"/> are the evaluated group keys and
+    /// <paramref name="arguments"/> the evaluated aggregate arguments (null for count(*)).</summary>
+    public void Add(ReadOnlySpan<int> rows, ReadOnlySpan<Vector> keys, ReadOnlySpan<Vector?> arguments)
+    {
+        var groups = _groups.AsSpan(0, rows.Length);
+        if (KeyCount == 0)
+        {
+            groups.Clear();
+        }
+        else
+        {
+            _encoder.Encode(keys, rows);
+            var fresh = 0;
+            for (var k = 0; k < rows.Length; k++)
+            {
+                groups[k] = _table.FindOrAdd(_encoder.Hashes[k], _encoder.Key(k), out var added);
+                if (added)
+                    _newRows[fresh++] = rows[k];
+            }
+            if (fresh > 0)
+            {
+                _keyValues.Append(keys, _newRows.AsSpan(0, fresh));
+                foreach (var a in Accumulators)
+                    a.Resize(_table.Count);
+            }
+        }
+        for (var i = 0; i < Accumulators.Length; i++)
+            Accumulators[i].Update(arguments[i], rows, groups);
+    }
+
+    /// <summary>Folds another worker's groups into this table.</summary>
+    public void Merge(GroupTable other)
+    {
+        if (_map.Length < other.Count)
+            _map = new int[other.Count];
+        var map = _map.AsSpan(0, other.Count);
+        var fresh = new List<int>();
+        for (var g = 0; g < other.Count; g++)
+        {
+            map[g] = _table.FindOrAdd(other._table.Hash(g), other._table.Key(g), out var added);
+            if (added)
+                fresh.Add(g);
+        }
+        if (KeyCount > 0 && fresh.Count > 0)
+        {
+            var columns = new Vector[KeyCount];
+            for (var c = 0; c < KeyCount; c++)
+                columns[c] = other._keyValues.Column(c);
+            _keyValues.Append(columns, fresh.ToArray());
+        }
+        for (var i = 0; i < Accumulators.Length; i++)
+        {
+            Accumulators[i].Resize(_table.Count);
+            Accumulators[i].Merge(other.Accumulators[i], map);
+        }
+    }
+
+    public void Dispose()
+    {
+        _table.Dispose();
+        _keyValues.Dispose();
+        foreach (var a in Accumulators)
+            a.Dispose();
+    }
+}

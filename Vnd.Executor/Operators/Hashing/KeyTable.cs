@@ -1,0 +1,150 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using Vnd.Executor.Execution;
+
+namespace Vnd.Executor.Operators.Hashing;
+
+/// <summary>
+/// An open-addressing hash table from encoded keys (see <see cref="KeyEncoder"/>) to dense entry numbers 0, 1,
+/// 2, ... Slots are one flat ulong array holding the upper hash bits next to the entry number, so most probes
+/// never touch the key bytes; keys live in one byte arena. 8-byte keys (every integer key) are also kept inline
+/// beside their slot, so a lookup in a table far larger than the cache costs one memory access, not two. Linear
+/// probing, load at most one half. Every growth is reserved in the query's <see cref="MemoryBudget"/> first.
+/// </summary>
+public sealed class KeyTable : IDisposable
+{
+    private readonly int _fixedWidth;
+    private readonly MemoryBudget _memory;
+    private readonly int _shift;
+    private ulong[] _slots;
+    private ulong[] _hashes;
+    private byte[] _keys;
+    private int[] _offsets;
+    private int _keyBytes;
+    private long _reserved;
+
+    public KeyTable(int fixedWidth, MemoryBudget memory, int expected = 1024)
+    {
+        _fixedWidth = fixedWidth;
+        _memory = memory;
+        _shift = fixedWidth == 8 ? 1 : 0;
+        var capacity = (int)Math.Max(64, System.Numerics.BitOperations.RoundUpToPowerOf2((uint)Math.Max(expected, 16) * 2));
+        Reserve(((capacity * 8L) << _shift) + (capacity / 2 * (8L + 4 + Math.Max(fixedWidth, 16))));
+        _slots = new ulong[capacity << _shift];
+        _hashes = new ulong[capacity / 2];
+        _offsets = new int[(capacity / 2) + 1];
+        _keys = new byte[capacity / 2 * Math.Max(fixedWidth, 16)];
+    }
+
+    public int Count { get; private set; }
+
+    private int Capacity => _slots.Length >> _shift;
+
+    public ulong Hash(int entry) => _hashes[entry];
+
+    public ReadOnlySpan<byte> Key(int entry) => _fixedWidth >= 0
+        ? _keys.AsSpan(entry * _fixedWidth, _fixedWidth)
+        : _keys.AsSpan(_offsets[entry], _offsets[entry + 1] - _offsets[entry]);
+
+    /// <summary>The entry of <paramref name="key"/>, or -1.</summary>
+    public int Find(ulong hash, ReadOnlySpan<byte> key)
+    {
+        var mask = Capacity - 1;
+        var tag = hash & 0xFFFFFFFF00000000UL;
+        var inline = _shift == 1 ? MemoryMarshal.Read<ulong>(key) : 0;
+        for (var i = (int)hash & mask; ; i = (i + 1) & mask)
+        {
+            var at = i << _shift;
+            var slot = _slots[at];
+            if (slot == 0)
+                return -1;
+            if ((slot & 0xFFFFFFFF00000000UL) == tag && (_shift == 1 ? _slots[at + 1] == inline : KeyEquals((int)(uint)slot - 1, key)))
+                return (int)(uint)slot - 1;
+        }
+    }
+
+    /// <summary>The entry of <paramref name="key"/>, inserting it when new.</summary>
+    public int FindOrAdd(ulong hash, ReadOnlySpan<byte> key, out bool added)
+    {
+        if (Count * 2 >= Capacity)
+            Grow();
+        var mask = Capacity - 1;
+        var tag = hash & 0xFFFFFFFF00000000UL;
+        var inline = _shift == 1 ? MemoryMarshal.Read<ulong>(key) : 0;
+        for (var i = (int)hash & mask; ; i = (i + 1) & mask)
+        {
+            var at = i << _shift;
+            var slot = _slots[at];
+            if (slot == 0)
+            {
+                var entry = Append(hash, key);
+                _slots[at] = tag | (uint)(entry + 1);
+                if (_shift == 1)
+                    _slots[at + 1] = inline;
+                added = true;
+                return entry;
+            }
+            if ((slot & 0xFFFFFFFF00000000UL) == tag && (_shift == 1 ? _slots[at + 1] == inline : KeyEquals((int)(uint)slot - 1, key)))
+            {
+                added = false;
+                return (int)(uint)slot - 1;
+            }
+        }
+    }
+
+    public void Dispose()
+    {
+        _memory.Release(_reserved);
+        _reserved = 0;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private bool KeyEquals(int entry, ReadOnlySpan<byte> key)
+    {
+        if (_fixedWidth == 8)
+            return MemoryMarshal.Read<ulong>(_keys.AsSpan(entry * 8)) == MemoryMarshal.Read<ulong>(key);
+        return Key(entry).SequenceEqual(key);
+    }
+
+    private int Append(ulong hash, ReadOnlySpan<byte> key)
+    {
+        var entry = Count++;
+        _hashes[entry] = hash;
+        if (_keyBytes + key.Length > _keys.Length)
+        {
+            var size = Math.Max(_keys.Length * 2L, _keyBytes + key.Length);
+            Reserve(size - _keys.Length);
+            Array.Resize(ref _keys, (int)Math.Min(size, Array.MaxLength));
+        }
+        key.CopyTo(_keys.AsSpan(_keyBytes));
+        _keyBytes += key.Length;
+        _offsets[entry + 1] = _keyBytes;
+        return entry;
+    }
+
+    private void Grow()
+    {
+        var capacity = Capacity * 2;
+        Reserve((_slots.Length * 8L) + (_hashes.Length * 12L));
+        _slots = new ulong[capacity << _shift];
+        Array.Resize(ref _hashes, capacity / 2);
+        Array.Resize(ref _offsets, (capacity / 2) + 1);
+        var mask = capacity - 1;
+        for (var entry = 0; entry < Count; entry++)
+        {
+            var hash = _hashes[entry];
+            var i = (int)hash & mask;
+            while (_slots[i << _shift] != 0)
+                i = (i + 1) & mask;
+            _slots[i << _shift] = (hash & 0xFFFFFFFF00000000UL) | (uint)(entry + 1);
+            if (_shift == 1)
+                _slots[(i << 1) + 1] = MemoryMarshal.Read<ulong>(_keys.AsSpan(entry * 8));
+        }
+    }
+
+    private void Reserve(long bytes)
+    {
+        _memory.Reserve(bytes);
+        _reserved += bytes;
+    }
+}

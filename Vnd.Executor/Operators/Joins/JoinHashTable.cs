@@ -1,0 +1,181 @@
+using Vnd.Executor.Execution;
+using Vnd.Executor.Expressions;
+using Vnd.Executor.Operators.Hashing;
+using Vnd.Executor.Vectors;
+using Vnd.Planner.Types;
+
+namespace Vnd.Executor.Operators.Joins;
+
+/// <summary>
+/// The build side of a hash join, built once per query and shared by every probing partition. Build rows are
+/// materialised with their key hashes (workers append whole batches under a short lock), then the rows are split
+/// by hash into one <see cref="KeyTable"/> per worker and the partitions are indexed in parallel. Rows with equal
+/// keys are chained through <see cref="Next"/>.
+/// </summary>
+internal sealed class JoinHashTable : IDisposable
+{
+    private readonly object _appendLock = new();
+    private readonly MemoryBudget _memory;
+    private KeyTable[] _partitions = [];
+    private int[][] _heads = [];
+    private ulong[] _hashes = new ulong[1024];
+    private byte[] _keys = new byte[8192];
+    private int[] _keyOffsets = new int[1025];
+    private int _keyBytes;
+    private long _reserved;
+    private int _finishedProbes;
+
+    public JoinHashTable(IReadOnlyList<SqlType> types, MemoryBudget memory)
+    {
+        _memory = memory;
+        Rows = new ColumnCollection(types, memory);
+    }
+
+    public ColumnCollection Rows { get; }
+
+    /// <summary>Next build row with the same key, or -1.</summary>
+    public int[] Next { get; private set; } = [];
+
+    public bool HasNullKey { get; private set; }
+
+    /// <summary>Per build row: did any probe row match it (right/full joins).</summary>
+    public byte[] Matched { get; private set; } = [];
+
+    public static JoinHashTable Build(QueryContext context, PhysicalOperator input, IReadOnlyList<Expression> keys)
+    {
+        var table = new JoinHashTable(input.OutputTypes, context.Memory);
+        var workers = context.Parallelism;
+        var encoders = new KeyEncoder?[workers];
+        var scratches = new EvaluationScratch?[workers];
+        var types = keys.Select(k => k.PhysicalType).ToArray();
+        ParallelDrain.Run(context, input, workers, (w, batch) =>
+        {
+            var encoder = encoders[w] ??= new KeyEncoder(types, nullsAreValues: false);
+            var scratch = scratches[w] ??= new EvaluationScratch();
+            var vectors = new Vector[keys.Count];
+            for (var i = 0; i < vectors.Length; i++)
+                vectors[i] = keys[i].EvaluateToVector(batch, scratch);
+            encoder.Encode(vectors, batch.Rows);
+            for (var i = vectors.Length - 1; i >= 0; i--)
+                scratch.Release(vectors[i]);
+            table.Append(batch, encoder);
+        });
+        table.Index(workers, context, encoders.FirstOrDefault(e => e is not null)?.FixedWidth ?? -1);
+        return table;
+    }
+
+    /// <summary>First build row whose key equals the probe key, or -1.</summary>
+    public int Find(ulong hash, ReadOnlySpan<byte> key)
+    {
+        var p = Partition(hash, _partitions.Length);
+        var entry = _partitions[p].Find(hash, key);
+        return entry < 0 ? -1 : _heads[p][entry];
+    }
+
+    /// <summary>Counts a probing partition as done; true for the last one (which reports unmatched build rows).</summary>
+    public bool FinishProbe(int partitionCount) => Interlocked.Increment(ref _finishedProbes) == partitionCount;
+
+    public void Dispose()
+    {
+        Rows.Dispose();
+        foreach (var p in _partitions)
+            p.Dispose();
+        _memory.Release(_reserved);
+        _reserved = 0;
+    }
+
+    private static int Partition(ulong hash, int count) => (int)((hash >> 40) % (uint)count);
+
+    private void Append(Batch batch, KeyEncoder encoder)
+    {
+        lock (_appendLock)
+        {
+            var first = Rows.Append(batch);
+            var n = encoder.Count;
+            var bytes = encoder.Offsets[n];
+            EnsureRoom(first + n, _keyBytes + bytes);
+            for (var k = 0; k < n; k++)
+            {
+                var row = first + k;
+                var key = encoder.Key(k);
+                if (encoder.HasNull[k])
+                {
+                    HasNullKey = true;
+                    _keyOffsets[row] = -1;
+                    continue;
+                }
+                _hashes[row] = encoder.Hashes[k];
+                _keyOffsets[row] = _keyBytes;
+                key.CopyTo(_keys.AsSpan(_keyBytes));
+                _keyBytes += key.Length;
+            }
+            _keyOffsets[first + n] = _keyBytes;
+        }
+    }
+
+    private void Index(int workers, QueryContext context, int fixedWidth)
+    {
+        var count = Rows.Count;
+        Reserve(count * 5L);
+        Next = new int[count];
+        Matched = new byte[count];
+        _partitions = new KeyTable[workers];
+        _heads = new int[workers][];
+        var ends = new int[count];
+        // The end of each key: the next non-NULL row's start (rows with NULL keys hold -1).
+        var end = _keyBytes;
+        for (var r = count - 1; r >= 0; r--)
+        {
+            ends[r] = end;
+            if (_keyOffsets[r] >= 0)
+                end = _keyOffsets[r];
+        }
+        ParallelDrain.For(workers, p =>
+        {
+            var table = new KeyTable(fixedWidth, _memory, Math.Max(16, count / workers));
+            var heads = new int[1024];
+            for (var r = 0; r < count; r++)
+            {
+                if (_keyOffsets[r] < 0 || Partition(_hashes[r], workers) != p)
+                    continue;
+                var key = _keys.AsSpan(_keyOffsets[r], ends[r] - _keyOffsets[r]);
+                var e = table.FindOrAdd(_hashes[r], key, out var added);
+                if (added)
+                {
+                    if (e >= heads.Length)
+                        Array.Resize(ref heads, heads.Length * 2);
+                    heads[e] = -1;
+                }
+                Next[r] = heads[e];
+                heads[e] = r;
+                if ((r & 0xFFFF) == 0)
+                    context.CheckCancelled();
+            }
+            _partitions[p] = table;
+            _heads[p] = heads;
+        });
+    }
+
+    private void EnsureRoom(int rows, int bytes)
+    {
+        if (rows + 1 > _hashes.Length)
+        {
+            var size = Math.Max(rows + 1, _hashes.Length * 2);
+            Reserve((size - _hashes.Length) * 12L);
+            Array.Resize(ref _hashes, size);
+            Array.Resize(ref _keyOffsets, size + 1);
+        }
+        if (bytes > _keys.Length)
+        {
+            var size = Math.Max(bytes, _keys.Length * 2);
+            Reserve(size - _keys.Length);
+            Array.Resize(ref _keys, size);
+        }
+    }
+
+    private void Reserve(long bytes)
+    {
+        _memory.Reserve(bytes);
+        _reserved += bytes;
+    }
+}

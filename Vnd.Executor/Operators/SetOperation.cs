@@ -1,0 +1,8 @@
+namespace Vnd.Executor.Operators;
+
+public enum SetOperation : byte
+{
+    Union,
+    Intersect,
+    Except,
+}

@@ -1,0 +1,43 @@
+using Vnd.Executor.Execution;
+using Vnd.Executor.Vectors;
+using Vnd.Planner.Types;
+
+namespace Vnd.Executor.Operators;
+
+/// <summary>Reads the chosen columns of a source; partition p of the scan is partition p of the source.</summary>
+public sealed class TableScanOperator : PhysicalOperator
+{
+    public TableScanOperator(IBatchSource source, IReadOnlyList<int>? columns = null, string? name = null)
+    {
+        Source = source;
+        Columns = columns ?? Enumerable.Range(0, source.Types.Count).ToArray();
+        OutputTypes = Columns.Select(c => source.Types[c]).ToArray();
+        Name = name;
+    }
+
+    public IBatchSource Source { get; }
+
+    public IReadOnlyList<int> Columns { get; }
+
+    public string? Name { get; }
+
+    public override IReadOnlyList<SqlType> OutputTypes { get; }
+
+    public override IReadOnlyList<PhysicalOperator> Children => [];
+
+    public override OperatorStream Open(QueryContext context, int partition, int partitionCount) =>
+        new Stream(Source.Open(Columns, partition, partitionCount, context), context);
+
+    public override string ToString() => $"Scan {Name ?? Source.GetType().Name} [{string.Join(", ", Columns.Select(c => Source.Names[c]))}]";
+
+    private sealed class Stream(IBatchReader reader, QueryContext context) : OperatorStream
+    {
+        public override Batch? Next()
+        {
+            context.CheckCancelled();
+            return reader.Next();
+        }
+
+        protected override void Dispose(bool disposing) => reader.Dispose();
+    }
+}

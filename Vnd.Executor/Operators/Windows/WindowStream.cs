@@ -1,0 +1,113 @@
+using System.Runtime.InteropServices;
+using Vnd.Executor.Execution;
+using Vnd.Executor.Expressions;
+using Vnd.Executor.Operators.Sorting;
+using Vnd.Executor.Vectors;
+
+namespace Vnd.Executor.Operators.Windows;
+
+/// <summary>Computes a <see cref="WindowOperator"/>: sorted row ids, partition and peer boundaries, one result
+/// vector per function indexed by sorted position.</summary>
+internal sealed class WindowStream(WindowOperator plan, QueryContext context) : OperatorStream
+{
+    private readonly Batch _output = new(plan.OutputTypes);
+    private readonly int[] _ids = new int[Batch.Capacity];
+    private readonly int[] _positions = new int[Batch.Capacity];
+    private ColumnCollection? _rows;
+    private int[] _order = [];
+    private Vector[] _results = [];
+    private int _next;
+
+    public override Batch? Next()
+    {
+        if (_rows is null)
+            Compute();
+        context.CheckCancelled();
+        var n = Math.Min(Batch.Capacity, _order.Length - _next);
+        if (n <= 0)
+            return null;
+        _output.Reset();
+        for (var i = 0; i < n; i++)
+        {
+            _ids[i] = _order[_next + i];
+            _positions[i] = _next + i;
+        }
+        var inputColumns = _rows!.ColumnCount;
+        for (var c = 0; c < inputColumns; c++)
+            _rows.Gather(c, _ids.AsSpan(0, n), _output[c], 0);
+        for (var f = 0; f < _results.Length; f++)
+            VectorCopy.Gather(_results[f], _positions.AsSpan(0, n), _output[inputColumns + f], 0);
+        _output.Count = n;
+        _next += n;
+        return _output;
+    }
+
+    protected override void Dispose(bool disposing) => _rows?.Dispose();
+
+    private void Compute()
+    {
+        var rows = new ColumnCollection(plan.Input.OutputTypes, context.Memory);
+        var partitionKeys = plan.PartitionBy.Select(e => new SortKey(e)).ToArray();
+        List<SortKey> allKeys = [.. partitionKeys, .. plan.OrderBy];
+        var keys = new KeyColumn[] { new(partitionKeys), new(plan.OrderBy.ToArray()), new([.. allKeys]) };
+        var scratch = new EvaluationScratch();
+        var arguments = new ColumnCollection(plan.Functions.Select(f => f.Argument?.Type ?? Planner.Types.SqlType.Bool).ToArray(), context.Memory);
+        ParallelDrain.Run(context, plan.Input, 1, (_, batch) =>
+        {
+            foreach (var key in keys)
+                key.Add(batch, scratch);
+            var values = plan.Functions.Select(f => f.Argument is null ? Constant : f.Argument.EvaluateToVector(batch, scratch)).ToArray();
+            arguments.Append(values, batch.Rows);
+            foreach (var v in values)
+                scratch.Release(v);
+            rows.Append(batch);
+        });
+        _rows = rows;
+        var count = rows.Count;
+        _order = Enumerable.Range(0, count).ToArray();
+        var full = keys[2];
+        Array.Sort(_order, (a, b) => full.Compare(a, b) is var c && c != 0 ? c : a.CompareTo(b));
+        _results = plan.Functions.Select(f => new Vector(f.ResultType, Math.Max(count, 1))).ToArray();
+        foreach (var r in _results)
+            r.ResetFlat();
+        var start = 0;
+        while (start < count)
+        {
+            var end = start + 1;
+            while (end < count && keys[0].Compare(_order[start], _order[end]) == 0)
+                end++;
+            for (var f = 0; f < plan.Functions.Count; f++)
+                WindowFunctions.Compute(plan.Functions[f], _order, start, end, keys[1], plan.OrderBy.Count > 0, arguments.Column(f), _results[f], context.Memory);
+            start = end;
+        }
+        arguments.Dispose();
+    }
+
+    private static readonly Vector Constant = VectorValues.Constant(Planner.Types.SqlType.Bool, true);
+
+    /// <summary>Normalised keys of every row for one key list, compared bytewise.</summary>
+    internal sealed class KeyColumn(SortKey[] keys)
+    {
+        private readonly SortKeyEncoder? _encoder = keys.Length == 0 ? null : new SortKeyEncoder(keys);
+        private readonly List<byte> _bytes = [];
+        private readonly List<int> _ends = [];
+
+        public void Add(Batch batch, EvaluationScratch scratch)
+        {
+            if (_encoder is null)
+                return;
+            var columns = keys.Select(k => k.Expression.EvaluateToVector(batch, scratch)).ToArray();
+            _encoder.Encode(columns, batch.Rows, _bytes, _ends);
+            foreach (var c in columns)
+                scratch.Release(c);
+        }
+
+        public int Compare(int a, int b) => _encoder is null ? 0 : Key(a).SequenceCompareTo(Key(b));
+
+        private ReadOnlySpan<byte> Key(int id)
+        {
+            var start = id == 0 ? 0 : _ends[id - 1];
+            return CollectionsMarshal.AsSpan(_bytes).Slice(start, _ends[id] - start);
+        }
+    }
+}

@@ -1,0 +1,92 @@
+using Vnd.Executor.Execution;
+using Vnd.Planner.Types;
+
+namespace Vnd.Executor.Vectors;
+
+/// <summary>
+/// Materialised rows: one growable vector per column, addressed by a dense row id. Build sides, sort buffers and
+/// group keys live here; appending and reading back are both <see cref="VectorCopy.Gather"/>. Growth is charged
+/// to the query's <see cref="MemoryBudget"/> before it happens.
+/// </summary>
+public sealed class ColumnCollection : IDisposable
+{
+    private readonly Vector[] _columns;
+    private readonly MemoryBudget _memory;
+    private long _reserved;
+
+    public ColumnCollection(IReadOnlyList<SqlType> types, MemoryBudget memory)
+    {
+        _memory = memory;
+        _columns = new Vector[types.Count];
+        for (var i = 0; i < _columns.Length; i++)
+        {
+            _columns[i] = new Vector(types[i], Batch.Capacity);
+            _columns[i].ResetFlat();
+        }
+        Charge();
+    }
+
+    public int Count { get; private set; }
+
+    public int ColumnCount => _columns.Length;
+
+    public Vector Column(int index) => _columns[index];
+
+    /// <summary>Appends the live rows of <paramref name="batch"/> (all its columns); returns the first new row id.</summary>
+    public int Append(Batch batch)
+    {
+        var columns = new Vector[_columns.Length];
+        for (var c = 0; c < columns.Length; c++)
+            columns[c] = batch[c];
+        return Append(columns, batch.Rows);
+    }
+
+    /// <summary>Appends rows of individual vectors (one per column).</summary>
+    public int Append(ReadOnlySpan<Vector> vectors, ReadOnlySpan<int> rows)
+    {
+        var first = Count;
+        EnsureCapacity(Count + rows.Length);
+        for (var c = 0; c < _columns.Length; c++)
+            VectorCopy.Gather(vectors[c], rows, _columns[c], first);
+        Count += rows.Length;
+        Charge();
+        return first;
+    }
+
+    /// <summary>Copies rows <paramref name="ids"/> of column <paramref name="column"/> into dst[offset..].</summary>
+    public void Gather(int column, ReadOnlySpan<int> ids, Vector destination, int offset) =>
+        VectorCopy.Gather(_columns[column], ids, destination, offset);
+
+    public void Dispose()
+    {
+        _memory.Release(_reserved);
+        _reserved = 0;
+    }
+
+    private void EnsureCapacity(int rows)
+    {
+        if (_columns.Length == 0 || rows <= _columns[0].Capacity)
+            return;
+        var capacity = Math.Max(rows, _columns[0].Capacity * 2);
+        long bytes = 0;
+        foreach (var column in _columns)
+            bytes += (long)(capacity - column.Capacity) * PhysicalTypes.SizeOf(column.PhysicalType);
+        _memory.Reserve(bytes);
+        _reserved += bytes;
+        foreach (var column in _columns)
+            column.Grow(capacity);
+    }
+
+    /// <summary>Charges heap growth (text bytes) not yet reserved.</summary>
+    private void Charge()
+    {
+        long total = 0;
+        foreach (var column in _columns)
+            total += column.AllocatedBytes;
+        if (total > _reserved)
+        {
+            _memory.Reserve(total - _reserved);
+            _reserved = total;
+        }
+    }
+}

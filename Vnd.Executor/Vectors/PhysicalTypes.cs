@@ -1,0 +1,37 @@
+using Vnd.Planner.Types;
+
+namespace Vnd.Executor.Vectors;
+
+/// <summary>Maps logical SQL types onto vector layouts and gives each layout's value size.</summary>
+public static class PhysicalTypes
+{
+    public static PhysicalType Of(SqlType type) => type.Id switch
+    {
+        TypeId.Bool => PhysicalType.Bool,
+        TypeId.Int2 => PhysicalType.Int16,
+        TypeId.Int4 or TypeId.Date or TypeId.Oid => PhysicalType.Int32,
+        TypeId.Int8 or TypeId.Timestamp or TypeId.TimestampTz => PhysicalType.Int64,
+        // float4 widens: one float kernel set, and float4 columns are rare in trace tables.
+        TypeId.Float4 or TypeId.Float8 => PhysicalType.Float64,
+        TypeId.Numeric => PhysicalType.Decimal,
+        TypeId.Text or TypeId.Bytea or TypeId.Unknown or TypeId.Null => PhysicalType.VarBytes,
+        TypeId.Interval => PhysicalType.Interval,
+        TypeId.Inet or TypeId.Cidr => type.Family == InetFamily.V4 ? PhysicalType.Inet4 : PhysicalType.Inet,
+        TypeId.MacAddr => PhysicalType.MacAddr,
+        _ => throw new ExecutionException(SqlStates.FeatureNotSupported, $"type {type.PgName} has no vector layout"),
+    };
+
+    /// <summary>Bytes per value in the vector's data buffer.</summary>
+    public static unsafe int SizeOf(PhysicalType type) => type switch
+    {
+        PhysicalType.Bool => 1,
+        PhysicalType.Int16 => 2,
+        PhysicalType.Int32 or PhysicalType.Inet4 => 4,
+        PhysicalType.Int64 or PhysicalType.Float64 or PhysicalType.MacAddr => 8,
+        PhysicalType.Decimal => sizeof(decimal),
+        PhysicalType.VarBytes => sizeof(StringRef),
+        PhysicalType.Interval => sizeof(PgInterval),
+        PhysicalType.Inet => sizeof(InetValue),
+        _ => throw new ArgumentOutOfRangeException(nameof(type)),
+    };
+}

@@ -1,0 +1,104 @@
+using Vnd.Executor.Expressions;
+using Vnd.Executor.Operators;
+using Vnd.Executor.Operators.Aggregates;
+using Vnd.Planner.Types;
+
+namespace Vnd.Executor.Tests.Operators;
+
+public class AggregateTests
+{
+    private static readonly Expression G = Expr.Column(1, SqlType.Int4);
+    private static readonly Expression V = Expr.Column(2, SqlType.Int8);
+    private static readonly Expression F = Expr.Column(3, SqlType.Float8);
+    private static readonly Expression S = Expr.Column(4, SqlType.Text);
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(4)]
+    public void Grouped_aggregates_match_linq_with_null_keys_grouped_together(int parallelism)
+    {
+        var rows = RandomRows.Generate(6000, seed: 11);
+        var plan = new HashAggregateOperator(Plans.Scan(RandomRows.Table(rows)), [G],
+        [
+            AggregateCall.CountStar(), new(AggregateKind.Count, V), new(AggregateKind.Sum, V), new(AggregateKind.Avg, V),
+            new(AggregateKind.Min, S), new(AggregateKind.Max, F), new(AggregateKind.Count, V, distinct: true),
+            new(AggregateKind.Sum, G), new(AggregateKind.BoolOr, Expr.Greater(V, Expr.Constant(990, SqlType.Int4))),
+        ]);
+        Assert.Equal([SqlType.Int4, SqlType.Int8, SqlType.Int8, SqlType.Numeric, SqlType.Numeric, SqlType.Text, SqlType.Float8, SqlType.Int8, SqlType.Int8, SqlType.Bool], plan.OutputTypes);
+        var expected = rows.GroupBy(r => r.G).Select(g =>
+        {
+            var vs = g.Where(r => r.V is not null).Select(r => r.V!.Value).ToList();
+            var ss = g.Where(r => r.S is not null).Select(r => r.S!).ToList();
+            var fs = g.Where(r => r.F is not null).Select(r => r.F!.Value).ToList();
+            return new object?[]
+            {
+                g.Key, (long)g.Count(), (long)vs.Count, vs.Count == 0 ? null : (decimal)vs.Sum(), vs.Count == 0 ? null : (decimal)vs.Sum() / vs.Count,
+                ss.Count == 0 ? null : ss.Order(StringComparer.Ordinal).First(), fs.Count == 0 ? null : fs.Max(), (long)vs.Distinct().Count(),
+                g.Key is null ? null : (long)g.Count() * g.Key, vs.Count == 0 ? null : vs.Any(v => v > 990),
+            };
+        });
+        Assert.Equal(Plans.Sorted(expected), Plans.Sorted(Plans.Run(plan, parallelism)));
+    }
+
+    [Fact]
+    public void Multi_column_keys_with_text_group_like_linq()
+    {
+        var rows = RandomRows.Generate(4000, seed: 5, groups: 4);
+        var plan = new HashAggregateOperator(Plans.Scan(RandomRows.Table(rows)), [G, Expr.Function("substr", S, Expr.Constant(1, SqlType.Int4), Expr.Constant(1, SqlType.Int4))],
+            [AggregateCall.CountStar(), new(AggregateKind.StddevSamp, V), new(AggregateKind.VarPop, F)]);
+        var expected = rows.GroupBy(r => (r.G, S: r.S?[..1])).Select(g =>
+        {
+            var vs = g.Where(r => r.V is not null).Select(r => (double)r.V!.Value).ToList();
+            var fs = g.Where(r => r.F is not null).Select(r => r.F!.Value).ToList();
+            double? Var(List<double> xs, bool sample) => xs.Count < (sample ? 2 : 1) ? null : xs.Sum(x => (x - xs.Average()) * (x - xs.Average())) / (xs.Count - (sample ? 1 : 0));
+            return (g.Key.G, g.Key.S, Count: (long)g.Count(), Sd: Var(vs, true) is { } v ? Math.Sqrt(v) : (double?)null, Vp: Var(fs, false));
+        }).OrderBy(x => x.G).ThenBy(x => x.S, StringComparer.Ordinal).ToList();
+        var actual = Plans.Run(plan).Select(r => (G: (int?)r[0], S: (string?)r[1], Count: (long)r[2]!, Sd: (double?)r[3], Vp: (double?)r[4]))
+            .OrderBy(x => x.G).ThenBy(x => x.S, StringComparer.Ordinal).ToList();
+        Assert.Equal(expected.Count, actual.Count);
+        for (var i = 0; i < expected.Count; i++)
+        {
+            Assert.Equal((expected[i].G, expected[i].S, expected[i].Count), (actual[i].G, actual[i].S, actual[i].Count));
+            Assert.Equal(expected[i].Sd ?? double.NaN, actual[i].Sd ?? double.NaN, 6);
+            Assert.Equal(expected[i].Vp ?? double.NaN, actual[i].Vp ?? double.NaN, 6);
+        }
+    }
+
+    [Fact]
+    public void A_global_aggregate_over_no_rows_yields_one_row()
+    {
+        var empty = RandomRows.Table([]);
+        var plan = new HashAggregateOperator(Plans.Scan(empty), [], [AggregateCall.CountStar(), new(AggregateKind.Sum, V), new(AggregateKind.StringAgg, S, separator: ";")]);
+        Assert.Equal(["0|∅|∅"], Plans.Sorted(Plans.Run(plan)));
+    }
+
+    [Fact]
+    public void Sum_types_follow_postgres_and_string_agg_joins()
+    {
+        var table = InMemoryTable.FromRows([SqlType.Int2, SqlType.Int4, SqlType.Int8, SqlType.Text],
+            [[(short)1, int.MaxValue, long.MaxValue, "a"], [(short)2, int.MaxValue, long.MaxValue, "b"]]);
+        var plan = new HashAggregateOperator(Plans.Scan(table), [],
+        [
+            new(AggregateKind.Sum, Expr.Column(0, SqlType.Int2)), new(AggregateKind.Sum, Expr.Column(1, SqlType.Int4)),
+            new(AggregateKind.Sum, Expr.Column(2, SqlType.Int8)), new(AggregateKind.Avg, Expr.Column(1, SqlType.Int4)),
+            new(AggregateKind.StringAgg, Expr.Column(3, SqlType.Text), separator: ", "),
+        ]);
+        Assert.Equal([SqlType.Int8, SqlType.Int8, SqlType.Numeric, SqlType.Numeric, SqlType.Text], plan.OutputTypes);
+        var row = Plans.Run(plan, parallelism: 1).Single();
+        Assert.Equal(3L, row[0]);
+        Assert.Equal(2L * int.MaxValue, row[1]);
+        Assert.Equal(2m * long.MaxValue, row[2]);
+        Assert.Equal((decimal)int.MaxValue, row[3]);
+        Assert.Equal("a, b", row[4]);
+    }
+
+    [Fact]
+    public void Distinct_is_grouping_without_aggregates()
+    {
+        var rows = RandomRows.Generate(3000, seed: 9, groups: 5);
+        var plan = new HashAggregateOperator(Plans.Scan(RandomRows.Table(rows)), [G, Expr.IsNull(S)], []);
+        var expected = rows.Select(r => (r.G, r.S is null)).Distinct().Select(x => new object?[] { x.G, x.Item2 });
+        Assert.Equal(Plans.Sorted(expected), Plans.Sorted(Plans.Run(plan)));
+    }
+}
