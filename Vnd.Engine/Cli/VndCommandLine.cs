@@ -12,6 +12,7 @@ public static class VndCommandLine
             ImportCommand.Build(),
             TablesCommand.Build(),
             GenerateCommand.Build(),
+            DiagnosisCommand.Build(),
         };
         return root;
     }
