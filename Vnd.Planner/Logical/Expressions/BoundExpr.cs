@@ -10,5 +10,5 @@ public abstract record BoundExpr
 {
     public abstract SqlType Type { get; }
 
-    public override string ToString() => ExprText.Format(this);
+    public sealed override string ToString() => ExprText.Format(this);
 }

@@ -13,5 +13,5 @@ public abstract record LogicalPlan
 
     public abstract LogicalPlan WithInputs(SqlList<LogicalPlan> inputs);
 
-    public override string ToString() => Explain.PlanText.Format(this);
+    public sealed override string ToString() => Explain.PlanText.Format(this);
 }
