@@ -14,7 +14,7 @@ internal sealed partial class ExprBinder
         var operand = Bind(c.Operand);
         if (TypeRules.IsUnknown(operand.Type))
         {
-            return Coerce(operand, target, c);
+            return Coerce(operand, target, c.Operand);
         }
         if (TypeRules.SameType(operand.Type, target))
         {

@@ -182,5 +182,7 @@ internal sealed partial class ExprBinder
     }
 
     /// <summary>An expression still untyped at the end of its context (a bare 'abc' or NULL) becomes text.</summary>
-    public BoundExpr Settle(BoundExpr expr, SqlNode node) => TypeRules.IsUnknown(expr.Type) ? Coerce(expr, SqlType.Text, node) : expr;
+    /// <remarks>A bare $n stays untyped: PostgreSQL reports 42P18 for SELECT $1 rather than guessing text.</remarks>
+    public BoundExpr Settle(BoundExpr expr, SqlNode node) =>
+        TypeRules.IsUnknown(expr.Type) && expr is not BoundParameter ? Coerce(expr, SqlType.Text, node) : expr;
 }

@@ -14,7 +14,12 @@ public sealed class ExtractJoinKeys : ILogicalRule
 
     public RuleResult Apply(LogicalPlan plan)
     {
-        var result = PlanWalk.TransformUp(plan, node => node is Join { Residual: not null } join ? Extract(join) : null);
+        var result = PlanWalk.TransformUp(plan, node => node switch
+        {
+            Filter { Input: Join { Type: JoinType.Inner or JoinType.Cross } join } filter => FromWhere(filter, join),
+            Join { Residual: not null } join => Extract(join),
+            _ => null,
+        });
         return RuleResult.Compare(plan, result);
     }
 
@@ -48,6 +53,28 @@ public sealed class ExtractJoinKeys : ILogicalRule
             Keys = SqlList.From(keys),
             Residual = ExprWalk.Conjoin(residual),
         };
+    }
+
+    /// <summary>WHERE over a comma (cross) or inner join: equalities across the two sides become keys of the join.</summary>
+    private static LogicalPlan? FromWhere(Filter filter, Join join)
+    {
+        var leftIds = join.Left.Output.Select(c => c.Id).ToHashSet();
+        var rightIds = join.Right.Output.Select(c => c.Id).ToHashSet();
+        var moved = new List<BoundExpr>();
+        var kept = new List<BoundExpr>();
+        foreach (var conjunct in ExprWalk.SplitConjunction(filter.Predicate))
+        {
+            var isKey = conjunct is BoundCall { Kind: CallKind.Operator, Name: "=", Arguments: [var a, var b] } && !HasSubquery(conjunct)
+                && Orient(a, b, leftIds, rightIds) is not null;
+            (isKey ? moved : kept).Add(conjunct);
+        }
+        if (moved.Count == 0)
+        {
+            return null;
+        }
+        var residual = ExprWalk.Conjoin((join.Residual is null ? [] : ExprWalk.SplitConjunction(join.Residual)).Concat(moved));
+        var withKeys = Extract(join with { Residual = residual }) ?? join;
+        return ExprWalk.Conjoin(kept) is { } rest ? new Filter(withKeys, rest) : withKeys;
     }
 
     private static bool HasSubquery(BoundExpr expr) => ExprWalk.Any(expr, e => e is BoundSubquery);

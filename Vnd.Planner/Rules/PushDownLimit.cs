@@ -19,11 +19,12 @@ public sealed class PushDownLimit : ILogicalRule
 
     private static long? Fetch(Limit limit)
     {
-        long? Constant(BoundExpr? e) => e switch
+        static long? Constant(BoundExpr? e) => e switch
         {
             null => 0,
             BoundLiteral { Value: long v } => v,
             BoundLiteral { Value: int v } => v,
+            BoundCast { Operand: var inner } => Constant(inner),
             _ => null,
         };
         if (limit.Count is null || Constant(limit.Count) is not long count || Constant(limit.Offset) is not long offset || count < 0 || offset < 0)
