@@ -158,8 +158,9 @@ internal sealed partial class ExprBinder
         {
             throw BinderErrors.Unsupported("SIMILAR TO", l);
         }
-        var operand = ToText(Bind(l.Operand), l);
-        var pattern = ToText(Bind(l.Pattern), l);
+        // LIKE exists for text only: an unknown literal becomes text, other types are an error as in PostgreSQL.
+        var operand = Settle(Bind(l.Operand), l);
+        var pattern = Settle(Bind(l.Pattern), l);
         if (operand.Type.Id != TypeId.Text || pattern.Type.Id != TypeId.Text)
         {
             throw BinderErrors.Error(SqlState.UndefinedFunction, $"operator does not exist: {operand.Type.PgName} ~~ {pattern.Type.PgName}", l);
@@ -167,7 +168,7 @@ internal sealed partial class ExprBinder
         var name = l.Kind == LikeKind.Like ? "like" : "ilike";
         BoundExpr call = l.Escape is null
             ? BoundCall.Operator(name.ToUpperInvariant(), SqlType.Bool, operand, pattern)
-            : new BoundCall(name + "(text,text,text)", name, CallKind.Function, [operand, pattern, ToText(Bind(l.Escape), l)], SqlType.Bool);
+            : new BoundCall(name + "(text,text,text)", name, CallKind.Function, [operand, pattern, Coerce(Bind(l.Escape), SqlType.Text, l.Escape)], SqlType.Bool);
         return l.Negated ? BoundCall.Operator("NOT", SqlType.Bool, call) : call;
     }
 }

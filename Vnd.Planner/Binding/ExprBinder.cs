@@ -129,7 +129,17 @@ internal sealed partial class ExprBinder
             column = outer.Find(c.Names, c);
             if (column is not null)
             {
-                return BoundColumn.Of(column);
+                var bound = BoundColumn.Of(column);
+                if (outer.Grouping is { } grouping && !Probe)
+                {
+                    var key = grouping.MatchKey(bound);
+                    if (key is not null)
+                    {
+                        return key;
+                    }
+                    grouping.Violations.Add((bound, c));
+                }
+                return bound;
             }
         }
         if (c.Names.Count > 1 && !Scope.HasRelation(c.Names.Count == 3 ? c.Names[0] : null, c.Names[^2]))

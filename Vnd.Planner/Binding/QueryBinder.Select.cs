@@ -22,6 +22,7 @@ internal sealed partial class QueryBinder
         var windows = new WindowCollector(core.Windows);
         var binder = new ExprBinder(context, this, scope, ctes, "SELECT") { Grouping = grouping, Windows = windows };
         BindGroupKeys(core, scope, ctes, grouping);
+        scope.Grouping = grouping;
 
         var items = BindSelectList(core, scope, binder);
         var having = core.Having is null ? null

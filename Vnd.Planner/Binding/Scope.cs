@@ -12,6 +12,12 @@ internal sealed class Scope(Scope? parent)
 {
     public Scope? Parent { get; } = parent;
 
+    /// <summary>
+    /// Set once this level's GROUP BY is known, so a subquery in its select list or HAVING that references one of
+    /// its columns gets the group key's column (PostgreSQL treats such outer references as grouped values).
+    /// </summary>
+    public Grouping? Grouping { get; set; }
+
     public List<ScopeRelation> Relations { get; } = [];
 
     /// <summary>USING columns: the unqualified name's column, listed first by *.</summary>

@@ -45,6 +45,8 @@ public sealed class BindingErrorTests
     [InlineData("select id from \"in\" limit id", "42P10", "argument of LIMIT must not contain variables", "id\r")]
     [InlineData("select * from \"in\" i, out i", "42712", "table name \"i\" specified more than once", null)]
     [InlineData("select id from \"in\" i join out o using (nosuch)", "42703", "column \"nosuch\" specified in USING clause does not exist in left table", null)]
+    [InlineData("select id from \"in\" where id like 'a%'", "42883", "operator does not exist: bigint ~~ text", "like")]
+    [InlineData("select i.id, (select count(*) from out o where o.id = i.dst_port) from \"in\" i group by i.id", "42803", "column \"i.dst_port\" must appear in the GROUP BY clause or be used in an aggregate function", "i.dst_port")]
     public void Fails(string sql, string state, string message, string? at)
     {
         // Positions: "at" names the text the error points to; \r stands for "the last occurrence".
