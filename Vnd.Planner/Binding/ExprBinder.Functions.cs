@@ -84,7 +84,7 @@ internal sealed partial class ExprBinder
         {
             if (f.Star && name != "count")
             {
-                throw NoSuchFunction(name + "(*)", [], f);
+                throw BinderErrors.Error("42809", $"{name}(*) specified, but {name} is not a parameterless aggregate function", f);
             }
             var resolved = Call(name, candidates.Where(c => c.Kind == FunctionKind.Aggregate && name is not ("percentile_cont" or "percentile_disc")), arguments, f, CallKind.Function);
             call = new BoundAggregate(resolved.FunctionId, name, resolved.Arguments, f.Distinct, filter, resolved.Type);

@@ -47,6 +47,12 @@ public sealed class BindingErrorTests
     [InlineData("select id from \"in\" i join out o using (nosuch)", "42703", "column \"nosuch\" specified in USING clause does not exist in left table", null)]
     [InlineData("select id from \"in\" where id like 'a%'", "42883", "operator does not exist: bigint ~~ text", "like")]
     [InlineData("select i.id, (select count(*) from out o where o.id = i.dst_port) from \"in\" i group by i.id", "42803", "column \"i.dst_port\" must appear in the GROUP BY clause or be used in an aggregate function", "i.dst_port")]
+    [InlineData("select distinct on (src_ip) src_ip, ts from \"in\" order by ts", "42P10", "SELECT DISTINCT ON expressions must match initial ORDER BY expressions", "src_ip)")]
+    [InlineData("values (1), (1, 2)", "42601", "VALUES lists must all be the same length", "values")]
+    [InlineData("select count(*) over w from \"in\"", "42704", "window \"w\" does not exist", "count")]
+    [InlineData("select row_number() from \"in\"", "42601", "window function row_number requires an OVER clause", "row_number")]
+    [InlineData("select abs(1) filter (where true)", "42809", "FILTER specified, but abs is not an aggregate function", "abs")]
+    [InlineData("select sum(*) from \"in\"", "42809", "sum(*) specified, but sum is not a parameterless aggregate function", "sum")]
     public void Fails(string sql, string state, string message, string? at)
     {
         // Positions: "at" names the text the error points to; \r stands for "the last occurrence".

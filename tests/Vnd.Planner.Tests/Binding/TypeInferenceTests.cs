@@ -34,6 +34,10 @@ public sealed class TypeInferenceTests
     [InlineData("select string_agg(host(src_ip), ','), array_agg(id), bool_and(id > 0) from \"in\"", "string_agg:text, array_agg:bigint[], bool_and:boolean")]
     [InlineData("select 'a' || 1, 'x' like 'y', id::text from \"in\"", "?column?:text, ?column?:boolean, id:text")]
     [InlineData("select small + 1, small from tenant1.flows", "?column?:integer, small:smallint")]
+    [InlineData("select id is distinct from 1, id between 1 and 2, case src_port when 80 then 'http' end from \"in\"", "?column?:boolean, ?column?:boolean, case:text")]
+    [InlineData("select now() - ts, date_trunc('minute', ts) + interval '1 minute' from \"in\"", "?column?:interval, ?column?:timestamp with time zone")]
+    [InlineData("select x from (values (1, 'a')) v(x, y)", "x:integer")]
+    [InlineData("with w as (select src_port as p from \"in\") select p * 2 from w", "?column?:integer")]
     public void Result_types(string sql, string expected) => Assert.Equal(expected, BindingAssert.Types(sql));
 
     [Fact]
