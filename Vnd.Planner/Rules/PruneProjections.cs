@@ -6,8 +6,8 @@ namespace Vnd.Planner.Rules;
 /// <summary>
 /// prune_projections: walks top-down with the set of columns each node's parent needs and drops the rest: unread
 /// scan columns (a columnar scan then never touches them), unused projection items, aggregates and window
-/// calls. Group keys, DISTINCT inputs and set-operation columns change results and are always kept. A node
-/// that would be left with no column keeps its first one, so row counts survive (SELECT count(*)).
+/// calls. Group keys, DISTINCT inputs and set-operation columns change results and are always kept. A scan
+/// that would be left with no column keeps its narrowest one, so row counts survive (SELECT count(*)).
 /// </summary>
 public sealed class PruneProjections : ILogicalRule
 {
@@ -27,7 +27,7 @@ public sealed class PruneProjections : ILogicalRule
             {
                 var needed = With(required, scan.Filters);
                 var columns = scan.Columns.Where(c => needed.Contains(c.Column.Id)).ToList();
-                return scan with { Columns = columns.Count > 0 ? SqlList.From(columns) : [scan.Columns[0]] };
+                return scan with { Columns = columns.Count > 0 ? SqlList.From(columns) : [Narrowest(scan.Columns)] };
             }
             case Project project:
             {
@@ -66,6 +66,29 @@ public sealed class PruneProjections : ILogicalRule
             }
         }
     }
+
+    /// <summary>When only the row count matters (count(*)), read the cheapest column.</summary>
+    private static ScanColumn Narrowest(SqlList<ScanColumn> columns)
+    {
+        var best = columns[0];
+        foreach (var column in columns)
+        {
+            if (Width(column.Column.Type.Id) < Width(best.Column.Type.Id))
+            {
+                best = column;
+            }
+        }
+        return best;
+    }
+
+    private static int Width(Types.TypeId id) => id switch
+    {
+        Types.TypeId.Bool => 1,
+        Types.TypeId.Int2 => 2,
+        Types.TypeId.Int4 or Types.TypeId.Float4 or Types.TypeId.Date => 4,
+        Types.TypeId.Int8 or Types.TypeId.Float8 or Types.TypeId.Timestamp or Types.TypeId.TimestampTz => 8,
+        _ => 16,
+    };
 
     private static HashSet<ColumnId> With(HashSet<ColumnId> required, IEnumerable<BoundExpr> expressions)
     {
