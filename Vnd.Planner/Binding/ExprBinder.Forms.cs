@@ -1,0 +1,118 @@
+using Vnd.Planner.Errors;
+using Vnd.Planner.Logical;
+using Vnd.Planner.Syntax.Ast;
+using Vnd.Planner.Types;
+
+namespace Vnd.Planner.Binding;
+
+/// <summary>CAST, CASE, IN lists, quantified comparisons and subquery expressions.</summary>
+internal sealed partial class ExprBinder
+{
+    private BoundExpr BindCast(CastExpr c)
+    {
+        var target = TypeRules.Resolve(c.Type);
+        var operand = Bind(c.Operand);
+        if (TypeRules.IsUnknown(operand.Type))
+        {
+            return Coerce(operand, target, c.Operand);
+        }
+        if (TypeRules.SameType(operand.Type, target))
+        {
+            return operand;
+        }
+        return TypeRules.CanExplicitlyCast(operand.Type, target)
+            ? new BoundCast(operand, target)
+            : throw BinderErrors.Error(BinderErrors.CannotCoerce, $"cannot cast type {operand.Type.PgName} to {target.PgName}", c);
+    }
+
+    private BoundExpr BindCase(CaseExpr c)
+    {
+        var operand = c.Operand is null ? null : Bind(c.Operand);
+        var conditions = new List<BoundExpr>();
+        var results = new List<BoundExpr>();
+        foreach (var when in c.Whens)
+        {
+            var condition = operand is null ? Bind(when.Condition) : TypeOperator("=", operand, Bind(when.Condition), when);
+            condition = Coerce(condition, SqlType.Bool, when, softly: true);
+            TypeRules.RequireBoolean(condition.Type, "CASE/WHEN", when.Condition);
+            conditions.Add(condition);
+            results.Add(Bind(when.Result));
+        }
+        var otherwise = c.Else is null ? null : Bind(c.Else);
+        var all = otherwise is null ? results : [.. results, otherwise];
+        var type = CommonTypeOf(all, "CASE", c);
+        var whens = SqlList.From(conditions.Select((cond, i) => new BoundWhen(cond, Coerce(results[i], type, c))));
+        return new BoundCase(whens, otherwise is null ? null : Coerce(otherwise, type, c), type);
+    }
+
+    /// <summary>select_common_type: all unknown → text; otherwise the type every item can be implicitly cast to.</summary>
+    public static SqlType CommonTypeOf(IReadOnlyList<BoundExpr> items, string construct, SqlNode node)
+    {
+        var type = SqlType.Unknown;
+        foreach (var item in items)
+        {
+            var next = TypeRules.CommonType(type, item.Type);
+            if (next is null)
+            {
+                throw BinderErrors.Error(SqlState.DatatypeMismatch, $"{construct} types {type.PgName} and {item.Type.PgName} cannot be matched", node);
+            }
+            type = next;
+        }
+        return TypeRules.IsUnknown(type) ? SqlType.Text : type;
+    }
+
+    private BoundExpr BindInList(InListExpr i)
+    {
+        var operand = Bind(i.Operand);
+        var items = i.Items.Select(Bind).ToList();
+        var type = CommonTypeOf([operand, .. items], "IN", i);
+        var coerced = SqlList.From(items.Select(item => Coerce(item, type, i)));
+        return new BoundInList(Coerce(operand, type, i), coerced, i.Negated);
+    }
+
+    private BoundExpr BindScalarSubquery(SubqueryExpr s)
+    {
+        var plan = _queries.BindSubquery(s.Query, Scope, Ctes);
+        if (plan.Output.Count != 1)
+        {
+            throw BinderErrors.Error(SqlState.SyntaxError, "subquery must return only one column", s);
+        }
+        return new BoundSubquery(SubqueryKind.Scalar, plan, null, false, plan.Output[0].Type);
+    }
+
+    private BoundExpr BindInSubquery(Expr operandAst, Query query, bool negated, SqlNode node)
+    {
+        var operand = Bind(operandAst);
+        var plan = _queries.BindSubquery(query, Scope, Ctes);
+        if (plan.Output.Count != 1)
+        {
+            throw BinderErrors.Error(SqlState.SyntaxError, plan.Output.Count > 1 ? "subquery has too many columns" : "subquery has too few columns", node);
+        }
+        var column = plan.Output[0];
+        var common = TypeRules.CommonType(operand.Type, column.Type)
+            ?? throw BinderErrors.Error(SqlState.UndefinedFunction, $"operator does not exist: {operand.Type.PgName} = {column.Type.PgName}", node);
+        if (!TypeRules.SameType(common, column.Type))
+        {
+            var cast = _context.NewColumn(column.Name, common);
+            plan = new Project(plan, [new ProjectItem(cast, new BoundCast(BoundColumn.Of(column), common))]);
+        }
+        return new BoundSubquery(SubqueryKind.In, plan, Coerce(operand, common, node), negated, SqlType.Bool);
+    }
+
+    /// <summary>= ANY (…) and &lt;&gt; ALL (…) are IN and NOT IN; other quantified comparisons are not supported.</summary>
+    private BoundExpr BindQuantified(QuantifiedExpr q)
+    {
+        var negated = (q.Operator, q.Quantifier) switch
+        {
+            ("=", Quantifier.Any) => false,
+            ("<>", Quantifier.All) => true,
+            _ => throw BinderErrors.Unsupported($"{q.Operator} {q.Quantifier.ToString().ToUpperInvariant()}", q),
+        };
+        return q.Right switch
+        {
+            SubqueryExpr s => BindInSubquery(q.Left, s.Query, negated, q),
+            ArrayExpr a => BindInList(new InListExpr(q.Left, a.Elements, negated) { Position = q.Position }),
+            _ => throw BinderErrors.Unsupported("quantified comparison with an array value", q),
+        };
+    }
+}
