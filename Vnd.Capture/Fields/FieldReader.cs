@@ -12,8 +12,13 @@ namespace Vnd.Capture.Fields;
 public static class FieldReader
 {
     /// <summary>Integer and timestamp (nanoseconds) fields.</summary>
-    public static bool TryGetInt64(in DecodedPacket p, ReadOnlySpan<byte> frame, FieldId id, out long value)
+    public static unsafe bool TryGetInt64(in DecodedPacket p, ReadOnlySpan<byte> frame, FieldId id, out long value)
     {
+        // Layer fields are most of what is read: one jump table finds their reader, before the packet-level cases.
+        var baseId = FieldIds.BaseOf(id);
+        var read = LayerFieldReader.Int64Reader(baseId);
+        if (read != null)
+            return read(in LayerOf(in p, id), out value);
         switch (id)
         {
             case FieldId.FrameTimeEpoch:
@@ -58,11 +63,10 @@ public static class FieldReader
                 value = p.TunnelDepth;
                 return true;
         }
-        ref readonly var l = ref LayerOf(in p, id);
-        var baseId = FieldIds.BaseOf(id);
-        return baseId == FieldId.VndPayloadHash
-            ? DerivedFields.TryGetPayloadHash(in l, frame, out value)
-            : LayerFieldReader.TryGetInt64(in l, baseId, out value);
+        if (baseId == FieldId.VndPayloadHash)
+            return DerivedFields.TryGetPayloadHash(in LayerOf(in p, id), frame, out value);
+        value = 0;
+        return false;
     }
 
     public static bool TryGetBool(in DecodedPacket p, FieldId id, out bool value)

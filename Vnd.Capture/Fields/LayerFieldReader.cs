@@ -6,19 +6,11 @@ namespace Vnd.Capture.Fields;
 /// <summary>Integer and boolean fields of one <see cref="HeaderLayer"/>; a field is present when its part is.</summary>
 internal static unsafe class LayerFieldReader
 {
-    internal static bool TryGetInt64(in HeaderLayer l, FieldId id, out long value)
-    {
-        var read = Int64Reader(id);
-        if (read != null)
-            return read(in l, out value);
-        value = 0;
-        return false;
-    }
-
     /// <summary>
     /// The reader of integer field <paramref name="id"/> (a base id, no layer bits), or null when it is not an
     /// integer field of a layer. Resolved once per column by <see cref="ResolvedInt64Field"/>, so the per-packet
-    /// cost of a column is one indirect call instead of a dispatch on the field id.
+    /// cost of a column is one indirect call instead of a dispatch on the field id; <see cref="FieldReader"/>
+    /// dispatches through the same readers, so both agree by construction.
     /// </summary>
     internal static delegate*<in HeaderLayer, out long, bool> Int64Reader(FieldId id) => id switch
     {
