@@ -12,13 +12,12 @@ namespace Vnd.Capture.Fields;
 public static class FieldReader
 {
     /// <summary>Integer and timestamp (nanoseconds) fields.</summary>
-    public static unsafe bool TryGetInt64(in DecodedPacket p, ReadOnlySpan<byte> frame, FieldId id, out long value)
+    public static bool TryGetInt64(in DecodedPacket p, ReadOnlySpan<byte> frame, FieldId id, out long value)
     {
-        // Layer fields are most of what is read: one jump table finds their reader, before the packet-level cases.
+        // Layer fields are most of what is read: their jump table comes before the packet-level cases.
         var baseId = FieldIds.BaseOf(id);
-        var read = LayerFieldReader.Int64Reader(baseId);
-        if (read != null)
-            return read(in LayerOf(in p, id), out value);
+        if (LayerFieldReader.TryGetInt64(in LayerOf(in p, id), baseId, out value))
+            return true;
         switch (id)
         {
             case FieldId.FrameTimeEpoch:
@@ -63,10 +62,8 @@ public static class FieldReader
                 value = p.TunnelDepth;
                 return true;
         }
-        if (baseId == FieldId.VndPayloadHash)
-            return DerivedFields.TryGetPayloadHash(in LayerOf(in p, id), frame, out value);
-        value = 0;
-        return false;
+        // value is 0 here: an absent layer field and an unknown id read as 0.
+        return baseId == FieldId.VndPayloadHash && DerivedFields.TryGetPayloadHash(in LayerOf(in p, id), frame, out value);
     }
 
     public static bool TryGetBool(in DecodedPacket p, FieldId id, out bool value)

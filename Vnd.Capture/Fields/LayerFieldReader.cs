@@ -4,63 +4,119 @@ using Vnd.Capture.Decoding;
 namespace Vnd.Capture.Fields;
 
 /// <summary>Integer and boolean fields of one <see cref="HeaderLayer"/>; a field is present when its part is.</summary>
-internal static unsafe class LayerFieldReader
+internal static class LayerFieldReader
 {
     /// <summary>
-    /// The reader of integer field <paramref name="id"/> (a base id, no layer bits), or null when it is not an
-    /// integer field of a layer. Resolved once per column by <see cref="ResolvedInt64Field"/>, so the per-packet
-    /// cost of a column is one indirect call instead of a dispatch on the field id; <see cref="FieldReader"/>
-    /// dispatches through the same readers, so both agree by construction.
+    /// Integer field <paramref name="id"/> (a base id, no layer bits) of layer <paramref name="l"/>; false when the
+    /// layer lacks it or it is not an integer field of a layer. One jump table straight to the field's reader,
+    /// which the JIT inlines: the general <see cref="FieldReader"/> and the readers columns resolve ahead of time
+    /// (<see cref="ResolvedInt64Field"/>) both come here, so they agree by construction.
     /// </summary>
-    internal static delegate*<in HeaderLayer, out long, bool> Int64Reader(FieldId id) => id switch
+    internal static bool TryGetInt64(in HeaderLayer l, FieldId id, out long value)
     {
-        FieldId.EthType => &EthType,
-        FieldId.VlanCount => &VlanCount,
-        FieldId.VlanId => &VlanId,
-        FieldId.MplsLabel => &MplsLabel,
-        FieldId.IpProto => &IpProto,
-        FieldId.IpId => &IpId,
-        FieldId.IpLen => &IpLen,
-        FieldId.IpTtl => &IpTtl,
-        FieldId.IpHdrLen => &IpHdrLen,
-        FieldId.IpFragOffset => &IpFragOffset,
-        FieldId.IpDsfield => &IpDsfield,
-        FieldId.Ipv6Nxt => &Ipv6Nxt,
-        FieldId.Ipv6Plen => &Ipv6Plen,
-        FieldId.Ipv6Hlim => &Ipv6Hlim,
-        FieldId.Ipv6Flow => &Ipv6Flow,
-        FieldId.UdpSrcPort => &UdpSrcPort,
-        FieldId.UdpDstPort => &UdpDstPort,
-        FieldId.UdpLength => &UdpLength,
-        FieldId.TcpSrcPort => &TcpSrcPort,
-        FieldId.TcpDstPort => &TcpDstPort,
-        FieldId.TcpSeq => &TcpSeq,
-        FieldId.TcpAck => &TcpAck,
-        FieldId.TcpFlags => &TcpFlags,
-        FieldId.TcpHdrLen => &TcpHdrLen,
-        FieldId.TcpWindowSizeValue => &TcpWindowSizeValue,
-        FieldId.TcpLen => &TcpLen,
-        FieldId.TcpOptionMss => &TcpOptionMss,
-        FieldId.TcpOptionWscaleShift => &TcpOptionWscaleShift,
-        FieldId.TcpOptionSackCount => &TcpOptionSackCount,
-        FieldId.TcpOptionSackLeftEdge => &TcpOptionSackLeftEdge,
-        FieldId.TcpOptionSackRightEdge => &TcpOptionSackRightEdge,
-        FieldId.TcpOptionTsval => &TcpOptionTsval,
-        FieldId.TcpOptionTsecr => &TcpOptionTsecr,
-        FieldId.IcmpType => &IcmpType,
-        FieldId.IcmpCode => &IcmpCode,
-        FieldId.Icmpv6Type => &Icmpv6Type,
-        FieldId.Icmpv6Code => &Icmpv6Code,
-        FieldId.ArpOpcode => &ArpOpcode,
-        FieldId.DnsId => &DnsId,
-        FieldId.DnsFlagsOpcode => &DnsFlagsOpcode,
-        FieldId.DnsFlagsRcode => &DnsFlagsRcode,
-        FieldId.DnsCountQueries => &DnsCountQueries,
-        FieldId.DnsCountAnswers => &DnsCountAnswers,
-        FieldId.DnsQryType => &DnsQryType,
-        FieldId.VndPacketId => &DerivedFields.TryGetPacketId,
-        _ => null,
-    };
+        switch (id)
+        {
+            case FieldId.EthType:
+                return EthType(in l, out value);
+            case FieldId.VlanCount:
+                return VlanCount(in l, out value);
+            case FieldId.VlanId:
+                return VlanId(in l, out value);
+            case FieldId.MplsLabel:
+                return MplsLabel(in l, out value);
+            case FieldId.IpProto:
+                return IpProto(in l, out value);
+            case FieldId.IpId:
+                return IpId(in l, out value);
+            case FieldId.IpLen:
+                return IpLen(in l, out value);
+            case FieldId.IpTtl:
+                return IpTtl(in l, out value);
+            case FieldId.IpHdrLen:
+                return IpHdrLen(in l, out value);
+            case FieldId.IpFragOffset:
+                return IpFragOffset(in l, out value);
+            case FieldId.IpDsfield:
+                return IpDsfield(in l, out value);
+            case FieldId.Ipv6Nxt:
+                return Ipv6Nxt(in l, out value);
+            case FieldId.Ipv6Plen:
+                return Ipv6Plen(in l, out value);
+            case FieldId.Ipv6Hlim:
+                return Ipv6Hlim(in l, out value);
+            case FieldId.Ipv6Flow:
+                return Ipv6Flow(in l, out value);
+            case FieldId.UdpSrcPort:
+                return UdpSrcPort(in l, out value);
+            case FieldId.UdpDstPort:
+                return UdpDstPort(in l, out value);
+            case FieldId.UdpLength:
+                return UdpLength(in l, out value);
+            case FieldId.TcpSrcPort:
+                return TcpSrcPort(in l, out value);
+            case FieldId.TcpDstPort:
+                return TcpDstPort(in l, out value);
+            case FieldId.TcpSeq:
+                return TcpSeq(in l, out value);
+            case FieldId.TcpAck:
+                return TcpAck(in l, out value);
+            case FieldId.TcpFlags:
+                return TcpFlags(in l, out value);
+            case FieldId.TcpHdrLen:
+                return TcpHdrLen(in l, out value);
+            case FieldId.TcpWindowSizeValue:
+                return TcpWindowSizeValue(in l, out value);
+            case FieldId.TcpLen:
+                return TcpLen(in l, out value);
+            case FieldId.TcpOptionMss:
+                return TcpOptionMss(in l, out value);
+            case FieldId.TcpOptionWscaleShift:
+                return TcpOptionWscaleShift(in l, out value);
+            case FieldId.TcpOptionSackCount:
+                return TcpOptionSackCount(in l, out value);
+            case FieldId.TcpOptionSackLeftEdge:
+                return TcpOptionSackLeftEdge(in l, out value);
+            case FieldId.TcpOptionSackRightEdge:
+                return TcpOptionSackRightEdge(in l, out value);
+            case FieldId.TcpOptionTsval:
+                return TcpOptionTsval(in l, out value);
+            case FieldId.TcpOptionTsecr:
+                return TcpOptionTsecr(in l, out value);
+            case FieldId.IcmpType:
+                return IcmpType(in l, out value);
+            case FieldId.IcmpCode:
+                return IcmpCode(in l, out value);
+            case FieldId.Icmpv6Type:
+                return Icmpv6Type(in l, out value);
+            case FieldId.Icmpv6Code:
+                return Icmpv6Code(in l, out value);
+            case FieldId.ArpOpcode:
+                return ArpOpcode(in l, out value);
+            case FieldId.DnsId:
+                return DnsId(in l, out value);
+            case FieldId.DnsFlagsOpcode:
+                return DnsFlagsOpcode(in l, out value);
+            case FieldId.DnsFlagsRcode:
+                return DnsFlagsRcode(in l, out value);
+            case FieldId.DnsCountQueries:
+                return DnsCountQueries(in l, out value);
+            case FieldId.DnsCountAnswers:
+                return DnsCountAnswers(in l, out value);
+            case FieldId.DnsQryType:
+                return DnsQryType(in l, out value);
+            case FieldId.VndPacketId:
+                return DerivedFields.TryGetPacketId(in l, out value);
+            default:
+                value = 0;
+                return false;
+        }
+    }
+
+    /// <summary>Whether <paramref name="id"/> (a base id) is an integer field of a layer.</summary>
+    internal static bool IsInt64Field(FieldId id) => TryGetInt64(in EveryPart, id, out _);
+
+    /// <summary>A layer with every part present, so that reading it answers whether a field is a layer field at all.</summary>
+    private static readonly HeaderLayer EveryPart = new() { Parts = (LayerParts)uint.MaxValue };
 
     /// <summary>A field's value when its header is present, else 0 (absent values are stale and never read).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
