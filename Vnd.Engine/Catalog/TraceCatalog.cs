@@ -58,12 +58,12 @@ public sealed class TraceCatalog : ICatalog
     public IReadOnlyList<FunctionSignature> FindFunctions(string name) =>
         _functions.TryGetValue(name, out var overloads) ? overloads : [];
 
-    /// <summary>The batch source a logical scan reads (the table's current snapshot).</summary>
+    /// <summary>The batch source a logical scan reads (the table's current snapshot), skipping segments its hints rule out.</summary>
     public IBatchSource Source(Scan scan)
     {
         if (scan.Schema != _tenant)
             throw new StorageException(StorageErrorKind.TableNotFound, $"trace table {scan.Schema}.{scan.Table} does not exist");
-        return new TraceTableBatchSource(_store.OpenTable(new TableRef(scan.Schema, scan.Table)));
+        return new TraceTableBatchSource(_store.OpenTable(new TableRef(scan.Schema, scan.Table)), SegmentPruning.For(scan));
     }
 
     /// <summary>Names the store could never hold (path separators, dots) are simply not tables.</summary>
