@@ -92,5 +92,5 @@ public sealed class ExpressionTranslator
     }
 
     internal static ExecutionException Unsupported(string what) =>
-        new(SqlStates.FeatureNotSupported, $"{what} is not supported yet");
+        new(SqlStates.FeatureNotSupported, $"not supported yet: {what}");
 }

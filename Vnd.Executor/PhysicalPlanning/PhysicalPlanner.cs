@@ -42,7 +42,7 @@ public sealed class PhysicalPlanner(Func<Scan, IBatchSource> resolveTable)
         }, s.All),
         Values v => PlanValues(v),
         Distinct => throw ExpressionTranslator.Unsupported("DISTINCT ON"),
-        Window => throw ExpressionTranslator.Unsupported("window functions in SQL queries"),
+        Window => throw ExpressionTranslator.Unsupported("window functions (OVER)"),
         _ => throw ExpressionTranslator.Unsupported($"plan node {plan.GetType().Name}"),
     };
 
