@@ -13,6 +13,7 @@ public static class VndCommandLine
             TablesCommand.Build(),
             GenerateCommand.Build(),
             DiagnosisCommand.Build(),
+            QueryCommand.Build(),
         };
         return root;
     }

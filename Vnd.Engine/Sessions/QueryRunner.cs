@@ -1,0 +1,50 @@
+using Vnd.Engine.Catalog;
+using Vnd.Executor.Execution;
+using Vnd.Executor.PhysicalPlanning;
+using Vnd.Executor.Storage;
+using Vnd.Executor.Vectors;
+using Vnd.Planner.Binding;
+using Vnd.Planner.Rules;
+
+namespace Vnd.Engine.Sessions;
+
+/// <summary>
+/// The embedded query path for one tenant: SQL → parse → bind (against the tenant's trace tables) → optimize →
+/// physical plan → run. Errors keep their SQLSTATE: planner errors are <see cref="Vnd.Planner.Errors.SqlException"/>,
+/// run-time ones <see cref="Vnd.Executor.ExecutionException"/>, damaged storage a <see cref="StorageException"/>.
+/// </summary>
+public sealed class QueryRunner(TraceTableStore store, string tenant)
+{
+    private readonly TraceCatalog _catalog = new(store, tenant);
+
+    public string Tenant { get; } = tenant;
+
+    public QueryResult Run(string sql, CancellationToken cancellation = default)
+    {
+        var bound = new Binder(_catalog).Bind(sql);
+        var optimized = Optimizer.Default.Optimize(bound.Plan).Plan;
+        var plan = new PhysicalPlanner(_catalog.Source).Plan(optimized);
+        var columns = optimized.Output;
+        var names = new string[columns.Count];
+        var types = new Vnd.Planner.Types.SqlType[columns.Count];
+        for (var c = 0; c < names.Length; c++)
+        {
+            names[c] = columns[c].Name;
+            types[c] = columns[c].Type;
+        }
+        var rows = new List<object?[]>();
+        using var context = new QueryContext(cancellation);
+        using var stream = plan.Open(context);
+        while (stream.Next() is { } batch)
+        {
+            foreach (var r in batch.Rows)
+            {
+                var row = new object?[batch.ColumnCount];
+                for (var c = 0; c < row.Length; c++)
+                    row[c] = VectorValues.Get(batch[c], r);
+                rows.Add(row);
+            }
+        }
+        return new QueryResult(names, types, rows);
+    }
+}

@@ -1,0 +1,96 @@
+using Vnd.Executor.Expressions;
+using Vnd.Planner.Logical;
+using Vnd.Planner.Syntax.Ast;
+using Expr = Vnd.Executor.Expressions.Expr;
+using Vnd.Planner.Types;
+
+namespace Vnd.Executor.PhysicalPlanning;
+
+/// <summary>
+/// Turns bound (logical) expressions into executor expressions over one operator's input: a column id becomes the
+/// ordinal of that column in the input's output list. Built once per query, so it may allocate freely.
+/// </summary>
+public sealed class ExpressionTranslator
+{
+    private readonly Dictionary<ColumnId, int> _ordinals = [];
+
+    /// <summary>Columns of the input row, in order (for a join: left then right).</summary>
+    public ExpressionTranslator(IEnumerable<PlanColumn> layout)
+    {
+        var ordinal = 0;
+        foreach (var column in layout)
+            _ordinals.TryAdd(column.Id, ordinal++);
+    }
+
+    public Expression Translate(BoundExpr expr) => expr switch
+    {
+        BoundColumn c => _ordinals.TryGetValue(c.Id, out var ordinal)
+            ? Expr.Column(ordinal, c.ColumnType, c.Name)
+            : throw Unsupported($"a reference to column \"{c.Name}\" from outside its input (correlated subquery)"),
+        BoundLiteral l => Literal(l),
+        BoundCast c => Expr.Cast(Translate(c.Operand), c.TargetType),
+        BoundCall call => Call(call),
+        BoundCase c => Expr.Case(c.Whens.Select(w => (Translate(w.Condition), Translate(w.Result))).ToArray(),
+            c.Else is null ? Expr.Null(c.ResultType) : Translate(c.Else)),
+        BoundInList i => Expr.In(Translate(i.Operand), i.Items.Select(Translate).ToArray(), i.Negated),
+        BoundIs i => Is(i),
+        BoundParameter => throw Unsupported("query parameters"),
+        BoundSubquery => throw Unsupported("this form of subquery"),
+        _ => throw Unsupported($"expression {expr}"),
+    };
+
+    /// <summary>Literals with no CLR form keep PostgreSQL input text; the cast kernels parse it (once, as a constant).</summary>
+    private static Expression Literal(BoundLiteral literal) => literal.Value switch
+    {
+        null => Expr.Null(literal.LiteralType),
+        string text when literal.LiteralType.Id is not (TypeId.Text or TypeId.Unknown) =>
+            Expr.Cast(Expr.Constant(text, SqlType.Text), literal.LiteralType),
+        var value => Expr.Constant(value, literal.LiteralType),
+    };
+
+    private Expression Is(BoundIs test)
+    {
+        var operand = Translate(test.Operand);
+        var result = test.Test switch
+        {
+            IsTest.Null or IsTest.Unknown => Expr.IsNull(operand),
+            IsTest.True => Expr.IsDistinctFrom(operand, Expr.Constant(true, SqlType.Bool), negated: true),
+            _ => Expr.IsDistinctFrom(operand, Expr.Constant(false, SqlType.Bool), negated: true),
+        };
+        return test.Negated ? Expr.Not(result) : result;
+    }
+
+    private Expression Call(BoundCall call)
+    {
+        var args = call.Arguments.Select(Translate).ToArray();
+        if (call.Kind == CallKind.Function)
+            return Expr.Function(call.Name, args);
+        return (call.Name, args.Length) switch
+        {
+            ("+", 2) => Expr.Add(args[0], args[1]),
+            ("-", 2) => Expr.Subtract(args[0], args[1]),
+            ("*", 2) => Expr.Multiply(args[0], args[1]),
+            ("/", 2) => Expr.Divide(args[0], args[1]),
+            ("%", 2) => Expr.Modulo(args[0], args[1]),
+            ("-", 1) => Expr.Negate(args[0]),
+            ("=", 2) => Expr.Equal(args[0], args[1]),
+            ("<>", 2) or ("!=", 2) => Expr.NotEqual(args[0], args[1]),
+            ("<", 2) => Expr.Less(args[0], args[1]),
+            ("<=", 2) => Expr.LessOrEqual(args[0], args[1]),
+            (">", 2) => Expr.Greater(args[0], args[1]),
+            (">=", 2) => Expr.GreaterOrEqual(args[0], args[1]),
+            ("AND", _) => Expr.And(args),
+            ("OR", _) => Expr.Or(args),
+            ("NOT", 1) => Expr.Not(args[0]),
+            ("IS DISTINCT FROM", 2) => Expr.IsDistinctFrom(args[0], args[1]),
+            ("IS NOT DISTINCT FROM", 2) => Expr.IsDistinctFrom(args[0], args[1], negated: true),
+            ("LIKE", 2) => Expr.Like(args[0], args[1]),
+            ("ILIKE", 2) => Expr.Like(args[0], args[1], caseInsensitive: true),
+            ("||", 2) => Expr.Function("concat", args),
+            _ => Expr.Function(call.Name, args),
+        };
+    }
+
+    internal static ExecutionException Unsupported(string what) =>
+        new(SqlStates.FeatureNotSupported, $"not supported yet: {what}");
+}
