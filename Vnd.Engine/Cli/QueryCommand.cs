@@ -38,10 +38,7 @@ public static class QueryCommand
         }
         catch (SqlException e)
         {
-            error.WriteLine($"ERROR:  {e.SqlState}: {e.Message}");
-        }
-        catch (ExecutionException e)
-        {
+            // Parse, bind and run-time errors alike (ExecutionException is a SqlException).
             error.WriteLine($"ERROR:  {e.SqlState}: {e.Message}");
         }
         catch (StorageException e)
