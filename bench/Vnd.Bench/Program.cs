@@ -1,11 +1,13 @@
 using System.CommandLine;
 using Vnd.Bench.Ingest;
 using Vnd.Bench.Joins;
+using Vnd.Bench.Wire;
 
 var root = new RootCommand("VND benchmarks: each runs VND beside its anchor on the same data and prints both figures")
 {
     IngestBenchmark.Build(),
     IngestProfile.Build(),
     JoinBenchmark.Build(),
+    WireBenchmark.Build(),
 };
 return root.Parse(args).Invoke();
