@@ -7,6 +7,11 @@ namespace Vnd.Engine.Sessions;
 /// Applies the session's search_path to the catalog it wraps, as PostgreSQL does: <c>$user</c> names the
 /// user's schema, schemas that do not exist are skipped silently, and pg_catalog is searched first unless the path
 /// places it explicitly (only when the wrapped catalog has one, i.e. once catalog emulation is composed in).
+/// <para>
+/// <see cref="SchemaExists"/> answers true for every name: PostgreSQL reports <c>nosuch.t</c> as
+/// <c>relation "nosuch.t" does not exist</c> (42P01), and a tenant must not be able to tell another tenant's schema
+/// from a schema that does not exist, so a qualified name whose schema is not visible fails like a missing table.
+/// </para>
 /// </summary>
 public sealed class SearchPathCatalog(ICatalog inner, string user) : ICatalog
 {
@@ -29,7 +34,7 @@ public sealed class SearchPathCatalog(ICatalog inner, string user) : ICatalog
         _path = SqlList.From(path);
     }
 
-    public bool SchemaExists(string schema) => inner.SchemaExists(schema);
+    public bool SchemaExists(string schema) => true;
 
     public TableDefinition? FindTable(string schema, string name) => inner.FindTable(schema, name);
 
