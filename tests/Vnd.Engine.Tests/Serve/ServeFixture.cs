@@ -28,6 +28,22 @@ public sealed class ServeFixture : IAsyncLifetime
     {
         Import("tenant1", Tenant1Capture);
         Import("tenant2", Tenant2Capture);
+        // A second table of tenant1 with the field types the TCP table lacks: MAC addresses and payload bytes.
+        var frames = Path.Combine(Path.GetTempPath(), "vnd-serve-frames-" + Guid.NewGuid().ToString("N") + ".cfg");
+        await File.WriteAllTextAsync(frames, """
+            Trace ID all
+            Table ID frames
+            Filter: tcp
+            Fields: timestamp as ts, eth.src as src_mac, ip.src as src_ip, l4.payload as payload, vnd.packet_id as id
+            """);
+        try
+        {
+            Import("tenant1", Tenant1Capture, frames);
+        }
+        finally
+        {
+            File.Delete(frames);
+        }
         var options = new ServeOptions(new DirectoryInfo(Data), new IPEndPoint(IPAddress.Loopback, 0), null, NoTls: false, "vnd", AdminPassword);
         Server = ServeCommand.Create(options).Server;
         await Server.StartAsync();
@@ -48,9 +64,9 @@ public sealed class ServeFixture : IAsyncLifetime
     /// <summary>The same SQL run in-process through QueryRunner: the reference for what the server must send.</summary>
     public QueryResult Embedded(string tenant, string sql) => new QueryRunner(new TraceTableStore(Data), tenant).Run(sql);
 
-    private void Import(string tenant, string capture)
+    private void Import(string tenant, string capture, string? parseConfig = null)
     {
-        var config = Path.Combine(RepositoryRoot(), "docs", "examples", "tcp-trace.cfg");
+        var config = parseConfig ?? Path.Combine(RepositoryRoot(), "docs", "examples", "tcp-trace.cfg");
         var rc = VndCommandLine.Build().Parse(["import", "--data", Data, "--tenant", tenant, "--parse", config, SharedData.Pcap("tcp/" + capture)]).Invoke();
         Assert.Equal(0, rc);
     }
