@@ -9,14 +9,21 @@ namespace Vnd.Executor.PhysicalPlanning;
 /// <summary>
 /// Turns bound (logical) expressions into executor expressions over one operator's input: a column id becomes the
 /// ordinal of that column in the input's output list. Built once per query, so it may allocate freely.
+/// A query parameter <c>$n</c> becomes the constant <c>parameters[n - 1]</c>: a prepared statement is bound once
+/// and planned again for each set of values, so a parameter is as cheap as a literal at run time.
 /// </summary>
 public sealed class ExpressionTranslator
 {
     private readonly Dictionary<ColumnId, int> _ordinals = [];
+    private readonly IReadOnlyList<BoundLiteral>? _parameters;
 
-    /// <summary>Columns of the input row, in order (for a join: left then right).</summary>
-    public ExpressionTranslator(IEnumerable<PlanColumn> layout)
+    /// <summary>
+    /// Columns of the input row, in order (for a join: left then right). <paramref name="parameters"/> are the
+    /// values of $1…$n as literals of the parameters' resolved types (null = the query has none).
+    /// </summary>
+    public ExpressionTranslator(IEnumerable<PlanColumn> layout, IReadOnlyList<BoundLiteral>? parameters = null)
     {
+        _parameters = parameters;
         var ordinal = 0;
         foreach (var column in layout)
             _ordinals.TryAdd(column.Id, ordinal++);
@@ -34,7 +41,7 @@ public sealed class ExpressionTranslator
             c.Else is null ? Expr.Null(c.ResultType) : Translate(c.Else)),
         BoundInList i => Expr.In(Translate(i.Operand), i.Items.Select(Translate).ToArray(), i.Negated),
         BoundIs i => Is(i),
-        BoundParameter => throw Unsupported("query parameters"),
+        BoundParameter p => Parameter(p),
         BoundSubquery => throw Unsupported("this form of subquery"),
         _ => throw Unsupported($"expression {expr}"),
     };
@@ -47,6 +54,15 @@ public sealed class ExpressionTranslator
             Expr.Cast(Expr.Constant(text, SqlType.Text), literal.LiteralType),
         var value => Expr.Constant(value, literal.LiteralType),
     };
+
+    /// <summary>The supplied value, cast when this use of the parameter was typed more narrowly than the value.</summary>
+    private Expression Parameter(BoundParameter parameter)
+    {
+        if (_parameters is null || parameter.Index < 1 || parameter.Index > _parameters.Count)
+            throw new ExecutionException("42P02", $"there is no parameter ${parameter.Index}");
+        var value = Literal(_parameters[parameter.Index - 1]);
+        return parameter.Type.Id == TypeId.Unknown || value.Type == parameter.Type ? value : Expr.Cast(value, parameter.Type);
+    }
 
     private Expression Is(BoundIs test)
     {

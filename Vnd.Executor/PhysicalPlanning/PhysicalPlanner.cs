@@ -18,9 +18,10 @@ namespace Vnd.Executor.PhysicalPlanning;
 /// Translates an optimized logical plan into physical operators. Output column order is the logical node's
 /// <c>Output</c> order, so each parent translates its expressions against its inputs' outputs. Tables come from
 /// <paramref name="resolveTable"/> (trace tables on disk, in-memory tables in tests); it sees the whole
-/// <see cref="Scan"/> so it can use the pruning hints to skip segments.
+/// <see cref="Scan"/> so it can use the pruning hints to skip segments. <paramref name="parameters"/> are the values
+/// of $1…$n (see <see cref="ExpressionTranslator"/>).
 /// </summary>
-public sealed class PhysicalPlanner(Func<Scan, IBatchSource> resolveTable)
+public sealed class PhysicalPlanner(Func<Scan, IBatchSource> resolveTable, IReadOnlyList<BoundLiteral>? parameters = null)
 {
     public PhysicalOperator Plan(LogicalPlan plan) => plan switch
     {
@@ -46,7 +47,7 @@ public sealed class PhysicalPlanner(Func<Scan, IBatchSource> resolveTable)
         _ => throw ExpressionTranslator.Unsupported($"plan node {plan.GetType().Name}"),
     };
 
-    private static ExpressionTranslator Over(LogicalPlan input) => new(input.Output);
+    private ExpressionTranslator Over(LogicalPlan input) => new(input.Output, parameters);
 
     private PhysicalOperator PlanScan(Scan scan)
     {
@@ -126,7 +127,7 @@ public sealed class PhysicalPlanner(Func<Scan, IBatchSource> resolveTable)
         }
         var residual = join.Residual is null
             ? null
-            : new ExpressionTranslator(join.Left.Output.Concat(join.Right.Output)).Translate(join.Residual);
+            : new ExpressionTranslator(join.Left.Output.Concat(join.Right.Output), parameters).Translate(join.Residual);
         var type = join.Type switch
         {
             LogicalJoinType.Inner or LogicalJoinType.Cross => PhysicalJoinType.Inner,
@@ -143,9 +144,9 @@ public sealed class PhysicalPlanner(Func<Scan, IBatchSource> resolveTable)
     }
 
     /// <summary>Each VALUES row is a projection of the single empty row; the rows are concatenated in order.</summary>
-    private static PhysicalOperator PlanValues(Values values)
+    private PhysicalOperator PlanValues(Values values)
     {
-        var translator = new ExpressionTranslator([]);
+        var translator = new ExpressionTranslator([], parameters);
         var names = values.Columns.Select(c => c.Name).ToArray();
         var rows = new PhysicalOperator[values.Rows.Count];
         for (var r = 0; r < rows.Length; r++)
@@ -163,8 +164,9 @@ public sealed class PhysicalPlanner(Func<Scan, IBatchSource> resolveTable)
     private static PhysicalSortKey Key(ExpressionTranslator translator, Vnd.Planner.Logical.SortKey key) =>
         new(translator.Translate(key.Expr), key.Descending, key.NullsFirst);
 
-    private static long? Constant(BoundExpr expr) => expr switch
+    private long? Constant(BoundExpr expr) => expr switch
     {
+        BoundParameter p when parameters is not null && p.Index >= 1 && p.Index <= parameters.Count => Constant(parameters[p.Index - 1]),
         BoundLiteral { Value: null } => null,
         BoundLiteral { Value: var v } => Convert.ToInt64(v, System.Globalization.CultureInfo.InvariantCulture),
         BoundCast c => Constant(c.Operand),

@@ -1,0 +1,44 @@
+using Vnd.Planner.Catalog;
+using Vnd.Planner.Syntax.Ast;
+
+namespace Vnd.Engine.Sessions;
+
+/// <summary>
+/// Applies the session's search_path to the catalog it wraps, as PostgreSQL does: <c>$user</c> names the
+/// user's schema, schemas that do not exist are skipped silently, and pg_catalog is searched first unless the path
+/// places it explicitly (only when the wrapped catalog has one, i.e. once catalog emulation is composed in).
+/// <para>
+/// <see cref="SchemaExists"/> answers true for every name: PostgreSQL reports <c>nosuch.t</c> as
+/// <c>relation "nosuch.t" does not exist</c> (42P01), and a tenant must not be able to tell another tenant's schema
+/// from a schema that does not exist, so a qualified name whose schema is not visible fails like a missing table.
+/// </para>
+/// </summary>
+public sealed class SearchPathCatalog(ICatalog inner, string user) : ICatalog
+{
+    private SqlList<string> _path = inner.SearchPath;
+
+    public SqlList<string> SearchPath => _path;
+
+    /// <summary>Resolves a search_path value (already split into names) against the schemas that exist now.</summary>
+    public void SetPath(IReadOnlyList<string> names)
+    {
+        var path = new List<string>();
+        if (!names.Contains("pg_catalog") && inner.SchemaExists("pg_catalog"))
+            path.Add("pg_catalog");
+        foreach (var name in names)
+        {
+            var schema = name == "$user" ? user : name;
+            if (inner.SchemaExists(schema) && !path.Contains(schema))
+                path.Add(schema);
+        }
+        _path = SqlList.From(path);
+    }
+
+    public bool SchemaExists(string schema) => true;
+
+    public TableDefinition? FindTable(string schema, string name) => inner.FindTable(schema, name);
+
+    public ViewDefinition? FindView(string schema, string name) => inner.FindView(schema, name);
+
+    public IReadOnlyList<FunctionSignature> FindFunctions(string name) => inner.FindFunctions(name);
+}

@@ -1,0 +1,160 @@
+using System.Globalization;
+using Vnd.Wire.Errors;
+using Vnd.Wire.Handlers;
+
+namespace Vnd.Engine.Sessions;
+
+/// <summary>
+/// The session's run-time settings (GUCs) behind SET, SHOW, RESET and DISCARD ALL. Known settings are checked
+/// and take effect (search_path on the catalog, TimeZone on timestamptz output, statement_timeout on every
+/// statement); changes to reported settings go to the client as ParameterStatus. Like PostgreSQL, names with a dot
+/// are custom settings anyone may set; any other unknown name is 42704.
+/// </summary>
+public sealed class SessionSettings
+{
+    private readonly PgSessionContext _context;
+    private readonly SearchPathCatalog _catalog;
+    private readonly Dictionary<string, string> _defaults = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<string, string> _values = new(StringComparer.OrdinalIgnoreCase);
+
+    public SessionSettings(PgSessionContext context, SearchPathCatalog catalog)
+    {
+        _context = context;
+        _catalog = catalog;
+        foreach (var definition in SettingDefinitions.Known.Values)
+            _defaults[definition.Name] = definition.Default;
+        _defaults["is_superuser"] = context.IsAdmin ? "on" : "off";
+        _defaults["session_authorization"] = context.User;
+        _defaults["TimeZone"] = context.TimeZone.Id;
+        foreach (var (name, value) in context.StartupParameters)
+        {
+            // Startup values become the session's defaults (RESET returns to them), as in PostgreSQL.
+            if (SettingDefinitions.Known.TryGetValue(name, out var definition) && definition.Kind is not (SettingKind.ReadOnly or SettingKind.TimeZone))
+                _defaults[definition.Name] = Normalize(definition, value);
+        }
+        ResetAll(report: false);
+    }
+
+    public TimeSpan StatementTimeout { get; private set; }
+
+    /// <summary>SET name = values (empty = DEFAULT).</summary>
+    public void Set(string name, IReadOnlyList<string> values)
+    {
+        if (values.Count == 0)
+        {
+            Reset(name);
+            return;
+        }
+        if (!SettingDefinitions.Known.TryGetValue(name, out var definition))
+        {
+            _values[Custom(name)] = string.Join(", ", values);
+            return;
+        }
+        if (definition.Kind == SettingKind.ReadOnly)
+            throw new PgErrorException("55P02", $"parameter \"{definition.Name}\" cannot be changed");
+        if (definition.Kind != SettingKind.SearchPath && values.Count > 1)
+            throw new PgErrorException("22023", $"SET {definition.Name} takes only one argument");
+        Apply(definition, Normalize(definition, definition.Kind == SettingKind.SearchPath ? SearchPathText(values) : values[0]), report: true);
+    }
+
+    /// <summary>SHOW name.</summary>
+    public string Show(string name)
+    {
+        if (_values.TryGetValue(name, out var value))
+            return value;
+        throw new PgErrorException("42704", $"unrecognized configuration parameter \"{name}\"");
+    }
+
+    /// <summary>The canonical spelling of a known setting (SHOW's column name is the name as typed, lower-cased).</summary>
+    public static string DisplayName(string name) => name.ToLowerInvariant();
+
+    /// <summary>RESET name.</summary>
+    public void Reset(string name)
+    {
+        if (!SettingDefinitions.Known.TryGetValue(name, out var definition))
+        {
+            _values.Remove(Custom(name));
+            return;
+        }
+        if (definition.Kind == SettingKind.ReadOnly)
+            throw new PgErrorException("55P02", $"parameter \"{definition.Name}\" cannot be changed");
+        Apply(definition, _defaults[definition.Name], report: true);
+    }
+
+    /// <summary>RESET ALL / DISCARD ALL: every setting back to its session default; custom settings disappear.</summary>
+    public void ResetAll(bool report = true)
+    {
+        _values.Clear();
+        foreach (var definition in SettingDefinitions.Known.Values)
+            Apply(definition, _defaults[definition.Name], report && definition.Kind != SettingKind.ReadOnly);
+    }
+
+    /// <summary>SHOW ALL: (name, setting, description) in name order.</summary>
+    public IEnumerable<(string Name, string Setting, string Description)> All()
+    {
+        foreach (var (name, value) in _values.OrderBy(v => v.Key, StringComparer.OrdinalIgnoreCase))
+        {
+            var description = SettingDefinitions.Known.TryGetValue(name, out var definition) ? definition.Description : "";
+            yield return (name, value, description);
+        }
+    }
+
+    private static string Custom(string name) =>
+        name.Contains('.', StringComparison.Ordinal)
+            ? name
+            : throw new PgErrorException("42704", $"unrecognized configuration parameter \"{name}\"");
+
+    private void Apply(SettingDefinition definition, string value, bool report)
+    {
+        var changed = !_values.TryGetValue(definition.Name, out var previous) || previous != value;
+        _values[definition.Name] = value;
+        switch (definition.Kind)
+        {
+            case SettingKind.Duration when definition.Name == "statement_timeout":
+                StatementTimeout = TimeSpan.FromMilliseconds(Milliseconds(definition.Name, value));
+                break;
+            case SettingKind.SearchPath:
+                _catalog.SetPath(SettingValues.SplitList(value));
+                break;
+            case SettingKind.TimeZone when changed && report:
+                _context.TimeZone = Zone(value);
+                return;
+        }
+        if (changed && report && definition.Reported)
+            _context.ReportParameter(definition.Name, value);
+    }
+
+    private static string Normalize(SettingDefinition definition, string value) => definition.Kind switch
+    {
+        SettingKind.Duration => SettingValues.FormatMilliseconds(Milliseconds(definition.Name, value)),
+        SettingKind.FloatDigits => int.TryParse(value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var digits) && digits is >= -15 and <= 3
+            ? digits.ToString(CultureInfo.InvariantCulture)
+            : throw Invalid(definition.Name, value),
+        SettingKind.Fixed => string.Equals(value, definition.Default, StringComparison.OrdinalIgnoreCase)
+            || (definition.Default == "on" && value.ToLowerInvariant() is "true" or "1" or "yes")
+            ? definition.Default
+            : throw new PgErrorException("0A000", $"VND supports only {definition.Name} = {definition.Default}"),
+        SettingKind.DateStyle => SettingValues.DateStyle(value) ?? throw Invalid(definition.Name, value),
+        SettingKind.TimeZone => Zone(value).Id,
+        SettingKind.ClientEncoding => value.Replace("-", "", StringComparison.Ordinal).ToUpperInvariant() is "UTF8" or "UNICODE"
+            ? "UTF8"
+            : throw new PgErrorException("0A000", $"conversion between {value} and UTF8 is not supported"),
+        _ => value,
+    };
+
+    private static long Milliseconds(string name, string value) =>
+        SettingValues.TryParseMilliseconds(value, out var milliseconds) ? milliseconds : throw Invalid(name, value);
+
+    private static TimeZoneInfo Zone(string name) =>
+        name.Equals("utc", StringComparison.OrdinalIgnoreCase) || name.Equals("gmt", StringComparison.OrdinalIgnoreCase) || name.Equals("z", StringComparison.OrdinalIgnoreCase)
+            ? TimeZoneInfo.Utc
+            : TimeZoneInfo.TryFindSystemTimeZoneById(name, out var zone)
+                ? zone
+                : throw new PgErrorException("22023", $"invalid value for parameter \"TimeZone\": \"{name}\"");
+
+    private static string SearchPathText(IReadOnlyList<string> values) =>
+        string.Join(", ", values.Select(v => v == "$user" ? "\"$user\"" : v));
+
+    private static PgErrorException Invalid(string name, string value) =>
+        new("22023", $"invalid value for parameter \"{name}\": \"{value}\"");
+}
