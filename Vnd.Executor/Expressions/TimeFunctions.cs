@@ -25,11 +25,18 @@ internal static class TimeFunctions
             {
                 var field = Field(name, a[0], PartFields);
                 var value = a[1];
+                var exact = name == "extract";
                 if (value.Type.Id == TypeId.Interval)
-                    return new FunctionExpression(name, SqlType.Float8, [value], (args, r, rows) => Each<PgInterval>(args[0], r, rows, v => r.Set(v.Row, IntervalPart(v.Value, field))));
+                {
+                    return exact
+                        ? new FunctionExpression(name, SqlType.Numeric, [value], (args, r, rows) => Each<PgInterval>(args[0], r, rows, v => r.Set(v.Row, ExactTimeParts.IntervalPart(v.Value, field))))
+                        : new FunctionExpression(name, SqlType.Float8, [value], (args, r, rows) => Each<PgInterval>(args[0], r, rows, v => r.Set(v.Row, IntervalPart(v.Value, field))));
+                }
                 var ts = value.Type.Id == TypeId.Date ? TypeUnification.To(value, SqlType.Timestamp) : value;
                 var unit = ts.Type.Unit;
-                return new FunctionExpression(name, SqlType.Float8, [ts], (args, r, rows) => Each<long>(args[0], r, rows, v => r.Set(v.Row, Part(v.Value, field, unit))));
+                return exact
+                    ? new FunctionExpression(name, SqlType.Numeric, [ts], (args, r, rows) => Each<long>(args[0], r, rows, v => r.Set(v.Row, ExactTimeParts.Part(v.Value, field, unit))))
+                    : new FunctionExpression(name, SqlType.Float8, [ts], (args, r, rows) => Each<long>(args[0], r, rows, v => r.Set(v.Row, Part(v.Value, field, unit))));
             }
             case "to_timestamp" when a.Count == 1:
                 return MathFunctions.Unary(name, SqlType.TimestampTz, TypeUnification.To(a[0], SqlType.Float8), Kernels.Unary<double, long, EpochToTimestampOp>);
@@ -111,7 +118,7 @@ internal static class TimeFunctions
         };
     }
 
-    private static double IntervalPart(PgInterval v, string field) => field switch
+    internal static double IntervalPart(PgInterval v, string field) => field switch
     {
         "epoch" => (((v.Months * 30.0) + v.Days) * 86400) + (v.Micros / 1e6),
         "year" => v.Months / 12,

@@ -73,7 +73,11 @@ public class FunctionTests
         Assert.Equal(new DateTime(2024, 5, 1, 0, 0, 0, DateTimeKind.Utc), F("date_trunc", T("month"), ts));
         Assert.Equal(new DateTime(2024, 5, 13, 0, 0, 0, DateTimeKind.Utc), F("date_trunc", T("week"), ts));
         Assert.Equal((t - DateTime.UnixEpoch).Ticks / 1e7, (double)F("date_part", T("epoch"), ts)!, 6);
-        Assert.Equal(2024.0, F("extract", T("year"), ts));
+        Assert.Equal(2024m, F("extract", T("year"), ts));
+        // extract is numeric (PostgreSQL 14+): exact to the microsecond, printed with its scale.
+        Assert.Equal("1715953530.000123", ((decimal)F("extract", T("epoch"), ts)!).ToString(System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal("30.000123", ((decimal)F("extract", T("second"), ts)!).ToString(System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal("1715953530.000000", ((decimal)F("extract", T("epoch"), C(new DateTime(2024, 5, 17, 13, 45, 30, DateTimeKind.Utc), SqlType.TimestampTz))!).ToString(System.Globalization.CultureInfo.InvariantCulture));
         Assert.Equal(30.000123, (double)F("date_part", T("second"), ts)!, 9);
         Assert.Equal(new DateTime(2023, 11, 14, 22, 13, 20, DateTimeKind.Utc).AddTicks(5_000_000), F("to_timestamp", F8(1700000000.5)));
         Assert.Equal("22023", Assert.Throws<ExecutionException>(() => Expr.Function("date_trunc", T("fortnight"), ts)).SqlState);
