@@ -1,0 +1,37 @@
+using System.Diagnostics;
+
+namespace Vnd.Engine.Tests.Clients;
+
+/// <summary>
+/// psql 15 as a simple-protocol client: <c>-c</c> sends the text as one Query message, exactly as pgx's
+/// <c>PgConn().Exec(rawSQL)</c> (Grafana 12) and lib/pq do, and prints unaligned text rows.
+/// </summary>
+public static class PsqlClient
+{
+    public static (int ExitCode, string[] Rows, string Errors) Run(int port, string user, string sql, string database = "vnd")
+    {
+        var info = new ProcessStartInfo("psql",
+            ["-X", "-A", "-t", "-F", "|", "-v", "ON_ERROR_STOP=1", $"host=127.0.0.1 port={port} user={user} dbname={database} sslmode=require", "-c", sql])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        info.Environment["PGPASSWORD"] = user;
+        using var process = Process.Start(info) ?? throw new InvalidOperationException("psql did not start");
+        var stderr = process.StandardError.ReadToEndAsync();
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        if (!process.WaitForExit(TimeSpan.FromSeconds(60)))
+        {
+            process.Kill();
+            Assert.Fail($"psql did not finish: {sql}");
+        }
+        return (process.ExitCode, stdout.Result.Split('\n', StringSplitOptions.RemoveEmptyEntries), stderr.Result);
+    }
+
+    public static string[] Rows(int port, string user, string sql)
+    {
+        var (exitCode, rows, errors) = Run(port, user, sql);
+        Assert.True(exitCode == 0, $"psql failed ({exitCode}) on {sql}: {errors}");
+        return rows;
+    }
+}
