@@ -41,8 +41,8 @@ public sealed class PhysicalPlanner(Func<Scan, IBatchSource> resolveTable)
             _ => SetOperation.Except,
         }, s.All),
         Values v => PlanValues(v),
-        Distinct => throw ExpressionTranslator.Unsupported("DISTINCT ON"),
-        Window => throw ExpressionTranslator.Unsupported("window functions (OVER)"),
+        Distinct d => new DistinctOnOperator(Plan(d.Input), d.On.Select(Over(d.Input).Translate).ToArray()),
+        Window w => WindowPlanning.Plan(w, Plan(w.Input)),
         _ => throw ExpressionTranslator.Unsupported($"plan node {plan.GetType().Name}"),
     };
 
@@ -64,46 +64,8 @@ public sealed class PhysicalPlanner(Func<Scan, IBatchSource> resolveTable)
     {
         var translator = Over(aggregate.Input);
         var groups = aggregate.Groups.Select(g => translator.Translate(g.Expr)).ToArray();
-        var calls = aggregate.Aggregates.Select(a => AggregateOf(translator, a.Call)).ToArray();
+        var calls = aggregate.Aggregates.Select(a => AggregateTranslation.AggregateOf(translator, a.Call)).ToArray();
         return new HashAggregateOperator(Plan(aggregate.Input), groups, calls);
-    }
-
-    /// <summary>FILTER (WHERE f) becomes CASE WHEN f THEN arg END: every aggregate here ignores NULL inputs.</summary>
-    private static AggregateCall AggregateOf(ExpressionTranslator translator, BoundAggregate call)
-    {
-        if (call.WithinGroup.Count > 0)
-            throw ExpressionTranslator.Unsupported($"{call.Name} WITHIN GROUP");
-        var name = call.Name.ToLowerInvariant();
-        var kind = name switch
-        {
-            "count" when call.Arguments.Count == 0 => call.Filter is null ? AggregateKind.CountStar : AggregateKind.Count,
-            "count" => AggregateKind.Count,
-            "sum" => AggregateKind.Sum,
-            "avg" => AggregateKind.Avg,
-            "min" => AggregateKind.Min,
-            "max" => AggregateKind.Max,
-            "stddev" or "stddev_samp" => AggregateKind.StddevSamp,
-            "stddev_pop" => AggregateKind.StddevPop,
-            "variance" or "var_samp" => AggregateKind.VarSamp,
-            "var_pop" => AggregateKind.VarPop,
-            "bool_and" or "every" => AggregateKind.BoolAnd,
-            "bool_or" => AggregateKind.BoolOr,
-            "string_agg" => AggregateKind.StringAgg,
-            _ => throw ExpressionTranslator.Unsupported($"aggregate {call.Name}"),
-        };
-        Expression? argument = call.Arguments.Count == 0
-            ? (kind == AggregateKind.CountStar ? null : Expr.Constant(1, SqlType.Int4))
-            : translator.Translate(call.Arguments[0]);
-        if (call.Filter is not null)
-            argument = Expr.Case([(translator.Translate(call.Filter), argument!)], Expr.Null(argument!.Type));
-        string? separator = null;
-        if (kind == AggregateKind.StringAgg)
-        {
-            separator = call.Arguments.Count > 1 && call.Arguments[1] is BoundLiteral { Value: string s }
-                ? s
-                : throw ExpressionTranslator.Unsupported("string_agg with a non-constant separator");
-        }
-        return new AggregateCall(kind, argument, call.Distinct, separator);
     }
 
     private PhysicalOperator PlanJoin(Join join)
