@@ -25,12 +25,11 @@ internal static class TextFunctions
             case "substr" or "substring" when a.Count is 2 or 3:
                 return new FunctionExpression(name, SqlType.Text, Args(a, SqlType.Text, SqlType.Int4, SqlType.Int4), static (args, r, rows) => Each(args, r, rows, Substring));
             case "position" or "strpos" when a.Count == 2:
-                // position(sub IN s) is bound as position(sub, s); strpos(s, sub) swaps.
-                var swap = name == "strpos";
-                return Text(name, SqlType.Int4, a, (args, r, rows) => Each(args, r, rows, (args, r, i) =>
+                // position(sub IN s) is bound as PostgreSQL does, position(s, sub): the same argument order as strpos.
+                return Text(name, SqlType.Int4, a, static (args, r, rows) => Each(args, r, rows, static (args, r, i) =>
                 {
-                    var s = args[swap ? 0 : 1].GetBytes(i);
-                    var index = s.IndexOf(args[swap ? 1 : 0].GetBytes(i));
+                    var s = args[0].GetBytes(i);
+                    var index = s.IndexOf(args[1].GetBytes(i));
                     r.Set(i, index < 0 ? 0 : TextKernels.CharCount(s[..index]) + 1);
                 }));
             case "replace" when a.Count == 3:

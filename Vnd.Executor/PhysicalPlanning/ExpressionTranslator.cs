@@ -86,7 +86,8 @@ public sealed class ExpressionTranslator
             ("IS NOT DISTINCT FROM", 2) => Expr.IsDistinctFrom(args[0], args[1], negated: true),
             ("LIKE", 2) => Expr.Like(args[0], args[1]),
             ("ILIKE", 2) => Expr.Like(args[0], args[1], caseInsensitive: true),
-            ("||", 2) => Expr.Function("concat", args),
+            // textcat, not concat: || yields NULL when either side is NULL, concat() skips NULLs.
+            ("||", 2) => Expr.Function("textcat", args),
             _ => Expr.Function(call.Name, args),
         };
     }

@@ -30,7 +30,8 @@ public sealed class PhysicalPlanner(Func<Scan, IBatchSource> resolveTable)
             p.Items.Select(i => i.Column.Name).ToArray()),
         Aggregate a => PlanAggregate(a),
         Sort s => new SortOperator(Plan(s.Input), s.Keys.Select(k => Key(Over(s.Input), k)).ToArray(), s.Fetch),
-        Limit l => new LimitOperator(Plan(l.Input), l.Count is null ? null : Constant(l.Count), l.Offset is null ? 0 : Constant(l.Offset) ?? 0),
+        Limit l => new LimitOperator(Plan(l.Input), RowCount(l.Count, SqlStates.InvalidRowCountInLimit, "LIMIT"),
+            RowCount(l.Offset, SqlStates.InvalidRowCountInOffset, "OFFSET") ?? 0),
         Distinct { On.Count: 0 } d => new HashAggregateOperator(Plan(d.Input),
             d.Input.Output.Select((c, i) => Expr.Column(i, c.Type, c.Name)).ToArray(), []),
         Join j => PlanJoin(j),
@@ -124,6 +125,13 @@ public sealed class PhysicalPlanner(Func<Scan, IBatchSource> resolveTable)
 
     private static PhysicalSortKey Key(ExpressionTranslator translator, Vnd.Planner.Logical.SortKey key) =>
         new(translator.Translate(key.Expr), key.Descending, key.NullsFirst);
+
+    /// <summary>LIMIT/OFFSET counts; negative ones are PostgreSQL's 2201W/2201X errors, not operator crashes.</summary>
+    private static long? RowCount(BoundExpr? expr, string sqlState, string clause) => expr is null ? null : Constant(expr) switch
+    {
+        < 0 => throw new ExecutionException(sqlState, $"{clause} must not be negative"),
+        var count => count,
+    };
 
     private static long? Constant(BoundExpr expr) => expr switch
     {
