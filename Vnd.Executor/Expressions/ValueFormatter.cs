@@ -25,6 +25,7 @@ public static class ValueFormatter
             PgInterval i => FormatInterval(i),
             byte[] bytes => "\\x" + Convert.ToHexStringLower(bytes),
             ulong mac when type.Id == TypeId.MacAddr => FormatMac(mac),
+            InetValue inet when type.Id == TypeId.Cidr => NetworkFunctions.WithPrefix(inet),
             IFormattable f => f.ToString(null, invariant),
             _ => value.ToString() ?? "",
         };

@@ -22,6 +22,9 @@ public sealed class ExpressionTranslator
             _ordinals.TryAdd(column.Id, ordinal++);
     }
 
+    /// <summary>Plans the subqueries an expression holds (uncorrelated ones run once, see <see cref="SubqueryExpression"/>).</summary>
+    public Func<LogicalPlan, Operators.PhysicalOperator>? Subqueries { get; init; }
+
     public Expression Translate(BoundExpr expr) => expr switch
     {
         BoundColumn c => _ordinals.TryGetValue(c.Id, out var ordinal)
@@ -35,6 +38,8 @@ public sealed class ExpressionTranslator
         BoundInList i => Expr.In(Translate(i.Operand), i.Items.Select(Translate).ToArray(), i.Negated),
         BoundIs i => Is(i),
         BoundParameter => throw Unsupported("query parameters"),
+        BoundSubquery s when Subqueries is not null => new SubqueryExpression(s.Kind, Subqueries(s.Plan),
+            s.Operand is null ? null : Translate(s.Operand), s.Negated, s.ResultType),
         BoundSubquery => throw Unsupported("this form of subquery"),
         _ => throw Unsupported($"expression {expr}"),
     };

@@ -47,7 +47,7 @@ public sealed class PhysicalPlanner(Func<Scan, IBatchSource> resolveTable)
         _ => throw ExpressionTranslator.Unsupported($"plan node {plan.GetType().Name}"),
     };
 
-    private static ExpressionTranslator Over(LogicalPlan input) => new(input.Output);
+    private ExpressionTranslator Over(LogicalPlan input) => new(input.Output) { Subqueries = Plan };
 
     private PhysicalOperator PlanScan(Scan scan)
     {
@@ -89,7 +89,7 @@ public sealed class PhysicalPlanner(Func<Scan, IBatchSource> resolveTable)
         }
         var residual = join.Residual is null
             ? null
-            : new ExpressionTranslator(join.Left.Output.Concat(join.Right.Output)).Translate(join.Residual);
+            : new ExpressionTranslator(join.Left.Output.Concat(join.Right.Output)) { Subqueries = Plan }.Translate(join.Residual);
         var type = join.Type switch
         {
             LogicalJoinType.Inner or LogicalJoinType.Cross => PhysicalJoinType.Inner,
