@@ -11,8 +11,6 @@ namespace Vnd.Executor.Expressions;
 /// </summary>
 internal static class NetworkFunctions
 {
-    private delegate void RowBody(ReadOnlySpan<Vector> args, Vector result, int row);
-
     public static Expression? Resolve(string name, IReadOnlyList<Expression> a)
     {
         if (a.Count == 0 || a[0].Type.Id is not (TypeId.Inet or TypeId.Cidr))
@@ -39,7 +37,7 @@ internal static class NetworkFunctions
             case "network" when a.Count == 1:
                 return Row(name, SqlType.Cidr, a, static (args, r, i) => Write(r, i, Masked(Read(args[0], i), Read(args[0], i).Prefix)));
             case "set_masklen" when a.Count == 2:
-                return new FunctionExpression(name, a[0].Type, [a[0], TypeUnification.To(a[1], SqlType.Int4)], (args, r, rows) => Each(args, r, rows, static (args, r, i) =>
+                return new FunctionExpression(name, a[0].Type, [a[0], TypeUnification.To(a[1], SqlType.Int4)], (args, r, rows) => RowKernel.Each(args, r, rows, static (args, r, i) =>
                 {
                     var v = Read(args[0], i);
                     var length = args[1].Get<int>(i);
@@ -85,20 +83,6 @@ internal static class NetworkFunctions
     }
 
     private static Expression Row(string name, SqlType type, IReadOnlyList<Expression> a, RowBody body) =>
-        new FunctionExpression(name, type, [.. a], (args, r, rows) => Each(args, r, rows, body));
+        new FunctionExpression(name, type, [.. a], (args, r, rows) => RowKernel.Each(args, r, rows, body));
 
-    private static void Each(ReadOnlySpan<Vector> args, Vector result, ReadOnlySpan<int> rows, RowBody body)
-    {
-        RowKernel.Prepare(args, result);
-        foreach (var i in rows)
-        {
-            if (RowKernel.AnyNull(args, i))
-                result.SetNull(i);
-            else
-            {
-                result.Validity.SetValid(i);
-                body(args, result, i);
-            }
-        }
-    }
 }

@@ -13,8 +13,6 @@ namespace Vnd.Executor.Expressions;
 /// </summary>
 internal static class StringFunctions
 {
-    private delegate void RowBody(ReadOnlySpan<Vector> args, Vector result, int row);
-
     public static Expression? Resolve(string name, IReadOnlyList<Expression> a)
     {
         switch (name)
@@ -28,7 +26,7 @@ internal static class StringFunctions
                     r.SetBytes(i, Encoding.ASCII.GetBytes(Convert.ToHexStringLower(MD5.HashData(args[0].GetBytes(i))))));
             case "split_part" when a.Count == 3:
                 return new FunctionExpression(name, SqlType.Text, [Text(a[0]), Text(a[1]), TypeUnification.To(a[2], SqlType.Int4)],
-                    (args, r, rows) => Each(args, r, rows, SplitPart));
+                    (args, r, rows) => RowKernel.Each(args, r, rows, SplitPart));
             case "~" or "~*" or "!~" or "!~*" when a.Count == 2 && a[0].Type.Id == TypeId.Text:
                 var options = RegexOptions.CultureInvariant | (name.EndsWith('*') ? RegexOptions.IgnoreCase : RegexOptions.None);
                 var negated = name[0] == '!';
@@ -86,19 +84,8 @@ internal static class StringFunctions
     private static Expression Text(Expression e) => TypeUnification.To(e, SqlType.Text);
 
     private static Expression Row(string name, SqlType type, IReadOnlyList<Expression> a, RowBody body) =>
-        new FunctionExpression(name, type, a.Select(Text).ToArray(), (args, r, rows) => Each(args, r, rows, body));
+        new FunctionExpression(name, type, a.Select(Text).ToArray(), (args, r, rows) => RowKernel.Each(args, r, rows, body));
 
-    private static void Each(ReadOnlySpan<Vector> args, Vector result, ReadOnlySpan<int> rows, RowBody body)
-    {
-        RowKernel.Prepare(args, result);
-        foreach (var i in rows)
-        {
-            if (RowKernel.AnyNull(args, i))
-                result.SetNull(i);
-            else
-                body(args, result, i);
-        }
-    }
 
     /// <summary>The last compiled pattern: patterns are almost always constants, so one entry suffices.</summary>
     private sealed class RegexCache(RegexOptions options)
