@@ -78,6 +78,9 @@ public static class ValueConverter
 
     private static object ConvertNumber(object value, SqlType to)
     {
+        // numeric → integer rounds half away from zero in PostgreSQL (2.5::int4 = 3); Convert would round to even.
+        if (value is decimal d && to.Id is TypeId.Int2 or TypeId.Int4 or TypeId.Int8)
+            value = Math.Round(d, MidpointRounding.AwayFromZero);
         try
         {
             return to.Id switch

@@ -55,6 +55,7 @@ public static class BuiltinFunctions
         f.Add(new("max", FunctionKind.Aggregate, [Any], Any, ReturnTypeRule.SameAsPolymorphic));
         f.Add(Agg("bool_and", [SqlType.Bool], SqlType.Bool));
         f.Add(Agg("bool_or", [SqlType.Bool], SqlType.Bool));
+        f.Add(Agg("every", [SqlType.Bool], SqlType.Bool));
         f.Add(Agg("string_agg", [SqlType.Text, SqlType.Text], SqlType.Text));
         f.Add(new("array_agg", FunctionKind.Aggregate, [Any], Any, ReturnTypeRule.ArrayOfPolymorphic));
         f.Add(Agg("percentile_cont", [SqlType.Float8], SqlType.Float8));
