@@ -35,7 +35,7 @@ internal static class NetworkFunctions
             case "family" when a.Count == 1:
                 return Row(name, SqlType.Int4, a, static (args, r, i) => r.Set(i, Read(args[0], i).IsV6 ? 6 : 4));
             case "network" when a.Count == 1:
-                return Row(name, SqlType.Cidr, a, static (args, r, i) => Write(r, i, Masked(Read(args[0], i), Read(args[0], i).Prefix)));
+                return Row(name, SqlType.Cidr, a, static (args, r, i) => Write(r, i, Read(args[0], i).MaskedTo(Read(args[0], i).Prefix)));
             case "set_masklen" when a.Count == 2:
                 return new FunctionExpression(name, a[0].Type, [a[0], TypeUnification.To(a[1], SqlType.Int4)], (args, r, rows) => RowKernel.Each(args, r, rows, static (args, r, i) =>
                 {
@@ -56,20 +56,7 @@ internal static class NetworkFunctions
     private static bool Within(InetValue inner, InetValue outer, bool orEqual) =>
         inner.IsV6 == outer.IsV6
         && (orEqual ? outer.Prefix <= inner.Prefix : outer.Prefix < inner.Prefix)
-        && Masked(inner, outer.Prefix) == Masked(outer, outer.Prefix);
-
-    /// <summary>The address with the bits after <paramref name="prefix"/> cleared, carrying that prefix.</summary>
-    private static InetValue Masked(InetValue v, byte prefix)
-    {
-        if (!v.IsV6)
-        {
-            var mask = prefix == 0 ? 0u : uint.MaxValue << (32 - prefix);
-            return new InetValue(0, (uint)v.Low & mask, prefix, false);
-        }
-        var high = prefix >= 64 ? v.High : prefix == 0 ? 0 : v.High & (ulong.MaxValue << (64 - prefix));
-        var low = prefix <= 64 ? 0 : prefix == 128 ? v.Low : v.Low & (ulong.MaxValue << (128 - prefix));
-        return new InetValue(high, low, prefix, true);
-    }
+        && inner.MaskedTo(outer.Prefix) == outer.MaskedTo(outer.Prefix);
 
     private static InetValue Read(Vector v, int row) =>
         v.PhysicalType == PhysicalType.Inet4 ? InetValue.FromV4(v.Get<uint>(row)) : v.Get<InetValue>(row);

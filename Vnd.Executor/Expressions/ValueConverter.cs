@@ -14,6 +14,9 @@ public static class ValueConverter
     {
         if (value is null)
             return null;
+        // inet::text keeps the prefix even at full width (text(inet) in PostgreSQL), unlike inet's output form.
+        if (to.Id == TypeId.Text && value is Vectors.InetValue inet)
+            return NetworkFunctions.WithPrefix(inet);
         if (to.Id == TypeId.Text)
             return ValueFormatter.Format(value, from);
         if (value is string text)

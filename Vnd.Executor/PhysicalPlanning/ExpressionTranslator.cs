@@ -25,6 +25,9 @@ public sealed class ExpressionTranslator
     /// <summary>Plans the subqueries an expression holds (uncorrelated ones run once, see <see cref="SubqueryExpression"/>).</summary>
     public Func<LogicalPlan, Operators.PhysicalOperator>? Subqueries { get; init; }
 
+    /// <summary>now()/current_timestamp: one instant for the whole statement (set by the physical planner).</summary>
+    public DateTime? StatementTime { get; init; }
+
     public Expression Translate(BoundExpr expr) => expr switch
     {
         BoundColumn c => _ordinals.TryGetValue(c.Id, out var ordinal)
@@ -68,6 +71,8 @@ public sealed class ExpressionTranslator
     private Expression Call(BoundCall call)
     {
         var args = call.Arguments.Select(Translate).ToArray();
+        if (call is { Kind: CallKind.Function, Name: "now", Arguments.Count: 0 } && StatementTime is { } now)
+            return Expr.Constant(now, SqlType.TimestampTz);
         if (call.Kind == CallKind.Function)
             return Expr.Function(call.Name, args);
         return (call.Name, args.Length) switch

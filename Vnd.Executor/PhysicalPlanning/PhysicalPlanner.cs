@@ -47,7 +47,10 @@ public sealed class PhysicalPlanner(Func<Scan, IBatchSource> resolveTable)
         _ => throw ExpressionTranslator.Unsupported($"plan node {plan.GetType().Name}"),
     };
 
-    private ExpressionTranslator Over(LogicalPlan input) => new(input.Output) { Subqueries = Plan };
+    /// <summary>now() for every expression of this statement, to the microsecond like PostgreSQL's timestamps.</summary>
+    private readonly DateTime _statementTime = new(DateTime.UtcNow.Ticks / 10 * 10, DateTimeKind.Utc);
+
+    private ExpressionTranslator Over(LogicalPlan input) => new(input.Output) { Subqueries = Plan, StatementTime = _statementTime };
 
     private PhysicalOperator PlanScan(Scan scan)
     {

@@ -81,6 +81,7 @@ public sealed class AggregateCall
         PhysicalType.Int64 => new SumAccumulator<long, Int128>(memory, average, ResultType),
         PhysicalType.Float64 => new SumAccumulator<double, double>(memory, average, ResultType),
         PhysicalType.Decimal => new SumAccumulator<decimal, decimal>(memory, average, ResultType),
+        PhysicalType.Interval => new IntervalSumAccumulator(memory, average),
         _ => throw new ExecutionException(SqlStates.UndefinedFunction, $"function {Kind.ToString().ToLowerInvariant()}({Argument!.Type}) does not exist"),
     };
 
@@ -110,12 +111,14 @@ public sealed class AggregateCall
                 TypeId.Int2 or TypeId.Int4 => SqlType.Int8,
                 TypeId.Int8 or TypeId.Numeric => SqlType.Numeric,
                 TypeId.Float4 or TypeId.Float8 => SqlType.Float8,
+                TypeId.Interval => SqlType.Interval,
                 _ => throw new ExecutionException(SqlStates.UndefinedFunction, $"function sum({t}) does not exist"),
             },
             AggregateKind.Avg => t!.Id switch
             {
                 TypeId.Int2 or TypeId.Int4 or TypeId.Int8 or TypeId.Numeric => SqlType.Numeric,
                 TypeId.Float4 or TypeId.Float8 => SqlType.Float8,
+                TypeId.Interval => SqlType.Interval,
                 _ => throw new ExecutionException(SqlStates.UndefinedFunction, $"function avg({t}) does not exist"),
             },
             AggregateKind.Min or AggregateKind.Max or AggregateKind.PercentileDisc => t!,
