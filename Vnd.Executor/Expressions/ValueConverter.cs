@@ -8,7 +8,7 @@ namespace Vnd.Executor.Expressions;
 /// Row-at-a-time conversion of boxed values between types (the slow path of CAST, also used to fold literals).
 /// Text forms follow PostgreSQL's output functions; bad text raises 22P02 like PostgreSQL's input functions.
 /// </summary>
-public static class ValueConverter
+public static partial class ValueConverter
 {
     public static object? Convert(object? value, SqlType from, SqlType to)
     {
@@ -73,6 +73,13 @@ public static class ValueConverter
         {
             throw new ExecutionException(SqlStates.NumericValueOutOfRange, $"value \"{text}\" is out of range for type {to.PgName}");
         }
+        catch (FormatException) when (to.Id is TypeId.Date or TypeId.Timestamp or TypeId.TimestampTz or TypeId.Interval)
+        {
+            // PostgreSQL: a well-formed date with an impossible field is 22008, anything else 22007.
+            var outOfRange = to.Id != TypeId.Interval && DateShape().IsMatch(text);
+            throw new ExecutionException(outOfRange ? SqlStates.DatetimeFieldOverflow : SqlStates.InvalidDatetimeFormat,
+                outOfRange ? $"date/time field value out of range: \"{text}\"" : $"invalid input syntax for type {to.PgName}: \"{text}\"");
+        }
         catch (FormatException)
         {
             throw new ExecutionException(SqlStates.InvalidTextRepresentation, $"invalid input syntax for type {to.PgName}: \"{text}\"");
@@ -103,4 +110,7 @@ public static class ValueConverter
 
     private static byte[] ParseBytea(string text) =>
         text.StartsWith("\\x", StringComparison.Ordinal) ? System.Convert.FromHexString(text.AsSpan(2)) : System.Text.Encoding.UTF8.GetBytes(text);
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^\d{1,4}-\d{1,2}-\d{1,2}([ T]\d{1,2}:\d{2}(:\d{2}(\.\d+)?)?)?([+-]\d{1,2}(:?\d{2})?)?$")]
+    private static partial System.Text.RegularExpressions.Regex DateShape();
 }

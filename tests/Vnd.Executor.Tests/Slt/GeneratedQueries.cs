@@ -26,12 +26,20 @@ public static class GeneratedQueries
             {
                 var types = left is "f8" or "num" || right is "f8" or "num" ? "IR" : "II";
                 foreach (var op in (string[])["+", "-", "*"])
+                {
+                    // VND's numeric is a 28-digit decimal: the products of n's 20-digit values overflow it where
+                    // PostgreSQL's arbitrary precision does not (a documented limitation, not compared here).
+                    if (op == "*" && (left, right) is ("num", "num" or "i8") or ("i8", "num"))
+                        continue;
                     yield return ($"SELECT id, {left} {op} {right} FROM n", types);
+                }
             }
             foreach (var op in (string[])["/", "%"])
             {
-                if (left != "f8" || op == "/")
-                    yield return ($"SELECT id, {left} {op} 3 FROM n WHERE id < 4", left is "f8" or "num" ? "IR" : "II");
+                // PostgreSQL has no float8 % operator (42883); VND's binder still accepts it, so it is left out.
+                if (left == "f8" && op == "%")
+                    continue;
+                yield return ($"SELECT id, {left} {op} 3 FROM n WHERE id < 4", left is "f8" or "num" ? "IR" : "II");
                 yield return ($"SELECT id, 100 {op} {left} FROM n WHERE id <> 5", left is "f8" or "num" ? "IR" : "II");
             }
         }
@@ -39,7 +47,9 @@ public static class GeneratedQueries
         {
             yield return ($"SELECT a.k, a.v, b.k, b.w FROM a {join} b ON a.k = b.k", "ITII");
             yield return ($"SELECT a.k, b.w FROM a {join} b ON a.k = b.k AND b.w > 25", "II");
-            yield return ($"SELECT a.v, b.w FROM a {join} b ON a.k < b.k", "TI");
+            // PostgreSQL refuses FULL JOIN on a non-equality (0A000); VND answers it, so only the others compare.
+            if (join != "FULL JOIN")
+                yield return ($"SELECT a.v, b.w FROM a {join} b ON a.k < b.k", "TI");
             yield return ($"SELECT count(*) FROM t_in i {join} t_out o ON i.id = o.id", "I");
         }
     }
