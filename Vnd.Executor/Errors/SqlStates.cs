@@ -12,6 +12,8 @@ public static class SqlStates
     public const string InvalidArgumentForLogarithm = "2201E";
     public const string InvalidArgumentForPower = "2201F";
     public const string InvalidEscapeSequence = "22025";
+    public const string InvalidRowCountInLimit = "2201W";
+    public const string InvalidRowCountInOffset = "2201X";
     public const string FeatureNotSupported = "0A000";
     public const string UndefinedFunction = "42883";
     public const string DatatypeMismatch = "42804";

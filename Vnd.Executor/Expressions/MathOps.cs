@@ -4,7 +4,8 @@ namespace Vnd.Executor.Expressions;
 
 public readonly struct CeilOp : IUnaryOp<double, double> { public static double Apply(double v) => Math.Ceiling(v); }
 public readonly struct FloorOp : IUnaryOp<double, double> { public static double Apply(double v) => Math.Floor(v); }
-public readonly struct RoundOp : IUnaryOp<double, double> { public static double Apply(double v) => Math.Round(v, MidpointRounding.AwayFromZero); }
+/// <summary>round(float8) is C's rint in PostgreSQL: halves go to the even neighbour (round(2.5::float8) = 2).</summary>
+public readonly struct RoundOp : IUnaryOp<double, double> { public static double Apply(double v) => Math.Round(v, MidpointRounding.ToEven); }
 public readonly struct TruncOp : IUnaryOp<double, double> { public static double Apply(double v) => Math.Truncate(v); }
 public readonly struct AbsOp : IUnaryOp<double, double> { public static double Apply(double v) => Math.Abs(v); }
 public readonly struct SignOp : IUnaryOp<double, double> { public static double Apply(double v) => double.IsNaN(v) ? v : Math.Sign(v); }

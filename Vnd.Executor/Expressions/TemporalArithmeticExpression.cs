@@ -59,7 +59,9 @@ public sealed class TemporalArithmeticExpression : Expression
                 {
                     case Mode.TimestampDifference:
                         var delta = checked(l.Data<long>()[i * ls] - r.Data<long>()[i * rs]);
-                        result.Data<PgInterval>()[i] = PgInterval.FromMicros(TimeUnits.ToMicros(delta, Left.Type.Unit));
+                        // PostgreSQL justifies the hours of a timestamp difference into days: '2 days 00:30:00', not '48:30:00'.
+                        var micros = TimeUnits.ToMicros(delta, Left.Type.Unit);
+                        result.Data<PgInterval>()[i] = new PgInterval(0, (int)(micros / PgInterval.MicrosPerDay), micros % PgInterval.MicrosPerDay);
                         break;
                     case Mode.TimestampShift:
                         result.Data<long>()[i] = Shift(l.Data<long>()[i * ls], r.Data<PgInterval>()[i * rs], sign, Left.Type.Unit);

@@ -25,18 +25,28 @@ internal static class TimeFunctions
             {
                 var field = Field(name, a[0], PartFields);
                 var value = a[1];
+                // PostgreSQL: date_part returns float8, EXTRACT numeric (exact: epoch keeps every microsecond).
                 var exact = name == "extract";
+                var type = exact ? SqlType.Numeric : SqlType.Float8;
                 if (value.Type.Id == TypeId.Interval)
                 {
-                    return exact
-                        ? new FunctionExpression(name, SqlType.Numeric, [value], (args, r, rows) => Each<PgInterval>(args[0], r, rows, v => r.Set(v.Row, ExactTimeParts.IntervalPart(v.Value, field))))
-                        : new FunctionExpression(name, SqlType.Float8, [value], (args, r, rows) => Each<PgInterval>(args[0], r, rows, v => r.Set(v.Row, IntervalPart(v.Value, field))));
+                    return new FunctionExpression(name, type, [value], (args, r, rows) => Each<PgInterval>(args[0], r, rows, v =>
+                    {
+                        if (exact)
+                            r.Set(v.Row, ExactIntervalPart(v.Value, field));
+                        else
+                            r.Set(v.Row, IntervalPart(v.Value, field));
+                    }));
                 }
                 var ts = value.Type.Id == TypeId.Date ? TypeUnification.To(value, SqlType.Timestamp) : value;
                 var unit = ts.Type.Unit;
-                return exact
-                    ? new FunctionExpression(name, SqlType.Numeric, [ts], (args, r, rows) => Each<long>(args[0], r, rows, v => r.Set(v.Row, ExactTimeParts.Part(v.Value, field, unit))))
-                    : new FunctionExpression(name, SqlType.Float8, [ts], (args, r, rows) => Each<long>(args[0], r, rows, v => r.Set(v.Row, Part(v.Value, field, unit))));
+                return new FunctionExpression(name, type, [ts], (args, r, rows) => Each<long>(args[0], r, rows, v =>
+                {
+                    if (exact)
+                        r.Set(v.Row, ExactPart(v.Value, field, unit));
+                    else
+                        r.Set(v.Row, Part(v.Value, field, unit));
+                }));
             }
             case "to_timestamp" when a.Count == 1:
                 return MathFunctions.Unary(name, SqlType.TimestampTz, TypeUnification.To(a[0], SqlType.Float8), Kernels.Unary<double, long, EpochToTimestampOp>);
@@ -118,9 +128,31 @@ internal static class TimeFunctions
         };
     }
 
-    internal static double IntervalPart(PgInterval v, string field) => field switch
+    /// <summary>EXTRACT's numeric result: epoch and seconds are exact decimal fractions, other fields integral.</summary>
+    public static decimal ExactPart(long stored, string field, TimeUnit unit)
     {
-        "epoch" => (((v.Months * 30.0) + v.Days) * 86400) + (v.Micros / 1e6),
+        var perSecond = TimeUnits.PerSecond(unit);
+        return field switch
+        {
+            "epoch" => (decimal)stored / perSecond,
+            "second" => (decimal)(stored - (TimeUnits.FloorDiv(stored, perSecond * 60) * perSecond * 60)) / perSecond,
+            "milliseconds" => (decimal)(stored - (TimeUnits.FloorDiv(stored, perSecond * 60) * perSecond * 60)) * 1000 / perSecond,
+            _ => (decimal)Part(stored, field, unit),
+        };
+    }
+
+    private static decimal ExactIntervalPart(PgInterval v, string field) => field switch
+    {
+        // PostgreSQL counts a year as 365.25 days and a remaining month as 30.
+        "epoch" => ((v.Months / 12) * 365.25m * 86400) + ((((long)(v.Months % 12) * 30) + v.Days) * 86400m) + (v.Micros / 1_000_000m),
+        "second" => v.Micros % 60_000_000L / 1_000_000m,
+        "milliseconds" => v.Micros % 60_000_000L / 1000m,
+        _ => (decimal)IntervalPart(v, field),
+    };
+
+    private static double IntervalPart(PgInterval v, string field) => field switch
+    {
+        "epoch" => ((v.Months / 12) * 365.25 * 86400) + ((((v.Months % 12) * 30.0) + v.Days) * 86400) + (v.Micros / 1e6),
         "year" => v.Months / 12,
         "month" => v.Months % 12,
         "day" => v.Days,

@@ -8,12 +8,15 @@ namespace Vnd.Executor.Expressions;
 /// Row-at-a-time conversion of boxed values between types (the slow path of CAST, also used to fold literals).
 /// Text forms follow PostgreSQL's output functions; bad text raises 22P02 like PostgreSQL's input functions.
 /// </summary>
-public static class ValueConverter
+public static partial class ValueConverter
 {
     public static object? Convert(object? value, SqlType from, SqlType to)
     {
         if (value is null)
             return null;
+        // inet::text keeps the prefix even at full width (text(inet) in PostgreSQL), unlike inet's output form.
+        if (to.Id == TypeId.Text && value is Vectors.InetValue inet)
+            return NetworkFunctions.WithPrefix(inet);
         if (to.Id == TypeId.Text)
             return ValueFormatter.Format(value, from);
         if (value is string text)
@@ -70,6 +73,13 @@ public static class ValueConverter
         {
             throw new ExecutionException(SqlStates.NumericValueOutOfRange, $"value \"{text}\" is out of range for type {to.PgName}");
         }
+        catch (FormatException) when (to.Id is TypeId.Date or TypeId.Timestamp or TypeId.TimestampTz or TypeId.Interval)
+        {
+            // PostgreSQL: a well-formed date with an impossible field is 22008, anything else 22007.
+            var outOfRange = to.Id != TypeId.Interval && DateShape().IsMatch(text);
+            throw new ExecutionException(outOfRange ? SqlStates.DatetimeFieldOverflow : SqlStates.InvalidDatetimeFormat,
+                outOfRange ? $"date/time field value out of range: \"{text}\"" : $"invalid input syntax for type {to.PgName}: \"{text}\"");
+        }
         catch (FormatException)
         {
             throw new ExecutionException(SqlStates.InvalidTextRepresentation, $"invalid input syntax for type {to.PgName}: \"{text}\"");
@@ -78,6 +88,9 @@ public static class ValueConverter
 
     private static object ConvertNumber(object value, SqlType to)
     {
+        // numeric → integer rounds half away from zero in PostgreSQL (2.5::int4 = 3); Convert would round to even.
+        if (value is decimal d && to.Id is TypeId.Int2 or TypeId.Int4 or TypeId.Int8)
+            value = Math.Round(d, MidpointRounding.AwayFromZero);
         try
         {
             return to.Id switch
@@ -97,4 +110,7 @@ public static class ValueConverter
 
     private static byte[] ParseBytea(string text) =>
         text.StartsWith("\\x", StringComparison.Ordinal) ? System.Convert.FromHexString(text.AsSpan(2)) : System.Text.Encoding.UTF8.GetBytes(text);
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^\d{1,4}-\d{1,2}-\d{1,2}([ T]\d{1,2}:\d{2}(:\d{2}(\.\d+)?)?)?([+-]\d{1,2}(:?\d{2})?)?$")]
+    private static partial System.Text.RegularExpressions.Regex DateShape();
 }

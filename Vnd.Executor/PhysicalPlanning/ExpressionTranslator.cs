@@ -29,6 +29,12 @@ public sealed class ExpressionTranslator
             _ordinals.TryAdd(column.Id, ordinal++);
     }
 
+    /// <summary>Plans the subqueries an expression holds (uncorrelated ones run once, see <see cref="SubqueryExpression"/>).</summary>
+    public Func<LogicalPlan, Operators.PhysicalOperator>? Subqueries { get; init; }
+
+    /// <summary>now()/current_timestamp: one instant for the whole statement (set by the physical planner).</summary>
+    public DateTime? StatementTime { get; init; }
+
     public Expression Translate(BoundExpr expr) => expr switch
     {
         BoundColumn c => _ordinals.TryGetValue(c.Id, out var ordinal)
@@ -42,6 +48,8 @@ public sealed class ExpressionTranslator
         BoundInList i => Expr.In(Translate(i.Operand), i.Items.Select(Translate).ToArray(), i.Negated),
         BoundIs i => Is(i),
         BoundParameter p => Parameter(p),
+        BoundSubquery s when Subqueries is not null => new SubqueryExpression(s.Kind, Subqueries(s.Plan),
+            s.Operand is null ? null : Translate(s.Operand), s.Negated, s.ResultType),
         BoundSubquery => throw Unsupported("this form of subquery"),
         _ => throw Unsupported($"expression {expr}"),
     };
@@ -79,6 +87,8 @@ public sealed class ExpressionTranslator
     private Expression Call(BoundCall call)
     {
         var args = call.Arguments.Select(Translate).ToArray();
+        if (call is { Kind: CallKind.Function, Name: "now", Arguments.Count: 0 } && StatementTime is { } now)
+            return Expr.Constant(now, SqlType.TimestampTz);
         if (call.Kind == CallKind.Function)
             return Expr.Function(call.Name, args);
         return (call.Name, args.Length) switch
@@ -102,7 +112,8 @@ public sealed class ExpressionTranslator
             ("IS NOT DISTINCT FROM", 2) => Expr.IsDistinctFrom(args[0], args[1], negated: true),
             ("LIKE", 2) => Expr.Like(args[0], args[1]),
             ("ILIKE", 2) => Expr.Like(args[0], args[1], caseInsensitive: true),
-            ("||", 2) => Expr.Function("concat", args),
+            // textcat, not concat: || yields NULL when either side is NULL, concat() skips NULLs.
+            ("||", 2) => Expr.Function("textcat", args),
             _ => Expr.Function(call.Name, args),
         };
     }

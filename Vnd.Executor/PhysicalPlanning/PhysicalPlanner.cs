@@ -31,7 +31,8 @@ public sealed class PhysicalPlanner(Func<Scan, IBatchSource> resolveTable, IRead
             p.Items.Select(i => i.Column.Name).ToArray()),
         Aggregate a => PlanAggregate(a),
         Sort s => new SortOperator(Plan(s.Input), s.Keys.Select(k => Key(Over(s.Input), k)).ToArray(), s.Fetch),
-        Limit l => new LimitOperator(Plan(l.Input), l.Count is null ? null : Constant(l.Count), l.Offset is null ? 0 : Constant(l.Offset) ?? 0),
+        Limit l => new LimitOperator(Plan(l.Input), RowCount(l.Count, SqlStates.InvalidRowCountInLimit, "LIMIT"),
+            RowCount(l.Offset, SqlStates.InvalidRowCountInOffset, "OFFSET") ?? 0),
         Distinct { On.Count: 0 } d => new HashAggregateOperator(Plan(d.Input),
             d.Input.Output.Select((c, i) => Expr.Column(i, c.Type, c.Name)).ToArray(), []),
         Join j => PlanJoin(j),
@@ -42,12 +43,15 @@ public sealed class PhysicalPlanner(Func<Scan, IBatchSource> resolveTable, IRead
             _ => SetOperation.Except,
         }, s.All),
         Values v => PlanValues(v),
-        Distinct => throw ExpressionTranslator.Unsupported("DISTINCT ON"),
-        Window => throw ExpressionTranslator.Unsupported("window functions (OVER)"),
+        Distinct d => new DistinctOnOperator(Plan(d.Input), d.On.Select(Over(d.Input).Translate).ToArray()),
+        Window w => WindowPlanning.Plan(w, Plan(w.Input), Over(w.Input)),
         _ => throw ExpressionTranslator.Unsupported($"plan node {plan.GetType().Name}"),
     };
 
-    private ExpressionTranslator Over(LogicalPlan input) => new(input.Output, parameters);
+    /// <summary>now() for every expression of this statement, to the microsecond like PostgreSQL's timestamps.</summary>
+    private readonly DateTime _statementTime = new(DateTime.UtcNow.Ticks / 10 * 10, DateTimeKind.Utc);
+
+    private ExpressionTranslator Over(LogicalPlan input) => new(input.Output, parameters) { Subqueries = Plan, StatementTime = _statementTime };
 
     private PhysicalOperator PlanScan(Scan scan)
     {
@@ -65,46 +69,8 @@ public sealed class PhysicalPlanner(Func<Scan, IBatchSource> resolveTable, IRead
     {
         var translator = Over(aggregate.Input);
         var groups = aggregate.Groups.Select(g => translator.Translate(g.Expr)).ToArray();
-        var calls = aggregate.Aggregates.Select(a => AggregateOf(translator, a.Call)).ToArray();
+        var calls = aggregate.Aggregates.Select(a => AggregateTranslation.AggregateOf(translator, a.Call)).ToArray();
         return new HashAggregateOperator(Plan(aggregate.Input), groups, calls);
-    }
-
-    /// <summary>FILTER (WHERE f) becomes CASE WHEN f THEN arg END: every aggregate here ignores NULL inputs.</summary>
-    private static AggregateCall AggregateOf(ExpressionTranslator translator, BoundAggregate call)
-    {
-        if (call.WithinGroup.Count > 0)
-            throw ExpressionTranslator.Unsupported($"{call.Name} WITHIN GROUP");
-        var name = call.Name.ToLowerInvariant();
-        var kind = name switch
-        {
-            "count" when call.Arguments.Count == 0 => call.Filter is null ? AggregateKind.CountStar : AggregateKind.Count,
-            "count" => AggregateKind.Count,
-            "sum" => AggregateKind.Sum,
-            "avg" => AggregateKind.Avg,
-            "min" => AggregateKind.Min,
-            "max" => AggregateKind.Max,
-            "stddev" or "stddev_samp" => AggregateKind.StddevSamp,
-            "stddev_pop" => AggregateKind.StddevPop,
-            "variance" or "var_samp" => AggregateKind.VarSamp,
-            "var_pop" => AggregateKind.VarPop,
-            "bool_and" or "every" => AggregateKind.BoolAnd,
-            "bool_or" => AggregateKind.BoolOr,
-            "string_agg" => AggregateKind.StringAgg,
-            _ => throw ExpressionTranslator.Unsupported($"aggregate {call.Name}"),
-        };
-        Expression? argument = call.Arguments.Count == 0
-            ? (kind == AggregateKind.CountStar ? null : Expr.Constant(1, SqlType.Int4))
-            : translator.Translate(call.Arguments[0]);
-        if (call.Filter is not null)
-            argument = Expr.Case([(translator.Translate(call.Filter), argument!)], Expr.Null(argument!.Type));
-        string? separator = null;
-        if (kind == AggregateKind.StringAgg)
-        {
-            separator = call.Arguments.Count > 1 && call.Arguments[1] is BoundLiteral { Value: string s }
-                ? s
-                : throw ExpressionTranslator.Unsupported("string_agg with a non-constant separator");
-        }
-        return new AggregateCall(kind, argument, call.Distinct, separator);
     }
 
     private PhysicalOperator PlanJoin(Join join)
@@ -127,7 +93,7 @@ public sealed class PhysicalPlanner(Func<Scan, IBatchSource> resolveTable, IRead
         }
         var residual = join.Residual is null
             ? null
-            : new ExpressionTranslator(join.Left.Output.Concat(join.Right.Output), parameters).Translate(join.Residual);
+            : new ExpressionTranslator(join.Left.Output.Concat(join.Right.Output), parameters) { Subqueries = Plan }.Translate(join.Residual);
         var type = join.Type switch
         {
             LogicalJoinType.Inner or LogicalJoinType.Cross => PhysicalJoinType.Inner,
@@ -163,6 +129,13 @@ public sealed class PhysicalPlanner(Func<Scan, IBatchSource> resolveTable, IRead
 
     private static PhysicalSortKey Key(ExpressionTranslator translator, Vnd.Planner.Logical.SortKey key) =>
         new(translator.Translate(key.Expr), key.Descending, key.NullsFirst);
+
+    /// <summary>LIMIT/OFFSET counts; negative ones are PostgreSQL's 2201W/2201X errors, not operator crashes.</summary>
+    private long? RowCount(BoundExpr? expr, string sqlState, string clause) => expr is null ? null : Constant(expr) switch
+    {
+        < 0 => throw new ExecutionException(sqlState, $"{clause} must not be negative"),
+        var count => count,
+    };
 
     private long? Constant(BoundExpr expr) => expr switch
     {

@@ -126,13 +126,14 @@ internal sealed partial class ExprBinder
 
     private BoundExpr BindWindow(FunctionCall f, string name, IReadOnlyList<FunctionSignature> candidates)
     {
-        if (Windows is null && !Probe)
-        {
-            throw BinderErrors.Error("42P20", $"window functions are not allowed in {Clause}", f);
-        }
+        // Inside an aggregate first: PostgreSQL reports sum(row_number() OVER ()) as a grouping error (42803).
         if (InsideAggregate)
         {
             throw BinderErrors.Error(BinderErrors.GroupingError, "aggregate function calls cannot contain window function calls", f);
+        }
+        if (Windows is null && !Probe)
+        {
+            throw BinderErrors.Error("42P20", $"window functions are not allowed in {Clause}", f);
         }
         if (f.Distinct || f.Filter is not null || f.OrderBy.Count > 0 || f.WithinGroup.Count > 0)
         {

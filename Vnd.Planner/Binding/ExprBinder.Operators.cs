@@ -119,6 +119,10 @@ internal sealed partial class ExprBinder
                 return u.Operator == "+" ? operand : BoundCall.Operator("-", operand.Type, operand);
             case "~" when operand.Type.IsInteger:
                 return BoundCall.Operator("~", operand.Type, operand);
+            case "@" when operand.Type.IsNumeric:
+                return BoundCall.Operator("@", operand.Type, operand);
+            case "|/" when operand.Type.IsNumeric || TypeRules.IsUnknown(operand.Type):
+                return BoundCall.Operator("|/", SqlType.Float8, Coerce(operand, SqlType.Float8, u));
             default:
                 throw BinderErrors.Error(SqlState.UndefinedFunction, $"operator does not exist: {u.Operator} {operand.Type.PgName}", u);
         }

@@ -55,6 +55,7 @@ public static class BuiltinFunctions
         f.Add(new("max", FunctionKind.Aggregate, [Any], Any, ReturnTypeRule.SameAsPolymorphic));
         f.Add(Agg("bool_and", [SqlType.Bool], SqlType.Bool));
         f.Add(Agg("bool_or", [SqlType.Bool], SqlType.Bool));
+        f.Add(Agg("every", [SqlType.Bool], SqlType.Bool));
         f.Add(Agg("string_agg", [SqlType.Text, SqlType.Text], SqlType.Text));
         f.Add(new("array_agg", FunctionKind.Aggregate, [Any], Any, ReturnTypeRule.ArrayOfPolymorphic));
         f.Add(Agg("percentile_cont", [SqlType.Float8], SqlType.Float8));
@@ -120,7 +121,12 @@ public static class BuiltinFunctions
         f.Add(Fn("extract", [SqlType.Text, SqlType.Date], SqlType.Numeric));
         f.Add(Fn("to_timestamp", [SqlType.Float8], SqlType.TimestampTz));
         f.Add(Fn("now", [], SqlType.TimestampTz));
-        f.Add(Fn("make_interval", [SqlType.Int4, SqlType.Int4, SqlType.Int4, SqlType.Int4, SqlType.Int4, SqlType.Int4, SqlType.Float8], SqlType.Interval));
+        // make_interval's parameters all default to 0 in PostgreSQL, so any leading subset may be passed.
+        SqlType[] makeInterval = [SqlType.Int4, SqlType.Int4, SqlType.Int4, SqlType.Int4, SqlType.Int4, SqlType.Int4, SqlType.Float8];
+        for (var count = 0; count <= makeInterval.Length; count++)
+        {
+            f.Add(Fn("make_interval", SqlList.From(makeInterval.Take(count)), SqlType.Interval));
+        }
     }
 
     private static void AddStringFunctions(List<FunctionSignature> f)
@@ -151,6 +157,7 @@ public static class BuiltinFunctions
         f.Add(Fn("network", [SqlType.Inet], SqlType.Cidr));
         f.Add(Fn("masklen", [SqlType.Inet], SqlType.Int4));
         f.Add(Fn("family", [SqlType.Inet], SqlType.Int4));
+        f.Add(Fn("set_masklen", [SqlType.Inet, SqlType.Int4], SqlType.Inet));
     }
 
     private static FunctionSignature Fn(string name, SqlList<SqlType> parameters, SqlType returns) =>

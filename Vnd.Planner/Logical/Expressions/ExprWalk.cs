@@ -16,7 +16,8 @@ public static class ExprWalk
         BoundInList i => ((BoundExpr[])[i.Operand]).Concat(i.Items),
         BoundIs i => [i.Operand],
         BoundSubquery s => s.Operand is null ? [] : [s.Operand],
-        BoundAggregate a => a.Filter is null ? a.Arguments : a.Arguments.Append(a.Filter),
+        // WITHIN GROUP keys are inputs too: without them projection pruning drops percentile_cont's column.
+        BoundAggregate a => a.Arguments.Concat(a.WithinGroup.Select(k => k.Expr)).Concat(a.Filter is null ? [] : [a.Filter]),
         BoundWindowCall w => w.Arguments.Concat(w.PartitionBy).Concat(w.OrderBy.Select(k => k.Expr)),
         _ => [],
     };
@@ -36,7 +37,12 @@ public static class ExprWalk
             BoundInList i => i with { Operand = Transform(i.Operand, rewrite), Items = Map(i.Items, rewrite) },
             BoundIs i => i with { Operand = Transform(i.Operand, rewrite) },
             BoundSubquery s => s with { Operand = s.Operand is null ? null : Transform(s.Operand, rewrite) },
-            BoundAggregate a => a with { Arguments = Map(a.Arguments, rewrite), Filter = a.Filter is null ? null : Transform(a.Filter, rewrite) },
+            BoundAggregate a => a with
+            {
+                Arguments = Map(a.Arguments, rewrite),
+                Filter = a.Filter is null ? null : Transform(a.Filter, rewrite),
+                WithinGroup = SqlList.From(a.WithinGroup.Select(k => k with { Expr = Transform(k.Expr, rewrite) })),
+            },
             _ => expr,
         };
         return rewrite(rebuilt) ?? rebuilt;
