@@ -37,6 +37,10 @@ public sealed class SessionSettings
 
     public TimeSpan StatementTimeout { get; private set; }
 
+    public TimeSpan IdleSessionTimeout { get; private set; }
+
+    public TimeSpan IdleInTransactionTimeout { get; private set; }
+
     /// <summary>SET name = values (empty = DEFAULT).</summary>
     public void Set(string name, IReadOnlyList<string> values)
     {
@@ -110,8 +114,14 @@ public sealed class SessionSettings
         _values[definition.Name] = value;
         switch (definition.Kind)
         {
-            case SettingKind.Duration when definition.Name == "statement_timeout":
-                StatementTimeout = TimeSpan.FromMilliseconds(Milliseconds(definition.Name, value));
+            case SettingKind.Duration:
+                var duration = TimeSpan.FromMilliseconds(Milliseconds(definition.Name, value));
+                switch (definition.Name)
+                {
+                    case "statement_timeout": StatementTimeout = duration; break;
+                    case "idle_session_timeout": IdleSessionTimeout = duration; break;
+                    case "idle_in_transaction_session_timeout": IdleInTransactionTimeout = duration; break;
+                }
                 break;
             case SettingKind.SearchPath:
                 _catalog.SetPath(SettingValues.SplitList(value));

@@ -57,7 +57,7 @@ public sealed class VndServerHandler : IPgServerHandler
     /// too slow to repeat at every login).
     /// </summary>
     private string Verifier(string secret) =>
-        secret.StartsWith("SCRAM-SHA-256$", StringComparison.Ordinal) || secret.StartsWith("md5", StringComparison.Ordinal) && secret.Length == 35
+        secret.StartsWith("SCRAM-SHA-256$", StringComparison.Ordinal) || (secret.StartsWith("md5", StringComparison.Ordinal) && secret.Length == 35)
             ? secret
             : _verifiers.GetOrAdd(secret, static password => ScramVerifier.FromPassword(password).ToString());
 }

@@ -45,6 +45,9 @@ public sealed partial class VndSession : IPgSession
 
     public PgTransactionStatus TransactionStatus => _transaction.Status;
 
+    /// <summary>idle_session_timeout and idle_in_transaction_session_timeout as set in this session.</summary>
+    public PgIdlePolicy IdlePolicy => new(_settings.IdleSessionTimeout, _settings.IdleInTransactionTimeout);
+
     public async IAsyncEnumerable<PgResult> SimpleQueryAsync(string sql, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var statements = Parse(sql);
@@ -66,8 +69,9 @@ public sealed partial class VndSession : IPgSession
     {
         try
         {
-            _transaction.CheckNotAborted();
             var statements = SqlParser.ParseScript(sql);
+            if (statements.Count != 1 || statements[0] is not TransactionStatement { Action: TransactionAction.Commit or TransactionAction.Rollback })
+                _transaction.CheckNotAborted();
             if (statements.Count > 1)
                 throw new PgErrorException("42601", "cannot insert multiple commands into a prepared statement");
             if (statements.Count == 0)
