@@ -14,7 +14,8 @@ public static class ScalarFunctions
             "greatest" or "least" when arguments.Count > 0 => GreatestLeast.Resolve(lower, arguments),
             "coalesce" when arguments.Count > 0 => Expr.Coalesce([.. arguments]),
             "nullif" when arguments.Count == 2 => Expr.NullIf(arguments[0], arguments[1]),
-            _ => MathFunctions.Resolve(lower, arguments) ?? TextFunctions.Resolve(lower, arguments) ?? TimeFunctions.Resolve(lower, arguments),
+            _ => MathFunctions.Resolve(lower, arguments) ?? TextFunctions.Resolve(lower, arguments) ?? TimeFunctions.Resolve(lower, arguments)
+                ?? RegexMatch.Resolve(lower, arguments) ?? CatalogTextFunctions.Resolve(lower, arguments),
         };
         return resolved ?? throw new ExecutionException(SqlStates.UndefinedFunction,
             $"function {lower}({string.Join(", ", arguments.Select(a => a.Type.PgName))}) does not exist");

@@ -159,7 +159,7 @@ internal sealed partial class ExprBinder
     private BoundExpr BindSpecial(SpecialValue v) => v.Name switch
     {
         "current_timestamp" or "now" => new BoundCall("now()", "now", CallKind.Function, SqlList<BoundExpr>.Empty, SqlType.TimestampTz),
-        _ => throw BinderErrors.Unsupported(v.Name.ToUpperInvariant(), v),
+        _ => BindCatalogSpecial(v) ?? throw BinderErrors.Unsupported(v.Name.ToUpperInvariant(), v),
     };
 
     /// <summary>

@@ -112,7 +112,8 @@ public static class TypeRules
             "float4" or "real" => SqlType.Float4,
             "float8" => SqlType.Float8,
             "numeric" => SqlType.Numeric,
-            "text" or "varchar" or "bpchar" or "name" => SqlType.Text,
+            // "char", aclitem and the vector types have no VND type: catalog columns of those types are text.
+            "text" or "varchar" or "bpchar" or "name" or "char" or "aclitem" or "int2vector" or "oidvector" or "pg_node_tree" => SqlType.Text,
             "bytea" => SqlType.Bytea,
             "date" => SqlType.Date,
             "timestamp" => SqlType.Timestamp,
@@ -121,7 +122,7 @@ public static class TypeRules
             "inet" => SqlType.Inet,
             "cidr" => SqlType.Cidr,
             "macaddr" => SqlType.MacAddr,
-            "oid" or "regclass" or "regtype" or "regproc" => SqlType.Oid,
+            "oid" or "regclass" or "regtype" or "regproc" or "regprocedure" or "regnamespace" or "regrole" => SqlType.Oid,
             _ => null,
         };
         if (type is null)

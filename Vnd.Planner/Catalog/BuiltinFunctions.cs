@@ -25,6 +25,7 @@ public static class BuiltinFunctions
         AddTimeFunctions(f);
         AddStringFunctions(f);
         AddNetworkFunctions(f);
+        AddCatalogTextFunctions(f);
         return f;
     }
 
@@ -151,6 +152,14 @@ public static class BuiltinFunctions
         f.Add(Fn("network", [SqlType.Inet], SqlType.Cidr));
         f.Add(Fn("masklen", [SqlType.Inet], SqlType.Int4));
         f.Add(Fn("family", [SqlType.Inet], SqlType.Int4));
+    }
+
+    /// <summary>Text helpers psql, Grafana and pgJDBC call in catalog queries (the catalog-bound ones live in the catalog).</summary>
+    private static void AddCatalogTextFunctions(List<FunctionSignature> f)
+    {
+        f.Add(Fn("quote_ident", [SqlType.Text], SqlType.Text));
+        f.Add(Fn("pg_size_pretty", [SqlType.Int8], SqlType.Text));
+        f.Add(Fn("pg_size_pretty", [SqlType.Numeric], SqlType.Text));
     }
 
     private static FunctionSignature Fn(string name, SqlList<SqlType> parameters, SqlType returns) =>
