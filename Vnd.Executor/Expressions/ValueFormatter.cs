@@ -25,6 +25,7 @@ public static class ValueFormatter
             PgInterval i => FormatInterval(i),
             byte[] bytes => "\\x" + Convert.ToHexStringLower(bytes),
             ulong mac when type.Id == TypeId.MacAddr => FormatMac(mac),
+            int oid when type.Id == TypeId.Oid => unchecked((uint)oid).ToString(invariant),
             IFormattable f => f.ToString(null, invariant),
             _ => value.ToString() ?? "",
         };

@@ -1,4 +1,5 @@
 using Vnd.Executor.Expressions;
+using Vnd.Executor.Operators;
 using Vnd.Planner.Logical;
 using Vnd.Planner.Syntax.Ast;
 using Expr = Vnd.Executor.Expressions.Expr;
@@ -13,13 +14,20 @@ namespace Vnd.Executor.PhysicalPlanning;
 public sealed class ExpressionTranslator
 {
     private readonly Dictionary<ColumnId, int> _ordinals = [];
+    private readonly Dictionary<ColumnId, SqlType> _types = [];
+    private readonly Func<LogicalPlan, PhysicalOperator>? _subqueries;
 
     /// <summary>Columns of the input row, in order (for a join: left then right).</summary>
-    public ExpressionTranslator(IEnumerable<PlanColumn> layout)
+    /// <param name="subqueries">Plans subqueries left in expressions; without it they are not supported.</param>
+    public ExpressionTranslator(IEnumerable<PlanColumn> layout, Func<LogicalPlan, PhysicalOperator>? subqueries = null)
     {
         var ordinal = 0;
         foreach (var column in layout)
-            _ordinals.TryAdd(column.Id, ordinal++);
+        {
+            if (_ordinals.TryAdd(column.Id, ordinal++))
+                _types[column.Id] = column.Type;
+        }
+        _subqueries = subqueries;
     }
 
     public Expression Translate(BoundExpr expr) => expr switch
@@ -35,9 +43,24 @@ public sealed class ExpressionTranslator
         BoundInList i => Expr.In(Translate(i.Operand), i.Items.Select(Translate).ToArray(), i.Negated),
         BoundIs i => Is(i),
         BoundParameter => throw Unsupported("query parameters"),
+        BoundSubquery s when _subqueries is not null => Subquery(s, _subqueries),
         BoundSubquery => throw Unsupported("this form of subquery"),
         _ => throw Unsupported($"expression {expr}"),
     };
+
+    /// <summary>The subquery's references to this input's row become its per-row parameters.</summary>
+    private SubqueryExpression Subquery(BoundSubquery subquery, Func<LogicalPlan, PhysicalOperator> planner)
+    {
+        var outer = new List<(ColumnId, int, SqlType)>();
+        foreach (var id in PlanWalk.OuterReferences(subquery.Plan))
+        {
+            if (!_ordinals.TryGetValue(id, out var ordinal))
+                throw Unsupported("a subquery that references a query more than one level out");
+            outer.Add((id, ordinal, _types[id]));
+        }
+        var operand = subquery.Operand is null ? null : Translate(subquery.Operand);
+        return new SubqueryExpression(subquery, operand, [.. outer], planner);
+    }
 
     /// <summary>Literals with no CLR form keep PostgreSQL input text; the cast kernels parse it (once, as a constant).</summary>
     private static Expression Literal(BoundLiteral literal) => literal.Value switch

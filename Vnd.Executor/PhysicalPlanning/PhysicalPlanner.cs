@@ -46,7 +46,7 @@ public sealed class PhysicalPlanner(Func<Scan, IBatchSource> resolveTable)
         _ => throw ExpressionTranslator.Unsupported($"plan node {plan.GetType().Name}"),
     };
 
-    private static ExpressionTranslator Over(LogicalPlan input) => new(input.Output);
+    private ExpressionTranslator Over(LogicalPlan input) => new(input.Output, Plan);
 
     private PhysicalOperator PlanScan(Scan scan)
     {
@@ -126,7 +126,7 @@ public sealed class PhysicalPlanner(Func<Scan, IBatchSource> resolveTable)
         }
         var residual = join.Residual is null
             ? null
-            : new ExpressionTranslator(join.Left.Output.Concat(join.Right.Output)).Translate(join.Residual);
+            : new ExpressionTranslator(join.Left.Output.Concat(join.Right.Output), Plan).Translate(join.Residual);
         var type = join.Type switch
         {
             LogicalJoinType.Inner or LogicalJoinType.Cross => PhysicalJoinType.Inner,
@@ -143,9 +143,9 @@ public sealed class PhysicalPlanner(Func<Scan, IBatchSource> resolveTable)
     }
 
     /// <summary>Each VALUES row is a projection of the single empty row; the rows are concatenated in order.</summary>
-    private static PhysicalOperator PlanValues(Values values)
+    private PhysicalOperator PlanValues(Values values)
     {
-        var translator = new ExpressionTranslator([]);
+        var translator = new ExpressionTranslator([], Plan);
         var names = values.Columns.Select(c => c.Name).ToArray();
         var rows = new PhysicalOperator[values.Rows.Count];
         for (var r = 0; r < rows.Length; r++)
