@@ -14,6 +14,7 @@ internal static class CatalogTextFunctions
     {
         ("quote_ident", 1) => new FunctionExpression(name, SqlType.Text, [TypeUnification.To(a[0], SqlType.Text)], QuoteIdent),
         ("pg_size_pretty", 1) => new FunctionExpression(name, SqlType.Text, [TypeUnification.To(a[0], SqlType.Numeric)], SizePretty),
+        ("array_to_string", 2) => new FunctionExpression(name, SqlType.Text, [TypeUnification.To(a[0], SqlType.Text), TypeUnification.To(a[1], SqlType.Text)], ArrayToString),
         _ => null,
     };
 
@@ -40,6 +41,26 @@ internal static class CatalogTextFunctions
         if (safe && !Vnd.Planner.Syntax.Lexing.Keywords.Reserved.Contains(name))
             return name;
         return "\"" + name.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+    }
+
+    /// <summary>
+    /// array_to_string over an array in its text form ({a,"b c",NULL}), which is how VND keeps the catalog's array
+    /// columns (relacl, datacl, reloptions): elements joined by the separator, NULL elements skipped.
+    /// </summary>
+    private static void ArrayToString(ReadOnlySpan<Vector> args, Vector result, ReadOnlySpan<int> rows)
+    {
+        RowKernel.Prepare(args, result);
+        foreach (var i in rows)
+        {
+            if (RowKernel.AnyNull(args, i))
+            {
+                result.SetNull(i);
+                continue;
+            }
+            var elements = ArrayText.Elements(Encoding.UTF8.GetString(args[0].GetBytes(i)));
+            var joined = string.Join(Encoding.UTF8.GetString(args[1].GetBytes(i)), elements.Where(e => e is not null));
+            result.SetBytes(i, Encoding.UTF8.GetBytes(joined));
+        }
     }
 
     private static void SizePretty(ReadOnlySpan<Vector> args, Vector result, ReadOnlySpan<int> rows)

@@ -50,7 +50,8 @@ public static class TypeRules
         {
             return fromTime < toTime;
         }
-        return from.Id == TypeId.Cidr && to.Id == TypeId.Inet;
+        // pg_cast: int2/int4/int8 → oid are implicit, so catalog queries may write attrelid = 16393 or format_type(23, NULL).
+        return (from.Id == TypeId.Cidr && to.Id == TypeId.Inet) || (from.IsInteger && to.Id == TypeId.Oid);
     }
 
     /// <summary>The type both can be implicitly cast to, preferring the higher one; null when none.</summary>

@@ -160,6 +160,8 @@ public static class BuiltinFunctions
         f.Add(Fn("quote_ident", [SqlType.Text], SqlType.Text));
         f.Add(Fn("pg_size_pretty", [SqlType.Int8], SqlType.Text));
         f.Add(Fn("pg_size_pretty", [SqlType.Numeric], SqlType.Text));
+        // Catalog array columns (relacl, datacl, reloptions) are kept in their text form: {a,b}.
+        f.Add(Fn("array_to_string", [SqlType.Text, SqlType.Text], SqlType.Text));
     }
 
     private static FunctionSignature Fn(string name, SqlList<SqlType> parameters, SqlType returns) =>

@@ -40,6 +40,9 @@ internal static class ObjectFunctions
             yield return Fn(name, [O], SqlType.Int8, a => Macro.Lookup(a[0],
                 snapshot().Relations.Select(r => (r.Oid, (object?)(r.Statistics?.ByteSize ?? 0L))), SqlType.Int8));
         }
+        // Only the tenant's own trace tables could be published; system relations never are.
+        yield return Fn("pg_relation_is_publishable", [O], B, a => Macro.Lookup(a[0],
+            snapshot().Relations.Select(r => (r.Oid, (object?)(r.Schema != "pg_catalog" && r.Schema != "information_schema"))), B));
         yield return Fn("pg_indexes_size", [O], SqlType.Int8, a => Macro.Lookup(a[0], snapshot().Relations.Select(r => (r.Oid, (object?)0L)), SqlType.Int8));
         yield return Fn("pg_encoding_to_char", [I], T, a => Macro.Lookup(a[0], [(6, (object?)"UTF8")], T, Macro.Constant("", T)));
         foreach (var name in (string[])["has_table_privilege", "has_schema_privilege", "has_database_privilege", "has_column_privilege",

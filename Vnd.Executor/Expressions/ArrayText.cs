@@ -1,0 +1,56 @@
+using System.Text;
+
+namespace Vnd.Executor.Expressions;
+
+/// <summary>PostgreSQL's text form of a one-dimensional array: {a,"b,c",NULL}; quoted elements may escape with a backslash.</summary>
+public static class ArrayText
+{
+    public static List<string?> Elements(string text)
+    {
+        var trimmed = text.Trim();
+        if (trimmed.Length < 2 || trimmed[0] != '{' || trimmed[^1] != '}')
+            throw new ExecutionException(SqlStates.InvalidTextRepresentation, $"malformed array literal: \"{text}\"");
+        var elements = new List<string?>();
+        var body = trimmed.AsSpan(1, trimmed.Length - 2);
+        if (body.IsEmpty)
+            return elements;
+        var current = new StringBuilder();
+        var quoted = false;
+        var wasQuoted = false;
+        for (var i = 0; i < body.Length; i++)
+        {
+            var c = body[i];
+            if (quoted)
+            {
+                if (c == '\\' && i + 1 < body.Length)
+                    current.Append(body[++i]);
+                else if (c == '"')
+                    quoted = false;
+                else
+                    current.Append(c);
+            }
+            else if (c == '"')
+            {
+                quoted = wasQuoted = true;
+            }
+            else if (c == ',')
+            {
+                elements.Add(Element(current, wasQuoted));
+                current.Clear();
+                wasQuoted = false;
+            }
+            else
+            {
+                current.Append(c);
+            }
+        }
+        elements.Add(Element(current, wasQuoted));
+        return elements;
+    }
+
+    private static string? Element(StringBuilder text, bool quoted)
+    {
+        var value = quoted ? text.ToString() : text.ToString().Trim();
+        return !quoted && value.Equals("NULL", StringComparison.OrdinalIgnoreCase) ? null : value;
+    }
+}
