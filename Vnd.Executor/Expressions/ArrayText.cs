@@ -48,6 +48,35 @@ public static class ArrayText
         return elements;
     }
 
+    /// <summary>The text form of an array of <paramref name="elementType"/> values, quoting elements as array_out does.</summary>
+    public static string Format(IReadOnlyList<object?> elements, Vnd.Planner.Types.SqlType elementType)
+    {
+        var text = new StringBuilder("{");
+        for (var i = 0; i < elements.Count; i++)
+        {
+            if (i > 0)
+                text.Append(',');
+            if (elements[i] is not { } value)
+            {
+                text.Append("NULL");
+                continue;
+            }
+            var item = ValueFormatter.Format(value, elementType);
+            var quote = item.Length == 0 || item.Equals("NULL", StringComparison.OrdinalIgnoreCase)
+                || item.AsSpan().IndexOfAny("{},\\\" \t\n\r") >= 0;
+            if (!quote)
+            {
+                text.Append(item);
+                continue;
+            }
+            text.Append('"');
+            foreach (var c in item)
+                text.Append(c is '"' or '\\' ? "\\" + c : c.ToString());
+            text.Append('"');
+        }
+        return text.Append('}').ToString();
+    }
+
     private static string? Element(StringBuilder text, bool quoted)
     {
         var value = quoted ? text.ToString() : text.ToString().Trim();

@@ -72,6 +72,8 @@ public sealed class SubqueryExpression : Expression
                 };
             case SubqueryKind.Exists:
                 return rows.Count > 0;
+            case SubqueryKind.Array:
+                return ArrayText.Format(rows, _subquery.Plan.Output[0].Type);
             default:
                 var probe = operand is null ? null : VectorValues.Get(operand, operand.IsConstant ? 0 : row);
                 if (probe is null)
@@ -107,7 +109,7 @@ public sealed class SubqueryExpression : Expression
                 foreach (var r in batch.Rows)
                 {
                     rows.Add(batch.ColumnCount == 0 ? null : VectorValues.Get(batch[0], r));
-                    if (_subquery.Kind != SubqueryKind.In && rows.Count > 1)
+                    if (_subquery.Kind is SubqueryKind.Scalar or SubqueryKind.Exists && rows.Count > 1)
                         break;
                 }
             }

@@ -102,6 +102,17 @@ internal sealed partial class ExprBinder
         return new BoundSubquery(SubqueryKind.Scalar, plan, null, false, plan.Output[0].Type);
     }
 
+    /// <summary>ARRAY(SELECT x …): one column, any number of rows; see <see cref="SubqueryKind.Array"/> for its type.</summary>
+    private BoundExpr BindArraySubquery(ArraySubqueryExpr a)
+    {
+        var plan = _queries.BindSubquery(a.Subquery, Scope, Ctes);
+        if (plan.Output.Count != 1)
+        {
+            throw BinderErrors.Error(SqlState.SyntaxError, "subquery must return only one column", a);
+        }
+        return new BoundSubquery(SubqueryKind.Array, plan, null, false, SqlType.Text);
+    }
+
     private BoundExpr BindInSubquery(Expr operandAst, Query query, bool negated, SqlNode node)
     {
         var operand = Bind(operandAst);

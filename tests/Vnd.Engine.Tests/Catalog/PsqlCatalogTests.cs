@@ -41,6 +41,13 @@ public sealed class PsqlCatalogTests : IDisposable
     }
 
     [Fact]
+    public void Du_lists_the_sessions_role_with_its_memberships()
+    {
+        var result = ClientQueries.RunAll(_store.Session("acme"), "psql-du.sql");
+        Assert.Equal(["acme_user|False|True|False|False|True|-1|NULL|{}|False|False"], Rows(result));
+    }
+
+    [Fact]
     public void D_table_finds_the_oid_then_describes_its_columns()
     {
         var session = _store.Session("acme");

@@ -43,6 +43,9 @@ public sealed class SessionFunctionTests : IDisposable
     [InlineData("SELECT 'pg_catalog'::regnamespace", 11)]
     [InlineData("SELECT '16393'::pg_catalog.oid", 16393)]
     [InlineData("SELECT (SELECT count(*) FROM pg_class c WHERE c.relnamespace = n.oid) FROM pg_namespace n WHERE nspname = 'acme'", 2L)]
+    [InlineData("SELECT ARRAY(SELECT relname FROM pg_class c WHERE c.relnamespace = n.oid ORDER BY 1) FROM pg_namespace n WHERE nspname = 'acme'", "{shared,trace_a}")]
+    [InlineData("SELECT ARRAY(SELECT 'a b' UNION ALL SELECT NULL UNION ALL SELECT '\"')", "{\"a b\",NULL,\"\\\"\"}")]
+    [InlineData("SELECT ARRAY(SELECT roleid FROM pg_auth_members)", "{}")]
     public void Function_value(string sql, object? expected) => Assert.Equal(expected, Scalar(sql));
 
     [Fact]
