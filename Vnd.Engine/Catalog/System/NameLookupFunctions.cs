@@ -70,17 +70,11 @@ internal static class NameLookupFunctions
 
     private static IEnumerable<(string, object?)> Procedures()
     {
-        yield return ("array_in", PgType.ArrayIn);
-        yield return ("array_recv", PgType.ArrayRecv);
-        foreach (var t in PgTypes.All)
+        foreach (var p in PgProcedures.All)
         {
-            if (t.IsArray)
-                continue;
-            yield return (t.Name + "in", t.Input);
-            yield return (t.Name + "recv", t.Receive);
+            yield return (p.Name, p.Oid);
+            yield return ("pg_catalog." + p.Name, p.Oid);
         }
-        foreach (var p in (string[])["array_in", "array_recv"])
-            yield return ("pg_catalog." + p, p == "array_in" ? PgType.ArrayIn : PgType.ArrayRecv);
     }
 
     /// <summary>An identifier chain as the parser would fold it: pg_catalog.PG_CLASS → pg_catalog.pg_class, "T" → T.</summary>

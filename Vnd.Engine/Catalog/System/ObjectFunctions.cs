@@ -21,6 +21,11 @@ internal static class ObjectFunctions
         yield return Fn("pg_table_is_visible", [O], B, a => Macro.Lookup(a[0],
             snapshot().Relations.Select(r => (r.Oid, (object?)(r.Schema != "information_schema"))), B));
         yield return Fn("pg_type_is_visible", [O], B, a => Macro.Lookup(a[0], PgTypes.All.Select(t => (t.Oid, (object?)true)), B));
+        yield return Fn("pg_function_is_visible", [O], B, a => Macro.Lookup(a[0], PgProcedures.All.Select(p => (p.Oid, (object?)true)), B));
+        yield return Fn("pg_get_function_result", [O], T, a => Macro.Lookup(a[0],
+            PgProcedures.All.Select(p => (p.Oid, (object?)PgTypes.Find(p.Returns)?.FormatName)), T));
+        foreach (var name in (string[])["pg_get_function_arguments", "pg_get_function_identity_arguments"])
+            yield return Fn(name, [O], T, a => Macro.Lookup(a[0], PgProcedures.All.Select(p => (p.Oid, (object?)p.ArgumentText)), T));
         yield return Fn("format_type", [O, I], T, a => Macro.Lookup(a[0], PgTypes.All.Select(t => (t.Oid, (object?)t.FormatName)), T, Macro.Constant("???", T)));
         yield return Fn("pg_get_userbyid", [O], T, a => Macro.Lookup(a[0], [(CatalogSnapshot.BootstrapRole, (object?)snapshot().Session.User)], T,
             new BoundCall("concat(text,...)", "concat", CallKind.Function, [Macro.Constant("unknown (OID=", T), new BoundCast(a[0], T), Macro.Constant(")", T)], T)));

@@ -107,27 +107,19 @@ internal static class PgCatalogRelations
         }
     }
 
-    /// <summary>The types' I/O functions (Npgsql joins typreceive to tell arrays by array_recv; pgJDBC compares typinput to array_in).</summary>
     private static IEnumerable<object?[]> Procedures(CatalogSnapshot s)
     {
-        yield return Procedure(PgType.ArrayRecv, "array_recv", 2277, "2281 26 23");
-        yield return Procedure(PgType.ArrayIn, "array_in", 2277, "2275 26 23");
-        foreach (var t in PgTypes.All)
+        foreach (var p in PgProcedures.All)
         {
-            if (t.IsArray)
-                continue;
-            yield return Procedure(t.Receive, t.Name + "recv", t.Oid, "2281");
-            yield return Procedure(t.Input, t.Name + "in", t.Oid, "2275");
+            yield return
+            [
+                p.Oid, p.Name, CatalogSnapshot.PgCatalogNamespace, CatalogSnapshot.BootstrapRole, 12, 1f, 0f,
+                0, 0, "f", false, false, true,
+                false, "i", "s", (short)p.Arguments.Length, (short)0, p.Returns,
+                string.Join(' ', p.Arguments), null, null, null, p.Name, null,
+            ];
         }
     }
-
-    private static object?[] Procedure(int oid, string name, int returns, string arguments) =>
-    [
-        oid, name, CatalogSnapshot.PgCatalogNamespace, CatalogSnapshot.BootstrapRole, 12, 1f, 0f,
-        0, 0, "f", false, false, true,
-        false, "i", "s", (short)arguments.Split(' ').Length, (short)0, returns,
-        arguments, null, null, null, name, null,
-    ];
 
     private static IEnumerable<object?[]> Database(CatalogSnapshot s)
     {

@@ -99,6 +99,10 @@ public static class PgTypes
         Pseudo(2278, "void", 4, 0);
         Base(4089, "regnamespace", 'N', 4, true, 4090, "regnamespace", null);
         Base(4096, "regrole", 'N', 4, true, 4097, "regrole", null);
+        // Append only: the I/O procedure OIDs above follow list order.
+        Pseudo(2275, "cstring", -2, 1263);
+        Pseudo(2277, "anyarray", -1, 0);
+        Pseudo(2281, "internal", 8, 0);
         foreach (var element in types.ToArray())
         {
             if (element.Array == 0)

@@ -89,6 +89,40 @@ public sealed class PsqlCatalogTests : IDisposable
         Assert.Equal(["oid|oid", "nspname|text", "nspowner|oid", "nspacl|text"], columns.Rows.Select(r => $"{r[0]}|{r[1]}").ToList());
     }
 
+    [Fact]
+    public void Tab_completion_offers_matching_tables()
+    {
+        var result = ClientQueries.RunAll(_store.Session("acme"), "psql-tab-complete.sql");
+        Assert.Equal(["trace_a|NULL"], Rows(result));
+    }
+
+    [Fact]
+    public void Gdesc_names_the_result_types()
+    {
+        var result = ClientQueries.RunAll(_store.Session("acme"), "psql-gdesc.sql");
+        Assert.Equal(["ts|timestamp with time zone", "src_ip|inet", "n|bigint"], Rows(result));
+    }
+
+    [Fact]
+    public void Df_lists_no_user_functions_and_dfS_finds_builtins()
+    {
+        var session = _store.Session("acme");
+        Assert.Empty(ClientQueries.RunAll(session, "psql-df.sql").Rows);
+        var row = Assert.Single(ClientQueries.RunAll(session, "psql-dfs-array-recv.sql").Rows);
+        Assert.Equal(["pg_catalog", "array_recv", "anyarray", "internal, oid, integer", "func"], row);
+    }
+
+    [Fact]
+    public void DTS_lists_builtin_types_and_dx_dv_find_nothing()
+    {
+        var session = _store.Session("acme");
+        var types = ClientQueries.RunAll(session, "psql-dTS.sql");
+        Assert.Contains("pg_catalog|integer|NULL", Rows(types));
+        Assert.DoesNotContain("pg_catalog|integer[]|NULL", Rows(types)); // arrays are shown with their element
+        Assert.Empty(ClientQueries.RunAll(session, "psql-dx.sql").Rows);
+        Assert.Empty(ClientQueries.RunAll(session, "psql-dv.sql").Rows);
+    }
+
     internal static List<string> Rows(Vnd.Engine.Sessions.QueryResult result) =>
         result.Rows.Select(r => string.Join("|", r.Select(v => v?.ToString() ?? "NULL"))).ToList();
 }
