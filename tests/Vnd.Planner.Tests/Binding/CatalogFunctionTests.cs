@@ -75,6 +75,14 @@ public sealed class CatalogFunctionTests
         Assert.Equal(type, new Binder(TraceCatalog.Create()).Bind(SqlParser.ParseStatement(sql)).Columns[0].Type.PgName);
 
     [Fact]
+    public void Array_subquery_is_a_text_valued_subquery()
+    {
+        var expr = Assert.IsType<BoundSubquery>(FirstItem("select array(select id from \"in\")"));
+        Assert.Equal((SubqueryKind.Array, TypeId.Text), (expr.Kind, expr.Type.Id));
+        Assert.Equal("42601", Assert.Throws<SqlException>(() => FirstItem("select array(select id, ts from \"in\")")).SqlState);
+    }
+
+    [Fact]
     public void Integers_cast_implicitly_to_oid_but_not_back() =>
         Assert.True(TypeRules.CanImplicitlyCast(SqlType.Int4, SqlType.Oid) && !TypeRules.CanImplicitlyCast(SqlType.Oid, SqlType.Int4));
 }
