@@ -37,6 +37,21 @@ public sealed class TraceCatalog : ICatalog
 
     public SqlList<string> SearchPath { get; }
 
+    /// <summary>The tenant's schema, the one schema of its trace tables.</summary>
+    public string Schema => _tenant;
+
+    /// <summary>The tenant's trace tables (for the system catalog's pg_class, pg_attribute and information_schema).</summary>
+    public IReadOnlyList<TableDefinition> Tables()
+    {
+        var tables = new List<TableDefinition>();
+        foreach (var reference in _store.ListTables(_tenant))
+        {
+            if (FindTable(_tenant, reference.Table) is { } table)
+                tables.Add(table);
+        }
+        return tables;
+    }
+
     public bool SchemaExists(string schema) => schema == _tenant;
 
     public TableDefinition? FindTable(string schema, string name)

@@ -1,9 +1,13 @@
 using Vnd.Engine.Catalog;
+using Vnd.Engine.Catalog.System;
+using Vnd.Executor.Operators;
 using Vnd.Executor.Execution;
 using Vnd.Executor.PhysicalPlanning;
 using Vnd.Executor.Storage;
 using Vnd.Executor.Vectors;
 using Vnd.Planner.Binding;
+using Vnd.Planner.Catalog;
+using Vnd.Planner.Logical;
 using Vnd.Planner.Rules;
 
 namespace Vnd.Engine.Sessions;
@@ -13,17 +17,39 @@ namespace Vnd.Engine.Sessions;
 /// physical plan → run. Errors keep their SQLSTATE: planner errors are <see cref="Vnd.Planner.Errors.SqlException"/>,
 /// run-time ones <see cref="Vnd.Executor.ExecutionException"/>, damaged storage a <see cref="StorageException"/>.
 /// </summary>
-public sealed class QueryRunner(TraceTableStore store, string tenant)
+/// <remarks>
+/// Built over a bare <see cref="TraceCatalog"/> it sees the trace tables only; over a <see cref="SystemCatalog"/>
+/// also pg_catalog, information_schema and the session's catalog functions, as a wire session does.
+/// </remarks>
+public sealed class QueryRunner
 {
-    private readonly TraceCatalog _catalog = new(store, tenant);
+    private readonly ICatalog _catalog;
+    private readonly Func<Scan, IBatchSource> _sources;
+    private readonly SystemCatalog? _system;
 
-    public string Tenant { get; } = tenant;
+    public QueryRunner(TraceTableStore store, string tenant)
+    {
+        var catalog = new TraceCatalog(store, tenant);
+        _catalog = catalog;
+        _sources = catalog.Source;
+        Tenant = tenant;
+    }
+
+    public QueryRunner(SystemCatalog catalog)
+    {
+        _catalog = _system = catalog;
+        _sources = catalog.Source;
+        Tenant = catalog.Session.Schema;
+    }
+
+    public string Tenant { get; }
 
     public QueryResult Run(string sql, CancellationToken cancellation = default)
     {
+        _system?.BeginStatement();
         var bound = new Binder(_catalog).Bind(sql);
         var optimized = Optimizer.Default.Optimize(bound.Plan).Plan;
-        var plan = new PhysicalPlanner(_catalog.Source).Plan(optimized);
+        var plan = new PhysicalPlanner(_sources).Plan(optimized);
         var columns = optimized.Output;
         var names = new string[columns.Count];
         var types = new Vnd.Planner.Types.SqlType[columns.Count];

@@ -16,7 +16,8 @@ public static class ScalarFunctions
             "nullif" when arguments.Count == 2 => Expr.NullIf(arguments[0], arguments[1]),
             _ => MathFunctions.Resolve(lower, arguments) ?? TextFunctions.Resolve(lower, arguments) ?? TimeFunctions.Resolve(lower, arguments)
                 ?? NetworkFunctions.Resolve(lower, arguments) ?? StringFunctions.Resolve(lower, arguments) ?? OperatorFunctions.Resolve(lower, arguments)
-                ?? ClockFunctions.Resolve(lower, arguments),
+                ?? ClockFunctions.Resolve(lower, arguments)
+                ?? RegexMatch.Resolve(lower, arguments) ?? CatalogTextFunctions.Resolve(lower, arguments),
         };
         return resolved ?? throw new ExecutionException(SqlStates.UndefinedFunction,
             $"function {lower}({string.Join(", ", arguments.Select(a => a.Type.PgName))}) does not exist");

@@ -29,6 +29,8 @@ public static partial class ValueConverter
             (InetValue v, TypeId.Inet or TypeId.Cidr) => v,
             (bool b, TypeId.Int4) => b ? 1 : 0,
             (int i, TypeId.Bool) => i != 0,
+            (int i, TypeId.Oid) => i,
+            (long l, TypeId.Oid) when l is >= int.MinValue and <= uint.MaxValue => unchecked((int)(uint)l),
             _ when to.IsNumeric && value is IConvertible => ConvertNumber(value, to),
             _ => throw new ExecutionException(SqlStates.CannotCoerce, $"cannot cast type {from.PgName} to {to.PgName}"),
         };
@@ -66,6 +68,8 @@ public static partial class ValueConverter
                     return DateTime.Parse(text, invariant, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal);
                 case TypeId.Inet or TypeId.Cidr: return VectorValues.ParseInet(text);
                 case TypeId.Interval: return IntervalParser.Parse(text);
+                // oidin: 0 … 4294967295 (and negatives down to int.MinValue, as PostgreSQL accepts), kept in 32 bits.
+                case TypeId.Oid: return ParseOid(long.Parse(text, NumberStyles.AllowLeadingSign, invariant));
                 default: throw new ExecutionException(SqlStates.CannotCoerce, $"cannot cast type text to {to.PgName}");
             }
         }
@@ -85,6 +89,9 @@ public static partial class ValueConverter
             throw new ExecutionException(SqlStates.InvalidTextRepresentation, $"invalid input syntax for type {to.PgName}: \"{text}\"");
         }
     }
+
+    private static int ParseOid(long value) =>
+        value is >= int.MinValue and <= uint.MaxValue ? unchecked((int)(uint)value) : throw new OverflowException();
 
     private static object ConvertNumber(object value, SqlType to)
     {

@@ -26,6 +26,7 @@ public static class ValueFormatter
             byte[] bytes => "\\x" + Convert.ToHexStringLower(bytes),
             ulong mac when type.Id == TypeId.MacAddr => FormatMac(mac),
             InetValue inet when type.Id == TypeId.Cidr => NetworkFunctions.WithPrefix(inet),
+            int oid when type.Id == TypeId.Oid => unchecked((uint)oid).ToString(invariant),
             IFormattable f => f.ToString(null, invariant),
             _ => value.ToString() ?? "",
         };

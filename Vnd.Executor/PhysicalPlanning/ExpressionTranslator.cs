@@ -1,4 +1,5 @@
 using Vnd.Executor.Expressions;
+using Vnd.Executor.Operators;
 using Vnd.Planner.Logical;
 using Vnd.Planner.Syntax.Ast;
 using Expr = Vnd.Executor.Expressions.Expr;
@@ -16,6 +17,7 @@ public sealed class ExpressionTranslator
 {
     private readonly Dictionary<ColumnId, int> _ordinals = [];
     private readonly IReadOnlyList<BoundLiteral>? _parameters;
+    private readonly Dictionary<ColumnId, SqlType> _types = [];
 
     /// <summary>
     /// Columns of the input row, in order (for a join: left then right). <paramref name="parameters"/> are the
@@ -26,7 +28,10 @@ public sealed class ExpressionTranslator
         _parameters = parameters;
         var ordinal = 0;
         foreach (var column in layout)
-            _ordinals.TryAdd(column.Id, ordinal++);
+        {
+            if (_ordinals.TryAdd(column.Id, ordinal++))
+                _types[column.Id] = column.Type;
+        }
     }
 
     /// <summary>Plans the subqueries an expression holds (uncorrelated ones run once, see <see cref="SubqueryExpression"/>).</summary>
@@ -48,11 +53,24 @@ public sealed class ExpressionTranslator
         BoundInList i => Expr.In(Translate(i.Operand), i.Items.Select(Translate).ToArray(), i.Negated),
         BoundIs i => Is(i),
         BoundParameter p => Parameter(p),
-        BoundSubquery s when Subqueries is not null => new SubqueryExpression(s.Kind, Subqueries(s.Plan),
-            s.Operand is null ? null : Translate(s.Operand), s.Negated, s.ResultType),
+        BoundSubquery s when Subqueries is not null => Subquery(s, Subqueries),
         BoundSubquery => throw Unsupported("this form of subquery"),
         _ => throw Unsupported($"expression {expr}"),
     };
+
+    /// <summary>The subquery's references to this input's row become its per-row parameters.</summary>
+    private SubqueryExpression Subquery(BoundSubquery subquery, Func<LogicalPlan, PhysicalOperator> planner)
+    {
+        var outer = new List<(ColumnId, int, SqlType)>();
+        foreach (var id in PlanWalk.OuterReferences(subquery.Plan))
+        {
+            if (!_ordinals.TryGetValue(id, out var ordinal))
+                throw Unsupported("a subquery that references a query more than one level out");
+            outer.Add((id, ordinal, _types[id]));
+        }
+        var operand = subquery.Operand is null ? null : Translate(subquery.Operand);
+        return new SubqueryExpression(subquery, operand, [.. outer], planner);
+    }
 
     /// <summary>Literals with no CLR form keep PostgreSQL input text; the cast kernels parse it (once, as a constant).</summary>
     private static Expression Literal(BoundLiteral literal) => literal.Value switch

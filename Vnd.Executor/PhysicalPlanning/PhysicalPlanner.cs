@@ -93,7 +93,7 @@ public sealed class PhysicalPlanner(Func<Scan, IBatchSource> resolveTable, IRead
         }
         var residual = join.Residual is null
             ? null
-            : new ExpressionTranslator(join.Left.Output.Concat(join.Right.Output), parameters) { Subqueries = Plan }.Translate(join.Residual);
+            : new ExpressionTranslator(join.Left.Output.Concat(join.Right.Output), parameters) { Subqueries = Plan, StatementTime = _statementTime }.Translate(join.Residual);
         var type = join.Type switch
         {
             LogicalJoinType.Inner or LogicalJoinType.Cross => PhysicalJoinType.Inner,
@@ -112,7 +112,7 @@ public sealed class PhysicalPlanner(Func<Scan, IBatchSource> resolveTable, IRead
     /// <summary>Each VALUES row is a projection of the single empty row; the rows are concatenated in order.</summary>
     private PhysicalOperator PlanValues(Values values)
     {
-        var translator = new ExpressionTranslator([], parameters);
+        var translator = new ExpressionTranslator([], parameters) { Subqueries = Plan, StatementTime = _statementTime };
         var names = values.Columns.Select(c => c.Name).ToArray();
         var rows = new PhysicalOperator[values.Rows.Count];
         for (var r = 0; r < rows.Length; r++)

@@ -1,3 +1,4 @@
+using Vnd.Planner.Catalog;
 using Vnd.Planner.Errors;
 using Vnd.Planner.Logical;
 using Vnd.Planner.Syntax.Ast;
@@ -12,6 +13,11 @@ internal sealed partial class ExprBinder
     {
         var target = TypeRules.Resolve(c.Type);
         var operand = Bind(c.Operand);
+        if (c.Type.Name is "regclass" or "regtype" or "regproc" or "regprocedure" or "regnamespace" or "regrole"
+            && operand.Type.Id is TypeId.Text or TypeId.Unknown && BindNameLookup(c.Type.Name, operand, c.Operand) is { } oid)
+        {
+            return oid;
+        }
         if (TypeRules.IsUnknown(operand.Type))
         {
             return Coerce(operand, target, c.Operand);
@@ -23,6 +29,22 @@ internal sealed partial class ExprBinder
         return TypeRules.CanExplicitlyCast(operand.Type, target)
             ? new BoundCast(operand, target)
             : throw BinderErrors.Error(BinderErrors.CannotCoerce, $"cannot cast type {operand.Type.PgName} to {target.PgName}", c);
+    }
+
+    /// <summary>
+    /// 'pg_class'::regclass: text to an object's OID is a name look-up only the catalog can do, through its function
+    /// named like the type (PostgreSQL's regclass(text)); null when the catalog has none (then the cast parses digits).
+    /// </summary>
+    private BoundExpr? BindNameLookup(string type, BoundExpr operand, SqlNode node)
+    {
+        var candidates = _context.Catalog.FindFunctions(type);
+        var resolution = FunctionResolver.Resolve(candidates.Where(f => f.Kind == FunctionKind.Scalar), [SqlType.Text]);
+        if (resolution is null)
+        {
+            return null;
+        }
+        var argument = TypeRules.IsUnknown(operand.Type) ? Coerce(operand, SqlType.Text, node) : operand;
+        return Expanded(new BoundCall(resolution.Signature.Id, type, CallKind.Function, [argument], resolution.ReturnType), candidates);
     }
 
     private BoundExpr BindCase(CaseExpr c)
@@ -78,6 +100,17 @@ internal sealed partial class ExprBinder
             throw BinderErrors.Error(SqlState.SyntaxError, "subquery must return only one column", s);
         }
         return new BoundSubquery(SubqueryKind.Scalar, plan, null, false, plan.Output[0].Type);
+    }
+
+    /// <summary>ARRAY(SELECT x …): one column, any number of rows; see <see cref="SubqueryKind.Array"/> for its type.</summary>
+    private BoundExpr BindArraySubquery(ArraySubqueryExpr a)
+    {
+        var plan = _queries.BindSubquery(a.Subquery, Scope, Ctes);
+        if (plan.Output.Count != 1)
+        {
+            throw BinderErrors.Error(SqlState.SyntaxError, "subquery must return only one column", a);
+        }
+        return new BoundSubquery(SubqueryKind.Array, plan, null, false, SqlType.Text);
     }
 
     private BoundExpr BindInSubquery(Expr operandAst, Query query, bool negated, SqlNode node)

@@ -43,7 +43,29 @@ internal sealed partial class ExprBinder
                 [new BoundLiteral("epoch", SqlType.Text), arguments[0]], SqlType.Float8);
             return new BoundCall($"{name}(float8)", name, CallKind.Function, [epoch], SqlType.Float8);
         }
-        return Call(name, candidates.Where(c => c.Kind == FunctionKind.Scalar), arguments, f, CallKind.Function);
+        return Expanded(Call(name, candidates.Where(c => c.Kind == FunctionKind.Scalar), arguments, f, CallKind.Function), candidates);
+    }
+
+    /// <summary>A catalog function with <see cref="FunctionSignature.Expand"/> becomes the expression it builds.</summary>
+    private static BoundExpr Expanded(BoundCall call, IReadOnlyList<FunctionSignature> candidates)
+    {
+        foreach (var candidate in candidates)
+        {
+            if (candidate.Expand is { } expand && candidate.Id == call.FunctionId)
+            {
+                return expand(call.Arguments);
+            }
+        }
+        return call;
+    }
+
+    /// <summary>A parameterless catalog function reached through SQL's special syntax (current_user, session_user, …).</summary>
+    private BoundExpr? BindCatalogSpecial(SpecialValue v)
+    {
+        var candidates = _context.Catalog.FindFunctions(v.Name);
+        var resolution = FunctionResolver.Resolve(candidates.Where(c => c.Kind == FunctionKind.Scalar), []);
+        return resolution is null ? null
+            : Expanded(new BoundCall(resolution.Signature.Id, v.Name, CallKind.Function, SqlList<BoundExpr>.Empty, resolution.ReturnType), candidates);
     }
 
     private BoundCall Call(string name, IEnumerable<FunctionSignature> candidates, List<BoundExpr> arguments, FunctionCall f, CallKind kind)

@@ -82,6 +82,7 @@ internal sealed partial class ExprBinder
             LikeExpr l => BindLike(l),
             FunctionCall f => BindFunction(f),
             SubqueryExpr s => BindScalarSubquery(s),
+            ArraySubqueryExpr a => BindArraySubquery(a),
             ExistsExpr e => new BoundSubquery(SubqueryKind.Exists, _queries.BindSubquery(e.Subquery, Scope, Ctes), null, false, SqlType.Bool),
             InSubqueryExpr i => BindInSubquery(i.Operand, i.Subquery, i.Negated, i),
             QuantifiedExpr q => BindQuantified(q),
@@ -159,7 +160,7 @@ internal sealed partial class ExprBinder
     private BoundExpr BindSpecial(SpecialValue v) => v.Name switch
     {
         "current_timestamp" or "now" => new BoundCall("now()", "now", CallKind.Function, SqlList<BoundExpr>.Empty, SqlType.TimestampTz),
-        _ => throw BinderErrors.Unsupported(v.Name.ToUpperInvariant(), v),
+        _ => BindCatalogSpecial(v) ?? throw BinderErrors.Unsupported(v.Name.ToUpperInvariant(), v),
     };
 
     /// <summary>

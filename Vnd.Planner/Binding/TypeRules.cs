@@ -50,7 +50,8 @@ public static class TypeRules
         {
             return fromTime < toTime;
         }
-        return from.Id == TypeId.Cidr && to.Id == TypeId.Inet;
+        // pg_cast: int2/int4/int8 → oid are implicit, so catalog queries may write attrelid = 16393 or format_type(23, NULL).
+        return (from.Id == TypeId.Cidr && to.Id == TypeId.Inet) || (from.IsInteger && to.Id == TypeId.Oid);
     }
 
     /// <summary>The type both can be implicitly cast to, preferring the higher one; null when none.</summary>
@@ -112,7 +113,8 @@ public static class TypeRules
             "float4" or "real" => SqlType.Float4,
             "float8" => SqlType.Float8,
             "numeric" => SqlType.Numeric,
-            "text" or "varchar" or "bpchar" or "name" => SqlType.Text,
+            // "char", aclitem and the vector types have no VND type: catalog columns of those types are text.
+            "text" or "varchar" or "bpchar" or "name" or "char" or "aclitem" or "int2vector" or "oidvector" or "pg_node_tree" => SqlType.Text,
             "bytea" => SqlType.Bytea,
             "date" => SqlType.Date,
             "timestamp" => SqlType.Timestamp,
@@ -121,7 +123,7 @@ public static class TypeRules
             "inet" => SqlType.Inet,
             "cidr" => SqlType.Cidr,
             "macaddr" => SqlType.MacAddr,
-            "oid" or "regclass" or "regtype" or "regproc" => SqlType.Oid,
+            "oid" or "regclass" or "regtype" or "regproc" or "regprocedure" or "regnamespace" or "regrole" => SqlType.Oid,
             _ => null,
         };
         if (type is null)

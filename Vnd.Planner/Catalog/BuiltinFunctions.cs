@@ -25,6 +25,7 @@ public static class BuiltinFunctions
         AddTimeFunctions(f);
         AddStringFunctions(f);
         AddNetworkFunctions(f);
+        AddCatalogTextFunctions(f);
         return f;
     }
 
@@ -158,6 +159,16 @@ public static class BuiltinFunctions
         f.Add(Fn("masklen", [SqlType.Inet], SqlType.Int4));
         f.Add(Fn("family", [SqlType.Inet], SqlType.Int4));
         f.Add(Fn("set_masklen", [SqlType.Inet, SqlType.Int4], SqlType.Inet));
+    }
+
+    /// <summary>Text helpers psql, Grafana and pgJDBC call in catalog queries (the catalog-bound ones live in the catalog).</summary>
+    private static void AddCatalogTextFunctions(List<FunctionSignature> f)
+    {
+        f.Add(Fn("quote_ident", [SqlType.Text], SqlType.Text));
+        f.Add(Fn("pg_size_pretty", [SqlType.Int8], SqlType.Text));
+        f.Add(Fn("pg_size_pretty", [SqlType.Numeric], SqlType.Text));
+        // Catalog array columns (relacl, datacl, reloptions) are kept in their text form: {a,b}.
+        f.Add(Fn("array_to_string", [SqlType.Text, SqlType.Text], SqlType.Text));
     }
 
     private static FunctionSignature Fn(string name, SqlList<SqlType> parameters, SqlType returns) =>

@@ -118,6 +118,10 @@ public static class ExprText
         {
             b.Append(s.Negated ? "NOT EXISTS " : "EXISTS ");
         }
+        else if (s.Kind == SubqueryKind.Array)
+        {
+            b.Append("ARRAY");
+        }
         b.Append("(<subquery ").Append(string.Join(", ", s.Plan.Output)).Append(">)");
     }
 

@@ -1,0 +1,85 @@
+using System.Text;
+
+namespace Vnd.Executor.Expressions;
+
+/// <summary>PostgreSQL's text form of a one-dimensional array: {a,"b,c",NULL}; quoted elements may escape with a backslash.</summary>
+public static class ArrayText
+{
+    public static List<string?> Elements(string text)
+    {
+        var trimmed = text.Trim();
+        if (trimmed.Length < 2 || trimmed[0] != '{' || trimmed[^1] != '}')
+            throw new ExecutionException(SqlStates.InvalidTextRepresentation, $"malformed array literal: \"{text}\"");
+        var elements = new List<string?>();
+        var body = trimmed.AsSpan(1, trimmed.Length - 2);
+        if (body.IsEmpty)
+            return elements;
+        var current = new StringBuilder();
+        var quoted = false;
+        var wasQuoted = false;
+        for (var i = 0; i < body.Length; i++)
+        {
+            var c = body[i];
+            if (quoted)
+            {
+                if (c == '\\' && i + 1 < body.Length)
+                    current.Append(body[++i]);
+                else if (c == '"')
+                    quoted = false;
+                else
+                    current.Append(c);
+            }
+            else if (c == '"')
+            {
+                quoted = wasQuoted = true;
+            }
+            else if (c == ',')
+            {
+                elements.Add(Element(current, wasQuoted));
+                current.Clear();
+                wasQuoted = false;
+            }
+            else
+            {
+                current.Append(c);
+            }
+        }
+        elements.Add(Element(current, wasQuoted));
+        return elements;
+    }
+
+    /// <summary>The text form of an array of <paramref name="elementType"/> values, quoting elements as array_out does.</summary>
+    public static string Format(IReadOnlyList<object?> elements, Vnd.Planner.Types.SqlType elementType)
+    {
+        var text = new StringBuilder("{");
+        for (var i = 0; i < elements.Count; i++)
+        {
+            if (i > 0)
+                text.Append(',');
+            if (elements[i] is not { } value)
+            {
+                text.Append("NULL");
+                continue;
+            }
+            var item = ValueFormatter.Format(value, elementType);
+            var quote = item.Length == 0 || item.Equals("NULL", StringComparison.OrdinalIgnoreCase)
+                || item.AsSpan().IndexOfAny("{},\\\" \t\n\r") >= 0;
+            if (!quote)
+            {
+                text.Append(item);
+                continue;
+            }
+            text.Append('"');
+            foreach (var c in item)
+                text.Append(c is '"' or '\\' ? "\\" + c : c.ToString());
+            text.Append('"');
+        }
+        return text.Append('}').ToString();
+    }
+
+    private static string? Element(StringBuilder text, bool quoted)
+    {
+        var value = quoted ? text.ToString() : text.ToString().Trim();
+        return !quoted && value.Equals("NULL", StringComparison.OrdinalIgnoreCase) ? null : value;
+    }
+}
