@@ -14,6 +14,7 @@ public static class VndCommandLine
             GenerateCommand.Build(),
             DiagnosisCommand.Build(),
             QueryCommand.Build(),
+            TableServerCommand.Build(),
         };
         return root;
     }

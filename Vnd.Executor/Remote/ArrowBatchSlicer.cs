@@ -55,6 +55,8 @@ public static class ArrowBatchSlicer
     private static void Raw<T>(FixedSizeBinaryArray array, int start, int count, Vector target) where T : unmanaged
     {
         var values = MemoryMarshal.Cast<byte, T>(array.ValueBuffer.Span);
+        if (values.Length < array.Offset + start + count)
+            throw new ExecutionException(RemoteSqlStates.ProtocolViolation, "table server sent an array shorter than its length");
         values.Slice(array.Offset + start, count).CopyTo(target.Data<T>());
     }
 

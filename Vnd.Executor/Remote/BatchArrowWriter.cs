@@ -21,8 +21,43 @@ public sealed class BatchArrowWriter(IReadOnlyList<string> names, IReadOnlyList<
         var rows = batch.Rows;
         var arrays = new IArrowArray[types.Count];
         for (var c = 0; c < arrays.Length; c++)
-            arrays[c] = Column(batch[c], rows, Schema.GetFieldByIndex(c).DataType);
+        {
+            var vector = batch[c];
+            if (vector.PhysicalType != PhysicalTypes.Of(types[c]))
+                arrays[c] = Column(Coerce(vector, rows, c), Identity(rows.Length), Schema.GetFieldByIndex(c).DataType);
+            else
+                arrays[c] = Column(vector, rows, Schema.GetFieldByIndex(c).DataType);
+        }
         return new RecordBatch(Schema, arrays, rows.Length);
+    }
+
+    private Vector[]? _coerced;
+    private int[]? _identity;
+
+    /// <summary>
+    /// Some operators produce a column in another layout than its logical type (an epoch computed as float8 for a
+    /// numeric column); the stream's layout follows the type, so such values are converted one by one. This path
+    /// boxes, but only for those rare columns.
+    /// </summary>
+    private Vector Coerce(Vector vector, ReadOnlySpan<int> rows, int column)
+    {
+        _coerced ??= new Vector[types.Count];
+        var target = _coerced[column] ??= new Vector(types[column]);
+        target.ResetFlat();
+        for (var i = 0; i < rows.Length; i++)
+            VectorValues.Set(target, i, VectorValues.Get(vector, rows[i]));
+        return target;
+    }
+
+    private ReadOnlySpan<int> Identity(int count)
+    {
+        if (_identity is null)
+        {
+            _identity = new int[Batch.Capacity];
+            for (var i = 0; i < _identity.Length; i++)
+                _identity[i] = i;
+        }
+        return _identity.AsSpan(0, count);
     }
 
     private static IArrowArray Column(Vector vector, ReadOnlySpan<int> rows, Apache.Arrow.Types.IArrowType type)

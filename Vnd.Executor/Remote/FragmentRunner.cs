@@ -1,7 +1,10 @@
+using Vnd.Executor.Expressions;
 using Vnd.Executor.Operators;
 using Vnd.Executor.PhysicalPlanning;
 using Vnd.Planner.Distributed;
 using Vnd.Planner.Logical;
+using Vnd.Planner.Syntax.Ast;
+using Expr = Vnd.Executor.Expressions.Expr;
 
 namespace Vnd.Executor.Remote;
 
@@ -13,7 +16,29 @@ namespace Vnd.Executor.Remote;
 public sealed class FragmentRunner(Func<Scan, IBatchSource>? localTables, TableServerConnections connections)
 {
     public PhysicalOperator Plan(FragmentTicket ticket) =>
-        new PhysicalPlanner(scan => Source(ticket, scan)).Plan(ticket.Plan);
+        Conform(new PhysicalPlanner(scan => Source(ticket, scan)).Plan(ticket.Plan), ticket.Plan.Output);
+
+    /// <summary>
+    /// Operators may compute a column in another type than the plan states (an average over intervals, an epoch
+    /// as float8 where the plan says numeric); local results are read value by value so that never shows, but a
+    /// stream's layout is fixed by the plan's types, which the consumer also uses. Cast where they differ.
+    /// </summary>
+    private static PhysicalOperator Conform(PhysicalOperator plan, SqlList<PlanColumn> output)
+    {
+        var differs = false;
+        var items = new Expression[output.Count];
+        for (var c = 0; c < items.Length; c++)
+        {
+            var actual = plan.OutputTypes[c];
+            items[c] = Expr.Column(c, actual, output[c].Name);
+            if (!actual.Equals(output[c].Type))
+            {
+                items[c] = Expr.Cast(items[c], output[c].Type);
+                differs = true;
+            }
+        }
+        return differs ? new ProjectOperator(plan, items, output.Select(c => c.Name).ToArray()) : plan;
+    }
 
     private IBatchSource Source(FragmentTicket ticket, Scan scan)
     {

@@ -16,7 +16,7 @@ namespace Vnd.Executor.Remote;
 public sealed class TableServerClient : IDisposable
 {
     public static readonly TimeSpan ConnectTimeout = TimeSpan.FromSeconds(2);
-    private static readonly TimeSpan PingInterval = TimeSpan.FromSeconds(1);
+    private static readonly TimeSpan PingInterval = TimeSpan.FromSeconds(2);
     private readonly GrpcChannel _channel;
     private readonly FlightClient _client;
     private readonly Metadata _headers;
