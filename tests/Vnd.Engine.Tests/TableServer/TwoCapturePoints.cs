@@ -62,14 +62,10 @@ public sealed class TwoCapturePoints : IAsyncLifetime
     /// Binds and optimizes at the coordinator, places each table at the site whose server reported it, plans the
     /// fragments and runs them; rows as sorted text.
     /// </summary>
-    public async Task<(List<string> Rows, DistributedPlan Plan)> Distributed(string sql, IReadOnlyDictionary<Site, Uri>? endpoints = null)
+    public async Task<(List<string> Rows, DistributedPlan Plan)> Distributed(string sql, IReadOnlyDictionary<Site, Uri>? endpoints = null,
+        Placement? placement = null)
     {
-        var placement = new Placement();
-        foreach (var (site, server) in new[] { (In, InServer), (Out, OutServer) })
-        {
-            foreach (var info in await Connections.For(site, server.Endpoint).ListTablesAsync())
-                placement.Place(FlightStatistics.Placement(info, site));
-        }
+        placement ??= await Reported();
         var bound = new Binder(new TraceCatalog(new TraceTableStore(Combined), "t1")).Bind(sql);
         var plan = new DistributedPlanner(placement).Plan(Optimizer.Default.Optimize(bound.Plan).Plan);
         endpoints ??= new Dictionary<Site, Uri> { [In] = InServer.Endpoint, [Out] = OutServer.Endpoint };
@@ -88,6 +84,18 @@ public sealed class TwoCapturePoints : IAsyncLifetime
             }
         }
         return (Text(rows), plan);
+    }
+
+    /// <summary>Each table placed at the site whose server reports it, with the reported statistics.</summary>
+    public async Task<Placement> Reported()
+    {
+        var placement = new Placement();
+        foreach (var (site, server) in new[] { (In, InServer), (Out, OutServer) })
+        {
+            foreach (var info in await Connections.For(site, server.Endpoint).ListTablesAsync())
+                placement.Place(FlightStatistics.Placement(info, site));
+        }
+        return placement;
     }
 
     private static List<string> Text(IEnumerable<object?[]> rows) =>
