@@ -33,7 +33,14 @@ public sealed class TableServerClient : IDisposable
             KeepAlivePingPolicy = HttpKeepAlivePingPolicy.Always,
             EnableMultipleHttp2Connections = true,
         };
-        _channel = GrpcChannel.ForAddress(endpoint, new GrpcChannelOptions { HttpHandler = handler, MaxReceiveMessageSize = 256 << 20 });
+        // A restarted table server must be usable by the next query: retry connecting soon, not after minutes.
+        _channel = GrpcChannel.ForAddress(endpoint, new GrpcChannelOptions
+        {
+            HttpHandler = handler,
+            MaxReceiveMessageSize = 256 << 20,
+            InitialReconnectBackoff = TimeSpan.FromMilliseconds(100),
+            MaxReconnectBackoff = TimeSpan.FromSeconds(1),
+        });
         _client = new FlightClient(_channel);
         _headers = new Metadata { { TableServerProtocol.AuthorizationHeader, TableServerProtocol.Bearer(token) } };
     }
@@ -41,6 +48,9 @@ public sealed class TableServerClient : IDisposable
     public Site Site { get; }
 
     public Uri Endpoint { get; }
+
+    /// <summary>Set once a call found the server unreachable; the connection pool then opens a fresh channel.</summary>
+    public bool Broken { get; private set; }
 
     /// <summary>Starts streaming the result of an encoded fragment ticket.</summary>
     public FlightRecordBatchStreamingCall Fetch(byte[] ticket, CancellationToken cancellation) =>
@@ -90,9 +100,15 @@ public sealed class TableServerClient : IDisposable
             StatusCode.Unauthenticated or StatusCode.PermissionDenied =>
                 new ExecutionException(RemoteSqlStates.InvalidAuthorization, $"the table server of {where} rejected the shared token", error),
             _ when state is not null => new ExecutionException(state, $"{where}: {error.Status.Detail}", error),
-            _ => new ExecutionException(RemoteSqlStates.ConnectionFailure,
-                $"the table server of {where} is unreachable or failed during the query ({error.StatusCode}: {error.Status.Detail})", error),
+            _ => Unreachable(where, error),
         };
+    }
+
+    private ExecutionException Unreachable(string where, RpcException error)
+    {
+        Broken = true;
+        return new ExecutionException(RemoteSqlStates.ConnectionFailure,
+            $"the table server of {where} is unreachable or failed during the query ({error.StatusCode}: {error.Status.Detail})", error);
     }
 
     public void Dispose() => _channel.Dispose();

@@ -9,6 +9,7 @@ namespace Vnd.Executor.Remote;
 public sealed class TableServerConnections(string token) : IDisposable
 {
     private readonly Dictionary<(Site, string), TableServerClient> _clients = [];
+    private readonly List<TableServerClient> _retired = [];
     private readonly Lock _lock = new();
 
     public TableServerClient For(Site site, Uri endpoint)
@@ -16,7 +17,13 @@ public sealed class TableServerConnections(string token) : IDisposable
         lock (_lock)
         {
             var key = (site, endpoint.ToString());
-            if (!_clients.TryGetValue(key, out var client))
+            if (_clients.TryGetValue(key, out var client) && client.Broken)
+            {
+                // Queries still reading through it keep it until the pool closes; new ones get a fresh channel.
+                _retired.Add(client);
+                client = null;
+            }
+            if (client is null)
                 _clients[key] = client = new TableServerClient(site, endpoint, token);
             return client;
         }
@@ -26,9 +33,10 @@ public sealed class TableServerConnections(string token) : IDisposable
     {
         lock (_lock)
         {
-            foreach (var client in _clients.Values)
+            foreach (var client in _clients.Values.Concat(_retired))
                 client.Dispose();
             _clients.Clear();
+            _retired.Clear();
         }
     }
 }

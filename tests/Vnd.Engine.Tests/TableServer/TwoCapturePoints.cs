@@ -27,6 +27,9 @@ public sealed class TwoCapturePoints : IAsyncLifetime
 
     public string Combined => Path.Combine(_root, "combined");
 
+    /// <summary>The data directory holding only t1.egress (served by <see cref="OutServer"/>).</summary>
+    public string EgressData => Path.Combine(_root, "out");
+
     public TableServerHost InServer { get; private set; } = null!;
 
     public TableServerHost OutServer { get; private set; } = null!;
