@@ -15,6 +15,7 @@ public static class VndCommandLine
             DiagnosisCommand.Build(),
             QueryCommand.Build(),
             ServeCommand.Build(),
+            TableServerCommand.Build(),
         };
         return root;
     }
