@@ -80,6 +80,6 @@ internal sealed class ChainReceiver(ChainSimulation simulation, int flow, uint i
         var endpoints = _options.Endpoints;
         var segment = SegmentOf.Tcp(endpoints.Server, endpoints.ServerPort, _client, _clientPort, sequence, acknowledgment,
             flags, _ipId++, 0);
-        simulation.SendReverse(flow, in segment, now);
+        simulation.SendReverse(flow, in segment, now + _options.ServerStackNanos);
     }
 }

@@ -36,6 +36,8 @@ public sealed record ChainScenarioOptions
     /// <summary>Packets the IDS holds waiting for inspection; arrivals beyond are dropped (drop tail).</summary>
     public int IdsBufferPackets { get; init; } = 48;
     public long IdsToServerNanos { get; init; } = 50_000;
+    /// <summary>The server's network stack: from a segment's arrival to the ACK leaving it.</summary>
+    public long ServerStackNanos { get; init; } = 40_000;
     public long DelayedAckNanos { get; init; } = 40_000_000;
     public long MinRtoNanos { get; init; } = 200_000_000;
     public long SynRtoNanos { get; init; } = 1_000_000_000;

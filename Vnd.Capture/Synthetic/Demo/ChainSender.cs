@@ -21,6 +21,7 @@ internal sealed class ChainSender
     private SenderState _state;
     private long _produced;
     private long _next;
+    private long _highestSent;
     private long _acked;
     private double _cwnd = 10;
     private double _ssthresh = double.MaxValue;
@@ -122,10 +123,12 @@ internal sealed class ChainSender
 
     private void OnAcknowledgment(long now, long acknowledged)
     {
-        if (acknowledged > _acked && acknowledged <= _next)
+        // After a timeout _next goes back to the first hole, so an ACK may cover segments beyond it.
+        if (acknowledged > _acked && acknowledged <= _highestSent)
         {
             var newly = acknowledged - _acked;
             _acked = acknowledged;
+            _next = Math.Max(_next, _acked);
             _duplicateAcks = 0;
             if (_recovering)
             {
@@ -182,8 +185,11 @@ internal sealed class ChainSender
         ArmTimer(now, _options.MinRtoNanos);
     }
 
-    private void SendData(long now, long index) =>
+    private void SendData(long now, long index)
+    {
+        _highestSent = Math.Max(_highestSent, index + 1);
         Transmit(now, DataSequence(index), _serverIsn + 1, TcpFlags.Ack | TcpFlags.Psh, _options.SegmentSize);
+    }
 
     private uint DataSequence(long index) => unchecked(_isn + 1 + (uint)(index * _options.SegmentSize));
 

@@ -8,6 +8,7 @@ namespace Vnd.Capture.Synthetic.Demo;
 /// </summary>
 internal sealed class ChainSimulation
 {
+    private const long DrainLimitNanos = 60_000_000_000;
     private readonly PriorityQueue<ChainEvent, (long Time, long Order)> _events = new();
     private readonly List<CapturedFrame>[] _frames = [[], [], []];
     private readonly Random _random;
@@ -54,6 +55,9 @@ internal sealed class ChainSimulation
         while (_events.TryDequeue(out var e, out var at))
         {
             var now = at.Time;
+            // Connections drain within seconds of the stop; anything later is a sender that cannot finish.
+            if (now > stop + DrainLimitNanos)
+                throw new InvalidOperationException($"the chain simulation still had {e.Kind} events {DrainLimitNanos / 1_000_000_000} s after the stop");
             switch (e.Kind)
             {
                 case ChainEventKind.Open:

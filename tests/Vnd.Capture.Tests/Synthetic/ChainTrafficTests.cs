@@ -94,4 +94,22 @@ public sealed class ChainTrafficTests(ITestOutputHelper output)
         output.WriteLine($"data {data.Count}, acknowledged exactly {acknowledged}");
         Assert.InRange(acknowledged, data.Count * 4 / 10, data.Count * 7 / 10);
     }
+
+    [Fact]
+    public void Heavy_loss_with_timeouts_still_delivers_every_segment_and_closes_both_connections()
+    {
+        // A two-packet IDS buffer forces retransmission timeouts; after one, a cumulative ACK may cover segments
+        // beyond the resent one, and the sender must accept it (it once looped forever here).
+        var trace = ChainTraffic.Generate(new ChainScenarioOptions { IdsBufferPackets = 2, Client2JoinNanos = 1_000_000_000, StopNanos = 3_000_000_000 });
+        var c = trace.Frames(ChainCapturePoint.C);
+        Assert.True(trace.DroppedAtIds > 100);
+        Assert.Equal(2, c.Count(f => !f.TowardServer && f.Segment.Flags == (TcpFlags.Fin | TcpFlags.Ack)));
+        foreach (var port in c.Where(f => f.TowardServer).Select(f => f.Segment.SourcePort).Distinct())
+        {
+            var data = c.Where(f => f.TowardServer && f.Segment.SourcePort == port && f.Segment.PayloadLength > 0).Select(f => f.Segment.Sequence).ToHashSet();
+            var fin = c.Single(f => f.TowardServer && f.Segment.SourcePort == port && (f.Segment.Flags & TcpFlags.Fin) != 0 && f.Segment.Flags != TcpFlags.Ack).Segment;
+            var syn = c.First(f => f.TowardServer && f.Segment.SourcePort == port && f.Segment.Flags == TcpFlags.Syn).Segment;
+            Assert.Equal((fin.Sequence - syn.Sequence - 1) / 1448, (uint)data.Count);
+        }
+    }
 }
