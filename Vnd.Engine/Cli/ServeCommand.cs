@@ -1,7 +1,11 @@
 using System.CommandLine;
 using System.Net;
 using System.Security.Cryptography.X509Certificates;
+using Vnd.Engine.Catalog.Metadata;
 using Vnd.Engine.Control.Cloud;
+using Vnd.Engine.Control.Demo;
+using Vnd.Engine.Control.Diagnoses;
+using Vnd.Engine.Control.State;
 using Vnd.Engine.Sessions;
 using Vnd.Executor.Storage;
 using Vnd.Wire.Hosting;
@@ -27,7 +31,12 @@ public static class ServeCommand
         var noTls = new Option<bool>("--no-tls") { Description = "answer SSLRequest with N instead of using a self-signed certificate" };
         var adminUser = new Option<string>("--admin-user") { Description = "name of the admin role (sees every tenant)", DefaultValueFactory = _ => "vnd" };
         var adminPassword = new Option<string?>("--admin-password") { Description = "password of the admin role; no admin login without it" };
-        var command = new Command("serve", "serve trace tables over the PostgreSQL protocol") { data, listen, cloud, noTls, adminUser, adminPassword };
+        var noDemo = new Option<bool>("--no-demo") { Description = "without --cloud: do not generate the demo tenants' traffic" };
+        var maxConnections = new Option<int>("--max-connections") { Description = "sessions in total", DefaultValueFactory = _ => 100 };
+        var command = new Command("serve", "serve trace tables over the PostgreSQL protocol (no options: the embedded demo on 127.0.0.1:5433)")
+        {
+            data, listen, cloud, noTls, adminUser, adminPassword, noDemo, maxConnections,
+        };
         command.SetAction(async (result, stop) =>
         {
             if (!IPEndPoint.TryParse(result.GetRequiredValue(listen), out var endPoint))
@@ -36,7 +45,8 @@ public static class ServeCommand
                 return 2;
             }
             var options = new ServeOptions(result.GetRequiredValue(data), endPoint, result.GetValue(cloud), result.GetValue(noTls),
-                result.GetRequiredValue(adminUser), result.GetValue(adminPassword));
+                result.GetRequiredValue(adminUser), result.GetValue(adminPassword),
+                SeedDemo: result.GetValue(cloud) is null && !result.GetValue(noDemo), MaxConnections: result.GetValue(maxConnections));
             return await RunAsync(options, Console.Out, stop).ConfigureAwait(false);
         });
         return command;
@@ -47,15 +57,19 @@ public static class ServeCommand
     {
         PgServer server;
         CloudModel cloud;
+        IDisposable state;
         try
         {
-            (server, cloud) = Create(options);
+            if (options.SeedDemo)
+                await SeedDemoAsync(options, output).ConfigureAwait(false);
+            (server, cloud, state) = Create(options);
         }
         catch (CloudModelException e)
         {
             await output.WriteLineAsync(e.Message).ConfigureAwait(false);
             return 2;
         }
+        using (state)
         await using (server.ConfigureAwait(false))
         {
             await server.StartAsync().ConfigureAwait(false);
@@ -75,19 +89,24 @@ public static class ServeCommand
     }
 
     /// <summary>The server for these options, not yet started, and the cloud model its users come from.</summary>
-    public static (PgServer Server, CloudModel Cloud) Create(ServeOptions options)
+    /// <summary>The server over <paramref name="options"/>' data directory; <c>State</c> is the control state it
+    /// reads diagnoses from, to dispose after the server.</summary>
+    public static (PgServer Server, CloudModel Cloud, IDisposable State) Create(ServeOptions options)
     {
         options.Data.Create();
-        // Demo data seeding (issue 5 §6) belongs here: with no --cloud, fill the data directory with the demo
-        // tenants' generated traffic before the first session can see it.
         var cloudStore = options.Cloud is null ? null : CloudModelStore.Open(options.Cloud.FullName);
         var demo = cloudStore is null ? DemoCloud.Load() : null;
         Func<CloudModel> cloud = cloudStore is null ? () => demo! : () => cloudStore.Current;
         var admin = options.AdminPassword is null ? null : new AdminAccount(options.AdminUser, options.AdminPassword);
-        var handler = new VndServerHandler(cloud, new TraceCatalogFactory(new TraceTableStore(options.Data.FullName)), admin);
-        var serverOptions = new PgServerOptions { Certificate = options.NoTls ? null : Certificate(options.Data) };
+        var tables = new TraceTableStore(options.Data.FullName);
+        var state = new ControlStateStore(options.Data.FullName);
+        var diagnoses = new DiagnosisFunctions(new DiagnosisManager(cloud, state, tables));
+        var catalogs = new TenantCatalogFactory(tables, new MetadataRelation(state, tables), diagnoses);
+        var handler = new VndServerHandler(cloud, catalogs, admin);
+        var serverOptions = new PgServerOptions { Certificate = options.NoTls ? null : Certificate(options.Data), MaxConnections = options.MaxConnections,
+            ServerVersion = Catalog.System.SessionInfo.ServerVersion };
         serverOptions.EndPoints.Add(options.Listen);
-        return (new PgServer(handler, serverOptions), cloud());
+        return (new PgServer(handler, serverOptions), cloud(), state);
     }
 
     /// <summary>The data directory's certificate, created (self-signed) on first start.</summary>
@@ -104,6 +123,18 @@ public static class ServeCommand
             File.SetUnixFileMode(temporary, UnixFileMode.UserRead | UnixFileMode.UserWrite);   // it holds the private key
         File.Move(temporary, path, overwrite: true);
         return X509CertificateLoader.LoadPkcs12(bytes, null);
+    }
+
+    /// <summary>The demo tenants' traffic (issue 5 §6), generated once: a restart finds it and goes on.</summary>
+    private static async Task SeedDemoAsync(ServeOptions options, TextWriter output)
+    {
+        options.Data.Create();
+        var summary = DemoSeeder.Seed(options.Data.FullName);
+        if (summary.AlreadySeeded)
+            return;
+        await output.WriteLineAsync($"demo: generated the tenants' traffic in {summary.Elapsed.TotalSeconds:F1} s").ConfigureAwait(false);
+        foreach (var table in summary.Tables)
+            await output.WriteLineAsync($"  {table.Tenant}.{table.Table}: {table.Rows:N0} packets{(table.CapturePoint is null ? " (offline import)" : $" captured at {table.CapturePoint}")}").ConfigureAwait(false);
     }
 
     private static async Task PrintBannerAsync(TextWriter output, ServeOptions options, PgServer server, CloudModel cloud)

@@ -9,4 +9,14 @@ namespace Vnd.Engine.Sessions;
 /// source behind every scan the planner produces (<see cref="ResolveTable"/>). A decorator (pg_catalog and
 /// information_schema emulation) wraps both: it answers its own schemas and passes the rest to the tenant's catalog.
 /// </summary>
-public sealed record SessionCatalog(ICatalog Catalog, Func<Scan, IBatchSource> ResolveTable);
+public sealed record SessionCatalog(ICatalog Catalog, Func<Scan, IBatchSource> ResolveTable)
+{
+    /// <summary>What the catalog knows of the session (settings, backend id); the session attaches its settings to it.</summary>
+    public Catalog.System.SessionInfo? Info { get; init; }
+
+    /// <summary>Called before each statement is bound, so it sees tables created since the last one.</summary>
+    public Action? BeginStatement { get; init; }
+
+    /// <summary>Runs a <c>vnd.*</c> control-server function for the session's tenant (null: none offered).</summary>
+    public Func<string, IReadOnlyList<string?>, string>? CallService { get; init; }
+}

@@ -10,7 +10,7 @@ namespace Vnd.Engine.Sessions;
 /// statement); changes to reported settings go to the client as ParameterStatus. Like PostgreSQL, names with a dot
 /// are custom settings anyone may set; any other unknown name is 42704.
 /// </summary>
-public sealed class SessionSettings
+public sealed class SessionSettings : Catalog.System.ISessionSettings
 {
     private readonly PgSessionContext _context;
     private readonly SearchPathCatalog _catalog;
@@ -60,6 +60,16 @@ public sealed class SessionSettings
             throw new PgErrorException("22023", $"SET {definition.Name} takes only one argument");
         Apply(definition, Normalize(definition, definition.Kind == SettingKind.SearchPath ? SearchPathText(values) : values[0]), report: true);
     }
+
+    string? Catalog.System.ISessionSettings.Get(string name) => _values.TryGetValue(name, out var value) ? value : null;
+
+    /// <summary>set_config(name, value, false): as SET, one value (a search_path list stays one string).</summary>
+    void Catalog.System.ISessionSettings.Set(string name, string value) =>
+        Set(name, SettingDefinitions.Known.TryGetValue(name, out var d) && d.Kind == SettingKind.SearchPath
+            ? value.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
+            : [value]);
+
+    IEnumerable<(string Name, string Value, string Description)> Catalog.System.ISessionSettings.All() => All();
 
     /// <summary>SHOW name.</summary>
     public string Show(string name)

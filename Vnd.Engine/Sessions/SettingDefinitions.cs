@@ -5,7 +5,7 @@ namespace Vnd.Engine.Sessions;
 /// <summary>The settings VND knows, keyed case-insensitively as PostgreSQL looks GUC names up.</summary>
 public static class SettingDefinitions
 {
-    public const string ServerVersionNumber = "160004";
+    public static readonly string ServerVersionNumber = Catalog.System.SessionInfo.ServerVersionNumber.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     public static FrozenDictionary<string, SettingDefinition> Known { get; } = new SettingDefinition[]
     {
@@ -34,7 +34,7 @@ public static class SettingDefinitions
         new("jit", "off", SettingKind.Free, Description: "Allow JIT compilation."),
         new("synchronous_commit", "on", SettingKind.Free, Description: "Sets the current transaction's synchronization level."),
         new("client_min_messages", "notice", SettingKind.Free, Description: "Sets the message levels that are sent to the client."),
-        new("server_version", "16.4 (VND)", SettingKind.ReadOnly, Reported: true, "Shows the server version."),
+        new("server_version", Catalog.System.SessionInfo.ServerVersion, SettingKind.ReadOnly, Reported: true, "Shows the server version."),
         new("server_version_num", ServerVersionNumber, SettingKind.ReadOnly, Description: "Shows the server version as an integer."),
         new("server_encoding", "UTF8", SettingKind.ReadOnly, Reported: true, "Shows the server (database) character set encoding."),
         new("integer_datetimes", "on", SettingKind.ReadOnly, Reported: true, "Shows whether datetimes are integer based."),

@@ -11,11 +11,14 @@ namespace Vnd.Engine.Sessions;
 public static class SqlErrors
 {
     /// <summary>True for the exceptions <see cref="ToPg"/> translates.</summary>
-    public static bool IsEngineError(Exception error) => error is SqlException or StorageException or PgErrorException;
+    public static bool IsEngineError(Exception error) =>
+        error is SqlException or StorageException or PgErrorException or Control.Diagnoses.DiagnosisException or Control.Policy.PolicyException;
 
     public static PgErrorException ToPg(Exception error) => error switch
     {
         PgErrorException pg => pg,
+        Control.Diagnoses.DiagnosisException diagnosis => new PgErrorException(diagnosis.SqlState, diagnosis.Message, inner: diagnosis),
+        Control.Policy.PolicyException policy => new PgErrorException(policy.SqlState, policy.Message, inner: policy),
         SqlException sql => new PgErrorException(sql.SqlState, sql.Message, position: sql.Position ?? 0, inner: sql),
         StorageException { Kind: StorageErrorKind.TableNotFound } storage => new PgErrorException("42P01", storage.Message, inner: storage),
         StorageException { Kind: StorageErrorKind.Corrupt } storage => new PgErrorException("XX001", storage.Message, inner: storage),

@@ -48,7 +48,7 @@ public sealed class VndServerHandler : IPgServerHandler
         var admin = context.IsAdmin && _admin is not null && context.User == _admin.Name;
         if (!admin && _cloud().FindTenant(context.User) is null)
             throw new PgErrorException("28000", $"role \"{context.User}\" does not exist", PgSeverity.Fatal);
-        var identity = new SessionIdentity(context.User, context.Database, admin, admin ? null : context.User);
+        var identity = new SessionIdentity(context.User, context.Database, admin, admin ? null : context.User, context.ProcessId);
         return ValueTask.FromResult<IPgSession>(new VndSession(context, identity, _catalogs.Open(identity)));
     }
 

@@ -38,6 +38,7 @@ public sealed partial class VndSession : IPgSession
         _tables = catalog;
         _catalog = new SearchPathCatalog(catalog.Catalog, identity.User);
         _settings = new SessionSettings(context, _catalog);
+        catalog.Info?.UseSettings(_settings);
         _execution = new QueryExecution(_settings, _transaction);
     }
 
@@ -78,7 +79,9 @@ public sealed partial class VndSession : IPgSession
                 return ValueTask.FromResult<IPgStatement>(new VndStatement(this, null, null, [], null));
             var declared = SqlList.From(parameterTypes.Select(PgTypeMapping.FromOid));
             var statement = statements[0];
-            var query = QueryOf(statement) is { } q ? PreparedQuery.Prepare(_catalog, q, declared) : null;
+            _tables.BeginStatement?.Invoke();
+            var service = Service(statement);
+            var query = service is null && QueryOf(statement) is { } q ? PreparedQuery.Prepare(_catalog, q, declared) : null;
             var types = query is not null
                 ? query.ParameterTypes.Select(PgTypeMapping.Oid).ToArray()
                 : parameterTypes.Select(t => t == 0 ? PgTypeOid.Text : t).ToArray();
@@ -135,8 +138,11 @@ public sealed partial class VndSession : IPgSession
         {
             if (statement is not TransactionStatement { Action: TransactionAction.Commit or TransactionAction.Rollback })
                 _transaction.CheckNotAborted();
+            _tables.BeginStatement?.Invoke();
             return statement switch
             {
+                SelectStatement when Service(statement) is { } call =>
+                    new TextRowsResult(TextRowsResult.Describe(call.ColumnName), [[_tables.CallService!(call.Function, call.Arguments)]]),
                 SelectStatement select => Rows(prepared ?? PreparedQuery.Prepare(_catalog, select.Query, null), parameters),
                 ExplainStatement explain => Explain(explain, prepared),
                 SetStatement set => Set(set),
@@ -176,8 +182,13 @@ public sealed partial class VndSession : IPgSession
     };
 
     /// <summary>The columns Describe reports for a prepared statement (NoData for commands).</summary>
+    /// <summary>A <c>vnd.*</c> control-server call, when the session's catalog offers them.</summary>
+    private ServiceCall? Service(Statement statement) =>
+        _tables.CallService is not null && statement is SelectStatement select ? ServiceCall.Match(select.Query) : null;
+
     private PgRowDescription? Describe(Statement statement, PreparedQuery? query) => statement switch
     {
+        SelectStatement when Service(statement) is { } call => TextRowsResult.Describe(call.ColumnName),
         SelectStatement => query!.Shape.Description,
         ExplainStatement => TextRowsResult.Describe("QUERY PLAN"),
         ShowStatement show => ShowColumns(show.Name),

@@ -21,9 +21,10 @@ public sealed class SessionInfo
         User = user;
         Schema = schema;
         BackendPid = backendPid;
-        Settings = new SessionSettings();
-        Settings.Set("search_path", schema);
-        Settings.Set("session_authorization", user);
+        var settings = new SessionSettings();
+        settings.Set("search_path", schema);
+        settings.Set("session_authorization", user);
+        Settings = settings;
     }
 
     public string Database { get; }
@@ -40,5 +41,9 @@ public sealed class SessionInfo
     /// <summary>When the session started (pg_stat_activity.backend_start).</summary>
     public DateTime Started { get; init; } = DateTime.UtcNow;
 
-    public SessionSettings Settings { get; }
+    /// <summary>The session's settings; a wire session replaces the embedded defaults with its own (<see cref="UseSettings"/>).</summary>
+    public ISessionSettings Settings { get; private set; }
+
+    /// <summary>Makes the catalog read and write the wire session's settings, so SET and current_setting agree.</summary>
+    public void UseSettings(ISessionSettings settings) => Settings = settings;
 }

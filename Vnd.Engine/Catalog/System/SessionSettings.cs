@@ -6,7 +6,7 @@ namespace Vnd.Engine.Catalog.System;
 /// A session's run-time parameters, with PostgreSQL's defaults and names (case-insensitive, as GUC names are).
 /// pg_settings and current_setting read it; SET, RESET and set_config write it.
 /// </summary>
-public sealed class SessionSettings
+public sealed class SessionSettings : ISessionSettings
 {
     private static readonly (string Name, string Value, string Description)[] Defaults =
     [
