@@ -126,7 +126,7 @@ public static class ServeCommand
     }
 
     /// <summary>The demo tenants' traffic (issue 5 §6), generated once: a restart finds it and goes on.</summary>
-    private static async Task SeedDemoAsync(ServeOptions options, TextWriter output)
+    public static async Task SeedDemoAsync(ServeOptions options, TextWriter output)
     {
         options.Data.Create();
         var summary = DemoSeeder.Seed(options.Data.FullName);
