@@ -19,6 +19,7 @@ public sealed class VndServerHandler : IPgServerHandler
     private readonly Func<CloudModel> _cloud;
     private readonly ISessionCatalogFactory _catalogs;
     private readonly AdminAccount? _admin;
+    private readonly StatementCache _statements = new();
     private readonly ConcurrentDictionary<string, string> _verifiers = new(StringComparer.Ordinal);
 
     /// <param name="cloud">the current cloud model, read at every login (e.g. <c>CloudModelStore.Current</c>, so reloads apply)</param>
@@ -49,7 +50,7 @@ public sealed class VndServerHandler : IPgServerHandler
         if (!admin && _cloud().FindTenant(context.User) is null)
             throw new PgErrorException("28000", $"role \"{context.User}\" does not exist", PgSeverity.Fatal);
         var identity = new SessionIdentity(context.User, context.Database, admin, admin ? null : context.User, context.ProcessId);
-        return ValueTask.FromResult<IPgSession>(new VndSession(context, identity, _catalogs.Open(identity)));
+        return ValueTask.FromResult<IPgSession>(new VndSession(context, identity, _catalogs.Open(identity), _statements));
     }
 
     /// <summary>

@@ -22,6 +22,7 @@ public sealed partial class VndSession : IPgSession
 {
     private readonly PgSessionContext _context;
     private readonly SessionCatalog _tables;
+    private readonly StatementCache _parser;
     private readonly SearchPathCatalog _catalog;
     private readonly SessionSettings _settings;
     private readonly TransactionBlock _transaction = new();
@@ -31,9 +32,11 @@ public sealed partial class VndSession : IPgSession
     /// <param name="context">the protocol layer's view of the session (user, database, notices, ParameterStatus, time zone)</param>
     /// <param name="identity">who the session belongs to (its tenant, or the admin)</param>
     /// <param name="catalog">what the session's queries see, from an <see cref="ISessionCatalogFactory"/></param>
-    public VndSession(PgSessionContext context, SessionIdentity identity, SessionCatalog catalog)
+    /// <param name="statements">parsed statements shared by the server's sessions (null: a cache of this session's own)</param>
+    public VndSession(PgSessionContext context, SessionIdentity identity, SessionCatalog catalog, StatementCache? statements = null)
     {
         _context = context;
+        _parser = statements ?? new StatementCache(capacity: 256);
         Identity = identity;
         _tables = catalog;
         _catalog = new SearchPathCatalog(catalog.Catalog, identity.User);
@@ -70,7 +73,7 @@ public sealed partial class VndSession : IPgSession
     {
         try
         {
-            var statements = SqlParser.ParseScript(sql);
+            var statements = _parser.Parse(sql);
             if (statements.Count != 1 || statements[0] is not TransactionStatement { Action: TransactionAction.Commit or TransactionAction.Rollback })
                 _transaction.CheckNotAborted();
             if (statements.Count > 1)
@@ -123,7 +126,7 @@ public sealed partial class VndSession : IPgSession
     {
         try
         {
-            return SqlParser.ParseScript(sql);
+            return _parser.Parse(sql);
         }
         catch (Exception error) when (SqlErrors.IsEngineError(error))
         {

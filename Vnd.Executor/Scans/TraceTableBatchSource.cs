@@ -79,7 +79,9 @@ public sealed class TraceTableBatchSource(TraceTable table, Func<SegmentInfo, bo
                 {
                     if (_nextSegment >= segments.Count)
                         return false;
-                    _segment = table.OpenSegment(segments[_nextSegment++]);
+                    // Mapped: the scan copies each record batch into its own vectors before moving on, so arrays may
+                    // point into the mapping; a LIMIT touches only the pages it reads instead of reading the segment.
+                    _segment = table.OpenSegment(segments[_nextSegment++], SegmentReadMode.Mapped);
                 }
                 _record = _segment.ReadNext();
                 if (_record is not null)

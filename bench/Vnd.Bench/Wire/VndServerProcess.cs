@@ -16,7 +16,7 @@ public sealed class VndServerProcess : IDisposable
     public static VndServerProcess Start(string vndDll, string dataDirectory, int port, int maxConnections)
     {
         var info = new ProcessStartInfo("dotnet",
-            $"{vndDll} serve --data {dataDirectory} --listen 127.0.0.1:{port} --no-tls --max-connections {maxConnections}")
+            $"{vndDll} serve --data {dataDirectory} --listen 127.0.0.1:{port} --no-tls --no-demo --max-connections {maxConnections}")
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
