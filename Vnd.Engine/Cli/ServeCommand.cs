@@ -100,8 +100,7 @@ public static class ServeCommand
         var admin = options.AdminPassword is null ? null : new AdminAccount(options.AdminUser, options.AdminPassword);
         var tables = new TraceTableStore(options.Data.FullName);
         var state = new ControlStateStore(options.Data.FullName);
-        var diagnoses = new DiagnosisFunctions(new DiagnosisManager(cloud, state, tables));
-        var catalogs = new TenantCatalogFactory(tables, new MetadataRelation(state, tables), diagnoses);
+        var catalogs = new TenantCatalogFactory(tables, new MetadataRelation(state, tables), new DiagnosisManager(cloud, state, tables));
         var handler = new VndServerHandler(cloud, catalogs, admin);
         var serverOptions = new PgServerOptions { Certificate = options.NoTls ? null : Certificate(options.Data), MaxConnections = options.MaxConnections,
             ServerVersion = Catalog.System.SessionInfo.ServerVersion };

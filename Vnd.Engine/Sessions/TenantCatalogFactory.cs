@@ -3,6 +3,7 @@ using Vnd.Engine.Catalog.Metadata;
 using Vnd.Engine.Catalog.System;
 using Vnd.Engine.Control.Diagnoses;
 using Vnd.Executor.Storage;
+using Vnd.Wire.Errors;
 
 namespace Vnd.Engine.Sessions;
 
@@ -12,8 +13,9 @@ namespace Vnd.Engine.Sessions;
 /// relation <c>vnd.diagnoses</c>, and the <c>vnd.*</c> diagnosis functions. The admin gets every schema's tables
 /// (<see cref="AllTenantsCatalog"/>) without emulation.
 /// </summary>
-public sealed class TenantCatalogFactory(TraceTableStore store, MetadataRelation metadata, DiagnosisFunctions? diagnoses) : ISessionCatalogFactory
+public sealed class TenantCatalogFactory(TraceTableStore store, MetadataRelation metadata, DiagnosisManager? manager) : ISessionCatalogFactory
 {
+    private readonly DiagnosisFunctions? _diagnoses = manager is null ? null : new DiagnosisFunctions(manager);
     private readonly SystemRelations _relations = new();
     private readonly Lock _control = new();
 
@@ -31,7 +33,8 @@ public sealed class TenantCatalogFactory(TraceTableStore store, MetadataRelation
         {
             Info = info,
             BeginStatement = system.BeginStatement,
-            CallService = diagnoses is null ? null : (function, arguments) => Call(tenant, function, arguments),
+            CallService = manager is null ? null : (function, arguments) => Call(tenant, function, arguments),
+            AttachCapture = manager is null ? null : (table, file) => Attach(tenant, table, file),
         };
     }
 
@@ -45,6 +48,26 @@ public sealed class TenantCatalogFactory(TraceTableStore store, MetadataRelation
     private string Call(string tenant, string function, IReadOnlyList<string?> arguments)
     {
         lock (_control)
-            return diagnoses!.Call(tenant, function, arguments);
+            return _diagnoses!.Call(tenant, function, arguments);
+    }
+
+    /// <summary>The capture file becomes the input of the capture point whose diagnosis fills <paramref name="table"/>.</summary>
+    private long Attach(string tenant, string table, string file)
+    {
+        lock (_control)
+        {
+            foreach (var diagnosis in manager!.List(tenant))
+            {
+                if (diagnosis.Tables.FirstOrDefault(t => t.Table.Table == table) is not { } target)
+                    continue;
+                var result = manager.Attach(tenant, diagnosis.Name, target.CapturePoint, [file]);
+                if (result.Failures.Count > 0)
+                    throw new PgErrorException("22P04", $"COPY {table} FROM STDIN (FORMAT pcap): {result.Failures[0].Error}");
+                return result.Summary.Packets;
+            }
+        }
+        throw store.TableExists(new TableRef(tenant, table))
+            ? new PgErrorException("0A000", $"\"{table}\" is not filled by a diagnosis's capture point; import into it with vnd import")
+            : new PgErrorException("42P01", $"relation \"{table}\" does not exist");
     }
 }

@@ -133,14 +133,31 @@ public sealed partial class VndSession
         return new PgCommandResult("CLOSE CURSOR");
     }
 
-    private CopyOutResult Copy(CopyStatement copy, PreparedQuery? prepared, BoundLiteral[]? parameters)
+    private PgResult Copy(CopyStatement copy, PreparedQuery? prepared, BoundLiteral[]? parameters)
     {
         if (!copy.ToClient)
-            throw SqlErrors.FeatureNotSupported("not supported yet: COPY FROM");
+            return CopyIn(copy);
         var format = CopyFormat.From(copy.Options);
         var query = prepared ?? PreparedQuery.Prepare(_catalog, copy.Source ?? TableQuery(copy), null);
         return new CopyOutResult(Open(query, parameters), query.Shape, format, _execution, _context.TimeZone);
     }
+
+    /// <summary>COPY table FROM STDIN (FORMAT pcap): the only COPY FROM a trace table takes — its rows are packets.</summary>
+    private PcapCopyIn CopyIn(CopyStatement copy)
+    {
+        var format = copy.Options.FirstOrDefault(o => o.Name.Equals("format", StringComparison.OrdinalIgnoreCase))?.Value;
+        if (copy.Table is not { Count: > 0 } table || !string.Equals(format, "pcap", StringComparison.OrdinalIgnoreCase))
+            throw SqlErrors.FeatureNotSupported("COPY FROM STDIN takes a trace table and FORMAT pcap (a pcap or pcapng capture)");
+        if (_tables.AttachCapture is not { } attach)
+            throw SqlErrors.FeatureNotSupported("COPY FROM STDIN needs a tenant session");
+        var name = table[^1];
+        if (table.Count == 2 && table[0] != Identity.Tenant)
+            throw new Vnd.Wire.Errors.PgErrorException("42P01", $"relation \"{string.Join(".", table)}\" does not exist");
+        return new PcapCopyIn(file => attach(name, file), MaxCopyInBytes);
+    }
+
+    /// <summary>The largest capture one COPY FROM STDIN accepts.</summary>
+    private const long MaxCopyInBytes = 4L << 30;
 
     /// <summary>COPY table [(columns)] TO STDOUT reads what <c>SELECT columns FROM table</c> reads.</summary>
     private static Query TableQuery(CopyStatement copy)

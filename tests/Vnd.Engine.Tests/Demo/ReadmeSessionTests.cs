@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using Vnd.Engine.Cli;
 using Vnd.Engine.Tests.Clients;
+using Vnd.Tests.Shared;
 using Vnd.Wire.Hosting;
 
 namespace Vnd.Engine.Tests.Demo;
@@ -91,6 +92,26 @@ public sealed class ReadmeSessionTests : IAsyncLifetime
         await StartAsync();
         Assert.Contains("web|web_web1_in", Psql("tenant2", "select diagnosis, table_name from vnd.diagnoses"));
         Assert.Equal(before, Psql("tenant1", "select count(*) from b"));
+    }
+
+    [Fact]
+    public void A_tenant_attaches_its_own_capture_over_the_wire_with_copy_from_stdin_format_pcap()
+    {
+        Psql("tenant2", StartOn("web1").Replace("'x'", "'offline'", StringComparison.Ordinal).Replace("Table ID x", "Table ID web", StringComparison.Ordinal));
+        var table = Assert.Single(Psql("tenant2", "select table_name from vnd.diagnoses where diagnosis = 'offline'"));
+        var capture = SharedData.Pcap("tcp/zeek_http_no_crlf.pcap");
+        var copied = PsqlClient.Run(Port, "tenant2", $"\\copy {table} from '{capture}' (format pcap)");
+        Assert.True(copied.ExitCode == 0, copied.Errors);
+        var rows = long.Parse(Assert.Single(Psql("tenant2", $"select count(*) from {table}")), CultureInfo.InvariantCulture);
+        Assert.True(rows > 0);
+        Assert.Equal($"{rows}", Assert.Single(Psql("tenant2", $"select rows from vnd.diagnoses where table_name = '{table}'")));
+
+        var refused = PsqlClient.Run(Port, "tenant2", $"\\copy {table} from '{typeof(ReadmeSessionTests).Assembly.Location}' (format pcap)");
+        Assert.NotEqual(0, refused.ExitCode);
+        Assert.Contains("FORMAT pcap", refused.Errors, StringComparison.Ordinal);   // the importer's reason follows
+        var other = PsqlClient.Run(Port, "tenant2", $"\\copy tenant1.b from '{capture}' (format pcap)");
+        var missing = PsqlClient.Run(Port, "tenant2", $"\\copy tenant1.zz from '{capture}' (format pcap)");
+        Assert.Equal(missing.Errors.Replace("zz", "b", StringComparison.Ordinal), other.Errors);
     }
 
     private static string StartOn(string node) => $"""
