@@ -15,9 +15,27 @@ namespace Vnd.Engine.Sessions;
 /// </summary>
 public sealed class SearchPathCatalog(ICatalog inner, string user) : ICatalog
 {
+    /// <summary>The session's own schema for temporary objects, searched first as PostgreSQL searches pg_temp.</summary>
+    public const string TempSchema = "pg_temp";
+
+    private readonly Dictionary<string, ViewDefinition> _tempViews = new(StringComparer.Ordinal);
     private SqlList<string> _path = inner.SearchPath;
 
-    public SqlList<string> SearchPath => _path;
+    public SqlList<string> SearchPath => _tempViews.Count == 0 ? _path : SqlList.From([TempSchema, .. _path]);
+
+    /// <summary>CREATE [OR REPLACE] TEMP VIEW: visible to this session only and gone when it ends.</summary>
+    public void CreateTempView(ViewDefinition view, bool orReplace)
+    {
+        if (!orReplace && _tempViews.ContainsKey(view.Name))
+            throw new Vnd.Wire.Errors.PgErrorException("42P07", $"relation \"{view.Name}\" already exists");
+        _tempViews[view.Name] = view with { Schema = TempSchema };
+    }
+
+    /// <summary>DROP VIEW of a temporary view; false when the session has none of that name.</summary>
+    public bool DropTempView(string name) => _tempViews.Remove(name);
+
+    /// <summary>DISCARD ALL / DISCARD TEMP.</summary>
+    public void DropTempViews() => _tempViews.Clear();
 
     /// <summary>Resolves a search_path value (already split into names) against the schemas that exist now.</summary>
     public void SetPath(IReadOnlyList<string> names)
@@ -38,7 +56,8 @@ public sealed class SearchPathCatalog(ICatalog inner, string user) : ICatalog
 
     public TableDefinition? FindTable(string schema, string name) => inner.FindTable(schema, name);
 
-    public ViewDefinition? FindView(string schema, string name) => inner.FindView(schema, name);
+    public ViewDefinition? FindView(string schema, string name) =>
+        schema == TempSchema ? _tempViews.GetValueOrDefault(name) : inner.FindView(schema, name);
 
     public IReadOnlyList<FunctionSignature> FindFunctions(string name) => inner.FindFunctions(name);
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Vnd.Planner.Catalog;
 using Vnd.Planner.Explain;
 using Vnd.Planner.Logical;
 using Vnd.Planner.Syntax;
@@ -52,6 +53,8 @@ public sealed partial class VndSession
             _settings.ResetAll();
             CloseCursors(all: true);
         }
+        if (target is "ALL" or "TEMP" or "TEMPORARY")
+            _catalog.DropTempViews();
         return new PgCommandResult("DISCARD " + target);
     }
 
@@ -140,6 +143,32 @@ public sealed partial class VndSession
         var format = CopyFormat.From(copy.Options);
         var query = prepared ?? PreparedQuery.Prepare(_catalog, copy.Source ?? TableQuery(copy), null);
         return new CopyOutResult(Open(query, parameters), query.Shape, format, _execution, _context.TimeZone);
+    }
+
+    /// <summary>
+    /// CREATE TEMP VIEW: bound now (so a bad view fails at once with its position) and kept as SQL text in the
+    /// session's pg_temp. A tenant's schema holds only trace tables, so permanent views are refused.
+    /// </summary>
+    private PgCommandResult CreateView(CreateViewStatement create)
+    {
+        if (!create.Temporary && !(create.Name.Count == 2 && create.Name[0] == SearchPathCatalog.TempSchema))
+            throw SqlErrors.FeatureNotSupported("only temporary views: CREATE TEMP VIEW (a tenant's schema holds its trace tables)");
+        var prepared = PreparedQuery.Prepare(_catalog, create.Query, null);
+        var columns = create.Columns.Count > 0 ? create.Columns : SqlList.From(prepared.Plan.Output.Select(c => c.Name));
+        _catalog.CreateTempView(new ViewDefinition(SearchPathCatalog.TempSchema, create.Name[^1], Vnd.Planner.Syntax.Formatting.SqlFormatter.Format(create.Query), columns), create.OrReplace);
+        return new PgCommandResult("CREATE VIEW");
+    }
+
+    private PgCommandResult Drop(DropStatement drop)
+    {
+        if (drop.Kind != DropObjectKind.View)
+            throw SqlErrors.FeatureNotSupported("DROP TABLE: trace tables are dropped with their diagnosis, vnd.drop_diagnosis(name)");
+        foreach (var name in drop.Names)
+        {
+            if (!_catalog.DropTempView(name[^1]) && !drop.IfExists)
+                throw new PgErrorException("42P01", $"view \"{string.Join(".", name)}\" does not exist");
+        }
+        return new PgCommandResult("DROP VIEW");
     }
 
     /// <summary>COPY table FROM STDIN (FORMAT pcap): the only COPY FROM a trace table takes — its rows are packets.</summary>

@@ -152,6 +152,8 @@ public sealed partial class VndSession : IPgSession
                 ShowStatement show => Show(show.Name),
                 ResetStatement reset => Reset(reset),
                 DiscardStatement discard => Discard(discard),
+                CreateViewStatement create => CreateView(create),
+                DropStatement drop => Drop(drop),
                 TransactionStatement transaction => Transaction(transaction),
                 DeclareCursorStatement declare => Declare(declare, prepared, parameters),
                 FetchStatement fetch => Fetch(fetch),
