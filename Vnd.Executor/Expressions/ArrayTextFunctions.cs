@@ -91,13 +91,13 @@ internal static class ArrayTextFunctions
 
     /// <summary>
     /// x = ANY(array): true when an element equals x, else NULL when x or an element is NULL (or the array is
-    /// NULL), else false. Elements are compared in the text form of x's type; the binder only allows types whose
-    /// text form is canonical (text, integers, oid), so equal texts mean equal values.
+    /// NULL), else false. Text compares exactly; for integers and oid each element is read as a number, as
+    /// array_in would for an array of x's type (so '{01}' holds 1), and a non-number is 22P02.
     /// </summary>
     private static void AnyEqual(ReadOnlySpan<Vector> args, Vector result, ReadOnlySpan<int> rows)
     {
         RowKernel.Prepare(args, result);
-        var type = args[0].Type;
+        var numeric = args[0].Type.Id != TypeId.Text;
         foreach (var i in rows)
         {
             if (args[1].IsNull(i))
@@ -111,13 +111,17 @@ internal static class ArrayTextFunctions
                 result.Set(i, (byte)0);
                 continue;
             }
-            var value = args[0].IsNull(i) ? null : ValueFormatter.Format(VectorValues.Get(args[0], i)!, type);
-            var sawNull = value is null;
+            var isNull = args[0].IsNull(i);
+            var number = isNull || !numeric ? 0 : Convert.ToInt64(VectorValues.Get(args[0], i), CultureInfo.InvariantCulture);
+            var text = isNull || numeric ? null : Encoding.UTF8.GetString(args[0].GetBytes(i));
+            var sawNull = isNull;
             var found = false;
             foreach (var element in elements)
             {
-                sawNull |= element is null;
-                found |= value is not null && element is not null && string.Equals(element, value, StringComparison.Ordinal);
+                if (element is null)
+                    sawNull = true;
+                else if (!isNull)
+                    found |= numeric ? Number(element, args[0].Type) == number : string.Equals(element, text, StringComparison.Ordinal);
             }
             if (found)
                 result.Set(i, (byte)1);
@@ -127,4 +131,9 @@ internal static class ArrayTextFunctions
                 result.Set(i, (byte)0);
         }
     }
+
+    private static long Number(string element, SqlType type) =>
+        long.TryParse(element.AsSpan().Trim(), NumberStyles.AllowLeadingSign | NumberStyles.AllowLeadingWhite | NumberStyles.AllowTrailingWhite, CultureInfo.InvariantCulture, out var value)
+            ? value
+            : throw new ExecutionException(SqlStates.InvalidTextRepresentation, $"invalid input syntax for type {type.PgName}: \"{element}\"");
 }

@@ -33,9 +33,8 @@ internal sealed partial class ExprBinder
     }
 
     /// <summary>
-    /// x = ANY(array text): elements are compared in x's text form, which is sound only for types whose text form
-    /// is canonical (text, integers, oid: one value, one spelling); &lt;&gt; ALL is its negation under SQL's
-    /// three-valued logic.
+    /// x = ANY(array text) for x of text, an integer type or oid: the executor reads each element as a value of x's
+    /// type (other types would need their input functions); &lt;&gt; ALL is its negation under SQL's three-valued logic.
     /// </summary>
     private BoundExpr BindAnyOfArrayText(QuantifiedExpr q, bool negated)
     {

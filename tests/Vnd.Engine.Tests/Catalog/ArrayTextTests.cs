@@ -52,6 +52,9 @@ public sealed class ArrayTextTests : IDisposable
     [InlineData("SELECT 'x' <> ALL ('{a,b}')", true)]
     [InlineData("SELECT 'a' <> ALL ('{a,b}')", false)]
     [InlineData("SELECT 2 = ANY ('{1,2}')", true)]
+    [InlineData("SELECT 1 = ANY ('{ 01 ,+3}')", true)]
+    [InlineData("SELECT 3::int8 = ANY ('{1,2}')", false)]
+    [InlineData("SELECT 'pg_class'::regclass = ANY ('{1259}')", true)]
     [InlineData("SELECT NULL::int = ANY ('{1,2}')", null)]
     public void Array_value(string sql, object? expected) => Assert.Equal(expected, Scalar(sql));
 
@@ -60,6 +63,7 @@ public sealed class ArrayTextTests : IDisposable
     [InlineData("SELECT parse_ident('a b')", "22023")]
     [InlineData("SELECT parse_ident('\"unclosed')", "22023")]
     [InlineData("SELECT ('not an array'::text)[1]", "22P02")]
+    [InlineData("SELECT 1 = ANY ('{a}')", "22P02")]
     public void Bad_input_is_a_clear_error(string sql, string state)
     {
         var error = Assert.ThrowsAny<SqlException>(() => _store.Session("acme").Run(sql));
