@@ -39,7 +39,9 @@ internal sealed partial class ExprBinder
     private BoundExpr BindAnyOfArrayText(QuantifiedExpr q, bool negated)
     {
         var array = ArrayText(Bind(q.Right), q.Right, "op ANY/ALL (array) requires array on right side, not {0}");
-        var value = Settle(Bind(q.Left), q.Left);
+        var value = Bind(q.Left);
+        // An untyped literal or parameter takes the array's element type, which the text form says is text.
+        value = TypeRules.IsUnknown(value.Type) ? Coerce(value, SqlType.Text, q.Left) : value;
         if (value.Type.Id is not (TypeId.Text or TypeId.Int2 or TypeId.Int4 or TypeId.Int8 or TypeId.Oid))
         {
             throw BinderErrors.Unsupported($"{q.Operator} {q.Quantifier.ToString().ToUpperInvariant()} over an array of {value.Type.PgName}", q);

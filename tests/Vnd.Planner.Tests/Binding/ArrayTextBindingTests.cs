@@ -44,6 +44,13 @@ public sealed class ArrayTextBindingTests
         Assert.Equal(SqlType.Int8, any.Arguments[0].Type);
     }
 
+    [Fact]
+    public void An_untyped_parameter_compared_with_any_is_text()
+    {
+        var bound = new Binder(TraceCatalog.Create()).Bind(SqlParser.ParseStatement("select $1 = any (string_to_array(name, ',')) from tenant1.flows"));
+        Assert.Equal(SqlType.Text, bound.ParameterTypes[0]);
+    }
+
     [Theory]
     [InlineData("select array_upper('{a}', 1), array_lower('{a}', 1), array_length('{a}', 1)", TypeId.Int4)]
     [InlineData("select parse_ident('a.b')", TypeId.Text)]
