@@ -17,7 +17,8 @@ public static class ScalarFunctions
             _ => MathFunctions.Resolve(lower, arguments) ?? TextFunctions.Resolve(lower, arguments) ?? TimeFunctions.Resolve(lower, arguments)
                 ?? NetworkFunctions.Resolve(lower, arguments) ?? StringFunctions.Resolve(lower, arguments) ?? OperatorFunctions.Resolve(lower, arguments)
                 ?? ClockFunctions.Resolve(lower, arguments)
-                ?? RegexMatch.Resolve(lower, arguments) ?? CatalogTextFunctions.Resolve(lower, arguments),
+                ?? RegexMatch.Resolve(lower, arguments) ?? CatalogTextFunctions.Resolve(lower, arguments)
+                ?? ArrayTextFunctions.Resolve(lower, arguments),
         };
         return resolved ?? throw new ExecutionException(SqlStates.UndefinedFunction,
             $"function {lower}({string.Join(", ", arguments.Select(a => a.Type.PgName))}) does not exist");

@@ -132,7 +132,7 @@ internal sealed partial class ExprBinder
         return new BoundSubquery(SubqueryKind.In, plan, Coerce(operand, common, node), negated, SqlType.Bool);
     }
 
-    /// <summary>= ANY (…) and &lt;&gt; ALL (…) are IN and NOT IN; other quantified comparisons are not supported.</summary>
+    /// <summary>= ANY (…) and &lt;&gt; ALL (…) are IN and NOT IN (over an array value: its elements); other quantified comparisons are not supported.</summary>
     private BoundExpr BindQuantified(QuantifiedExpr q)
     {
         var negated = (q.Operator, q.Quantifier) switch
@@ -145,7 +145,7 @@ internal sealed partial class ExprBinder
         {
             SubqueryExpr s => BindInSubquery(q.Left, s.Query, negated, q),
             ArrayExpr a => BindInList(new InListExpr(q.Left, a.Elements, negated) { Position = q.Position }),
-            _ => throw BinderErrors.Unsupported("quantified comparison with an array value", q),
+            _ => BindAnyOfArrayText(q, negated),
         };
     }
 }

@@ -86,6 +86,7 @@ internal sealed partial class ExprBinder
             ExistsExpr e => new BoundSubquery(SubqueryKind.Exists, _queries.BindSubquery(e.Subquery, Scope, Ctes), null, false, SqlType.Bool),
             InSubqueryExpr i => BindInSubquery(i.Operand, i.Subquery, i.Negated, i),
             QuantifiedExpr q => BindQuantified(q),
+            SubscriptExpr s => BindSubscript(s),
             StarExpr s => throw BinderErrors.Unsupported("* in this position", s),
             CollateExpr c => BindCollate(c),
             _ => throw BinderErrors.Unsupported(expr.GetType().Name.Replace("Expr", "", StringComparison.Ordinal) + " expression", expr),

@@ -27,6 +27,7 @@ internal sealed partial class QueryBinder
         NamedTable named => BindNamed(named, scope, ctes),
         DerivedTable derived => BindDerived(derived, scope, ctes),
         JoinTable join => BindJoin(join, scope, ctes),
+        FunctionTable function => BindFunctionTable(function, scope, ctes),
         _ => throw BinderErrors.Unsupported(item.GetType().Name + " in FROM", item),
     };
 

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Vnd.Planner.Logical;
 using Vnd.Planner.Syntax.Ast;
 
@@ -50,8 +51,19 @@ public sealed class Estimator
         Join j => JoinRows(j.Type, Rows(j.Left), Rows(j.Right), j.Keys),
         SetOperationPlan s => Rows(s.Left) + Rows(s.Right),
         Values v => v.Rows.Count,
+        SeriesScan s => SeriesRows(s),
         _ => plan.Inputs.Count == 1 ? Rows(plan.Inputs[0]) : 1,
     };
+
+    /// <summary>A series of constants has a known length; otherwise PostgreSQL's guess for a set-returning function, 1000 rows.</summary>
+    private static double SeriesRows(SeriesScan s)
+    {
+        if ((s.Start, s.Stop, s.Step) is not (BoundLiteral { Value: { } a }, BoundLiteral { Value: { } b }, BoundLiteral { Value: { } c }))
+            return 1000;
+        var step = Convert.ToDouble(c, CultureInfo.InvariantCulture);
+        var span = Convert.ToDouble(b, CultureInfo.InvariantCulture) - Convert.ToDouble(a, CultureInfo.InvariantCulture);
+        return step == 0 ? 0 : Math.Max(0, Math.Floor(span / step) + 1);
+    }
 
     /// <summary>Rows of a join of inputs with <paramref name="leftRows"/> and <paramref name="rightRows"/> rows.</summary>
     public double JoinRows(JoinType type, double leftRows, double rightRows, SqlList<EquiKey> keys)

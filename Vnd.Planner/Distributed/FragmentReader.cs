@@ -136,6 +136,7 @@ internal sealed class FragmentReader(byte[] data, int start)
             Tags.Plan.Distinct => new Distinct(Plan(), List(RequiredExpr)),
             Tags.Plan.Values => new Values(List(Column), List(() => List(RequiredExpr))),
             Tags.Plan.SetOperation => SetOperation(),
+            Tags.Plan.Series => Series(),
             _ => throw Fail($"unknown plan node tag {(byte)tag}"),
         };
         Leave();
@@ -180,6 +181,14 @@ internal sealed class FragmentReader(byte[] data, int start)
 
     private SetOperationPlan SetOperation() =>
         new(Enum<SetOperator>(Byte(), (byte)SetOperator.Except), Bool(), Plan(), Plan(), List(Column));
+
+    private SeriesScan Series()
+    {
+        var column = Column();
+        var arguments = List(RequiredExpr);
+        return arguments.Count == 3 ? new SeriesScan(column, arguments[0], arguments[1], arguments[2])
+            : throw Fail("a series needs start, stop and step");
+    }
 
     private decimal Decimal()
     {

@@ -15,6 +15,7 @@ internal static class FragmentTags
         Distinct = 8,
         Values = 9,
         SetOperation = 10,
+        Series = 11,
     }
 
     public enum Expr : byte

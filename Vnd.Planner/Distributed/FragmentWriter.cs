@@ -133,6 +133,11 @@ internal sealed class FragmentWriter
                 List(v.Columns, Column);
                 List(v.Rows, row => List(row, Expr));
                 break;
+            case SeriesScan s:
+                Byte((byte)Tags.Plan.Series);
+                Column(s.Column);
+                List(s.Arguments, Expr);
+                break;
             case SetOperationPlan s:
                 Byte((byte)Tags.Plan.SetOperation);
                 Byte((byte)s.Operator);

@@ -56,7 +56,7 @@ public sealed class PruneProjections : ILogicalRule
                     Left = Prune(set.Left, set.Left.Output.Select(c => c.Id).ToHashSet()),
                     Right = Prune(set.Right, set.Right.Output.Select(c => c.Id).ToHashSet()),
                 };
-            case Values:
+            case Values or SeriesScan:
                 return plan;
             default:
             {

@@ -1,3 +1,4 @@
+using Vnd.Executor.Expressions;
 using Vnd.Planner.Catalog;
 using Vnd.Planner.Errors;
 using Vnd.Planner.Logical;
@@ -30,11 +31,23 @@ internal static class SessionFunctions
         {
             Expand = a => Setting(session, a[0], Macro.TryConstant(a[1], out var ok) && ok is true),
         };
+        yield return new FunctionSignature("current_schemas", FunctionKind.Scalar, [SqlType.Bool], T) { Expand = a => CurrentSchemas(session, a[0]) };
         yield return new FunctionSignature("set_config", FunctionKind.Scalar, [T, T, SqlType.Bool], T) { Expand = a => SetConfig(session, a) };
     }
 
     private static FunctionSignature Fixed(string name, SqlType type, object value) =>
         new(name, FunctionKind.Scalar, SqlList<SqlType>.Empty, type) { Expand = _ => Macro.Constant(value, type) };
+
+    /// <summary>
+    /// current_schemas(include_implicit) in array text form: the schemas names resolve in, which are fixed for a
+    /// tenant (<see cref="SystemCatalog.SearchPath"/>: pg_catalog, then its own schema); pg_catalog is the implicit one.
+    /// </summary>
+    private static BoundExpr CurrentSchemas(SessionInfo session, BoundExpr includeImplicit)
+    {
+        var withImplicit = ArrayText.Format(["pg_catalog", session.Schema], T);
+        var without = ArrayText.Format([session.Schema], T);
+        return Macro.Lookup(includeImplicit, [(Key: true, Value: (object?)withImplicit), (Key: false, Value: without)], T);
+    }
 
     private static BoundExpr Setting(SessionInfo session, BoundExpr name, bool missingOk)
     {

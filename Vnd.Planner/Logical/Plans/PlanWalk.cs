@@ -17,6 +17,7 @@ public static class PlanWalk
         Distinct d => d.On,
         Window w => w.Items.Select(i => (BoundExpr)i.Call),
         Values v => v.Rows.SelectMany(r => r),
+        SeriesScan s => s.Arguments,
         _ => [],
     };
 

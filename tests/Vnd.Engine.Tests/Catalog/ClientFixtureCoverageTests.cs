@@ -47,14 +47,10 @@ public sealed class ClientFixtureCoverageTests(ITestOutputHelper output) : IDisp
     private static readonly string[] KnownUnsupported =
     [
         "psql \\d table details #1",          // array(select … from unnest(tc.reloptions)): unnest() in FROM
-        "psql \\d policies and statistics #1", // oid = any (pol.polroles): ANY over an array column
-        "psql \\d publications #1",            // generate_series() in FROM, prattrs[s] subscripts
-        "Npgsql GetSchema Indexes #1",         // = ANY(indkey): ANY over an array column
-        "Npgsql KeyInfo follow-up #1",         // = ANY(indkey)
-                       // row_number() OVER: the executor has no window operator yet
+        "psql \\d publications #1",            // generate_series(0, array_upper(pr.prattrs::int2[], 1)): correlated, int2[] cast
+        "Npgsql KeyInfo follow-up #1",         // attnum = indkey[0]: subscripts of the text form are text, not int2
         "pgJDBC getPrimaryKeys #1",            // (information_schema._pg_expandarray(indkey)).n: set-returning function, field selection
         "pgJDBC getPrimaryKeys #2",            // information_schema._pg_expandarray
-        "DBeaver startup #2",                  // select * from current_schemas(true): function in FROM, arrays
     ];
 
     /// <summary>Catalog and session queries (data queries over trace tables are tested elsewhere); none with $n parameters, which the session layer binds.</summary>

@@ -19,6 +19,7 @@ public sealed class FragmentCodecTests
         "select id from \"in\" union all select id from out except select 1::int8",
         "select distinct src_ip, dst_ip from out",
         "select * from (values (1, 'a'), (2, null)) v(n, s)",
+        "select g, i.id from generate_series(1, 10, 2) g, \"in\" i where i.seq = g",
         "select a.id from hop_a a left join hop_b b on a.id = b.id where b.id is null",
     };
 
