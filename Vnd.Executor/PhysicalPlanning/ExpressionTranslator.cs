@@ -1,5 +1,6 @@
 using Vnd.Executor.Expressions;
 using Vnd.Executor.Operators;
+using Vnd.Executor.Vectors;
 using Vnd.Planner.Logical;
 using Vnd.Planner.Syntax.Ast;
 using Expr = Vnd.Executor.Expressions.Expr;
@@ -102,7 +103,18 @@ public sealed class ExpressionTranslator
         return test.Negated ? Expr.Not(result) : result;
     }
 
+    /// <summary>
+    /// The executor resolves a call again from its translated arguments and may pick a kernel whose result layout
+    /// differs from the type the binder chose (log(numeric, numeric) computed in float8): the plan's consumers read
+    /// the binder's type, so the result is cast to it.
+    /// </summary>
     private Expression Call(BoundCall call)
+    {
+        var result = Kernel(call);
+        return result.PhysicalType == PhysicalTypes.Of(call.ResultType) ? result : Expr.Cast(result, call.ResultType);
+    }
+
+    private Expression Kernel(BoundCall call)
     {
         var args = call.Arguments.Select(Translate).ToArray();
         if (call is { Kind: CallKind.Function, Name: "now", Arguments.Count: 0 } && StatementTime is { } now)

@@ -23,7 +23,9 @@ namespace Vnd.Executor.PhysicalPlanning;
 /// </summary>
 public sealed class PhysicalPlanner(Func<Scan, IBatchSource> resolveTable, IReadOnlyList<BoundLiteral>? parameters = null)
 {
-    public PhysicalOperator Plan(LogicalPlan plan) => plan switch
+    public PhysicalOperator Plan(LogicalPlan plan) => PlanConformance.Check(PlanNode(plan), plan);
+
+    private PhysicalOperator PlanNode(LogicalPlan plan) => plan switch
     {
         Scan s => PlanScan(s),
         Filter f => new FilterOperator(Plan(f.Input), Over(f.Input).Translate(f.Predicate)),

@@ -73,7 +73,9 @@ public sealed partial class VndEngine
         var bound = new Binder(_catalog).Bind(sql);
         var optimized = Optimizer.Default.Optimize(bound.Plan).Plan;
         var plan = new PhysicalPlanner(scan => _tables[scan.Table]).Plan(optimized);
-        return (Plans.Run(plan), optimized.Output.Select(c => c.Type).ToArray());
+        var types = optimized.Output.Select(c => c.Type).ToArray();
+        // Declared: values are read in the layout of the column's declared type, as the wire does.
+        return (Plans.Run(plan, declared: types), types);
     }
 
     /// <summary>(Re)defines table <paramref name="name"/>, appending the VALUES rows to what it holds.</summary>
