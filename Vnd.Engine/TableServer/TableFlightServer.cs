@@ -104,7 +104,7 @@ public sealed class TableFlightServer(TableServerState state) : FlightServer
             FragmentFormatException f => (StatusCode.InvalidArgument, f.SqlState),
             SqlException s => (StatusCode.FailedPrecondition, s.SqlState),
             StorageException { Kind: StorageErrorKind.TableNotFound or StorageErrorKind.InvalidName } => (StatusCode.NotFound, SqlState.UndefinedTable),
-            _ => (StatusCode.Internal, SqlStates.InternalError),
+            _ => (StatusCode.Internal, SqlState.InternalError),
         };
         return new RpcException(new Status(code, error.Message), new Metadata { { TableServerProtocol.SqlStateTrailer, sqlState } });
     }

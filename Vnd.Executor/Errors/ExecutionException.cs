@@ -20,17 +20,17 @@ public class ExecutionException : SqlException
     }
 
     public ExecutionException()
-        : this(SqlStates.InternalError, "internal error")
+        : this(Vnd.Planner.Errors.SqlState.InternalError, "internal error")
     {
     }
 
     public ExecutionException(string message)
-        : this(SqlStates.InternalError, message)
+        : this(Vnd.Planner.Errors.SqlState.InternalError, message)
     {
     }
 
     public ExecutionException(string message, Exception inner)
-        : this(SqlStates.InternalError, message, inner)
+        : this(Vnd.Planner.Errors.SqlState.InternalError, message, inner)
     {
     }
 }

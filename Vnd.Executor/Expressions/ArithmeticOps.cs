@@ -1,4 +1,5 @@
 using System.Numerics;
+using Vnd.Planner.Errors;
 
 namespace Vnd.Executor.Expressions;
 
@@ -59,14 +60,14 @@ internal static class FloatCheck
     public static T Overflow<T>(T result, T left, T right) where T : INumber<T>
     {
         if (typeof(T) == typeof(double) && T.IsInfinity(result) && T.IsFinite(left) && T.IsFinite(right))
-            throw new ExecutionException(SqlStates.NumericValueOutOfRange, "value out of range: overflow");
+            throw new ExecutionException(SqlState.NumericValueOutOfRange, "value out of range: overflow");
         return result;
     }
 
     public static T Underflow<T>(T result, T left, T right) where T : INumber<T>
     {
         if (typeof(T) == typeof(double) && T.IsZero(result) && !T.IsZero(left) && !T.IsZero(right))
-            throw new ExecutionException(SqlStates.NumericValueOutOfRange, "value out of range: underflow");
+            throw new ExecutionException(SqlState.NumericValueOutOfRange, "value out of range: underflow");
         return result;
     }
 }

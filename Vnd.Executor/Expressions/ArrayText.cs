@@ -1,4 +1,5 @@
 using System.Text;
+using Vnd.Planner.Errors;
 
 namespace Vnd.Executor.Expressions;
 
@@ -9,7 +10,7 @@ public static class ArrayText
     {
         var trimmed = text.Trim();
         if (trimmed.Length < 2 || trimmed[0] != '{' || trimmed[^1] != '}')
-            throw new ExecutionException(SqlStates.InvalidTextRepresentation, $"malformed array literal: \"{text}\"");
+            throw new ExecutionException(SqlState.InvalidTextRepresentation, $"malformed array literal: \"{text}\"");
         var elements = new List<string?>();
         var body = trimmed.AsSpan(1, trimmed.Length - 2);
         if (body.IsEmpty)

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using Vnd.Executor.Vectors;
 using Vnd.Planner.Types;
+using Vnd.Planner.Errors;
 
 namespace Vnd.Executor.Expressions;
 
@@ -135,5 +136,5 @@ internal static class ArrayTextFunctions
     private static long Number(string element, SqlType type) =>
         long.TryParse(element.AsSpan().Trim(), NumberStyles.AllowLeadingSign | NumberStyles.AllowLeadingWhite | NumberStyles.AllowTrailingWhite, CultureInfo.InvariantCulture, out var value)
             ? value
-            : throw new ExecutionException(SqlStates.InvalidTextRepresentation, $"invalid input syntax for type {type.PgName}: \"{element}\"");
+            : throw new ExecutionException(SqlState.InvalidTextRepresentation, $"invalid input syntax for type {type.PgName}: \"{element}\"");
 }

@@ -1,5 +1,6 @@
 using Vnd.Executor.Vectors;
 using Vnd.Planner.Types;
+using Vnd.Planner.Errors;
 
 namespace Vnd.Executor.Expressions;
 
@@ -41,7 +42,7 @@ public sealed class ColumnReference : Expression
     {
         var source = input[Index];
         if (source.PhysicalType != PhysicalType)
-            throw new ExecutionException(SqlStates.InternalError, $"column {this} ({Type}) arrived as a {source.PhysicalType} vector");
+            throw new ExecutionException(SqlState.InternalError, $"column {this} ({Type}) arrived as a {source.PhysicalType} vector");
         return source;
     }
 

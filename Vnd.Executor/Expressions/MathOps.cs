@@ -1,3 +1,4 @@
+using Vnd.Planner.Errors;
 namespace Vnd.Executor.Expressions;
 
 // Math function bodies. Domain errors carry PostgreSQL's SQLSTATEs and messages.
@@ -33,7 +34,7 @@ public readonly struct SqrtOp : IUnaryOp<double, double>
     public static double Apply(double v)
     {
         if (v < 0)
-            throw new ExecutionException(SqlStates.InvalidArgumentForPower, "cannot take square root of a negative number");
+            throw new ExecutionException(SqlState.InvalidArgumentForPower, "cannot take square root of a negative number");
         return Math.Sqrt(v);
     }
 }
@@ -58,9 +59,9 @@ public readonly struct PowerOp : IBinaryOp<double, double, double>
     public static double Apply(double x, double y)
     {
         if (x == 0 && y < 0)
-            throw new ExecutionException(SqlStates.InvalidArgumentForPower, "zero raised to a negative power is undefined");
+            throw new ExecutionException(SqlState.InvalidArgumentForPower, "zero raised to a negative power is undefined");
         if (x < 0 && Math.Floor(y) != y)
-            throw new ExecutionException(SqlStates.InvalidArgumentForPower, "a negative number raised to a non-integer power yields a complex result");
+            throw new ExecutionException(SqlState.InvalidArgumentForPower, "a negative number raised to a non-integer power yields a complex result");
         return Math.Pow(x, y);
     }
 }
@@ -93,8 +94,8 @@ internal static class LogOps
 {
     public static double Check(double v) => v switch
     {
-        0 => throw new ExecutionException(SqlStates.InvalidArgumentForLogarithm, "cannot take logarithm of zero"),
-        < 0 => throw new ExecutionException(SqlStates.InvalidArgumentForLogarithm, "cannot take logarithm of a negative number"),
+        0 => throw new ExecutionException(SqlState.InvalidArgumentForLogarithm, "cannot take logarithm of zero"),
+        < 0 => throw new ExecutionException(SqlState.InvalidArgumentForLogarithm, "cannot take logarithm of a negative number"),
         _ => v,
     };
 }

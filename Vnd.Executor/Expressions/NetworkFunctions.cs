@@ -1,6 +1,7 @@
 using System.Text;
 using Vnd.Executor.Vectors;
 using Vnd.Planner.Types;
+using Vnd.Planner.Errors;
 
 namespace Vnd.Executor.Expressions;
 
@@ -42,7 +43,7 @@ internal static class NetworkFunctions
                     var v = Read(args[0], i);
                     var length = args[1].Get<int>(i);
                     if (length < 0 || length > (v.IsV6 ? 128 : 32))
-                        throw new ExecutionException(SqlStates.InvalidParameterValue, $"invalid mask length: {length}");
+                        throw new ExecutionException(SqlState.InvalidParameterValue, $"invalid mask length: {length}");
                     Write(r, i, v with { Prefix = (byte)length });
                 }));
             default:

@@ -1,4 +1,5 @@
 using System.Text;
+using Vnd.Planner.Errors;
 namespace Vnd.Executor.Expressions;
 
 /// <summary>
@@ -69,5 +70,5 @@ internal static class QualifiedName
     }
 
     private static ExecutionException Invalid(string text, string? detail) =>
-        new(SqlStates.InvalidParameterValue, $"string is not a valid identifier: \"{text}\"" + (detail is null ? "" : " (" + detail + ")"));
+        new(SqlState.InvalidParameterValue, $"string is not a valid identifier: \"{text}\"" + (detail is null ? "" : " (" + detail + ")"));
 }

@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.RegularExpressions;
 using Vnd.Executor.Vectors;
 using Vnd.Planner.Types;
+using Vnd.Planner.Errors;
 
 namespace Vnd.Executor.Expressions;
 
@@ -79,7 +80,7 @@ internal sealed class RegexMatch
         }
         catch (RegexMatchTimeoutException)
         {
-            throw new ExecutionException(SqlStates.QueryCanceled, "canceling statement due to regular expression match timeout");
+            throw new ExecutionException(SqlState.QueryCanceled, "canceling statement due to regular expression match timeout");
         }
         finally
         {

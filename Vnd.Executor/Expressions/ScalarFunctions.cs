@@ -1,3 +1,4 @@
+using Vnd.Planner.Errors;
 namespace Vnd.Executor.Expressions;
 
 /// <summary>
@@ -20,7 +21,7 @@ public static class ScalarFunctions
                 ?? RegexMatch.Resolve(lower, arguments) ?? CatalogTextFunctions.Resolve(lower, arguments)
                 ?? ArrayTextFunctions.Resolve(lower, arguments),
         };
-        return resolved ?? throw new ExecutionException(SqlStates.UndefinedFunction,
+        return resolved ?? throw new ExecutionException(SqlState.UndefinedFunction,
             $"function {lower}({string.Join(", ", arguments.Select(a => a.Type.PgName))}) does not exist");
     }
 }

@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.RegularExpressions;
 using Vnd.Executor.Vectors;
 using Vnd.Planner.Types;
+using Vnd.Planner.Errors;
 
 namespace Vnd.Executor.Expressions;
 
@@ -49,7 +50,7 @@ internal static class StringFunctions
         if (escape.Length == 0)
             return pattern.Replace("\\", "\\\\", StringComparison.Ordinal);
         if (escape.Length != 1)
-            throw new ExecutionException(SqlStates.InvalidEscapeSequence, "invalid escape string");
+            throw new ExecutionException(SqlState.InvalidEscapeSequence, "invalid escape string");
         var sb = new StringBuilder();
         for (var k = 0; k < pattern.Length; k++)
         {
@@ -75,7 +76,7 @@ internal static class StringFunctions
         var delimiter = Encoding.UTF8.GetString(args[1].GetBytes(i));
         var field = args[2].Get<int>(i);
         if (field == 0)
-            throw new ExecutionException(SqlStates.InvalidParameterValue, "field position must not be zero");
+            throw new ExecutionException(SqlState.InvalidParameterValue, "field position must not be zero");
         var parts = delimiter.Length == 0 ? [s] : s.Split(delimiter);
         var index = field > 0 ? field - 1 : parts.Length + field;
         result.SetBytes(i, index >= 0 && index < parts.Length ? Encoding.UTF8.GetBytes(parts[index]) : []);

@@ -1,5 +1,6 @@
 using Vnd.Executor.Vectors;
 using Vnd.Planner.Types;
+using Vnd.Planner.Errors;
 
 namespace Vnd.Executor.Expressions;
 
@@ -108,7 +109,7 @@ public sealed class TemporalArithmeticExpression : Expression
 
     private static SqlType ResultType(ArithmeticOperator op, SqlType left, SqlType right, out Mode mode) =>
         TryResultType(op, left, right, out mode)
-        ?? throw new ExecutionException(SqlStates.UndefinedFunction, $"operator does not exist: {left} {ArithmeticExpression.Symbol(op)} {right}");
+        ?? throw new ExecutionException(SqlState.UndefinedFunction, $"operator does not exist: {left} {ArithmeticExpression.Symbol(op)} {right}");
 
     private static SqlType? TryResultType(ArithmeticOperator op, SqlType left, SqlType right, out Mode mode)
     {

@@ -1,6 +1,7 @@
 using System.Text;
 using Vnd.Executor.Vectors;
 using Vnd.Planner.Types;
+using Vnd.Planner.Errors;
 
 namespace Vnd.Executor.Expressions;
 
@@ -60,7 +61,7 @@ internal static class TextFunctions
         {
             var count = args[2].Get<int>(i);
             if (count < 0)
-                throw new ExecutionException(SqlStates.InvalidParameterValue, "negative substring length not allowed");
+                throw new ExecutionException(SqlState.InvalidParameterValue, "negative substring length not allowed");
             end = start + count;
         }
         var from = (int)Math.Clamp(start - 1, 0, int.MaxValue);

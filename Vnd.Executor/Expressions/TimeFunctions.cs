@@ -1,5 +1,6 @@
 using Vnd.Executor.Vectors;
 using Vnd.Planner.Types;
+using Vnd.Planner.Errors;
 
 namespace Vnd.Executor.Expressions;
 
@@ -161,13 +162,13 @@ internal static class TimeFunctions
         "second" => v.Micros % 60_000_000L / 1e6,
         "milliseconds" => v.Micros % 60_000_000L / 1e3,
         "microseconds" => v.Micros % 60_000_000L,
-        _ => throw new ExecutionException(SqlStates.InvalidParameterValue, $"interval units \"{field}\" not supported"),
+        _ => throw new ExecutionException(SqlState.InvalidParameterValue, $"interval units \"{field}\" not supported"),
     };
 
     private static string Field(string function, Expression argument, string[] allowed)
     {
         if (argument is not ConstantExpression { Value: string text })
-            throw new ExecutionException(SqlStates.FeatureNotSupported, $"{function} needs a literal field name");
+            throw new ExecutionException(SqlState.FeatureNotSupported, $"{function} needs a literal field name");
         var field = text.ToLowerInvariant() switch
         {
             "us" or "usec" or "microsecond" => "microseconds",
@@ -182,7 +183,7 @@ internal static class TimeFunctions
             var f => f,
         };
         if (!allowed.Contains(field))
-            throw new ExecutionException(SqlStates.InvalidParameterValue, $"unit \"{text}\" not recognized for {function}");
+            throw new ExecutionException(SqlState.InvalidParameterValue, $"unit \"{text}\" not recognized for {function}");
         return field;
     }
 
@@ -191,7 +192,7 @@ internal static class TimeFunctions
         public static long Apply(double seconds)
         {
             if (double.IsNaN(seconds) || double.IsInfinity(seconds))
-                throw new ExecutionException(SqlStates.DatetimeFieldOverflow, "timestamp cannot be NaN or infinite");
+                throw new ExecutionException(SqlState.DatetimeFieldOverflow, "timestamp cannot be NaN or infinite");
             return checked((long)Math.Round(seconds * 1_000_000));
         }
     }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Vnd.Executor.Vectors;
 using Vnd.Planner.Types;
+using Vnd.Planner.Errors;
 
 namespace Vnd.Executor.Expressions;
 
@@ -32,7 +33,7 @@ public static partial class ValueConverter
             (int i, TypeId.Oid) => i,
             (long l, TypeId.Oid) when l is >= int.MinValue and <= uint.MaxValue => unchecked((int)(uint)l),
             _ when to.IsNumeric && value is IConvertible => ConvertNumber(value, to),
-            _ => throw new ExecutionException(SqlStates.CannotCoerce, $"cannot cast type {from.PgName} to {to.PgName}"),
+            _ => throw new ExecutionException(SqlState.CannotCoerce, $"cannot cast type {from.PgName} to {to.PgName}"),
         };
     }
 
@@ -70,23 +71,23 @@ public static partial class ValueConverter
                 case TypeId.Interval: return IntervalParser.Parse(text);
                 // oidin: 0 … 4294967295 (and negatives down to int.MinValue, as PostgreSQL accepts), kept in 32 bits.
                 case TypeId.Oid: return ParseOid(long.Parse(text, NumberStyles.AllowLeadingSign, invariant));
-                default: throw new ExecutionException(SqlStates.CannotCoerce, $"cannot cast type text to {to.PgName}");
+                default: throw new ExecutionException(SqlState.CannotCoerce, $"cannot cast type text to {to.PgName}");
             }
         }
         catch (OverflowException)
         {
-            throw new ExecutionException(SqlStates.NumericValueOutOfRange, $"value \"{text}\" is out of range for type {to.PgName}");
+            throw new ExecutionException(SqlState.NumericValueOutOfRange, $"value \"{text}\" is out of range for type {to.PgName}");
         }
         catch (FormatException) when (to.Id is TypeId.Date or TypeId.Timestamp or TypeId.TimestampTz or TypeId.Interval)
         {
             // PostgreSQL: a well-formed date with an impossible field is 22008, anything else 22007.
             var outOfRange = to.Id != TypeId.Interval && DateShape().IsMatch(text);
-            throw new ExecutionException(outOfRange ? SqlStates.DatetimeFieldOverflow : SqlStates.InvalidDatetimeFormat,
+            throw new ExecutionException(outOfRange ? SqlState.DatetimeFieldOverflow : SqlState.InvalidDatetimeFormat,
                 outOfRange ? $"date/time field value out of range: \"{text}\"" : $"invalid input syntax for type {to.PgName}: \"{text}\"");
         }
         catch (FormatException)
         {
-            throw new ExecutionException(SqlStates.InvalidTextRepresentation, $"invalid input syntax for type {to.PgName}: \"{text}\"");
+            throw new ExecutionException(SqlState.InvalidTextRepresentation, $"invalid input syntax for type {to.PgName}: \"{text}\"");
         }
     }
 

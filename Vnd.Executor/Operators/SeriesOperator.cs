@@ -1,6 +1,7 @@
 using Vnd.Executor.Execution;
 using Vnd.Executor.Vectors;
 using Vnd.Planner.Types;
+using Vnd.Planner.Errors;
 
 namespace Vnd.Executor.Operators;
 
@@ -39,7 +40,7 @@ public sealed class SeriesOperator : PhysicalOperator
         long? Value(int column) => row[column].IsNull(index) ? null : wide ? row[column].Get<long>(index) : row[column].Get<int>(index);
         var (start, stop, step) = (Value(0), Value(1), Value(2));
         if (step == 0)
-            throw new ExecutionException(SqlStates.InvalidParameterValue, "step size cannot equal zero");
+            throw new ExecutionException(SqlState.InvalidParameterValue, "step size cannot equal zero");
         if (start is null || stop is null || step is null)
             return new EmptyStream();
         return new Stream(context, OutputTypes[0], start.Value, stop.Value, step.Value);

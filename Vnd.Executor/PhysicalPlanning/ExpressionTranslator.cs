@@ -5,6 +5,7 @@ using Vnd.Planner.Logical;
 using Vnd.Planner.Syntax.Ast;
 using Expr = Vnd.Executor.Expressions.Expr;
 using Vnd.Planner.Types;
+using Vnd.Planner.Errors;
 
 namespace Vnd.Executor.PhysicalPlanning;
 
@@ -149,5 +150,5 @@ public sealed class ExpressionTranslator
     }
 
     internal static ExecutionException Unsupported(string what) =>
-        new(SqlStates.FeatureNotSupported, $"not supported yet: {what}");
+        new(SqlState.FeatureNotSupported, $"not supported yet: {what}");
 }

@@ -11,6 +11,7 @@ using Vnd.Planner.Types;
 using LogicalJoinType = Vnd.Planner.Logical.JoinType;
 using PhysicalJoinType = Vnd.Executor.Operators.Joins.JoinType;
 using PhysicalSortKey = Vnd.Executor.Operators.Sorting.SortKey;
+using Vnd.Planner.Errors;
 
 namespace Vnd.Executor.PhysicalPlanning;
 
@@ -33,8 +34,8 @@ public sealed class PhysicalPlanner(Func<Scan, IBatchSource> resolveTable, IRead
             p.Items.Select(i => i.Column.Name).ToArray()),
         Aggregate a => PlanAggregate(a),
         Sort s => new SortOperator(Plan(s.Input), s.Keys.Select(k => Key(Over(s.Input), k)).ToArray(), s.Fetch),
-        Limit l => new LimitOperator(Plan(l.Input), RowCount(l.Count, SqlStates.InvalidRowCountInLimit, "LIMIT"),
-            RowCount(l.Offset, SqlStates.InvalidRowCountInOffset, "OFFSET") ?? 0),
+        Limit l => new LimitOperator(Plan(l.Input), RowCount(l.Count, SqlState.InvalidRowCountInLimit, "LIMIT"),
+            RowCount(l.Offset, SqlState.InvalidRowCountInOffset, "OFFSET") ?? 0),
         Distinct { On.Count: 0 } d => new HashAggregateOperator(Plan(d.Input),
             d.Input.Output.Select((c, i) => Expr.Column(i, c.Type, c.Name)).ToArray(), []),
         Join j => PlanJoin(j),

@@ -2,6 +2,7 @@ using Vnd.Executor.Expressions;
 using Vnd.Executor.Operators;
 using Vnd.Executor.Vectors;
 using Vnd.Planner.Logical;
+using Vnd.Planner.Errors;
 
 namespace Vnd.Executor.PhysicalPlanning;
 
@@ -37,5 +38,5 @@ internal static class PlanConformance
     }
 
     private static ExecutionException Mismatch(PhysicalOperator physical, string what) =>
-        new(SqlStates.InternalError, $"physical plan does not match its logical types: {physical}: {what}");
+        new(SqlState.InternalError, $"physical plan does not match its logical types: {physical}: {what}");
 }

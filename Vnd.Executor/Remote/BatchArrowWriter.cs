@@ -4,6 +4,7 @@ using System.Runtime.InteropServices;
 using Apache.Arrow;
 using Vnd.Executor.Vectors;
 using Vnd.Planner.Types;
+using Vnd.Planner.Errors;
 
 namespace Vnd.Executor.Remote;
 
@@ -110,7 +111,7 @@ public sealed class BatchArrowWriter(IReadOnlyList<string> names, IReadOnlyList<
                 buffers = [validity, new ArrowBuffer(inets)];
                 break;
             default:
-                throw new ExecutionException(SqlStates.FeatureNotSupported, $"{vector.PhysicalType} values cannot be sent between sites");
+                throw new ExecutionException(SqlState.FeatureNotSupported, $"{vector.PhysicalType} values cannot be sent between sites");
         }
         return ArrowArrayFactory.BuildArray(new ArrayData(type, n, nulls, 0, buffers));
     }

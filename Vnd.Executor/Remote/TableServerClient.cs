@@ -4,6 +4,7 @@ using Apache.Arrow.Flight.Client;
 using Grpc.Core;
 using Grpc.Net.Client;
 using Vnd.Planner.Distributed;
+using Vnd.Planner.Errors;
 
 namespace Vnd.Executor.Remote;
 
@@ -96,7 +97,7 @@ public sealed class TableServerClient : IDisposable
         return error.StatusCode switch
         {
             StatusCode.Cancelled when cancellation.IsCancellationRequested =>
-                new ExecutionException(SqlStates.QueryCanceled, "canceling statement due to user request"),
+                new ExecutionException(SqlState.QueryCanceled, "canceling statement due to user request"),
             StatusCode.Unauthenticated or StatusCode.PermissionDenied =>
                 new ExecutionException(RemoteSqlStates.InvalidAuthorization, $"the table server of {where} rejected the shared token", error),
             _ when state is not null => new ExecutionException(state, $"{where}: {error.Status.Detail}", error),

@@ -2,6 +2,7 @@ using Apache.Arrow;
 using Apache.Arrow.Types;
 using Vnd.Executor.Vectors;
 using Vnd.Planner.Types;
+using Vnd.Planner.Errors;
 
 namespace Vnd.Executor.Remote;
 
@@ -31,7 +32,7 @@ public static class WireFormat
         PhysicalType.MacAddr => new FixedSizeBinaryType(6),
         PhysicalType.Decimal => new FixedSizeBinaryType(DecimalWidth),
         PhysicalType.Interval => new FixedSizeBinaryType(IntervalWidth),
-        var physical => throw new ExecutionException(SqlStates.FeatureNotSupported, $"{physical} values cannot be sent between sites"),
+        var physical => throw new ExecutionException(SqlState.FeatureNotSupported, $"{physical} values cannot be sent between sites"),
     };
 
     public static Schema Schema(IReadOnlyList<string> names, IReadOnlyList<SqlType> types)

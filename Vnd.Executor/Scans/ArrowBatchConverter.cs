@@ -3,6 +3,7 @@ using Apache.Arrow;
 using Apache.Arrow.Arrays;
 using Vnd.Executor.Vectors;
 using Vnd.Planner.Types;
+using Vnd.Planner.Errors;
 
 namespace Vnd.Executor.Scans;
 
@@ -31,7 +32,7 @@ public static class ArrowBatchConverter
             case FixedSizeBinaryArray a when target.PhysicalType == PhysicalType.Inet: CopyInet(a, start, count, target); break;
             case BinaryArray a: CopyBytes(a, start, count, target); break; // StringArray is a BinaryArray
             default:
-                throw new ExecutionException(SqlStates.FeatureNotSupported,
+                throw new ExecutionException(SqlState.FeatureNotSupported,
                     $"Arrow array {array.Data.DataType.Name} cannot be read into a {target.Type.PgName} column");
         }
         CopyNulls(array, start, count, target);

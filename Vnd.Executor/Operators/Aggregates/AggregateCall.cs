@@ -3,6 +3,7 @@ using Vnd.Executor.Execution;
 using Vnd.Executor.Expressions;
 using Vnd.Executor.Vectors;
 using Vnd.Planner.Types;
+using Vnd.Planner.Errors;
 
 namespace Vnd.Executor.Operators.Aggregates;
 
@@ -18,7 +19,7 @@ public sealed class AggregateCall
         double fraction = 0, bool descending = false)
     {
         if (kind is AggregateKind.PercentileCont or AggregateKind.PercentileDisc && fraction is not (>= 0 and <= 1))
-            throw new ExecutionException(SqlStates.NumericValueOutOfRange, $"percentile value {fraction.ToString(System.Globalization.CultureInfo.InvariantCulture)} is not between 0 and 1");
+            throw new ExecutionException(SqlState.NumericValueOutOfRange, $"percentile value {fraction.ToString(System.Globalization.CultureInfo.InvariantCulture)} is not between 0 and 1");
         if (kind != AggregateKind.CountStar && argument is null)
             throw new ArgumentException($"{kind} needs an argument", nameof(argument));
         if (distinct && kind != AggregateKind.Count)
@@ -82,7 +83,7 @@ public sealed class AggregateCall
         PhysicalType.Float64 => new SumAccumulator<double, double>(memory, average, ResultType),
         PhysicalType.Decimal => new SumAccumulator<decimal, decimal>(memory, average, ResultType),
         PhysicalType.Interval => new IntervalSumAccumulator(memory, average),
-        _ => throw new ExecutionException(SqlStates.UndefinedFunction, $"function {Kind.ToString().ToLowerInvariant()}({Argument!.Type}) does not exist"),
+        _ => throw new ExecutionException(SqlState.UndefinedFunction, $"function {Kind.ToString().ToLowerInvariant()}({Argument!.Type}) does not exist"),
     };
 
     private static Accumulator CreateMinMax(MemoryBudget memory, PhysicalType type, bool max) => type switch
@@ -112,14 +113,14 @@ public sealed class AggregateCall
                 TypeId.Int8 or TypeId.Numeric => SqlType.Numeric,
                 TypeId.Float4 or TypeId.Float8 => SqlType.Float8,
                 TypeId.Interval => SqlType.Interval,
-                _ => throw new ExecutionException(SqlStates.UndefinedFunction, $"function sum({t}) does not exist"),
+                _ => throw new ExecutionException(SqlState.UndefinedFunction, $"function sum({t}) does not exist"),
             },
             AggregateKind.Avg => t!.Id switch
             {
                 TypeId.Int2 or TypeId.Int4 or TypeId.Int8 or TypeId.Numeric => SqlType.Numeric,
                 TypeId.Float4 or TypeId.Float8 => SqlType.Float8,
                 TypeId.Interval => SqlType.Interval,
-                _ => throw new ExecutionException(SqlStates.UndefinedFunction, $"function avg({t}) does not exist"),
+                _ => throw new ExecutionException(SqlState.UndefinedFunction, $"function avg({t}) does not exist"),
             },
             AggregateKind.Min or AggregateKind.Max or AggregateKind.PercentileDisc => t!,
             AggregateKind.BoolAnd or AggregateKind.BoolOr => SqlType.Bool,

@@ -25,7 +25,7 @@ internal static class Plans
             for (var c = 0; declared is not null && c < declared.Count; c++)
             {
                 if (batch[c].PhysicalType != PhysicalTypes.Of(declared[c]))
-                    throw new SqlException(SqlStates.InternalError, $"column {c + 1} is a {batch[c].PhysicalType} vector where the plan says {declared[c]}");
+                    throw new SqlException(SqlState.InternalError, $"column {c + 1} is a {batch[c].PhysicalType} vector where the plan says {declared[c]}");
             }
             foreach (var r in batch.Rows)
             {

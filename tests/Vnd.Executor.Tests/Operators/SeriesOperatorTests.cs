@@ -2,6 +2,7 @@ using Vnd.Executor.Execution;
 using Vnd.Executor.Expressions;
 using Vnd.Executor.Operators;
 using Vnd.Planner.Types;
+using Vnd.Planner.Errors;
 
 namespace Vnd.Executor.Tests.Operators;
 
@@ -49,5 +50,5 @@ public sealed class SeriesOperatorTests
 
     [Fact]
     public void A_zero_step_is_22023() =>
-        Assert.Equal(SqlStates.InvalidParameterValue, Assert.Throws<ExecutionException>(() => Plans.Run(Series(SqlType.Int4, 1, 2, 0))).SqlState);
+        Assert.Equal(SqlState.InvalidParameterValue, Assert.Throws<ExecutionException>(() => Plans.Run(Series(SqlType.Int4, 1, 2, 0))).SqlState);
 }

@@ -5,6 +5,7 @@ using Vnd.Planner.Syntax.Ast;
 using Vnd.Planner.Binding;
 using Vnd.Planner.Catalog;
 using Vnd.Planner.Rules;
+using Vnd.Planner.Errors;
 
 namespace Vnd.Executor.Tests.PhysicalPlanning;
 
@@ -88,6 +89,6 @@ public sealed class PhysicalPlannerTests
     public void Unsupported_plans_fail_with_0A000()
     {
         var e = Assert.Throws<ExecutionException>(() => Sql("select id, lag(id, dstport) over (order by ts) from packets_in"));
-        Assert.Equal(SqlStates.FeatureNotSupported, e.SqlState);
+        Assert.Equal(SqlState.FeatureNotSupported, e.SqlState);
     }
 }
