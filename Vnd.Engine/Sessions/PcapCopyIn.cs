@@ -25,7 +25,10 @@ public sealed class PcapCopyIn(Func<string, long> attach, long maxBytes) : PgCop
     {
         _bytes += data.Length;
         if (_bytes > maxBytes)
+        {
+            await DiscardAsync().ConfigureAwait(false);
             throw new PgErrorException("54000", $"COPY FROM STDIN (FORMAT pcap) is limited to {maxBytes:N0} bytes");
+        }
         _file ??= new FileStream(_path, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16, FileOptions.Asynchronous);
         foreach (var segment in data)
             await _file.WriteAsync(segment, cancellationToken).ConfigureAwait(false);
@@ -48,6 +51,13 @@ public sealed class PcapCopyIn(Func<string, long> attach, long maxBytes) : PgCop
     }
 
     public override ValueTask FailAsync(string reason) => DiscardAsync();
+
+    /// <summary>A connection that drops mid-copy leaves no temporary file behind.</summary>
+    public override async ValueTask DisposeAsync()
+    {
+        await DiscardAsync().ConfigureAwait(false);
+        await base.DisposeAsync().ConfigureAwait(false);
+    }
 
     private async ValueTask DiscardAsync()
     {

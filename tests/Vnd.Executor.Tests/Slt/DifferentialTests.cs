@@ -25,7 +25,7 @@ public sealed class PostgresFixture : IDisposable
 /// Differential testing: every query of the .slt corpus plus generated queries over the same tables run on VND
 /// and on a real PostgreSQL 15 started for the run; result multisets must agree (floats to 12 digits), errors
 /// must carry the same SQLSTATE. PostgreSQL failing to start fails the test (it is on the machine image and in
-/// CI; scripts/postgres.sh installs it).
+/// CI; scripts/prerequisites.sh installs it).
 /// </summary>
 public sealed class DifferentialTests(PostgresFixture postgres) : IClassFixture<PostgresFixture>
 {

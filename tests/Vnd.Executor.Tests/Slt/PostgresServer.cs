@@ -8,7 +8,7 @@ namespace Vnd.Executor.Tests.Slt;
 /// A throwaway PostgreSQL 15 cluster: initdb into a temp directory, started with pg_ctl on a free loopback port,
 /// stopped and deleted on dispose. PostgreSQL refuses to run as root, so under root the server commands run as
 /// the <c>postgres</c> user through runuser. Binaries come from VND_PG_BIN, else /usr/lib/postgresql/15/bin
-/// (scripts/postgres.sh installs them).
+/// (scripts/prerequisites.sh installs them).
 /// </summary>
 public sealed class PostgresServer : IDisposable
 {
@@ -20,7 +20,7 @@ public sealed class PostgresServer : IDisposable
     {
         _bin = Environment.GetEnvironmentVariable("VND_PG_BIN") is { Length: > 0 } bin ? bin : "/usr/lib/postgresql/15/bin";
         if (!File.Exists(Path.Combine(_bin, "initdb")))
-            throw new InvalidOperationException($"PostgreSQL 15 binaries not found in {_bin}: run scripts/postgres.sh or set VND_PG_BIN");
+            throw new InvalidOperationException($"PostgreSQL 15 binaries not found in {_bin}: run scripts/prerequisites.sh (apt postgresql-15) or set VND_PG_BIN");
         _runAs = Environment.UserName == "root" ? "postgres" : null;
         _root = Directory.CreateTempSubdirectory("vnd-pg-").FullName;
         Port = FreePort();
