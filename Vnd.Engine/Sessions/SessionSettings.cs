@@ -9,6 +9,8 @@ namespace Vnd.Engine.Sessions;
 /// and take effect (search_path on the catalog, TimeZone on timestamptz output, statement_timeout on every
 /// statement); changes to reported settings go to the client as ParameterStatus. Like PostgreSQL, names with a dot
 /// are custom settings anyone may set; any other unknown name is 42704.
+/// Inside a transaction block changes are transactional as in PostgreSQL: ROLLBACK undoes SET and RESET, and
+/// SET LOCAL lasts until the block ends either way (see <see cref="BeginTransaction"/>).
 /// </summary>
 public sealed class SessionSettings : Catalog.System.ISessionSettings
 {
@@ -16,6 +18,12 @@ public sealed class SessionSettings : Catalog.System.ISessionSettings
     private readonly SearchPathCatalog _catalog;
     private readonly Dictionary<string, string> _defaults = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<string, string> _values = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>The values when the open transaction block began; null outside a block.</summary>
+    private Dictionary<string, string>? _atBegin;
+
+    /// <summary>Session-level (not LOCAL) values set or reset in the open block, which COMMIT keeps; null = removed custom setting.</summary>
+    private readonly Dictionary<string, string?> _committable = new(StringComparer.OrdinalIgnoreCase);
 
     public SessionSettings(PgSessionContext context, SearchPathCatalog catalog)
     {
@@ -29,8 +37,15 @@ public sealed class SessionSettings : Catalog.System.ISessionSettings
         foreach (var (name, value) in context.StartupParameters)
         {
             // Startup values become the session's defaults (RESET returns to them), as in PostgreSQL.
-            if (SettingDefinitions.Known.TryGetValue(name, out var definition) && definition.Kind is not (SettingKind.ReadOnly or SettingKind.TimeZone))
-                _defaults[definition.Name] = Normalize(definition, value);
+            if (SettingDefinitions.Known.TryGetValue(name, out var definition))
+            {
+                if (definition.Kind is not (SettingKind.ReadOnly or SettingKind.TimeZone))
+                    _defaults[definition.Name] = Normalize(definition, value);
+            }
+            else if (name.Contains('.', StringComparison.Ordinal))
+            {
+                _defaults[name] = value; // a custom setting (-c vnd.x=… in options)
+            }
         }
         ResetAll(report: false);
     }
@@ -41,17 +56,19 @@ public sealed class SessionSettings : Catalog.System.ISessionSettings
 
     public TimeSpan IdleInTransactionTimeout { get; private set; }
 
-    /// <summary>SET name = values (empty = DEFAULT).</summary>
-    public void Set(string name, IReadOnlyList<string> values)
+    /// <summary>SET [LOCAL] name = values (empty = DEFAULT). A LOCAL change is undone when the transaction block ends.</summary>
+    public void Set(string name, IReadOnlyList<string> values, bool local = false)
     {
         if (values.Count == 0)
         {
-            Reset(name);
+            Reset(name, local);
             return;
         }
         if (!SettingDefinitions.Known.TryGetValue(name, out var definition))
         {
-            _values[Custom(name)] = string.Join(", ", values);
+            var custom = Custom(name);
+            _values[custom] = string.Join(", ", values);
+            Remember(custom, _values[custom], local);
             return;
         }
         if (definition.Kind == SettingKind.ReadOnly)
@@ -59,6 +76,52 @@ public sealed class SessionSettings : Catalog.System.ISessionSettings
         if (definition.Kind != SettingKind.SearchPath && values.Count > 1)
             throw new PgErrorException("22023", $"SET {definition.Name} takes only one argument");
         Apply(definition, Normalize(definition, definition.Kind == SettingKind.SearchPath ? SearchPathText(values) : values[0]), report: true);
+        Remember(definition.Name, _values[definition.Name], local);
+    }
+
+    /// <summary>BEGIN: from here on, changes are undone by ROLLBACK, and LOCAL ones by COMMIT too.</summary>
+    public void BeginTransaction()
+    {
+        _atBegin = new Dictionary<string, string>(_values, StringComparer.OrdinalIgnoreCase);
+        _committable.Clear();
+    }
+
+    /// <summary>
+    /// COMMIT or ROLLBACK: the values return to those at BEGIN, plus (on commit) the session-level changes made in
+    /// the block. Reported settings that change go to the client as ParameterStatus, as PostgreSQL sends them.
+    /// </summary>
+    public void EndTransaction(bool commit)
+    {
+        if (_atBegin is not { } target)
+            return;
+        _atBegin = null;
+        if (commit)
+        {
+            foreach (var (name, value) in _committable)
+            {
+                if (value is null)
+                    target.Remove(name);
+                else
+                    target[name] = value;
+            }
+        }
+        _committable.Clear();
+        foreach (var name in _values.Keys.Where(n => !target.ContainsKey(n)).ToList())
+            _values.Remove(name);
+        foreach (var (name, value) in target)
+        {
+            if (SettingDefinitions.Known.TryGetValue(name, out var definition))
+                Apply(definition, value, report: definition.Kind != SettingKind.ReadOnly);
+            else
+                _values[name] = value;
+        }
+    }
+
+    /// <summary>Notes a change made inside a block: a session-level one survives COMMIT, a LOCAL one does not.</summary>
+    private void Remember(string name, string? value, bool local)
+    {
+        if (_atBegin is not null && !local)
+            _committable[name] = value;
     }
 
     string? Catalog.System.ISessionSettings.Get(string name) => _values.TryGetValue(name, out var value) ? value : null;
@@ -82,25 +145,49 @@ public sealed class SessionSettings : Catalog.System.ISessionSettings
     /// <summary>The canonical spelling of a known setting (SHOW's column name is the name as typed, lower-cased).</summary>
     public static string DisplayName(string name) => name.ToLowerInvariant();
 
-    /// <summary>RESET name.</summary>
-    public void Reset(string name)
+    /// <summary>RESET name (SET LOCAL name TO DEFAULT when <paramref name="local"/>).</summary>
+    public void Reset(string name, bool local = false)
     {
         if (!SettingDefinitions.Known.TryGetValue(name, out var definition))
         {
-            _values.Remove(Custom(name));
+            var custom = Custom(name);
+            if (_defaults.TryGetValue(custom, out var initial))
+                _values[custom] = initial;
+            else
+                _values.Remove(custom);
+            Remember(custom, initial, local);
             return;
         }
         if (definition.Kind == SettingKind.ReadOnly)
             throw new PgErrorException("55P02", $"parameter \"{definition.Name}\" cannot be changed");
         Apply(definition, _defaults[definition.Name], report: true);
+        Remember(definition.Name, _values[definition.Name], local);
     }
 
     /// <summary>RESET ALL / DISCARD ALL: every setting back to its session default; custom settings disappear.</summary>
     public void ResetAll(bool report = true)
     {
-        _values.Clear();
+        foreach (var name in _values.Keys.ToList())
+        {
+            if (!SettingDefinitions.Known.ContainsKey(name) && !_defaults.ContainsKey(name))
+            {
+                _values.Remove(name);
+                Remember(name, null, local: false);
+            }
+        }
+        foreach (var (name, initial) in _defaults)
+        {
+            if (!SettingDefinitions.Known.ContainsKey(name))
+            {
+                _values[name] = initial;
+                Remember(name, initial, local: false);
+            }
+        }
         foreach (var definition in SettingDefinitions.Known.Values)
+        {
             Apply(definition, _defaults[definition.Name], report && definition.Kind != SettingKind.ReadOnly);
+            Remember(definition.Name, _values[definition.Name], local: false);
+        }
     }
 
     /// <summary>SHOW ALL: (name, setting, description) in name order.</summary>

@@ -14,7 +14,14 @@ public sealed partial class VndSession
 {
     private PgCommandResult Set(SetStatement set)
     {
-        _settings.Set(set.Name, set.Values.Select(SettingText).ToArray());
+        var local = set.Scope == SetScope.Local;
+        if (local && !_transaction.InBlock)
+        {
+            // PostgreSQL's behaviour: outside a block SET LOCAL would end with the statement, so it only warns.
+            _context.SendNotice(new PgErrorException("25P01", "SET LOCAL can only be used in transaction blocks", PgSeverity.Warning));
+            return new PgCommandResult("SET");
+        }
+        _settings.Set(set.Name, set.Values.Select(SettingText).ToArray(), local);
         return new PgCommandResult("SET");
     }
 
@@ -63,12 +70,15 @@ public sealed partial class VndSession
         switch (transaction.Action)
         {
             case TransactionAction.Begin:
-                if (!_transaction.Begin())
+                if (_transaction.Begin())
+                    _settings.BeginTransaction();
+                else
                     _context.SendNotice(new PgErrorException("25001", "there is already a transaction in progress", PgSeverity.Warning));
                 return new PgCommandResult("BEGIN");
             case TransactionAction.Commit or TransactionAction.Rollback:
                 var commit = transaction.Action == TransactionAction.Commit;
                 var tag = _transaction.End(commit);
+                _settings.EndTransaction(tag == "COMMIT");
                 if (tag is null)
                     _context.SendNotice(new PgErrorException("25P01", "there is no transaction in progress", PgSeverity.Warning));
                 CloseCursors(all: false);
