@@ -8,7 +8,8 @@ namespace Vnd.Engine.Tests.Clients;
 /// </summary>
 public static class PsqlClient
 {
-    public static (int ExitCode, string[] Rows, string Errors) Run(int port, string user, string sql, string database = "vnd")
+    public static (int ExitCode, string[] Rows, string Errors) Run(int port, string user, string sql, string database = "vnd",
+        IReadOnlyDictionary<string, string>? environment = null)
     {
         var info = new ProcessStartInfo("psql",
             ["-X", "-A", "-t", "-F", "|", "-v", "ON_ERROR_STOP=1", $"host=127.0.0.1 port={port} user={user} dbname={database} sslmode=require", "-c", sql])
@@ -17,6 +18,8 @@ public static class PsqlClient
             RedirectStandardError = true,
         };
         info.Environment["PGPASSWORD"] = user;
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+            info.Environment[name] = value;
         using var process = Process.Start(info) ?? throw new InvalidOperationException("psql did not start");
         var stderr = process.StandardError.ReadToEndAsync();
         var stdout = process.StandardOutput.ReadToEndAsync();
