@@ -3,14 +3,47 @@ using Vnd.Planner.Errors;
 
 namespace Vnd.Executor.Expressions;
 
-/// <summary>PostgreSQL's text form of a one-dimensional array: {a,"b,c",NULL}; quoted elements may escape with a backslash.</summary>
+/// <summary>
+/// PostgreSQL's text form of a one-dimensional array: {a,"b,c",NULL}; quoted elements may escape with a backslash;
+/// a lower bound other than 1 is written in front ([0:1]={1,2}). The catalog's int2vector and oidvector columns
+/// print as integers separated by spaces (1 2), and their subscripts start at 0.
+/// </summary>
 public static class ArrayText
 {
-    public static List<string?> Elements(string text)
+    public static List<string?> Elements(string text) => Parse(text).Elements;
+
+    /// <summary>The lower bound and the elements of an array text or of an int2vector/oidvector text; 22P02 for anything else.</summary>
+    public static (int Lower, List<string?> Elements) Parse(string text)
     {
         var trimmed = text.Trim();
+        if (IsVector(trimmed))
+            return (0, [.. trimmed.Split(' ', StringSplitOptions.RemoveEmptyEntries)]);
+        var lower = 1;
+        if (trimmed.StartsWith('[') && trimmed.IndexOf("]=", StringComparison.Ordinal) is var end and > 0)
+        {
+            var bounds = trimmed[1..end].Split(':');
+            if (bounds.Length != 2 || !int.TryParse(bounds[0], System.Globalization.NumberStyles.AllowLeadingSign, System.Globalization.CultureInfo.InvariantCulture, out lower))
+                throw new ExecutionException(SqlState.InvalidTextRepresentation, $"malformed array literal: \"{text}\"");
+            trimmed = trimmed[(end + 2)..];
+        }
         if (trimmed.Length < 2 || trimmed[0] != '{' || trimmed[^1] != '}')
             throw new ExecutionException(SqlState.InvalidTextRepresentation, $"malformed array literal: \"{text}\"");
+        return (lower, Body(trimmed));
+    }
+
+    /// <summary>int2vector/oidvector output: digits (an optional minus) and single spaces, possibly nothing at all.</summary>
+    private static bool IsVector(string text)
+    {
+        foreach (var c in text)
+        {
+            if (!(char.IsAsciiDigit(c) || c is ' ' or '-'))
+                return false;
+        }
+        return true;
+    }
+
+    private static List<string?> Body(string trimmed)
+    {
         var elements = new List<string?>();
         var body = trimmed.AsSpan(1, trimmed.Length - 2);
         if (body.IsEmpty)

@@ -22,15 +22,26 @@ internal static class ArrayTextFunctions
 
     public static Expression? Resolve(string name, IReadOnlyList<Expression> a) => (name, a.Count) switch
     {
-        ("array_upper" or "array_length", 2) => Row(name, SqlType.Int4, [Text(a[0]), Int(a[1])], static (args, r, i) =>
-            SetBound(r, i, args[1].Get<int>(i), ElementsAt(args[0], i).Count)),
+        ("array_upper", 2) => Row(name, SqlType.Int4, [Text(a[0]), Int(a[1])], static (args, r, i) =>
+        {
+            var (lower, elements) = ParseAt(args[0], i);
+            SetBound(r, i, args[1].Get<int>(i), elements.Count, lower + elements.Count - 1);
+        }),
+        ("array_length", 2) => Row(name, SqlType.Int4, [Text(a[0]), Int(a[1])], static (args, r, i) =>
+        {
+            var count = ElementsAt(args[0], i).Count;
+            SetBound(r, i, args[1].Get<int>(i), count, count);
+        }),
         ("array_lower", 2) => Row(name, SqlType.Int4, [Text(a[0]), Int(a[1])], static (args, r, i) =>
-            SetBound(r, i, args[1].Get<int>(i), Math.Min(1, ElementsAt(args[0], i).Count))),
+        {
+            var (lower, elements) = ParseAt(args[0], i);
+            SetBound(r, i, args[1].Get<int>(i), elements.Count, lower);
+        }),
         (Subscript, 2) => Row(name, SqlType.Text, [Text(a[0]), Int(a[1])], static (args, r, i) =>
         {
-            var elements = ElementsAt(args[0], i);
-            var index = args[1].Get<int>(i);
-            if (index < 1 || index > elements.Count || elements[index - 1] is not { } element)
+            var (lower, elements) = ParseAt(args[0], i);
+            var index = (long)args[1].Get<int>(i) - lower;
+            if (index < 0 || index >= elements.Count || elements[(int)index] is not { } element)
                 r.SetNull(i);
             else
                 r.SetBytes(i, Encoding.UTF8.GetBytes(element));
@@ -49,12 +60,14 @@ internal static class ArrayTextFunctions
     private static FunctionExpression Row(string name, SqlType type, Expression[] arguments, RowBody body) =>
         new(name, type, arguments, (args, r, rows) => RowKernel.Each(args, r, rows, body));
 
-    private static List<string?> ElementsAt(Vector array, int row) => ArrayText.Elements(Encoding.UTF8.GetString(array.GetBytes(row)));
+    private static List<string?> ElementsAt(Vector array, int row) => ParseAt(array, row).Elements;
+
+    private static (int Lower, List<string?> Elements) ParseAt(Vector array, int row) => ArrayText.Parse(Encoding.UTF8.GetString(array.GetBytes(row)));
 
     /// <summary>Arrays here have one dimension: any other dimension, and the bounds of an empty array, are NULL.</summary>
-    private static void SetBound(Vector result, int row, int dimension, int value)
+    private static void SetBound(Vector result, int row, int dimension, int count, int value)
     {
-        if (dimension != 1 || value == 0)
+        if (dimension != 1 || count == 0)
             result.SetNull(row);
         else
             result.Set(row, value);

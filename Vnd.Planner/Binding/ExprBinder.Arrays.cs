@@ -17,6 +17,67 @@ internal sealed partial class ExprBinder
     /// <summary>The executor's name for x = ANY(a), likewise internal.</summary>
     public const string AnyEqualsFunction = "array_any_equals";
 
+    /// <summary>The executor's name for ARRAY[a, b, …], likewise internal: the text form of its arguments' values.</summary>
+    public const string ConstructorFunction = "array_construct";
+
+    /// <summary>PostgreSQL's array_cat, behind array || array.</summary>
+    public const string ConcatFunction = "array_cat";
+
+    /// <summary>
+    /// ARRAY[a, b, …]: the elements take their common type (unknown literals become text) and the value is the
+    /// array's text form, like every array in VND. Nested ARRAY[[…]] (several dimensions) is not supported.
+    /// </summary>
+    private BoundExpr BindArrayConstructor(ArrayExpr a)
+    {
+        if (a.Elements.Count == 0)
+        {
+            throw BinderErrors.Error("42P18", "cannot determine type of empty array", a);
+        }
+        var elements = new List<BoundExpr>();
+        SqlType? common = null;
+        foreach (var element in a.Elements)
+        {
+            var bound = element is ArrayExpr ? throw BinderErrors.Unsupported("multidimensional arrays", element) : Bind(element);
+            elements.Add(bound);
+            if (!TypeRules.IsUnknown(bound.Type))
+            {
+                common = common is null ? bound.Type : TypeRules.CommonType(common, bound.Type)
+                    ?? throw BinderErrors.Error(SqlState.DatatypeMismatch, $"ARRAY types {common.PgName} and {bound.Type.PgName} cannot be matched", element);
+            }
+        }
+        common ??= SqlType.Text;
+        var typed = elements.Select((e, i) => Coerce(e, common, a.Elements[i])).ToList();
+        var label = common.Id.ToString().ToLowerInvariant();
+        return new BoundCall($"{ConstructorFunction}({label},...)", ConstructorFunction, CallKind.Function, SqlList.From(typed), SqlType.Text);
+    }
+
+    /// <summary>Whether a text value is known to be an array's text form (so || concatenates arrays).</summary>
+    private static bool IsArrayValued(BoundExpr e) =>
+        e is BoundSubquery { Kind: SubqueryKind.Array } or BoundCall { Name: ConstructorFunction or ConcatFunction or "string_to_array" };
+
+    /// <summary>
+    /// array || x: with the other side an array (an array-valued expression, a text column such as reloptions or an
+    /// untyped '{…}') the arrays are concatenated (array_cat: a NULL side is ignored); a value of another type
+    /// is appended or prepended as one element.
+    /// </summary>
+    private BoundExpr BindArrayConcat(BoundExpr left, BoundExpr right, SqlNode node)
+    {
+        BoundExpr AsArray(BoundExpr side) =>
+            IsArrayValued(side) || side.Type.Id == TypeId.Text || TypeRules.IsUnknown(side.Type) ? Coerce(side, SqlType.Text, node)
+            : new BoundCall($"{ConstructorFunction}({side.Type.Id.ToString().ToLowerInvariant()},...)", ConstructorFunction, CallKind.Function, [side], SqlType.Text);
+        return new BoundCall($"{ConcatFunction}(text,text)", ConcatFunction, CallKind.Function, [AsArray(left), AsArray(right)], SqlType.Text);
+    }
+
+    /// <summary>
+    /// An element taken by subscript from an array text is text; compared with an integer or oid it is read as
+    /// that type, which is what the element type of the catalog's int2vector, oidvector and int2[]/oid[] columns
+    /// makes PostgreSQL do (<c>attnum = indkey[0]</c>, <c>attnum = prattrs[s]</c>).
+    /// </summary>
+    private static BoundExpr ElementAs(BoundExpr element, BoundExpr other) =>
+        element is BoundCall { Name: SubscriptFunction } && (other.Type.IsInteger || other.Type.Id == TypeId.Oid)
+            ? new BoundCast(element, other.Type)
+            : element;
+
     private BoundExpr BindSubscript(SubscriptExpr s)
     {
         if (s.IsSlice || s.Lower is null)
@@ -49,6 +110,10 @@ internal sealed partial class ExprBinder
         var call = new BoundCall($"{AnyEqualsFunction}({value.Type.Id.ToString().ToLowerInvariant()},text)", AnyEqualsFunction, CallKind.Function, [value, array], SqlType.Bool);
         return negated ? BoundCall.Operator("NOT", SqlType.Bool, call) : call;
     }
+
+    /// <summary>An array argument (of unnest in FROM and the like) bound as its text form.</summary>
+    public BoundExpr BindArrayText(Expr expr) =>
+        ArrayText(Bind(expr), expr, "function argument must be an array, not type {0}");
 
     /// <summary>An array operand must be text (the array text form); an untyped literal '{a,b}' is taken as one.</summary>
     private BoundExpr ArrayText(BoundExpr operand, SqlNode node, string notAnArray)

@@ -12,6 +12,10 @@ internal sealed partial class ExprBinder
     private BoundExpr BindCast(CastExpr c)
     {
         var target = TypeRules.Resolve(c.Type);
+        if (target.Id == TypeId.Array)
+        {
+            return BindArrayCast(c);
+        }
         var operand = Bind(c.Operand);
         if (c.Type.Name is "regclass" or "regtype" or "regproc" or "regprocedure" or "regnamespace" or "regrole"
             && operand.Type.Id is TypeId.Text or TypeId.Unknown && BindNameLookup(c.Type.Name, operand, c.Operand) is { } oid)
@@ -29,6 +33,22 @@ internal sealed partial class ExprBinder
         return TypeRules.CanExplicitlyCast(operand.Type, target)
             ? new BoundCast(operand, target)
             : throw BinderErrors.Error(BinderErrors.CannotCoerce, $"cannot cast type {operand.Type.PgName} to {target.PgName}", c);
+    }
+
+    /// <summary>
+    /// x::int2[] and the like: arrays are carried in their text form, so a text (or untyped) operand stays the same
+    /// text; ARRAY[]::t[] is the empty array. Other operands cannot become arrays, as in PostgreSQL.
+    /// </summary>
+    private BoundExpr BindArrayCast(CastExpr c)
+    {
+        if (c.Operand is ArrayExpr { Elements.Count: 0 })
+        {
+            return new BoundLiteral("{}", SqlType.Text);
+        }
+        var operand = Bind(c.Operand);
+        return operand.Type.Id == TypeId.Text || TypeRules.IsUnknown(operand.Type)
+            ? Coerce(operand, SqlType.Text, c.Operand)
+            : throw BinderErrors.Error(BinderErrors.CannotCoerce, $"cannot cast type {operand.Type.PgName} to {TypeRules.Resolve(c.Type).PgName}", c);
     }
 
     /// <summary>

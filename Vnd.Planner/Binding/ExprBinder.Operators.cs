@@ -31,8 +31,11 @@ internal sealed partial class ExprBinder
         }
         if (op == "||")
         {
-            return BoundCall.Operator(op, SqlType.Text, ToText(left, node), ToText(right, node));
+            return IsArrayValued(left) || IsArrayValued(right)
+                ? BindArrayConcat(left, right, node)
+                : BoundCall.Operator(op, SqlType.Text, ToText(left, node), ToText(right, node));
         }
+        (left, right) = (ElementAs(left, right), ElementAs(right, left));
         (left, right) = Unify(left, right, node);
         var result = ResultType(op, left.Type.Id, right.Type.Id);
         if (result is null && op is "=" or "<>" or "<" or ">" or "<=" or ">=" or "IS DISTINCT FROM" or "IS NOT DISTINCT FROM")

@@ -83,6 +83,7 @@ internal sealed partial class ExprBinder
             FunctionCall f => BindFunction(f),
             SubqueryExpr s => BindScalarSubquery(s),
             ArraySubqueryExpr a => BindArraySubquery(a),
+            ArrayExpr a => BindArrayConstructor(a),
             ExistsExpr e => new BoundSubquery(SubqueryKind.Exists, _queries.BindSubquery(e.Subquery, Scope, Ctes), null, false, SqlType.Bool),
             InSubqueryExpr i => BindInSubquery(i.Operand, i.Subquery, i.Negated, i),
             QuantifiedExpr q => BindQuantified(q),

@@ -6,9 +6,11 @@ using Vnd.Planner.Types;
 namespace Vnd.Planner.Binding;
 
 /// <summary>
-/// Functions in FROM: generate_series over integers becomes a <see cref="SeriesScan"/>; any other (scalar)
-/// function is a one-row relation, as in PostgreSQL. Arguments are evaluated once per run, so they may not
-/// reference columns (no LATERAL or correlation).
+/// Functions in FROM: generate_series over integers becomes a <see cref="SeriesScan"/>; unnest(array) and
+/// information_schema._pg_expandarray(array) become a series over the array's subscripts (as PostgreSQL defines
+/// _pg_expandarray); any other (scalar) function is a one-row relation, as in PostgreSQL. Arguments are evaluated
+/// once per run: they may reference an enclosing query (a correlated subquery runs once per outer value, with
+/// the value in place of the reference) but not the FROM siblings (no LATERAL).
 /// </summary>
 internal sealed partial class QueryBinder
 {
@@ -24,14 +26,23 @@ internal sealed partial class QueryBinder
         var binder = new ExprBinder(context, this, new Scope(scope.Parent), ctes, "functions in FROM");
         var columnName = table.Alias?.Name ?? name;
         LogicalPlan plan;
-        if (name == "generate_series" && (call.Name.Count == 1 || call.Name[0] == "pg_catalog"))
+        var builtin = call.Name.Count == 1 || call.Name[0] == "pg_catalog";
+        if (name == "generate_series" && builtin)
         {
             plan = BindSeries(call, binder, columnName);
+        }
+        else if (name == "unnest" && builtin)
+        {
+            plan = BindArrayRows(call, binder, [columnName], SqlType.Text);
+        }
+        else if (name == "_pg_expandarray" && call.Name.Count == 2 && call.Name[0] == "information_schema")
+        {
+            // Clients expand int2vector/int2[] catalog columns with it (pgJDBC: indkey, conkey), so x is int2.
+            plan = BindArrayRows(call, binder, ["x", "n"], SqlType.Int2);
         }
         else
         {
             var value = binder.Settle(binder.Bind(call), call);
-            RequireNoColumns([value], call);
             plan = new Values([context.NewColumn(columnName, value.Type)], [[value]]);
         }
         return AddRelation(plan, table.Alias?.Name ?? name, null, table.Alias, scope, table);
@@ -45,7 +56,6 @@ internal sealed partial class QueryBinder
             throw BinderErrors.Unsupported("this form of generate_series", call);
         }
         var arguments = call.Arguments.Select(binder.Bind).ToList();
-        RequireNoColumns(arguments, call);
         var type = arguments.Any(a => a.Type.Id == TypeId.Int8) ? SqlType.Int8 : SqlType.Int4;
         foreach (var argument in arguments)
         {
@@ -59,14 +69,33 @@ internal sealed partial class QueryBinder
         return new SeriesScan(context.NewColumn(columnName, type), typed[0], typed[1], step);
     }
 
-    private static void RequireNoColumns(IEnumerable<BoundExpr> arguments, FunctionCall call)
+    /// <summary>
+    /// unnest(a) (one column, the element) or _pg_expandarray(a) (x = the element, n = its 1-based position):
+    /// <c>SELECT a[s], s - array_lower(a, 1) + 1 FROM generate_series(array_lower(a, 1), array_upper(a, 1)) s</c>,
+    /// PostgreSQL's own definition of _pg_expandarray. A NULL or empty array gives no rows.
+    /// </summary>
+    private Project BindArrayRows(FunctionCall call, ExprBinder binder, string[] names, SqlType elementType)
     {
-        foreach (var argument in arguments)
+        if (call.Arguments.Count != 1 || call.Distinct || call.Star || call.Filter is not null || call.Over is not null || call.OrderBy.Count > 0)
         {
-            if (ExprWalk.Columns(argument).Count > 0)
-            {
-                throw BinderErrors.Unsupported($"a column reference in the arguments of {call.Name[^1]} in FROM", call);
-            }
+            throw BinderErrors.Unsupported($"this form of {call.Name[^1]}", call);
         }
+        var array = binder.BindArrayText(call.Arguments[0]);
+        var one = new BoundLiteral(1, SqlType.Int4);
+        BoundCall Bound(string function) => new($"{function}(text,int4)", function, CallKind.Function, [array, one], SqlType.Int4);
+        var subscript = context.NewColumn("s", SqlType.Int4);
+        var series = new SeriesScan(subscript, Bound("array_lower"), Bound("array_upper"), one);
+        BoundExpr element = new BoundCall($"{ExprBinder.SubscriptFunction}(text,int4)", ExprBinder.SubscriptFunction, CallKind.Function, [array, BoundColumn.Of(subscript)], SqlType.Text);
+        if (elementType.Id != TypeId.Text)
+        {
+            element = new BoundCast(element, elementType);
+        }
+        var items = new List<ProjectItem> { new(context.NewColumn(names[0], elementType), element) };
+        if (names.Length > 1)
+        {
+            var position = BoundCall.Operator("+", SqlType.Int4, BoundCall.Operator("-", SqlType.Int4, BoundColumn.Of(subscript), Bound("array_lower")), one);
+            items.Add(new ProjectItem(context.NewColumn(names[1], SqlType.Int4), position));
+        }
+        return new Project(series, SqlList.From(items));
     }
 }

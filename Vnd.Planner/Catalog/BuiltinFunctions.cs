@@ -174,6 +174,7 @@ public static class BuiltinFunctions
             f.Add(Fn(name, [SqlType.Text, SqlType.Int4], SqlType.Int4));
         }
         f.Add(Fn("string_to_array", [SqlType.Text, SqlType.Text], SqlType.Text));
+        f.Add(Fn("array_cat", [SqlType.Text, SqlType.Text], SqlType.Text));
         f.Add(Fn("parse_ident", [SqlType.Text], SqlType.Text));
     }
 

@@ -46,9 +46,6 @@ public sealed class ClientFixtureCoverageTests(ITestOutputHelper output) : IDisp
     /// <summary>What VND cannot run yet, and why (see Vnd.Engine/Catalog/System/README.md, Limits).</summary>
     private static readonly string[] KnownUnsupported =
     [
-        "psql \\d table details #1",          // array(select … from unnest(tc.reloptions)): unnest() in FROM
-        "psql \\d publications #1",            // generate_series(0, array_upper(pr.prattrs::int2[], 1)): correlated, int2[] cast
-        "Npgsql KeyInfo follow-up #1",         // attnum = indkey[0]: subscripts of the text form are text, not int2
         "pgJDBC getPrimaryKeys #1",            // (information_schema._pg_expandarray(indkey)).n: set-returning function, field selection
         "pgJDBC getPrimaryKeys #2",            // information_schema._pg_expandarray
     ];
