@@ -47,6 +47,7 @@ public sealed class PhysicalPlanner(Func<Scan, IBatchSource> resolveTable, IRead
         }, s.All),
         Values v => PlanValues(v),
         SeriesScan s => new SeriesOperator(PlanValues(new Values([s.Column, s.Column, s.Column], [s.Arguments])), s.Column.Type),
+        ArrayExpand e => new ArrayExpandOperator(Plan(e.Input), Over(e.Input).Translate(e.Array)),
         Distinct d => new DistinctOnOperator(Plan(d.Input), d.On.Select(Over(d.Input).Translate).ToArray()),
         Window w => WindowPlanning.Plan(w, Plan(w.Input), Over(w.Input)),
         _ => throw ExpressionTranslator.Unsupported($"plan node {plan.GetType().Name}"),

@@ -19,6 +19,9 @@ internal sealed class BindingContext(ICatalog catalog, SqlList<SqlType>? declare
 
     public int ViewDepth { get; set; }
 
+    /// <summary>Output columns holding a composite in record text form, with their fields (see <see cref="SelectListSets"/>).</summary>
+    public Dictionary<ColumnId, SqlList<(string Name, SqlType Type)>> Composites { get; } = [];
+
     public PlanColumn NewColumn(string name, SqlType type) => new(new ColumnId(_nextColumn++), name, type);
 
     public SqlType ParameterType(int index) =>

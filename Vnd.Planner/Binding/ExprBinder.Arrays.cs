@@ -122,4 +122,41 @@ internal sealed partial class ExprBinder
         return array.Type.Id == TypeId.Text ? array
             : throw BinderErrors.Error(SqlState.DatatypeMismatch, string.Format(global::System.Globalization.CultureInfo.InvariantCulture, notAnArray, operand.Type.PgName), node);
     }
+
+    /// <summary>
+    /// (composite).field: a field of a composite built in this SELECT list is its value; a column holding one (a
+    /// derived table's _pg_expandarray(…) AS keys) is read from its record text. Anything else is not composite.
+    /// </summary>
+    private BoundExpr BindFieldSelection(FieldSelectionExpr f)
+    {
+        var operand = Bind(f.Operand);
+        if (f.Field == "*")
+        {
+            throw BinderErrors.Unsupported("(composite).*", f);
+        }
+        if (SetReturning?.FieldsOf(operand) is { } built)
+        {
+            foreach (var (name, value) in built)
+            {
+                if (name == f.Field)
+                {
+                    return value;
+                }
+            }
+            throw BinderErrors.Error(SqlState.UndefinedColumn, $"column \"{f.Field}\" not found in data type record", f);
+        }
+        if (operand is BoundColumn column && _context.Composites.TryGetValue(column.Id, out var fields))
+        {
+            for (var i = 0; i < fields.Count; i++)
+            {
+                if (fields[i].Name == f.Field)
+                {
+                    var text = new BoundCall("record_field(text,int4)", "record_field", CallKind.Function, [operand, new BoundLiteral(i + 1, SqlType.Int4)], SqlType.Text);
+                    return new BoundCast(text, fields[i].Type);
+                }
+            }
+            throw BinderErrors.Error(SqlState.UndefinedColumn, $"column \"{f.Field}\" not found in data type record", f);
+        }
+        throw BinderErrors.Error("42809", $"column notation .{f.Field} applied to type {operand.Type.PgName}, which is not a composite type", f);
+    }
 }

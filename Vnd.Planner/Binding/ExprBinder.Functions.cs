@@ -11,6 +11,10 @@ internal sealed partial class ExprBinder
 {
     private BoundExpr BindFunction(FunctionCall f)
     {
+        if (SetReturning is not null && SelectListSets.Handles(f))
+        {
+            return SetReturning.Bind(f, this);
+        }
         if (f.Name.Count > 1 && f.Name[0] != "pg_catalog")
         {
             throw BinderErrors.Error(SqlState.UndefinedFunction, $"function {string.Join('.', f.Name)} does not exist", f);

@@ -36,6 +36,9 @@ internal sealed partial class ExprBinder
 
     public WindowCollector? Windows { get; init; }
 
+    /// <summary>Set-returning functions of a SELECT list; null where they are not allowed.</summary>
+    public SelectListSets? SetReturning { get; init; }
+
     public bool InsideAggregate { get; init; }
 
     /// <summary>Binding only to compare with GROUP BY keys: aggregates and windows are built but not registered.</summary>
@@ -84,6 +87,7 @@ internal sealed partial class ExprBinder
             SubqueryExpr s => BindScalarSubquery(s),
             ArraySubqueryExpr a => BindArraySubquery(a),
             ArrayExpr a => BindArrayConstructor(a),
+            FieldSelectionExpr f => BindFieldSelection(f),
             ExistsExpr e => new BoundSubquery(SubqueryKind.Exists, _queries.BindSubquery(e.Subquery, Scope, Ctes), null, false, SqlType.Bool),
             InSubqueryExpr i => BindInSubquery(i.Operand, i.Subquery, i.Negated, i),
             QuantifiedExpr q => BindQuantified(q),

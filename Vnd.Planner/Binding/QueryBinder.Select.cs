@@ -20,7 +20,8 @@ internal sealed partial class QueryBinder
         }
         var grouping = new Grouping();
         var windows = new WindowCollector(core.Windows);
-        var binder = new ExprBinder(context, this, scope, ctes, "SELECT") { Grouping = grouping, Windows = windows };
+        var sets = new SelectListSets(context);
+        var binder = new ExprBinder(context, this, scope, ctes, "SELECT") { Grouping = grouping, Windows = windows, SetReturning = sets };
         BindGroupKeys(core, scope, ctes, grouping);
         scope.Grouping = grouping;
 
@@ -52,7 +53,12 @@ internal sealed partial class QueryBinder
         {
             plan = new Window(plan, SqlList.From(windows.Items));
         }
-        plan = new Project(plan, SqlList.From(items));
+        if (sets.Count > 0 && (grouped || windows.Items.Count > 0))
+        {
+            throw BinderErrors.Unsupported("set-returning functions in a SELECT list with aggregates or window functions", core);
+        }
+        plan = new Project(sets.Apply(plan, core), SqlList.From(items));
+        sets.NoteComposites(items);
         var keys = SqlList.From(sortKeys);
         if (core.Distinct == DistinctKind.DistinctOn)
         {

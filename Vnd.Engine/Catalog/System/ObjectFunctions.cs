@@ -38,6 +38,8 @@ internal static class ObjectFunctions
             yield return Fn(name, [O, name == "obj_description" ? T : B], T, _ => Macro.Constant(null, T));
         }
         yield return Fn("pg_get_indexdef", [O, I, B], T, _ => Macro.Constant(null, T));
+        // psql 15's \d: trace tables have no extended statistics objects, and PostgreSQL gives NULL for an unknown OID.
+        yield return Fn("pg_get_statisticsobjdef_columns", [O], T, _ => Macro.Constant(null, T));
         yield return Fn("col_description", [O, I], T, _ => Macro.Constant(null, T));
         yield return Fn("shobj_description", [O, T], T, _ => Macro.Constant(null, T));
         foreach (var name in (string[])["pg_table_size", "pg_relation_size", "pg_total_relation_size"])

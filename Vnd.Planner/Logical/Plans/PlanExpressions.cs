@@ -31,6 +31,7 @@ public static class PlanExpressions
             Window w => w with { Items = SqlList.From(w.Items.Select(i => i with { Call = (BoundWindowCall)map(i.Call) })) },
             Values v => v with { Rows = SqlList.From(v.Rows.Select(All)) },
             SeriesScan s => s with { Start = map(s.Start), Stop = map(s.Stop), Step = map(s.Step) },
+            ArrayExpand e => e with { Array = map(e.Array) },
             _ => plan,
         };
     }

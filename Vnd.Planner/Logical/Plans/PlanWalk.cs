@@ -18,6 +18,7 @@ public static class PlanWalk
         Window w => w.Items.Select(i => (BoundExpr)i.Call),
         Values v => v.Rows.SelectMany(r => r),
         SeriesScan s => s.Arguments,
+        ArrayExpand e => [e.Array],
         _ => [],
     };
 

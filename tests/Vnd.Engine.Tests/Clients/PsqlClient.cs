@@ -37,4 +37,28 @@ public static class PsqlClient
         Assert.True(exitCode == 0, $"psql failed ({exitCode}) on {sql}: {errors}");
         return rows;
     }
+
+    /// <summary>psql reading a script from stdin with its normal (aligned) output, as a user at a terminal sees it.</summary>
+    public static (int ExitCode, string Output, string Errors) Script(int port, string user, string script)
+    {
+        var info = new ProcessStartInfo("psql", ["-X", "-v", "ON_ERROR_STOP=1", $"host=127.0.0.1 port={port} user={user} dbname=vnd sslmode=require"])
+        {
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        info.Environment["PGPASSWORD"] = user;
+        info.Environment["PAGER"] = "cat";
+        using var process = Process.Start(info) ?? throw new InvalidOperationException("psql did not start");
+        process.StandardInput.Write(script);
+        process.StandardInput.Close();
+        var stderr = process.StandardError.ReadToEndAsync();
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        if (!process.WaitForExit(TimeSpan.FromSeconds(60)))
+        {
+            process.Kill();
+            Assert.Fail($"psql did not finish: {script}");
+        }
+        return (process.ExitCode, stdout.Result, stderr.Result);
+    }
 }
