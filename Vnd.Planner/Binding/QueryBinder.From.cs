@@ -15,6 +15,11 @@ internal sealed partial class QueryBinder
         LogicalPlan? plan = null;
         foreach (var item in from)
         {
+            if (plan is not null && item is FunctionTable function && BindLateralArrayRows(function, plan, scope, ctes) is { } expanded)
+            {
+                plan = expanded;
+                continue;
+            }
             var next = BindTableRef(item, scope, ctes);
             plan = plan is null ? next : new Join(JoinType.Cross, plan, next, SqlList<EquiKey>.Empty, null);
         }

@@ -98,4 +98,51 @@ internal sealed partial class QueryBinder
         }
         return new Project(series, SqlList.From(items));
     }
+
+    /// <summary>
+    /// unnest(a) / _pg_expandarray(a) after other FROM items whose columns <c>a</c> reads (<c>FROM t, unnest(t.arr) x</c>,
+    /// or written LATERAL): functions in FROM are implicitly lateral in PostgreSQL, so the rows so far are each
+    /// repeated per element (<see cref="ArrayExpand"/>). Null when the call is not such a function or reads no sibling.
+    /// </summary>
+    private Project? BindLateralArrayRows(FunctionTable table, LogicalPlan left, Scope scope, CteScope ctes)
+    {
+        var call = table.Function;
+        if (!SelectListSets.Handles(call) || call.Arguments.Count != 1)
+        {
+            return null;
+        }
+        var array = new ExprBinder(context, this, scope, ctes, "functions in FROM").BindArrayText(call.Arguments[0]);
+        var produced = PlanWalk.Produced(left);
+        if (!table.Lateral && !ExprWalk.Columns(array).Overlaps(produced))
+        {
+            return null;
+        }
+        var expandarray = call.Name[^1] == "_pg_expandarray";
+        var alias = table.Alias?.Name ?? call.Name[^1];
+        string[] names = expandarray ? ["x", "n"] : [alias];
+        if (table.Alias is { Columns.Count: > 0 } aliased)
+        {
+            if (aliased.Columns.Count > names.Length)
+            {
+                throw BinderErrors.Error("42P10", $"table \"{alias}\" has {names.Length} columns available but {aliased.Columns.Count} columns specified", aliased);
+            }
+            for (var i = 0; i < aliased.Columns.Count; i++)
+            {
+                names[i] = aliased.Columns[i];
+            }
+        }
+        var expand = new ArrayExpand(left, array, context.NewColumn(call.Name[^1], SqlType.Text), context.NewColumn("n", SqlType.Int4));
+        var items = left.Output.Select(c => new ProjectItem(c, BoundColumn.Of(c))).ToList();
+        var first = context.NewColumn(names[0], expandarray ? SqlType.Int2 : SqlType.Text);
+        items.Add(new ProjectItem(first, expandarray ? new BoundCast(BoundColumn.Of(expand.Element), SqlType.Int2) : BoundColumn.Of(expand.Element)));
+        var columns = new List<PlanColumn> { first };
+        if (expandarray)
+        {
+            var second = context.NewColumn(names[1], SqlType.Int4);
+            items.Add(new ProjectItem(second, BoundColumn.Of(expand.Position)));
+            columns.Add(second);
+        }
+        scope.AddRelation(new ScopeRelation(alias, null, SqlList.From(columns)), table);
+        return new Project(expand, SqlList.From(items));
+    }
 }
