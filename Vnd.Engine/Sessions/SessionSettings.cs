@@ -126,11 +126,18 @@ public sealed class SessionSettings : Catalog.System.ISessionSettings
 
     string? Catalog.System.ISessionSettings.Get(string name) => _values.TryGetValue(name, out var value) ? value : null;
 
-    /// <summary>set_config(name, value, false): as SET, one value (a search_path list stays one string).</summary>
-    void Catalog.System.ISessionSettings.Set(string name, string value) =>
+    /// <summary>
+    /// set_config(name, value, is_local): as SET [LOCAL], one value (a search_path list stays one string). Outside a
+    /// block a local change would end with its statement's implicit transaction, so it is not kept.
+    /// </summary>
+    void Catalog.System.ISessionSettings.Set(string name, string value, bool local)
+    {
+        if (local && _atBegin is null)
+            return;
         Set(name, SettingDefinitions.Known.TryGetValue(name, out var d) && d.Kind == SettingKind.SearchPath
             ? value.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
-            : [value]);
+            : [value], local);
+    }
 
     IEnumerable<(string Name, string Value, string Description)> Catalog.System.ISessionSettings.All() => All();
 

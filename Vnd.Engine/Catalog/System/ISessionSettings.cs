@@ -10,7 +10,8 @@ public interface ISessionSettings
     /// <summary>The current value, or null for a parameter PostgreSQL would call unrecognized.</summary>
     string? Get(string name);
 
-    void Set(string name, string value);
+    /// <summary>set_config: a <paramref name="local"/> change lasts until the end of the transaction (SET LOCAL).</summary>
+    void Set(string name, string value, bool local = false);
 
     /// <summary>All parameters in name order: (name as PostgreSQL spells it, value, description).</summary>
     IEnumerable<(string Name, string Value, string Description)> All();

@@ -63,14 +63,15 @@ internal static class SessionFunctions
     }
 
     /// <summary>
-    /// set_config(name, value, is_local) changes the session setting when the statement is bound: VND has no
-    /// transactions that could roll it back, and clients (DBeaver, pgJDBC) call it with constants.
+    /// set_config(name, value, is_local) changes the session setting when the statement is bound (clients such as
+    /// DBeaver and pgJDBC call it with constants); is_local makes it SET LOCAL, and ROLLBACK undoes either.
     /// </summary>
     private static BoundExpr SetConfig(SessionInfo session, SqlList<BoundExpr> arguments)
     {
         if (!Macro.TryConstant(arguments[0], out var name) || name is not string setting || !Macro.TryConstant(arguments[1], out var value))
             throw new SqlException(SqlState.FeatureNotSupported, "not supported yet: set_config with arguments computed per row");
-        session.Settings.Set(setting, value as string ?? "");
+        var local = Macro.TryConstant(arguments[2], out var isLocal) && isLocal is true;
+        session.Settings.Set(setting, value as string ?? "", local);
         return Macro.Constant(value as string ?? "", T);
     }
 }

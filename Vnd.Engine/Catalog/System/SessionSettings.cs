@@ -49,9 +49,14 @@ public sealed class SessionSettings : ISessionSettings
     /// <summary>The current value, or null for a parameter PostgreSQL would call unrecognized.</summary>
     public string? Get(string name) => _values.TryGetValue(name, out var value) ? value : null;
 
-    /// <summary>Sets a parameter; names VND does not know are kept too (clients set their own, e.g. extra_float_digits).</summary>
-    public void Set(string name, string value)
+    /// <summary>
+    /// Sets a parameter; names VND does not know are kept too (clients set their own, e.g. extra_float_digits).
+    /// The embedded path has no transaction blocks, so a local change ends with its statement: it is not kept.
+    /// </summary>
+    public void Set(string name, string value, bool local = false)
     {
+        if (local)
+            return;
         _values[name] = value;
         _names.TryAdd(name, name);
     }

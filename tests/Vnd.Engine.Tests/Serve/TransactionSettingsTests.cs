@@ -78,6 +78,21 @@ public sealed class TransactionSettingsTests(ServeFixture fixture)
     }
 
     [Fact]
+    public async Task Set_config_with_is_local_is_set_local()
+    {
+        await using var connection = await OpenAsync();
+        await RunAsync(connection, "begin");
+        Assert.Equal("6s", await RunAsync(connection, "select set_config('statement_timeout', '6s', true)"));
+        Assert.Equal("6s", await RunAsync(connection, "show statement_timeout"));
+        await RunAsync(connection, "commit");
+        Assert.Equal("0", await RunAsync(connection, "show statement_timeout"));
+        await RunAsync(connection, "select set_config('statement_timeout', '6s', true)");
+        Assert.Equal("0", await RunAsync(connection, "show statement_timeout"));
+        await RunAsync(connection, "select set_config('statement_timeout', '2s', false)");
+        Assert.Equal("2s", await RunAsync(connection, "show statement_timeout"));
+    }
+
+    [Fact]
     public async Task Set_local_outside_a_block_only_warns()
     {
         await using var connection = await OpenAsync();
