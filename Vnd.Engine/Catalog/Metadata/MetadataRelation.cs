@@ -28,17 +28,18 @@ public sealed class MetadataRelation(ControlStateStore state, TraceTableStore ta
     public (IReadOnlyList<string> Names, IReadOnlyList<SqlType> Types, IBatchSource Source) For(string tenant)
     {
         var rows = new InMemoryTable(MetadataColumns.Types, MetadataColumns.Names);
+        var statistics = state.Statistics(tenant);
         foreach (var diagnosis in state.List(tenant))
         {
             if (diagnosis.Tenant != tenant)
                 throw new InvalidOperationException("control state returned another tenant's diagnosis");
             foreach (var table in diagnosis.Tables)
-                rows.AppendRow(Row(diagnosis, table));
+                rows.AppendRow(Row(diagnosis, table, statistics.GetValueOrDefault(table.Table.Table)));
         }
         return (MetadataColumns.Names, MetadataColumns.Types, rows);
     }
 
-    private object?[] Row(Diagnosis diagnosis, DiagnosisTable table)
+    private object?[] Row(Diagnosis diagnosis, DiagnosisTable table, CaptureStatistics? counted)
     {
         var point = diagnosis.Policy.CapturePoints.FirstOrDefault(p => p.Name == table.CapturePoint);
         long rows = 0, bytes = 0;
@@ -55,12 +56,15 @@ public sealed class MetadataRelation(ControlStateStore state, TraceTableStore ta
             fields = string.Join(", ", names);
             (first, last) = TimeRange(stored);
         }
+        // No capture attached yet (the importer creates the table): nothing read, nothing dropped. A table whose
+        // rows were imported before the control state kept statistics: unknown.
+        var known = counted ?? (tables.TableExists(table.Table) ? null : new CaptureStatistics(0, 0, 0));
         return
         [
             diagnosis.Name, table.CapturePoint, table.TableId, table.Table.Table,
             point is null ? null : VirtualName(point), point is null ? null : Direction(point),
             point?.Pattern.ToString(), fields, diagnosis.State.ToString().ToLowerInvariant(),
-            rows, bytes, first, last, null, null,
+            rows, bytes, first, last, known?.PacketsRead, known?.PacketsDropped, known?.DecodeErrors,
         ];
     }
 
