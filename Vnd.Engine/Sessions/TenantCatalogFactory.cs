@@ -27,10 +27,12 @@ public sealed class TenantCatalogFactory(TraceTableStore store, MetadataRelation
             return new SessionCatalog(all, all.Source);
         }
         var info = new SessionInfo(identity.Database, identity.User, tenant, identity.ProcessId);
-        var system = new SystemCatalog(new TraceCatalog(store, tenant), info, _relations);
+        var temporary = new SessionTempTables();
+        var system = new SystemCatalog(new TraceCatalog(store, tenant), info, _relations, temporaryTables: temporary.Definitions);
         var catalog = new MetadataCatalog(system, system.Source, () => MetadataRows(tenant));
         return new SessionCatalog(catalog, catalog.Source)
         {
+            TempTables = temporary,
             Info = info,
             BeginStatement = system.BeginStatement,
             CallService = manager is null ? null : (function, arguments) => Call(tenant, function, arguments),

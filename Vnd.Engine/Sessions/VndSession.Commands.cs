@@ -54,7 +54,10 @@ public sealed partial class VndSession
             CloseCursors(all: true);
         }
         if (target is "ALL" or "TEMP" or "TEMPORARY")
+        {
             _catalog.DropTempViews();
+            _catalog.TempTables.Clear();
+        }
         return new PgCommandResult("DISCARD " + target);
     }
 
@@ -161,8 +164,8 @@ public sealed partial class VndSession
 
     private PgCommandResult Drop(DropStatement drop)
     {
-        if (drop.Kind != DropObjectKind.View)
-            throw SqlErrors.FeatureNotSupported("DROP TABLE: trace tables are dropped with their diagnosis, vnd.drop_diagnosis(name)");
+        if (drop.Kind == DropObjectKind.Table)
+            return DropTables(drop);
         foreach (var name in drop.Names)
         {
             if (!_catalog.DropTempView(name[^1]) && !drop.IfExists)

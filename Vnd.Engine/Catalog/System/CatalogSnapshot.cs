@@ -25,6 +25,7 @@ public sealed class CatalogSnapshot
         foreach (var relation in system)
             used.Add(relation.Oid);
         SchemaOid = RelationOids.Allocate("schema", session.Schema, "", used);
+        TempSchemaOid = RelationOids.Allocate("schema", TempSchema, "", used);
         var relations = new List<RelationEntry>();
         foreach (var relation in system)
         {
@@ -34,7 +35,9 @@ public sealed class CatalogSnapshot
         foreach (var table in tables.OrderBy(t => t.Name, StringComparer.Ordinal))
         {
             var oid = RelationOids.Allocate("table", table.Schema, table.Name, used);
-            relations.Add(new RelationEntry(oid, table.Schema, SchemaOid, table.Name, 'r', table.Columns, table.Statistics));
+            var temp = table.Schema == TempSchema;
+            HasTempTables |= temp;
+            relations.Add(new RelationEntry(oid, table.Schema, temp ? TempSchemaOid : SchemaOid, table.Name, 'r', table.Columns, table.Statistics));
         }
         Relations = relations;
     }
@@ -48,7 +51,14 @@ public sealed class CatalogSnapshot
 
     public int SchemaOid { get; }
 
-    /// <summary>Built-in relations first, then the tenant's trace tables in name order.</summary>
+    /// <summary>The session's temporary schema (its temporary tables; listed only while it has some).</summary>
+    public const string TempSchema = "pg_temp";
+
+    public int TempSchemaOid { get; }
+
+    public bool HasTempTables { get; }
+
+    /// <summary>Built-in relations first, then the tenant's trace tables and the session's temporary tables in name order.</summary>
     public IReadOnlyList<RelationEntry> Relations { get; }
 
     /// <summary>(OID, name) of every schema the session sees.</summary>
@@ -57,6 +67,8 @@ public sealed class CatalogSnapshot
         yield return (PgCatalogNamespace, "pg_catalog");
         yield return (InformationSchemaNamespace, "information_schema");
         yield return (SchemaOid, Session.Schema);
+        if (HasTempTables)
+            yield return (TempSchemaOid, TempSchema);
     }
 
     /// <summary>A relation's OID from its name as regclass reads it: qualified, or searched in pg_catalog then the tenant's schema.</summary>

@@ -20,14 +20,18 @@ public sealed class SystemCatalog : ICatalog
     private readonly SystemRelations _relations;
     private readonly Func<IReadOnlyList<SessionInfo>> _sessions;
     private readonly Dictionary<string, List<FunctionSignature>> _functions = new(StringComparer.Ordinal);
+    private readonly Func<IReadOnlyList<TableDefinition>>? _temporary;
     private CatalogSnapshot? _snapshot;
 
     /// <param name="tenant">The tenant's trace tables.</param>
     /// <param name="session">This session (user, database, settings, backend id).</param>
     /// <param name="relations">The built-in relations (shareable between sessions).</param>
     /// <param name="tenantSessions">The tenant's live sessions for pg_stat_activity; only this session when null.</param>
-    public SystemCatalog(TraceCatalog tenant, SessionInfo session, SystemRelations? relations = null, Func<IReadOnlyList<SessionInfo>>? tenantSessions = null)
+    /// <param name="temporaryTables">The session's temporary tables (schema pg_temp) for pg_class; none when null.</param>
+    public SystemCatalog(TraceCatalog tenant, SessionInfo session, SystemRelations? relations = null, Func<IReadOnlyList<SessionInfo>>? tenantSessions = null,
+        Func<IReadOnlyList<TableDefinition>>? temporaryTables = null)
     {
+        _temporary = temporaryTables;
         _tenant = tenant;
         Session = session;
         _relations = relations ?? new SystemRelations();
@@ -50,7 +54,7 @@ public sealed class SystemCatalog : ICatalog
     public void BeginStatement() => _snapshot = null;
 
     public CatalogSnapshot Snapshot() =>
-        _snapshot ??= new CatalogSnapshot(Session, _sessions(), _tenant.Tables(), _relations.All);
+        _snapshot ??= new CatalogSnapshot(Session, _sessions(), _temporary is null ? _tenant.Tables() : [.. _tenant.Tables(), .. _temporary()], _relations.All);
 
     public bool SchemaExists(string schema) => schema is "pg_catalog" or "information_schema" || _tenant.SchemaExists(schema);
 
