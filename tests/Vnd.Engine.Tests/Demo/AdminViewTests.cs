@@ -3,7 +3,7 @@ using Npgsql;
 using Vnd.Engine.Cli;
 using Vnd.Engine.Control.Demo;
 using Vnd.Engine.Tests.Clients;
-using Vnd.Wire.Hosting;
+using Vnd.Engine.Tests.Serve;
 
 namespace Vnd.Engine.Tests.Demo;
 
@@ -15,25 +15,22 @@ public sealed class AdminViewTests : IAsyncLifetime
 {
     private const string AdminPassword = "admin-secret";
     private readonly string _data = Path.Combine(Path.GetTempPath(), "vnd-admin-" + Guid.NewGuid().ToString("N"));
-    private PgServer _server = null!;
-    private IDisposable _state = null!;
+    private RunningServer _server = null!;
 
     public async Task InitializeAsync()
     {
         Directory.CreateDirectory(_data);
         DemoSeeder.Seed(_data);
-        (_server, _, _state) = ServeCommand.Create(new ServeOptions(new DirectoryInfo(_data), new IPEndPoint(IPAddress.Loopback, 0), null, NoTls: false, "vnd", AdminPassword));
-        await _server.StartAsync();
+        _server = await RunningServer.StartAsync(new ServeOptions(new DirectoryInfo(_data), new IPEndPoint(IPAddress.Loopback, 0), null, NoTls: false, "vnd", AdminPassword));
     }
 
     public async Task DisposeAsync()
     {
         await _server.DisposeAsync();
-        _state.Dispose();
         Directory.Delete(_data, recursive: true);
     }
 
-    private int Port => _server.LocalEndPoints[0].Port;
+    private int Port => _server.Port;
 
     private async Task<List<string>> RowsAsync(string user, string sql)
     {

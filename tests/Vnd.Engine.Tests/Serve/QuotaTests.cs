@@ -3,7 +3,6 @@ using Vnd.Engine.Cli;
 using Vnd.Engine.Control.Cloud;
 using Vnd.Engine.Tests.Clients;
 using Vnd.Tests.Shared;
-using Vnd.Wire.Hosting;
 
 namespace Vnd.Engine.Tests.Serve;
 
@@ -14,8 +13,7 @@ namespace Vnd.Engine.Tests.Serve;
 public sealed class QuotaTests : IAsyncLifetime
 {
     private readonly string _work = Path.Combine(Path.GetTempPath(), "vnd-quota-" + Guid.NewGuid().ToString("N"));
-    private PgServer _server = null!;
-    private IDisposable _state = null!;
+    private RunningServer _server = null!;
 
     public async Task InitializeAsync()
     {
@@ -23,22 +21,20 @@ public sealed class QuotaTests : IAsyncLifetime
         var cloud = Path.Combine(_work, "cloud.yaml");
         // tenant2 may keep 4 kB of traces: one small capture fills it.
         await File.WriteAllTextAsync(cloud, DemoCloud.Yaml.Replace("maxBytes: 268435456", "maxBytes: 4096", StringComparison.Ordinal));
-        (_server, _, _state) = ServeCommand.Create(new ServeOptions(new DirectoryInfo(Path.Combine(_work, "data")), new IPEndPoint(IPAddress.Loopback, 0),
+        _server = await RunningServer.StartAsync(new ServeOptions(new DirectoryInfo(Path.Combine(_work, "data")), new IPEndPoint(IPAddress.Loopback, 0),
             new FileInfo(cloud), NoTls: false, "vnd", null));
-        await _server.StartAsync();
     }
 
     public async Task DisposeAsync()
     {
         await _server.DisposeAsync();
-        _state.Dispose();
         Directory.Delete(_work, recursive: true);
     }
 
     [Fact]
     public void A_tenant_over_its_byte_quota_gets_53400_with_the_reason_and_keeps_what_it_has()
     {
-        var port = _server.LocalEndPoints[0].Port;
+        var port = _server.Port;
         PsqlClient.Rows(port, "tenant2", """
             select vnd.start_diagnosis('lbdiag', $c$
             Appliance Type Node : lb
