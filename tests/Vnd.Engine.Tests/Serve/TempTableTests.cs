@@ -44,6 +44,8 @@ public sealed class TempTableTests(ServeFixture fixture)
         Assert.Equal(await LongAsync(session, "select count(dst_port) from packets"),
             await LongAsync(session, "select count(*) from packets p join pg_temp.busy b on b.dst_port = p.dst_port"));
         Assert.Equal("t", await new NpgsqlCommand("select relpersistence from pg_class where relname = 'busy'", session).ExecuteScalarAsync());
+        Assert.Equal("pg_temp|LOCAL TEMPORARY", await new NpgsqlCommand(
+            "select table_schema || '|' || table_type from information_schema.tables where table_name = 'busy'", session).ExecuteScalarAsync());
         Assert.Equal(2L, await LongAsync(session, "select count(*) from pg_attribute a join pg_class c on c.oid = a.attrelid where c.relname = 'busy'"));
 
         // Shadowing: pg_temp is searched first; the trace table stays reachable by its schema.
