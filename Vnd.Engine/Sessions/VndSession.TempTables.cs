@@ -61,11 +61,14 @@ public sealed partial class VndSession
             var temp = name.Count == 1 || (name.Count == 2 && name[0] == SearchPathCatalog.TempSchema);
             if (temp && _catalog.TempTables.Drop(name[^1]))
                 continue;
-            var own = name.Count == 1
-                ? _catalog.SearchPath.Any(schema => schema != SearchPathCatalog.TempSchema && _catalog.FindTable(schema, name[0]) is not null)
-                : name.Count == 2 && name[0] != SearchPathCatalog.TempSchema && _catalog.FindTable(name[0], name[1]) is not null;
-            if (own)
-                throw SqlErrors.FeatureNotSupported("DROP TABLE: trace tables are dropped with their diagnosis, vnd.drop_diagnosis(name)");
+            // The table the name resolves to, as PostgreSQL picks it: the first schema of the path that has it.
+            var schema = name.Count == 2 ? name[0] : _catalog.SearchPath.FirstOrDefault(s => s != SearchPathCatalog.TempSchema && _catalog.FindTable(s, name[0]) is not null);
+            if (name.Count <= 2 && schema is not null && schema != SearchPathCatalog.TempSchema && _catalog.FindTable(schema, name[^1]) is not null)
+            {
+                throw schema is "pg_catalog" or "information_schema"
+                    ? new PgErrorException("42501", $"permission denied: \"{name[^1]}\" is a system catalog")
+                    : SqlErrors.FeatureNotSupported("DROP TABLE: trace tables are dropped with their diagnosis, vnd.drop_diagnosis(name)");
+            }
             if (drop.IfExists)
                 _context.SendNotice(new PgErrorException("00000", $"table \"{string.Join(".", name)}\" does not exist, skipping", PgSeverity.Notice));
             else

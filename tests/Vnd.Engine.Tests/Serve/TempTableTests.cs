@@ -58,6 +58,7 @@ public sealed class TempTableTests(ServeFixture fixture)
         await RunAsync(session, "drop table packets");
         Assert.Equal(total, await LongAsync(session, "select count(*) from packets"));
         Assert.Equal("0A000", (await FailsAsync(session, "drop table packets")).SqlState);   // the trace table is a diagnosis's
+        Assert.Equal("42501", (await FailsAsync(session, "drop table pg_class")).SqlState);
         Assert.Equal("42P07", (await FailsAsync(session, "create temp table busy as select 1 as one")).SqlState);
         Assert.Equal("42P07", (await FailsAsync(session, "create temp view busy as select 1 as one")).SqlState);
         Assert.Equal("42701", (await FailsAsync(session, "create temp table twice (a, a) as select 1, 2")).SqlState);
