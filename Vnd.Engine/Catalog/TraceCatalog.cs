@@ -15,7 +15,7 @@ namespace Vnd.Engine.Catalog;
 /// in the <see cref="TraceTableStore"/>. Other tenants' schemas do not exist from here, so a query cannot name them.
 /// Table statistics (rows, bytes, per-column min/max/nulls) come from the manifest without reading segments.
 /// </summary>
-public sealed class TraceCatalog : ICatalog
+public sealed class TraceCatalog : ITraceTableCatalog
 {
     private readonly TraceTableStore _store;
     private readonly string _tenant;
@@ -39,6 +39,9 @@ public sealed class TraceCatalog : ICatalog
 
     /// <summary>The tenant's schema, the one schema of its trace tables.</summary>
     public string Schema => _tenant;
+
+    /// <summary>The tenant's schema, the only one.</summary>
+    public IReadOnlyList<string> Schemas() => [_tenant];
 
     /// <summary>The tenant's trace tables (for the system catalog's pg_class, pg_attribute and information_schema).</summary>
     public IReadOnlyList<TableDefinition> Tables()

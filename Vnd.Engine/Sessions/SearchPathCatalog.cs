@@ -13,7 +13,7 @@ namespace Vnd.Engine.Sessions;
 /// from a schema that does not exist, so a qualified name whose schema is not visible fails like a missing table.
 /// </para>
 /// </summary>
-public sealed class SearchPathCatalog(ICatalog inner, string user) : ICatalog
+public sealed class SearchPathCatalog(ICatalog inner, string user, SessionTempTables? tempTables = null) : ICatalog
 {
     /// <summary>The session's own schema for temporary objects, searched first as PostgreSQL searches pg_temp.</summary>
     public const string TempSchema = "pg_temp";
@@ -21,13 +21,23 @@ public sealed class SearchPathCatalog(ICatalog inner, string user) : ICatalog
     private readonly Dictionary<string, ViewDefinition> _tempViews = new(StringComparer.Ordinal);
     private SqlList<string> _path = inner.SearchPath;
 
-    public SqlList<string> SearchPath => _tempViews.Count == 0 ? _path : SqlList.From([TempSchema, .. _path]);
+    /// <summary>The session's temporary tables (pg_temp holds them beside the temporary views).</summary>
+    public SessionTempTables TempTables { get; } = tempTables ?? new SessionTempTables();
+
+    public SqlList<string> SearchPath => _tempViews.Count == 0 && TempTables.Count == 0 ? _path : SqlList.From([TempSchema, .. _path]);
+
+    /// <summary>42P07 when pg_temp already has a view or table of that name (one namespace, as in PostgreSQL).</summary>
+    public void EnsureTempNameFree(string name)
+    {
+        if (_tempViews.ContainsKey(name) || TempTables.Contains(name))
+            throw new Vnd.Wire.Errors.PgErrorException("42P07", $"relation \"{name}\" already exists");
+    }
 
     /// <summary>CREATE [OR REPLACE] TEMP VIEW: visible to this session only and gone when it ends.</summary>
     public void CreateTempView(ViewDefinition view, bool orReplace)
     {
-        if (!orReplace && _tempViews.ContainsKey(view.Name))
-            throw new Vnd.Wire.Errors.PgErrorException("42P07", $"relation \"{view.Name}\" already exists");
+        if (!orReplace || TempTables.Contains(view.Name))
+            EnsureTempNameFree(view.Name);
         _tempViews[view.Name] = view with { Schema = TempSchema };
     }
 
@@ -54,7 +64,8 @@ public sealed class SearchPathCatalog(ICatalog inner, string user) : ICatalog
 
     public bool SchemaExists(string schema) => true;
 
-    public TableDefinition? FindTable(string schema, string name) => inner.FindTable(schema, name);
+    public TableDefinition? FindTable(string schema, string name) =>
+        schema == TempSchema ? TempTables.Find(name) : inner.FindTable(schema, name);
 
     public ViewDefinition? FindView(string schema, string name) =>
         schema == TempSchema ? _tempViews.GetValueOrDefault(name) : inner.FindView(schema, name);

@@ -20,6 +20,9 @@ public sealed record SessionCatalog(ICatalog Catalog, Func<Scan, IBatchSource> R
     /// <summary>Runs a <c>vnd.*</c> control-server function for the session's tenant (null: none offered).</summary>
     public Func<string, IReadOnlyList<string?>, string>? CallService { get; init; }
 
+    /// <summary>The session's temporary tables, when the catalog lists them (pg_class); else the session keeps its own.</summary>
+    public SessionTempTables? TempTables { get; init; }
+
     /// <summary>Imports a capture file as the input of the capture point that fills a trace table; returns its
     /// packets (COPY table FROM STDIN (FORMAT pcap)).</summary>
     public Func<string, string, long>? AttachCapture { get; init; }

@@ -56,6 +56,9 @@ public sealed class SessionSettings : Catalog.System.ISessionSettings
 
     public TimeSpan IdleInTransactionTimeout { get; private set; }
 
+    /// <summary>temp_buffers: the bytes this session's temporary tables may hold together.</summary>
+    public long TempBuffersBytes { get; private set; }
+
     /// <summary>SET [LOCAL] name = values (empty = DEFAULT). A LOCAL change is undone when the transaction block ends.</summary>
     public void Set(string name, IReadOnlyList<string> values, bool local = false)
     {
@@ -227,6 +230,9 @@ public sealed class SessionSettings : Catalog.System.ISessionSettings
                     case "idle_in_transaction_session_timeout": IdleInTransactionTimeout = duration; break;
                 }
                 break;
+            case SettingKind.Memory:
+                TempBuffersBytes = Kilobytes(definition.Name, value) * 1024;
+                break;
             case SettingKind.SearchPath:
                 _catalog.SetPath(SettingValues.SplitList(value));
                 break;
@@ -241,6 +247,7 @@ public sealed class SessionSettings : Catalog.System.ISessionSettings
     private static string Normalize(SettingDefinition definition, string value) => definition.Kind switch
     {
         SettingKind.Duration => SettingValues.FormatMilliseconds(Milliseconds(definition.Name, value)),
+        SettingKind.Memory => SettingValues.FormatKilobytes(Kilobytes(definition.Name, value)),
         SettingKind.FloatDigits => int.TryParse(value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var digits) && digits is >= -15 and <= 3
             ? digits.ToString(CultureInfo.InvariantCulture)
             : throw Invalid(definition.Name, value),
@@ -258,6 +265,9 @@ public sealed class SessionSettings : Catalog.System.ISessionSettings
 
     private static long Milliseconds(string name, string value) =>
         SettingValues.TryParseMilliseconds(value, out var milliseconds) ? milliseconds : throw Invalid(name, value);
+
+    private static long Kilobytes(string name, string value) =>
+        SettingValues.TryParseKilobytes(value, out var kilobytes) && kilobytes is > 0 and < long.MaxValue / 1024 ? kilobytes : throw Invalid(name, value);
 
     private static TimeZoneInfo Zone(string name) =>
         name.Equals("utc", StringComparison.OrdinalIgnoreCase) || name.Equals("gmt", StringComparison.OrdinalIgnoreCase) || name.Equals("z", StringComparison.OrdinalIgnoreCase)

@@ -15,6 +15,9 @@ public static class SettingDefinitions
         new("lock_timeout", "0", SettingKind.Duration, Description: "Sets the maximum allowed duration of any wait for a lock."),
         new("idle_in_transaction_session_timeout", "0", SettingKind.Duration, Description: "Sets the maximum allowed idle time between queries, when in a transaction."),
         new("idle_session_timeout", "0", SettingKind.Duration, Description: "Sets the maximum allowed idle time between queries, when not in a transaction."),
+        // PostgreSQL spills temporary tables past temp_buffers to disk; VND keeps them in memory, so here it is a
+        // hard per-session limit (53200 beyond it), with a default sized for query results rather than 8MB.
+        new("temp_buffers", "256MB", SettingKind.Memory, Description: "Sets the maximum memory of the temporary tables of each session."),
         new("extra_float_digits", "1", SettingKind.FloatDigits, Description: "Sets the number of digits displayed for floating-point values."),
         new("DateStyle", "ISO, MDY", SettingKind.DateStyle, Reported: true, "Sets the display format for date and time values."),
         new("TimeZone", "UTC", SettingKind.TimeZone, Reported: true, "Sets the time zone for displaying and interpreting time stamps."),

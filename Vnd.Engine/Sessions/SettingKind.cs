@@ -9,6 +9,8 @@ public enum SettingKind : byte
     ReadOnly,
     /// <summary>Milliseconds; integers or values with a unit (ms, s, min, h, d); shown with the largest exact unit.</summary>
     Duration,
+    /// <summary>Kilobytes; values with a unit (kB, MB, GB, TB) or a bare number of 8 kB blocks; shown with the largest exact unit.</summary>
+    Memory,
     /// <summary>extra_float_digits: an integer in -15..3.</summary>
     FloatDigits,
     /// <summary>Only the value VND implements is accepted (standard_conforming_strings on, IntervalStyle postgres, ...).</summary>

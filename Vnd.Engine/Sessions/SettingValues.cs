@@ -8,44 +8,59 @@ public static class SettingValues
     private static readonly (string Unit, long Milliseconds)[] Units =
         [("d", 86_400_000), ("h", 3_600_000), ("min", 60_000), ("s", 1000), ("ms", 1)];
 
+    // Memory settings count kilobytes; a bare number is in the setting's block size (8 kB for temp_buffers).
+    private static readonly (string Unit, long Kilobytes)[] MemoryUnits =
+        [("TB", 1L << 30), ("GB", 1L << 20), ("MB", 1L << 10), ("kB", 1)];
+
     /// <summary>"5000", "5s", "100 ms", "1min": milliseconds (a bare number is milliseconds).</summary>
-    public static bool TryParseMilliseconds(string text, out long milliseconds)
+    public static bool TryParseMilliseconds(string text, out long milliseconds) => TryParseWithUnit(text, Units, 1, out milliseconds);
+
+    /// <summary>"8MB", "512kB", "1024" (blocks of 8 kB, as temp_buffers takes them): kilobytes.</summary>
+    public static bool TryParseKilobytes(string text, out long kilobytes) => TryParseWithUnit(text, MemoryUnits, 8, out kilobytes);
+
+    /// <summary>The largest unit that divides the value exactly: 262144 → "256MB", 0 → "0".</summary>
+    public static string FormatKilobytes(long kilobytes) => FormatWithUnit(kilobytes, MemoryUnits, "kB");
+
+    private static bool TryParseWithUnit(string text, (string Unit, long Scale)[] units, long bareScale, out long result)
     {
         var value = text.Trim();
         var end = 0;
         while (end < value.Length && (char.IsAsciiDigit(value[end]) || (end == 0 && value[end] is '-' or '+')))
             end++;
-        milliseconds = 0;
+        result = 0;
         if (!long.TryParse(value.AsSpan(0, end), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var number) || number < 0)
             return false;
         var unit = value[end..].Trim();
         if (unit.Length == 0)
-        {
-            milliseconds = number;
-            return true;
-        }
-        foreach (var (name, scale) in Units)
+            return Scale(number, bareScale, out result);
+        foreach (var (name, scale) in units)
         {
             if (unit == name)
-            {
-                milliseconds = number * scale;
-                return true;
-            }
+                return Scale(number, scale, out result);
         }
         return false;
     }
 
-    /// <summary>The largest unit that divides the value exactly: 5000 → "5s", 90000 → "90s", 0 → "0".</summary>
-    public static string FormatMilliseconds(long milliseconds)
+    /// <summary>number × scale, false when it does not fit (a value far too large is invalid, not wrapped).</summary>
+    private static bool Scale(long number, long scale, out long result)
     {
-        if (milliseconds == 0)
+        result = number <= long.MaxValue / scale ? number * scale : 0;
+        return number <= long.MaxValue / scale;
+    }
+
+    /// <summary>The largest unit that divides the value exactly: 5000 → "5s", 90000 → "90s", 0 → "0".</summary>
+    public static string FormatMilliseconds(long milliseconds) => FormatWithUnit(milliseconds, Units, "ms");
+
+    private static string FormatWithUnit(long value, (string Unit, long Scale)[] units, string smallest)
+    {
+        if (value == 0)
             return "0";
-        foreach (var (name, scale) in Units)
+        foreach (var (name, scale) in units)
         {
-            if (milliseconds % scale == 0)
-                return (milliseconds / scale).ToString(CultureInfo.InvariantCulture) + name;
+            if (value % scale == 0)
+                return (value / scale).ToString(CultureInfo.InvariantCulture) + name;
         }
-        return milliseconds.ToString(CultureInfo.InvariantCulture) + "ms";
+        return value.ToString(CultureInfo.InvariantCulture) + smallest;
     }
 
     /// <summary>DateStyle: VND prints ISO only; the field order part is kept. Null when the style is not ISO.</summary>

@@ -10,8 +10,9 @@ namespace Vnd.Engine.Sessions;
 /// <summary>
 /// The catalog a tenant's wire session sees: its trace tables (<see cref="TraceCatalog"/>), PostgreSQL's system
 /// catalogs over them (<see cref="SystemCatalog"/>: what psql, Npgsql, JDBC and Grafana read), the metadata
-/// relation <c>vnd.diagnoses</c>, and the <c>vnd.*</c> diagnosis functions. The admin gets every schema's tables
-/// (<see cref="AllTenantsCatalog"/>) without emulation.
+/// relation <c>vnd.diagnoses</c>, and the <c>vnd.*</c> diagnosis functions. The admin gets the same over every
+/// tenant's schema (<see cref="AllTenantsCatalog"/>) and every tenant's metadata rows, without the diagnosis functions
+/// (they act for one tenant).
 /// </summary>
 public sealed class TenantCatalogFactory(TraceTableStore store, MetadataRelation metadata, DiagnosisManager? manager) : ISessionCatalogFactory
 {
@@ -21,16 +22,18 @@ public sealed class TenantCatalogFactory(TraceTableStore store, MetadataRelation
 
     public SessionCatalog Open(SessionIdentity identity)
     {
-        if (identity.Tenant is not { } tenant)
-        {
-            var all = new AllTenantsCatalog(store);
-            return new SessionCatalog(all, all.Source);
-        }
-        var info = new SessionInfo(identity.Database, identity.User, tenant, identity.ProcessId);
-        var system = new SystemCatalog(new TraceCatalog(store, tenant), info, _relations);
+        var tenant = identity.Tenant;
+        // The admin ("$user" names no schema) gets the same emulation over every tenant's schema and metadata rows.
+        var info = new SessionInfo(identity.Database, identity.User, tenant ?? identity.User, identity.ProcessId);
+        var temporary = new SessionTempTables();
+        ITraceTableCatalog tables = tenant is null ? new AllTenantsCatalog(store) : new TraceCatalog(store, tenant);
+        var system = new SystemCatalog(tables, info, _relations, temporaryTables: temporary.Definitions);
         var catalog = new MetadataCatalog(system, system.Source, () => MetadataRows(tenant));
+        if (tenant is null)
+            return new SessionCatalog(catalog, catalog.Source) { Info = info, BeginStatement = system.BeginStatement, TempTables = temporary };
         return new SessionCatalog(catalog, catalog.Source)
         {
+            TempTables = temporary,
             Info = info,
             BeginStatement = system.BeginStatement,
             CallService = manager is null ? null : (function, arguments) => Call(tenant, function, arguments),
@@ -39,7 +42,7 @@ public sealed class TenantCatalogFactory(TraceTableStore store, MetadataRelation
     }
 
     /// <summary>The control state is one SQLite connection: reads and diagnosis calls take turns.</summary>
-    private Executor.Operators.IBatchSource MetadataRows(string tenant)
+    private Executor.Operators.IBatchSource MetadataRows(string? tenant)
     {
         lock (_control)
             return metadata.For(tenant).Source;

@@ -61,7 +61,10 @@ public sealed partial class VndSession
             CloseCursors(all: true);
         }
         if (target is "ALL" or "TEMP" or "TEMPORARY")
+        {
             _catalog.DropTempViews();
+            _catalog.TempTables.Clear();
+        }
         return new PgCommandResult("DISCARD " + target);
     }
 
@@ -171,8 +174,8 @@ public sealed partial class VndSession
 
     private PgCommandResult Drop(DropStatement drop)
     {
-        if (drop.Kind != DropObjectKind.View)
-            throw SqlErrors.FeatureNotSupported("DROP TABLE: trace tables are dropped with their diagnosis, vnd.drop_diagnosis(name)");
+        if (drop.Kind == DropObjectKind.Table)
+            return DropTables(drop);
         foreach (var name in drop.Names)
         {
             if (!_catalog.DropTempView(name[^1]) && !drop.IfExists)
@@ -192,7 +195,23 @@ public sealed partial class VndSession
         var name = table[^1];
         if (table.Count == 2 && table[0] != Identity.Tenant)
             throw new Vnd.Wire.Errors.PgErrorException("42P01", $"relation \"{string.Join(".", table)}\" does not exist");
-        return new PcapCopyIn(file => attach(name, file), MaxCopyInBytes);
+        return new PcapCopyIn(file => Attach(attach, name, file), MaxCopyInBytes);
+    }
+
+    /// <summary>
+    /// The import runs when the client ends the copy, outside <see cref="Execute"/>: its refusals (a quota, 53400)
+    /// must still leave as an ErrorResponse that fails the block, not as an internal error that ends the session.
+    /// </summary>
+    private long Attach(Func<string, string, long> attach, string table, string file)
+    {
+        try
+        {
+            return attach(table, file);
+        }
+        catch (Exception error) when (SqlErrors.IsEngineError(error))
+        {
+            throw _execution.Failed(error);
+        }
     }
 
     /// <summary>The largest capture one COPY FROM STDIN accepts.</summary>

@@ -39,7 +39,7 @@ public sealed partial class VndSession : IPgSession
         _parser = statements ?? new StatementCache(capacity: 256);
         Identity = identity;
         _tables = catalog;
-        _catalog = new SearchPathCatalog(catalog.Catalog, identity.User);
+        _catalog = new SearchPathCatalog(catalog.Catalog, identity.User, catalog.TempTables);
         _settings = new SessionSettings(context, _catalog);
         catalog.Info?.UseSettings(_settings);
         _execution = new QueryExecution(_settings, _transaction);
@@ -153,6 +153,7 @@ public sealed partial class VndSession : IPgSession
                 ResetStatement reset => Reset(reset),
                 DiscardStatement discard => Discard(discard),
                 CreateViewStatement create => CreateView(create),
+                CreateTableAsStatement create => CreateTableAs(create),
                 DropStatement drop => Drop(drop),
                 TransactionStatement transaction => Transaction(transaction),
                 DeclareCursorStatement declare => Declare(declare, prepared, parameters),
@@ -174,7 +175,11 @@ public sealed partial class VndSession : IPgSession
         new(Open(query, parameters), query.Shape, _execution);
 
     private OpenQuery Open(PreparedQuery query, BoundLiteral[]? parameters) =>
-        new(query.Physical(_tables.ResolveTable, parameters));
+        new(query.Physical(Resolve, parameters));
+
+    /// <summary>Scans of pg_temp read the session's temporary tables; every other scan goes to the session catalog.</summary>
+    private Vnd.Executor.Operators.IBatchSource Resolve(Scan scan) =>
+        scan.Schema == SearchPathCatalog.TempSchema ? _catalog.TempTables.Source(scan.Table) : _tables.ResolveTable(scan);
 
     /// <summary>The query a statement runs, if it runs one (bound at Parse so its parameters get types).</summary>
     private static Query? QueryOf(Statement statement) => statement switch

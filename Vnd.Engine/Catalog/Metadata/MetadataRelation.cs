@@ -24,21 +24,27 @@ public sealed class MetadataRelation(ControlStateStore state, TraceTableStore ta
     public const string Schema = "vnd";
     public const string Table = "diagnoses";
 
-    /// <summary>A snapshot of <paramref name="tenant"/>'s rows, taken now (a query sees one consistent state).</summary>
-    public (IReadOnlyList<string> Names, IReadOnlyList<SqlType> Types, IBatchSource Source) For(string tenant)
+    /// <summary>
+    /// A snapshot of <paramref name="tenant"/>'s rows — of every tenant's for the admin (null) — taken now (a query
+    /// sees one consistent state).
+    /// </summary>
+    public (IReadOnlyList<string> Names, IReadOnlyList<SqlType> Types, IBatchSource Source) For(string? tenant)
     {
         var rows = new InMemoryTable(MetadataColumns.Types, MetadataColumns.Names);
+        var statistics = new Dictionary<string, IReadOnlyDictionary<string, CaptureStatistics>>(StringComparer.Ordinal);
         foreach (var diagnosis in state.List(tenant))
         {
-            if (diagnosis.Tenant != tenant)
+            if (tenant is not null && diagnosis.Tenant != tenant)
                 throw new InvalidOperationException("control state returned another tenant's diagnosis");
+            if (!statistics.TryGetValue(diagnosis.Tenant, out var counted))
+                statistics[diagnosis.Tenant] = counted = state.Statistics(diagnosis.Tenant);
             foreach (var table in diagnosis.Tables)
-                rows.AppendRow(Row(diagnosis, table));
+                rows.AppendRow(Row(diagnosis, table, counted.GetValueOrDefault(table.Table.Table)));
         }
         return (MetadataColumns.Names, MetadataColumns.Types, rows);
     }
 
-    private object?[] Row(Diagnosis diagnosis, DiagnosisTable table)
+    private object?[] Row(Diagnosis diagnosis, DiagnosisTable table, CaptureStatistics? counted)
     {
         var point = diagnosis.Policy.CapturePoints.FirstOrDefault(p => p.Name == table.CapturePoint);
         long rows = 0, bytes = 0;
@@ -55,12 +61,15 @@ public sealed class MetadataRelation(ControlStateStore state, TraceTableStore ta
             fields = string.Join(", ", names);
             (first, last) = TimeRange(stored);
         }
+        // No capture attached yet (the importer creates the table): nothing read, nothing dropped. A table whose
+        // rows were imported before the control state kept statistics: unknown.
+        var known = counted ?? (tables.TableExists(table.Table) ? null : new CaptureStatistics(0, 0, 0));
         return
         [
-            diagnosis.Name, table.CapturePoint, table.TableId, table.Table.Table,
+            diagnosis.Tenant, diagnosis.Name, table.CapturePoint, table.TableId, table.Table.Table,
             point is null ? null : VirtualName(point), point is null ? null : Direction(point),
             point?.Pattern.ToString(), fields, diagnosis.State.ToString().ToLowerInvariant(),
-            rows, bytes, first, last, null, null,
+            rows, bytes, first, last, known?.PacketsRead, known?.PacketsDropped, known?.DecodeErrors,
         ];
     }
 

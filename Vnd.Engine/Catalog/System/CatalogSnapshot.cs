@@ -16,7 +16,11 @@ public sealed class CatalogSnapshot
     public const int DatabaseOid = 5;
     public const int HeapAccessMethod = 2;
 
-    public CatalogSnapshot(SessionInfo session, IReadOnlyList<SessionInfo> sessions, IReadOnlyList<TableDefinition> tables, IReadOnlyList<SystemRelation> system)
+    private readonly List<(int Oid, string Name)> _schemas = [];
+
+    /// <param name="schemas">The user schemas listed (the admin: every tenant's); the session's own schema when null.</param>
+    public CatalogSnapshot(SessionInfo session, IReadOnlyList<SessionInfo> sessions, IReadOnlyList<TableDefinition> tables, IReadOnlyList<SystemRelation> system,
+        IReadOnlyList<string>? schemas = null)
     {
         Session = session;
         Sessions = sessions;
@@ -24,17 +28,22 @@ public sealed class CatalogSnapshot
         var used = new HashSet<int>();
         foreach (var relation in system)
             used.Add(relation.Oid);
-        SchemaOid = RelationOids.Allocate("schema", session.Schema, "", used);
+        foreach (var schema in schemas ?? [session.Schema])
+            _schemas.Add((RelationOids.Allocate("schema", schema, "", used), schema));
+        SchemaOid = _schemas.Count > 0 ? _schemas[0].Oid : 0;
+        TempSchemaOid = RelationOids.Allocate("schema", TempSchema, "", used);
         var relations = new List<RelationEntry>();
         foreach (var relation in system)
         {
             var ns = relation.Schema == "pg_catalog" ? PgCatalogNamespace : InformationSchemaNamespace;
             relations.Add(new RelationEntry(relation.Oid, relation.Schema, ns, relation.Name, relation.Kind, relation.Columns, null));
         }
-        foreach (var table in tables.OrderBy(t => t.Name, StringComparer.Ordinal))
+        foreach (var table in tables.OrderBy(t => t.Schema, StringComparer.Ordinal).ThenBy(t => t.Name, StringComparer.Ordinal))
         {
             var oid = RelationOids.Allocate("table", table.Schema, table.Name, used);
-            relations.Add(new RelationEntry(oid, table.Schema, SchemaOid, table.Name, 'r', table.Columns, table.Statistics));
+            var temp = table.Schema == TempSchema;
+            HasTempTables |= temp;
+            relations.Add(new RelationEntry(oid, table.Schema, temp ? TempSchemaOid : Namespace(table.Schema), table.Name, 'r', table.Columns, table.Statistics));
         }
         Relations = relations;
     }
@@ -48,7 +57,14 @@ public sealed class CatalogSnapshot
 
     public int SchemaOid { get; }
 
-    /// <summary>Built-in relations first, then the tenant's trace tables in name order.</summary>
+    /// <summary>The session's temporary schema (its temporary tables; listed only while it has some).</summary>
+    public const string TempSchema = "pg_temp";
+
+    public int TempSchemaOid { get; }
+
+    public bool HasTempTables { get; }
+
+    /// <summary>Built-in relations first, then the trace tables and the session's temporary tables by schema and name.</summary>
     public IReadOnlyList<RelationEntry> Relations { get; }
 
     /// <summary>(OID, name) of every schema the session sees.</summary>
@@ -56,7 +72,10 @@ public sealed class CatalogSnapshot
     {
         yield return (PgCatalogNamespace, "pg_catalog");
         yield return (InformationSchemaNamespace, "information_schema");
-        yield return (SchemaOid, Session.Schema);
+        foreach (var schema in _schemas)
+            yield return schema;
+        if (HasTempTables)
+            yield return (TempSchemaOid, TempSchema);
     }
 
     /// <summary>A relation's OID from its name as regclass reads it: qualified, or searched in pg_catalog then the tenant's schema.</summary>
@@ -68,6 +87,16 @@ public sealed class CatalogSnapshot
                 return relation.Oid;
         }
         return null;
+    }
+
+    private int Namespace(string schema)
+    {
+        foreach (var (oid, name) in _schemas)
+        {
+            if (name == schema)
+                return oid;
+        }
+        return SchemaOid;
     }
 
     public int? FindNamespace(string name)

@@ -45,7 +45,7 @@ internal static class InformationSchemaRelations
     {
         foreach (var r in s.Relations)
         {
-            yield return [s.Session.Database, r.Schema, r.Name, r.Kind == 'v' ? "VIEW" : "BASE TABLE", null,
+            yield return [s.Session.Database, r.Schema, r.Name, r.Kind == 'v' ? "VIEW" : r.Schema == CatalogSnapshot.TempSchema ? "LOCAL TEMPORARY" : "BASE TABLE", null,
                 null, null, null, null, "NO", "NO", null];
         }
     }

@@ -66,7 +66,7 @@ internal static class PgCatalogRelations
             [
                 r.Oid, r.Name, r.Namespace, 0, 0, CatalogSnapshot.BootstrapRole, table ? CatalogSnapshot.HeapAccessMethod : 0, table ? r.Oid : 0,
                 0, (int)Math.Min(int.MaxValue, (bytes + 8191) / 8192), (float)(r.Statistics?.RowCount ?? -1), 0, 0, false,
-                false, "p", r.Kind.ToString(), (short)r.Columns.Count, (short)0, !table,
+                false, r.Schema == CatalogSnapshot.TempSchema ? "t" : "p", r.Kind.ToString(), (short)r.Columns.Count, (short)0, !table,
                 false, false, false, false, true,
                 table ? "d" : "n", false, 0, null, null, null,
             ];

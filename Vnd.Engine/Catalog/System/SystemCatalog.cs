@@ -16,23 +16,27 @@ namespace Vnd.Engine.Catalog.System;
 /// </remarks>
 public sealed class SystemCatalog : ICatalog
 {
-    private readonly TraceCatalog _tenant;
+    private readonly ITraceTableCatalog _tenant;
     private readonly SystemRelations _relations;
     private readonly Func<IReadOnlyList<SessionInfo>> _sessions;
     private readonly Dictionary<string, List<FunctionSignature>> _functions = new(StringComparer.Ordinal);
+    private readonly Func<IReadOnlyList<TableDefinition>>? _temporary;
     private CatalogSnapshot? _snapshot;
 
-    /// <param name="tenant">The tenant's trace tables.</param>
+    /// <param name="tenant">The tenant's trace tables (or, for the admin, every tenant's).</param>
     /// <param name="session">This session (user, database, settings, backend id).</param>
     /// <param name="relations">The built-in relations (shareable between sessions).</param>
     /// <param name="tenantSessions">The tenant's live sessions for pg_stat_activity; only this session when null.</param>
-    public SystemCatalog(TraceCatalog tenant, SessionInfo session, SystemRelations? relations = null, Func<IReadOnlyList<SessionInfo>>? tenantSessions = null)
+    /// <param name="temporaryTables">The session's temporary tables (schema pg_temp) for pg_class; none when null.</param>
+    public SystemCatalog(ITraceTableCatalog tenant, SessionInfo session, SystemRelations? relations = null, Func<IReadOnlyList<SessionInfo>>? tenantSessions = null,
+        Func<IReadOnlyList<TableDefinition>>? temporaryTables = null)
     {
+        _temporary = temporaryTables;
         _tenant = tenant;
         Session = session;
         _relations = relations ?? new SystemRelations();
         _sessions = tenantSessions ?? (() => [session]);
-        SearchPath = ["pg_catalog", tenant.Schema];
+        SearchPath = SqlList.From(["pg_catalog", .. tenant.SearchPath]);
         foreach (var function in SessionFunctions.For(session).Concat(ObjectFunctions.For(Snapshot)).Concat(NameLookupFunctions.For(Snapshot)))
         {
             if (!_functions.TryGetValue(function.Name, out var overloads))
@@ -43,14 +47,15 @@ public sealed class SystemCatalog : ICatalog
 
     public SessionInfo Session { get; }
 
-    /// <summary>pg_catalog first, as PostgreSQL searches it implicitly before the search path, then the tenant's schema.</summary>
+    /// <summary>pg_catalog first, as PostgreSQL searches it implicitly before the search path, then the tenant's schema (the admin: none).</summary>
     public SqlList<string> SearchPath { get; }
 
     /// <summary>Forgets the snapshot, so the next statement sees the tenant's tables as they are now.</summary>
     public void BeginStatement() => _snapshot = null;
 
     public CatalogSnapshot Snapshot() =>
-        _snapshot ??= new CatalogSnapshot(Session, _sessions(), _tenant.Tables(), _relations.All);
+        _snapshot ??= new CatalogSnapshot(Session, _sessions(), _temporary is null ? _tenant.Tables() : [.. _tenant.Tables(), .. _temporary()], _relations.All,
+            _tenant.Schemas());
 
     public bool SchemaExists(string schema) => schema is "pg_catalog" or "information_schema" || _tenant.SchemaExists(schema);
 

@@ -112,10 +112,11 @@ public sealed class DemoSeeder(CloudModel cloud, ControlStateStore state, TraceT
             tables.DropTable(table);
         var configuration = ParseConfigurationValidator.Validate(ParseConfigurationParser.Parse(DemoDiagnoses.OfflineParse),
             new CatalogFieldResolver(FieldCatalog.Default));
+        var existed = ControlStateStore.ExistingTables(tables, tenant);
         using var importer = new TraceImporter(tables, tenant, configuration, FieldCatalog.Default, TraceImportOptions.Default);
         using (var source = CaptureFile.Open(file))
             importer.Import(source, Path.GetFileName(file));
-        importer.Complete();
+        state.RecordImport(tenant, importer.Complete(), existed);
     }
 
     private List<DemoTable> Describe()

@@ -108,6 +108,7 @@ public sealed class DiagnosisManager(Func<CloudModel> cloud, ControlStateStore s
         var failures = new List<(string, string)>();
         var imported = new List<string>();
         ImportSummary summary;
+        var existed = ControlStateStore.ExistingTables(tables, tenant);
         using (var importer = new TraceImporter(tables, tenant, configuration, FieldCatalog.Default,
             (options ?? TraceImportOptions.Default) with { TraceId = point.Name }))
         {
@@ -126,6 +127,7 @@ public sealed class DiagnosisManager(Func<CloudModel> cloud, ControlStateStore s
             }
             summary = importer.Complete();
         }
+        state.RecordImport(tenant, summary, existed);
         // The summary lists the inputs read to their end, in the order imported.
         for (var i = 0; i < imported.Count; i++)
         {

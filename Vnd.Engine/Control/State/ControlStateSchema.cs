@@ -47,6 +47,17 @@ internal static class ControlStateSchema
             FOREIGN KEY (tenant, diagnosis) REFERENCES diagnoses (tenant, name) ON DELETE CASCADE);
         CREATE INDEX attached_captures_by_diagnosis ON attached_captures (tenant, diagnosis);
         """,
+        // 3: what imports counted per trace table (packets read, records lost, decode errors). Tables imported before
+        // this step have no row: their statistics are unknown (NULL in vnd.diagnoses), not zero.
+        """
+        CREATE TABLE capture_statistics (
+            tenant TEXT NOT NULL,
+            table_name TEXT NOT NULL,
+            packets_read INTEGER NOT NULL,
+            packets_dropped INTEGER NOT NULL,
+            decode_errors INTEGER NOT NULL,
+            PRIMARY KEY (tenant, table_name));
+        """,
     ];
 
     /// <summary>The version a fully migrated database has.</summary>

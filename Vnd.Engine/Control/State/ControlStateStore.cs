@@ -14,7 +14,7 @@ namespace Vnd.Engine.Control.State;
 /// another writes (WAL gives concurrent readers and one writer across processes), and a crash mid-write leaves
 /// the last committed state (journal + fsync at commit, <c>synchronous=FULL</c>).
 /// </summary>
-public sealed class ControlStateStore : IDisposable
+public sealed partial class ControlStateStore : IDisposable
 {
     /// <summary>The database file name inside the state directory.</summary>
     public const string FileName = "control.db";
@@ -104,10 +104,22 @@ public sealed class ControlStateStore : IDisposable
     /// <summary>Removes a tenant's diagnosis with its table locations and captures; false when there was none.</summary>
     public bool Delete(string tenant, string name)
     {
-        using var delete = Command(null, "DELETE FROM diagnoses WHERE tenant = $t AND name = $n");
+        using var transaction = connection.BeginTransaction(deferred: false);
+        // The statistics belong to the tables, which go with the diagnosis (they are not a foreign key: vnd import
+        // fills tables of no diagnosis).
+        using (var statistics = Command(transaction,
+            "DELETE FROM capture_statistics WHERE tenant = $t AND table_name IN (SELECT table_name FROM trace_tables WHERE tenant = $t AND diagnosis = $n)"))
+        {
+            statistics.Parameters.AddWithValue("$t", tenant);
+            statistics.Parameters.AddWithValue("$n", name);
+            statistics.ExecuteNonQuery();
+        }
+        using var delete = Command(transaction, "DELETE FROM diagnoses WHERE tenant = $t AND name = $n");
         delete.Parameters.AddWithValue("$t", tenant);
         delete.Parameters.AddWithValue("$n", name);
-        return delete.ExecuteNonQuery() == 1;
+        var deleted = delete.ExecuteNonQuery() == 1;
+        transaction.Commit();
+        return deleted;
     }
 
     /// <summary>Records a capture file imported into a capture point of a diagnosis.</summary>

@@ -8,16 +8,25 @@ namespace Vnd.Engine.Tests.Clients;
 /// </summary>
 public static class PsqlClient
 {
-    public static (int ExitCode, string[] Rows, string Errors) Run(int port, string user, string sql, string database = "vnd",
-        IReadOnlyDictionary<string, string>? environment = null)
+    /// <param name="password">the user's password; a tenant's demo password is its name</param>
+    /// <param name="environment">extra environment for psql (e.g. PGOPTIONS)</param>
+    public static (int ExitCode, string[] Rows, string Errors) Run(int port, string user, string sql, string database = "vnd", string? password = null,
+        IReadOnlyDictionary<string, string>? environment = null) =>
+        Start(["-X", "-A", "-t", "-F", "|", "-v", "ON_ERROR_STOP=1", $"host=127.0.0.1 port={port} user={user} dbname={database} sslmode=require", "-c", sql], password ?? user, sql, environment);
+
+    /// <summary>Each command as its own Query message in one session, going on after an error (psql's default).</summary>
+    public static (int ExitCode, string[] Rows, string Errors) RunEach(int port, string user, params string[] commands) =>
+        Start(["-X", "-A", "-t", "-F", "|", $"host=127.0.0.1 port={port} user={user} dbname=vnd sslmode=require", .. commands.SelectMany(c => new[] { "-c", c })],
+            user, string.Join("; ", commands), null);
+
+    private static (int ExitCode, string[] Rows, string Errors) Start(string[] arguments, string password, string sql, IReadOnlyDictionary<string, string>? environment)
     {
-        var info = new ProcessStartInfo("psql",
-            ["-X", "-A", "-t", "-F", "|", "-v", "ON_ERROR_STOP=1", $"host=127.0.0.1 port={port} user={user} dbname={database} sslmode=require", "-c", sql])
+        var info = new ProcessStartInfo("psql", arguments)
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };
-        info.Environment["PGPASSWORD"] = user;
+        info.Environment["PGPASSWORD"] = password;
         foreach (var (name, value) in environment ?? new Dictionary<string, string>())
             info.Environment[name] = value;
         using var process = Process.Start(info) ?? throw new InvalidOperationException("psql did not start");

@@ -1,8 +1,5 @@
-using Vnd.Engine.Catalog.Metadata;
 using Vnd.Engine.Control.State;
-using Vnd.Executor.Execution;
 using Vnd.Executor.Storage;
-using Vnd.Executor.Vectors;
 
 namespace Vnd.Engine.Tests.Demo;
 
@@ -11,16 +8,7 @@ public sealed class MetadataRelationTests(SeededDemo demo) : IClassFixture<Seede
     private List<Dictionary<string, object?>> Rows(string tenant)
     {
         using var state = new ControlStateStore(demo.Path);
-        var (names, _, source) = new MetadataRelation(state, new TraceTableStore(demo.Path)).For(tenant);
-        var rows = new List<Dictionary<string, object?>>();
-        using var context = new QueryContext(CancellationToken.None);
-        using var reader = source.Open(Enumerable.Range(0, names.Count).ToArray(), 0, 1, context);
-        while (reader.Next() is { } batch)
-        {
-            foreach (var r in batch.Rows)
-                rows.Add(names.Select((n, c) => (n, VectorValues.Get(batch[c], r))).ToDictionary(p => p.n, p => p.Item2));
-        }
-        return rows;
+        return MetadataRows.Of(state, new TraceTableStore(demo.Path), tenant);
     }
 
     [Fact]
@@ -42,6 +30,11 @@ public sealed class MetadataRelationTests(SeededDemo demo) : IClassFixture<Seede
             Assert.StartsWith("ts, src_ip, dst_ip, ip_id", (string)r["fields"]!);
             Assert.True((DateTime)r["first_ts"]! < (DateTime)r["last_ts"]!);
             Assert.Equal(2026, ((DateTime)r["first_ts"]!).Year);
+            // The seeder attaches generated captures: every packet read, none lost, none malformed; the tables
+            // keep the TCP packets of their capture point.
+            Assert.Equal(0L, r["packets_dropped"]);
+            Assert.Equal(0L, r["decode_errors"]);
+            Assert.True((long)r["packets_read"]! >= (long)r["rows"]!);
         });
     }
 

@@ -95,7 +95,7 @@ public sealed class ReadmeSessionTests : IAsyncLifetime
     }
 
     [Fact]
-    public void A_tenant_attaches_its_own_capture_over_the_wire_with_copy_from_stdin_format_pcap()
+    public async Task A_tenant_attaches_its_own_capture_over_the_wire_with_copy_from_stdin_format_pcap()
     {
         Psql("tenant2", StartOn("web1").Replace("'x'", "'offline'", StringComparison.Ordinal).Replace("Table ID x", "Table ID web", StringComparison.Ordinal));
         var table = Assert.Single(Psql("tenant2", "select table_name from vnd.diagnoses where diagnosis = 'offline'"));
@@ -105,6 +105,19 @@ public sealed class ReadmeSessionTests : IAsyncLifetime
         var rows = long.Parse(Assert.Single(Psql("tenant2", $"select count(*) from {table}")), CultureInfo.InvariantCulture);
         Assert.True(rows > 0);
         Assert.Equal($"{rows}", Assert.Single(Psql("tenant2", $"select rows from vnd.diagnoses where table_name = '{table}'")));
+        var frames = File.ReadAllLines(SharedData.Truth("zeek_http_no_crlf.pcap")).Length - 1;
+        Assert.Equal($"{frames}|0", Assert.Single(Psql("tenant2", $"select packets_read, packets_dropped from vnd.diagnoses where table_name = '{table}'")));
+
+        // A second capture, snap-length cut and torn inside its last record, accumulates: 23 more packets, 1 lost.
+        var torn = Path.Combine(_data, "torn.pcap");
+        await File.WriteAllBytesAsync(torn, (await File.ReadAllBytesAsync(SharedData.Pcap("truncated/zeek_tcp_truncated-header.pcap")))[..^10]);
+        var tornCopy = PsqlClient.Run(Port, "tenant2", $"\\copy {table} from '{torn}' (format pcap)");
+        Assert.True(tornCopy.ExitCode == 0, tornCopy.Errors);
+        var counted = $"select packets_read, packets_dropped, decode_errors > 0, rows = packets_read from vnd.diagnoses where table_name = '{table}'";
+        Assert.Equal($"{frames + 23}|1|t|t", Assert.Single(Psql("tenant2", counted)));
+        await StopAsync();
+        await StartAsync();
+        Assert.Equal($"{frames + 23}|1|t|t", Assert.Single(Psql("tenant2", counted)));
 
         var refused = PsqlClient.Run(Port, "tenant2", $"\\copy {table} from '{typeof(ReadmeSessionTests).Assembly.Location}' (format pcap)");
         Assert.NotEqual(0, refused.ExitCode);

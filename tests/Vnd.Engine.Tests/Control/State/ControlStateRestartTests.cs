@@ -90,7 +90,7 @@ public sealed class ControlStateRestartTests : IDisposable
     [Fact]
     public void ANewFileGetsEveryMigrationInWalModeAndANewerFileIsRefused()
     {
-        Assert.Equal([1, 2], dir.State.SchemaVersions);
+        Assert.Equal([1, 2, 3], dir.State.SchemaVersions);
         var path = dir.State.Path;
         dir.Close();
         using (var raw = new SqliteConnection($"Data Source={path};Pooling=False"))
@@ -106,7 +106,7 @@ public sealed class ControlStateRestartTests : IDisposable
 
         var error = Assert.Throws<InvalidOperationException>(() => new ControlStateStore(dir.Path));
 
-        Assert.Contains("schema version 99; this vnd understands up to 2", error.Message, StringComparison.Ordinal);
+        Assert.Contains("schema version 99; this vnd understands up to 3", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -120,14 +120,14 @@ public sealed class ControlStateRestartTests : IDisposable
         {
             raw.Open();
             using var downgrade = raw.CreateCommand();
-            downgrade.CommandText = "DROP TABLE attached_captures; DELETE FROM schema_version WHERE version = 2;";
+            downgrade.CommandText = "DROP TABLE attached_captures; DROP TABLE capture_statistics; DELETE FROM schema_version WHERE version >= 2;";
             downgrade.ExecuteNonQuery();
         }
 
         var upgraded = dir.Manager();
         upgraded.Attach("tenant2", "lbdiag", "lb.output", [DiagnosisTexts.OtherTcpCapture]);
 
-        Assert.Equal([1, 2], dir.State.SchemaVersions);
+        Assert.Equal([1, 2, 3], dir.State.SchemaVersions);
         Assert.Equal("lbdiag", Assert.Single(upgraded.List("tenant2")).Name);
         Assert.Single(dir.State.Captures("tenant2", "lbdiag"));
     }
