@@ -4,7 +4,7 @@ namespace Vnd.Bench.Queries;
 
 /// <summary>
 /// The report of <c>bench queries</c> as a Markdown table (pasted into docs/benchmarks.md): per query each
-/// engine's median time, VND's CPU time and input rows/s, the ratios VND/DuckDB and VND/PG (below 1 means VND is
+/// engine's median time, VND's and DuckDB's process CPU time and input rows/s, the ratios VND/DuckDB (wall and CPU) and VND/PG (below 1 means VND is
 /// faster), and the geometric means of the ratios. Returns 1 when the engines returned different row counts.
 /// </summary>
 public static class ResultTable
@@ -13,11 +13,12 @@ public static class ResultTable
     {
         var withPg = engines.Length > 2;
         Console.WriteLine();
-        Console.WriteLine("| query | rows out | VND ms | VND CPU ms | VND input rows/s | DuckDB ms |" + (withPg ? " PG ms |" : "") +
-                          " VND/DuckDB |" + (withPg ? " VND/PG |" : ""));
-        Console.WriteLine("|---|---:|---:|---:|---:|---:|" + (withPg ? "---:|" : "") + "---:|" + (withPg ? "---:|" : ""));
+        Console.WriteLine("| query | rows out | VND ms | VND CPU ms | VND input rows/s | DuckDB ms | DuckDB CPU ms |" + (withPg ? " PG ms |" : "") +
+                          " VND/DuckDB | CPU VND/DuckDB |" + (withPg ? " VND/PG |" : ""));
+        Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|" + (withPg ? "---:|" : "") + "---:|---:|" + (withPg ? "---:|" : ""));
         var duckRatios = new List<double>();
         var pgRatios = new List<double>();
+        var cpuRatios = new List<double>();
         var mismatches = 0;
         foreach (var (query, m) in results)
         {
@@ -27,16 +28,16 @@ public static class ResultTable
             if (rowCounts > 1)
                 mismatches++;
             var rows = rowCounts > 1 ? "MISMATCH " + string.Join("/", m.Select(x => x.Rows.ToString("N0", CultureInfo.InvariantCulture))) : m.First(x => !x.Failed || x == m[^1]).Rows.ToString("N0", CultureInfo.InvariantCulture);
-            var line = $"| {query.Name} | {rows} | {Ms(vnd)} | {(vnd.Failed ? "—" : vnd.Cpu.TotalMilliseconds.ToString("N0", CultureInfo.InvariantCulture))} | " +
-                       $"{(vnd.Failed ? "—" : (input / vnd.Wall.TotalSeconds).ToString("N0", CultureInfo.InvariantCulture))} | {Ms(m[1])} |";
+            var line = $"| {query.Name} | {rows} | {Ms(vnd)} | {CpuMs(vnd)} | " +
+                       $"{(vnd.Failed ? "—" : (input / vnd.Wall.TotalSeconds).ToString("N0", CultureInfo.InvariantCulture))} | {Ms(m[1])} | {CpuMs(m[1])} |";
             if (withPg)
                 line += $" {Ms(m[2])} |";
-            line += $" {Ratio(vnd, m[1], duckRatios)} |";
+            line += $" {Ratio(vnd, m[1], duckRatios, cpu: false)} | {Ratio(vnd, m[1], cpuRatios, cpu: true)} |";
             if (withPg)
-                line += $" {Ratio(vnd, m[2], pgRatios)} |";
+                line += $" {Ratio(vnd, m[2], pgRatios, cpu: false)} |";
             Console.WriteLine(line);
         }
-        Console.WriteLine($"| geometric mean | | | | | | {(withPg ? "| " : "")}{Geomean(duckRatios)} |{(withPg ? $" {Geomean(pgRatios)} |" : "")}");
+        Console.WriteLine($"| geometric mean | | | | | | | {(withPg ? "| " : "")}{Geomean(duckRatios)} | {Geomean(cpuRatios)} |{(withPg ? $" {Geomean(pgRatios)} |" : "")}");
         foreach (var (query, m) in results)
         {
             for (var e = 0; e < m.Length; e++)
@@ -52,11 +53,13 @@ public static class ResultTable
 
     private static string Ms(Measurement m) => m.Failed ? "error" : m.Wall.TotalMilliseconds.ToString("N0", CultureInfo.InvariantCulture);
 
-    private static string Ratio(Measurement vnd, Measurement other, List<double> ratios)
+    private static string CpuMs(Measurement m) => m.Failed ? "—" : m.Cpu.TotalMilliseconds.ToString("N0", CultureInfo.InvariantCulture);
+
+    private static string Ratio(Measurement vnd, Measurement other, List<double> ratios, bool cpu)
     {
         if (vnd.Failed || other.Failed)
             return "—";
-        var ratio = vnd.Wall.TotalSeconds / other.Wall.TotalSeconds;
+        var ratio = cpu ? vnd.Cpu.TotalSeconds / other.Cpu.TotalSeconds : vnd.Wall.TotalSeconds / other.Wall.TotalSeconds;
         ratios.Add(ratio);
         return ratio.ToString("F2", CultureInfo.InvariantCulture) + "×";
     }
