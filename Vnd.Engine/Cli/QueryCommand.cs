@@ -3,6 +3,8 @@ using Vnd.Engine.Sessions;
 using Vnd.Executor;
 using Vnd.Executor.Storage;
 using Vnd.Planner.Errors;
+using Vnd.Planner.Syntax;
+using Vnd.Planner.Syntax.Ast;
 
 namespace Vnd.Engine.Cli;
 
@@ -32,8 +34,11 @@ public static class QueryCommand
         }
         try
         {
-            var runner = new QueryRunner(new TraceTableStore(data.FullName), tenant);
-            ResultTableWriter.Write(output, runner.Run(sql));
+            var store = new TraceTableStore(data.FullName);
+            var result = SqlParser.ParseStatement(sql) is ExplainStatement explain
+                ? QueryExplain.Run(store, tenant, explain)
+                : new QueryRunner(store, tenant).Run(sql);
+            ResultTableWriter.Write(output, result);
             return 0;
         }
         catch (SqlException e)

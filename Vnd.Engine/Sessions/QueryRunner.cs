@@ -1,7 +1,9 @@
+using Microsoft.Data.Analysis;
 using Vnd.Engine.Catalog;
 using Vnd.Engine.Catalog.System;
 using Vnd.Executor.Operators;
 using Vnd.Executor.Execution;
+using Vnd.Executor.Frames;
 using Vnd.Executor.PhysicalPlanning;
 using Vnd.Executor.Storage;
 using Vnd.Executor.Vectors;
@@ -46,18 +48,7 @@ public sealed class QueryRunner
 
     public QueryResult Run(string sql, CancellationToken cancellation = default)
     {
-        _system?.BeginStatement();
-        var bound = new Binder(_catalog).Bind(sql);
-        var optimized = Optimizer.Default.Optimize(bound.Plan).Plan;
-        var plan = new PhysicalPlanner(_sources).Plan(optimized);
-        var columns = optimized.Output;
-        var names = new string[columns.Count];
-        var types = new Vnd.Planner.Types.SqlType[columns.Count];
-        for (var c = 0; c < names.Length; c++)
-        {
-            names[c] = columns[c].Name;
-            types[c] = columns[c].Type;
-        }
+        var (plan, names, types) = Plan(sql);
         var rows = new List<object?[]>();
         using var context = new QueryContext(cancellation);
         using var stream = plan.Open(context);
@@ -72,5 +63,35 @@ public sealed class QueryRunner
             }
         }
         return new QueryResult(names, types, rows);
+    }
+
+    /// <summary>Runs a query and returns its result as a typed <see cref="DataFrame"/> (see <see cref="DataFrameBuilder"/>
+    /// for the column types; NULLs stay nulls), for .NET diagnosis apps.</summary>
+    public DataFrame RunDataFrame(string sql, CancellationToken cancellation = default)
+    {
+        var (plan, names, types) = Plan(sql);
+        var frame = new DataFrameBuilder(names, types);
+        using var context = new QueryContext(cancellation);
+        using var stream = plan.Open(context);
+        while (stream.Next() is { } batch)
+            frame.Append(batch);
+        return frame.ToDataFrame();
+    }
+
+    private (PhysicalOperator Plan, string[] Names, Vnd.Planner.Types.SqlType[] Types) Plan(string sql)
+    {
+        _system?.BeginStatement();
+        var bound = new Binder(_catalog).Bind(sql);
+        var optimized = Optimizer.Default.Optimize(bound.Plan).Plan;
+        var plan = new PhysicalPlanner(_sources).Plan(optimized);
+        var columns = optimized.Output;
+        var names = new string[columns.Count];
+        var types = new Vnd.Planner.Types.SqlType[columns.Count];
+        for (var c = 0; c < names.Length; c++)
+        {
+            names[c] = columns[c].Name;
+            types[c] = columns[c].Type;
+        }
+        return (plan, names, types);
     }
 }

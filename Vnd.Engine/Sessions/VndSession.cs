@@ -147,6 +147,7 @@ public sealed partial class VndSession : IPgSession
                 SelectStatement when Service(statement) is { } call =>
                     new TextRowsResult(TextRowsResult.Describe(call.ColumnName), [[_tables.CallService!(call.Function, call.Arguments)]]),
                 SelectStatement select => Rows(prepared ?? PreparedQuery.Prepare(_catalog, select.Query, null), parameters),
+                ExplainStatement explain when Vnd.Executor.Analysis.ExplainAnalyze.Requested(explain) => ExplainAnalyzed(explain, prepared, parameters),
                 ExplainStatement explain => Explain(explain, prepared),
                 SetStatement set => Set(set),
                 ShowStatement show => Show(show.Name),

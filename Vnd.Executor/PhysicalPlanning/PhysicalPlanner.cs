@@ -24,7 +24,14 @@ namespace Vnd.Executor.PhysicalPlanning;
 /// </summary>
 public sealed class PhysicalPlanner(Func<Scan, IBatchSource> resolveTable, IReadOnlyList<BoundLiteral>? parameters = null)
 {
-    public PhysicalOperator Plan(LogicalPlan plan) => PlanConformance.Check(PlanNode(plan), plan);
+    /// <summary>Set by EXPLAIN ANALYZE: every node's operator is wrapped to count rows, batches and time.</summary>
+    public Analysis.PlanAnalysis? Analysis { get; init; }
+
+    public PhysicalOperator Plan(LogicalPlan plan)
+    {
+        var physical = PlanConformance.Check(PlanNode(plan), plan);
+        return Analysis is null ? physical : Analysis.Wrap(plan, physical);
+    }
 
     private PhysicalOperator PlanNode(LogicalPlan plan) => plan switch
     {

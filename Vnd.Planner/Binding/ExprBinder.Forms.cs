@@ -105,6 +105,10 @@ internal sealed partial class ExprBinder
 
     private BoundExpr BindInList(InListExpr i)
     {
+        if (i.Operand is RowExpr)
+        {
+            return BindRowInList(i);
+        }
         var operand = Bind(i.Operand);
         var items = i.Items.Select(Bind).ToList();
         var type = CommonTypeOf([operand, .. items], "IN", i);
@@ -135,6 +139,10 @@ internal sealed partial class ExprBinder
 
     private BoundExpr BindInSubquery(Expr operandAst, Query query, bool negated, SqlNode node)
     {
+        if (operandAst is RowExpr)
+        {
+            throw BinderErrors.Unsupported("a row constructor IN (subquery)", node);
+        }
         var operand = Bind(operandAst);
         var plan = _queries.BindSubquery(query, Scope, Ctes);
         if (plan.Output.Count != 1)

@@ -14,6 +14,10 @@ internal sealed partial class ExprBinder
         {
             throw BinderErrors.Error(SqlState.UndefinedFunction, $"operator does not exist: {b.Schema}.{b.Operator}", b);
         }
+        if (IsRowComparison(b))
+        {
+            return BindRowComparison(b);
+        }
         var left = Bind(b.Left);
         var right = Bind(b.Right);
         return TypeOperator(b.Operator, left, right, b);

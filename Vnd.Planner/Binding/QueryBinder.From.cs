@@ -137,10 +137,6 @@ internal sealed partial class QueryBinder
 
     private LogicalPlan BindJoin(JoinTable join, Scope scope, CteScope ctes)
     {
-        if (join.Natural)
-        {
-            throw BinderErrors.Unsupported("NATURAL JOIN", join);
-        }
         // The ON clause sees only this join's inputs (and outer query levels), not earlier comma items.
         var local = new Scope(scope.Parent);
         var leftScope = new Scope(scope.Parent);
@@ -164,9 +160,15 @@ internal sealed partial class QueryBinder
         };
         var keys = SqlList<EquiKey>.Empty;
         BoundExpr? condition = null;
-        if (join.Using.Count > 0)
+        if (join.Natural)
         {
-            keys = BindUsing(join, type, leftScope, rightScope, local, ctes);
+            // NATURAL is USING over the column names both sides show; with none in common it is a cross product
+            // (or an outer join ON TRUE), as in PostgreSQL.
+            keys = BindUsing(join, CommonColumnNames(leftScope, rightScope), type, leftScope, rightScope, local, ctes);
+        }
+        else if (join.Using.Count > 0)
+        {
+            keys = BindUsing(join, join.Using, type, leftScope, rightScope, local, ctes);
         }
         else if (join.On is not null)
         {
@@ -176,15 +178,38 @@ internal sealed partial class QueryBinder
         return new Join(type, left, right, keys, condition);
     }
 
-    private SqlList<EquiKey> BindUsing(JoinTable join, JoinType type, Scope leftScope, Scope rightScope, Scope local, CteScope ctes)
+    /// <summary>The names in both inputs' * lists, in the left input's order.</summary>
+    private static List<string> CommonColumnNames(Scope leftScope, Scope rightScope)
     {
+        var right = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var column in rightScope.StarColumns())
+        {
+            right.Add(column.Name);
+        }
+        var common = new List<string>();
+        foreach (var column in leftScope.StarColumns())
+        {
+            if (right.Contains(column.Name) && !common.Contains(column.Name))
+            {
+                common.Add(column.Name);
+            }
+        }
+        return common;
+    }
+
+    private SqlList<EquiKey> BindUsing(JoinTable join, IReadOnlyList<string> names, JoinType type, Scope leftScope, Scope rightScope, Scope local, CteScope ctes)
+    {
+        if (names.Count == 0)
+        {
+            return SqlList<EquiKey>.Empty;
+        }
         if (type == JoinType.Full)
         {
-            throw BinderErrors.Unsupported("FULL JOIN with USING", join);
+            throw BinderErrors.Unsupported(join.Natural ? "NATURAL FULL JOIN" : "FULL JOIN with USING", join);
         }
         var binder = new ExprBinder(context, this, local, ctes, "JOIN conditions");
         var keys = new List<EquiKey>();
-        foreach (var name in join.Using)
+        foreach (var name in names)
         {
             var leftColumn = leftScope.Find([name], join)
                 ?? throw BinderErrors.Error(SqlState.UndefinedColumn, $"column \"{name}\" specified in USING clause does not exist in left table", join);

@@ -9,36 +9,45 @@ namespace Vnd.Planner.Explain;
 /// </summary>
 public static class PlanText
 {
-    public static string Format(LogicalPlan plan)
+    public static string Format(LogicalPlan plan) => Format(plan, null);
+
+    /// <summary>The plan text with <paramref name="annotate"/>'s text appended to each node's line (EXPLAIN
+    /// ANALYZE's actual figures); a null or empty annotation adds nothing.</summary>
+    public static string Format(LogicalPlan plan, Func<LogicalPlan, string?>? annotate)
     {
         var builder = new StringBuilder();
-        Append(builder, plan, 0);
+        Append(builder, plan, 0, annotate);
         return builder.ToString();
     }
 
-    private static void Append(StringBuilder b, LogicalPlan plan, int depth)
+    private static void Append(StringBuilder b, LogicalPlan plan, int depth, Func<LogicalPlan, string?>? annotate)
     {
-        b.Append(' ', depth * 2).Append(Line(plan)).Append('\n');
+        b.Append(' ', depth * 2).Append(Line(plan));
+        if (annotate?.Invoke(plan) is { Length: > 0 } annotation)
+        {
+            b.Append("  ").Append(annotation);
+        }
+        b.Append('\n');
         foreach (var expr in PlanWalk.Expressions(plan))
         {
-            AppendSubqueries(b, expr, depth + 1);
+            AppendSubqueries(b, expr, depth + 1, annotate);
         }
         foreach (var input in plan.Inputs)
         {
-            Append(b, input, depth + 1);
+            Append(b, input, depth + 1, annotate);
         }
     }
 
-    private static void AppendSubqueries(StringBuilder b, BoundExpr expr, int depth)
+    private static void AppendSubqueries(StringBuilder b, BoundExpr expr, int depth, Func<LogicalPlan, string?>? annotate)
     {
         if (expr is BoundSubquery subquery)
         {
             b.Append(' ', depth * 2).Append("Subquery: ").Append(subquery.Kind).Append('\n');
-            Append(b, subquery.Plan, depth + 1);
+            Append(b, subquery.Plan, depth + 1, annotate);
         }
         foreach (var child in ExprWalk.Children(expr))
         {
-            AppendSubqueries(b, child, depth);
+            AppendSubqueries(b, child, depth, annotate);
         }
     }
 
