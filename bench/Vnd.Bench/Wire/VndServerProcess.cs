@@ -31,6 +31,9 @@ public sealed class VndServerProcess : IDisposable
         return server;
     }
 
+    /// <summary>User + system CPU time of the server process so far.</summary>
+    public TimeSpan CpuTime => ServerCpu.Of(_process.Id);
+
     public void Dispose()
     {
         if (!_process.HasExited)
