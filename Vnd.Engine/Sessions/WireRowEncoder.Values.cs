@@ -1,5 +1,6 @@
 using System.Buffers.Binary;
 using System.Buffers.Text;
+using System.Runtime.CompilerServices;
 using Vnd.Executor.Vectors;
 using Vnd.Wire.Errors;
 using Vnd.Wire.Types;
@@ -14,6 +15,10 @@ public sealed partial class WireRowEncoder
     private const int EpochDays = 10_957;
     private const long EpochMicros = EpochDays * 86_400_000_000L;
 
+    /// <summary>The second (in .NET ticks / 10^7) whose text <see cref="_secondText"/> holds; -1 = none yet.</summary>
+    private long _lastSecond = -1;
+    private readonly byte[] _secondText = new byte[WireTextFormat.MaxTimestampLength];
+
     /// <summary>Most bytes a non-variable value takes in either format (text/bytea are bounded per row).</summary>
     private static int MaxFixedLength(ColumnKind kind) => kind switch
     {
@@ -24,6 +29,7 @@ public sealed partial class WireRowEncoder
     };
 
     /// <summary>The type's send() form, as PostgreSQL's binary DataRow and binary COPY carry it.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private int WriteBinary(int column, Vector vector, int row, Span<byte> span)
     {
         switch (_kinds[column])
@@ -86,6 +92,7 @@ public sealed partial class WireRowEncoder
     }
 
     /// <summary>The type's out() form (DateStyle ISO, IntervalStyle postgres, bytea hex), as PostgreSQL prints it.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private int WriteText(int column, Vector vector, int row, Span<byte> span)
     {
         switch (_kinds[column])
@@ -153,10 +160,28 @@ public sealed partial class WireRowEncoder
         return PgEpoch.TryToDate(days, out var date) ? PgTextFormat.Date(date, span) : throw WireTextFormat.OutOfRange();
     }
 
-    private static int Timestamp(long microseconds, Span<byte> span) =>
+    private int Timestamp(long microseconds, Span<byte> span) =>
         microseconds is PgEpoch.Infinity or PgEpoch.NegativeInfinity
             ? Infinity(microseconds > 0, span)
-            : WireTextFormat.Timestamp(WireTextFormat.LocalTicks(microseconds, 0), span);
+            : LocalTimestamp(WireTextFormat.LocalTicks(microseconds, 0), span);
+
+    /// <summary>
+    /// A local time's text, reusing the previous value's "yyyy-MM-dd HH:mm:ss" when it falls in the same second:
+    /// a trace holds many packets per second, so most values only need their fraction printed.
+    /// </summary>
+    private int LocalTimestamp(long ticks, Span<byte> span)
+    {
+        const int Seconds = 19;
+        var second = ticks / TimeSpan.TicksPerSecond;
+        if (second != _lastSecond)
+        {
+            WireTextFormat.Timestamp(second * TimeSpan.TicksPerSecond, _secondText);
+            _lastSecond = second;
+        }
+        _secondText.AsSpan(0, Seconds).CopyTo(span);
+        var micros = (int)(ticks % TimeSpan.TicksPerSecond / 10);
+        return micros == 0 ? Seconds : Seconds + WireTextFormat.Fraction(micros, span[Seconds..]);
+    }
 
     /// <summary>timestamptz in the session zone: the local time, then the offset ("+00", "+05:30").</summary>
     private int TimestampTz(long microseconds, Span<byte> span)
@@ -165,13 +190,13 @@ public sealed partial class WireRowEncoder
             return Infinity(microseconds > 0, span);
         if (_fixedOffset is { } fixedOffset)
         {
-            var length = WireTextFormat.Timestamp(WireTextFormat.LocalTicks(microseconds, fixedOffset), span);
+            var length = LocalTimestamp(WireTextFormat.LocalTicks(microseconds, fixedOffset), span);
             _offsetText.AsSpan(0, _offsetLength).CopyTo(span[length..]);
             return length + _offsetLength;
         }
         var utc = new DateTime(WireTextFormat.LocalTicks(microseconds, 0), DateTimeKind.Utc);
         var offset = _zone.GetUtcOffset(utc);
-        var written = WireTextFormat.Timestamp(WireTextFormat.LocalTicks(microseconds, offset.Ticks), span);
+        var written = LocalTimestamp(WireTextFormat.LocalTicks(microseconds, offset.Ticks), span);
         return written + PgTextFormat.Offset(offset, span[written..]);
     }
 

@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Buffers.Binary;
+using System.Runtime.CompilerServices;
 using Vnd.Executor.Vectors;
 using Vnd.Planner.Types;
 using Vnd.Wire.Results;
@@ -96,6 +97,7 @@ public sealed partial class WireRowEncoder
     public bool PrefixPending => _prefix is not null;
 
     /// <summary>Writes <paramref name="rows"/> of <paramref name="batch"/>, one message each, and commits them.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Write(Batch batch, ReadOnlySpan<int> rows, IFramedOutput output)
     {
         for (var c = 0; c < _vectors.Length; c++)
@@ -128,6 +130,7 @@ public sealed partial class WireRowEncoder
     }
 
     /// <summary>DataRow or binary COPY tuple: code, int32 length, int16 count, then per column int32 length + value.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private int WriteTuple(int row, Span<byte> span)
     {
         span[0] = _framing == RowFraming.DataRow ? (byte)'D' : (byte)'d';
@@ -159,6 +162,7 @@ public sealed partial class WireRowEncoder
     }
 
     /// <summary>Text or CSV COPY line in a CopyData message.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private int WriteLine(int row, Span<byte> span)
     {
         span[0] = (byte)'d';
@@ -251,6 +255,7 @@ public sealed partial class WireRowEncoder
     };
 
     /// <summary>Bytes one row can take at most: fixed columns' bounds plus the variable ones' actual lengths.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private int RowBound(int row)
     {
         var bound = _fixedBound;

@@ -23,6 +23,7 @@ public static class WireTextFormat
     /// Local time as .NET ticks (0001-01-01 based) → "yyyy-MM-dd HH:mm:ss[.ffffff]", trailing fraction zeros removed.
     /// The caller checks the range (years 1..9999).
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static int Timestamp(long ticks, Span<byte> destination)
     {
         var date = new DateTime(ticks);
@@ -48,7 +49,7 @@ public static class WireTextFormat
     }
 
     /// <summary>".ffffff" without trailing zeros (PostgreSQL's AppendSeconds); <paramref name="micros"/> is 1..999999.</summary>
-    private static int Fraction(int micros, Span<byte> destination)
+    public static int Fraction(int micros, Span<byte> destination)
     {
         _ = destination[6];
         destination[0] = (byte)'.';
@@ -76,6 +77,7 @@ public static class WireTextFormat
     }
 
     /// <summary>inet_out of an IPv4 address: dotted quad, then "/prefix" unless it is /32 (always for cidr).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static int Inet4(uint address, byte prefix, bool cidr, Span<byte> destination)
     {
         var length = Octet(address >> 24, destination);

@@ -22,12 +22,13 @@ public static class WireBenchmark
         var work = new Option<string>("--work") { Description = "scratch directory (data, clusters)", DefaultValueFactory = _ => "/tmp/vnd-bench-wire" };
         var connections = new Option<int>("--connections") { Description = "pgbench clients", DefaultValueFactory = _ => 200 };
         var seconds = new Option<int>("--seconds") { Description = "pgbench duration", DefaultValueFactory = _ => 15 };
-        var command = new Command("wire", "VND's PostgreSQL server beside PostgreSQL 15 on the same table") { packets, work, connections, seconds };
-        command.SetAction(r => Run(r.GetValue(packets), r.GetValue(work)!, r.GetValue(connections), r.GetValue(seconds)));
+        var port = new Option<int>("--port") { Description = "VND's port; PostgreSQL gets the next one", DefaultValueFactory = _ => 55433 };
+        var command = new Command("wire", "VND's PostgreSQL server beside PostgreSQL 15 on the same table") { packets, work, connections, seconds, port };
+        command.SetAction(r => Run(r.GetValue(packets), r.GetValue(work)!, r.GetValue(connections), r.GetValue(seconds), r.GetValue(port)));
         return command;
     }
 
-    private static int Run(int packets, string work, int connections, int seconds)
+    private static int Run(int packets, string work, int connections, int seconds, int port)
     {
         var repository = RepositoryRoot();
         var vnd = Path.Combine(repository, "Vnd.Engine/bin/Release/net10.0/vnd.dll");
@@ -41,10 +42,10 @@ public static class WireBenchmark
         var pgDirectory = Path.Combine(work, "pg");
         if (Directory.Exists(pgDirectory))
             Directory.Delete(pgDirectory, recursive: true);
-        using var vndServer = VndServerProcess.Start(vnd, data, 55433, connections + 10);
-        using var postgres = PostgresCluster.Start(pgDirectory, 55434, "bench", connections);
-        var vndTarget = new ServerTarget("VND", 55433);
-        var pgTarget = new ServerTarget("PostgreSQL", 55434);
+        using var vndServer = VndServerProcess.Start(vnd, data, port, connections + 10);
+        using var postgres = PostgresCluster.Start(pgDirectory, port + 1, "bench", connections);
+        var vndTarget = new ServerTarget("VND", port);
+        var pgTarget = new ServerTarget("PostgreSQL", port + 1);
         var copied = PostgresLoader.CopyTable(vndTarget.ConnectionString(User, Password), pgTarget, User, Password, "packets");
         Console.WriteLine($"table: {copied:N0} rows in both servers");
 
