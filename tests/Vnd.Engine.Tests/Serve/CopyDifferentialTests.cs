@@ -33,6 +33,9 @@ public sealed class CopyDifferentialTests(ServeFixture fixture)
             Assert.Equal(await RawBinaryAsync(pg, copy + " (FORMAT binary)"), await RawBinaryAsync(vnd, copy + " (FORMAT binary)"));
             Assert.Equal(await TextAsync(pg, copy), await TextAsync(vnd, copy));
             Assert.Equal(await TextAsync(pg, copy + " (FORMAT csv)"), await TextAsync(vnd, copy + " (FORMAT csv)"));
+            // Delimiters that occur inside timestamps and numbers: escaped (text) or quoted (CSV) in every column.
+            Assert.Equal(await TextAsync(pg, copy + " (DELIMITER ':')"), await TextAsync(vnd, copy + " (DELIMITER ':')"));
+            Assert.Equal(await TextAsync(pg, copy + " (FORMAT csv, DELIMITER '.')"), await TextAsync(vnd, copy + " (FORMAT csv, DELIMITER '.')"));
         }
     }
 
