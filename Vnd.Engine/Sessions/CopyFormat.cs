@@ -4,12 +4,13 @@ using Vnd.Wire.Errors;
 
 namespace Vnd.Engine.Sessions;
 
-/// <summary>COPY's output options: text (default) or CSV, delimiter, NULL string and CSV header.</summary>
-public sealed record CopyFormat(bool Csv, byte Delimiter, byte[] Null, bool Header)
+/// <summary>COPY's output options: text (default), CSV or binary, delimiter, NULL string and CSV header.</summary>
+public sealed record CopyFormat(bool Csv, byte Delimiter, byte[] Null, bool Header, bool Binary = false)
 {
     public static CopyFormat From(IReadOnlyList<SqlOption> options)
     {
         var csv = false;
+        var binary = false;
         byte? delimiter = null;
         string? nullText = null;
         var header = false;
@@ -18,11 +19,11 @@ public sealed record CopyFormat(bool Csv, byte Delimiter, byte[] Null, bool Head
             switch (option.Name.ToLowerInvariant())
             {
                 case "format":
-                    csv = option.Value?.ToLowerInvariant() switch
+                    (csv, binary) = option.Value?.ToLowerInvariant() switch
                     {
-                        "csv" => true,
-                        "text" => false,
-                        "binary" => throw new PgErrorException("0A000", "not supported yet: COPY in binary format"),
+                        "csv" => (true, false),
+                        "text" => (false, false),
+                        "binary" => (false, true),
                         _ => throw new PgErrorException("22023", $"COPY format \"{option.Value}\" not recognized"),
                     };
                     break;
@@ -30,7 +31,8 @@ public sealed record CopyFormat(bool Csv, byte Delimiter, byte[] Null, bool Head
                     csv = true;
                     break;
                 case "binary":
-                    throw new PgErrorException("0A000", "not supported yet: COPY in binary format");
+                    binary = true;
+                    break;
                 case "header":
                     header = option.Value is null || option.Value.ToLowerInvariant() is "true" or "on" or "1";
                     break;
@@ -46,8 +48,22 @@ public sealed record CopyFormat(bool Csv, byte Delimiter, byte[] Null, bool Head
                     throw new PgErrorException("42601", $"option \"{option.Name}\" not recognized");
             }
         }
+        if (binary)
+            return BinaryFormat(delimiter, nullText, header);
         if (header && !csv)
             throw new PgErrorException("0A000", "COPY HEADER available only in CSV mode");
         return new CopyFormat(csv, delimiter ?? (csv ? (byte)',' : (byte)'\t'), Encoding.UTF8.GetBytes(nullText ?? (csv ? "" : "\\N")), header);
+    }
+
+    /// <summary>Binary COPY has no delimiter, NULL string or header line: PostgreSQL refuses them (same messages).</summary>
+    private static CopyFormat BinaryFormat(byte? delimiter, string? nullText, bool header)
+    {
+        if (delimiter is not null)
+            throw new PgErrorException("42601", "cannot specify DELIMITER in BINARY mode");
+        if (nullText is not null)
+            throw new PgErrorException("42601", "cannot specify NULL in BINARY mode");
+        if (header)
+            throw new PgErrorException("22023", "cannot specify HEADER in BINARY mode");
+        return new CopyFormat(false, 0, [], false, Binary: true);
     }
 }

@@ -5,21 +5,26 @@ using Vnd.Wire.Results;
 namespace Vnd.Engine.Sessions;
 
 /// <summary>
-/// COPY (query) TO STDOUT in text or CSV format, streamed a batch at a time with one CopyData per row (psql's
-/// <c>\copy</c>, Npgsql's text export). Text: tab-separated, <c>\N</c> for NULL, backslash escapes; CSV:
-/// comma-separated, empty for NULL, quoted when needed, optional header line.
+/// COPY (query) TO STDOUT in text, CSV or binary format, streamed a batch at a time with one CopyData per row as
+/// PostgreSQL sends them (psql's <c>\copy</c>, Npgsql's text and binary exports). Text: tab-separated, <c>\N</c>
+/// for NULL, backslash escapes; CSV: comma-separated, empty for NULL, quoted when needed, optional header line;
+/// binary: the PGCOPY header inside the first row's message, tuples as binary DataRow bodies, the -1 trailer alone.
 /// </summary>
 public sealed class CopyOutResult : PgCopyOutResult
 {
+    /// <summary>Signature "PGCOPY\n\377\r\n\0", int32 flags 0 (no OIDs), int32 header-extension length 0.</summary>
+    private static ReadOnlySpan<byte> BinaryHeader =>
+        [(byte)'P', (byte)'G', (byte)'C', (byte)'O', (byte)'P', (byte)'Y', (byte)'\n', 0xff, (byte)'\r', (byte)'\n', 0, 0, 0, 0, 0, 0, 0, 0, 0];
+
+    /// <summary>The int16 field count -1 that ends a binary COPY stream.</summary>
+    private static ReadOnlySpan<byte> BinaryTrailer => [0xff, 0xff];
+
     private readonly OpenQuery _query;
     private readonly ResultShape _shape;
     private readonly CopyFormat _format;
     private readonly QueryExecution _execution;
-    private readonly TimeZoneInfo _zone;
-    private byte[] _value = new byte[256];
-    private byte[] _row = new byte[1024];
-    private int _length;
-    private bool _headerSent;
+    private readonly WireRowEncoder _encoder;
+    private bool _started;
 
     public CopyOutResult(OpenQuery query, ResultShape shape, CopyFormat format, QueryExecution execution, TimeZoneInfo zone)
     {
@@ -27,10 +32,11 @@ public sealed class CopyOutResult : PgCopyOutResult
         _shape = shape;
         _format = format;
         _execution = execution;
-        _zone = zone;
+        var framing = format.Binary ? RowFraming.CopyBinary : format.Csv ? RowFraming.CopyCsv : RowFraming.CopyText;
+        _encoder = new WireRowEncoder(shape, [], framing, zone, format);
     }
 
-    public override bool Binary => false;
+    public override bool Binary => _format.Binary;
 
     public override int ColumnCount => _shape.Types.Length;
 
@@ -39,32 +45,18 @@ public sealed class CopyOutResult : PgCopyOutResult
         try
         {
             _query.Arm(_execution.StatementTimeout);
-            if (_format.Header && !_headerSent)
+            if (!_started)
             {
-                _headerSent = true;
-                WriteHeader(writer);
+                _started = true;
+                Start(writer);
             }
             if (!_query.TryTake(Vnd.Executor.Vectors.Batch.Capacity, cancellationToken, out var batch, out var rows))
             {
                 _query.Disarm();
+                Finish(writer);
                 return ValueTask.FromResult(false);
             }
-            foreach (var row in rows)
-            {
-                _length = 0;
-                for (var c = 0; c < _shape.Kinds.Length; c++)
-                {
-                    if (c > 0)
-                        Append(_format.Delimiter);
-                    var vector = batch[c];
-                    if (vector.IsNull(row))
-                        AppendRaw(_format.Null);
-                    else
-                        AppendValue(VectorTextFormatter.Format(vector, row, _shape.Kinds[c], _shape.Cidr[c], _zone, ref _value));
-                }
-                Append((byte)'\n');
-                writer.WriteRow(_row.AsSpan(0, _length));
-            }
+            _encoder.Write(batch, rows, writer);
             return ValueTask.FromResult(true);
         }
         catch (Exception error) when (SqlErrors.IsEngineError(error) || error is OperationCanceledException)
@@ -73,85 +65,47 @@ public sealed class CopyOutResult : PgCopyOutResult
         }
     }
 
-    private void WriteHeader(CopyDataWriter writer)
+    /// <summary>CSV's header line in its own message; binary's header rides in front of the first row.</summary>
+    private void Start(CopyDataWriter writer)
     {
-        _length = 0;
+        if (_format.Binary)
+        {
+            _encoder.PrefixFirstRow(BinaryHeader);
+            return;
+        }
+        if (!_format.Header)
+            return;
+        var line = new StringBuilder();
         for (var c = 0; c < _shape.Description.Count; c++)
         {
             if (c > 0)
-                Append(_format.Delimiter);
-            var name = Encoding.UTF8.GetBytes(_shape.Description[c].Name);
-            name.CopyTo(_value, 0);
-            AppendValue(name.Length);
+                line.Append((char)_format.Delimiter);
+            line.Append(CsvField(_shape.Description[c].Name));
         }
-        Append((byte)'\n');
-        writer.Write(_row.AsSpan(0, _length));
+        writer.Write(Encoding.UTF8.GetBytes(line.Append('\n').ToString()));
     }
 
-    /// <summary>Appends the formatted value in <see cref="_value"/>, escaped (text) or quoted when needed (CSV).</summary>
-    private void AppendValue(int length)
+    /// <summary>The binary trailer; with no rows it shares one message with the header, as in PostgreSQL.</summary>
+    private void Finish(CopyDataWriter writer)
     {
-        var value = _value.AsSpan(0, length);
-        if (_format.Csv)
+        if (!_format.Binary)
+            return;
+        if (!_encoder.PrefixPending)
         {
-            var quote = length == 0 || value.IndexOfAny((byte)'"', (byte)'\n', (byte)'\r') >= 0 || value.IndexOf(_format.Delimiter) >= 0;
-            if (!quote)
-            {
-                AppendRaw(value);
-                return;
-            }
-            Append((byte)'"');
-            foreach (var b in value)
-            {
-                if (b == '"')
-                    Append((byte)'"');
-                Append(b);
-            }
-            Append((byte)'"');
+            writer.Write(BinaryTrailer);
             return;
         }
-        foreach (var b in value)
-        {
-            var escape = b switch
-            {
-                (byte)'\\' => (byte)'\\',
-                (byte)'\n' => (byte)'n',
-                (byte)'\r' => (byte)'r',
-                (byte)'\t' => (byte)'t',
-                (byte)'\b' => (byte)'b',
-                (byte)'\f' => (byte)'f',
-                (byte)'\v' => (byte)'v',
-                _ => b == _format.Delimiter ? b : (byte)0,
-            };
-            if (escape != 0)
-            {
-                Append((byte)'\\');
-                Append(escape);
-            }
-            else
-            {
-                Append(b);
-            }
-        }
+        Span<byte> both = stackalloc byte[BinaryHeader.Length + BinaryTrailer.Length];
+        BinaryHeader.CopyTo(both);
+        BinaryTrailer.CopyTo(both[BinaryHeader.Length..]);
+        writer.Write(both);
     }
 
-    private void AppendRaw(ReadOnlySpan<byte> bytes)
+    /// <summary>A column name in the CSV header, quoted like a value when it needs it.</summary>
+    private string CsvField(string name)
     {
-        Reserve(bytes.Length);
-        bytes.CopyTo(_row.AsSpan(_length));
-        _length += bytes.Length;
-    }
-
-    private void Append(byte b)
-    {
-        Reserve(1);
-        _row[_length++] = b;
-    }
-
-    private void Reserve(int count)
-    {
-        if (_length + count > _row.Length)
-            Array.Resize(ref _row, Math.Max(_row.Length * 2, _length + count));
+        var quote = name.Length == 0 || name.AsSpan().IndexOfAny('"', '\n', '\r') >= 0 || name.Contains((char)_format.Delimiter, StringComparison.Ordinal);
+        return quote ? "\"" + name.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : name;
     }
 
     public override ValueTask DisposeAsync()

@@ -8,7 +8,7 @@ namespace Vnd.Engine.Sessions;
 public sealed class FetchResult(SessionCursor cursor, long count, QueryExecution execution) : PgRowsResult
 {
     private long _remaining = count;
-    private bool[]? _binary;
+    private WireRowEncoder? _encoder;
 
     public override PgRowDescription Columns => cursor.Shape.Description;
 
@@ -17,10 +17,10 @@ public sealed class FetchResult(SessionCursor cursor, long count, QueryExecution
         try
         {
             cursor.Query.Arm(execution.StatementTimeout);
-            _binary ??= QueryRowsResult.BinaryFlags(writer.Description);
+            _encoder = QueryRowsResult.EncoderFor(_encoder, cursor.Shape, writer);
             var ask = (int)Math.Min(maxRows, _remaining);
             var before = writer.RowCount;
-            var more = ask > 0 && QueryRowsResult.WriteRows(cursor.Query, cursor.Shape, _binary, writer, ask, cancellationToken);
+            var more = ask > 0 && QueryRowsResult.WriteRows(cursor.Query, _encoder, writer, ask, cancellationToken);
             _remaining -= writer.RowCount - before;
             more &= _remaining > 0;
             if (!more)

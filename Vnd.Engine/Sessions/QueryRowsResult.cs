@@ -14,8 +14,7 @@ public sealed class QueryRowsResult : PgRowsResult
     private readonly OpenQuery _query;
     private readonly ResultShape _shape;
     private readonly QueryExecution _execution;
-    private PgRowDescription? _formatsOf;
-    private bool[] _binary = [];
+    private WireRowEncoder? _encoder;
 
     public QueryRowsResult(OpenQuery query, ResultShape shape, QueryExecution execution)
     {
@@ -31,7 +30,8 @@ public sealed class QueryRowsResult : PgRowsResult
         try
         {
             _query.Arm(_execution.StatementTimeout);
-            var more = WriteRows(_query, _shape, Formats(writer), writer, maxRows, cancellationToken);
+            _encoder = EncoderFor(_encoder, _shape, writer);
+            var more = WriteRows(_query, _encoder, writer, maxRows, cancellationToken);
             if (!more)
                 _query.Disarm();
             return ValueTask.FromResult(more);
@@ -43,36 +43,32 @@ public sealed class QueryRowsResult : PgRowsResult
     }
 
     /// <summary>Writes up to <paramref name="maxRows"/> rows; false once the query has no more.</summary>
-    public static bool WriteRows(OpenQuery query, ResultShape shape, bool[] binary, DataRowWriter writer, int maxRows, CancellationToken cancellationToken)
+    public static bool WriteRows(OpenQuery query, WireRowEncoder encoder, DataRowWriter writer, int maxRows, CancellationToken cancellationToken)
     {
         var written = 0;
         while (written < maxRows)
         {
             if (!query.TryTake(maxRows - written, cancellationToken, out var batch, out var rows))
                 return false;
-            VectorRowWriter.WriteRows(writer, batch, rows, shape.Kinds, binary, shape.Cidr);
+            encoder.Write(batch, rows, writer);
             written += rows.Length;
         }
         return true;
     }
 
-    /// <summary>Per-column binary flags of the formats Bind chose (recomputed only when the description changes).</summary>
-    private bool[] Formats(DataRowWriter writer)
+    /// <summary>
+    /// The encoder for the formats Bind chose and the session's time zone: <paramref name="current"/> while both
+    /// are unchanged (a portal resumed by Execute), else a new one.
+    /// </summary>
+    public static WireRowEncoder EncoderFor(WireRowEncoder? current, ResultShape shape, DataRowWriter writer)
     {
-        if (!ReferenceEquals(_formatsOf, writer.Description))
-        {
-            _formatsOf = writer.Description;
-            _binary = BinaryFlags(_formatsOf);
-        }
-        return _binary;
-    }
-
-    public static bool[] BinaryFlags(PgRowDescription description)
-    {
+        if (current is not null && ReferenceEquals(current.Formats, writer.Description) && ReferenceEquals(current.Zone, writer.TimeZone))
+            return current;
+        var description = writer.Description;
         var binary = new bool[description.Count];
         for (var c = 0; c < binary.Length; c++)
             binary[c] = description[c].Format == PgFormat.Binary;
-        return binary;
+        return new WireRowEncoder(shape, binary, RowFraming.DataRow, writer.TimeZone) { Formats = description };
     }
 
     public override ValueTask DisposeAsync()

@@ -15,7 +15,7 @@ public sealed class ResultShape
         Cidr = new bool[types.Length];
         for (var c = 0; c < types.Length; c++)
         {
-            Kinds[c] = VectorRowWriter.KindOf(types[c]);
+            Kinds[c] = ColumnKinds.Of(types[c]);
             Cidr[c] = types[c].Id == TypeId.Cidr;
         }
     }

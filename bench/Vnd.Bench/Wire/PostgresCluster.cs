@@ -36,6 +36,16 @@ public sealed class PostgresCluster : IDisposable
         return cluster;
     }
 
+    /// <summary>CPU time of the postmaster and its reaped backends so far (a backend counts once it has exited).</summary>
+    public TimeSpan CpuTime
+    {
+        get
+        {
+            var pidFile = Path.Combine(_directory, "data", "postmaster.pid");
+            return ServerCpu.Of(int.Parse(File.ReadLines(pidFile).First(), System.Globalization.CultureInfo.InvariantCulture));
+        }
+    }
+
     public void Dispose() => Run("pg_ctl", $"-D {Path.Combine(_directory, "data")} -m fast -w stop");
 
     private static bool IsRoot => Environment.UserName == "root";

@@ -21,6 +21,7 @@ public sealed class VndServerProcess : IDisposable
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };
+        EnsureFree(port);
         var process = Process.Start(info)!;
         process.OutputDataReceived += (_, _) => { };
         process.ErrorDataReceived += (_, e) => { if (e.Data is not null) Console.Error.WriteLine($"[vnd] {e.Data}"); };
@@ -31,6 +32,9 @@ public sealed class VndServerProcess : IDisposable
         return server;
     }
 
+    /// <summary>User + system CPU time of the server process so far.</summary>
+    public TimeSpan CpuTime => ServerCpu.Of(_process.Id);
+
     public void Dispose()
     {
         if (!_process.HasExited)
@@ -39,6 +43,21 @@ public sealed class VndServerProcess : IDisposable
             _process.WaitForExit();
         }
         _process.Dispose();
+    }
+
+    /// <summary>Another server on the port would answer the measurements instead of this one (as happened with two runs at once).</summary>
+    private static void EnsureFree(int port)
+    {
+        using var probe = new TcpListener(System.Net.IPAddress.Loopback, port);
+        try
+        {
+            probe.Start();
+        }
+        catch (SocketException e)
+        {
+            throw new InvalidOperationException($"port {port} is taken: choose another with --port", e);
+        }
+        probe.Stop();
     }
 
     private static void WaitForPort(int port, Process process)

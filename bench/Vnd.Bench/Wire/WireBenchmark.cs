@@ -22,12 +22,13 @@ public static class WireBenchmark
         var work = new Option<string>("--work") { Description = "scratch directory (data, clusters)", DefaultValueFactory = _ => "/tmp/vnd-bench-wire" };
         var connections = new Option<int>("--connections") { Description = "pgbench clients", DefaultValueFactory = _ => 200 };
         var seconds = new Option<int>("--seconds") { Description = "pgbench duration", DefaultValueFactory = _ => 15 };
-        var command = new Command("wire", "VND's PostgreSQL server beside PostgreSQL 15 on the same table") { packets, work, connections, seconds };
-        command.SetAction(r => Run(r.GetValue(packets), r.GetValue(work)!, r.GetValue(connections), r.GetValue(seconds)));
+        var port = new Option<int>("--port") { Description = "VND's port; PostgreSQL gets the next one", DefaultValueFactory = _ => 55433 };
+        var command = new Command("wire", "VND's PostgreSQL server beside PostgreSQL 15 on the same table") { packets, work, connections, seconds, port };
+        command.SetAction(r => Run(r.GetValue(packets), r.GetValue(work)!, r.GetValue(connections), r.GetValue(seconds), r.GetValue(port)));
         return command;
     }
 
-    private static int Run(int packets, string work, int connections, int seconds)
+    private static int Run(int packets, string work, int connections, int seconds, int port)
     {
         var repository = RepositoryRoot();
         var vnd = Path.Combine(repository, "Vnd.Engine/bin/Release/net10.0/vnd.dll");
@@ -41,22 +42,24 @@ public static class WireBenchmark
         var pgDirectory = Path.Combine(work, "pg");
         if (Directory.Exists(pgDirectory))
             Directory.Delete(pgDirectory, recursive: true);
-        using var vndServer = VndServerProcess.Start(vnd, data, 55433, connections + 10);
-        using var postgres = PostgresCluster.Start(pgDirectory, 55434, "bench", connections);
-        var vndTarget = new ServerTarget("VND", 55433);
-        var pgTarget = new ServerTarget("PostgreSQL", 55434);
+        using var vndServer = VndServerProcess.Start(vnd, data, port, connections + 10);
+        using var postgres = PostgresCluster.Start(pgDirectory, port + 1, "bench", connections);
+        var vndTarget = new ServerTarget("VND", port);
+        var pgTarget = new ServerTarget("PostgreSQL", port + 1);
         var copied = PostgresLoader.CopyTable(vndTarget.ConnectionString(User, Password), pgTarget, User, Password, "packets");
         Console.WriteLine($"table: {copied:N0} rows in both servers");
 
         var report = new List<(string Measure, double Vnd, double Pg, string Unit, bool HigherIsBetter)>();
-        var (vndRows, vndRead) = ClientMeasurements.NpgsqlRead(vndTarget, User, Password, "packets");
-        var (pgRows, pgRead) = ClientMeasurements.NpgsqlRead(pgTarget, User, Password, "packets");
+        var (vndRows, vndRead, vndReadCpu) = Measured(() => vndServer.CpuTime, () => ClientMeasurements.NpgsqlRead(vndTarget, User, Password, "packets"));
+        var (pgRows, pgRead, pgReadCpu) = Measured(() => postgres.CpuTime, () => ClientMeasurements.NpgsqlRead(pgTarget, User, Password, "packets"));
         Check(vndRows == pgRows, $"row counts differ: VND {vndRows}, PostgreSQL {pgRows}");
         report.Add(("Npgsql binary SELECT * (rows/s)", vndRows / vndRead.TotalSeconds, pgRows / pgRead.TotalSeconds, "rows/s", true));
-        var (vndCopyRows, vndCopy) = ClientMeasurements.PsqlCopy(vndTarget, User, Password, "packets");
-        var (pgCopyRows, pgCopy) = ClientMeasurements.PsqlCopy(pgTarget, User, Password, "packets");
+        report.Add(("  server CPU (s)", vndReadCpu.TotalSeconds, pgReadCpu.TotalSeconds, "s", false));
+        var (vndCopyRows, vndCopy, vndCopyCpu) = Measured(() => vndServer.CpuTime, () => ClientMeasurements.PsqlCopy(vndTarget, User, Password, "packets"));
+        var (pgCopyRows, pgCopy, pgCopyCpu) = Measured(() => postgres.CpuTime, () => ClientMeasurements.PsqlCopy(pgTarget, User, Password, "packets"));
         Check(vndCopyRows == pgCopyRows, $"\\copy line counts differ: VND {vndCopyRows}, PostgreSQL {pgCopyRows}");
         report.Add(("psql \\copy text (rows/s)", vndCopyRows / vndCopy.TotalSeconds, pgCopyRows / pgCopy.TotalSeconds, "rows/s", true));
+        report.Add(("  server CPU (s)", vndCopyCpu.TotalSeconds, pgCopyCpu.TotalSeconds, "s", false));
         var vndConnect = ClientMeasurements.ConnectLatency(vndTarget, User, Password, 100);
         var pgConnect = ClientMeasurements.ConnectLatency(pgTarget, User, Password, 100);
         report.Add(("connect+SCRAM+SELECT 1 median (ms)", vndConnect.Median, pgConnect.Median, "ms", false));
@@ -72,6 +75,18 @@ public static class WireBenchmark
             Console.WriteLine($"{measure,-38} {v,14:N1} {p,14:N1} {(p == 0 ? double.NaN : v / p),8:F2}");
         Console.WriteLine($"load after: {File.ReadAllText("/proc/loadavg").Trim()}");
         return 0;
+    }
+
+    /// <summary>
+    /// Runs one client measurement and the server CPU time it cost. PostgreSQL's backend is reaped (and so counted)
+    /// only after the client disconnects: the second reading waits for it.
+    /// </summary>
+    private static (long Rows, TimeSpan Elapsed, TimeSpan ServerCpu) Measured(Func<TimeSpan> cpu, Func<(long Rows, TimeSpan Elapsed)> measure)
+    {
+        var before = cpu();
+        var (rows, elapsed) = measure();
+        Thread.Sleep(500);
+        return (rows, elapsed, cpu() - before);
     }
 
     private static void PrepareVndTable(string vnd, string repository, string work, string data, int packets)
