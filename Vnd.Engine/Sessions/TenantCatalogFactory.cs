@@ -2,6 +2,7 @@ using Vnd.Engine.Catalog;
 using Vnd.Engine.Catalog.Metadata;
 using Vnd.Engine.Catalog.System;
 using Vnd.Engine.Control.Diagnoses;
+using Vnd.Engine.TableServer;
 using Vnd.Executor.Storage;
 using Vnd.Wire.Errors;
 
@@ -13,7 +14,9 @@ namespace Vnd.Engine.Sessions;
 /// relation <c>vnd.diagnoses</c>, and the <c>vnd.*</c> diagnosis functions. The admin gets every schema's tables
 /// (<see cref="AllTenantsCatalog"/>) without emulation.
 /// </summary>
-public sealed class TenantCatalogFactory(TraceTableStore store, MetadataRelation metadata, DiagnosisManager? manager) : ISessionCatalogFactory
+/// <remarks>With <paramref name="sites"/>, a tenant's queries run split over the table servers at its capture points.</remarks>
+public sealed class TenantCatalogFactory(TraceTableStore store, MetadataRelation metadata, DiagnosisManager? manager,
+    ITableServerDirectory? sites = null) : ISessionCatalogFactory
 {
     private readonly DiagnosisFunctions? _diagnoses = manager is null ? null : new DiagnosisFunctions(manager);
     private readonly SystemRelations _relations = new();
@@ -35,6 +38,7 @@ public sealed class TenantCatalogFactory(TraceTableStore store, MetadataRelation
             BeginStatement = system.BeginStatement,
             CallService = manager is null ? null : (function, arguments) => Call(tenant, function, arguments),
             AttachCapture = manager is null ? null : (table, file) => Attach(tenant, table, file),
+            Sites = sites is null ? null : () => sites.For(tenant, CapturedTables(tenant)),
         };
     }
 
@@ -43,6 +47,15 @@ public sealed class TenantCatalogFactory(TraceTableStore store, MetadataRelation
     {
         lock (_control)
             return metadata.For(tenant).Source;
+    }
+
+    /// <summary>Which capture point and table server fill each of the tenant's diagnosis tables.</summary>
+    private List<DiagnosisTable> CapturedTables(string tenant)
+    {
+        if (manager is null)
+            return [];
+        lock (_control)
+            return manager.List(tenant).SelectMany(d => d.Tables).ToList();
     }
 
     private string Call(string tenant, string function, IReadOnlyList<string?> arguments)
