@@ -49,13 +49,27 @@ public sealed class TenantCatalogFactory(TraceTableStore store, MetadataRelation
             return metadata.For(tenant).Source;
     }
 
-    /// <summary>Which capture point and table server fill each of the tenant's diagnosis tables.</summary>
+    /// <summary>
+    /// Which capture point and table server fill each of the tenant's diagnosis tables, the capture point named
+    /// as vnd.diagnoses shows it ("link A at re").
+    /// </summary>
     private List<DiagnosisTable> CapturedTables(string tenant)
     {
+        var tables = new List<DiagnosisTable>();
         if (manager is null)
-            return [];
+            return tables;
         lock (_control)
-            return manager.List(tenant).SelectMany(d => d.Tables).ToList();
+        {
+            foreach (var diagnosis in manager.List(tenant))
+            {
+                foreach (var table in diagnosis.Tables)
+                {
+                    var point = diagnosis.Policy.CapturePoints.FirstOrDefault(p => p.Name == table.CapturePoint);
+                    tables.Add(point is null ? table : table with { CapturePoint = MetadataRelation.VirtualName(point) });
+                }
+            }
+        }
+        return tables;
     }
 
     private string Call(string tenant, string function, IReadOnlyList<string?> arguments)
