@@ -17,7 +17,10 @@ namespace Vnd.Engine.Cli;
 /// <c>vnd serve --data DIR --listen 127.0.0.1:5433 [--cloud FILE] [--no-tls] [--admin-password PW]</c>: serves the
 /// trace tables of a data directory over the PostgreSQL protocol. Tenants of the cloud model (the built-in demo
 /// cloud unless <c>--cloud</c>) log in with their credentials and see their own schema; the admin sees all.
-/// Runs until SIGINT/SIGTERM, then ends every session with 57P01 and exits.
+/// Runs until SIGINT/SIGTERM, then ends every session with 57P01 and exits. Queries run split over table servers:
+/// one per hypervisor in this process by default, or the <c>vnd table-server</c> processes of
+/// <c>--table-servers host:port,… --token T</c> (then the data directory holds the control state and the tables'
+/// schemas the binder reads; rows come from the table servers).
 /// </summary>
 public static class ServeCommand
 {
@@ -182,6 +185,9 @@ public static class ServeCommand
             var password = tenant.Credential.Password is { } p && options.Cloud is null ? $" (password {p})" : "";
             await output.WriteLineAsync($"  tenant {tenant.Name}{password}: psql -h {server.LocalEndPoints[0].Address} -p {server.LocalEndPoints[0].Port} -U {tenant.Name} vnd").ConfigureAwait(false);
         }
+        await output.WriteLineAsync(options.TableServers is { Count: > 0 } servers
+            ? $"  trace tables at {servers.Count} table server(s): {string.Join(", ", servers.Select(s => s.Authority))}"
+            : "  trace tables at in-process table servers (one per hypervisor)").ConfigureAwait(false);
         if (options.AdminPassword is not null)
             await output.WriteLineAsync($"  admin {options.AdminUser}: sees every tenant's schema").ConfigureAwait(false);
         await output.WriteLineAsync("press Ctrl+C to stop").ConfigureAwait(false);
