@@ -28,6 +28,9 @@ public sealed class DistributedDemo : IAsyncLifetime
     /// <summary>The table-server processes' listen addresses (host:port), s1…s3.</summary>
     public List<string> TableServers { get; } = [];
 
+    /// <summary>The table-server processes and the control server process of the distributed run.</summary>
+    public IEnumerable<Process> Processes => _servers.Append(_control).OfType<Process>();
+
     public int EmbeddedPort => _embedded.LocalEndPoints[0].Port;
 
     public int DistributedPort { get; private set; }

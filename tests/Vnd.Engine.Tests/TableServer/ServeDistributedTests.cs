@@ -131,6 +131,45 @@ public sealed class ServeDistributedTests(DistributedDemo demo) : IClassFixture<
         Assert.Equal(expected, await DistributedDemo.Rows(demo.DistributedPort, "tenant1", OnA));
     }
 
+    [Fact]
+    public async Task Statement_timeout_stops_the_query_at_every_table_server()
+    {
+        // A join without equality keys: a nested loop over every pair of A's and B's packets, seconds of work.
+        const string Slow = "select count(*) from a x join b y on x.ts < y.ts and x.payload_length <> y.payload_length";
+        await using var connection = new NpgsqlConnection(DistributedDemo.ConnectionString(demo.DistributedPort, "tenant1"));
+        await connection.OpenAsync();
+        // Warm up first: connecting to the table servers and their JIT are not what is measured.
+        await using (var warm = new NpgsqlCommand("select count(*) from a x join b y on x.id = y.id", connection))
+            await warm.ExecuteScalarAsync();
+        await using (var set = new NpgsqlCommand("set statement_timeout = '500ms'", connection))
+            await set.ExecuteNonQueryAsync();
+        var clock = Stopwatch.StartNew();
+
+        await using var command = new NpgsqlCommand(Slow, connection);
+        var error = await Assert.ThrowsAsync<PostgresException>(() => command.ExecuteScalarAsync());
+
+        Assert.Equal("57014", error.SqlState);
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(5), clock.Elapsed.ToString());
+        // Had the cancel not reached the site running the join, that process would go on burning a core.
+        await Task.Delay(500);
+        var before = Cpu();
+        await Task.Delay(1500);
+        Assert.True(Cpu() - before < TimeSpan.FromMilliseconds(600), $"table servers still busy: {Cpu() - before}");
+        await using var next = new NpgsqlCommand("select count(*) from a", connection);
+        Assert.True((long)(await next.ExecuteScalarAsync())! > 0);
+    }
+
+    private TimeSpan Cpu()
+    {
+        var total = TimeSpan.Zero;
+        foreach (var process in demo.Processes)
+        {
+            process.Refresh();
+            total += process.TotalProcessorTime;
+        }
+        return total;
+    }
+
     private int Port(bool embedded) => embedded ? demo.EmbeddedPort : demo.DistributedPort;
 
     /// <summary>The demo cloud's hypervisors, their table servers and underlay addresses must never reach a tenant.</summary>
