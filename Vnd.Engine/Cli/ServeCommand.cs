@@ -7,6 +7,7 @@ using Vnd.Engine.Control.Demo;
 using Vnd.Engine.Control.Diagnoses;
 using Vnd.Engine.Control.State;
 using Vnd.Engine.Sessions;
+using Vnd.Engine.TableServer;
 using Vnd.Executor.Storage;
 using Vnd.Wire.Hosting;
 
@@ -16,7 +17,10 @@ namespace Vnd.Engine.Cli;
 /// <c>vnd serve --data DIR --listen 127.0.0.1:5433 [--cloud FILE] [--no-tls] [--admin-password PW]</c>: serves the
 /// trace tables of a data directory over the PostgreSQL protocol. Tenants of the cloud model (the built-in demo
 /// cloud unless <c>--cloud</c>) log in with their credentials and see their own schema; the admin sees all.
-/// Runs until SIGINT/SIGTERM, then ends every session with 57P01 and exits.
+/// Runs until SIGINT/SIGTERM, then ends every session with 57P01 and exits. Queries run split over table servers:
+/// one per hypervisor in this process by default, or the <c>vnd table-server</c> processes of
+/// <c>--table-servers host:port,… --token T</c> (then the data directory holds the control state and the tables'
+/// schemas the binder reads; rows come from the table servers).
 /// </summary>
 public static class ServeCommand
 {
@@ -33,9 +37,11 @@ public static class ServeCommand
         var adminPassword = new Option<string?>("--admin-password") { Description = "password of the admin role; no admin login without it" };
         var noDemo = new Option<bool>("--no-demo") { Description = "without --cloud: do not generate the demo tenants' traffic" };
         var maxConnections = new Option<int>("--max-connections") { Description = "sessions in total", DefaultValueFactory = _ => 100 };
+        var tableServers = new Option<string?>("--table-servers") { Description = "host:port,… of vnd table-server processes holding the trace tables (default: in-process table servers)" };
+        var token = new Option<string?>("--token") { Description = $"token shared with the table servers (or ${TableServerCommand.TokenVariable})" };
         var command = new Command("serve", "serve trace tables over the PostgreSQL protocol (no options: the embedded demo on 127.0.0.1:5433)")
         {
-            data, listen, cloud, noTls, adminUser, adminPassword, noDemo, maxConnections,
+            data, listen, cloud, noTls, adminUser, adminPassword, noDemo, maxConnections, tableServers, token,
         };
         command.SetAction(async (result, stop) =>
         {
@@ -44,12 +50,43 @@ public static class ServeCommand
                 await Console.Error.WriteLineAsync($"error: --listen must be address:port, not \"{result.GetValue(listen)}\"").ConfigureAwait(false);
                 return 2;
             }
+            var servers = TableServerEndpoints(result.GetValue(tableServers), out var serversError);
+            var shared = result.GetValue(token) ?? Environment.GetEnvironmentVariable(TableServerCommand.TokenVariable);
+            if (serversError is null && servers.Count > 0 && string.IsNullOrEmpty(shared))
+                serversError = $"--table-servers needs the shared token (--token or ${TableServerCommand.TokenVariable})";
+            if (serversError is not null)
+            {
+                await Console.Error.WriteLineAsync("error: " + serversError).ConfigureAwait(false);
+                return 2;
+            }
             var options = new ServeOptions(result.GetRequiredValue(data), endPoint, result.GetValue(cloud), result.GetValue(noTls),
                 result.GetRequiredValue(adminUser), result.GetValue(adminPassword),
-                SeedDemo: result.GetValue(cloud) is null && !result.GetValue(noDemo), MaxConnections: result.GetValue(maxConnections));
+                SeedDemo: result.GetValue(cloud) is null && !result.GetValue(noDemo), MaxConnections: result.GetValue(maxConnections),
+                TableServers: servers, TableServerToken: shared);
             return await RunAsync(options, Console.Out, stop).ConfigureAwait(false);
         });
         return command;
+    }
+
+    /// <summary>The table servers of <c>--table-servers host:port,…</c> as gRPC endpoints (none when absent).</summary>
+    public static IReadOnlyList<Uri> TableServerEndpoints(string? list, out string? error)
+    {
+        error = null;
+        var endpoints = new List<Uri>();
+        foreach (var item in (list ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            try
+            {
+                var endpoint = TableServerOptions.ParseListen(item);
+                endpoints.Add(new Uri($"http://{endpoint}/"));
+            }
+            catch (FormatException e)
+            {
+                error = "--table-servers: " + e.Message;
+                return [];
+            }
+        }
+        return endpoints;
     }
 
     /// <summary>Serves until <paramref name="stop"/> fires; returns the exit code.</summary>
@@ -100,12 +137,15 @@ public static class ServeCommand
         var admin = options.AdminPassword is null ? null : new AdminAccount(options.AdminUser, options.AdminPassword);
         var tables = new TraceTableStore(options.Data.FullName);
         var state = new ControlStateStore(options.Data.FullName);
-        var catalogs = new TenantCatalogFactory(tables, new MetadataRelation(state, tables), new DiagnosisManager(cloud, state, tables));
+        ITableServerDirectory sites = options.TableServers is { Count: > 0 } servers
+            ? new RemoteTableServers(servers, options.TableServerToken ?? throw new ArgumentException("table servers need a shared token", nameof(options)))
+            : new EmbeddedTableServers(tables);
+        var catalogs = new TenantCatalogFactory(tables, new MetadataRelation(state, tables), new DiagnosisManager(cloud, state, tables), sites);
         var handler = new VndServerHandler(cloud, catalogs, admin);
         var serverOptions = new PgServerOptions { Certificate = options.NoTls ? null : Certificate(options.Data), MaxConnections = options.MaxConnections,
             ServerVersion = Catalog.System.SessionInfo.ServerVersion };
         serverOptions.EndPoints.Add(options.Listen);
-        return (new PgServer(handler, serverOptions), cloud(), state);
+        return (new PgServer(handler, serverOptions), cloud(), sites is IDisposable connections ? new ServeState(state, connections) : state);
     }
 
     /// <summary>The data directory's certificate, created (self-signed) on first start.</summary>
@@ -145,6 +185,9 @@ public static class ServeCommand
             var password = tenant.Credential.Password is { } p && options.Cloud is null ? $" (password {p})" : "";
             await output.WriteLineAsync($"  tenant {tenant.Name}{password}: psql -h {server.LocalEndPoints[0].Address} -p {server.LocalEndPoints[0].Port} -U {tenant.Name} vnd").ConfigureAwait(false);
         }
+        await output.WriteLineAsync(options.TableServers is { Count: > 0 } servers
+            ? $"  trace tables at {servers.Count} table server(s): {string.Join(", ", servers.Select(s => s.Authority))}"
+            : "  trace tables at in-process table servers (one per hypervisor)").ConfigureAwait(false);
         if (options.AdminPassword is not null)
             await output.WriteLineAsync($"  admin {options.AdminUser}: sees every tenant's schema").ConfigureAwait(false);
         await output.WriteLineAsync("press Ctrl+C to stop").ConfigureAwait(false);

@@ -35,6 +35,9 @@ public sealed class PreparedQuery
         return new PreparedQuery(Optimizer.Default.Optimize(bound.Plan).Plan, bound.ParameterTypes);
     }
 
-    public PhysicalOperator Physical(Func<Scan, IBatchSource> tables, BoundLiteral[]? parameters) =>
-        new PhysicalPlanner(tables, parameters).Plan(Plan);
+    /// <summary>The operators to run: split over the table servers when the session has them, else all here.</summary>
+    public PhysicalOperator Physical(SessionCatalog tables, BoundLiteral[]? parameters) =>
+        tables.Sites is { } sites
+            ? sites().Physical(Plan, parameters, tables.ResolveTable)
+            : new PhysicalPlanner(tables.ResolveTable, parameters).Plan(Plan);
 }

@@ -14,6 +14,12 @@ public sealed record SessionCatalog(ICatalog Catalog, Func<Scan, IBatchSource> R
     /// <summary>What the catalog knows of the session (settings, backend id); the session attaches its settings to it.</summary>
     public Catalog.System.SessionInfo? Info { get; init; }
 
+    /// <summary>
+    /// The table servers holding the tenant's trace tables, asked once per query (null: every scan is read here
+    /// through <see cref="ResolveTable"/>). Queries are then split into fragments at their capture points.
+    /// </summary>
+    public Func<Executor.Remote.DistributedExecution>? Sites { get; init; }
+
     /// <summary>Called before each statement is bound, so it sees tables created since the last one.</summary>
     public Action? BeginStatement { get; init; }
 

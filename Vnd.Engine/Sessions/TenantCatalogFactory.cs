@@ -2,6 +2,7 @@ using Vnd.Engine.Catalog;
 using Vnd.Engine.Catalog.Metadata;
 using Vnd.Engine.Catalog.System;
 using Vnd.Engine.Control.Diagnoses;
+using Vnd.Engine.TableServer;
 using Vnd.Executor.Storage;
 using Vnd.Wire.Errors;
 
@@ -14,7 +15,9 @@ namespace Vnd.Engine.Sessions;
 /// tenant's schema (<see cref="AllTenantsCatalog"/>) and every tenant's metadata rows, without the diagnosis functions
 /// (they act for one tenant).
 /// </summary>
-public sealed class TenantCatalogFactory(TraceTableStore store, MetadataRelation metadata, DiagnosisManager? manager) : ISessionCatalogFactory
+/// <remarks>With <paramref name="sites"/>, a tenant's queries run split over the table servers at its capture points.</remarks>
+public sealed class TenantCatalogFactory(TraceTableStore store, MetadataRelation metadata, DiagnosisManager? manager,
+    ITableServerDirectory? sites = null) : ISessionCatalogFactory
 {
     private readonly DiagnosisFunctions? _diagnoses = manager is null ? null : new DiagnosisFunctions(manager);
     private readonly SystemRelations _relations = new();
@@ -38,6 +41,7 @@ public sealed class TenantCatalogFactory(TraceTableStore store, MetadataRelation
             BeginStatement = system.BeginStatement,
             CallService = manager is null ? null : (function, arguments) => Call(tenant, function, arguments),
             AttachCapture = manager is null ? null : (table, file) => Attach(tenant, table, file),
+            Sites = sites is null ? null : () => sites.For(tenant, CapturedTables(tenant)),
         };
     }
 
@@ -46,6 +50,29 @@ public sealed class TenantCatalogFactory(TraceTableStore store, MetadataRelation
     {
         lock (_control)
             return metadata.For(tenant).Source;
+    }
+
+    /// <summary>
+    /// Which capture point and table server fill each of the tenant's diagnosis tables, the capture point named
+    /// as vnd.diagnoses shows it ("link A at re").
+    /// </summary>
+    private List<DiagnosisTable> CapturedTables(string tenant)
+    {
+        var tables = new List<DiagnosisTable>();
+        if (manager is null)
+            return tables;
+        lock (_control)
+        {
+            foreach (var diagnosis in manager.List(tenant))
+            {
+                foreach (var table in diagnosis.Tables)
+                {
+                    var point = diagnosis.Policy.CapturePoints.FirstOrDefault(p => p.Name == table.CapturePoint);
+                    tables.Add(point is null ? table : table with { CapturePoint = MetadataRelation.VirtualName(point) });
+                }
+            }
+        }
+        return tables;
     }
 
     private string Call(string tenant, string function, IReadOnlyList<string?> arguments)

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Vnd.Planner.Catalog;
+using Vnd.Planner.Distributed;
 using Vnd.Planner.Explain;
 using Vnd.Planner.Logical;
 using Vnd.Planner.Syntax;
@@ -96,7 +97,8 @@ public sealed partial class VndSession
         if (explain.Target is not SelectStatement select)
             throw SqlErrors.FeatureNotSupported("not supported yet: EXPLAIN of this statement");
         var query = prepared ?? PreparedQuery.Prepare(_catalog, select.Query, null);
-        var lines = PlanText.Format(query.Plan).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        var text = _tables.Sites is { } sites ? DistributedPlanText.Format(sites().Plan(query.Plan)) : PlanText.Format(query.Plan);
+        var lines = text.Split('\n', StringSplitOptions.RemoveEmptyEntries);
         return new TextRowsResult(TextRowsResult.Describe("QUERY PLAN"), lines.Select(l => new string?[] { l }).ToList(), "EXPLAIN");
     }
 

@@ -38,7 +38,12 @@ public sealed partial class VndSession : IPgSession
         _context = context;
         _parser = statements ?? new StatementCache(capacity: 256);
         Identity = identity;
-        _tables = catalog;
+        // Scans of pg_temp read the session's temporary tables; every other scan goes to the session catalog (and,
+        // with table servers, to the coordinator's share of a distributed plan).
+        _tables = catalog with
+        {
+            ResolveTable = scan => scan.Schema == SearchPathCatalog.TempSchema ? _catalog.TempTables.Source(scan.Table) : catalog.ResolveTable(scan),
+        };
         _catalog = new SearchPathCatalog(catalog.Catalog, identity.User, catalog.TempTables);
         _settings = new SessionSettings(context, _catalog);
         catalog.Info?.UseSettings(_settings);
@@ -176,11 +181,7 @@ public sealed partial class VndSession : IPgSession
         new(Open(query, parameters), query.Shape, _execution);
 
     private OpenQuery Open(PreparedQuery query, BoundLiteral[]? parameters) =>
-        new(query.Physical(Resolve, parameters));
-
-    /// <summary>Scans of pg_temp read the session's temporary tables; every other scan goes to the session catalog.</summary>
-    private Vnd.Executor.Operators.IBatchSource Resolve(Scan scan) =>
-        scan.Schema == SearchPathCatalog.TempSchema ? _catalog.TempTables.Source(scan.Table) : _tables.ResolveTable(scan);
+        new(query.Physical(_tables, parameters));
 
     /// <summary>The query a statement runs, if it runs one (bound at Parse so its parameters get types).</summary>
     private static Query? QueryOf(Statement statement) => statement switch

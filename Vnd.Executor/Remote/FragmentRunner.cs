@@ -10,13 +10,20 @@ namespace Vnd.Executor.Remote;
 
 /// <summary>
 /// Turns a fragment ticket into physical operators at one site: the site's own trace tables come from
-/// <paramref name="localTables"/>, exchange inputs are read from the sites that produce them. The coordinator
-/// uses it with no local tables; a table server with its store.
+/// <paramref name="localTables"/>, exchange inputs are read through <paramref name="transport"/> from the sites
+/// that produce them. A table server uses it with its store; the coordinator with the tables it answers itself
+/// (pg_catalog, the metadata relation) or none.
 /// </summary>
-public sealed class FragmentRunner(Func<Scan, IBatchSource>? localTables, TableServerConnections connections)
+public sealed class FragmentRunner(Func<Scan, IBatchSource>? localTables, IFragmentTransport transport,
+    IReadOnlyList<BoundLiteral>? parameters = null)
 {
+    public FragmentRunner(Func<Scan, IBatchSource>? localTables, TableServerConnections connections)
+        : this(localTables, new FlightFragmentTransport(connections))
+    {
+    }
+
     public PhysicalOperator Plan(FragmentTicket ticket) =>
-        Conform(new PhysicalPlanner(scan => Source(ticket, scan)).Plan(ticket.Plan), ticket.Plan.Output);
+        Conform(new PhysicalPlanner(scan => Source(ticket, scan), parameters).Plan(ticket.Plan), ticket.Plan.Output);
 
     /// <summary>
     /// Operators may compute a column in another type than the plan states (an average over intervals, an epoch
@@ -46,11 +53,7 @@ public sealed class FragmentRunner(Func<Scan, IBatchSource>? localTables, TableS
         {
             var input = ticket.Input(producer)
                 ?? throw new ExecutionException(RemoteSqlStates.ProtocolViolation, $"fragment reads exchange {producer} but has no such input");
-            if (!Uri.TryCreate(input.Endpoint, UriKind.Absolute, out var endpoint))
-                throw new ExecutionException(RemoteSqlStates.ProtocolViolation, $"capture point \"{input.Site}\" has no valid endpoint");
-            var output = input.Ticket.Plan.Output;
-            return new RemoteBatchSource(connections.For(input.Site, endpoint), FragmentCodec.Encode(input.Ticket),
-                output.Select(c => c.Name).ToArray(), output.Select(c => c.Type).ToArray());
+            return transport.Open(input);
         }
         return localTables is not null
             ? localTables(scan)

@@ -21,6 +21,9 @@ public sealed class Placement
 
     public IReadOnlyCollection<TablePlacement> Tables => _tables.Values;
 
+    /// <summary>The table's placement, or null when no table server holds it (a system catalog, a view's input).</summary>
+    public TablePlacement? Find(string schema, string table) => _tables.GetValueOrDefault((schema, table));
+
     public TablePlacement Of(string schema, string table) =>
         _tables.GetValueOrDefault((schema, table))
         ?? throw new SqlException(SqlState.UndefinedTable, $"trace table {schema}.{table} is not placed at any capture point");

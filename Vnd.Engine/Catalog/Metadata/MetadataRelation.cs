@@ -74,7 +74,7 @@ public sealed class MetadataRelation(ControlStateStore state, TraceTableStore ta
     }
 
     /// <summary>"link A at re", "node lb": what the tenant named, never where it runs.</summary>
-    private static string VirtualName(CapturePoint point) =>
+    internal static string VirtualName(CapturePoint point) =>
         point.TargetKind == CaptureTargetKind.Link
             ? $"link {point.Target}" + (point.Taps.Count > 0 ? $" at {point.Taps[0].Node}" : "")
             : $"node {point.Target}";
