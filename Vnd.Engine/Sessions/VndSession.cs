@@ -38,13 +38,13 @@ public sealed partial class VndSession : IPgSession
         _context = context;
         _parser = statements ?? new StatementCache(capacity: 256);
         Identity = identity;
+        _catalog = new SearchPathCatalog(catalog.Catalog, identity.User, catalog.TempTables);
         // Scans of pg_temp read the session's temporary tables; every other scan goes to the session catalog (and,
         // with table servers, to the coordinator's share of a distributed plan).
         _tables = catalog with
         {
             ResolveTable = scan => scan.Schema == SearchPathCatalog.TempSchema ? _catalog.TempTables.Source(scan.Table) : catalog.ResolveTable(scan),
         };
-        _catalog = new SearchPathCatalog(catalog.Catalog, identity.User, catalog.TempTables);
         _settings = new SessionSettings(context, _catalog);
         catalog.Info?.UseSettings(_settings);
         _execution = new QueryExecution(_settings, _transaction);

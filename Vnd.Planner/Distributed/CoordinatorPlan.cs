@@ -20,8 +20,9 @@ public static class CoordinatorPlan
         var exchanges = new List<Exchange>();
         var root = PlanRewrite.Nodes(plan, node =>
         {
-            if (node is not Scan scan || ExchangeScan.TryGetProducer(scan, out _) || placement.Find(scan.Schema, scan.Table) is not { } table)
-                return null;
+            if (node is not Scan scan || ExchangeScan.TryGetProducer(scan, out _) || placement.Find(scan.Schema, scan.Table) is not { } table
+                || table.Site.IsCoordinator)
+                return null; // read here, through the coordinator's own tables (an offline import, a temporary table)
             var (shipped, kept) = Split(scan, table.Site);
             var producer = scan with { Filters = SqlList.From(shipped) };
             var id = fragments.Count + 1;
