@@ -24,6 +24,10 @@ public sealed class PreparedQuery
 
     public LogicalPlan Plan { get; }
 
+    private bool ReadsTables => _readsTables ??= Vnd.Planner.Distributed.PlanRewrite.Scans(Plan).Count > 0;
+
+    private bool? _readsTables;
+
     /// <summary>Types of $1…$n after inference.</summary>
     public SqlList<SqlType> ParameterTypes { get; }
 
@@ -36,8 +40,9 @@ public sealed class PreparedQuery
     }
 
     /// <summary>The operators to run: split over the table servers when the session has them, else all here.</summary>
+    /// <remarks>A plan that reads no table (<c>SELECT 1</c>, a health check) has nothing to place: it runs here.</remarks>
     public PhysicalOperator Physical(SessionCatalog tables, BoundLiteral[]? parameters) =>
-        tables.Sites is { } sites
+        tables.Sites is { } sites && ReadsTables
             ? sites().Physical(Plan, parameters, tables.ResolveTable)
             : new PhysicalPlanner(tables.ResolveTable, parameters).Plan(Plan);
 }

@@ -22,6 +22,7 @@ public sealed class TenantCatalogFactory(TraceTableStore store, MetadataRelation
     private readonly DiagnosisFunctions? _diagnoses = manager is null ? null : new DiagnosisFunctions(manager);
     private readonly SystemRelations _relations = new();
     private readonly Lock _control = new();
+    private readonly Dictionary<string, ((long, long) Version, List<DiagnosisTable> Tables)> _capturedTables = new(StringComparer.Ordinal);
 
     public SessionCatalog Open(SessionIdentity identity)
     {
@@ -56,13 +57,17 @@ public sealed class TenantCatalogFactory(TraceTableStore store, MetadataRelation
     /// Which capture point and table server fill each of the tenant's diagnosis tables, the capture point named
     /// as vnd.diagnoses shows it ("link A at re").
     /// </summary>
-    private List<DiagnosisTable> CapturedTables(string tenant)
+    /// <remarks>Asked for every statement: cached per tenant until the control state's version moves.</remarks>
+    private IReadOnlyList<DiagnosisTable> CapturedTables(string tenant)
     {
-        var tables = new List<DiagnosisTable>();
         if (manager is null)
-            return tables;
+            return [];
+        var tables = new List<DiagnosisTable>();
         lock (_control)
         {
+            var version = manager.StateVersion;
+            if (_capturedTables.TryGetValue(tenant, out var cached) && cached.Version == version)
+                return cached.Tables;
             foreach (var diagnosis in manager.List(tenant))
             {
                 foreach (var table in diagnosis.Tables)
@@ -71,6 +76,7 @@ public sealed class TenantCatalogFactory(TraceTableStore store, MetadataRelation
                     tables.Add(point is null ? table : table with { CapturePoint = MetadataRelation.VirtualName(point) });
                 }
             }
+            _capturedTables[tenant] = (version, tables);
         }
         return tables;
     }

@@ -1,8 +1,11 @@
+using System.Runtime.CompilerServices;
+using Apache.Arrow.Flight;
 using Vnd.Engine.Control.Diagnoses;
 using Vnd.Executor.Operators;
 using Vnd.Executor.Remote;
 using Vnd.Executor.Scans;
 using Vnd.Executor.Storage;
+using Vnd.Executor.Storage.Manifest;
 using Vnd.Planner.Distributed;
 using Vnd.Planner.Logical;
 
@@ -19,6 +22,13 @@ public sealed class EmbeddedTableServers : ITableServerDirectory
 {
     private readonly TraceTableStore _store;
     private readonly InProcessFragmentTransport _transport = new();
+
+    /// <summary>
+    /// Each table's statistics, computed once per manifest: manifests are immutable and replaced on every write
+    /// (and shared through the store's manifest cache), so a new manifest means new statistics. Placing a tenant's
+    /// tables happens for every statement; describing each table again cost more than a small query.
+    /// </summary>
+    private readonly ConditionalWeakTable<TableManifest, FlightInfo> _statistics = new();
 
     /// <summary>What each in-process table server runs fragments with (stateless, so they share one).</summary>
     private readonly FragmentRunner _runner;
@@ -58,7 +68,9 @@ public sealed class EmbeddedTableServers : ITableServerDirectory
             var site = siteOf.TryGetValue(table.Table, out var s) ? s : Site.Coordinator;
             try
             {
-                placement.Place(FlightStatistics.Placement(FlightStatistics.Describe(_store.OpenTable(table), null), site));
+                var opened = _store.OpenTable(table);
+                var info = _statistics.GetValue(opened.Manifest, _ => FlightStatistics.Describe(opened, null));
+                placement.Place(FlightStatistics.Placement(info, site));
             }
             catch (StorageException)
             {

@@ -64,6 +64,9 @@ public sealed class DiagnosisManager(Func<CloudModel> cloud, ControlStateStore s
     /// <summary>A tenant's diagnoses by name.</summary>
     public IReadOnlyList<Diagnosis> List(string tenant) => state.List(tenant);
 
+    /// <summary>Moves whenever the stored diagnoses may have changed (see <see cref="ControlStateStore.Version"/>).</summary>
+    public (long External, long Local) StateVersion => state.Version;
+
     /// <summary>Stops capturing: the diagnosis frees its collectors; its tables stay queryable. Stopping twice is harmless.</summary>
     public Diagnosis Stop(string tenant, string name)
     {

@@ -31,6 +31,7 @@ public sealed partial class ControlStateStore
             upsert.ExecuteNonQuery();
         }
         transaction.Commit();
+        Changed();
     }
 
     /// <summary>The names of a tenant's trace tables now (call before an import, for <see cref="RecordImport"/>).</summary>

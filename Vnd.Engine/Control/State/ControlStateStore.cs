@@ -82,6 +82,7 @@ public sealed partial class ControlStateStore : IDisposable
             insert.ExecuteNonQuery();
         }
         transaction.Commit();
+        Changed();
         return diagnosis;
     }
 
@@ -98,7 +99,9 @@ public sealed partial class ControlStateStore : IDisposable
         update.Parameters.AddWithValue("$s", state.ToString());
         update.Parameters.AddWithValue("$t", tenant);
         update.Parameters.AddWithValue("$n", name);
-        return update.ExecuteNonQuery() == 1;
+        var changed = update.ExecuteNonQuery() == 1;
+        Changed();
+        return changed;
     }
 
     /// <summary>Removes a tenant's diagnosis with its table locations and captures; false when there was none.</summary>
@@ -119,6 +122,7 @@ public sealed partial class ControlStateStore : IDisposable
         delete.Parameters.AddWithValue("$n", name);
         var deleted = delete.ExecuteNonQuery() == 1;
         transaction.Commit();
+        Changed();
         return deleted;
     }
 
@@ -135,6 +139,7 @@ public sealed partial class ControlStateStore : IDisposable
         insert.Parameters.AddWithValue("$b", capture.Bytes);
         insert.Parameters.AddWithValue("$a", capture.Attached.ToString("O", CultureInfo.InvariantCulture));
         insert.ExecuteNonQuery();
+        Changed();
     }
 
     /// <summary>The captures attached to a tenant's diagnosis, in the order they were attached.</summary>
@@ -154,7 +159,11 @@ public sealed partial class ControlStateStore : IDisposable
         return captures;
     }
 
-    public void Dispose() => connection.Dispose();
+    public void Dispose()
+    {
+        _dataVersion?.Dispose();
+        connection.Dispose();
+    }
 
     private List<Diagnosis> Load(SqliteTransaction? transaction, string? tenant, string? name)
     {
