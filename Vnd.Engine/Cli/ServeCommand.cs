@@ -37,11 +37,12 @@ public static class ServeCommand
         var adminPassword = new Option<string?>("--admin-password") { Description = "password of the admin role; no admin login without it" };
         var noDemo = new Option<bool>("--no-demo") { Description = "without --cloud: do not generate the demo tenants' traffic" };
         var maxConnections = new Option<int>("--max-connections") { Description = "sessions in total", DefaultValueFactory = _ => 100 };
+        var maxPerTenant = new Option<int>("--max-connections-per-tenant") { Description = "sessions one tenant may hold (0: no limit beyond the total)" };
         var tableServers = new Option<string?>("--table-servers") { Description = "host:port,… of vnd table-server processes holding the trace tables (default: in-process table servers)" };
         var token = new Option<string?>("--token") { Description = $"token shared with the table servers (or ${TableServerCommand.TokenVariable})" };
         var command = new Command("serve", "serve trace tables over the PostgreSQL protocol (no options: the embedded demo on 127.0.0.1:5433)")
         {
-            data, listen, cloud, noTls, adminUser, adminPassword, noDemo, maxConnections, tableServers, token,
+            data, listen, cloud, noTls, adminUser, adminPassword, noDemo, maxConnections, maxPerTenant, tableServers, token,
         };
         command.SetAction(async (result, stop) =>
         {
@@ -62,7 +63,7 @@ public static class ServeCommand
             var options = new ServeOptions(result.GetRequiredValue(data), endPoint, result.GetValue(cloud), result.GetValue(noTls),
                 result.GetRequiredValue(adminUser), result.GetValue(adminPassword),
                 SeedDemo: result.GetValue(cloud) is null && !result.GetValue(noDemo), MaxConnections: result.GetValue(maxConnections),
-                TableServers: servers, TableServerToken: shared);
+                TableServers: servers, TableServerToken: shared, MaxConnectionsPerTenant: result.GetValue(maxPerTenant));
             return await RunAsync(options, Console.Out, stop).ConfigureAwait(false);
         });
         return command;
@@ -143,6 +144,7 @@ public static class ServeCommand
         var catalogs = new TenantCatalogFactory(tables, new MetadataRelation(state, tables), new DiagnosisManager(cloud, state, tables), sites);
         var handler = new VndServerHandler(cloud, catalogs, admin);
         var serverOptions = new PgServerOptions { Certificate = options.NoTls ? null : Certificate(options.Data), MaxConnections = options.MaxConnections,
+            MaxConnectionsPerUser = options.MaxConnectionsPerTenant,
             ServerVersion = Catalog.System.SessionInfo.ServerVersion };
         serverOptions.EndPoints.Add(options.Listen);
         return (new PgServer(handler, serverOptions), cloud(), sites is IDisposable connections ? new ServeState(state, connections) : state);
