@@ -22,7 +22,14 @@ public sealed class TenantCatalogFactory(TraceTableStore store, MetadataRelation
     private readonly DiagnosisFunctions? _diagnoses = manager is null ? null : new DiagnosisFunctions(manager);
     private readonly SystemRelations _relations = new();
     private readonly Lock _control = new();
-    private readonly Dictionary<string, ((long, long) Version, List<DiagnosisTable> Tables)> _capturedTables = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, ((long, long) Version, long CheckedAt, List<DiagnosisTable> Tables)> _capturedTables = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// How long a tenant's capture-point list is trusted without asking SQLite whether another process changed
+    /// it; changes made through this server are seen at once. A placement that is late by this much only runs a
+    /// new table's scans at the coordinator, over the same data: results never depend on it.
+    /// </summary>
+    private const long ExternalCheckMilliseconds = 250;
 
     public SessionCatalog Open(SessionIdentity identity)
     {
@@ -65,9 +72,16 @@ public sealed class TenantCatalogFactory(TraceTableStore store, MetadataRelation
         var tables = new List<DiagnosisTable>();
         lock (_control)
         {
-            var version = manager.StateVersion;
-            if (_capturedTables.TryGetValue(tenant, out var cached) && cached.Version == version)
+            var now = Environment.TickCount64;
+            var known = _capturedTables.TryGetValue(tenant, out var cached);
+            if (known && cached.Version.Item2 == manager.LocalStateChanges && now - cached.CheckedAt < ExternalCheckMilliseconds)
                 return cached.Tables;
+            var version = manager.StateVersion;
+            if (known && cached.Version == version)
+            {
+                _capturedTables[tenant] = cached with { CheckedAt = now };
+                return cached.Tables;
+            }
             foreach (var diagnosis in manager.List(tenant))
             {
                 foreach (var table in diagnosis.Tables)
@@ -76,7 +90,7 @@ public sealed class TenantCatalogFactory(TraceTableStore store, MetadataRelation
                     tables.Add(point is null ? table : table with { CapturePoint = MetadataRelation.VirtualName(point) });
                 }
             }
-            _capturedTables[tenant] = (version, tables);
+            _capturedTables[tenant] = (version, now, tables);
         }
         return tables;
     }

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
 using Apache.Arrow.Flight;
 using Vnd.Engine.Control.Diagnoses;
@@ -42,7 +43,29 @@ public sealed class EmbeddedTableServers : ITableServerDirectory
     /// <summary>How the coordinator addresses the in-process table server <paramref name="tableServer"/>.</summary>
     public static Uri Endpoint(string tableServer) => new("inproc://" + Uri.EscapeDataString(tableServer) + "/");
 
+    /// <summary>
+    /// The last placement per tenant, reused while the capture-point list is the same one (it is replaced whenever
+    /// the control state changes) and younger than <see cref="PlacementMilliseconds"/>. Listing and opening every
+    /// table of the tenant for each statement cost as much as a small query. A table imported since, by another
+    /// process, is missing from a reused placement for that long: its scans then run at the coordinator, over the
+    /// same store, so results do not change — only the plan's sites and estimates.
+    /// </summary>
+    private readonly ConcurrentDictionary<string, (IReadOnlyList<DiagnosisTable> Captured, long At, DistributedExecution Execution)> _placements =
+        new(StringComparer.Ordinal);
+
+    private const long PlacementMilliseconds = 1000;
+
     public DistributedExecution For(string tenant, IReadOnlyList<DiagnosisTable> captured)
+    {
+        var now = Environment.TickCount64;
+        if (_placements.TryGetValue(tenant, out var last) && ReferenceEquals(last.Captured, captured) && now - last.At < PlacementMilliseconds)
+            return last.Execution;
+        var execution = Place(tenant, captured);
+        _placements[tenant] = (captured, now, execution);
+        return execution;
+    }
+
+    private DistributedExecution Place(string tenant, IReadOnlyList<DiagnosisTable> captured)
     {
         var placement = new Placement();
         var endpoints = new Dictionary<Site, Uri>();

@@ -67,6 +67,9 @@ public sealed class DiagnosisManager(Func<CloudModel> cloud, ControlStateStore s
     /// <summary>Moves whenever the stored diagnoses may have changed (see <see cref="ControlStateStore.Version"/>).</summary>
     public (long External, long Local) StateVersion => state.Version;
 
+    /// <summary>Changes made through this manager's store (see <see cref="ControlStateStore.LocalChanges"/>).</summary>
+    public long LocalStateChanges => state.LocalChanges;
+
     /// <summary>Stops capturing: the diagnosis frees its collectors; its tables stay queryable. Stopping twice is harmless.</summary>
     public Diagnosis Stop(string tenant, string name)
     {

@@ -24,5 +24,8 @@ public sealed partial class ControlStateStore
         }
     }
 
+    /// <summary>Writes made through this store so far (no SQLite call: cheap enough to ask for every statement).</summary>
+    public long LocalChanges => Interlocked.Read(ref _localChanges);
+
     private void Changed() => Interlocked.Increment(ref _localChanges);
 }
