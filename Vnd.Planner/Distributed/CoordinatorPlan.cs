@@ -14,8 +14,8 @@ public static class CoordinatorPlan
 {
     private const int RootId = 0;
 
-    /// <param name="shipFilters">false (<c>vnd serve --no-pushdown</c>): every fragment is a bare scan and every
-    /// filter runs at the coordinator, the reference the pushed-down plans are compared against</param>
+    /// <param name="shipFilters">false (<c>vnd serve --no-pushdown</c>): every fragment is a bare scan (no filters, no
+    /// segment pruning) and every filter runs at the coordinator, the reference pushed-down plans are compared with</param>
     public static DistributedPlan Build(LogicalPlan plan, Placement placement, bool shipFilters = true)
     {
         var fragments = new List<PlanFragment>();
@@ -26,7 +26,9 @@ public static class CoordinatorPlan
                 || table.Site.IsCoordinator)
                 return null; // read here, through the coordinator's own tables (an offline import, a temporary table)
             var (shipped, kept) = shipFilters ? Split(scan, table.Site) : (new List<BoundExpr>(), new List<BoundExpr>(scan.Filters));
-            var producer = scan with { Filters = SqlList.From(shipped) };
+            // Without pushdown the table server does not even skip segments by the filters' ranges; a pushed row
+            // limit (Fetch, only on a scan without filters) stays, the scan's own rows being what it limits.
+            var producer = scan with { Filters = SqlList.From(shipped), PruningHints = shipFilters ? scan.PruningHints : SqlList<ColumnRange>.Empty };
             var id = fragments.Count + 1;
             var estimator = new Estimator(producer, placement);
             var rows = estimator.Rows(producer);

@@ -1,5 +1,7 @@
 using System.Diagnostics;
 using System.Net;
+using Vnd.Engine.Cli;
+using Vnd.Engine.Tests.Serve;
 
 namespace Vnd.Engine.Tests.TableServer;
 
@@ -24,27 +26,28 @@ public sealed class DistributedCorpus : IAsyncLifetime
 
     private readonly string _root = Path.Combine(Path.GetTempPath(), "vnd-distdiff-" + Guid.NewGuid().ToString("N"));
     private readonly List<Process> _processes = [];
-    private EmbeddedServe _embedded = null!;
+    private RunningServer _embedded = null!;
 
     private string Control => Path.Combine(_root, "control");
 
     public int EmbeddedPort => _embedded.Port;
 
-    /// <summary>The distributed control servers: a name such as "3 servers, pushdown off" and its port.</summary>
-    public List<(string Name, int Port)> Distributed { get; } = [];
+    /// <summary>The distributed control servers: a name such as "3 table servers, pushdown off", what it is, its port.</summary>
+    public List<(string Name, int TableServers, bool Pushdown, int Port)> Distributed { get; } = [];
 
     public async Task InitializeAsync()
     {
         SltTraceTables.Write(Control, Tenant);
         var configurations = await Task.WhenAll(Splits.Select(StartTableServers));
-        var controls = new List<Task<(string, int)>>();
+        var controls = new List<Task<(string, int, bool, int)>>();
         for (var k = 0; k < configurations.Length; k++)
         {
             foreach (var pushdown in (bool[])[true, false])
                 controls.Add(StartControl(Splits[k].Length, configurations[k], pushdown));
         }
         Distributed.AddRange(await Task.WhenAll(controls));
-        _embedded = await EmbeddedServe.Start(Control);
+        _embedded = await RunningServer.StartAsync(new ServeOptions(new DirectoryInfo(Control), new IPEndPoint(IPAddress.Loopback, 0), null,
+            NoTls: true, "vnd", null));
     }
 
     public async Task DisposeAsync()
@@ -71,7 +74,7 @@ public sealed class DistributedCorpus : IAsyncLifetime
         return await Task.WhenAll(servers);
     }
 
-    private async Task<(string, int)> StartControl(int count, string[] servers, bool pushdown)
+    private async Task<(string, int, bool, int)> StartControl(int count, string[] servers, bool pushdown)
     {
         var name = $"{count} table server{(count == 1 ? "" : "s")}, pushdown {(pushdown ? "on" : "off")}";
         // Each control server keeps its own control state (one SQLite file per process) and the tables' schemas.
@@ -81,7 +84,7 @@ public sealed class DistributedCorpus : IAsyncLifetime
             "--table-servers", string.Join(",", servers), "--token", DistributedDemo.Token];
         var (process, line) = await VndProcess.Start("vnd serve: listening on ", pushdown ? arguments : [.. arguments, "--no-pushdown"]);
         Track(process);
-        return (name, IPEndPoint.Parse(line[..line.IndexOf(' ', StringComparison.Ordinal)]).Port);
+        return (name, count, pushdown, IPEndPoint.Parse(line[..line.IndexOf(' ', StringComparison.Ordinal)]).Port);
     }
 
     private void Track(Process process)

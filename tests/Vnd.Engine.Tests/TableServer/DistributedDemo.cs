@@ -2,7 +2,9 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using Npgsql;
+using Vnd.Engine.Cli;
 using Vnd.Engine.Control.Demo;
+using Vnd.Engine.Tests.Serve;
 
 namespace Vnd.Engine.Tests.TableServer;
 
@@ -18,7 +20,7 @@ public sealed class DistributedDemo : IAsyncLifetime
     private readonly string _root = Path.Combine(Path.GetTempPath(), "vnd-servedist-" + Guid.NewGuid().ToString("N"));
     private readonly Process?[] _servers = new Process?[3];
     private Process? _control;
-    private EmbeddedServe _embedded = null!;
+    private RunningServer _embedded = null!;
 
     public string Control => Path.Combine(_root, "control");
 
@@ -53,7 +55,8 @@ public sealed class DistributedDemo : IAsyncLifetime
         var remoteControl = Path.Combine(_root, "control-remote");
         DirectoryCopy.Copy(Control, remoteControl);
         DistributedPort = await StartControl(remoteControl);
-        _embedded = await EmbeddedServe.Start(Control);
+        _embedded = await RunningServer.StartAsync(new ServeOptions(new DirectoryInfo(Control), new IPEndPoint(IPAddress.Loopback, 0), null,
+            NoTls: true, "vnd", null));
     }
 
     public async Task DisposeAsync()

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Npgsql;
+using Xunit.Abstractions;
 using Vnd.Executor.Tests.Slt;
 
 namespace Vnd.Engine.Tests.TableServer;
@@ -10,7 +11,7 @@ namespace Vnd.Engine.Tests.TableServer;
 /// with pushdown on and off. Rows are compared sorted, floats to 12 significant digits (<see cref="DistributedDemo.Rows"/>);
 /// an error must carry the same SQLSTATE everywhere.
 /// </summary>
-public sealed class DistributedDifferentialTests(DistributedCorpus corpus) : IClassFixture<DistributedCorpus>
+public sealed class DistributedDifferentialTests(DistributedCorpus corpus, ITestOutputHelper output) : IClassFixture<DistributedCorpus>
 {
     /// <summary>The generated queries over storable tables (those over n, whose numeric/date/interval columns have no storage mapping, are left out).</summary>
     public static List<string> Queries() =>
@@ -27,7 +28,7 @@ public sealed class DistributedDifferentialTests(DistributedCorpus corpus) : ICl
         {
             var expected = await Answer(corpus.EmbeddedPort, sql);
             nonEmpty += expected.Count > 0 && !expected[0].StartsWith("ERROR", StringComparison.Ordinal) ? 1 : 0;
-            foreach (var (name, port) in corpus.Distributed)
+            foreach (var (name, _, _, port) in corpus.Distributed)
             {
                 var actual = await Answer(port, sql);
                 if (!expected.SequenceEqual(actual))
@@ -38,7 +39,33 @@ public sealed class DistributedDifferentialTests(DistributedCorpus corpus) : ICl
         // The corpus answers with rows, not errors: a broken setup (missing table) must not pass as agreement.
         Assert.True(nonEmpty >= queries.Count - 5, $"only {nonEmpty} of {queries.Count} queries returned rows embedded");
         Assert.True(failures.Count == 0, $"{failures.Count} disagreements over {queries.Count} queries × {corpus.Distributed.Count} configurations:\n" + string.Join("\n", failures));
+        output.WriteLine($"{queries.Count} queries × {corpus.Distributed.Count + 1} servers compared in {clock.Elapsed.TotalSeconds:F1} s");
         Assert.True(clock.Elapsed < TimeSpan.FromMinutes(2), clock.Elapsed.ToString());
+    }
+
+    [Fact]
+    public async Task Joins_cross_table_servers_and_without_pushdown_table_servers_only_scan()
+    {
+        const string Join = "explain SELECT count(*) FROM t_in i JOIN t_out o ON i.id = o.id WHERE i.len > 0";
+        foreach (var (name, servers, pushdown, port) in corpus.Distributed)
+        {
+            var plan = await DistributedDemo.Rows(port, DistributedCorpus.Tenant, Join);
+            var text = name + ":\n" + string.Join("\n", plan);
+            var exchanges = plan.Where(l => l.StartsWith("Exchange", StringComparison.Ordinal)).ToList();
+            if (pushdown)
+            {
+                Assert.True(plan.Any(l => l.Contains("filters=[(len#", StringComparison.Ordinal)), text);
+                // Two servers or more: t_in and t_out are apart, and one side moves to the other's table server.
+                Assert.True(servers > 1 ? exchanges.Any(e => !e.Contains("\"coordinator\"", StringComparison.Ordinal)) : exchanges.Count == 0, text);
+            }
+            else
+            {
+                Assert.True(plan.Contains("Fragment 0 at \"coordinator\" (result)"), text);
+                Assert.True(exchanges.Count(e => e.Contains("-> fragment 0 at \"coordinator\": Rows", StringComparison.Ordinal)) == 2, text);
+                Assert.False(plan.Any(l => l.Contains("filters=", StringComparison.Ordinal) || l.Contains("pruning=", StringComparison.Ordinal)), text);
+                Assert.True(plan.Any(l => l.TrimStart().StartsWith("Filter: (len#", StringComparison.Ordinal)), text);
+            }
+        }
     }
 
     /// <summary>The sorted rows, or the SQLSTATE as the single line "ERROR state".</summary>
