@@ -111,6 +111,12 @@ public sealed class DistributedDemo : IAsyncLifetime
     {
         await using var connection = new NpgsqlConnection(ConnectionString(port, user));
         await connection.OpenAsync();
+        return await Rows(connection, sql, parameters);
+    }
+
+    /// <summary>A query's rows over an open connection, as <see cref="Rows(int, string, string, object[])"/> gives them.</summary>
+    public static async Task<List<string>> Rows(NpgsqlConnection connection, string sql, params object[] parameters)
+    {
         await using var command = new NpgsqlCommand(sql, connection);
         foreach (var parameter in parameters)
             command.Parameters.Add(new NpgsqlParameter { Value = parameter });
