@@ -40,9 +40,10 @@ public static class ServeCommand
         var maxPerTenant = new Option<int>("--max-connections-per-tenant") { Description = "sessions one tenant may hold (0: no limit beyond the total)" };
         var tableServers = new Option<string?>("--table-servers") { Description = "host:port,… of vnd table-server processes holding the trace tables (default: in-process table servers)" };
         var token = new Option<string?>("--token") { Description = $"token shared with the table servers (or ${TableServerCommand.TokenVariable})" };
+        var noPushdown = new Option<bool>("--no-pushdown") { Description = "with --table-servers: table servers only scan; filters, joins and aggregates run at this server (for comparing plans)" };
         var command = new Command("serve", "serve trace tables over the PostgreSQL protocol (no options: the embedded demo on 127.0.0.1:5433)")
         {
-            data, listen, cloud, noTls, adminUser, adminPassword, noDemo, maxConnections, maxPerTenant, tableServers, token,
+            data, listen, cloud, noTls, adminUser, adminPassword, noDemo, maxConnections, maxPerTenant, tableServers, token, noPushdown,
         };
         command.SetAction(async (result, stop) =>
         {
@@ -63,7 +64,8 @@ public static class ServeCommand
             var options = new ServeOptions(result.GetRequiredValue(data), endPoint, result.GetValue(cloud), result.GetValue(noTls),
                 result.GetRequiredValue(adminUser), result.GetValue(adminPassword),
                 SeedDemo: result.GetValue(cloud) is null && !result.GetValue(noDemo), MaxConnections: result.GetValue(maxConnections),
-                TableServers: servers, TableServerToken: shared, MaxConnectionsPerTenant: result.GetValue(maxPerTenant));
+                TableServers: servers, TableServerToken: shared, MaxConnectionsPerTenant: result.GetValue(maxPerTenant),
+                Pushdown: !result.GetValue(noPushdown));
             return await RunAsync(options, Console.Out, stop).ConfigureAwait(false);
         });
         return command;
@@ -139,7 +141,8 @@ public static class ServeCommand
         var tables = new TraceTableStore(options.Data.FullName);
         var state = new ControlStateStore(options.Data.FullName);
         ITableServerDirectory sites = options.TableServers is { Count: > 0 } servers
-            ? new RemoteTableServers(servers, options.TableServerToken ?? throw new ArgumentException("table servers need a shared token", nameof(options)))
+            ? new RemoteTableServers(servers, options.TableServerToken ?? throw new ArgumentException("table servers need a shared token", nameof(options)),
+                options.Pushdown)
             : new EmbeddedTableServers(tables);
         var catalogs = new TenantCatalogFactory(tables, new MetadataRelation(state, tables), new DiagnosisManager(cloud, state, tables), sites);
         var handler = new VndServerHandler(cloud, catalogs, admin);

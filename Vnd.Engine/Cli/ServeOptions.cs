@@ -8,6 +8,7 @@ namespace Vnd.Engine.Cli;
 /// <param name="MaxConnectionsPerTenant">sessions one tenant may hold at once (0: only the total limit)</param>
 /// <param name="TableServers">the <c>vnd table-server</c> processes holding the trace tables (empty: in-process table servers)</param>
 /// <param name="TableServerToken">the token shared with <paramref name="TableServers"/></param>
+/// <param name="Pushdown">false (<c>--no-pushdown</c>): table servers only scan; filters, joins and aggregates run here</param>
 public sealed record ServeOptions(DirectoryInfo Data, IPEndPoint Listen, FileInfo? Cloud, bool NoTls, string AdminUser, string? AdminPassword,
     bool SeedDemo = false, int MaxConnections = 100, IReadOnlyList<Uri>? TableServers = null, string? TableServerToken = null,
-    int MaxConnectionsPerTenant = 0);
+    int MaxConnectionsPerTenant = 0, bool Pushdown = true);

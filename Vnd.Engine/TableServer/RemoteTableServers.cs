@@ -20,9 +20,12 @@ public sealed class RemoteTableServers : ITableServerDirectory, IDisposable
     private readonly FlightFragmentTransport _transport;
     private readonly IReadOnlyList<FlightInfo>?[] _lastAnswer;
     private readonly Lock _lock = new();
+    private readonly bool _pushdown;
 
-    public RemoteTableServers(IReadOnlyList<Uri> servers, string token)
+    /// <param name="pushdown">false: fragments are bare scans, everything else runs here (<c>--no-pushdown</c>)</param>
+    public RemoteTableServers(IReadOnlyList<Uri> servers, string token, bool pushdown = true)
     {
+        _pushdown = pushdown;
         _servers = servers;
         _connections = new TableServerConnections(token);
         _transport = new FlightFragmentTransport(_connections);
@@ -44,7 +47,7 @@ public sealed class RemoteTableServers : ITableServerDirectory, IDisposable
             foreach (var info in held)
                 placement.Place(FlightStatistics.Placement(info, site));
         }
-        return new DistributedExecution(placement, endpoints, _transport);
+        return new DistributedExecution(placement, endpoints, _transport, pushdown: _pushdown);
     }
 
     private static IReadOnlyList<string> Path(FlightInfo info) => info.Descriptor.Paths.ToList();

@@ -9,10 +9,12 @@ namespace Vnd.Executor.Remote;
 /// (<paramref name="placement"/>), reached at the endpoint of that site through <paramref name="transport"/>.
 /// The cost-based <see cref="DistributedPlanner"/> splits the query when every fragment it ships can run at a
 /// table server; otherwise <see cref="CoordinatorPlan"/> ships only the scans and keeps the rest at the coordinator,
-/// so a query never fails for being distributed where it ran before.
+/// so a query never fails for being distributed where it ran before. Without <paramref name="pushdown"/>
+/// (<c>vnd serve --no-pushdown</c>) every query takes that coordinator plan with bare scans: nothing but reading
+/// rows happens at a table server, a baseline for telling a pushdown bug from any other.
 /// </summary>
 public sealed class DistributedExecution(Placement placement, IReadOnlyDictionary<Site, Uri> endpoints, IFragmentTransport transport,
-    CostModel? model = null)
+    CostModel? model = null, bool pushdown = true)
 {
     public Placement Placement => placement;
 
@@ -20,6 +22,8 @@ public sealed class DistributedExecution(Placement placement, IReadOnlyDictionar
     public DistributedPlan Plan(LogicalPlan plan, IReadOnlyList<BoundLiteral>? parameters = null)
     {
         var bound = PlanRewrite.BindParameters(plan, parameters);
+        if (!pushdown)
+            return CoordinatorPlan.Build(bound, placement, shipFilters: false);
         return Distribute(bound) ?? CoordinatorPlan.Build(bound, placement);
     }
 

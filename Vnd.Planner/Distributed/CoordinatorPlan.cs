@@ -14,7 +14,9 @@ public static class CoordinatorPlan
 {
     private const int RootId = 0;
 
-    public static DistributedPlan Build(LogicalPlan plan, Placement placement)
+    /// <param name="shipFilters">false (<c>vnd serve --no-pushdown</c>): every fragment is a bare scan (no filters, no
+    /// segment pruning) and every filter runs at the coordinator, the reference pushed-down plans are compared with</param>
+    public static DistributedPlan Build(LogicalPlan plan, Placement placement, bool shipFilters = true)
     {
         var fragments = new List<PlanFragment>();
         var exchanges = new List<Exchange>();
@@ -23,8 +25,10 @@ public static class CoordinatorPlan
             if (node is not Scan scan || ExchangeScan.TryGetProducer(scan, out _) || placement.Find(scan.Schema, scan.Table) is not { } table
                 || table.Site.IsCoordinator)
                 return null; // read here, through the coordinator's own tables (an offline import, a temporary table)
-            var (shipped, kept) = Split(scan, table.Site);
-            var producer = scan with { Filters = SqlList.From(shipped) };
+            var (shipped, kept) = shipFilters ? Split(scan, table.Site) : (new List<BoundExpr>(), new List<BoundExpr>(scan.Filters));
+            // Without pushdown the table server does not even skip segments by the filters' ranges; a pushed row
+            // limit (Fetch, only on a scan without filters) stays, the scan's own rows being what it limits.
+            var producer = scan with { Filters = SqlList.From(shipped), PruningHints = shipFilters ? scan.PruningHints : SqlList<ColumnRange>.Empty };
             var id = fragments.Count + 1;
             var estimator = new Estimator(producer, placement);
             var rows = estimator.Rows(producer);

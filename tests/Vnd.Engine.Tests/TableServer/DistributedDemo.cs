@@ -4,7 +4,7 @@ using System.Net;
 using Npgsql;
 using Vnd.Engine.Cli;
 using Vnd.Engine.Control.Demo;
-using Vnd.Wire.Hosting;
+using Vnd.Engine.Tests.Serve;
 
 namespace Vnd.Engine.Tests.TableServer;
 
@@ -20,8 +20,7 @@ public sealed class DistributedDemo : IAsyncLifetime
     private readonly string _root = Path.Combine(Path.GetTempPath(), "vnd-servedist-" + Guid.NewGuid().ToString("N"));
     private readonly Process?[] _servers = new Process?[3];
     private Process? _control;
-    private PgServer _embedded = null!;
-    private IDisposable _embeddedState = null!;
+    private RunningServer _embedded = null!;
 
     public string Control => Path.Combine(_root, "control");
 
@@ -31,7 +30,7 @@ public sealed class DistributedDemo : IAsyncLifetime
     /// <summary>The table-server processes and the control server process of the distributed run.</summary>
     public IEnumerable<Process> Processes => _servers.Append(_control).OfType<Process>();
 
-    public int EmbeddedPort => _embedded.LocalEndPoints[0].Port;
+    public int EmbeddedPort => _embedded.Port;
 
     public int DistributedPort { get; private set; }
 
@@ -49,30 +48,24 @@ public sealed class DistributedDemo : IAsyncLifetime
         {
             var data = Server(i);
             foreach (var (schema, table) in holdings[i])
-                Copy(TablePath(Control, schema, table), TablePath(data, schema, table));
+                DirectoryCopy.Copy(TablePath(Control, schema, table), TablePath(data, schema, table));
             TableServers.Add((await StartTableServer(i, "127.0.0.1:0")).Authority);
         }
         // The control server of the distributed run has its own copy of the control state (one SQLite file per process).
         var remoteControl = Path.Combine(_root, "control-remote");
-        Copy(Control, remoteControl);
+        DirectoryCopy.Copy(Control, remoteControl);
         DistributedPort = await StartControl(remoteControl);
-        (_embedded, _, _embeddedState) = ServeCommand.Create(new ServeOptions(new DirectoryInfo(Control), new IPEndPoint(IPAddress.Loopback, 0), null,
+        _embedded = await RunningServer.StartAsync(new ServeOptions(new DirectoryInfo(Control), new IPEndPoint(IPAddress.Loopback, 0), null,
             NoTls: true, "vnd", null));
-        await _embedded.StartAsync();
     }
 
     public async Task DisposeAsync()
     {
         await _embedded.DisposeAsync();
-        _embeddedState.Dispose();
         foreach (var process in _servers.Append(_control))
         {
-            if (process is null)
-                continue;
-            if (!process.HasExited)
-                process.Kill(entireProcessTree: true);
-            await process.WaitForExitAsync();
-            process.Dispose();
+            if (process is not null)
+                await VndProcess.Stop(process);
         }
         Directory.Delete(_root, recursive: true);
     }
@@ -82,7 +75,7 @@ public sealed class DistributedDemo : IAsyncLifetime
     /// <summary>Starts table server <paramref name="index"/> on <paramref name="listen"/>; returns its endpoint.</summary>
     private async Task<Uri> StartTableServer(int index, string listen)
     {
-        (_servers[index], var line) = await Start("table server listening on ", "table-server", "--data", Server(index), "--listen", listen, "--token", Token);
+        (_servers[index], var line) = await VndProcess.Start("table server listening on ", "table-server", "--data", Server(index), "--listen", listen, "--token", Token);
         return new Uri(line.Trim());
     }
 
@@ -104,35 +97,9 @@ public sealed class DistributedDemo : IAsyncLifetime
 
     private async Task<int> StartControl(string data)
     {
-        (_control, var line) = await Start("vnd serve: listening on ", "serve", "--data", data, "--listen", "127.0.0.1:0", "--no-tls",
+        (_control, var line) = await VndProcess.Start("vnd serve: listening on ", "serve", "--data", data, "--listen", "127.0.0.1:0", "--no-tls",
             "--table-servers", string.Join(",", TableServers), "--token", Token);
         return IPEndPoint.Parse(line[..line.IndexOf(' ', StringComparison.Ordinal)]).Port;
-    }
-
-    /// <summary>Runs <c>vnd</c> with <paramref name="arguments"/> until it prints <paramref name="ready"/>; the rest of that line.</summary>
-    private static async Task<(Process, string)> Start(string ready, params string[] arguments)
-    {
-        var psi = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
-        psi.ArgumentList.Add(typeof(VndCommandLine).Assembly.Location);
-        foreach (var argument in arguments)
-            psi.ArgumentList.Add(argument);
-        var process = Process.Start(psi) ?? throw new InvalidOperationException("cannot start vnd");
-        process.ErrorDataReceived += (_, _) => { };
-        process.BeginErrorReadLine();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(90));
-        while (await process.StandardOutput.ReadLineAsync(timeout.Token) is { } line)
-        {
-            if (line.StartsWith(ready, StringComparison.Ordinal))
-            {
-                // Keep draining stdout so the process never blocks on a full pipe.
-                _ = process.StandardOutput.ReadToEndAsync(CancellationToken.None);
-                return (process, line[ready.Length..]);
-            }
-        }
-        await process.WaitForExitAsync(CancellationToken.None);
-        var code = process.ExitCode;
-        process.Dispose();
-        throw new InvalidOperationException($"vnd {arguments[0]} exited with {code} before \"{ready}\"");
     }
 
     public static string ConnectionString(int port, string user) =>
@@ -144,6 +111,12 @@ public sealed class DistributedDemo : IAsyncLifetime
     {
         await using var connection = new NpgsqlConnection(ConnectionString(port, user));
         await connection.OpenAsync();
+        return await Rows(connection, sql, parameters);
+    }
+
+    /// <summary>A query's rows over an open connection, as <see cref="Rows(int, string, string, object[])"/> gives them.</summary>
+    public static async Task<List<string>> Rows(NpgsqlConnection connection, string sql, params object[] parameters)
+    {
         await using var command = new NpgsqlCommand(sql, connection);
         foreach (var parameter in parameters)
             command.Parameters.Add(new NpgsqlParameter { Value = parameter });
@@ -171,13 +144,4 @@ public sealed class DistributedDemo : IAsyncLifetime
 
     /// <summary>Where a data directory keeps a trace table (the storage layout: tables/schema/table).</summary>
     private static string TablePath(string data, string schema, string table) => Path.Combine(data, "tables", schema, table);
-
-    private static void Copy(string from, string to)
-    {
-        Directory.CreateDirectory(to);
-        foreach (var file in Directory.EnumerateFiles(from))
-            File.Copy(file, Path.Combine(to, Path.GetFileName(file)));
-        foreach (var dir in Directory.EnumerateDirectories(from))
-            Copy(dir, Path.Combine(to, Path.GetFileName(dir)));
-    }
 }
