@@ -42,9 +42,11 @@ internal sealed class JoinHashTable : IDisposable
     /// <summary>Per build row: did any probe row match it (right/full joins).</summary>
     public byte[] Matched { get; private set; } = [];
 
-    public static JoinHashTable Build(QueryContext context, PhysicalOperator input, IReadOnlyList<Expression> keys)
+    /// <summary>Hashes <paramref name="input"/> on <paramref name="keys"/>. Without <paramref name="keepColumns"/>
+    /// (semi/anti joins with no residual) only the keys are kept: the rows' columns are never read back.</summary>
+    public static JoinHashTable Build(QueryContext context, PhysicalOperator input, IReadOnlyList<Expression> keys, bool keepColumns)
     {
-        var table = new JoinHashTable(input.OutputTypes, context.Memory);
+        var table = new JoinHashTable(keepColumns ? input.OutputTypes : [], context.Memory);
         var workers = context.Parallelism;
         var encoders = new KeyEncoder?[workers];
         var scratches = new EvaluationScratch?[workers];
