@@ -1,12 +1,10 @@
 #!/usr/bin/env bash
-# The main job on a fresh machine. Until the SQL server lands (issues 3-5) it generates demo traffic,
-# imports it into trace tables with the example parse configuration and lists the tables.
+# The main job on a fresh machine: builds vnd and serves the embedded demo (issue 5 §6) on 127.0.0.1:5433 —
+# two tenants of the built-in demo cloud, their traffic generated into trace tables on first start (VND_DATA,
+# default ./data), TLS with a self-signed certificate. Connect with: psql -h 127.0.0.1 -p 5433 -U tenant1 vnd
+# (password tenant1). Ctrl+C stops it; a restart keeps tenants, diagnoses and tables.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 data=${VND_DATA:-data}
-mkdir -p "$data"
 dotnet build Vnd.Engine -c Release --nologo -v quiet
-vnd() { dotnet Vnd.Engine/bin/Release/net10.0/vnd.dll "$@"; }
-[ -f "$data/demo.pcap" ] || vnd generate --out "$data/demo.pcap" --packets 1000000
-[ -d "$data/tables/demo" ] || vnd import --data "$data" --tenant demo --parse docs/examples/tcp-trace.cfg "$data/demo.pcap"
-vnd tables --data "$data"
+exec dotnet Vnd.Engine/bin/Release/net10.0/vnd.dll serve --data "$data" "$@"

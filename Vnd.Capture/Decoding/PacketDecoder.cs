@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using Vnd.Capture.Sources;
 
 namespace Vnd.Capture.Decoding;
 
@@ -54,31 +55,31 @@ public sealed class PacketDecoder
     private void DecodeLink(ReadOnlySpan<byte> f, ushort linkType, ref DecodedPacket p)
     {
         ref var outer = ref p.Outer;
-        switch ((LinkLayer)linkType)
+        switch ((LinkType)linkType)
         {
-            case LinkLayer.Ethernet:
+            case LinkType.Ethernet:
                 EthernetDecoder.Decode(f, 0, ref p, ref outer, this);
                 break;
-            case LinkLayer.Raw:
+            case LinkType.Raw:
                 IpDecoder.DecodeByVersion(f, 0, ref p, ref outer, this);
                 break;
-            case LinkLayer.Ipv4:
+            case LinkType.Ipv4:
                 IpDecoder.DecodeIpv4(f, 0, ref p, ref outer, this);
                 break;
-            case LinkLayer.Ipv6:
+            case LinkType.Ipv6:
                 IpDecoder.DecodeIpv6(f, 0, ref p, ref outer, this);
                 break;
-            case LinkLayer.Null:
-            case LinkLayer.Loop:
-                DecodeLoopback(f, (LinkLayer)linkType == LinkLayer.Loop, ref p, ref outer);
+            case LinkType.Null:
+            case LinkType.Loop:
+                DecodeLoopback(f, (LinkType)linkType == LinkType.Loop, ref p, ref outer);
                 break;
-            case LinkLayer.LinuxSll:
+            case LinkType.LinuxSll:
                 DecodeCooked(f, 16, 14, ref p, ref outer);
                 break;
-            case LinkLayer.LinuxSll2:
+            case LinkType.LinuxSll2:
                 DecodeCooked(f, 20, 0, ref p, ref outer);
                 break;
-            case LinkLayer.Ppp:
+            case LinkType.Ppp:
                 PppDecoder.Decode(f, 0, ref p, ref outer, this);
                 break;
             default:

@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using System.Runtime.CompilerServices;
 using Vnd.Capture.Decoding;
 
 namespace Vnd.Capture.Fields;
@@ -13,6 +14,10 @@ public static class FieldReader
     /// <summary>Integer and timestamp (nanoseconds) fields.</summary>
     public static bool TryGetInt64(in DecodedPacket p, ReadOnlySpan<byte> frame, FieldId id, out long value)
     {
+        // Layer fields are most of what is read: their jump table comes before the packet-level cases.
+        var baseId = FieldIds.BaseOf(id);
+        if (LayerFieldReader.TryGetInt64(in LayerOf(in p, id), baseId, out value))
+            return true;
         switch (id)
         {
             case FieldId.FrameTimeEpoch:
@@ -57,14 +62,8 @@ public static class FieldReader
                 value = p.TunnelDepth;
                 return true;
         }
-        ref readonly var l = ref LayerOf(in p, id);
-        var baseId = FieldIds.BaseOf(id);
-        return baseId switch
-        {
-            FieldId.VndPacketId => DerivedFields.TryGetPacketId(in l, out value),
-            FieldId.VndPayloadHash => DerivedFields.TryGetPayloadHash(in l, frame, out value),
-            _ => LayerFieldReader.TryGetInt64(in l, baseId, out value),
-        };
+        // value is 0 here: an absent layer field and an unknown id read as 0.
+        return baseId == FieldId.VndPayloadHash && DerivedFields.TryGetPayloadHash(in LayerOf(in p, id), frame, out value);
     }
 
     public static bool TryGetBool(in DecodedPacket p, FieldId id, out bool value)
@@ -80,22 +79,15 @@ public static class FieldReader
     /// <summary>Writes a 4-byte (IPv4) or 16-byte (IPv6) address, network order, into <paramref name="dest16"/>.</summary>
     public static bool TryGetAddress(in DecodedPacket p, FieldId id, Span<byte> dest16, out int length)
     {
+        if (TryGetIpv4(in p, id, out var v4))
+        {
+            BinaryPrimitives.WriteUInt32BigEndian(dest16, v4);
+            length = 4;
+            return true;
+        }
         ref readonly var l = ref LayerOf(in p, id);
-        uint v4;
         switch (FieldIds.BaseOf(id))
         {
-            case FieldId.IpSrc when l.Has(LayerParts.Ipv4):
-                v4 = l.Ipv4Src;
-                break;
-            case FieldId.IpDst when l.Has(LayerParts.Ipv4):
-                v4 = l.Ipv4Dst;
-                break;
-            case FieldId.ArpSrcProtoIpv4 when l.Has(LayerParts.ArpAddresses):
-                v4 = l.ArpSenderIp;
-                break;
-            case FieldId.ArpDstProtoIpv4 when l.Has(LayerParts.ArpAddresses):
-                v4 = l.ArpTargetIp;
-                break;
             case FieldId.Ipv6Src when l.Has(LayerParts.Ipv6):
                 BinaryPrimitives.WriteUInt128BigEndian(dest16, l.Ipv6Src);
                 length = 16;
@@ -108,9 +100,26 @@ public static class FieldReader
                 length = 0;
                 return false;
         }
-        BinaryPrimitives.WriteUInt32BigEndian(dest16, v4);
-        length = 4;
-        return true;
+    }
+
+    /// <summary>
+    /// An IPv4 address field as a number (first wire byte most significant); false for absent and IPv6 fields.
+    /// IPv4-only columns store this number as is, without a detour through bytes.
+    /// </summary>
+    public static bool TryGetIpv4(in DecodedPacket p, FieldId id, out uint address)
+    {
+        ref readonly var l = ref LayerOf(in p, id);
+        (address, var present) = FieldIds.BaseOf(id) switch
+        {
+            FieldId.IpSrc => (l.Ipv4Src, l.Has(LayerParts.Ipv4)),
+            FieldId.IpDst => (l.Ipv4Dst, l.Has(LayerParts.Ipv4)),
+            FieldId.ArpSrcProtoIpv4 => (l.ArpSenderIp, l.Has(LayerParts.ArpAddresses)),
+            FieldId.ArpDstProtoIpv4 => (l.ArpTargetIp, l.Has(LayerParts.ArpAddresses)),
+            _ => (0U, false),
+        };
+        if (!present)
+            address = 0;
+        return present;
     }
 
     /// <summary>A MAC address in the low 48 bits, first wire byte most significant.</summary>
@@ -151,6 +160,16 @@ public static class FieldReader
         return false;
     }
 
+    /// <summary>The layer a field reads (<see cref="FieldIds.LayerOf"/>), for readers resolved ahead of time.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static ref readonly HeaderLayer Layer(in DecodedPacket p, LayerRole role)
+    {
+        if (role == LayerRole.Outer)
+            return ref p.Outer;
+        return ref role == LayerRole.Inner ? ref p.Inner : ref p.Quoted;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static ref readonly HeaderLayer LayerOf(in DecodedPacket p, FieldId id)
     {
         var bits = (ushort)id;

@@ -6,6 +6,7 @@ using Vnd.Capture.Import;
 using Vnd.Capture.ParseConfigs;
 using Vnd.Capture.ParseConfigs.Validation;
 using Vnd.Capture.Sources;
+using Vnd.Engine.Control.State;
 using Vnd.Executor.Storage;
 
 namespace Vnd.Engine.Cli;
@@ -71,6 +72,7 @@ public static class ImportCommand
         }
         var failures = new List<(string File, string Error)>();
         var store = new TraceTableStore(data.FullName);
+        var existed = ControlStateStore.ExistingTables(store, tenant);
         using var importer = new TraceImporter(store, tenant, configuration, FieldCatalog.Default, options);
         ImportProgressView.Run(console, files, (file, progress) =>
         {
@@ -85,6 +87,9 @@ public static class ImportCommand
             }
         });
         var summary = importer.Complete();
+        // The control state of the same data directory keeps the counts (vnd serve's metadata view reads them).
+        using (var state = new ControlStateStore(data.FullName))
+            state.RecordImport(tenant, summary, existed);
         ImportSummaryView.Write(console, summary, failures);
         return failures.Count == 0 ? 0 : 1;
     }

@@ -12,6 +12,10 @@ public static class VndCommandLine
             ImportCommand.Build(),
             TablesCommand.Build(),
             GenerateCommand.Build(),
+            DiagnosisCommand.Build(),
+            QueryCommand.Build(),
+            ServeCommand.Build(),
+            TableServerCommand.Build(),
         };
         return root;
     }

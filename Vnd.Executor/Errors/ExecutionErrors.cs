@@ -1,5 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
 using Vnd.Planner.Types;
+using Vnd.Planner.Errors;
 
 namespace Vnd.Executor;
 
@@ -11,23 +12,23 @@ public static class ExecutionErrors
 {
     [DoesNotReturn]
     public static void DivisionByZero() =>
-        throw new ExecutionException(SqlStates.DivisionByZero, "division by zero");
+        throw new ExecutionException(SqlState.DivisionByZero, "division by zero");
 
     [DoesNotReturn]
     public static void OutOfRange(SqlType type) =>
-        throw new ExecutionException(SqlStates.NumericValueOutOfRange, OutOfRangeMessage(type));
+        throw new ExecutionException(SqlState.NumericValueOutOfRange, OutOfRangeMessage(type));
 
     public static ExecutionException OutOfRangeException(SqlType type) =>
-        new(SqlStates.NumericValueOutOfRange, OutOfRangeMessage(type));
+        new(SqlState.NumericValueOutOfRange, OutOfRangeMessage(type));
 
     [DoesNotReturn]
     public static void InvalidInput(SqlType type, string text) =>
-        throw new ExecutionException(SqlStates.InvalidTextRepresentation,
+        throw new ExecutionException(SqlState.InvalidTextRepresentation,
             $"invalid input syntax for type {type.PgName}: \"{text}\"");
 
     [DoesNotReturn]
     public static void Unsupported(string what) =>
-        throw new ExecutionException(SqlStates.FeatureNotSupported, what);
+        throw new ExecutionException(SqlState.FeatureNotSupported, what);
 
     private static string OutOfRangeMessage(SqlType type) => type.Id switch
     {

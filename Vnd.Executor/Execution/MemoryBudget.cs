@@ -1,3 +1,4 @@
+using Vnd.Planner.Errors;
 namespace Vnd.Executor.Execution;
 
 /// <summary>
@@ -34,7 +35,7 @@ public sealed class MemoryBudget
         if (now > Limit || now < 0)
         {
             Interlocked.Add(ref _used, -bytes);
-            throw new ExecutionException(SqlStates.OutOfMemory,
+            throw new ExecutionException(SqlState.OutOfMemory,
                 $"out of memory: the query needs more than its limit of {Limit / (1024 * 1024)} MB ({Limit} bytes)");
         }
         long peak;

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Vnd.Planner.Errors;
 
 namespace Vnd.Executor.Execution;
 
@@ -29,7 +30,7 @@ public sealed class QueryContext : IDisposable
     public void CheckCancelled()
     {
         if (Cancellation.IsCancellationRequested)
-            throw new ExecutionException(SqlStates.QueryCanceled, "canceling statement due to user request");
+            throw new ExecutionException(SqlState.QueryCanceled, "canceling statement due to user request");
     }
 
     /// <summary>The state stored under <paramref name="owner"/>, created by the first caller; others wait for it.</summary>

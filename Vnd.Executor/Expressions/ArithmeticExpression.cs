@@ -2,6 +2,7 @@ using System.Numerics;
 using Vnd.Executor.Vectors;
 using Vector = Vnd.Executor.Vectors.Vector;
 using Vnd.Planner.Types;
+using Vnd.Planner.Errors;
 
 namespace Vnd.Executor.Expressions;
 
@@ -24,7 +25,7 @@ public sealed class ArithmeticExpression : BinaryExpression
             PhysicalType.Int64 => Select<long>(op),
             PhysicalType.Float64 => Select<double>(op),
             PhysicalType.Decimal => Select<decimal>(op),
-            _ => throw new ExecutionException(SqlStates.UndefinedFunction, $"operator does not exist: {left.Type} {Symbol(op)} {right.Type}"),
+            _ => throw new ExecutionException(SqlState.UndefinedFunction, $"operator does not exist: {left.Type} {Symbol(op)} {right.Type}"),
         };
     }
 

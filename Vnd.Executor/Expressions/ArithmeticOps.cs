@@ -1,4 +1,5 @@
 using System.Numerics;
+using Vnd.Planner.Errors;
 
 namespace Vnd.Executor.Expressions;
 
@@ -9,17 +10,17 @@ namespace Vnd.Executor.Expressions;
 
 public readonly struct AddOp<T> : IBinaryOp<T, T, T> where T : INumber<T>
 {
-    public static T Apply(T left, T right) => checked(left + right);
+    public static T Apply(T left, T right) => FloatCheck.Overflow(checked(left + right), left, right);
 }
 
 public readonly struct SubtractOp<T> : IBinaryOp<T, T, T> where T : INumber<T>
 {
-    public static T Apply(T left, T right) => checked(left - right);
+    public static T Apply(T left, T right) => FloatCheck.Overflow(checked(left - right), left, right);
 }
 
 public readonly struct MultiplyOp<T> : IBinaryOp<T, T, T> where T : INumber<T>
 {
-    public static T Apply(T left, T right) => checked(left * right);
+    public static T Apply(T left, T right) => FloatCheck.Underflow(FloatCheck.Overflow(checked(left * right), left, right), left, right);
 }
 
 public readonly struct DivideOp<T> : IBinaryOp<T, T, T> where T : INumber<T>
@@ -28,7 +29,7 @@ public readonly struct DivideOp<T> : IBinaryOp<T, T, T> where T : INumber<T>
     {
         if (T.IsZero(right))
             ExecutionErrors.DivisionByZero();
-        return checked(left / right);
+        return FloatCheck.Underflow(FloatCheck.Overflow(checked(left / right), left, right), left, T.One);
     }
 }
 
@@ -47,4 +48,26 @@ public readonly struct ModuloOp<T> : IBinaryOp<T, T, T> where T : INumber<T>
 public readonly struct NegateOp<T> : IUnaryOp<T, T> where T : INumber<T>
 {
     public static T Apply(T value) => checked(-value);
+}
+
+/// <summary>
+/// float8 results PostgreSQL rejects: an infinite result from finite operands ("value out of range: overflow")
+/// and a zero product or quotient of non-zero operands ("underflow"), both 22003. The type tests are constants
+/// per instantiation, so integer kernels compile to nothing here.
+/// </summary>
+internal static class FloatCheck
+{
+    public static T Overflow<T>(T result, T left, T right) where T : INumber<T>
+    {
+        if (typeof(T) == typeof(double) && T.IsInfinity(result) && T.IsFinite(left) && T.IsFinite(right))
+            throw new ExecutionException(SqlState.NumericValueOutOfRange, "value out of range: overflow");
+        return result;
+    }
+
+    public static T Underflow<T>(T result, T left, T right) where T : INumber<T>
+    {
+        if (typeof(T) == typeof(double) && T.IsZero(result) && !T.IsZero(left) && !T.IsZero(right))
+            throw new ExecutionException(SqlState.NumericValueOutOfRange, "value out of range: underflow");
+        return result;
+    }
 }

@@ -1,5 +1,6 @@
 using Vnd.Executor.Vectors;
 using Vnd.Planner.Types;
+using Vnd.Planner.Errors;
 
 namespace Vnd.Executor.Expressions;
 
@@ -19,7 +20,7 @@ public sealed class ColumnReference : Expression
 
     public override void Evaluate(Batch input, Vector result, EvaluationScratch scratch)
     {
-        var source = input[Index];
+        var source = Source(input);
         if (source.IsConstant)
         {
             result.ResetConstant();
@@ -30,7 +31,20 @@ public sealed class ColumnReference : Expression
         VectorCopy.Scatter(source, input.Rows, result);
     }
 
-    public override Vector EvaluateToVector(Batch input, EvaluationScratch scratch) => input[Index];
+    public override Vector EvaluateToVector(Batch input, EvaluationScratch scratch) => Source(input);
+
+    /// <summary>
+    /// The input column, checked once per batch: every consumer reads it in this reference's layout, so a column
+    /// an operator produced in another layout (float8 bytes under a numeric type) would be reinterpreted as
+    /// garbage or crash a kernel; it is an internal error naming the column instead.
+    /// </summary>
+    private Vector Source(Batch input)
+    {
+        var source = input[Index];
+        if (source.PhysicalType != PhysicalType)
+            throw new ExecutionException(SqlState.InternalError, $"column {this} ({Type}) arrived as a {source.PhysicalType} vector");
+        return source;
+    }
 
     public override string ToString() => Name ?? $"#{Index}";
 }

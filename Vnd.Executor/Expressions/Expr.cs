@@ -1,3 +1,4 @@
+using Vnd.Executor.Vectors;
 using Vnd.Planner.Types;
 
 namespace Vnd.Executor.Expressions;
@@ -16,6 +17,13 @@ public static class Expr
 
     public static Expression Arithmetic(ArithmeticOperator op, Expression left, Expression right)
     {
+        if (left.Type.Id == TypeId.Interval && right.Type.IsNumeric && op is ArithmeticOperator.Multiply or ArithmeticOperator.Divide)
+            return new IntervalScaleExpression(left, right, op == ArithmeticOperator.Divide);
+        if (right.Type.Id == TypeId.Interval && left.Type.IsNumeric && op == ArithmeticOperator.Multiply)
+            return new IntervalScaleExpression(right, left, divide: false);
+        // date ± interval is timestamp ± interval (PostgreSQL casts the date to midnight).
+        if (left.Type.Id == TypeId.Date && right.Type.Id == TypeId.Interval && op is ArithmeticOperator.Add or ArithmeticOperator.Subtract)
+            return Arithmetic(op, TypeUnification.To(left, SqlType.Timestamp), right);
         if (TemporalArithmeticExpression.Supports(op, left.Type, right.Type))
             return new TemporalArithmeticExpression(op, left, right);
         if (op == ArithmeticOperator.Add && right.Type.Id is TypeId.Timestamp or TypeId.TimestampTz or TypeId.Date && left.Type.Id is TypeId.Interval or TypeId.Int4)
@@ -30,8 +38,9 @@ public static class Expr
     public static Expression Divide(Expression l, Expression r) => Arithmetic(ArithmeticOperator.Divide, l, r);
     public static Expression Modulo(Expression l, Expression r) => Arithmetic(ArithmeticOperator.Modulo, l, r);
 
-    public static Expression Negate(Expression operand) =>
-        Arithmetic(ArithmeticOperator.Subtract, Constant(0, operand.Type.IsNumeric ? operand.Type : SqlType.Int4), operand);
+    public static Expression Negate(Expression operand) => Arithmetic(ArithmeticOperator.Subtract,
+        operand.Type.Id == TypeId.Interval ? Constant(new PgInterval(0, 0, 0), SqlType.Interval) : Constant(0, operand.Type.IsNumeric ? operand.Type : SqlType.Int4),
+        operand);
 
     public static Expression Compare(ComparisonOperator op, Expression left, Expression right)
     {

@@ -1,5 +1,6 @@
 using Vnd.Executor.Vectors;
 using Vnd.Planner.Types;
+using Vnd.Planner.Errors;
 
 namespace Vnd.Executor.Expressions;
 
@@ -22,7 +23,7 @@ internal static class GreatestLeast
             PhysicalType.Inet => (v, r, rows) => Pick<InetValue>(v, r, rows, greatest),
             PhysicalType.Inet4 => (v, r, rows) => Pick<uint>(v, r, rows, greatest),
             PhysicalType.VarBytes => (v, r, rows) => PickBytes(v, r, rows, greatest),
-            _ => throw new ExecutionException(SqlStates.UndefinedFunction, $"function {name}({type}) does not exist"),
+            _ => throw new ExecutionException(SqlState.UndefinedFunction, $"function {name}({type}) does not exist"),
         };
         return new FunctionExpression(name, type, args, kernel);
     }

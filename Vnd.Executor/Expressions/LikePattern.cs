@@ -1,4 +1,5 @@
 using System.Text;
+using Vnd.Planner.Errors;
 
 namespace Vnd.Executor.Expressions;
 
@@ -29,7 +30,7 @@ public sealed class LikePattern
             if (b == (byte)'\\')
             {
                 if (++i == utf8.Length)
-                    throw new ExecutionException(Vnd.Executor.SqlStates.InvalidEscapeSequence, "LIKE pattern must not end with escape character");
+                    throw new ExecutionException(SqlState.InvalidEscapeSequence, "LIKE pattern must not end with escape character");
                 bytes.Add(utf8[i]);
                 wild.Add(false);
                 continue;

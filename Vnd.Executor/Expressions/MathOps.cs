@@ -1,10 +1,12 @@
+using Vnd.Planner.Errors;
 namespace Vnd.Executor.Expressions;
 
 // Math function bodies. Domain errors carry PostgreSQL's SQLSTATEs and messages.
 
 public readonly struct CeilOp : IUnaryOp<double, double> { public static double Apply(double v) => Math.Ceiling(v); }
 public readonly struct FloorOp : IUnaryOp<double, double> { public static double Apply(double v) => Math.Floor(v); }
-public readonly struct RoundOp : IUnaryOp<double, double> { public static double Apply(double v) => Math.Round(v, MidpointRounding.AwayFromZero); }
+/// <summary>round(float8) is C's rint in PostgreSQL: halves go to the even neighbour (round(2.5::float8) = 2).</summary>
+public readonly struct RoundOp : IUnaryOp<double, double> { public static double Apply(double v) => Math.Round(v, MidpointRounding.ToEven); }
 public readonly struct TruncOp : IUnaryOp<double, double> { public static double Apply(double v) => Math.Truncate(v); }
 public readonly struct AbsOp : IUnaryOp<double, double> { public static double Apply(double v) => Math.Abs(v); }
 public readonly struct SignOp : IUnaryOp<double, double> { public static double Apply(double v) => double.IsNaN(v) ? v : Math.Sign(v); }
@@ -32,7 +34,7 @@ public readonly struct SqrtOp : IUnaryOp<double, double>
     public static double Apply(double v)
     {
         if (v < 0)
-            throw new ExecutionException(SqlStates.InvalidArgumentForPower, "cannot take square root of a negative number");
+            throw new ExecutionException(SqlState.InvalidArgumentForPower, "cannot take square root of a negative number");
         return Math.Sqrt(v);
     }
 }
@@ -57,9 +59,9 @@ public readonly struct PowerOp : IBinaryOp<double, double, double>
     public static double Apply(double x, double y)
     {
         if (x == 0 && y < 0)
-            throw new ExecutionException(SqlStates.InvalidArgumentForPower, "zero raised to a negative power is undefined");
+            throw new ExecutionException(SqlState.InvalidArgumentForPower, "zero raised to a negative power is undefined");
         if (x < 0 && Math.Floor(y) != y)
-            throw new ExecutionException(SqlStates.InvalidArgumentForPower, "a negative number raised to a non-integer power yields a complex result");
+            throw new ExecutionException(SqlState.InvalidArgumentForPower, "a negative number raised to a non-integer power yields a complex result");
         return Math.Pow(x, y);
     }
 }
@@ -92,8 +94,8 @@ internal static class LogOps
 {
     public static double Check(double v) => v switch
     {
-        0 => throw new ExecutionException(SqlStates.InvalidArgumentForLogarithm, "cannot take logarithm of zero"),
-        < 0 => throw new ExecutionException(SqlStates.InvalidArgumentForLogarithm, "cannot take logarithm of a negative number"),
+        0 => throw new ExecutionException(SqlState.InvalidArgumentForLogarithm, "cannot take logarithm of zero"),
+        < 0 => throw new ExecutionException(SqlState.InvalidArgumentForLogarithm, "cannot take logarithm of a negative number"),
         _ => v,
     };
 }

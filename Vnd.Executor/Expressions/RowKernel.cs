@@ -29,4 +29,20 @@ public static class RowKernel
         }
         return false;
     }
+
+    /// <summary>Runs a NULL-propagating row body over the live rows (slow-path functions: strings, inet).</summary>
+    public static void Each(ReadOnlySpan<Vector> arguments, Vector result, ReadOnlySpan<int> rows, RowBody body)
+    {
+        Prepare(arguments, result);
+        foreach (var i in rows)
+        {
+            if (AnyNull(arguments, i))
+                result.SetNull(i);
+            else
+                body(arguments, result, i);
+        }
+    }
 }
+
+/// <summary>Computes one row of a function whose arguments are all non-NULL at that row.</summary>
+public delegate void RowBody(ReadOnlySpan<Vector> arguments, Vector result, int row);

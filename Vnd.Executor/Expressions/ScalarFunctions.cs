@@ -1,3 +1,4 @@
+using Vnd.Planner.Errors;
 namespace Vnd.Executor.Expressions;
 
 /// <summary>
@@ -14,9 +15,14 @@ public static class ScalarFunctions
             "greatest" or "least" when arguments.Count > 0 => GreatestLeast.Resolve(lower, arguments),
             "coalesce" when arguments.Count > 0 => Expr.Coalesce([.. arguments]),
             "nullif" when arguments.Count == 2 => Expr.NullIf(arguments[0], arguments[1]),
-            _ => MathFunctions.Resolve(lower, arguments) ?? TextFunctions.Resolve(lower, arguments) ?? TimeFunctions.Resolve(lower, arguments),
+            _ => MathFunctions.Resolve(lower, arguments) ?? TextFunctions.Resolve(lower, arguments) ?? TimeFunctions.Resolve(lower, arguments)
+                ?? NetworkFunctions.Resolve(lower, arguments) ?? StringFunctions.Resolve(lower, arguments) ?? OperatorFunctions.Resolve(lower, arguments)
+                ?? ClockFunctions.Resolve(lower, arguments)
+                ?? RegexMatch.Resolve(lower, arguments) ?? CatalogTextFunctions.Resolve(lower, arguments)
+                ?? ArrayTextFunctions.Resolve(lower, arguments) ?? ArrayTextBuilders.Resolve(lower, arguments)
+                ?? RecordTextFunctions.Resolve(lower, arguments),
         };
-        return resolved ?? throw new ExecutionException(SqlStates.UndefinedFunction,
+        return resolved ?? throw new ExecutionException(SqlState.UndefinedFunction,
             $"function {lower}({string.Join(", ", arguments.Select(a => a.Type.PgName))}) does not exist");
     }
 }

@@ -1,5 +1,6 @@
 using Vnd.Executor.Vectors;
 using Vnd.Planner.Types;
+using Vnd.Planner.Errors;
 
 namespace Vnd.Executor.Expressions;
 
@@ -59,7 +60,9 @@ public sealed class TemporalArithmeticExpression : Expression
                 {
                     case Mode.TimestampDifference:
                         var delta = checked(l.Data<long>()[i * ls] - r.Data<long>()[i * rs]);
-                        result.Data<PgInterval>()[i] = PgInterval.FromMicros(TimeUnits.ToMicros(delta, Left.Type.Unit));
+                        // PostgreSQL justifies the hours of a timestamp difference into days: '2 days 00:30:00', not '48:30:00'.
+                        var micros = TimeUnits.ToMicros(delta, Left.Type.Unit);
+                        result.Data<PgInterval>()[i] = new PgInterval(0, (int)(micros / PgInterval.MicrosPerDay), micros % PgInterval.MicrosPerDay);
                         break;
                     case Mode.TimestampShift:
                         result.Data<long>()[i] = Shift(l.Data<long>()[i * ls], r.Data<PgInterval>()[i * rs], sign, Left.Type.Unit);
@@ -106,7 +109,7 @@ public sealed class TemporalArithmeticExpression : Expression
 
     private static SqlType ResultType(ArithmeticOperator op, SqlType left, SqlType right, out Mode mode) =>
         TryResultType(op, left, right, out mode)
-        ?? throw new ExecutionException(SqlStates.UndefinedFunction, $"operator does not exist: {left} {ArithmeticExpression.Symbol(op)} {right}");
+        ?? throw new ExecutionException(SqlState.UndefinedFunction, $"operator does not exist: {left} {ArithmeticExpression.Symbol(op)} {right}");
 
     private static SqlType? TryResultType(ArithmeticOperator op, SqlType left, SqlType right, out Mode mode)
     {

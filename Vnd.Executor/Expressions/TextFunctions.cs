@@ -1,6 +1,7 @@
 using System.Text;
 using Vnd.Executor.Vectors;
 using Vnd.Planner.Types;
+using Vnd.Planner.Errors;
 
 namespace Vnd.Executor.Expressions;
 
@@ -12,9 +13,9 @@ internal static class TextFunctions
         switch (name)
         {
             case "length" or "char_length" or "character_length" when a.Count == 1:
-                return Text(name, SqlType.Int4, a, static (args, r, rows) => Each(args, r, rows, static (args, r, i) => r.Set(i, TextKernels.CharCount(args[0].GetBytes(i)))));
+                return Text(name, SqlType.Int4, a, static (args, r, rows) => RowKernel.Each(args, r, rows, static (args, r, i) => r.Set(i, TextKernels.CharCount(args[0].GetBytes(i)))));
             case "octet_length" when a.Count == 1:
-                return Text(name, SqlType.Int4, a, static (args, r, rows) => Each(args, r, rows, static (args, r, i) => r.Set(i, args[0].GetBytes(i).Length)));
+                return Text(name, SqlType.Int4, a, static (args, r, rows) => RowKernel.Each(args, r, rows, static (args, r, i) => r.Set(i, args[0].GetBytes(i).Length)));
             case "lower" or "upper" when a.Count == 1:
                 var upper = name == "upper";
                 return Text(name, SqlType.Text, a, (args, r, rows) =>
@@ -23,28 +24,25 @@ internal static class TextFunctions
                     TextKernels.ChangeCase(args[0], r, rows, upper);
                 });
             case "substr" or "substring" when a.Count is 2 or 3:
-                return new FunctionExpression(name, SqlType.Text, Args(a, SqlType.Text, SqlType.Int4, SqlType.Int4), static (args, r, rows) => Each(args, r, rows, Substring));
+                return new FunctionExpression(name, SqlType.Text, Args(a, SqlType.Text, SqlType.Int4, SqlType.Int4), static (args, r, rows) => RowKernel.Each(args, r, rows, Substring));
             case "position" or "strpos" when a.Count == 2:
-                // position(sub IN s) is bound as position(sub, s); strpos(s, sub) swaps.
-                var swap = name == "strpos";
-                return Text(name, SqlType.Int4, a, (args, r, rows) => Each(args, r, rows, (args, r, i) =>
+                // position(sub IN s) is bound as PostgreSQL does, position(s, sub): the same argument order as strpos.
+                return Text(name, SqlType.Int4, a, static (args, r, rows) => RowKernel.Each(args, r, rows, static (args, r, i) =>
                 {
-                    var s = args[swap ? 0 : 1].GetBytes(i);
-                    var index = s.IndexOf(args[swap ? 1 : 0].GetBytes(i));
+                    var s = args[0].GetBytes(i);
+                    var index = s.IndexOf(args[1].GetBytes(i));
                     r.Set(i, index < 0 ? 0 : TextKernels.CharCount(s[..index]) + 1);
                 }));
             case "replace" when a.Count == 3:
-                return Text(name, SqlType.Text, a, static (args, r, rows) => Each(args, r, rows, Replace));
+                return Text(name, SqlType.Text, a, static (args, r, rows) => RowKernel.Each(args, r, rows, Replace));
             case "concat":
                 return new FunctionExpression(name, SqlType.Text, a.Select(x => TypeUnification.To(x, SqlType.Text)).ToArray(), Concat);
             case "textcat" when a.Count == 2:
-                return Text(name, SqlType.Text, a, static (args, r, rows) => Each(args, r, rows, static (args, r, i) => Append(r, i, args)));
+                return Text(name, SqlType.Text, a, static (args, r, rows) => RowKernel.Each(args, r, rows, static (args, r, i) => Append(r, i, args)));
             default:
                 return null;
         }
     }
-
-    private delegate void RowBody(ReadOnlySpan<Vector> args, Vector result, int row);
 
     private static Expression Text(string name, SqlType type, IReadOnlyList<Expression> a, FunctionKernel kernel) =>
         new FunctionExpression(name, type, a.Select(x => TypeUnification.To(x, SqlType.Text)).ToArray(), kernel);
@@ -52,18 +50,6 @@ internal static class TextFunctions
     private static Expression[] Args(IReadOnlyList<Expression> a, params SqlType[] types) =>
         a.Select((x, i) => TypeUnification.To(x, types[i])).ToArray();
 
-    /// <summary>Runs a NULL-propagating row body over the live rows.</summary>
-    private static void Each(ReadOnlySpan<Vector> args, Vector result, ReadOnlySpan<int> rows, RowBody body)
-    {
-        RowKernel.Prepare(args, result);
-        foreach (var i in rows)
-        {
-            if (RowKernel.AnyNull(args, i))
-                result.SetNull(i);
-            else
-                body(args, result, i);
-        }
-    }
 
     /// <summary>substr(s, from [, count]) with PostgreSQL's handling of starts before 1 and negative counts.</summary>
     private static void Substring(ReadOnlySpan<Vector> args, Vector result, int i)
@@ -75,7 +61,7 @@ internal static class TextFunctions
         {
             var count = args[2].Get<int>(i);
             if (count < 0)
-                throw new ExecutionException(SqlStates.InvalidParameterValue, "negative substring length not allowed");
+                throw new ExecutionException(SqlState.InvalidParameterValue, "negative substring length not allowed");
             end = start + count;
         }
         var from = (int)Math.Clamp(start - 1, 0, int.MaxValue);

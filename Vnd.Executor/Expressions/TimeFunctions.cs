@@ -1,5 +1,6 @@
 using Vnd.Executor.Vectors;
 using Vnd.Planner.Types;
+using Vnd.Planner.Errors;
 
 namespace Vnd.Executor.Expressions;
 
@@ -25,11 +26,28 @@ internal static class TimeFunctions
             {
                 var field = Field(name, a[0], PartFields);
                 var value = a[1];
+                // PostgreSQL: date_part returns float8, EXTRACT numeric (exact: epoch keeps every microsecond).
+                var exact = name == "extract";
+                var type = exact ? SqlType.Numeric : SqlType.Float8;
                 if (value.Type.Id == TypeId.Interval)
-                    return new FunctionExpression(name, SqlType.Float8, [value], (args, r, rows) => Each<PgInterval>(args[0], r, rows, v => r.Set(v.Row, IntervalPart(v.Value, field))));
+                {
+                    return new FunctionExpression(name, type, [value], (args, r, rows) => Each<PgInterval>(args[0], r, rows, v =>
+                    {
+                        if (exact)
+                            r.Set(v.Row, ExactIntervalPart(v.Value, field));
+                        else
+                            r.Set(v.Row, IntervalPart(v.Value, field));
+                    }));
+                }
                 var ts = value.Type.Id == TypeId.Date ? TypeUnification.To(value, SqlType.Timestamp) : value;
                 var unit = ts.Type.Unit;
-                return new FunctionExpression(name, SqlType.Float8, [ts], (args, r, rows) => Each<long>(args[0], r, rows, v => r.Set(v.Row, Part(v.Value, field, unit))));
+                return new FunctionExpression(name, type, [ts], (args, r, rows) => Each<long>(args[0], r, rows, v =>
+                {
+                    if (exact)
+                        r.Set(v.Row, ExactPart(v.Value, field, unit));
+                    else
+                        r.Set(v.Row, Part(v.Value, field, unit));
+                }));
             }
             case "to_timestamp" when a.Count == 1:
                 return MathFunctions.Unary(name, SqlType.TimestampTz, TypeUnification.To(a[0], SqlType.Float8), Kernels.Unary<double, long, EpochToTimestampOp>);
@@ -111,9 +129,31 @@ internal static class TimeFunctions
         };
     }
 
+    /// <summary>EXTRACT's numeric result: epoch and seconds are exact decimal fractions, other fields integral.</summary>
+    public static decimal ExactPart(long stored, string field, TimeUnit unit)
+    {
+        var perSecond = TimeUnits.PerSecond(unit);
+        return field switch
+        {
+            "epoch" => (decimal)stored / perSecond,
+            "second" => (decimal)(stored - (TimeUnits.FloorDiv(stored, perSecond * 60) * perSecond * 60)) / perSecond,
+            "milliseconds" => (decimal)(stored - (TimeUnits.FloorDiv(stored, perSecond * 60) * perSecond * 60)) * 1000 / perSecond,
+            _ => (decimal)Part(stored, field, unit),
+        };
+    }
+
+    private static decimal ExactIntervalPart(PgInterval v, string field) => field switch
+    {
+        // PostgreSQL counts a year as 365.25 days and a remaining month as 30.
+        "epoch" => ((v.Months / 12) * 365.25m * 86400) + ((((long)(v.Months % 12) * 30) + v.Days) * 86400m) + (v.Micros / 1_000_000m),
+        "second" => v.Micros % 60_000_000L / 1_000_000m,
+        "milliseconds" => v.Micros % 60_000_000L / 1000m,
+        _ => (decimal)IntervalPart(v, field),
+    };
+
     private static double IntervalPart(PgInterval v, string field) => field switch
     {
-        "epoch" => (((v.Months * 30.0) + v.Days) * 86400) + (v.Micros / 1e6),
+        "epoch" => ((v.Months / 12) * 365.25 * 86400) + ((((v.Months % 12) * 30.0) + v.Days) * 86400) + (v.Micros / 1e6),
         "year" => v.Months / 12,
         "month" => v.Months % 12,
         "day" => v.Days,
@@ -122,13 +162,13 @@ internal static class TimeFunctions
         "second" => v.Micros % 60_000_000L / 1e6,
         "milliseconds" => v.Micros % 60_000_000L / 1e3,
         "microseconds" => v.Micros % 60_000_000L,
-        _ => throw new ExecutionException(SqlStates.InvalidParameterValue, $"interval units \"{field}\" not supported"),
+        _ => throw new ExecutionException(SqlState.InvalidParameterValue, $"interval units \"{field}\" not supported"),
     };
 
     private static string Field(string function, Expression argument, string[] allowed)
     {
         if (argument is not ConstantExpression { Value: string text })
-            throw new ExecutionException(SqlStates.FeatureNotSupported, $"{function} needs a literal field name");
+            throw new ExecutionException(SqlState.FeatureNotSupported, $"{function} needs a literal field name");
         var field = text.ToLowerInvariant() switch
         {
             "us" or "usec" or "microsecond" => "microseconds",
@@ -143,7 +183,7 @@ internal static class TimeFunctions
             var f => f,
         };
         if (!allowed.Contains(field))
-            throw new ExecutionException(SqlStates.InvalidParameterValue, $"unit \"{text}\" not recognized for {function}");
+            throw new ExecutionException(SqlState.InvalidParameterValue, $"unit \"{text}\" not recognized for {function}");
         return field;
     }
 
@@ -152,7 +192,7 @@ internal static class TimeFunctions
         public static long Apply(double seconds)
         {
             if (double.IsNaN(seconds) || double.IsInfinity(seconds))
-                throw new ExecutionException(SqlStates.DatetimeFieldOverflow, "timestamp cannot be NaN or infinite");
+                throw new ExecutionException(SqlState.DatetimeFieldOverflow, "timestamp cannot be NaN or infinite");
             return checked((long)Math.Round(seconds * 1_000_000));
         }
     }

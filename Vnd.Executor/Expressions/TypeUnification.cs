@@ -1,5 +1,6 @@
 using Vnd.Executor.Vectors;
 using Vnd.Planner.Types;
+using Vnd.Planner.Errors;
 
 namespace Vnd.Executor.Expressions;
 
@@ -33,7 +34,7 @@ public static class TypeUnification
             return a.Family == InetFamily.V4 && b.Family == InetFamily.V4 ? SqlType.Inet4 : SqlType.Inet;
         if (PhysicalTypes.Of(a) == PhysicalTypes.Of(b) && a.Id == b.Id)
             return a;
-        throw new ExecutionException(SqlStates.DatatypeMismatch, $"types {a.PgName} and {b.PgName} cannot be matched");
+        throw new ExecutionException(SqlState.DatatypeMismatch, $"types {a.PgName} and {b.PgName} cannot be matched");
     }
 
     /// <summary>The expression as <paramref name="type"/>, casting only when the type differs.</summary>

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Vnd.Executor.Vectors;
 using Vnd.Planner.Types;
+using Vnd.Planner.Errors;
 
 namespace Vnd.Executor.Expressions;
 
@@ -8,12 +9,15 @@ namespace Vnd.Executor.Expressions;
 /// Row-at-a-time conversion of boxed values between types (the slow path of CAST, also used to fold literals).
 /// Text forms follow PostgreSQL's output functions; bad text raises 22P02 like PostgreSQL's input functions.
 /// </summary>
-public static class ValueConverter
+public static partial class ValueConverter
 {
     public static object? Convert(object? value, SqlType from, SqlType to)
     {
         if (value is null)
             return null;
+        // inet::text keeps the prefix even at full width (text(inet) in PostgreSQL), unlike inet's output form.
+        if (to.Id == TypeId.Text && value is Vectors.InetValue inet)
+            return NetworkFunctions.WithPrefix(inet);
         if (to.Id == TypeId.Text)
             return ValueFormatter.Format(value, from);
         if (value is string text)
@@ -26,8 +30,10 @@ public static class ValueConverter
             (InetValue v, TypeId.Inet or TypeId.Cidr) => v,
             (bool b, TypeId.Int4) => b ? 1 : 0,
             (int i, TypeId.Bool) => i != 0,
+            (int i, TypeId.Oid) => i,
+            (long l, TypeId.Oid) when l is >= int.MinValue and <= uint.MaxValue => unchecked((int)(uint)l),
             _ when to.IsNumeric && value is IConvertible => ConvertNumber(value, to),
-            _ => throw new ExecutionException(SqlStates.CannotCoerce, $"cannot cast type {from.PgName} to {to.PgName}"),
+            _ => throw new ExecutionException(SqlState.CannotCoerce, $"cannot cast type {from.PgName} to {to.PgName}"),
         };
     }
 
@@ -63,21 +69,36 @@ public static class ValueConverter
                     return DateTime.Parse(text, invariant, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal);
                 case TypeId.Inet or TypeId.Cidr: return VectorValues.ParseInet(text);
                 case TypeId.Interval: return IntervalParser.Parse(text);
-                default: throw new ExecutionException(SqlStates.CannotCoerce, $"cannot cast type text to {to.PgName}");
+                // oidin: 0 … 4294967295 (and negatives down to int.MinValue, as PostgreSQL accepts), kept in 32 bits.
+                case TypeId.Oid: return ParseOid(long.Parse(text, NumberStyles.AllowLeadingSign, invariant));
+                default: throw new ExecutionException(SqlState.CannotCoerce, $"cannot cast type text to {to.PgName}");
             }
         }
         catch (OverflowException)
         {
-            throw new ExecutionException(SqlStates.NumericValueOutOfRange, $"value \"{text}\" is out of range for type {to.PgName}");
+            throw new ExecutionException(SqlState.NumericValueOutOfRange, $"value \"{text}\" is out of range for type {to.PgName}");
+        }
+        catch (FormatException) when (to.Id is TypeId.Date or TypeId.Timestamp or TypeId.TimestampTz or TypeId.Interval)
+        {
+            // PostgreSQL: a well-formed date with an impossible field is 22008, anything else 22007.
+            var outOfRange = to.Id != TypeId.Interval && DateShape().IsMatch(text);
+            throw new ExecutionException(outOfRange ? SqlState.DatetimeFieldOverflow : SqlState.InvalidDatetimeFormat,
+                outOfRange ? $"date/time field value out of range: \"{text}\"" : $"invalid input syntax for type {to.PgName}: \"{text}\"");
         }
         catch (FormatException)
         {
-            throw new ExecutionException(SqlStates.InvalidTextRepresentation, $"invalid input syntax for type {to.PgName}: \"{text}\"");
+            throw new ExecutionException(SqlState.InvalidTextRepresentation, $"invalid input syntax for type {to.PgName}: \"{text}\"");
         }
     }
 
+    private static int ParseOid(long value) =>
+        value is >= int.MinValue and <= uint.MaxValue ? unchecked((int)(uint)value) : throw new OverflowException();
+
     private static object ConvertNumber(object value, SqlType to)
     {
+        // numeric → integer rounds half away from zero in PostgreSQL (2.5::int4 = 3); Convert would round to even.
+        if (value is decimal d && to.Id is TypeId.Int2 or TypeId.Int4 or TypeId.Int8)
+            value = Math.Round(d, MidpointRounding.AwayFromZero);
         try
         {
             return to.Id switch
@@ -97,4 +118,7 @@ public static class ValueConverter
 
     private static byte[] ParseBytea(string text) =>
         text.StartsWith("\\x", StringComparison.Ordinal) ? System.Convert.FromHexString(text.AsSpan(2)) : System.Text.Encoding.UTF8.GetBytes(text);
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^\d{1,4}-\d{1,2}-\d{1,2}([ T]\d{1,2}:\d{2}(:\d{2}(\.\d+)?)?)?([+-]\d{1,2}(:?\d{2})?)?$")]
+    private static partial System.Text.RegularExpressions.Regex DateShape();
 }

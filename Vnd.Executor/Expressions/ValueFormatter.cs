@@ -25,20 +25,22 @@ public static class ValueFormatter
             PgInterval i => FormatInterval(i),
             byte[] bytes => "\\x" + Convert.ToHexStringLower(bytes),
             ulong mac when type.Id == TypeId.MacAddr => FormatMac(mac),
+            InetValue inet when type.Id == TypeId.Cidr => NetworkFunctions.WithPrefix(inet),
+            int oid when type.Id == TypeId.Oid => unchecked((uint)oid).ToString(invariant),
             IFormattable f => f.ToString(null, invariant),
             _ => value.ToString() ?? "",
         };
     }
 
-    /// <summary>PostgreSQL's default (postgres style) interval output, e.g. "1 year 2 mons 3 days 04:05:06.5".</summary>
+    /// <summary>PostgreSQL's default (postgres style) interval output, e.g. "1 year 2 mons 3 days 04:05:06.5";
+    /// a positive part after a negative one gets a '+' ("-1 days +02:00:00"), and only exactly 1 is singular.</summary>
     public static string FormatInterval(PgInterval interval)
     {
         var sb = new StringBuilder();
-        var years = interval.Months / 12;
-        var months = interval.Months % 12;
-        Part(sb, years, "year");
-        Part(sb, months, "mon");
-        Part(sb, interval.Days, "day");
+        var before = false;
+        Part(sb, interval.Months / 12, "year", ref before);
+        Part(sb, interval.Months % 12, "mon", ref before);
+        Part(sb, interval.Days, "day", ref before);
         if (interval.Micros != 0 || sb.Length == 0)
         {
             if (sb.Length > 0)
@@ -48,6 +50,10 @@ public static class ValueFormatter
             {
                 sb.Append('-');
                 micros = -micros;
+            }
+            else if (before)
+            {
+                sb.Append('+');
             }
             var hours = micros / 3_600_000_000L;
             var minutes = micros / 60_000_000L % 60;
@@ -60,15 +66,18 @@ public static class ValueFormatter
         return sb.ToString();
     }
 
-    private static void Part(StringBuilder sb, int value, string unit)
+    private static void Part(StringBuilder sb, int value, string unit, ref bool before)
     {
         if (value == 0)
             return;
         if (sb.Length > 0)
             sb.Append(' ');
+        if (before && value > 0)
+            sb.Append('+');
         sb.Append(value).Append(' ').Append(unit);
-        if (value != 1 && value != -1)
+        if (value != 1)
             sb.Append('s');
+        before = value < 0;
     }
 
     private static string FormatMac(ulong mac)

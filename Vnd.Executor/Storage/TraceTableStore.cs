@@ -10,6 +10,7 @@ namespace Vnd.Executor.Storage;
 public sealed class TraceTableStore
 {
     private readonly string _tablesRoot;
+    private readonly Manifest.ManifestCache _manifests = new();
 
     public TraceTableStore(string dataDirectory)
     {
@@ -64,7 +65,7 @@ public sealed class TraceTableStore
     public TraceTable OpenTable(TableRef table)
     {
         var directory = TableDirectory.TablePath(DataDirectory, table);
-        var manifest = ManifestFile.TryLoad(directory)
+        var manifest = _manifests.Load(directory)
             ?? throw new StorageException(StorageErrorKind.TableNotFound, $"trace table {table} does not exist");
         return new TraceTable(table, directory, manifest);
     }

@@ -1,4 +1,5 @@
 using Vnd.Planner.Types;
+using Vnd.Planner.Errors;
 
 namespace Vnd.Executor.Vectors;
 
@@ -18,7 +19,7 @@ public static class PhysicalTypes
         TypeId.Interval => PhysicalType.Interval,
         TypeId.Inet or TypeId.Cidr => type.Family == InetFamily.V4 ? PhysicalType.Inet4 : PhysicalType.Inet,
         TypeId.MacAddr => PhysicalType.MacAddr,
-        _ => throw new ExecutionException(SqlStates.FeatureNotSupported, $"type {type.PgName} has no vector layout"),
+        _ => throw new ExecutionException(SqlState.FeatureNotSupported, $"type {type.PgName} has no vector layout"),
     };
 
     /// <summary>Bytes per value in the vector's data buffer.</summary>

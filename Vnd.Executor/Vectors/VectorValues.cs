@@ -94,7 +94,11 @@ public static class VectorValues
     public static InetValue ParseInet(string text)
     {
         var slash = text.IndexOf('/', StringComparison.Ordinal);
-        var address = IPAddress.Parse(slash < 0 ? text : text[..slash]);
+        var host = slash < 0 ? text : text[..slash];
+        // IPAddress.Parse takes the legacy shorthands '1.2.3' and '10' as IPv4; PostgreSQL's inet does not.
+        if (!host.Contains(':', StringComparison.Ordinal) && host.Count(c => c == '.') != 3)
+            throw new FormatException($"invalid inet address: {text}");
+        var address = IPAddress.Parse(host);
         return InetValue.FromAddress(address, slash < 0 ? -1 : int.Parse(text[(slash + 1)..]));
     }
 }

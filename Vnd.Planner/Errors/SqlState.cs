@@ -18,4 +18,15 @@ public static class SqlState
     public const string DivisionByZero = "22012";
     public const string OutOfMemory = "53200";
     public const string QueryCanceled = "57014";
+    public const string InvalidTextRepresentation = "22P02";
+    public const string InvalidParameterValue = "22023";
+    public const string InvalidDatetimeFormat = "22007";
+    public const string DatetimeFieldOverflow = "22008";
+    public const string InvalidArgumentForLogarithm = "2201E";
+    public const string InvalidArgumentForPower = "2201F";
+    public const string InvalidEscapeSequence = "22025";
+    public const string InvalidRowCountInLimit = "2201W";
+    public const string InvalidRowCountInOffset = "2201X";
+    public const string CannotCoerce = "42846";
+    public const string InternalError = "XX000";
 }

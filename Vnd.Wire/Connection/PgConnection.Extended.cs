@@ -107,7 +107,7 @@ internal sealed partial class PgConnection
         }
 
         await ClosePortalAsync(bind.Portal).ConfigureAwait(false);
-        _portals[bind.Portal] = new Portal(result, columns, prepared.Described);
+        _portals[bind.Portal] = new Portal(result, columns, prepared.Described, () => prepared.Described = true);
         _writer.WriteEmpty(BackendMessageCode.BindComplete);
     }
 
@@ -123,7 +123,7 @@ internal sealed partial class PgConnection
         }
 
         var portal = FindPortal(describe.Name);
-        portal.Described = true;
+        portal.MarkDescribed();
         WriteDescription(portal.Columns);
     }
 

@@ -122,6 +122,7 @@ internal sealed partial class PgConnection
         }
 
         var parameters = StartupParameters.Read(packet);
+        StartupOptions.Expand(parameters);
         var unrecognised = new List<string>();
         foreach (var name in parameters.Keys)
         {
@@ -143,7 +144,7 @@ internal sealed partial class PgConnection
         }
 
         var database = parameters.TryGetValue("database", out var db) && db.Length > 0 ? db : user;
-        var timeZone = ResolveTimeZone(parameters.TryGetValue("TimeZone", out var zone) ? zone : _options.DefaultTimeZone);
+        var timeZone = ResolveTimeZone(StartupOptions.Find(parameters, "TimeZone") ?? _options.DefaultTimeZone);
         var account = await _server.Handler.FindUserAsync(user, database, cancellationToken).ConfigureAwait(false);
         await AuthenticateAsync(user, account, cancellationToken).ConfigureAwait(false);
         var isAdmin = account?.IsAdmin ?? false;
@@ -166,7 +167,7 @@ internal sealed partial class PgConnection
         _session = await _server.Handler.OpenSessionAsync(_context, cancellationToken).ConfigureAwait(false);
         _rows = new DataRowWriter(_writer, timeZone);
         _copy = new CopyDataWriter(_writer);
-        WriteParameterStatuses(user, isAdmin, timeZone, parameters.TryGetValue("application_name", out var app) ? app : "");
+        WriteParameterStatuses(user, isAdmin, timeZone, StartupOptions.Find(parameters, "application_name") ?? "");
         _writer.WriteBackendKeyData(_processId, _secretKey);
     }
 

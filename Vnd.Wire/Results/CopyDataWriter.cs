@@ -2,8 +2,11 @@ using Vnd.Wire.Protocol.Backend;
 
 namespace Vnd.Wire.Results;
 
-/// <summary>Sends COPY OUT data: one CopyData message per call; rows are counted for the "COPY n" tag.</summary>
-public sealed class CopyDataWriter
+/// <summary>
+/// Sends COPY OUT data: one CopyData message per call, or whole batches of framed CopyData rows written in place
+/// through <see cref="IFramedOutput"/>; rows are counted for the "COPY n" tag.
+/// </summary>
+public sealed class CopyDataWriter : IFramedOutput
 {
     private readonly BackendWriter _output;
 
@@ -18,6 +21,14 @@ public sealed class CopyDataWriter
     {
         _output.WriteCopyData(row);
         RowCount++;
+    }
+
+    public Span<byte> GetSpan(int sizeHint) => _output.GetSpan(sizeHint);
+
+    public void Advance(int bytes, int rows)
+    {
+        _output.Advance(bytes);
+        RowCount += rows;
     }
 
     /// <summary>Data that is not a row: the binary COPY header or trailer, a CSV header line.</summary>

@@ -10,9 +10,10 @@ namespace Vnd.Wire.Results;
 /// Writes DataRow messages for one result. The engine calls <see cref="BeginRow"/>, one typed Write per column
 /// (text or binary is chosen here from the column's requested format, so the engine never branches on it) and
 /// <see cref="EndRow"/>. A row is assembled in a reused pooled buffer so its length word can be filled in last,
-/// then copied into the pipe: no allocation per row or per value.
+/// then copied into the pipe: no allocation per row or per value. An engine that frames whole batches of DataRows
+/// itself writes them in place through <see cref="IFramedOutput"/> instead (between rows, never inside one).
 /// </summary>
-public sealed partial class DataRowWriter : IDisposable
+public sealed partial class DataRowWriter : IDisposable, IFramedOutput
 {
     private readonly BackendWriter _output;
     private byte[] _buffer;
@@ -85,6 +86,22 @@ public sealed partial class DataRowWriter : IDisposable
         _output.WriteRaw(_buffer.AsSpan(0, _length));
         _column = -1;
         RowCount++;
+    }
+
+    public Span<byte> GetSpan(int sizeHint)
+    {
+        if (_column >= 0)
+        {
+            throw new InvalidOperationException("framed rows written inside a row");
+        }
+
+        return _output.GetSpan(sizeHint);
+    }
+
+    public void Advance(int bytes, int rows)
+    {
+        _output.Advance(bytes);
+        RowCount += rows;
     }
 
     public void Dispose()

@@ -26,12 +26,11 @@ public sealed class Inet4Filler(FieldDescriptor[] fields, Inet4ColumnBuilder bui
 {
     public override void Fill(in DecodedPacket packet, ReadOnlySpan<byte> frame)
     {
-        Span<byte> address = stackalloc byte[16];
         foreach (var field in Fields)
         {
-            if (FieldReader.TryGetAddress(in packet, field.Id, address, out var length) && length == 4)
+            if (FieldReader.TryGetIpv4(in packet, field.Id, out var address))
             {
-                builder.Append(BinaryPrimitives.ReadUInt32BigEndian(address));
+                builder.Append(address);
                 return;
             }
         }

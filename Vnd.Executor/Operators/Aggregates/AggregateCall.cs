@@ -3,6 +3,7 @@ using Vnd.Executor.Execution;
 using Vnd.Executor.Expressions;
 using Vnd.Executor.Vectors;
 using Vnd.Planner.Types;
+using Vnd.Planner.Errors;
 
 namespace Vnd.Executor.Operators.Aggregates;
 
@@ -14,17 +15,22 @@ namespace Vnd.Executor.Operators.Aggregates;
 /// </summary>
 public sealed class AggregateCall
 {
-    public AggregateCall(AggregateKind kind, Expression? argument = null, bool distinct = false, string? separator = null)
+    public AggregateCall(AggregateKind kind, Expression? argument = null, bool distinct = false, string? separator = null,
+        double fraction = 0, bool descending = false)
     {
+        if (kind is AggregateKind.PercentileCont or AggregateKind.PercentileDisc && fraction is not (>= 0 and <= 1))
+            throw new ExecutionException(SqlState.NumericValueOutOfRange, $"percentile value {fraction.ToString(System.Globalization.CultureInfo.InvariantCulture)} is not between 0 and 1");
         if (kind != AggregateKind.CountStar && argument is null)
             throw new ArgumentException($"{kind} needs an argument", nameof(argument));
         if (distinct && kind != AggregateKind.Count)
             ExecutionErrors.Unsupported($"DISTINCT is only supported for count, not {kind}");
         Kind = kind;
-        Argument = kind is AggregateKind.StddevSamp or AggregateKind.StddevPop or AggregateKind.VarSamp or AggregateKind.VarPop
+        Argument = kind is AggregateKind.StddevSamp or AggregateKind.PercentileCont or AggregateKind.StddevPop or AggregateKind.VarSamp or AggregateKind.VarPop
             ? TypeUnification.To(argument!, SqlType.Float8)
             : argument;
         Distinct = distinct;
+        Fraction = fraction;
+        Descending = descending;
         Separator = separator ?? ",";
         ResultType = ComputeResultType();
     }
@@ -36,6 +42,12 @@ public sealed class AggregateCall
     public bool Distinct { get; }
 
     public string Separator { get; }
+
+    /// <summary>The percentile fraction f of percentile_cont/disc(f).</summary>
+    public double Fraction { get; }
+
+    /// <summary>percentile_cont/disc: WITHIN GROUP (ORDER BY x DESC).</summary>
+    public bool Descending { get; }
 
     public SqlType ResultType { get; }
 
@@ -54,6 +66,7 @@ public sealed class AggregateCall
             AggregateKind.Min or AggregateKind.Max => CreateMinMax(memory, type, Kind == AggregateKind.Max),
             AggregateKind.BoolAnd or AggregateKind.BoolOr => new BoolAccumulator(memory, Kind == AggregateKind.BoolAnd),
             AggregateKind.StringAgg => new StringAggAccumulator(memory, Encoding.UTF8.GetBytes(Separator)),
+            AggregateKind.PercentileCont or AggregateKind.PercentileDisc => new PercentileAccumulator(memory, this),
             _ => new VarianceAccumulator(memory, Kind),
         };
     }
@@ -69,7 +82,8 @@ public sealed class AggregateCall
         PhysicalType.Int64 => new SumAccumulator<long, Int128>(memory, average, ResultType),
         PhysicalType.Float64 => new SumAccumulator<double, double>(memory, average, ResultType),
         PhysicalType.Decimal => new SumAccumulator<decimal, decimal>(memory, average, ResultType),
-        _ => throw new ExecutionException(SqlStates.UndefinedFunction, $"function {Kind.ToString().ToLowerInvariant()}({Argument!.Type}) does not exist"),
+        PhysicalType.Interval => new IntervalSumAccumulator(memory, average),
+        _ => throw new ExecutionException(SqlState.UndefinedFunction, $"function {Kind.ToString().ToLowerInvariant()}({Argument!.Type}) does not exist"),
     };
 
     private static Accumulator CreateMinMax(MemoryBudget memory, PhysicalType type, bool max) => type switch
@@ -98,15 +112,17 @@ public sealed class AggregateCall
                 TypeId.Int2 or TypeId.Int4 => SqlType.Int8,
                 TypeId.Int8 or TypeId.Numeric => SqlType.Numeric,
                 TypeId.Float4 or TypeId.Float8 => SqlType.Float8,
-                _ => throw new ExecutionException(SqlStates.UndefinedFunction, $"function sum({t}) does not exist"),
+                TypeId.Interval => SqlType.Interval,
+                _ => throw new ExecutionException(SqlState.UndefinedFunction, $"function sum({t}) does not exist"),
             },
             AggregateKind.Avg => t!.Id switch
             {
                 TypeId.Int2 or TypeId.Int4 or TypeId.Int8 or TypeId.Numeric => SqlType.Numeric,
                 TypeId.Float4 or TypeId.Float8 => SqlType.Float8,
-                _ => throw new ExecutionException(SqlStates.UndefinedFunction, $"function avg({t}) does not exist"),
+                TypeId.Interval => SqlType.Interval,
+                _ => throw new ExecutionException(SqlState.UndefinedFunction, $"function avg({t}) does not exist"),
             },
-            AggregateKind.Min or AggregateKind.Max => t!,
+            AggregateKind.Min or AggregateKind.Max or AggregateKind.PercentileDisc => t!,
             AggregateKind.BoolAnd or AggregateKind.BoolOr => SqlType.Bool,
             AggregateKind.StringAgg => SqlType.Text,
             _ => SqlType.Float8,

@@ -15,4 +15,8 @@ public enum AggregateKind : byte
     BoolAnd,
     BoolOr,
     StringAgg,
+    /// <summary>percentile_cont(f) WITHIN GROUP (ORDER BY x): interpolated, over float8.</summary>
+    PercentileCont,
+    /// <summary>percentile_disc(f) WITHIN GROUP (ORDER BY x): an actual input value.</summary>
+    PercentileDisc,
 }

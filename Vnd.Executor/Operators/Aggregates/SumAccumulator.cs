@@ -61,14 +61,35 @@ public sealed class SumAccumulator<TIn, TAcc>(MemoryBudget memory, bool average,
     public override void Merge(Accumulator other, ReadOnlySpan<int> map)
     {
         var o = (SumAccumulator<TIn, TAcc>)other;
-        for (var g = 0; g < map.Length; g++)
+        try
         {
-            _sums[map[g]] = checked(_sums[map[g]] + o._sums[g]);
-            _counts[map[g]] += o._counts[g];
+            for (var g = 0; g < map.Length; g++)
+            {
+                _sums[map[g]] = checked(_sums[map[g]] + o._sums[g]);
+                _counts[map[g]] += o._counts[g];
+            }
+        }
+        catch (OverflowException)
+        {
+            throw ExecutionErrors.OutOfRangeException(resultType);
         }
     }
 
+    /// <summary>A sum beyond the result type's range (an Int128 sum of int8s past decimal's 28 digits) is
+    /// 22003 like every other overflow, never a raw <see cref="OverflowException"/>.</summary>
     public override void Finish(int first, int count, Vector output)
+    {
+        try
+        {
+            FinishGroups(first, count, output);
+        }
+        catch (OverflowException)
+        {
+            throw ExecutionErrors.OutOfRangeException(resultType);
+        }
+    }
+
+    private void FinishGroups(int first, int count, Vector output)
     {
         for (var i = 0; i < count; i++)
         {

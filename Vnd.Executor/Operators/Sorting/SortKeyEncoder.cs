@@ -108,11 +108,15 @@ public sealed class SortKeyEncoder
                 break;
             case PhysicalType.Interval: WriteInt128(d, v.Get<PgInterval>(row).TotalMicros); break;
             case PhysicalType.Inet:
+                // InetValue's order: family, network part, prefix length, whole address.
                 var inet = v.Get<InetValue>(row);
+                var network = inet.MaskedTo(inet.Prefix);
                 d[0] = inet.IsV6 ? (byte)1 : (byte)0;
-                BinaryPrimitives.WriteUInt64BigEndian(d[1..], inet.High);
-                BinaryPrimitives.WriteUInt64BigEndian(d[9..], inet.Low);
+                BinaryPrimitives.WriteUInt64BigEndian(d[1..], network.High);
+                BinaryPrimitives.WriteUInt64BigEndian(d[9..], network.Low);
                 d[17] = inet.Prefix;
+                BinaryPrimitives.WriteUInt64BigEndian(d[18..], inet.High);
+                BinaryPrimitives.WriteUInt64BigEndian(d[26..], inet.Low);
                 break;
             default: throw new ArgumentOutOfRangeException(nameof(type));
         }
@@ -127,7 +131,7 @@ public sealed class SortKeyEncoder
         PhysicalType.Inet4 => 4,
         PhysicalType.Int16 or PhysicalType.Int32 or PhysicalType.Int64 or PhysicalType.Float64 or PhysicalType.MacAddr => 8,
         PhysicalType.Interval => 16,
-        PhysicalType.Inet => 18,
+        PhysicalType.Inet => 34,
         PhysicalType.Decimal => 32,
         _ => -1,
     };

@@ -56,7 +56,9 @@ public sealed class SortOperator : PhysicalOperator
                     scratch.Release(columns[i]);
             });
             var present = runs.Where(r => r is not null).Select(r => r!).ToArray();
-            ParallelDrain.For(present.Length, i => present[i].Sort());
+            // An input with no batches at all (an empty in-memory catalog table) leaves no run to sort.
+            if (present.Length > 0)
+                ParallelDrain.For(present.Length, i => present[i].Sort());
             return present;
         }
         catch

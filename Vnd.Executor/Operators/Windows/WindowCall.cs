@@ -5,12 +5,13 @@ using Vnd.Planner.Types;
 namespace Vnd.Executor.Operators.Windows;
 
 /// <summary>
-/// One window function. <see cref="Aggregate"/> is set for aggregate kinds. The frame is PostgreSQL's default
-/// (with ORDER BY: partition start to the current row's last peer; without: the whole partition) unless
-/// <see cref="RowsFrame"/> gives ROWS BETWEEN n PRECEDING AND m FOLLOWING (null bound = UNBOUNDED).
+/// One window function. <see cref="Aggregate"/> is set for aggregate kinds. <see cref="Frame"/> null means
+/// PostgreSQL's default frame (<see cref="WindowFrame.Default"/>). lag/lead read <see cref="Argument"/>
+/// <see cref="Offset"/> rows away and fall back to <see cref="Default"/> (evaluated at the current row; NULL when
+/// absent) outside the partition.
 /// </summary>
 public sealed record WindowCall(WindowKind Kind, Expression? Argument = null, int Offset = 1, AggregateCall? Aggregate = null,
-    (int? Preceding, int? Following)? RowsFrame = null)
+    WindowFrame? Frame = null, Expression? Default = null)
 {
     public SqlType ResultType => Kind switch
     {
@@ -19,8 +20,15 @@ public sealed record WindowCall(WindowKind Kind, Expression? Argument = null, in
         _ => Argument!.Type,
     };
 
-    public static WindowCall Over(AggregateCall aggregate, (int? Preceding, int? Following)? rows = null) =>
-        new(WindowKind.Aggregate, aggregate.Argument, Aggregate: aggregate, RowsFrame: rows);
+    public WindowFrame EffectiveFrame => Frame ?? WindowFrame.Default;
 
-    public override string ToString() => Kind == WindowKind.Aggregate ? $"{Aggregate} OVER" : $"{Kind}({Argument})";
+    public static WindowCall Over(AggregateCall aggregate, WindowFrame? frame = null) =>
+        new(WindowKind.Aggregate, aggregate.Argument, Aggregate: aggregate, Frame: frame);
+
+    /// <summary>An aggregate over ROWS BETWEEN p PRECEDING AND f FOLLOWING (null = UNBOUNDED).</summary>
+    public static WindowCall Over(AggregateCall aggregate, (int? Preceding, int? Following) rows) =>
+        Over(aggregate, WindowFrame.Rows(rows.Preceding, rows.Following));
+
+    public override string ToString() =>
+        (Kind == WindowKind.Aggregate ? $"{Aggregate} OVER" : $"{Kind}({Argument})") + (Frame is null ? "" : $" {Frame}");
 }

@@ -3,12 +3,12 @@ using Vnd.Executor.Vectors;
 
 namespace Vnd.Executor.Operators.Windows;
 
-/// <summary>The window function bodies over one partition: sorted positions [start, end) of <c>order</c>.</summary>
+/// <summary>The window function bodies over one partition: sorted positions [peers.Start, peers.End) of <c>order</c>.</summary>
 internal static class WindowFunctions
 {
-    public static void Compute(WindowCall call, int[] order, int start, int end, WindowStream.KeyColumn peers, bool ordered,
-        Vector argument, Vector result, MemoryBudget memory)
+    public static void Compute(WindowCall call, int[] order, PeerGroups peers, Vector argument, Vector fallback, Vector result, MemoryBudget memory)
     {
+        int start = peers.Start, end = peers.End;
         switch (call.Kind)
         {
             case WindowKind.RowNumber:
@@ -16,62 +16,54 @@ internal static class WindowFunctions
                     result.Set(i, (long)(i - start + 1));
                 return;
             case WindowKind.Rank or WindowKind.DenseRank:
-                long rank = 0, dense = 0;
                 for (var i = start; i < end; i++)
                 {
-                    if (i == start || peers.Compare(order[i - 1], order[i]) != 0)
-                    {
-                        rank = i - start + 1;
-                        dense++;
-                    }
-                    result.Set(i, call.Kind == WindowKind.Rank ? rank : dense);
+                    var group = peers.GroupOf(i);
+                    result.Set(i, call.Kind == WindowKind.Rank ? (long)(peers.GroupStart(group) - start + 1) : group + 1L);
                 }
                 return;
             case WindowKind.Lag or WindowKind.Lead:
-                var shift = call.Kind == WindowKind.Lag ? -call.Offset : call.Offset;
+                var shift = call.Kind == WindowKind.Lag ? -(long)call.Offset : call.Offset;
                 for (var i = start; i < end; i++)
                 {
                     var j = i + shift;
                     if (j < start || j >= end)
+                        VectorCopy.Gather(fallback, [order[i]], result, i);
+                    else
+                        VectorCopy.Gather(argument, [order[(int)j]], result, i);
+                }
+                return;
+            case WindowKind.FirstValue or WindowKind.LastValue:
+                for (var i = start; i < end; i++)
+                {
+                    var (from, to) = FrameBounds.Of(call.EffectiveFrame, i, peers);
+                    if (from >= to)
                         result.SetNull(i);
                     else
-                        VectorCopy.Gather(argument, [order[j]], result, i);
+                        VectorCopy.Gather(argument, [order[call.Kind == WindowKind.FirstValue ? from : to - 1]], result, i);
                 }
                 return;
         }
-        if (call.Kind is WindowKind.FirstValue or WindowKind.LastValue)
-        {
-            for (var i = start; i < end; i++)
-            {
-                var (from, to) = Frame(call, i, start, end, order, peers, ordered);
-                if (from >= to)
-                    result.SetNull(i);
-                else
-                    VectorCopy.Gather(argument, [order[call.Kind == WindowKind.FirstValue ? from : to - 1]], result, i);
-            }
-            return;
-        }
-        Aggregate(call, order, start, end, peers, ordered, argument, result, memory);
+        Aggregate(call, order, peers, argument, result, memory);
     }
 
     /// <summary>
     /// An aggregate over each row's frame. Frames that start at the partition start (the default, and ROWS
-    /// UNBOUNDED PRECEDING) only grow, so one running accumulator is extended row by row; bounded frames
+    /// UNBOUNDED PRECEDING) only grow, so one running accumulator is extended row by row; other frames
     /// aggregate their rows afresh, one group per row.
     /// </summary>
-    private static void Aggregate(WindowCall call, int[] order, int start, int end, WindowStream.KeyColumn peers, bool ordered,
-        Vector argument, Vector result, MemoryBudget memory)
+    private static void Aggregate(WindowCall call, int[] order, PeerGroups peers, Vector argument, Vector result, MemoryBudget memory)
     {
         var single = new Vector(result.Type, 1);
         var zeros = new int[Batch.Capacity];
-        var running = call.RowsFrame is not { Preceding: not null };
+        var frame = call.EffectiveFrame;
         using var accumulator = call.Aggregate!.CreateAccumulator(memory);
         accumulator.Resize(1);
-        var added = start;
-        for (var i = start; i < end; i++)
+        var added = peers.Start;
+        for (var i = peers.Start; i < peers.End; i++)
         {
-            var (from, to) = Frame(call, i, start, end, order, peers, ordered);
-            if (!running)
+            var (from, to) = FrameBounds.Of(frame, i, peers);
+            if (!frame.StartsAtPartitionStart)
             {
                 using var fresh = call.Aggregate.CreateAccumulator(memory);
                 fresh.Resize(1);
@@ -99,22 +91,5 @@ internal static class WindowFunctions
         single.ResetFlat();
         accumulator.Finish(0, 1, single);
         VectorCopy.Gather(single, [0], result, position);
-    }
-
-    /// <summary>The frame of sorted position <paramref name="i"/> as [from, to).</summary>
-    private static (int From, int To) Frame(WindowCall call, int i, int start, int end, int[] order, WindowStream.KeyColumn peers, bool ordered)
-    {
-        if (call.RowsFrame is var (preceding, following))
-        {
-            var from = preceding is { } p ? Math.Max(start, i - p) : start;
-            var to = following is { } f ? Math.Min(end, i + f + 1) : end;
-            return (from, to);
-        }
-        if (!ordered)
-            return (start, end);
-        var last = i + 1;
-        while (last < end && peers.Compare(order[i], order[last]) == 0)
-            last++;
-        return (start, last);
     }
 }

@@ -3,6 +3,7 @@ using Vnd.Executor.Execution;
 using Vnd.Executor.Expressions;
 using Vnd.Executor.Operators.Sorting;
 using Vnd.Executor.Vectors;
+using Vnd.Planner.Types;
 
 namespace Vnd.Executor.Operators.Windows;
 
@@ -51,12 +52,21 @@ internal sealed class WindowStream(WindowOperator plan, QueryContext context) : 
         List<SortKey> allKeys = [.. partitionKeys, .. plan.OrderBy];
         var keys = new KeyColumn[] { new(partitionKeys), new(plan.OrderBy.ToArray()), new([.. allKeys]) };
         var scratch = new EvaluationScratch();
-        var arguments = new ColumnCollection(plan.Functions.Select(f => f.Argument?.Type ?? Planner.Types.SqlType.Bool).ToArray(), context.Memory);
+        // Two columns per function: its argument and, for lag/lead, the default (NULL when absent).
+        var argumentTypes = plan.Functions.SelectMany(f => new[] { f.Argument?.Type ?? SqlType.Bool, f.Default?.Type ?? f.ResultType }).ToArray();
+        var nulls = plan.Functions.Select(f => VectorValues.Constant(f.ResultType, null)).ToArray();
+        var arguments = new ColumnCollection(argumentTypes, context.Memory);
+        var values = new Vector[argumentTypes.Length];
         ParallelDrain.Run(context, plan.Input, 1, (_, batch) =>
         {
             foreach (var key in keys)
                 key.Add(batch, scratch);
-            var values = plan.Functions.Select(f => f.Argument is null ? Constant : f.Argument.EvaluateToVector(batch, scratch)).ToArray();
+            for (var f = 0; f < plan.Functions.Count; f++)
+            {
+                var function = plan.Functions[f];
+                values[2 * f] = function.Argument is null ? Constant : function.Argument.EvaluateToVector(batch, scratch);
+                values[2 * f + 1] = function.Default is null ? nulls[f] : function.Default.EvaluateToVector(batch, scratch);
+            }
             arguments.Append(values, batch.Rows);
             foreach (var v in values)
                 scratch.Release(v);
@@ -70,20 +80,22 @@ internal sealed class WindowStream(WindowOperator plan, QueryContext context) : 
         _results = plan.Functions.Select(f => new Vector(f.ResultType, Math.Max(count, 1))).ToArray();
         foreach (var r in _results)
             r.ResetFlat();
+        var peers = new PeerGroups();
         var start = 0;
         while (start < count)
         {
             var end = start + 1;
             while (end < count && keys[0].Compare(_order[start], _order[end]) == 0)
                 end++;
+            peers.Find(_order, start, end, keys[1], plan.OrderBy.Count > 0);
             for (var f = 0; f < plan.Functions.Count; f++)
-                WindowFunctions.Compute(plan.Functions[f], _order, start, end, keys[1], plan.OrderBy.Count > 0, arguments.Column(f), _results[f], context.Memory);
+                WindowFunctions.Compute(plan.Functions[f], _order, peers, arguments.Column(2 * f), arguments.Column(2 * f + 1), _results[f], context.Memory);
             start = end;
         }
         arguments.Dispose();
     }
 
-    private static readonly Vector Constant = VectorValues.Constant(Planner.Types.SqlType.Bool, true);
+    private static readonly Vector Constant = VectorValues.Constant(SqlType.Bool, true);
 
     /// <summary>Normalised keys of every row for one key list, compared bytewise.</summary>
     internal sealed class KeyColumn(SortKey[] keys)

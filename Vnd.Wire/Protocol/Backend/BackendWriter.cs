@@ -22,6 +22,12 @@ public sealed partial class BackendWriter
     public ValueTask<FlushResult> FlushAsync(CancellationToken cancellationToken = default) =>
         _output.FlushAsync(cancellationToken);
 
+    /// <summary>Room for already framed messages written in place (see <see cref="Results.IFramedOutput"/>).</summary>
+    public Span<byte> GetSpan(int sizeHint) => _output.GetSpan(sizeHint);
+
+    /// <summary>Commits bytes written into the span of <see cref="GetSpan"/>.</summary>
+    public void Advance(int bytes) => _output.Advance(bytes);
+
     /// <summary>Copies an already framed message (a DataRow built by the row writer).</summary>
     public void WriteRaw(ReadOnlySpan<byte> message) => _output.Write(message);
 

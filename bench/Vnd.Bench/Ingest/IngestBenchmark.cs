@@ -43,30 +43,32 @@ public static class IngestBenchmark
     private static int Run(long packets, long tsharkPackets, int memoryPackets, int snap, DirectoryInfo work)
     {
         work.Create();
-        var traffic = new BulkTcpTrafficOptions { Packets = packets, ConcurrentConnections = 256, SegmentsPerConnection = 4_000 };
-        var pcap = Path.Combine(work.FullName, $"bulk-{packets}.pcap");
-        var slice = Path.Combine(work.FullName, $"bulk-{tsharkPackets}.pcap");
-        Generate(pcap, traffic, snap);
-        Generate(slice, traffic with { Packets = tsharkPackets }, snap);
+        var traffic = Traffic(packets);
+        var pcap = Generate(work.FullName, traffic, snap);
+        var slice = Generate(work.FullName, traffic with { Packets = tsharkPackets }, snap);
         Console.WriteLine($"capture: {pcap} ({new FileInfo(pcap).Length / 1e6:F0} MB, {packets:N0} packets, snaplen {snap})");
 
         var results = new List<(string Name, long Packets, TimeSpan Elapsed, string Note)>();
         var rssBefore = PeakRss();
         // Warm up the JIT on the slice so the measured run is steady state, as a long-running table server is.
         ImportOnce(slice, Path.Combine(work.FullName, "warmup"));
+        var cpu = Environment.CpuUsage.TotalTime;
         var (summary, elapsed) = ImportOnce(pcap, Path.Combine(work.FullName, "data"));
+        var importCpu = Environment.CpuUsage.TotalTime - cpu;
         var rss = PeakRss();
         results.Add(("VND pcap -> Arrow segments (1 thread, fsync)", summary.Packets, elapsed,
-            $"rows {summary.RowsPerTable[0].Rows:N0}, peak RSS {rss / 1e6:F0} MB (before: {rssBefore / 1e6:F0} MB)"));
+            $"rows {summary.RowsPerTable[0].Rows:N0}, peak RSS {rss / 1e6:F0} MB (before: {rssBefore / 1e6:F0} MB), {CpuNote(summary.Packets, importCpu)}"));
 
         var (lines, tsharkElapsed) = TsharkRunner.Run(slice);
         results.Add(("tshark -T fields (same fields)", lines, tsharkElapsed, "slice of the same traffic"));
 
         var frames = InMemoryFrames.Generate(traffic with { Packets = memoryPackets }, snap);
+        cpu = Environment.CpuUsage.TotalTime;
         var decode = TimeDecode(frames);
-        results.Add(("VND decode from memory", frames.Count, decode, "PacketDecoder only"));
+        results.Add(("VND decode from memory", frames.Count, decode, $"PacketDecoder only, {CpuNote(frames.Count, Environment.CpuUsage.TotalTime - cpu)}"));
+        cpu = Environment.CpuUsage.TotalTime;
         var extract = TimeDecodeAndExtract(frames);
-        results.Add(("VND decode + read 12 fields from memory", frames.Count, extract, ""));
+        results.Add(("VND decode + read 12 fields from memory", frames.Count, extract, CpuNote(frames.Count, Environment.CpuUsage.TotalTime - cpu)));
         var clock = Stopwatch.StartNew();
         var checksum = PacketDotNetParser.ParseAll(frames);
         results.Add(("PacketDotNet parse from memory", frames.Count, clock.Elapsed, $"checksum {checksum & 0xFFFF}"));
@@ -75,19 +77,25 @@ public static class IngestBenchmark
         return 0;
     }
 
-    private static void Generate(string path, BulkTcpTrafficOptions traffic, int snap)
+    internal static BulkTcpTrafficOptions Traffic(long packets) =>
+        new() { Packets = packets, ConcurrentConnections = 256, SegmentsPerConnection = 4_000 };
+
+    /// <summary>Writes the generated traffic as a pcap in <paramref name="directory"/> unless an earlier run did.</summary>
+    internal static string Generate(string directory, BulkTcpTrafficOptions traffic, int snap)
     {
+        var path = Path.Combine(directory, $"bulk-{traffic.Packets}.pcap");
         if (File.Exists(path))
-            return;
+            return path;
         using (var writer = PcapFileWriter.Create(path + ".tmp", snapLength: snap))
         {
             var sink = new PcapSegmentSink(writer);
             new BulkTcpTraffic(traffic).Generate(ref sink);
         }
         File.Move(path + ".tmp", path, overwrite: true);
+        return path;
     }
 
-    private static (ImportSummary Summary, TimeSpan Elapsed) ImportOnce(string pcap, string data)
+    internal static (ImportSummary Summary, TimeSpan Elapsed) ImportOnce(string pcap, string data)
     {
         if (Directory.Exists(data))
             Directory.Delete(data, recursive: true);
@@ -100,11 +108,11 @@ public static class IngestBenchmark
         return (summary, clock.Elapsed);
     }
 
-    private static TimeSpan TimeDecode(InMemoryFrames frames)
+    internal static TimeSpan TimeDecode(InMemoryFrames frames, bool warmUp = true)
     {
         var decoder = PacketDecoder.Default;
         var packet = DecodedPacket.Create();
-        for (var i = 0; i < Math.Min(frames.Count, 100_000); i++)
+        for (var i = 0; i < (warmUp ? Math.Min(frames.Count, 100_000) : 0); i++)
             decoder.Decode(frames.Frame(i), 1, frames.OriginalLengths[i], ref packet);
         var clock = Stopwatch.StartNew();
         for (var i = 0; i < frames.Count; i++)
@@ -112,7 +120,7 @@ public static class IngestBenchmark
         return clock.Elapsed;
     }
 
-    private static TimeSpan TimeDecodeAndExtract(InMemoryFrames frames)
+    internal static TimeSpan TimeDecodeAndExtract(InMemoryFrames frames)
     {
         FieldId[] ids = [FieldId.IpProto, FieldId.TcpSrcPort, FieldId.TcpDstPort, FieldId.IpId, FieldId.TcpSeq, FieldId.TcpAck, FieldId.TcpFlags, FieldId.TcpLen, FieldId.VndPacketId];
         var decoder = PacketDecoder.Default;
@@ -139,6 +147,13 @@ public static class IngestBenchmark
         GC.KeepAlive(sum);
         return elapsed;
     }
+
+    /// <summary>
+    /// The process's CPU time over a run, and the rate it implies: on a shared machine wall time includes waiting
+    /// for a core, CPU time does not (it includes the runtime's own threads, so it is an upper bound).
+    /// </summary>
+    private static string CpuNote(long packets, TimeSpan cpu) =>
+        $"CPU {cpu.TotalSeconds:F3} s = {packets / cpu.TotalSeconds / 1e6:F2}M packets/CPU-s";
 
     private static long PeakRss()
     {

@@ -60,7 +60,15 @@ public sealed class ImportCrashTests : IDisposable
             var data = Path.Combine(_work, $"data{iteration}");
             using (var import = StartImport(data, parse, pcap))
             {
-                Thread.Sleep((int)(duration * (0.25 + 0.7 * random.NextDouble())));
+                // Most of a short import is the process starting: wait for its first visible segment (or a random
+                // share of the run when none shows), then kill somewhere in the rest of the run.
+                var started = Stopwatch.StartNew();
+                var segments = Path.Combine(data, "tables", "t", "packets");
+                while (!import.HasExited && started.Elapsed.TotalMilliseconds < duration * 0.9
+                    && !(Directory.Exists(segments) && Directory.EnumerateFiles(segments, "seg-*.arrow").Any()))
+                    Thread.Sleep(2);
+                var rest = Math.Max(0, duration - started.Elapsed.TotalMilliseconds);
+                Thread.Sleep((int)(rest * 0.6 * random.NextDouble()));
                 if (!import.HasExited)
                     import.Kill();
                 import.WaitForExit();

@@ -1,19 +1,32 @@
 using Vnd.Executor.Execution;
 using Vnd.Executor.Operators;
 using Vnd.Executor.Vectors;
+using Vnd.Planner.Errors;
+using Vnd.Planner.Types;
 
 namespace Vnd.Executor.Tests.Operators;
 
 /// <summary>Runs plans to boxed rows for assertions.</summary>
 internal static class Plans
 {
-    public static List<object?[]> Run(PhysicalOperator plan, int parallelism = 2, MemoryBudget? memory = null, CancellationToken cancel = default)
+    /// <summary>
+    /// Runs a plan to boxed rows. With <paramref name="declared"/> (the logical plan's column types) every output
+    /// vector must have the layout of its declared type: the wire reads values by that type, so a vector in another
+    /// layout (float8 bytes where the plan says numeric) would be garbage to a client even though it boxes fine here.
+    /// </summary>
+    public static List<object?[]> Run(PhysicalOperator plan, int parallelism = 2, MemoryBudget? memory = null,
+        CancellationToken cancel = default, IReadOnlyList<SqlType>? declared = null)
     {
         using var context = new QueryContext(cancel, memory, parallelism);
         using var stream = plan.Open(context);
         var rows = new List<object?[]>();
         while (stream.Next() is { } batch)
         {
+            for (var c = 0; declared is not null && c < declared.Count; c++)
+            {
+                if (batch[c].PhysicalType != PhysicalTypes.Of(declared[c]))
+                    throw new SqlException(SqlState.InternalError, $"column {c + 1} is a {batch[c].PhysicalType} vector where the plan says {declared[c]}");
+            }
             foreach (var r in batch.Rows)
             {
                 var row = new object?[batch.ColumnCount];

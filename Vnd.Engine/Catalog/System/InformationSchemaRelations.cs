@@ -1,0 +1,100 @@
+using Vnd.Planner.Types;
+
+namespace Vnd.Engine.Catalog.System;
+
+/// <summary>
+/// information_schema's schemata, tables, columns and views over the same snapshot as pg_catalog (Grafana's query
+/// builder, Npgsql's GetSchema, pgJDBC and BI tools read these). SQL-standard domains (sql_identifier,
+/// cardinal_number, yes_or_no) are text and int4, as their values are.
+/// </summary>
+internal static class InformationSchemaRelations
+{
+    private const string S = "information_schema";
+
+    public static IEnumerable<SystemRelation> All()
+    {
+        yield return new(S, "schemata", 13201, 'v',
+            "catalog_name name, schema_name name, schema_owner name, default_character_set_catalog name, " +
+            "default_character_set_schema name, default_character_set_name name, sql_path text", Schemata);
+        yield return new(S, "tables", 13202, 'v',
+            "table_catalog name, table_schema name, table_name name, table_type text, self_referencing_column_name name, " +
+            "reference_generation text, user_defined_type_catalog name, user_defined_type_schema name, " +
+            "user_defined_type_name name, is_insertable_into text, is_typed text, commit_action text", Tables);
+        yield return new(S, "columns", 13203, 'v',
+            "table_catalog name, table_schema name, table_name name, column_name name, ordinal_position int4, column_default text, " +
+            "is_nullable text, data_type text, character_maximum_length int4, character_octet_length int4, numeric_precision int4, " +
+            "numeric_precision_radix int4, numeric_scale int4, datetime_precision int4, interval_type text, interval_precision int4, " +
+            "character_set_catalog name, character_set_schema name, character_set_name name, collation_catalog name, " +
+            "collation_schema name, collation_name name, domain_catalog name, domain_schema name, domain_name name, " +
+            "udt_catalog name, udt_schema name, udt_name name, scope_catalog name, scope_schema name, scope_name name, " +
+            "maximum_cardinality int4, dtd_identifier name, is_self_referencing text, is_identity text, identity_generation text, " +
+            "identity_start text, identity_increment text, identity_maximum text, identity_minimum text, identity_cycle text, " +
+            "is_generated text, generation_expression text, is_updatable text", Columns);
+        yield return new(S, "views", 13204, 'v',
+            "table_catalog name, table_schema name, table_name name, view_definition text, check_option text, is_updatable text, " +
+            "is_insertable_into text, is_trigger_updatable text, is_trigger_deletable text, is_trigger_insertable_into text", Views);
+    }
+
+    private static IEnumerable<object?[]> Schemata(CatalogSnapshot s)
+    {
+        foreach (var (_, name) in s.Namespaces())
+            yield return [s.Session.Database, name, s.Session.User, null, null, null, null];
+    }
+
+    private static IEnumerable<object?[]> Tables(CatalogSnapshot s)
+    {
+        foreach (var r in s.Relations)
+        {
+            yield return [s.Session.Database, r.Schema, r.Name, r.Kind == 'v' ? "VIEW" : r.Schema == CatalogSnapshot.TempSchema ? "LOCAL TEMPORARY" : "BASE TABLE", null,
+                null, null, null, null, "NO", "NO", null];
+        }
+    }
+
+    private static IEnumerable<object?[]> Views(CatalogSnapshot s)
+    {
+        // The built-in views are computed by VND, not defined by SQL text, so view_definition is null.
+        foreach (var r in s.Relations)
+        {
+            if (r.Kind == 'v')
+                yield return [s.Session.Database, r.Schema, r.Name, null, "NONE", "NO", "NO", "NO", "NO", "NO"];
+        }
+    }
+
+    private static IEnumerable<object?[]> Columns(CatalogSnapshot s)
+    {
+        foreach (var r in s.Relations)
+        {
+            for (var i = 0; i < r.Columns.Count; i++)
+            {
+                var type = r.Columns[i].Type;
+                var pg = PgTypes.Find(PgTypes.OidOf(type));
+                var (precision, radix, scale) = NumericShape(type);
+                int? datetime = type.Id is TypeId.Timestamp or TypeId.TimestampTz or TypeId.Interval ? 6 : type.Id == TypeId.Date ? 0 : null;
+                yield return
+                [
+                    s.Session.Database, r.Schema, r.Name, r.Columns[i].Name, i + 1, null,
+                    "YES", type.Id == TypeId.Array ? "ARRAY" : type.PgName, null, type.Id == TypeId.Text ? 1073741824 : null, precision,
+                    radix, scale, datetime, null, null,
+                    null, null, null, null,
+                    null, null, null, null, null,
+                    s.Session.Database, "pg_catalog", pg?.Name ?? type.PgName, null, null, null,
+                    null, (i + 1).ToString(global::System.Globalization.CultureInfo.InvariantCulture), "NO", "NO", null,
+                    null, null, null, null, "NO",
+                    "NEVER", null, "NO",
+                ];
+            }
+        }
+    }
+
+    /// <summary>numeric_precision, its radix and numeric_scale as PostgreSQL reports them for unconstrained types.</summary>
+    private static (int?, int?, int?) NumericShape(SqlType type) => type.Id switch
+    {
+        TypeId.Int2 => (16, 2, 0),
+        TypeId.Int4 => (32, 2, 0),
+        TypeId.Int8 => (64, 2, 0),
+        TypeId.Float4 => (24, 2, null),
+        TypeId.Float8 => (53, 2, null),
+        TypeId.Numeric => (null, 10, null),
+        _ => (null, null, null),
+    };
+}

@@ -1,0 +1,84 @@
+using Vnd.Executor.Operators;
+using Vnd.Planner.Catalog;
+using Vnd.Planner.Logical;
+using Vnd.Planner.Syntax.Ast;
+
+namespace Vnd.Engine.Catalog.System;
+
+/// <summary>
+/// A tenant's catalog as a PostgreSQL client sees it: the tenant's <see cref="TraceCatalog"/> plus the schemas
+/// pg_catalog and information_schema, whose relations are computed in memory from the tenant's own objects and the
+/// session (<see cref="SessionInfo"/>), and the catalog functions clients call. One per session.
+/// </summary>
+/// <remarks>
+/// Call <see cref="BeginStatement"/> before binding each statement: the relations and the catalog functions then
+/// read one snapshot of the tenant's tables for the whole statement, and see tables created since the last one.
+/// </remarks>
+public sealed class SystemCatalog : ICatalog
+{
+    private readonly ITraceTableCatalog _tenant;
+    private readonly SystemRelations _relations;
+    private readonly Func<IReadOnlyList<SessionInfo>> _sessions;
+    private readonly Dictionary<string, List<FunctionSignature>> _functions = new(StringComparer.Ordinal);
+    private readonly Func<IReadOnlyList<TableDefinition>>? _temporary;
+    private CatalogSnapshot? _snapshot;
+
+    /// <param name="tenant">The tenant's trace tables (or, for the admin, every tenant's).</param>
+    /// <param name="session">This session (user, database, settings, backend id).</param>
+    /// <param name="relations">The built-in relations (shareable between sessions).</param>
+    /// <param name="tenantSessions">The tenant's live sessions for pg_stat_activity; only this session when null.</param>
+    /// <param name="temporaryTables">The session's temporary tables (schema pg_temp) for pg_class; none when null.</param>
+    public SystemCatalog(ITraceTableCatalog tenant, SessionInfo session, SystemRelations? relations = null, Func<IReadOnlyList<SessionInfo>>? tenantSessions = null,
+        Func<IReadOnlyList<TableDefinition>>? temporaryTables = null)
+    {
+        _temporary = temporaryTables;
+        _tenant = tenant;
+        Session = session;
+        _relations = relations ?? new SystemRelations();
+        _sessions = tenantSessions ?? (() => [session]);
+        SearchPath = SqlList.From(["pg_catalog", .. tenant.SearchPath]);
+        foreach (var function in SessionFunctions.For(session).Concat(ObjectFunctions.For(Snapshot)).Concat(NameLookupFunctions.For(Snapshot)))
+        {
+            if (!_functions.TryGetValue(function.Name, out var overloads))
+                _functions[function.Name] = overloads = [];
+            overloads.Add(function);
+        }
+    }
+
+    public SessionInfo Session { get; }
+
+    /// <summary>pg_catalog first, as PostgreSQL searches it implicitly before the search path, then the tenant's schema (the admin: none).</summary>
+    public SqlList<string> SearchPath { get; }
+
+    /// <summary>Forgets the snapshot, so the next statement sees the tenant's tables as they are now.</summary>
+    public void BeginStatement() => _snapshot = null;
+
+    public CatalogSnapshot Snapshot() =>
+        _snapshot ??= new CatalogSnapshot(Session, _sessions(), _temporary is null ? _tenant.Tables() : [.. _tenant.Tables(), .. _temporary()], _relations.All,
+            _tenant.Schemas());
+
+    public bool SchemaExists(string schema) => schema is "pg_catalog" or "information_schema" || _tenant.SchemaExists(schema);
+
+    public TableDefinition? FindTable(string schema, string name) =>
+        _relations.Find(schema, name)?.Definition ?? _tenant.FindTable(schema, name);
+
+    public ViewDefinition? FindView(string schema, string name) => _tenant.FindView(schema, name);
+
+    public IReadOnlyList<FunctionSignature> FindFunctions(string name)
+    {
+        var builtins = _tenant.FindFunctions(name);
+        if (!_functions.TryGetValue(name, out var own))
+            return builtins;
+        return builtins.Count == 0 ? own : [.. own, .. builtins];
+    }
+
+    /// <summary>The rows a scan reads: a system relation's rows for this session, or the tenant's trace table.</summary>
+    public IBatchSource Source(Scan scan)
+    {
+        var relation = _relations.Find(scan.Schema, scan.Table);
+        if (relation is null)
+            return _tenant.Source(scan);
+        var types = relation.Columns.Select(c => c.Type).ToArray();
+        return InMemoryTable.FromRows(types, relation.Rows(Snapshot()), relation.Columns.Select(c => c.Name).ToArray());
+    }
+}

@@ -1,0 +1,197 @@
+using System.CommandLine;
+using System.Net;
+using System.Security.Cryptography.X509Certificates;
+using Vnd.Engine.Catalog.Metadata;
+using Vnd.Engine.Control.Cloud;
+using Vnd.Engine.Control.Demo;
+using Vnd.Engine.Control.Diagnoses;
+using Vnd.Engine.Control.State;
+using Vnd.Engine.Sessions;
+using Vnd.Engine.TableServer;
+using Vnd.Executor.Storage;
+using Vnd.Wire.Hosting;
+
+namespace Vnd.Engine.Cli;
+
+/// <summary>
+/// <c>vnd serve --data DIR --listen 127.0.0.1:5433 [--cloud FILE] [--no-tls] [--admin-password PW]</c>: serves the
+/// trace tables of a data directory over the PostgreSQL protocol. Tenants of the cloud model (the built-in demo
+/// cloud unless <c>--cloud</c>) log in with their credentials and see their own schema; the admin sees all.
+/// Runs until SIGINT/SIGTERM, then ends every session with 57P01 and exits. Queries run split over table servers:
+/// one per hypervisor in this process by default, or the <c>vnd table-server</c> processes of
+/// <c>--table-servers host:port,… --token T</c> (then the data directory holds the control state and the tables'
+/// schemas the binder reads; rows come from the table servers).
+/// </summary>
+public static class ServeCommand
+{
+    /// <summary>The TLS certificate kept in the data directory (created on first start).</summary>
+    public const string CertificateFile = "server.pfx";
+
+    public static Command Build()
+    {
+        var data = new Option<DirectoryInfo>("--data") { Description = "data directory (trace tables; the TLS certificate is kept here)", DefaultValueFactory = _ => new DirectoryInfo("vnd-data") };
+        var listen = new Option<string>("--listen") { Description = "address:port to listen on", DefaultValueFactory = _ => "127.0.0.1:5433" };
+        var cloud = new Option<FileInfo?>("--cloud") { Description = "cloud model file (YAML); default: the built-in demo cloud" };
+        var noTls = new Option<bool>("--no-tls") { Description = "answer SSLRequest with N instead of using a self-signed certificate" };
+        var adminUser = new Option<string>("--admin-user") { Description = "name of the admin role (sees every tenant)", DefaultValueFactory = _ => "vnd" };
+        var adminPassword = new Option<string?>("--admin-password") { Description = "password of the admin role; no admin login without it" };
+        var noDemo = new Option<bool>("--no-demo") { Description = "without --cloud: do not generate the demo tenants' traffic" };
+        var maxConnections = new Option<int>("--max-connections") { Description = "sessions in total", DefaultValueFactory = _ => 100 };
+        var maxPerTenant = new Option<int>("--max-connections-per-tenant") { Description = "sessions one tenant may hold (0: no limit beyond the total)" };
+        var tableServers = new Option<string?>("--table-servers") { Description = "host:port,… of vnd table-server processes holding the trace tables (default: in-process table servers)" };
+        var token = new Option<string?>("--token") { Description = $"token shared with the table servers (or ${TableServerCommand.TokenVariable})" };
+        var command = new Command("serve", "serve trace tables over the PostgreSQL protocol (no options: the embedded demo on 127.0.0.1:5433)")
+        {
+            data, listen, cloud, noTls, adminUser, adminPassword, noDemo, maxConnections, maxPerTenant, tableServers, token,
+        };
+        command.SetAction(async (result, stop) =>
+        {
+            if (!IPEndPoint.TryParse(result.GetRequiredValue(listen), out var endPoint))
+            {
+                await Console.Error.WriteLineAsync($"error: --listen must be address:port, not \"{result.GetValue(listen)}\"").ConfigureAwait(false);
+                return 2;
+            }
+            var servers = TableServerEndpoints(result.GetValue(tableServers), out var serversError);
+            var shared = result.GetValue(token) ?? Environment.GetEnvironmentVariable(TableServerCommand.TokenVariable);
+            if (serversError is null && servers.Count > 0 && string.IsNullOrEmpty(shared))
+                serversError = $"--table-servers needs the shared token (--token or ${TableServerCommand.TokenVariable})";
+            if (serversError is not null)
+            {
+                await Console.Error.WriteLineAsync("error: " + serversError).ConfigureAwait(false);
+                return 2;
+            }
+            var options = new ServeOptions(result.GetRequiredValue(data), endPoint, result.GetValue(cloud), result.GetValue(noTls),
+                result.GetRequiredValue(adminUser), result.GetValue(adminPassword),
+                SeedDemo: result.GetValue(cloud) is null && !result.GetValue(noDemo), MaxConnections: result.GetValue(maxConnections),
+                TableServers: servers, TableServerToken: shared, MaxConnectionsPerTenant: result.GetValue(maxPerTenant));
+            return await RunAsync(options, Console.Out, stop).ConfigureAwait(false);
+        });
+        return command;
+    }
+
+    /// <summary>The table servers of <c>--table-servers host:port,…</c> as gRPC endpoints (none when absent).</summary>
+    public static IReadOnlyList<Uri> TableServerEndpoints(string? list, out string? error)
+    {
+        error = null;
+        var endpoints = new List<Uri>();
+        foreach (var item in (list ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            try
+            {
+                var endpoint = TableServerOptions.ParseListen(item);
+                endpoints.Add(new Uri($"http://{endpoint}/"));
+            }
+            catch (FormatException e)
+            {
+                error = "--table-servers: " + e.Message;
+                return [];
+            }
+        }
+        return endpoints;
+    }
+
+    /// <summary>Serves until <paramref name="stop"/> fires; returns the exit code.</summary>
+    public static async Task<int> RunAsync(ServeOptions options, TextWriter output, CancellationToken stop)
+    {
+        PgServer server;
+        CloudModel cloud;
+        IDisposable state;
+        try
+        {
+            if (options.SeedDemo)
+                await SeedDemoAsync(options, output).ConfigureAwait(false);
+            (server, cloud, state) = Create(options);
+        }
+        catch (CloudModelException e)
+        {
+            await output.WriteLineAsync(e.Message).ConfigureAwait(false);
+            return 2;
+        }
+        using (state)
+        await using (server.ConfigureAwait(false))
+        {
+            await server.StartAsync().ConfigureAwait(false);
+            await PrintBannerAsync(output, options, server, cloud).ConfigureAwait(false);
+            try
+            {
+                await Task.Delay(Timeout.Infinite, stop).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                // SIGINT/SIGTERM: fall through to the graceful stop.
+            }
+            await output.WriteLineAsync("shutting down: ending sessions (57P01)").ConfigureAwait(false);
+            await server.StopAsync().ConfigureAwait(false);
+        }
+        return 0;
+    }
+
+    /// <summary>The server for these options, not yet started, and the cloud model its users come from.</summary>
+    /// <summary>The server over <paramref name="options"/>' data directory; <c>State</c> is the control state it
+    /// reads diagnoses from, to dispose after the server.</summary>
+    public static (PgServer Server, CloudModel Cloud, IDisposable State) Create(ServeOptions options)
+    {
+        options.Data.Create();
+        var cloudStore = options.Cloud is null ? null : CloudModelStore.Open(options.Cloud.FullName);
+        var demo = cloudStore is null ? DemoCloud.Load() : null;
+        Func<CloudModel> cloud = cloudStore is null ? () => demo! : () => cloudStore.Current;
+        var admin = options.AdminPassword is null ? null : new AdminAccount(options.AdminUser, options.AdminPassword);
+        var tables = new TraceTableStore(options.Data.FullName);
+        var state = new ControlStateStore(options.Data.FullName);
+        ITableServerDirectory sites = options.TableServers is { Count: > 0 } servers
+            ? new RemoteTableServers(servers, options.TableServerToken ?? throw new ArgumentException("table servers need a shared token", nameof(options)))
+            : new EmbeddedTableServers(tables);
+        var catalogs = new TenantCatalogFactory(tables, new MetadataRelation(state, tables), new DiagnosisManager(cloud, state, tables), sites);
+        var handler = new VndServerHandler(cloud, catalogs, admin);
+        var serverOptions = new PgServerOptions { Certificate = options.NoTls ? null : Certificate(options.Data), MaxConnections = options.MaxConnections,
+            MaxConnectionsPerUser = options.MaxConnectionsPerTenant,
+            ServerVersion = Catalog.System.SessionInfo.ServerVersion };
+        serverOptions.EndPoints.Add(options.Listen);
+        return (new PgServer(handler, serverOptions), cloud(), sites is IDisposable connections ? new ServeState(state, connections) : state);
+    }
+
+    /// <summary>The data directory's certificate, created (self-signed) on first start.</summary>
+    public static X509Certificate2 Certificate(DirectoryInfo data)
+    {
+        var path = Path.Combine(data.FullName, CertificateFile);
+        if (File.Exists(path))
+            return X509CertificateLoader.LoadPkcs12FromFile(path, null);
+        using var created = SelfSignedCertificate.Create();
+        var bytes = created.Export(X509ContentType.Pkcs12);
+        var temporary = path + ".tmp";
+        File.WriteAllBytes(temporary, bytes);
+        if (!OperatingSystem.IsWindows())
+            File.SetUnixFileMode(temporary, UnixFileMode.UserRead | UnixFileMode.UserWrite);   // it holds the private key
+        File.Move(temporary, path, overwrite: true);
+        return X509CertificateLoader.LoadPkcs12(bytes, null);
+    }
+
+    /// <summary>The demo tenants' traffic (issue 5 §6), generated once: a restart finds it and goes on.</summary>
+    public static async Task SeedDemoAsync(ServeOptions options, TextWriter output)
+    {
+        options.Data.Create();
+        var summary = DemoSeeder.Seed(options.Data.FullName);
+        if (summary.AlreadySeeded)
+            return;
+        await output.WriteLineAsync($"demo: generated the tenants' traffic in {summary.Elapsed.TotalSeconds:F1} s").ConfigureAwait(false);
+        foreach (var table in summary.Tables)
+            await output.WriteLineAsync($"  {table.Tenant}.{table.Table}: {table.Rows:N0} packets{(table.CapturePoint is null ? " (offline import)" : $" captured at {table.CapturePoint}")}").ConfigureAwait(false);
+    }
+
+    private static async Task PrintBannerAsync(TextWriter output, ServeOptions options, PgServer server, CloudModel cloud)
+    {
+        foreach (var endPoint in server.LocalEndPoints)
+            await output.WriteLineAsync($"vnd serve: listening on {endPoint} ({(options.NoTls ? "no TLS" : "TLS with " + Path.Combine(options.Data.FullName, CertificateFile))}), data in {options.Data.FullName}").ConfigureAwait(false);
+        foreach (var tenant in cloud.Tenants)
+        {
+            var password = tenant.Credential.Password is { } p && options.Cloud is null ? $" (password {p})" : "";
+            await output.WriteLineAsync($"  tenant {tenant.Name}{password}: psql -h {server.LocalEndPoints[0].Address} -p {server.LocalEndPoints[0].Port} -U {tenant.Name} vnd").ConfigureAwait(false);
+        }
+        await output.WriteLineAsync(options.TableServers is { Count: > 0 } servers
+            ? $"  trace tables at {servers.Count} table server(s): {string.Join(", ", servers.Select(s => s.Authority))}"
+            : "  trace tables at in-process table servers (one per hypervisor)").ConfigureAwait(false);
+        if (options.AdminPassword is not null)
+            await output.WriteLineAsync($"  admin {options.AdminUser}: sees every tenant's schema").ConfigureAwait(false);
+        await output.WriteLineAsync("press Ctrl+C to stop").ConfigureAwait(false);
+    }
+}

@@ -1,0 +1,60 @@
+using Vnd.Engine.Catalog;
+using Vnd.Executor.Operators;
+using Vnd.Executor.Storage;
+using Vnd.Planner.Catalog;
+using Vnd.Planner.Logical;
+using Vnd.Planner.Syntax.Ast;
+
+namespace Vnd.Engine.Sessions;
+
+/// <summary>
+/// The admin's view: every tenant schema of the store, each answered by that tenant's own
+/// <see cref="TraceCatalog"/> so the admin sees exactly what the tenant sees. Nothing is on the search path by
+/// default: the admin names tables with their schema (or sets search_path). Wrapped in a
+/// <see cref="Catalog.System.SystemCatalog"/>, pg_catalog and information_schema list all of them.
+/// </summary>
+public sealed class AllTenantsCatalog(TraceTableStore store) : ITraceTableCatalog
+{
+    private readonly Dictionary<string, TraceCatalog> _tenants = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, FunctionSignature[]> _functions = BuiltinFunctions.All
+        .GroupBy(f => f.Name, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.ToArray(), StringComparer.Ordinal);
+
+    public SqlList<string> SearchPath => SqlList<string>.Empty;
+
+    /// <summary>Every tenant schema of the store, by name.</summary>
+    public IReadOnlyList<string> Schemas() => store.ListSchemas().Order(StringComparer.Ordinal).ToArray();
+
+    /// <summary>Every tenant's trace tables, schema by schema (the admin's pg_class and information_schema).</summary>
+    public IReadOnlyList<TableDefinition> Tables()
+    {
+        var tables = new List<TableDefinition>();
+        foreach (var schema in Schemas())
+        {
+            if (Tenant(schema) is { } tenant)
+                tables.AddRange(tenant.Tables());
+        }
+        return tables;
+    }
+
+    public bool SchemaExists(string schema) => Tenant(schema) is not null;
+
+    public TableDefinition? FindTable(string schema, string name) => Tenant(schema)?.FindTable(schema, name);
+
+    public ViewDefinition? FindView(string schema, string name) => Tenant(schema)?.FindView(schema, name);
+
+    public IReadOnlyList<FunctionSignature> FindFunctions(string name) => _functions.TryGetValue(name, out var overloads) ? overloads : [];
+
+    public IBatchSource Source(Scan scan) =>
+        (Tenant(scan.Schema) ?? throw new StorageException(StorageErrorKind.TableNotFound, $"trace table {scan.Schema}.{scan.Table} does not exist")).Source(scan);
+
+    private TraceCatalog? Tenant(string schema)
+    {
+        if (_tenants.TryGetValue(schema, out var catalog))
+            return catalog;
+        if (!store.ListSchemas().Contains(schema, StringComparer.Ordinal))
+            return null;
+        catalog = new TraceCatalog(store, schema);
+        _tenants[schema] = catalog;
+        return catalog;
+    }
+}

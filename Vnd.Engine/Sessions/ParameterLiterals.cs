@@ -1,0 +1,62 @@
+using System.Buffers.Binary;
+using Vnd.Executor.Vectors;
+using Vnd.Planner.Logical;
+using Vnd.Planner.Types;
+using Vnd.Wire.Types;
+using ExecutorInterval = Vnd.Executor.Vectors.PgInterval;
+
+namespace Vnd.Engine.Sessions;
+
+/// <summary>
+/// Bind's parameter values as literals of the statement's parameter types (the form physical planning takes).
+/// Numbers and binary values are decoded here (malformed input is 22P02/22P03 naming the value); a temporal,
+/// network or interval value in text form stays text and is parsed by the executor's cast, like a quoted literal.
+/// </summary>
+public static class ParameterLiterals
+{
+    private static readonly DateTime PgEpoch = new(2000, 1, 1, 0, 0, 0, DateTimeKind.Utc);
+
+    public static BoundLiteral[] From(PgParameters parameters, IReadOnlyList<SqlType> types)
+    {
+        var literals = new BoundLiteral[types.Count];
+        for (var i = 0; i < literals.Length; i++)
+            literals[i] = new BoundLiteral(parameters.IsNull(i) ? null : Value(parameters, i, types[i]), types[i]);
+        return literals;
+    }
+
+    private static object Value(PgParameters p, int i, SqlType type)
+    {
+        var binary = p.Format(i) == PgFormat.Binary;
+        return type.Id switch
+        {
+            TypeId.Bool => p.GetBoolean(i),
+            TypeId.Int2 => p.GetInt64(i) is var small and >= short.MinValue and <= short.MaxValue
+                ? (short)small
+                : throw new Vnd.Wire.Errors.PgErrorException("22003", "value out of range for type smallint"),
+            TypeId.Int4 => p.GetInt32(i),
+            TypeId.Int8 => p.GetInt64(i),
+            TypeId.Oid => unchecked((int)(uint)p.GetInt64(i)),
+            TypeId.Float4 or TypeId.Float8 => p.GetDouble(i),
+            TypeId.Numeric => p.GetDecimal(i),
+            TypeId.Bytea => p.GetBytes(i),
+            TypeId.Timestamp or TypeId.TimestampTz when binary => PgEpoch.AddTicks(p.GetTimestampMicroseconds(i) * 10),
+            TypeId.Date when binary => p.GetDate(i),
+            TypeId.Interval when binary => Interval(p.GetInterval(i)),
+            TypeId.Inet or TypeId.Cidr when binary => Inet(p.GetInet(i)),
+            TypeId.MacAddr when binary => MacAddr(p.Raw(i)),
+            _ => p.GetString(i),
+        };
+    }
+
+    private static ExecutorInterval Interval(Vnd.Wire.Types.PgInterval value) => new(value.Months, value.Days, value.Microseconds);
+
+    private static InetValue Inet((System.Net.IPAddress Address, int Prefix) value) => InetValue.FromAddress(value.Address, value.Prefix);
+
+    private static long MacAddr(ReadOnlySpan<byte> raw)
+    {
+        Span<byte> bytes = stackalloc byte[8];
+        bytes.Clear();
+        raw[..Math.Min(6, raw.Length)].CopyTo(bytes[2..]);
+        return (long)BinaryPrimitives.ReadUInt64BigEndian(bytes);
+    }
+}

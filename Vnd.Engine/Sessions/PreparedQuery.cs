@@ -1,0 +1,48 @@
+using Vnd.Executor.Operators;
+using Vnd.Executor.PhysicalPlanning;
+using Vnd.Planner.Binding;
+using Vnd.Planner.Catalog;
+using Vnd.Planner.Logical;
+using Vnd.Planner.Rules;
+using Vnd.Planner.Syntax.Ast;
+using Vnd.Planner.Types;
+
+namespace Vnd.Engine.Sessions;
+
+/// <summary>
+/// A query bound and optimized once (at Parse, or once per simple-query statement); each Bind plans it physically
+/// with that Bind's parameter values, because physical operators hold constants, not parameter slots.
+/// </summary>
+public sealed class PreparedQuery
+{
+    private PreparedQuery(LogicalPlan plan, SqlList<SqlType> parameterTypes)
+    {
+        Plan = plan;
+        ParameterTypes = parameterTypes;
+        Shape = ResultShape.Of(plan.Output);
+    }
+
+    public LogicalPlan Plan { get; }
+
+    private bool ReadsTables => _readsTables ??= Vnd.Planner.Distributed.PlanRewrite.Scans(Plan).Count > 0;
+
+    private bool? _readsTables;
+
+    /// <summary>Types of $1…$n after inference.</summary>
+    public SqlList<SqlType> ParameterTypes { get; }
+
+    public ResultShape Shape { get; }
+
+    public static PreparedQuery Prepare(ICatalog catalog, Query query, SqlList<SqlType>? declared)
+    {
+        var bound = new Binder(catalog).Bind(query, declared);
+        return new PreparedQuery(Optimizer.Default.Optimize(bound.Plan).Plan, bound.ParameterTypes);
+    }
+
+    /// <summary>The operators to run: split over the table servers when the session has them, else all here.</summary>
+    /// <remarks>A plan that reads no table (<c>SELECT 1</c>, a health check) has nothing to place: it runs here.</remarks>
+    public PhysicalOperator Physical(SessionCatalog tables, BoundLiteral[]? parameters) =>
+        tables.Sites is { } sites && ReadsTables
+            ? sites().Physical(Plan, parameters, tables.ResolveTable)
+            : new PhysicalPlanner(tables.ResolveTable, parameters).Plan(Plan);
+}

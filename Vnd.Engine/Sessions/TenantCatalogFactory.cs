@@ -1,0 +1,109 @@
+using Vnd.Engine.Catalog;
+using Vnd.Engine.Catalog.Metadata;
+using Vnd.Engine.Catalog.System;
+using Vnd.Engine.Control.Diagnoses;
+using Vnd.Engine.TableServer;
+using Vnd.Executor.Storage;
+using Vnd.Wire.Errors;
+
+namespace Vnd.Engine.Sessions;
+
+/// <summary>
+/// The catalog a tenant's wire session sees: its trace tables (<see cref="TraceCatalog"/>), PostgreSQL's system
+/// catalogs over them (<see cref="SystemCatalog"/>: what psql, Npgsql, JDBC and Grafana read), the metadata
+/// relation <c>vnd.diagnoses</c>, and the <c>vnd.*</c> diagnosis functions. The admin gets the same over every
+/// tenant's schema (<see cref="AllTenantsCatalog"/>) and every tenant's metadata rows, without the diagnosis functions
+/// (they act for one tenant).
+/// </summary>
+/// <remarks>With <paramref name="sites"/>, a tenant's queries run split over the table servers at its capture points.</remarks>
+public sealed class TenantCatalogFactory(TraceTableStore store, MetadataRelation metadata, DiagnosisManager? manager,
+    ITableServerDirectory? sites = null) : ISessionCatalogFactory
+{
+    private readonly DiagnosisFunctions? _diagnoses = manager is null ? null : new DiagnosisFunctions(manager);
+    private readonly SystemRelations _relations = new();
+    private readonly Lock _control = new();
+    private readonly Dictionary<string, ((long, long) Version, List<DiagnosisTable> Tables)> _capturedTables = new(StringComparer.Ordinal);
+
+    public SessionCatalog Open(SessionIdentity identity)
+    {
+        var tenant = identity.Tenant;
+        // The admin ("$user" names no schema) gets the same emulation over every tenant's schema and metadata rows.
+        var info = new SessionInfo(identity.Database, identity.User, tenant ?? identity.User, identity.ProcessId);
+        var temporary = new SessionTempTables();
+        ITraceTableCatalog tables = tenant is null ? new AllTenantsCatalog(store) : new TraceCatalog(store, tenant);
+        var system = new SystemCatalog(tables, info, _relations, temporaryTables: temporary.Definitions);
+        var catalog = new MetadataCatalog(system, system.Source, () => MetadataRows(tenant));
+        if (tenant is null)
+            return new SessionCatalog(catalog, catalog.Source) { Info = info, BeginStatement = system.BeginStatement, TempTables = temporary };
+        return new SessionCatalog(catalog, catalog.Source)
+        {
+            TempTables = temporary,
+            Info = info,
+            BeginStatement = system.BeginStatement,
+            CallService = manager is null ? null : (function, arguments) => Call(tenant, function, arguments),
+            AttachCapture = manager is null ? null : (table, file) => Attach(tenant, table, file),
+            Sites = sites is null ? null : () => sites.For(tenant, CapturedTables(tenant)),
+        };
+    }
+
+    /// <summary>The control state is one SQLite connection: reads and diagnosis calls take turns.</summary>
+    private Executor.Operators.IBatchSource MetadataRows(string? tenant)
+    {
+        lock (_control)
+            return metadata.For(tenant).Source;
+    }
+
+    /// <summary>
+    /// Which capture point and table server fill each of the tenant's diagnosis tables, the capture point named
+    /// as vnd.diagnoses shows it ("link A at re").
+    /// </summary>
+    /// <remarks>Asked for every statement: cached per tenant until the control state's version moves.</remarks>
+    private IReadOnlyList<DiagnosisTable> CapturedTables(string tenant)
+    {
+        if (manager is null)
+            return [];
+        var tables = new List<DiagnosisTable>();
+        lock (_control)
+        {
+            var version = manager.StateVersion;
+            if (_capturedTables.TryGetValue(tenant, out var cached) && cached.Version == version)
+                return cached.Tables;
+            foreach (var diagnosis in manager.List(tenant))
+            {
+                foreach (var table in diagnosis.Tables)
+                {
+                    var point = diagnosis.Policy.CapturePoints.FirstOrDefault(p => p.Name == table.CapturePoint);
+                    tables.Add(point is null ? table : table with { CapturePoint = MetadataRelation.VirtualName(point) });
+                }
+            }
+            _capturedTables[tenant] = (version, tables);
+        }
+        return tables;
+    }
+
+    private string Call(string tenant, string function, IReadOnlyList<string?> arguments)
+    {
+        lock (_control)
+            return _diagnoses!.Call(tenant, function, arguments);
+    }
+
+    /// <summary>The capture file becomes the input of the capture point whose diagnosis fills <paramref name="table"/>.</summary>
+    private long Attach(string tenant, string table, string file)
+    {
+        lock (_control)
+        {
+            foreach (var diagnosis in manager!.List(tenant))
+            {
+                if (diagnosis.Tables.FirstOrDefault(t => t.Table.Table == table) is not { } target)
+                    continue;
+                var result = manager.Attach(tenant, diagnosis.Name, target.CapturePoint, [file]);
+                if (result.Failures.Count > 0)
+                    throw new PgErrorException("22P04", $"COPY {table} FROM STDIN (FORMAT pcap): {result.Failures[0].Error}");
+                return result.Summary.Packets;
+            }
+        }
+        throw store.TableExists(new TableRef(tenant, table))
+            ? new PgErrorException("0A000", $"\"{table}\" is not filled by a diagnosis's capture point; import into it with vnd import")
+            : new PgErrorException("42P01", $"relation \"{table}\" does not exist");
+    }
+}

@@ -1,0 +1,111 @@
+using System.Threading.Channels;
+using Apache.Arrow;
+using Apache.Arrow.Flight;
+using Apache.Arrow.Flight.Server;
+using Grpc.Core;
+using Vnd.Executor;
+using Vnd.Executor.Execution;
+using Vnd.Executor.Operators;
+using Vnd.Executor.Remote;
+using Vnd.Executor.Storage;
+using Vnd.Executor.Vectors;
+using Vnd.Planner.Distributed;
+using Vnd.Planner.Errors;
+
+namespace Vnd.Engine.TableServer;
+
+/// <summary>
+/// The table server's Arrow Flight endpoint. DoGet runs the plan fragment in the ticket against the local trace
+/// tables (pulling exchange inputs from other sites) and streams the result as Arrow record batches; ListFlights
+/// and GetFlightInfo report each trace table's statistics (<see cref="FlightStatistics"/>). Errors reach the
+/// client as gRPC statuses carrying the SQLSTATE in the <see cref="TableServerProtocol.SqlStateTrailer"/> trailer.
+/// </summary>
+public sealed class TableFlightServer(TableServerState state) : FlightServer
+{
+    public override async Task DoGet(FlightTicket ticket, FlightServerRecordBatchStreamWriter responseStream, ServerCallContext context)
+    {
+        try
+        {
+            var fragment = FragmentCodec.Decode(ticket.Ticket.ToByteArray());
+            var plan = state.Runner.Plan(fragment);
+            var output = fragment.Plan.Output;
+            var writer = new BatchArrowWriter(output.Select(c => c.Name).ToArray(), output.Select(c => c.Type).ToArray());
+            // The executor pulls synchronously (and blocks on its own exchange inputs), so it runs on a thread of its
+            // own: blocking thread-pool threads would starve Kestrel, which then misses HTTP/2 pings and looks dead.
+            var records = Channel.CreateBounded<RecordBatch>(4);
+            var producer = Task.Factory.StartNew(() => Produce(plan, writer, records.Writer, context.CancellationToken),
+                context.CancellationToken, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+            await foreach (var record in records.Reader.ReadAllAsync(context.CancellationToken).ConfigureAwait(false))
+                await responseStream.WriteAsync(record).ConfigureAwait(false);
+            await producer.ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is not RpcException)
+        {
+            throw Failure(e, context);
+        }
+    }
+
+    private static void Produce(PhysicalOperator plan, BatchArrowWriter writer, ChannelWriter<RecordBatch> records, CancellationToken cancellation)
+    {
+        try
+        {
+            using var query = new QueryContext(cancellation);
+            using var stream = plan.Open(query);
+            var sent = false;
+            while (stream.Next() is { } batch)
+            {
+                if (batch.ActiveCount == 0)
+                    continue;
+                records.WriteAsync(writer.Write(batch), cancellation).AsTask().GetAwaiter().GetResult();
+                sent = true;
+            }
+            // An empty result still sends its schema, as one empty record batch.
+            if (!sent)
+                records.WriteAsync(writer.Write(new Batch(plan.OutputTypes)), cancellation).AsTask().GetAwaiter().GetResult();
+            records.Complete();
+        }
+        catch (Exception e)
+        {
+            records.Complete(e);
+        }
+    }
+
+    public override async Task ListFlights(FlightCriteria request, IAsyncStreamWriter<FlightInfo> responseStream, ServerCallContext context)
+    {
+        foreach (var schema in state.Store.ListSchemas())
+        {
+            foreach (var table in state.Store.ListTables(schema))
+                await responseStream.WriteAsync(FlightStatistics.Describe(state.Store.OpenTable(table), null)).ConfigureAwait(false);
+        }
+    }
+
+    public override Task<FlightInfo> GetFlightInfo(FlightDescriptor request, ServerCallContext context)
+    {
+        try
+        {
+            var path = request.Paths.ToList();
+            if (request.Type != FlightDescriptorType.Path || path.Count != 2)
+                throw new SqlException(SqlState.UndefinedTable, "a table is described by the path [schema, table]");
+            var table = new TableRef(path[0], path[1]);
+            table.Validate();
+            return Task.FromResult(FlightStatistics.Describe(state.Store.OpenTable(table), null));
+        }
+        catch (Exception e) when (e is not RpcException)
+        {
+            throw Failure(e, context);
+        }
+    }
+
+    private static RpcException Failure(Exception error, ServerCallContext context)
+    {
+        var (code, sqlState) = error switch
+        {
+            OperationCanceledException when context.CancellationToken.IsCancellationRequested => (StatusCode.Cancelled, SqlState.QueryCanceled),
+            FragmentFormatException f => (StatusCode.InvalidArgument, f.SqlState),
+            SqlException s => (StatusCode.FailedPrecondition, s.SqlState),
+            StorageException { Kind: StorageErrorKind.TableNotFound or StorageErrorKind.InvalidName } => (StatusCode.NotFound, SqlState.UndefinedTable),
+            _ => (StatusCode.Internal, SqlState.InternalError),
+        };
+        return new RpcException(new Status(code, error.Message), new Metadata { { TableServerProtocol.SqlStateTrailer, sqlState } });
+    }
+}

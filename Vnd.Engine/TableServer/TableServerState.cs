@@ -1,0 +1,37 @@
+using Vnd.Executor.Operators;
+using Vnd.Executor.Remote;
+using Vnd.Executor.Scans;
+using Vnd.Executor.Storage;
+using Vnd.Planner.Logical;
+
+namespace Vnd.Engine.TableServer;
+
+/// <summary>
+/// What every Flight call of one table server shares: its trace-table store (opened once, which also recovers
+/// from a crash and reloads the segments), the connections it uses to pull other sites' fragments, and the token.
+/// </summary>
+public sealed class TableServerState : IDisposable
+{
+    public TableServerState(TableServerOptions options)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(options.Token);
+        Options = options;
+        Store = new TraceTableStore(options.DataDirectory);
+        Connections = new TableServerConnections(options.Token);
+        Runner = new FragmentRunner(LocalTable, Connections);
+    }
+
+    public TableServerOptions Options { get; }
+
+    public TraceTableStore Store { get; }
+
+    public TableServerConnections Connections { get; }
+
+    public FragmentRunner Runner { get; }
+
+    /// <summary>A local trace table as a scan source, skipping segments the scan's min/max hints rule out.</summary>
+    private IBatchSource LocalTable(Scan scan) =>
+        new TraceTableBatchSource(Store.OpenTable(new TableRef(scan.Schema, scan.Table)), SegmentPruning.For(scan));
+
+    public void Dispose() => Connections.Dispose();
+}

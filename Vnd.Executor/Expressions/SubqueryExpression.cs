@@ -1,0 +1,143 @@
+using Vnd.Executor.Execution;
+using Vnd.Executor.Operators;
+using Vnd.Executor.Vectors;
+using Vnd.Planner.Logical;
+using Vnd.Planner.Types;
+
+namespace Vnd.Executor.Expressions;
+
+/// <summary>
+/// A subquery the optimizer left as an expression: a scalar subquery, or an EXISTS / IN it could not turn into a
+/// join. An uncorrelated one runs once per query. A correlated one runs once per distinct combination of the
+/// outer values it references, which replace those references as constants; results are remembered. This is the
+/// nested-loop strategy: right for catalog queries (psql's \d, Npgsql's type loading) and small inputs, and the
+/// reason large correlated subqueries should be written as joins.
+/// </summary>
+public sealed class SubqueryExpression : Expression
+{
+    private readonly BoundSubquery _subquery;
+    private readonly Expression? _operand;
+    private readonly (ColumnId Id, int Ordinal, SqlType Type)[] _outer;
+    private readonly Func<LogicalPlan, PhysicalOperator> _planner;
+    private readonly Dictionary<string, List<object?>> _results = new(StringComparer.Ordinal);
+    private readonly Lock _lock = new();
+
+    public SubqueryExpression(BoundSubquery subquery, Expression? operand, (ColumnId Id, int Ordinal, SqlType Type)[] outer, Func<LogicalPlan, PhysicalOperator> planner)
+        : base(subquery.Type)
+    {
+        _subquery = subquery;
+        _operand = operand;
+        _outer = outer;
+        _planner = planner;
+    }
+
+    public override bool IsConstant => _outer.Length == 0 && (_operand?.IsConstant ?? true);
+
+    public override void Evaluate(Batch input, Vector result, EvaluationScratch scratch)
+    {
+        var operand = _operand?.EvaluateToVector(input, scratch);
+        try
+        {
+            if (IsConstant)
+            {
+                result.ResetConstant();
+                VectorValues.Set(result, 0, Value(input, 0, operand, outerRow: false));
+                return;
+            }
+            result.ResetFlat();
+            foreach (var i in input.Rows)
+                VectorValues.Set(result, i, Value(input, i, operand, outerRow: true));
+        }
+        finally
+        {
+            if (operand is not null)
+                scratch.Release(operand);
+        }
+    }
+
+    private object? Value(Batch input, int row, Vector? operand, bool outerRow)
+    {
+        var values = new object?[_outer.Length];
+        for (var o = 0; o < values.Length && outerRow; o++)
+            values[o] = VectorValues.Get(input[_outer[o].Ordinal], row);
+        var rows = Rows(values);
+        switch (_subquery.Kind)
+        {
+            case SubqueryKind.Scalar:
+                return rows.Count switch
+                {
+                    0 => null,
+                    1 => rows[0],
+                    _ => throw new ExecutionException("21000", "more than one row returned by a subquery used as an expression"),
+                };
+            case SubqueryKind.Exists:
+                return rows.Count > 0;
+            case SubqueryKind.Array:
+                return ArrayText.Format(rows, _subquery.Plan.Output[0].Type);
+            default:
+                var probe = operand is null ? null : VectorValues.Get(operand, operand.IsConstant ? 0 : row);
+                if (probe is null)
+                    return rows.Count == 0 ? _subquery.Negated : null;
+                var sawNull = false;
+                foreach (var value in rows)
+                {
+                    if (value is null)
+                        sawNull = true;
+                    else if (Equals(value, probe))
+                        return !_subquery.Negated;
+                }
+                return sawNull ? null : _subquery.Negated;
+        }
+    }
+
+    /// <summary>The first column of the subquery's rows for one set of outer values (at most two for a scalar subquery).</summary>
+    private List<object?> Rows(object?[] values)
+    {
+        var key = Key(values);
+        lock (_lock)
+        {
+            if (_results.TryGetValue(key, out var cached))
+                return cached;
+        }
+        var plan = _outer.Length == 0 ? _subquery.Plan : PlanWalk.TransformUp(_subquery.Plan, node => PlanExpressions.Map(node, e => ExprWalk.Transform(e, x => Substitute(x, values))));
+        var rows = new List<object?>();
+        using (var context = new QueryContext(parallelism: 1))
+        using (var stream = _planner(plan).Open(context))
+        {
+            while (stream.Next() is { } batch)
+            {
+                foreach (var r in batch.Rows)
+                {
+                    rows.Add(batch.ColumnCount == 0 ? null : VectorValues.Get(batch[0], r));
+                    if (_subquery.Kind is SubqueryKind.Scalar or SubqueryKind.Exists && rows.Count > 1)
+                        break;
+                }
+            }
+        }
+        lock (_lock)
+            _results[key] = rows;
+        return rows;
+    }
+
+    private BoundExpr? Substitute(BoundExpr expr, object?[] values)
+    {
+        if (expr is not BoundColumn column)
+            return null;
+        for (var o = 0; o < _outer.Length; o++)
+        {
+            if (_outer[o].Id == column.Id)
+                return new BoundLiteral(values[o], _outer[o].Type);
+        }
+        return null;
+    }
+
+    private string Key(object?[] values)
+    {
+        var parts = new string[values.Length];
+        for (var o = 0; o < values.Length; o++)
+            parts[o] = values[o] is null ? "\u0000" : ValueFormatter.Format(values[o]!, _outer[o].Type);
+        return string.Join('\u0001', parts);
+    }
+
+    public override string ToString() => $"({_subquery.Kind} subquery)";
+}

@@ -1,0 +1,118 @@
+using System.Runtime.InteropServices;
+using Vnd.Executor.Execution;
+using Vnd.Executor.Expressions;
+using Vnd.Executor.Operators.Sorting;
+using Vnd.Executor.Vectors;
+
+namespace Vnd.Executor.Operators.Aggregates;
+
+/// <summary>
+/// percentile_cont / percentile_disc (f) WITHIN GROUP (ORDER BY x): an ordered-set aggregate, so every non-NULL
+/// value is kept (charged to the budget) and each group is sorted at the end. Values of all groups live in one
+/// column; <c>_groupOf</c> says which group each belongs to. percentile_disc orders by normalised sort keys so
+/// it works for every type and honours DESC; percentile_cont runs over float8 and reads DESC as 1 - f.
+/// </summary>
+public sealed class PercentileAccumulator(MemoryBudget memory, AggregateCall call) : Accumulator(memory)
+{
+    private readonly ColumnCollection _values = new([call.Argument!.Type], memory);
+    private readonly List<int> _groupOf = [];
+    private readonly int[] _rows = new int[Batch.Capacity];
+    private int _groups;
+
+    public override void Resize(int count) => _groups = Math.Max(_groups, count);
+
+    public override void Update(Vector? input, ReadOnlySpan<int> rows, ReadOnlySpan<int> groups)
+    {
+        for (var start = 0; start < rows.Length; start += _rows.Length)
+        {
+            var n = 0;
+            var end = Math.Min(rows.Length, start + _rows.Length);
+            for (var k = start; k < end; k++)
+            {
+                if (!input!.IsValid(rows[k]))
+                    continue;
+                _rows[n++] = rows[k];
+                _groupOf.Add(groups[k]);
+            }
+            _values.Append([input!], _rows.AsSpan(0, n));
+        }
+    }
+
+    public override void Merge(Accumulator other, ReadOnlySpan<int> map)
+    {
+        var o = (PercentileAccumulator)other;
+        var ids = Enumerable.Range(0, o._values.Count).ToArray();
+        _values.Append([o._values.Column(0)], ids);
+        foreach (var g in o._groupOf)
+            _groupOf.Add(map[g]);
+    }
+
+    public override void Finish(int first, int count, Vector output)
+    {
+        var members = new List<int>[count];
+        for (var id = 0; id < _groupOf.Count; id++)
+        {
+            var g = _groupOf[id] - first;
+            if (g >= 0 && g < count)
+                (members[g] ??= []).Add(id);
+        }
+        var column = _values.Column(0);
+        (List<byte>, List<int>)? keys = call.Kind == AggregateKind.PercentileDisc ? EncodeKeys(column) : null;
+        for (var g = 0; g < count; g++)
+        {
+            if (members[g] is not { Count: > 0 } ids)
+            {
+                output.SetNull(g);
+                continue;
+            }
+            if (keys is null)
+                output.Set(g, Continuous(column, ids));
+            else
+                VectorCopy.Gather(column, [Discrete(keys.Value, ids)], output, g);
+        }
+    }
+
+    public override void Dispose()
+    {
+        _values.Dispose();
+        base.Dispose();
+    }
+
+    /// <summary>PostgreSQL: linear interpolation between rows floor(f·(n-1)) and ceil(f·(n-1)).</summary>
+    private double Continuous(Vector column, List<int> ids)
+    {
+        var sorted = new double[ids.Count];
+        for (var i = 0; i < sorted.Length; i++)
+            sorted[i] = column.Get<double>(ids[i]);
+        Array.Sort(sorted);
+        var fraction = call.Descending ? 1 - call.Fraction : call.Fraction;
+        var position = fraction * (sorted.Length - 1);
+        var lower = (int)Math.Floor(position);
+        var upper = (int)Math.Ceiling(position);
+        return sorted[lower] + (sorted[upper] - sorted[lower]) * (position - lower);
+    }
+
+    /// <summary>PostgreSQL: the first value whose position in the ordering reaches f, i.e. row max(ceil(f·n), 1).</summary>
+    private int Discrete((List<byte> Bytes, List<int> Ends) keys, List<int> ids)
+    {
+        var sorted = ids.ToArray();
+        Array.Sort(sorted, (a, b) => Key(keys, a).SequenceCompareTo(Key(keys, b)));
+        var row = (long)Math.Ceiling(call.Fraction * sorted.Length);
+        return sorted[(int)Math.Clamp(row - 1, 0, sorted.Length - 1)];
+    }
+
+    private (List<byte>, List<int>) EncodeKeys(Vector column)
+    {
+        var encoder = new SortKeyEncoder([new SortKey(Expr.Column(0, column.Type), call.Descending)]);
+        var bytes = new List<byte>();
+        var ends = new List<int>();
+        encoder.Encode([column], Enumerable.Range(0, _values.Count).ToArray(), bytes, ends);
+        return (bytes, ends);
+    }
+
+    private static ReadOnlySpan<byte> Key((List<byte> Bytes, List<int> Ends) keys, int id)
+    {
+        var start = id == 0 ? 0 : keys.Ends[id - 1];
+        return CollectionsMarshal.AsSpan(keys.Bytes).Slice(start, keys.Ends[id] - start);
+    }
+}

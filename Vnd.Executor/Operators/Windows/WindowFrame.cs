@@ -1,0 +1,33 @@
+using Vnd.Planner.Syntax.Ast;
+
+namespace Vnd.Executor.Operators.Windows;
+
+/// <summary>
+/// A window frame as PostgreSQL defines it: ROWS counts rows, RANGE (offsets not supported) and GROUPS count peer
+/// groups, bounds are UNBOUNDED PRECEDING, n PRECEDING, CURRENT ROW, n FOLLOWING, UNBOUNDED FOLLOWING.
+/// </summary>
+public sealed record WindowFrame(FrameUnit Unit, FrameBoundKind StartKind, long StartOffset, FrameBoundKind EndKind, long EndOffset)
+{
+    /// <summary>PostgreSQL's default: RANGE BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW (the whole partition when
+    /// there is no ORDER BY, since every row is then a peer of every other).</summary>
+    public static WindowFrame Default { get; } = new(FrameUnit.Range, FrameBoundKind.UnboundedPreceding, 0, FrameBoundKind.CurrentRow, 0);
+
+    /// <summary>ROWS BETWEEN p PRECEDING AND f FOLLOWING; a null count means UNBOUNDED.</summary>
+    public static WindowFrame Rows(int? preceding, int? following) => new(FrameUnit.Rows,
+        preceding is null ? FrameBoundKind.UnboundedPreceding : FrameBoundKind.Preceding, preceding ?? 0,
+        following is null ? FrameBoundKind.UnboundedFollowing : FrameBoundKind.Following, following ?? 0);
+
+    /// <summary>Frames anchored at the partition start only grow row by row, so an aggregate can run over them.</summary>
+    public bool StartsAtPartitionStart => StartKind == FrameBoundKind.UnboundedPreceding;
+
+    public override string ToString() => $"{Unit} {Bound(StartKind, StartOffset)} AND {Bound(EndKind, EndOffset)}".ToUpperInvariant();
+
+    private static string Bound(FrameBoundKind kind, long offset) => kind switch
+    {
+        FrameBoundKind.UnboundedPreceding => "unbounded preceding",
+        FrameBoundKind.Preceding => $"{offset} preceding",
+        FrameBoundKind.CurrentRow => "current row",
+        FrameBoundKind.Following => $"{offset} following",
+        _ => "unbounded following",
+    };
+}

@@ -1,0 +1,77 @@
+using System.Globalization;
+using Vnd.Executor.Expressions;
+using Vnd.Executor.Operators.Aggregates;
+using Vnd.Planner.Logical;
+using Vnd.Planner.Types;
+
+namespace Vnd.Executor.PhysicalPlanning;
+
+/// <summary>Bound aggregate calls (GROUP BY aggregates and aggregates used as window functions) to
+/// <see cref="AggregateCall"/>s.</summary>
+internal static class AggregateTranslation
+{
+    /// <summary>FILTER (WHERE f) becomes CASE WHEN f THEN arg END: every aggregate here ignores NULL inputs.</summary>
+    public static AggregateCall AggregateOf(ExpressionTranslator translator, BoundAggregate call)
+    {
+        if (call.WithinGroup.Count > 0)
+            return OrderedSet(translator, call);
+        var name = call.Name.ToLowerInvariant();
+        var kind = name switch
+        {
+            "count" when call.Arguments.Count == 0 => call.Filter is null ? AggregateKind.CountStar : AggregateKind.Count,
+            "count" => AggregateKind.Count,
+            "sum" => AggregateKind.Sum,
+            "avg" => AggregateKind.Avg,
+            "min" => AggregateKind.Min,
+            "max" => AggregateKind.Max,
+            "stddev" or "stddev_samp" => AggregateKind.StddevSamp,
+            "stddev_pop" => AggregateKind.StddevPop,
+            "variance" or "var_samp" => AggregateKind.VarSamp,
+            "var_pop" => AggregateKind.VarPop,
+            "bool_and" or "every" => AggregateKind.BoolAnd,
+            "bool_or" => AggregateKind.BoolOr,
+            "string_agg" => AggregateKind.StringAgg,
+            _ => throw ExpressionTranslator.Unsupported($"aggregate {call.Name}"),
+        };
+        Expression? argument = call.Arguments.Count == 0
+            ? (kind == AggregateKind.CountStar ? null : Expr.Constant(1, SqlType.Int4))
+            : translator.Translate(call.Arguments[0]);
+        argument = Filtered(translator, call, argument);
+        string? separator = null;
+        if (kind == AggregateKind.StringAgg)
+        {
+            separator = call.Arguments.Count > 1 && call.Arguments[1] is BoundLiteral { Value: string s }
+                ? s
+                : throw ExpressionTranslator.Unsupported("string_agg with a non-constant separator");
+        }
+        return new AggregateCall(kind, argument, call.Distinct, separator);
+    }
+
+    /// <summary>percentile_cont/disc(f) WITHIN GROUP (ORDER BY x [DESC]); f must be a constant.</summary>
+    private static AggregateCall OrderedSet(ExpressionTranslator translator, BoundAggregate call)
+    {
+        var kind = call.Name.ToLowerInvariant() switch
+        {
+            "percentile_cont" => AggregateKind.PercentileCont,
+            "percentile_disc" => AggregateKind.PercentileDisc,
+            _ => throw ExpressionTranslator.Unsupported($"{call.Name} WITHIN GROUP"),
+        };
+        var fraction = ConstantDouble(call.Arguments[0])
+            ?? throw ExpressionTranslator.Unsupported($"{call.Name} with a NULL or non-constant fraction");
+        var key = call.WithinGroup[0];
+        var argument = Filtered(translator, call, translator.Translate(key.Expr));
+        return new AggregateCall(kind, argument, fraction: fraction, descending: key.Descending);
+    }
+
+    private static Expression? Filtered(ExpressionTranslator translator, BoundAggregate call, Expression? argument) =>
+        call.Filter is null ? argument : Expr.Case([(translator.Translate(call.Filter), argument!)], Expr.Null(argument!.Type));
+
+    private static double? ConstantDouble(BoundExpr expr) => expr switch
+    {
+        BoundLiteral { Value: null } => null,
+        BoundLiteral { Value: string s } => double.Parse(s, CultureInfo.InvariantCulture),
+        BoundLiteral { Value: var v } => Convert.ToDouble(v, CultureInfo.InvariantCulture),
+        BoundCast c => ConstantDouble(c.Operand),
+        _ => null,
+    };
+}

@@ -1,0 +1,160 @@
+using Vnd.Executor.Expressions;
+using Vnd.Executor.Operators;
+using Vnd.Executor.Operators.Aggregates;
+using Vnd.Executor.Operators.Joins;
+using Vnd.Executor.Operators.Sorting;
+using Vnd.Planner.Logical;
+using Vnd.Planner.Syntax.Ast;
+using Expr = Vnd.Executor.Expressions.Expr;
+using SetOperation = Vnd.Executor.Operators.SetOperation;
+using Vnd.Planner.Types;
+using LogicalJoinType = Vnd.Planner.Logical.JoinType;
+using PhysicalJoinType = Vnd.Executor.Operators.Joins.JoinType;
+using PhysicalSortKey = Vnd.Executor.Operators.Sorting.SortKey;
+using Vnd.Planner.Errors;
+
+namespace Vnd.Executor.PhysicalPlanning;
+
+/// <summary>
+/// Translates an optimized logical plan into physical operators. Output column order is the logical node's
+/// <c>Output</c> order, so each parent translates its expressions against its inputs' outputs. Tables come from
+/// <paramref name="resolveTable"/> (trace tables on disk, in-memory tables in tests); it sees the whole
+/// <see cref="Scan"/> so it can use the pruning hints to skip segments. <paramref name="parameters"/> are the values
+/// of $1…$n (see <see cref="ExpressionTranslator"/>).
+/// </summary>
+public sealed class PhysicalPlanner(Func<Scan, IBatchSource> resolveTable, IReadOnlyList<BoundLiteral>? parameters = null)
+{
+    /// <summary>Set by EXPLAIN ANALYZE: every node's operator is wrapped to count rows, batches and time.</summary>
+    public Analysis.PlanAnalysis? Analysis { get; init; }
+
+    public PhysicalOperator Plan(LogicalPlan plan)
+    {
+        var physical = PlanConformance.Check(PlanNode(plan), plan);
+        return Analysis is null ? physical : Analysis.Wrap(plan, physical);
+    }
+
+    private PhysicalOperator PlanNode(LogicalPlan plan) => plan switch
+    {
+        Scan s => PlanScan(s),
+        Filter f => new FilterOperator(Plan(f.Input), Over(f.Input).Translate(f.Predicate)),
+        Project p => new ProjectOperator(Plan(p.Input), p.Items.Select(i => Over(p.Input).Translate(i.Expr)).ToArray(),
+            p.Items.Select(i => i.Column.Name).ToArray()),
+        Aggregate a => PlanAggregate(a),
+        Sort s => new SortOperator(Plan(s.Input), s.Keys.Select(k => Key(Over(s.Input), k)).ToArray(), s.Fetch),
+        Limit l => new LimitOperator(Plan(l.Input), RowCount(l.Count, SqlState.InvalidRowCountInLimit, "LIMIT"),
+            RowCount(l.Offset, SqlState.InvalidRowCountInOffset, "OFFSET") ?? 0),
+        Distinct { On.Count: 0 } d => new HashAggregateOperator(Plan(d.Input),
+            d.Input.Output.Select((c, i) => Expr.Column(i, c.Type, c.Name)).ToArray(), []),
+        Join j => PlanJoin(j),
+        SetOperationPlan s => new SetOperationOperator(Plan(s.Left), Plan(s.Right), s.Operator switch
+        {
+            SetOperator.Union => SetOperation.Union,
+            SetOperator.Intersect => SetOperation.Intersect,
+            _ => SetOperation.Except,
+        }, s.All),
+        Values v => PlanValues(v),
+        SeriesScan s => new SeriesOperator(PlanValues(new Values([s.Column, s.Column, s.Column], [s.Arguments])), s.Column.Type),
+        ArrayExpand e => new ArrayExpandOperator(Plan(e.Input), Over(e.Input).Translate(e.Array)),
+        Distinct d => new DistinctOnOperator(Plan(d.Input), d.On.Select(Over(d.Input).Translate).ToArray()),
+        Window w => WindowPlanning.Plan(w, Plan(w.Input), Over(w.Input)),
+        _ => throw ExpressionTranslator.Unsupported($"plan node {plan.GetType().Name}"),
+    };
+
+    /// <summary>now() for every expression of this statement, to the microsecond like PostgreSQL's timestamps.</summary>
+    private readonly DateTime _statementTime = new(DateTime.UtcNow.Ticks / 10 * 10, DateTimeKind.Utc);
+
+    private ExpressionTranslator Over(LogicalPlan input) => new(input.Output, parameters) { Subqueries = Plan, StatementTime = _statementTime };
+
+    private PhysicalOperator PlanScan(Scan scan)
+    {
+        var source = resolveTable(scan);
+        PhysicalOperator result = new TableScanOperator(source, scan.Columns.Select(c => c.Ordinal).ToArray(), scan.Schema + "." + scan.Table);
+        if (scan.Filters.Count > 0)
+        {
+            var translator = Over(scan);
+            result = new FilterOperator(result, Expr.And(scan.Filters.Select(translator.Translate).ToArray()));
+        }
+        return scan.Fetch is { } fetch ? new LimitOperator(result, fetch) : result;
+    }
+
+    private PhysicalOperator PlanAggregate(Aggregate aggregate)
+    {
+        var translator = Over(aggregate.Input);
+        var groups = aggregate.Groups.Select(g => translator.Translate(g.Expr)).ToArray();
+        var calls = aggregate.Aggregates.Select(a => AggregateTranslation.AggregateOf(translator, a.Call)).ToArray();
+        return new HashAggregateOperator(Plan(aggregate.Input), groups, calls);
+    }
+
+    private PhysicalOperator PlanJoin(Join join)
+    {
+        var left = Over(join.Left);
+        var right = Over(join.Right);
+        Expression[] probeKeys;
+        Expression[] buildKeys;
+        if (join.Keys.Count == 0)
+        {
+            // No equi-key (cross join, pure theta join): one shared constant key puts every pair in one bucket,
+            // which is the nested-loop join a cross product needs anyway.
+            probeKeys = [Expr.Constant(1, SqlType.Int4)];
+            buildKeys = [Expr.Constant(1, SqlType.Int4)];
+        }
+        else
+        {
+            probeKeys = join.Keys.Select(k => left.Translate(k.Left)).ToArray();
+            buildKeys = join.Keys.Select(k => right.Translate(k.Right)).ToArray();
+        }
+        var residual = join.Residual is null
+            ? null
+            : new ExpressionTranslator(join.Left.Output.Concat(join.Right.Output), parameters) { Subqueries = Plan, StatementTime = _statementTime }.Translate(join.Residual);
+        var type = join.Type switch
+        {
+            LogicalJoinType.Inner or LogicalJoinType.Cross => PhysicalJoinType.Inner,
+            LogicalJoinType.Left => PhysicalJoinType.Left,
+            LogicalJoinType.Right => PhysicalJoinType.Right,
+            LogicalJoinType.Full => PhysicalJoinType.Full,
+            LogicalJoinType.Semi => PhysicalJoinType.Semi,
+            LogicalJoinType.Anti => PhysicalJoinType.Anti,
+            _ => PhysicalJoinType.NullAwareAnti,
+        };
+        if (type == PhysicalJoinType.NullAwareAnti && join.Keys.Count == 0)
+            throw ExpressionTranslator.Unsupported("NOT IN without a comparable key");
+        return new HashJoinOperator(Plan(join.Left), Plan(join.Right), probeKeys, buildKeys, type, residual);
+    }
+
+    /// <summary>Each VALUES row is a projection of the single empty row; the rows are concatenated in order.</summary>
+    private PhysicalOperator PlanValues(Values values)
+    {
+        var translator = new ExpressionTranslator([], parameters) { Subqueries = Plan, StatementTime = _statementTime };
+        var names = values.Columns.Select(c => c.Name).ToArray();
+        var rows = new PhysicalOperator[values.Rows.Count];
+        for (var r = 0; r < rows.Length; r++)
+        {
+            var emptyRow = new InMemoryTable([]);
+            emptyRow.AppendRow();
+            var items = values.Rows[r].Select((e, c) => Expr.Cast(translator.Translate(e), values.Columns[c].Type)).ToArray();
+            rows[r] = new ProjectOperator(new TableScanOperator(emptyRow), items, names);
+        }
+        if (rows.Length == 0)
+            return new LimitOperator(new TableScanOperator(new InMemoryTable(values.Columns.Select(c => c.Type).ToArray(), names)), 0);
+        return rows.Length == 1 ? rows[0] : new UnionAllOperator(rows);
+    }
+
+    private static PhysicalSortKey Key(ExpressionTranslator translator, Vnd.Planner.Logical.SortKey key) =>
+        new(translator.Translate(key.Expr), key.Descending, key.NullsFirst);
+
+    /// <summary>LIMIT/OFFSET counts; negative ones are PostgreSQL's 2201W/2201X errors, not operator crashes.</summary>
+    private long? RowCount(BoundExpr? expr, string sqlState, string clause) => expr is null ? null : Constant(expr) switch
+    {
+        < 0 => throw new ExecutionException(sqlState, $"{clause} must not be negative"),
+        var count => count,
+    };
+
+    private long? Constant(BoundExpr expr) => expr switch
+    {
+        BoundParameter p when parameters is not null && p.Index >= 1 && p.Index <= parameters.Count => Constant(parameters[p.Index - 1]),
+        BoundLiteral { Value: null } => null,
+        BoundLiteral { Value: var v } => Convert.ToInt64(v, System.Globalization.CultureInfo.InvariantCulture),
+        BoundCast c => Constant(c.Operand),
+        _ => throw ExpressionTranslator.Unsupported("LIMIT/OFFSET that is not a constant"),
+    };
+}

@@ -1,0 +1,79 @@
+using Vnd.Executor.Operators;
+using Vnd.Planner.Distributed;
+using Vnd.Planner.Logical;
+
+namespace Vnd.Executor.Remote;
+
+/// <summary>
+/// How a coordinator runs a query over table servers: every trace table at its capture point
+/// (<paramref name="placement"/>), reached at the endpoint of that site through <paramref name="transport"/>.
+/// The cost-based <see cref="DistributedPlanner"/> splits the query when every fragment it ships can run at a
+/// table server; otherwise <see cref="CoordinatorPlan"/> ships only the scans and keeps the rest at the coordinator,
+/// so a query never fails for being distributed where it ran before.
+/// </summary>
+public sealed class DistributedExecution(Placement placement, IReadOnlyDictionary<Site, Uri> endpoints, IFragmentTransport transport,
+    CostModel? model = null)
+{
+    public Placement Placement => placement;
+
+    /// <summary>The fragments, sites and exchanges <paramref name="plan"/> runs as, with its parameters' values bound.</summary>
+    public DistributedPlan Plan(LogicalPlan plan, IReadOnlyList<BoundLiteral>? parameters = null)
+    {
+        var bound = PlanRewrite.BindParameters(plan, parameters);
+        return Distribute(bound) ?? CoordinatorPlan.Build(bound, placement);
+    }
+
+    /// <summary>
+    /// The query as the operators the coordinator pulls; <paramref name="coordinatorTables"/> answers the scans that
+    /// no table server holds (system catalogs and the like).
+    /// </summary>
+    public PhysicalOperator Physical(LogicalPlan plan, IReadOnlyList<BoundLiteral>? parameters, Func<Scan, IBatchSource> coordinatorTables) =>
+        new DistributedQuery(Plan(plan, parameters), endpoints, transport, coordinatorTables, parameters).Root();
+
+    private DistributedPlan? Distribute(LogicalPlan plan)
+    {
+        foreach (var scan in PlanRewrite.Scans(plan))
+        {
+            // Subqueries hide scans from the planner's site analysis; the coordinator plan handles them.
+            if (!ExchangeScan.TryGetProducer(scan, out _) && placement.Find(scan.Schema, scan.Table) is null)
+                return null;
+        }
+        if (HasSubquery(plan))
+            return null;
+        DistributedPlan distributed;
+        try
+        {
+            distributed = new DistributedPlanner(placement, model).Plan(plan);
+        }
+        catch (InvalidOperationException)
+        {
+            return null;
+        }
+        var query = new DistributedQuery(distributed, endpoints, transport);
+        foreach (var fragment in distributed.Fragments)
+        {
+            if (fragment.Site.IsCoordinator)
+                continue;
+            try
+            {
+                FragmentCodec.Encode(query.Ticket(fragment.Id));
+            }
+            catch (FragmentFormatException)
+            {
+                return null;
+            }
+        }
+        return distributed;
+    }
+
+    private static bool HasSubquery(LogicalPlan plan)
+    {
+        var found = false;
+        PlanWalk.Visit(plan, node =>
+        {
+            foreach (var expr in PlanWalk.Expressions(node))
+                found |= ExprWalk.Any(expr, e => e is BoundSubquery);
+        });
+        return found;
+    }
+}

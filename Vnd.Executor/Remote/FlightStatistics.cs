@@ -1,0 +1,69 @@
+using System.Globalization;
+using Apache.Arrow;
+using Apache.Arrow.Flight;
+using Vnd.Executor.Storage;
+using Vnd.Planner.Distributed;
+
+namespace Vnd.Executor.Remote;
+
+/// <summary>
+/// Trace-table statistics as a table server reports them over Flight: the descriptor path is [schema, table],
+/// total records and bytes are the manifest's, and each field of the schema carries its column's whole-table
+/// min/max and null count as metadata (read from the manifest: no segment is opened). Distinct counts are not
+/// kept by the storage yet, so the planner falls back to the row count for them.
+/// </summary>
+public static class FlightStatistics
+{
+    public static FlightInfo Describe(TraceTable table, Uri? location)
+    {
+        var builder = new Schema.Builder();
+        for (var c = 0; c < table.Schema.Count; c++)
+        {
+            var metadata = new Dictionary<string, string> { [TableServerProtocol.TypeKey] = table.Schema[c].Type.PgName };
+            long nulls = 0;
+            long? min = null, max = null;
+            foreach (var segment in table.Segments)
+            {
+                var column = segment.Columns[c];
+                nulls += column.NullCount;
+                if (column.MinInteger is { } low)
+                    min = min is null ? low : Math.Min(min.Value, low);
+                if (column.MaxInteger is { } high)
+                    max = max is null ? high : Math.Max(max.Value, high);
+            }
+            metadata[TableServerProtocol.NullsKey] = nulls.ToString(CultureInfo.InvariantCulture);
+            if (min is not null && max is not null)
+            {
+                metadata[TableServerProtocol.MinKey] = min.Value.ToString(CultureInfo.InvariantCulture);
+                metadata[TableServerProtocol.MaxKey] = max.Value.ToString(CultureInfo.InvariantCulture);
+            }
+            builder.Field(new Field(table.Schema[c].Name, WireFormat.ArrowType(table.Schema[c].Type), nullable: true, metadata));
+        }
+        var descriptor = FlightDescriptor.CreatePathDescriptor(table.Ref.Schema, table.Ref.Table);
+        IReadOnlyList<FlightEndpoint> endpoints = location is null ? [] : [new FlightEndpoint(new FlightTicket([]), [new FlightLocation(location.ToString())])];
+        return new FlightInfo(builder.Build(), descriptor, endpoints, table.RowCount, table.ByteSize);
+    }
+
+    /// <summary>The planner's view of a reported table, placed at <paramref name="site"/>.</summary>
+    public static TablePlacement Placement(FlightInfo info, Site site)
+    {
+        var path = info.Descriptor.Paths.ToList();
+        if (path.Count != 2)
+            throw new ExecutionException(RemoteSqlStates.ProtocolViolation, $"capture point \"{site}\" reported a table without a [schema, table] path");
+        var columns = new Dictionary<string, ColumnSiteStatistics>(StringComparer.Ordinal);
+        foreach (var field in info.Schema.FieldsList)
+        {
+            var metadata = field.HasMetadata ? field.Metadata : new Dictionary<string, string>();
+            columns[field.Name] = new ColumnSiteStatistics(Long(metadata, TableServerProtocol.DistinctKey),
+                Long(metadata, TableServerProtocol.MinKey), Long(metadata, TableServerProtocol.MaxKey));
+        }
+        var rows = Math.Max(0, info.TotalRecords);
+        var bytesPerRow = rows == 0 ? 0 : (double)info.TotalBytes / rows;
+        return new TablePlacement(path[0], path[1], site, new TableSiteStatistics(rows, bytesPerRow, columns));
+    }
+
+    private static long? Long(IReadOnlyDictionary<string, string> metadata, string key) =>
+        metadata.TryGetValue(key, out var text) && long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value)
+            ? value
+            : null;
+}

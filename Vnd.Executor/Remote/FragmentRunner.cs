@@ -1,0 +1,62 @@
+using Vnd.Executor.Expressions;
+using Vnd.Executor.Operators;
+using Vnd.Executor.PhysicalPlanning;
+using Vnd.Planner.Distributed;
+using Vnd.Planner.Logical;
+using Vnd.Planner.Syntax.Ast;
+using Expr = Vnd.Executor.Expressions.Expr;
+
+namespace Vnd.Executor.Remote;
+
+/// <summary>
+/// Turns a fragment ticket into physical operators at one site: the site's own trace tables come from
+/// <paramref name="localTables"/>, exchange inputs are read through <paramref name="transport"/> from the sites
+/// that produce them. A table server uses it with its store; the coordinator with the tables it answers itself
+/// (pg_catalog, the metadata relation) or none.
+/// </summary>
+public sealed class FragmentRunner(Func<Scan, IBatchSource>? localTables, IFragmentTransport transport,
+    IReadOnlyList<BoundLiteral>? parameters = null)
+{
+    public FragmentRunner(Func<Scan, IBatchSource>? localTables, TableServerConnections connections)
+        : this(localTables, new FlightFragmentTransport(connections))
+    {
+    }
+
+    public PhysicalOperator Plan(FragmentTicket ticket) =>
+        Conform(new PhysicalPlanner(scan => Source(ticket, scan), parameters).Plan(ticket.Plan), ticket.Plan.Output);
+
+    /// <summary>
+    /// Operators may compute a column in another type than the plan states (an average over intervals, an epoch
+    /// as float8 where the plan says numeric); local results are read value by value so that never shows, but a
+    /// stream's layout is fixed by the plan's types, which the consumer also uses. Cast where they differ.
+    /// </summary>
+    private static PhysicalOperator Conform(PhysicalOperator plan, SqlList<PlanColumn> output)
+    {
+        var differs = false;
+        var items = new Expression[output.Count];
+        for (var c = 0; c < items.Length; c++)
+        {
+            var actual = plan.OutputTypes[c];
+            items[c] = Expr.Column(c, actual, output[c].Name);
+            if (!actual.Equals(output[c].Type))
+            {
+                items[c] = Expr.Cast(items[c], output[c].Type);
+                differs = true;
+            }
+        }
+        return differs ? new ProjectOperator(plan, items, output.Select(c => c.Name).ToArray()) : plan;
+    }
+
+    private IBatchSource Source(FragmentTicket ticket, Scan scan)
+    {
+        if (ExchangeScan.TryGetProducer(scan, out var producer))
+        {
+            var input = ticket.Input(producer)
+                ?? throw new ExecutionException(RemoteSqlStates.ProtocolViolation, $"fragment reads exchange {producer} but has no such input");
+            return transport.Open(input);
+        }
+        return localTables is not null
+            ? localTables(scan)
+            : throw new ExecutionException(RemoteSqlStates.ProtocolViolation, $"trace table {scan.Schema}.{scan.Table} is not stored at the coordinator");
+    }
+}

@@ -1,0 +1,106 @@
+using Apache.Arrow;
+using Apache.Arrow.Flight.Client;
+using Grpc.Core;
+using Vnd.Executor.Execution;
+using Vnd.Executor.Operators;
+using Vnd.Executor.Vectors;
+using Vnd.Planner.Types;
+
+namespace Vnd.Executor.Remote;
+
+/// <summary>
+/// A fragment running at another site, read as a table: opening it starts the Flight stream, batches arrive as
+/// Arrow record batches and are sliced into executor batches of at most <see cref="Batch.Capacity"/> rows. A
+/// remote stream is one partition (partition 0 reads it, the others are empty). Disposing a reader before the end
+/// cancels the remote fragment. The reader blocks on the network: the executor is pull-based and synchronous.
+/// </summary>
+public sealed class RemoteBatchSource(TableServerClient server, byte[] ticket, IReadOnlyList<string> names, IReadOnlyList<SqlType> types)
+    : IBatchSource
+{
+    public IReadOnlyList<SqlType> Types => types;
+
+    public IReadOnlyList<string> Names => names;
+
+    public TableServerClient Server => server;
+
+    public byte[] Ticket => ticket;
+
+    public IBatchReader Open(IReadOnlyList<int> columns, int partition, int partitionCount, QueryContext context)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(partition);
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(partition, partitionCount);
+        return new Reader(this, columns.ToArray(), partition == 0, context);
+    }
+
+    private sealed class Reader(RemoteBatchSource source, int[] columns, bool active, QueryContext context) : IBatchReader
+    {
+        private readonly Batch _batch = new(columns.Select(c => source.Types[c]).ToArray());
+        private FlightRecordBatchStreamingCall? _call;
+        private RecordBatch? _record;
+        private int _position;
+        private bool _done = !active;
+
+        public Batch? Next()
+        {
+            while (_record is null || _position >= _record.Length)
+            {
+                if (_done || !Advance())
+                    return null;
+            }
+            var count = Math.Min(Batch.Capacity, _record.Length - _position);
+            ArrowBatchSlicer.Copy(_record, columns, _position, count, _batch);
+            _position += count;
+            return _batch;
+        }
+
+        private bool Advance()
+        {
+            _record?.Dispose();
+            _record = null;
+            _position = 0;
+            context.CheckCancelled();
+            try
+            {
+                _call ??= source.Server.Fetch(source.Ticket, context.Cancellation);
+                if (!_call.ResponseStream.MoveNext(context.Cancellation).GetAwaiter().GetResult())
+                {
+                    _done = true;
+                    return false;
+                }
+            }
+            catch (RpcException e)
+            {
+                throw source.Server.Translate(e, context.Cancellation);
+            }
+            _record = _call.ResponseStream.Current;
+            Check(_record.Schema);
+            return true;
+        }
+
+        /// <summary>The stream must have the agreed columns and layouts, or slicing would misread memory.</summary>
+        private void Check(Schema schema)
+        {
+            if (schema.FieldsList.Count != source.Types.Count)
+                throw Violation($"{schema.FieldsList.Count} columns instead of {source.Types.Count}");
+            foreach (var c in columns)
+            {
+                var expected = WireFormat.ArrowType(source.Types[c]);
+                var actual = schema.GetFieldByIndex(c).DataType;
+                if (actual.TypeId != expected.TypeId ||
+                    (actual is Apache.Arrow.Types.FixedSizeBinaryType a && a.ByteWidth != ((Apache.Arrow.Types.FixedSizeBinaryType)expected).ByteWidth))
+                    throw Violation($"column {c} as {actual.Name} instead of {expected.Name}");
+            }
+        }
+
+        private ExecutionException Violation(string what) =>
+            new(RemoteSqlStates.ProtocolViolation, $"the table server of capture point \"{source.Server.Site}\" sent {what}");
+
+        public void Dispose()
+        {
+            _record?.Dispose();
+            _record = null;
+            _call?.Dispose();
+            _call = null;
+        }
+    }
+}

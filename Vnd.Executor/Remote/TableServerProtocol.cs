@@ -1,0 +1,25 @@
+namespace Vnd.Executor.Remote;
+
+/// <summary>
+/// The conventions on top of Arrow Flight that the table server and its clients share: the shared-token header,
+/// the trailer that carries a failed fragment's SQLSTATE, and the field metadata that carries column statistics.
+/// </summary>
+public static class TableServerProtocol
+{
+    /// <summary>gRPC metadata key of the shared token, sent as <c>Bearer &lt;token&gt;</c>.</summary>
+    public const string AuthorizationHeader = "authorization";
+
+    /// <summary>Trailer with the SQLSTATE of an error raised while running a fragment.</summary>
+    public const string SqlStateTrailer = "vnd-sqlstate";
+
+    /// <summary>Field metadata in GetFlightInfo schemas: per-column statistics as invariant-culture integers.</summary>
+    public const string MinKey = "vnd.min";
+    public const string MaxKey = "vnd.max";
+    public const string NullsKey = "vnd.nulls";
+    public const string DistinctKey = "vnd.distinct";
+
+    /// <summary>Field metadata naming the logical type of a streamed column (information for other Arrow tools).</summary>
+    public const string TypeKey = "vnd.type";
+
+    public static string Bearer(string token) => "Bearer " + token;
+}

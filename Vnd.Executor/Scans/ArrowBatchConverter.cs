@@ -1,0 +1,102 @@
+using System.Buffers.Binary;
+using Apache.Arrow;
+using Apache.Arrow.Arrays;
+using Vnd.Executor.Vectors;
+using Vnd.Planner.Types;
+using Vnd.Planner.Errors;
+
+namespace Vnd.Executor.Scans;
+
+/// <summary>
+/// Copies a row range of one Arrow column into an executor vector. One call per column and batch chunk; the
+/// loops inside are over spans of the Arrow buffers, so converting a value costs a load and a store (a byte
+/// swap for addresses). Layouts follow <see cref="Storage.ArrowTypeMapping"/>.
+/// </summary>
+public static class ArrowBatchConverter
+{
+    /// <summary>Writes rows [<paramref name="start"/>, start + <paramref name="count"/>) of
+    /// <paramref name="array"/> to rows 0.. of <paramref name="target"/> (already reset flat).</summary>
+    public static void Copy(IArrowArray array, int start, int count, Vector target)
+    {
+        switch (array)
+        {
+            case BooleanArray a: CopyBool(a, start, count, target); break;
+            case Int16Array a: a.Values.Slice(start, count).CopyTo(target.Data<short>()); break;
+            case Int32Array a: a.Values.Slice(start, count).CopyTo(target.Data<int>()); break;
+            case Int64Array a: a.Values.Slice(start, count).CopyTo(target.Data<long>()); break;
+            case TimestampArray a: a.Values.Slice(start, count).CopyTo(target.Data<long>()); break;
+            case DoubleArray a: a.Values.Slice(start, count).CopyTo(target.Data<double>()); break;
+            case FloatArray a: Widen(a.Values.Slice(start, count), target.Data<double>()); break;
+            case UInt32Array a: a.Values.Slice(start, count).CopyTo(target.Data<uint>()); break;
+            case FixedSizeBinaryArray a when target.PhysicalType == PhysicalType.MacAddr: CopyMac(a, start, count, target); break;
+            case FixedSizeBinaryArray a when target.PhysicalType == PhysicalType.Inet: CopyInet(a, start, count, target); break;
+            case BinaryArray a: CopyBytes(a, start, count, target); break; // StringArray is a BinaryArray
+            default:
+                throw new ExecutionException(SqlState.FeatureNotSupported,
+                    $"Arrow array {array.Data.DataType.Name} cannot be read into a {target.Type.PgName} column");
+        }
+        CopyNulls(array, start, count, target);
+    }
+
+    private static void CopyNulls(IArrowArray array, int start, int count, Vector target)
+    {
+        if (array.NullCount == 0)
+            return;
+        for (var i = 0; i < count; i++)
+        {
+            if (array.IsNull(start + i))
+                target.SetNull(i);
+        }
+    }
+
+    private static void CopyBool(BooleanArray a, int start, int count, Vector target)
+    {
+        var bits = a.ValueBuffer.Span;
+        var data = target.Data<byte>();
+        var first = a.Offset + start;
+        for (var i = 0; i < count; i++)
+            data[i] = (byte)((bits[(first + i) >> 3] >> ((first + i) & 7)) & 1);
+    }
+
+    private static void Widen(ReadOnlySpan<float> source, Span<double> target)
+    {
+        for (var i = 0; i < source.Length; i++)
+            target[i] = source[i];
+    }
+
+    private static void CopyMac(FixedSizeBinaryArray a, int start, int count, Vector target)
+    {
+        var bytes = a.ValueBuffer.Span;
+        var data = target.Data<ulong>();
+        var first = a.Offset + start;
+        for (var i = 0; i < count; i++)
+        {
+            var mac = bytes.Slice((first + i) * 6, 6);
+            data[i] = ((ulong)BinaryPrimitives.ReadUInt16BigEndian(mac) << 32) | BinaryPrimitives.ReadUInt32BigEndian(mac[2..]);
+        }
+    }
+
+    private static void CopyInet(FixedSizeBinaryArray a, int start, int count, Vector target)
+    {
+        var bytes = a.ValueBuffer.Span;
+        var data = target.Data<InetValue>();
+        var first = a.Offset + start;
+        // An IPv6-only column keeps ::ffff:a.b.c.d as IPv6; a mixed column stores IPv4 that way (see InetColumnBuilder).
+        var mixed = target.Type.Family != InetFamily.V6;
+        for (var i = 0; i < count; i++)
+        {
+            var address = bytes.Slice((first + i) * 16, 16);
+            var high = BinaryPrimitives.ReadUInt64BigEndian(address);
+            var low = BinaryPrimitives.ReadUInt64BigEndian(address[8..]);
+            data[i] = mixed && high == 0 && (low >> 32) == 0xFFFF
+                ? InetValue.FromV4((uint)low)
+                : new InetValue(high, low, 128, true);
+        }
+    }
+
+    private static void CopyBytes(BinaryArray a, int start, int count, Vector target)
+    {
+        for (var i = 0; i < count; i++)
+            target.SetBytes(i, a.GetBytes(start + i, out _));
+    }
+}

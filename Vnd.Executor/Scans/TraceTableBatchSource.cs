@@ -1,0 +1,102 @@
+using Apache.Arrow;
+using Vnd.Executor.Execution;
+using Vnd.Executor.Operators;
+using Vnd.Executor.Storage;
+using Vnd.Executor.Storage.Manifest;
+using Vnd.Executor.Vectors;
+using Vnd.Planner.Types;
+
+namespace Vnd.Executor.Scans;
+
+/// <summary>
+/// A trace-table snapshot as a scan source. Segments are the unit of parallelism: partition p of n reads
+/// segments p, p+n, ... of those <paramref name="keep"/> accepts (segment skipping by min/max statistics), and
+/// turns each Arrow record batch into executor batches of at most <see cref="Batch.Capacity"/> rows holding only
+/// the requested columns.
+/// </summary>
+public sealed class TraceTableBatchSource(TraceTable table, Func<SegmentInfo, bool>? keep = null) : IBatchSource
+{
+    private readonly SqlType[] _types = table.Schema.Columns.Select(c => c.Type).ToArray();
+    private readonly string[] _names = table.Schema.Columns.Select(c => c.Name).ToArray();
+
+    public TraceTable Table { get; } = table;
+
+    public IReadOnlyList<SqlType> Types => _types;
+
+    public IReadOnlyList<string> Names => _names;
+
+    public IBatchReader Open(IReadOnlyList<int> columns, int partition, int partitionCount, QueryContext context)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(partition);
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(partition, partitionCount);
+        var segments = new List<SegmentInfo>();
+        var kept = 0;
+        foreach (var segment in Table.Segments)
+        {
+            if (keep is not null && !keep(segment))
+                continue;
+            if (kept++ % partitionCount == partition)
+                segments.Add(segment);
+        }
+        return new Reader(new TraceTableReader(Table), segments, columns.ToArray(), columns.Select(c => _types[c]).ToArray(), context);
+    }
+
+    private sealed class Reader(TraceTableReader table, List<SegmentInfo> segments, int[] columns, SqlType[] types, QueryContext context)
+        : IBatchReader
+    {
+        private readonly Batch _batch = new(types);
+        private int _nextSegment;
+        private SegmentReader? _segment;
+        private RecordBatch? _record;
+        private int _position;
+
+        public Batch? Next()
+        {
+            while (_record is null || _position >= _record.Length)
+            {
+                if (!Advance())
+                    return null;
+            }
+            var count = Math.Min(Batch.Capacity, _record.Length - _position);
+            _batch.Reset();
+            for (var c = 0; c < columns.Length; c++)
+                ArrowBatchConverter.Copy(_record.Column(columns[c]), _position, count, _batch[c]);
+            _batch.Count = count;
+            _position += count;
+            return _batch;
+        }
+
+        /// <summary>Moves to the next record batch, opening the next segment when one runs out.</summary>
+        private bool Advance()
+        {
+            _record?.Dispose();
+            _record = null;
+            _position = 0;
+            while (true)
+            {
+                context.CheckCancelled();
+                if (_segment is null)
+                {
+                    if (_nextSegment >= segments.Count)
+                        return false;
+                    // Mapped: the scan copies each record batch into its own vectors before moving on, so arrays may
+                    // point into the mapping; a LIMIT touches only the pages it reads instead of reading the segment.
+                    _segment = table.OpenSegment(segments[_nextSegment++], SegmentReadMode.Mapped);
+                }
+                _record = _segment.ReadNext();
+                if (_record is not null)
+                    return true;
+                _segment.Dispose();
+                _segment = null;
+            }
+        }
+
+        public void Dispose()
+        {
+            _record?.Dispose();
+            _record = null;
+            _segment?.Dispose();
+            _segment = null;
+        }
+    }
+}

@@ -1,0 +1,179 @@
+using Vnd.Planner.Catalog;
+using Vnd.Planner.Errors;
+using Vnd.Planner.Logical;
+using Vnd.Planner.Syntax.Ast;
+using Vnd.Planner.Types;
+
+namespace Vnd.Planner.Binding;
+
+/// <summary>CAST, CASE, IN lists, quantified comparisons and subquery expressions.</summary>
+internal sealed partial class ExprBinder
+{
+    private BoundExpr BindCast(CastExpr c)
+    {
+        var target = TypeRules.Resolve(c.Type);
+        if (target.Id == TypeId.Array)
+        {
+            return BindArrayCast(c);
+        }
+        var operand = Bind(c.Operand);
+        if (c.Type.Name is "regclass" or "regtype" or "regproc" or "regprocedure" or "regnamespace" or "regrole"
+            && operand.Type.Id is TypeId.Text or TypeId.Unknown && BindNameLookup(c.Type.Name, operand, c.Operand) is { } oid)
+        {
+            return oid;
+        }
+        if (TypeRules.IsUnknown(operand.Type))
+        {
+            return Coerce(operand, target, c.Operand);
+        }
+        if (TypeRules.SameType(operand.Type, target))
+        {
+            return operand;
+        }
+        return TypeRules.CanExplicitlyCast(operand.Type, target)
+            ? new BoundCast(operand, target)
+            : throw BinderErrors.Error(BinderErrors.CannotCoerce, $"cannot cast type {operand.Type.PgName} to {target.PgName}", c);
+    }
+
+    /// <summary>
+    /// x::int2[] and the like: arrays are carried in their text form, so a text (or untyped) operand stays the same
+    /// text; ARRAY[]::t[] is the empty array. Other operands cannot become arrays, as in PostgreSQL.
+    /// </summary>
+    private BoundExpr BindArrayCast(CastExpr c)
+    {
+        if (c.Operand is ArrayExpr { Elements.Count: 0 })
+        {
+            return new BoundLiteral("{}", SqlType.Text);
+        }
+        var operand = Bind(c.Operand);
+        return operand.Type.Id == TypeId.Text || TypeRules.IsUnknown(operand.Type)
+            ? Coerce(operand, SqlType.Text, c.Operand)
+            : throw BinderErrors.Error(BinderErrors.CannotCoerce, $"cannot cast type {operand.Type.PgName} to {TypeRules.Resolve(c.Type).PgName}", c);
+    }
+
+    /// <summary>
+    /// 'pg_class'::regclass: text to an object's OID is a name look-up only the catalog can do, through its function
+    /// named like the type (PostgreSQL's regclass(text)); null when the catalog has none (then the cast parses digits).
+    /// </summary>
+    private BoundExpr? BindNameLookup(string type, BoundExpr operand, SqlNode node)
+    {
+        var candidates = _context.Catalog.FindFunctions(type);
+        var resolution = FunctionResolver.Resolve(candidates.Where(f => f.Kind == FunctionKind.Scalar), [SqlType.Text]);
+        if (resolution is null)
+        {
+            return null;
+        }
+        var argument = TypeRules.IsUnknown(operand.Type) ? Coerce(operand, SqlType.Text, node) : operand;
+        return Expanded(new BoundCall(resolution.Signature.Id, type, CallKind.Function, [argument], resolution.ReturnType), candidates);
+    }
+
+    private BoundExpr BindCase(CaseExpr c)
+    {
+        var operand = c.Operand is null ? null : Bind(c.Operand);
+        var conditions = new List<BoundExpr>();
+        var results = new List<BoundExpr>();
+        foreach (var when in c.Whens)
+        {
+            var condition = operand is null ? Bind(when.Condition) : TypeOperator("=", operand, Bind(when.Condition), when);
+            condition = Coerce(condition, SqlType.Bool, when, softly: true);
+            TypeRules.RequireBoolean(condition.Type, "CASE/WHEN", when.Condition);
+            conditions.Add(condition);
+            results.Add(Bind(when.Result));
+        }
+        var otherwise = c.Else is null ? null : Bind(c.Else);
+        var all = otherwise is null ? results : [.. results, otherwise];
+        var type = CommonTypeOf(all, "CASE", c);
+        var whens = SqlList.From(conditions.Select((cond, i) => new BoundWhen(cond, Coerce(results[i], type, c))));
+        return new BoundCase(whens, otherwise is null ? null : Coerce(otherwise, type, c), type);
+    }
+
+    /// <summary>select_common_type: all unknown → text; otherwise the type every item can be implicitly cast to.</summary>
+    public static SqlType CommonTypeOf(IReadOnlyList<BoundExpr> items, string construct, SqlNode node)
+    {
+        var type = SqlType.Unknown;
+        foreach (var item in items)
+        {
+            var next = TypeRules.CommonType(type, item.Type);
+            if (next is null)
+            {
+                throw BinderErrors.Error(SqlState.DatatypeMismatch, $"{construct} types {type.PgName} and {item.Type.PgName} cannot be matched", node);
+            }
+            type = next;
+        }
+        return TypeRules.IsUnknown(type) ? SqlType.Text : type;
+    }
+
+    private BoundExpr BindInList(InListExpr i)
+    {
+        if (i.Operand is RowExpr)
+        {
+            return BindRowInList(i);
+        }
+        var operand = Bind(i.Operand);
+        var items = i.Items.Select(Bind).ToList();
+        var type = CommonTypeOf([operand, .. items], "IN", i);
+        var coerced = SqlList.From(items.Select(item => Coerce(item, type, i)));
+        return new BoundInList(Coerce(operand, type, i), coerced, i.Negated);
+    }
+
+    private BoundExpr BindScalarSubquery(SubqueryExpr s)
+    {
+        var plan = _queries.BindSubquery(s.Query, Scope, Ctes);
+        if (plan.Output.Count != 1)
+        {
+            throw BinderErrors.Error(SqlState.SyntaxError, "subquery must return only one column", s);
+        }
+        return new BoundSubquery(SubqueryKind.Scalar, plan, null, false, plan.Output[0].Type);
+    }
+
+    /// <summary>ARRAY(SELECT x …): one column, any number of rows; see <see cref="SubqueryKind.Array"/> for its type.</summary>
+    private BoundExpr BindArraySubquery(ArraySubqueryExpr a)
+    {
+        var plan = _queries.BindSubquery(a.Subquery, Scope, Ctes);
+        if (plan.Output.Count != 1)
+        {
+            throw BinderErrors.Error(SqlState.SyntaxError, "subquery must return only one column", a);
+        }
+        return new BoundSubquery(SubqueryKind.Array, plan, null, false, SqlType.Text);
+    }
+
+    private BoundExpr BindInSubquery(Expr operandAst, Query query, bool negated, SqlNode node)
+    {
+        if (operandAst is RowExpr)
+        {
+            throw BinderErrors.Unsupported("a row constructor IN (subquery)", node);
+        }
+        var operand = Bind(operandAst);
+        var plan = _queries.BindSubquery(query, Scope, Ctes);
+        if (plan.Output.Count != 1)
+        {
+            throw BinderErrors.Error(SqlState.SyntaxError, plan.Output.Count > 1 ? "subquery has too many columns" : "subquery has too few columns", node);
+        }
+        var column = plan.Output[0];
+        var common = TypeRules.CommonType(operand.Type, column.Type)
+            ?? throw BinderErrors.Error(SqlState.UndefinedFunction, $"operator does not exist: {operand.Type.PgName} = {column.Type.PgName}", node);
+        if (!TypeRules.SameType(common, column.Type))
+        {
+            var cast = _context.NewColumn(column.Name, common);
+            plan = new Project(plan, [new ProjectItem(cast, new BoundCast(BoundColumn.Of(column), common))]);
+        }
+        return new BoundSubquery(SubqueryKind.In, plan, Coerce(operand, common, node), negated, SqlType.Bool);
+    }
+
+    /// <summary>= ANY (…) and &lt;&gt; ALL (…) are IN and NOT IN (over an array value: its elements); other quantified comparisons are not supported.</summary>
+    private BoundExpr BindQuantified(QuantifiedExpr q)
+    {
+        var negated = (q.Operator, q.Quantifier) switch
+        {
+            ("=", Quantifier.Any) => false,
+            ("<>", Quantifier.All) => true,
+            _ => throw BinderErrors.Unsupported($"{q.Operator} {q.Quantifier.ToString().ToUpperInvariant()}", q),
+        };
+        return q.Right switch
+        {
+            SubqueryExpr s => BindInSubquery(q.Left, s.Query, negated, q),
+            ArrayExpr a => BindInList(new InListExpr(q.Left, a.Elements, negated) { Position = q.Position }),
+            _ => BindAnyOfArrayText(q, negated),
+        };
+    }
+}

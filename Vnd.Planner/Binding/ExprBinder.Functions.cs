@@ -1,0 +1,203 @@
+using Vnd.Planner.Catalog;
+using Vnd.Planner.Errors;
+using Vnd.Planner.Logical;
+using Vnd.Planner.Syntax.Ast;
+using Vnd.Planner.Types;
+
+namespace Vnd.Planner.Binding;
+
+/// <summary>Function calls: scalar overloads, aggregates (registered with the grouping) and window functions.</summary>
+internal sealed partial class ExprBinder
+{
+    private BoundExpr BindFunction(FunctionCall f)
+    {
+        if (SetReturning is not null && SelectListSets.Handles(f))
+        {
+            return SetReturning.Bind(f, this);
+        }
+        if (f.Name.Count > 1 && f.Name[0] != "pg_catalog")
+        {
+            throw BinderErrors.Error(SqlState.UndefinedFunction, $"function {string.Join('.', f.Name)} does not exist", f);
+        }
+        var name = f.Name[^1];
+        var candidates = _context.Catalog.FindFunctions(name);
+        var isAggregate = candidates.Any(c => c.Kind == FunctionKind.Aggregate);
+        if (f.Over is not null)
+        {
+            return BindWindow(f, name, candidates);
+        }
+        if (isAggregate)
+        {
+            return BindAggregate(f, name, candidates);
+        }
+        if (candidates.Any(c => c.Kind == FunctionKind.Window))
+        {
+            throw BinderErrors.Error(SqlState.SyntaxError, $"window function {name} requires an OVER clause", f);
+        }
+        if (f.Distinct || f.Filter is not null || f.OrderBy.Count > 0 || f.WithinGroup.Count > 0 || f.Star)
+        {
+            throw BinderErrors.Error("42809", $"{(f.Star ? "*" : f.Distinct ? "DISTINCT" : f.Filter is not null ? "FILTER" : "ORDER BY")} specified, but {name} is not an aggregate function", f);
+        }
+        var arguments = f.Arguments.Select(Bind).ToList();
+        if (name is "ceil" or "ceiling" or "floor" && arguments.Count == 1 && arguments[0].Type.Id is TypeId.Timestamp or TypeId.TimestampTz)
+        {
+            // VND extension (the paper's "ceil(ts)"): PostgreSQL has no ceil(timestamptz). It means whole epoch
+            // seconds: ceil(date_part('epoch', ts)) → float8, so GROUP BY ceil(ts) buckets packets per second.
+            var epoch = new BoundCall($"date_part(text,{arguments[0].Type.Id.ToString().ToLowerInvariant()})", "date_part", CallKind.Function,
+                [new BoundLiteral("epoch", SqlType.Text), arguments[0]], SqlType.Float8);
+            return new BoundCall($"{name}(float8)", name, CallKind.Function, [epoch], SqlType.Float8);
+        }
+        return Expanded(Call(name, candidates.Where(c => c.Kind == FunctionKind.Scalar), arguments, f, CallKind.Function), candidates);
+    }
+
+    /// <summary>A catalog function with <see cref="FunctionSignature.Expand"/> becomes the expression it builds.</summary>
+    private static BoundExpr Expanded(BoundCall call, IReadOnlyList<FunctionSignature> candidates)
+    {
+        foreach (var candidate in candidates)
+        {
+            if (candidate.Expand is { } expand && candidate.Id == call.FunctionId)
+            {
+                return expand(call.Arguments);
+            }
+        }
+        return call;
+    }
+
+    /// <summary>A parameterless catalog function reached through SQL's special syntax (current_user, session_user, …).</summary>
+    private BoundExpr? BindCatalogSpecial(SpecialValue v)
+    {
+        var candidates = _context.Catalog.FindFunctions(v.Name);
+        var resolution = FunctionResolver.Resolve(candidates.Where(c => c.Kind == FunctionKind.Scalar), []);
+        return resolution is null ? null
+            : Expanded(new BoundCall(resolution.Signature.Id, v.Name, CallKind.Function, SqlList<BoundExpr>.Empty, resolution.ReturnType), candidates);
+    }
+
+    private BoundCall Call(string name, IEnumerable<FunctionSignature> candidates, List<BoundExpr> arguments, FunctionCall f, CallKind kind)
+    {
+        var resolution = FunctionResolver.Resolve(candidates, arguments.Select(a => a.Type).ToList())
+            ?? throw NoSuchFunction(name, arguments, f);
+        var coerced = SqlList.From(arguments.Select((a, i) => Coerce(a, resolution.ArgumentTypes[i], f)));
+        return new BoundCall(resolution.Signature.Id, name, kind, coerced, resolution.ReturnType);
+    }
+
+    private static SqlException NoSuchFunction(string name, IEnumerable<BoundExpr> arguments, FunctionCall f) =>
+        BinderErrors.Error(SqlState.UndefinedFunction,
+            $"function {name}({string.Join(", ", arguments.Select(a => a.Type.PgName))}) does not exist", f);
+
+    private BoundExpr BindAggregate(FunctionCall f, string name, IReadOnlyList<FunctionSignature> candidates)
+    {
+        if (InsideAggregate)
+        {
+            throw BinderErrors.Error(BinderErrors.GroupingError, "aggregate function calls cannot be nested", f);
+        }
+        if (Grouping is null && !Probe)
+        {
+            throw BinderErrors.Error(BinderErrors.GroupingError, $"aggregate functions are not allowed in {Clause}", f);
+        }
+        if (f.OrderBy.Count > 0)
+        {
+            throw BinderErrors.Unsupported("ORDER BY inside an aggregate call", f);
+        }
+        var inner = Derive("aggregate", insideAggregate: true);
+        var arguments = f.Arguments.Select(inner.Bind).ToList();
+        var filter = f.Filter is null ? null : inner.BindPredicate(f.Filter, "FILTER");
+        BoundAggregate call;
+        if (f.WithinGroup.Count > 0)
+        {
+            call = BindOrderedSet(f, name, inner, arguments, filter);
+        }
+        else
+        {
+            if (f.Star && name != "count")
+            {
+                throw BinderErrors.Error("42809", $"{name}(*) specified, but {name} is not a parameterless aggregate function", f);
+            }
+            var resolved = Call(name, candidates.Where(c => c.Kind == FunctionKind.Aggregate && name is not ("percentile_cont" or "percentile_disc")), arguments, f, CallKind.Function);
+            call = new BoundAggregate(resolved.FunctionId, name, resolved.Arguments, f.Distinct, filter, resolved.Type);
+        }
+        return Probe ? call : Grouping!.AddAggregate(_context, call);
+    }
+
+    /// <summary>percentile_cont(fraction) WITHIN GROUP (ORDER BY x): cont over float8 → float8, disc keeps x's type.</summary>
+    private BoundAggregate BindOrderedSet(FunctionCall f, string name, ExprBinder inner, List<BoundExpr> arguments, BoundExpr? filter)
+    {
+        if (name is not ("percentile_cont" or "percentile_disc") || arguments.Count != 1 || f.WithinGroup.Count != 1)
+        {
+            throw BinderErrors.Unsupported($"WITHIN GROUP for {name}", f);
+        }
+        var fraction = Coerce(arguments[0], SqlType.Float8, f);
+        var key = inner.BindSortKey(f.WithinGroup[0]);
+        if (name == "percentile_cont")
+        {
+            key = key with { Expr = Coerce(key.Expr, SqlType.Float8, f) };
+        }
+        return new BoundAggregate($"{name}(float8) within group ({key.Expr.Type.Id.ToString().ToLowerInvariant()})", name, [fraction], false, filter, key.Expr.Type)
+        {
+            WithinGroup = [key],
+        };
+    }
+
+    public SortKey BindSortKey(OrderItem item) => MakeSortKey(Settle(Bind(item.Expr), item.Expr), item);
+
+    public static SortKey MakeSortKey(BoundExpr expr, OrderItem item)
+    {
+        if (item.UsingOperator is not null)
+        {
+            throw BinderErrors.Unsupported("ORDER BY … USING", item);
+        }
+        var descending = item.Direction == SortDirection.Descending;
+        var nullsFirst = item.Nulls == NullsOrder.Default ? descending : item.Nulls == NullsOrder.First;
+        return new SortKey(expr, descending, nullsFirst);
+    }
+
+    private BoundExpr BindWindow(FunctionCall f, string name, IReadOnlyList<FunctionSignature> candidates)
+    {
+        // Inside an aggregate first: PostgreSQL reports sum(row_number() OVER ()) as a grouping error (42803).
+        if (InsideAggregate)
+        {
+            throw BinderErrors.Error(BinderErrors.GroupingError, "aggregate function calls cannot contain window function calls", f);
+        }
+        if (Windows is null && !Probe)
+        {
+            throw BinderErrors.Error("42P20", $"window functions are not allowed in {Clause}", f);
+        }
+        if (f.Distinct || f.Filter is not null || f.OrderBy.Count > 0 || f.WithinGroup.Count > 0)
+        {
+            throw BinderErrors.Unsupported("DISTINCT, FILTER or ORDER BY in a window function call", f);
+        }
+        var spec = f.Over!;
+        if (spec.ReferenceName is not null)
+        {
+            spec = Windows?.Definition(spec.ReferenceName)
+                ?? throw BinderErrors.Error("42704", $"window \"{spec.ReferenceName}\" does not exist", f);
+        }
+        var arguments = f.Arguments.Select(Bind).ToList();
+        var kinds = candidates.Where(c => c.Kind is FunctionKind.Window or FunctionKind.Aggregate && name is not ("percentile_cont" or "percentile_disc"));
+        var resolved = Call(name, kinds, arguments, f, CallKind.Function);
+        var isAggregate = candidates.Any(c => c.Kind == FunctionKind.Aggregate);
+        var partition = SqlList.From(spec.PartitionBy.Select(p => Settle(Bind(p), p)));
+        var order = SqlList.From(spec.OrderBy.Select(BindSortKey));
+        var call = new BoundWindowCall(resolved.FunctionId, name, resolved.Arguments, partition, order, BindFrame(spec.Frame), resolved.Type)
+        {
+            IsAggregate = isAggregate,
+        };
+        return Probe ? call : Windows!.Add(_context, call);
+    }
+
+    private static BoundFrame? BindFrame(WindowFrame? frame)
+    {
+        if (frame is null)
+        {
+            return null;
+        }
+        var end = frame.End ?? new FrameBound(FrameBoundKind.CurrentRow, null);
+        return new BoundFrame(frame.Unit, frame.Start.Kind, Offset(frame.Start, frame), end.Kind, Offset(end, frame));
+    }
+
+    private static long? Offset(FrameBound bound, WindowFrame frame) => bound.Offset switch
+    {
+        null => null,
+        IntegerLiteral { Value: >= 0 } i when frame.Unit != FrameUnit.Range => i.Value,
+        _ => throw BinderErrors.Unsupported("a window frame offset other than a non-negative integer constant in ROWS or GROUPS mode", bound),
+    };
+}

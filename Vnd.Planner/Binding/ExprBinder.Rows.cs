@@ -1,0 +1,84 @@
+using Vnd.Planner.Errors;
+using Vnd.Planner.Logical;
+using Vnd.Planner.Syntax.Ast;
+using Vnd.Planner.Types;
+
+namespace Vnd.Planner.Binding;
+
+/// <summary>
+/// Row constructors in comparisons, expanded field by field as PostgreSQL defines them: <c>(a, b) = (c, d)</c> is
+/// <c>a = c AND b = d</c>, <c>&lt;&gt;</c> an OR of the inequalities, and the orderings compare lexicographically
+/// (<c>a &lt; c OR (a = c AND b &lt; d)</c>), which gives PostgreSQL's NULL results too. <c>(a, b) IN ((…), (…))</c> is
+/// the OR of the row equalities. A row IN (subquery) and a row anywhere else are not supported (0A000).
+/// </summary>
+internal sealed partial class ExprBinder
+{
+    private static bool IsRowComparison(BinaryExpr b) =>
+        (b.Left is RowExpr || b.Right is RowExpr) && b.Operator is "=" or "<>" or "!=" or "<" or "<=" or ">" or ">=";
+
+    private BoundExpr BindRowComparison(BinaryExpr b)
+    {
+        var (left, right) = RowFields(b.Left, b.Right, b.Operator, b);
+        var op = b.Operator == "!=" ? "<>" : b.Operator;
+        return op switch
+        {
+            "=" => Fold("AND", left, right, "=", b),
+            "<>" => Fold("OR", left, right, "<>", b),
+            _ => Lexicographic(left, right, op, b),
+        };
+    }
+
+    private BoundExpr BindRowInList(InListExpr i)
+    {
+        var operand = (RowExpr)i.Operand;
+        BoundExpr? any = null;
+        foreach (var item in i.Items)
+        {
+            var (left, right) = RowFields(operand, item, "=", i);
+            var equal = Fold("AND", left, right, "=", i);
+            any = any is null ? equal : TypeOperator("OR", any, equal, i);
+        }
+        return i.Negated ? BoundCall.Operator("NOT", SqlType.Bool, any!) : any!;
+    }
+
+    private (List<BoundExpr> Left, List<BoundExpr> Right) RowFields(Expr left, Expr right, string op, SqlNode node)
+    {
+        if (left is not RowExpr l || right is not RowExpr r)
+        {
+            var leftType = left is RowExpr ? "record" : Bind(left).Type.PgName;
+            var rightType = right is RowExpr ? "record" : Bind(right).Type.PgName;
+            throw BinderErrors.Error(SqlState.UndefinedFunction, $"operator does not exist: {leftType} {op} {rightType}", node);
+        }
+        if (l.Fields.Count != r.Fields.Count)
+        {
+            throw BinderErrors.Error(SqlState.SyntaxError, "unequal number of entries in row expressions", node);
+        }
+        return (l.Fields.Select(Bind).ToList(), r.Fields.Select(Bind).ToList());
+    }
+
+    /// <summary>f(l0, r0) joiner f(l1, r1) joiner …</summary>
+    private BoundExpr Fold(string joiner, List<BoundExpr> left, List<BoundExpr> right, string op, SqlNode node)
+    {
+        var result = TypeOperator(op, left[0], right[0], node);
+        for (var f = 1; f < left.Count; f++)
+        {
+            result = TypeOperator(joiner, result, TypeOperator(op, left[f], right[f], node), node);
+        }
+        return result;
+    }
+
+    /// <summary>l0 &lt; r0 OR (l0 = r0 AND (l1 &lt; r1 OR (… AND ln op rn))): the last field takes the operator itself
+    /// (so &lt;= holds for equal rows), the earlier ones its strict form.</summary>
+    private BoundExpr Lexicographic(List<BoundExpr> left, List<BoundExpr> right, string op, SqlNode node)
+    {
+        var strict = op[..1];
+        var last = left.Count - 1;
+        var result = TypeOperator(op, left[last], right[last], node);
+        for (var f = last - 1; f >= 0; f--)
+        {
+            var tie = TypeOperator("AND", TypeOperator("=", left[f], right[f], node), result, node);
+            result = TypeOperator("OR", TypeOperator(strict, left[f], right[f], node), tie, node);
+        }
+        return result;
+    }
+}

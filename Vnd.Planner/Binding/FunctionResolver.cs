@@ -1,0 +1,82 @@
+using Vnd.Planner.Catalog;
+using Vnd.Planner.Types;
+
+namespace Vnd.Planner.Binding;
+
+/// <summary>
+/// Chooses an overload the way PostgreSQL's func_select_candidate does for the common cases: exact matches win,
+/// then the fewest implicit casts, casts to the preferred type float8 counting less (so ceil(int4) is ceil(float8)).
+/// </summary>
+internal static class FunctionResolver
+{
+    public sealed record Resolution(FunctionSignature Signature, SqlType[] ArgumentTypes, SqlType ReturnType);
+
+    public static Resolution? Resolve(IEnumerable<FunctionSignature> candidates, IReadOnlyList<SqlType> arguments)
+    {
+        Resolution? best = null;
+        var bestCost = int.MaxValue;
+        foreach (var signature in candidates)
+        {
+            var match = Match(signature, arguments, out var cost);
+            if (match is not null && cost < bestCost)
+            {
+                best = match;
+                bestCost = cost;
+            }
+        }
+        return best;
+    }
+
+    private static Resolution? Match(FunctionSignature signature, IReadOnlyList<SqlType> arguments, out int cost)
+    {
+        cost = 0;
+        var parameters = signature.Parameters;
+        if (signature.Variadic ? arguments.Count < parameters.Count : arguments.Count != parameters.Count)
+        {
+            return null;
+        }
+        var polymorphic = SqlType.Unknown;
+        for (var i = 0; i < arguments.Count; i++)
+        {
+            if (TypeRules.IsUnknown(ParameterAt(parameters, i)))
+            {
+                var next = TypeRules.CommonType(polymorphic, arguments[i]);
+                if (next is null)
+                {
+                    return null;
+                }
+                polymorphic = next;
+            }
+        }
+        if (TypeRules.IsUnknown(polymorphic))
+        {
+            polymorphic = SqlType.Text;
+        }
+        var targets = new SqlType[arguments.Count];
+        for (var i = 0; i < arguments.Count; i++)
+        {
+            var parameter = ParameterAt(parameters, i);
+            var target = TypeRules.IsUnknown(parameter) ? polymorphic : parameter;
+            targets[i] = target;
+            if (TypeRules.SameType(arguments[i], target) || TypeRules.IsUnknown(arguments[i]))
+            {
+                continue;
+            }
+            if (!TypeRules.CanImplicitlyCast(arguments[i], target))
+            {
+                return null;
+            }
+            cost += target.Id == TypeId.Float8 ? 1 : 2;
+        }
+        var returns = signature.Rule switch
+        {
+            ReturnTypeRule.SameAsPolymorphic => polymorphic,
+            ReturnTypeRule.ArrayOfPolymorphic => SqlType.ArrayOf(polymorphic),
+            _ => signature.ReturnType,
+        };
+        return new Resolution(signature, targets, returns);
+    }
+
+    private static SqlType ParameterAt(IReadOnlyList<SqlType> parameters, int index) =>
+        index < parameters.Count ? parameters[index] : parameters[^1];
+}

@@ -1,0 +1,228 @@
+using Vnd.Planner.Catalog;
+using Vnd.Planner.Errors;
+using Vnd.Planner.Logical;
+using Vnd.Planner.Syntax;
+using Vnd.Planner.Syntax.Ast;
+using Vnd.Planner.Types;
+
+namespace Vnd.Planner.Binding;
+
+/// <summary>FROM: tables, views (expanded), CTE references, derived tables and joins; comma items become cross joins.</summary>
+internal sealed partial class QueryBinder
+{
+    private LogicalPlan BindFrom(SqlList<TableRef> from, Scope scope, CteScope ctes)
+    {
+        LogicalPlan? plan = null;
+        foreach (var item in from)
+        {
+            if (plan is not null && item is FunctionTable function && BindLateralArrayRows(function, plan, scope, ctes) is { } expanded)
+            {
+                plan = expanded;
+                continue;
+            }
+            var next = BindTableRef(item, scope, ctes);
+            plan = plan is null ? next : new Join(JoinType.Cross, plan, next, SqlList<EquiKey>.Empty, null);
+        }
+        // SELECT without FROM reads one empty row.
+        return plan ?? new Values(SqlList<PlanColumn>.Empty, [SqlList<BoundExpr>.Empty]);
+    }
+
+    private LogicalPlan BindTableRef(TableRef item, Scope scope, CteScope ctes) => item switch
+    {
+        NamedTable named => BindNamed(named, scope, ctes),
+        DerivedTable derived => BindDerived(derived, scope, ctes),
+        JoinTable join => BindJoin(join, scope, ctes),
+        FunctionTable function => BindFunctionTable(function, scope, ctes),
+        _ => throw BinderErrors.Unsupported(item.GetType().Name + " in FROM", item),
+    };
+
+    private LogicalPlan BindDerived(DerivedTable derived, Scope scope, CteScope ctes)
+    {
+        if (derived.Lateral)
+        {
+            throw BinderErrors.Unsupported("LATERAL", derived);
+        }
+        // A derived table sees the enclosing query levels but not its FROM siblings (no LATERAL).
+        var plan = BindQuery(derived.Query, scope.Parent, ctes);
+        return AddRelation(plan, derived.Alias?.Name ?? "unnamed_subquery", null, derived.Alias, scope, derived);
+    }
+
+    private LogicalPlan BindNamed(NamedTable named, Scope scope, CteScope ctes)
+    {
+        var name = named.Name;
+        if (name.Count == 1 && ctes.Find(name[0]) is { } cte)
+        {
+            var plan = BindQuery(cte.Definition.Query, null, cte.Scope);
+            plan = Rename(plan, cte.Definition.Columns, cte.Definition);
+            return AddRelation(plan, named.Alias?.Name ?? name[0], null, named.Alias, scope, named);
+        }
+        if (name.Count > 2)
+        {
+            throw BinderErrors.Unsupported("cross-database references", named);
+        }
+        var catalog = context.Catalog;
+        if (name.Count == 2 && !catalog.SchemaExists(name[0]))
+        {
+            throw BinderErrors.Error("3F000", $"schema \"{name[0]}\" does not exist", named);
+        }
+        foreach (var schema in name.Count == 2 ? [name[0]] : catalog.SearchPath)
+        {
+            var table = catalog.FindTable(schema, name[^1]);
+            if (table is not null)
+            {
+                return AddRelation(Scan(table), named.Alias?.Name ?? table.Name, table.Schema, named.Alias, scope, named);
+            }
+            var view = catalog.FindView(schema, name[^1]);
+            if (view is not null)
+            {
+                return AddRelation(ExpandView(view, named), named.Alias?.Name ?? view.Name, view.Schema, named.Alias, scope, named);
+            }
+        }
+        throw BinderErrors.Error(SqlState.UndefinedTable, $"relation \"{string.Join('.', name)}\" does not exist", named);
+    }
+
+    private Scan Scan(TableDefinition table)
+    {
+        var columns = table.Columns.Select((c, i) => new ScanColumn(context.NewColumn(c.Name, c.Type), i));
+        return new Scan(table.Schema, table.Name, SqlList.From(columns), SqlList<BoundExpr>.Empty, SqlList<ColumnRange>.Empty);
+    }
+
+    private LogicalPlan ExpandView(ViewDefinition view, SqlNode node)
+    {
+        if (context.ViewDepth >= BindingContext.MaxViewDepth)
+        {
+            throw BinderErrors.Error("42P17", $"infinite recursion detected in rules for relation \"{view.Name}\"", node);
+        }
+        if (SqlParser.ParseStatement(view.Sql) is not SelectStatement select)
+        {
+            throw BinderErrors.Error(SqlState.FeatureNotSupported, $"view \"{view.Name}\" is not defined by a query", node);
+        }
+        context.ViewDepth++;
+        try
+        {
+            return Rename(BindQuery(select.Query, null, null), view.ColumnNames, node);
+        }
+        finally
+        {
+            context.ViewDepth--;
+        }
+    }
+
+    /// <summary>Applies a column alias list (t(a, b), CTE and view column lists) with fresh names; extra columns keep theirs.</summary>
+    private LogicalPlan Rename(LogicalPlan plan, SqlList<string> names, SqlNode node)
+    {
+        if (names.Count == 0)
+        {
+            return plan;
+        }
+        var output = plan.Output;
+        if (names.Count > output.Count)
+        {
+            throw BinderErrors.Error(BinderErrors.InvalidColumnReference, $"table has {output.Count} columns available but {names.Count} columns specified", node);
+        }
+        var items = output.Select((c, i) => new ProjectItem(context.NewColumn(i < names.Count ? names[i] : c.Name, c.Type), BoundColumn.Of(c)));
+        return new Project(plan, SqlList.From(items));
+    }
+
+    private LogicalPlan AddRelation(LogicalPlan plan, string alias, string? schema, TableAlias? tableAlias, Scope scope, SqlNode node)
+    {
+        if (tableAlias is not null)
+        {
+            plan = Rename(plan, tableAlias.Columns, tableAlias);
+            schema = null;
+        }
+        scope.AddRelation(new ScopeRelation(alias, schema, plan.Output), node);
+        return plan;
+    }
+
+    private LogicalPlan BindJoin(JoinTable join, Scope scope, CteScope ctes)
+    {
+        // The ON clause sees only this join's inputs (and outer query levels), not earlier comma items.
+        var local = new Scope(scope.Parent);
+        var leftScope = new Scope(scope.Parent);
+        var left = BindTableRef(join.Left, leftScope, ctes);
+        local.Absorb(leftScope);
+        var rightScope = new Scope(scope.Parent);
+        var right = BindTableRef(join.Right, rightScope, ctes);
+        foreach (var relation in rightScope.Relations)
+        {
+            local.AddRelation(relation, join.Right);
+        }
+        local.Merged.AddRange(rightScope.Merged);
+        local.HiddenFromStar.UnionWith(rightScope.HiddenFromStar);
+        var type = join.Kind switch
+        {
+            JoinKind.Inner => JoinType.Inner,
+            JoinKind.Left => JoinType.Left,
+            JoinKind.Right => JoinType.Right,
+            JoinKind.Full => JoinType.Full,
+            _ => JoinType.Cross,
+        };
+        var keys = SqlList<EquiKey>.Empty;
+        BoundExpr? condition = null;
+        if (join.Natural)
+        {
+            // NATURAL is USING over the column names both sides show; with none in common it is a cross product
+            // (or an outer join ON TRUE), as in PostgreSQL.
+            keys = BindUsing(join, CommonColumnNames(leftScope, rightScope), type, leftScope, rightScope, local, ctes);
+        }
+        else if (join.Using.Count > 0)
+        {
+            keys = BindUsing(join, join.Using, type, leftScope, rightScope, local, ctes);
+        }
+        else if (join.On is not null)
+        {
+            condition = new ExprBinder(context, this, local, ctes, "JOIN conditions").BindPredicate(join.On, "JOIN/ON");
+        }
+        scope.Absorb(local);
+        return new Join(type, left, right, keys, condition);
+    }
+
+    /// <summary>The names in both inputs' * lists, in the left input's order.</summary>
+    private static List<string> CommonColumnNames(Scope leftScope, Scope rightScope)
+    {
+        var right = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var column in rightScope.StarColumns())
+        {
+            right.Add(column.Name);
+        }
+        var common = new List<string>();
+        foreach (var column in leftScope.StarColumns())
+        {
+            if (right.Contains(column.Name) && !common.Contains(column.Name))
+            {
+                common.Add(column.Name);
+            }
+        }
+        return common;
+    }
+
+    private SqlList<EquiKey> BindUsing(JoinTable join, IReadOnlyList<string> names, JoinType type, Scope leftScope, Scope rightScope, Scope local, CteScope ctes)
+    {
+        if (names.Count == 0)
+        {
+            return SqlList<EquiKey>.Empty;
+        }
+        if (type == JoinType.Full)
+        {
+            throw BinderErrors.Unsupported(join.Natural ? "NATURAL FULL JOIN" : "FULL JOIN with USING", join);
+        }
+        var binder = new ExprBinder(context, this, local, ctes, "JOIN conditions");
+        var keys = new List<EquiKey>();
+        foreach (var name in names)
+        {
+            var leftColumn = leftScope.Find([name], join)
+                ?? throw BinderErrors.Error(SqlState.UndefinedColumn, $"column \"{name}\" specified in USING clause does not exist in left table", join);
+            var rightColumn = rightScope.Find([name], join)
+                ?? throw BinderErrors.Error(SqlState.UndefinedColumn, $"column \"{name}\" specified in USING clause does not exist in right table", join);
+            var equality = (BoundCall)binder.TypeOperator("=", BoundColumn.Of(leftColumn), BoundColumn.Of(rightColumn), join);
+            keys.Add(new EquiKey(equality.Arguments[0], equality.Arguments[1]));
+            // The merged column is the side that is never NULL-extended (PostgreSQL uses COALESCE only for FULL).
+            var (kept, hidden) = type == JoinType.Right ? (rightColumn, leftColumn) : (leftColumn, rightColumn);
+            local.Merged.RemoveAll(c => c.Name == name);
+            local.Merged.Add(kept);
+            local.HiddenFromStar.Add(hidden.Id);
+        }
+        return SqlList.From(keys);
+    }
+}

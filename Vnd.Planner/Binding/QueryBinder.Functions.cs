@@ -1,0 +1,148 @@
+using Vnd.Planner.Errors;
+using Vnd.Planner.Logical;
+using Vnd.Planner.Syntax.Ast;
+using Vnd.Planner.Types;
+
+namespace Vnd.Planner.Binding;
+
+/// <summary>
+/// Functions in FROM: generate_series over integers becomes a <see cref="SeriesScan"/>; unnest(array) and
+/// information_schema._pg_expandarray(array) become a series over the array's subscripts (as PostgreSQL defines
+/// _pg_expandarray); any other (scalar) function is a one-row relation, as in PostgreSQL. Arguments are evaluated
+/// once per run: they may reference an enclosing query (a correlated subquery runs once per outer value, with
+/// the value in place of the reference) but not the FROM siblings (no LATERAL).
+/// </summary>
+internal sealed partial class QueryBinder
+{
+    private LogicalPlan BindFunctionTable(FunctionTable table, Scope scope, CteScope ctes)
+    {
+        if (table.Lateral)
+        {
+            throw BinderErrors.Unsupported("LATERAL", table);
+        }
+        var call = table.Function;
+        var name = call.Name[^1];
+        // Like a derived table, the call sees outer query levels but not its FROM siblings.
+        var binder = new ExprBinder(context, this, new Scope(scope.Parent), ctes, "functions in FROM");
+        var columnName = table.Alias?.Name ?? name;
+        LogicalPlan plan;
+        var builtin = call.Name.Count == 1 || call.Name[0] == "pg_catalog";
+        if (name == "generate_series" && builtin)
+        {
+            plan = BindSeries(call, binder, columnName);
+        }
+        else if (name == "unnest" && builtin)
+        {
+            plan = BindArrayRows(call, binder, [columnName], SqlType.Text);
+        }
+        else if (name == "_pg_expandarray" && call.Name.Count == 2 && call.Name[0] == "information_schema")
+        {
+            // Clients expand int2vector/int2[] catalog columns with it (pgJDBC: indkey, conkey), so x is int2.
+            plan = BindArrayRows(call, binder, ["x", "n"], SqlType.Int2);
+        }
+        else
+        {
+            var value = binder.Settle(binder.Bind(call), call);
+            plan = new Values([context.NewColumn(columnName, value.Type)], [[value]]);
+        }
+        return AddRelation(plan, table.Alias?.Name ?? name, null, table.Alias, scope, table);
+    }
+
+    /// <summary>generate_series(start, stop[, step]) over int4, or int8 when any argument is int8 (PostgreSQL's overloads).</summary>
+    private SeriesScan BindSeries(FunctionCall call, ExprBinder binder, string columnName)
+    {
+        if (call.Arguments.Count is not (2 or 3) || call.Distinct || call.Star || call.Filter is not null || call.Over is not null || call.OrderBy.Count > 0)
+        {
+            throw BinderErrors.Unsupported("this form of generate_series", call);
+        }
+        var arguments = call.Arguments.Select(binder.Bind).ToList();
+        var type = arguments.Any(a => a.Type.Id == TypeId.Int8) ? SqlType.Int8 : SqlType.Int4;
+        foreach (var argument in arguments)
+        {
+            if (argument.Type.Id is not (TypeId.Int2 or TypeId.Int4 or TypeId.Int8 or TypeId.Unknown))
+            {
+                throw BinderErrors.Unsupported($"generate_series over {argument.Type.PgName}", call);
+            }
+        }
+        var typed = arguments.Select((a, i) => binder.Coerce(a, type, call.Arguments[i])).ToList();
+        var step = typed.Count == 3 ? typed[2] : new BoundLiteral(type.Id == TypeId.Int8 ? 1L : 1, type);
+        return new SeriesScan(context.NewColumn(columnName, type), typed[0], typed[1], step);
+    }
+
+    /// <summary>
+    /// unnest(a) (one column, the element) or _pg_expandarray(a) (x = the element, n = its 1-based position):
+    /// <c>SELECT a[s], s - array_lower(a, 1) + 1 FROM generate_series(array_lower(a, 1), array_upper(a, 1)) s</c>,
+    /// PostgreSQL's own definition of _pg_expandarray. A NULL or empty array gives no rows.
+    /// </summary>
+    private Project BindArrayRows(FunctionCall call, ExprBinder binder, string[] names, SqlType elementType)
+    {
+        if (call.Arguments.Count != 1 || call.Distinct || call.Star || call.Filter is not null || call.Over is not null || call.OrderBy.Count > 0)
+        {
+            throw BinderErrors.Unsupported($"this form of {call.Name[^1]}", call);
+        }
+        var array = binder.BindArrayText(call.Arguments[0]);
+        var one = new BoundLiteral(1, SqlType.Int4);
+        BoundCall Bound(string function) => new($"{function}(text,int4)", function, CallKind.Function, [array, one], SqlType.Int4);
+        var subscript = context.NewColumn("s", SqlType.Int4);
+        var series = new SeriesScan(subscript, Bound("array_lower"), Bound("array_upper"), one);
+        BoundExpr element = new BoundCall($"{ExprBinder.SubscriptFunction}(text,int4)", ExprBinder.SubscriptFunction, CallKind.Function, [array, BoundColumn.Of(subscript)], SqlType.Text);
+        if (elementType.Id != TypeId.Text)
+        {
+            element = new BoundCast(element, elementType);
+        }
+        var items = new List<ProjectItem> { new(context.NewColumn(names[0], elementType), element) };
+        if (names.Length > 1)
+        {
+            var position = BoundCall.Operator("+", SqlType.Int4, BoundCall.Operator("-", SqlType.Int4, BoundColumn.Of(subscript), Bound("array_lower")), one);
+            items.Add(new ProjectItem(context.NewColumn(names[1], SqlType.Int4), position));
+        }
+        return new Project(series, SqlList.From(items));
+    }
+
+    /// <summary>
+    /// unnest(a) / _pg_expandarray(a) after other FROM items whose columns <c>a</c> reads (<c>FROM t, unnest(t.arr) x</c>,
+    /// or written LATERAL): functions in FROM are implicitly lateral in PostgreSQL, so the rows so far are each
+    /// repeated per element (<see cref="ArrayExpand"/>). Null when the call is not such a function or reads no sibling.
+    /// </summary>
+    private Project? BindLateralArrayRows(FunctionTable table, LogicalPlan left, Scope scope, CteScope ctes)
+    {
+        var call = table.Function;
+        if (!SelectListSets.Handles(call) || call.Arguments.Count != 1)
+        {
+            return null;
+        }
+        var array = new ExprBinder(context, this, scope, ctes, "functions in FROM").BindArrayText(call.Arguments[0]);
+        var produced = PlanWalk.Produced(left);
+        if (!table.Lateral && !ExprWalk.Columns(array).Overlaps(produced))
+        {
+            return null;
+        }
+        var expandarray = call.Name[^1] == "_pg_expandarray";
+        var alias = table.Alias?.Name ?? call.Name[^1];
+        string[] names = expandarray ? ["x", "n"] : [alias];
+        if (table.Alias is { Columns.Count: > 0 } aliased)
+        {
+            if (aliased.Columns.Count > names.Length)
+            {
+                throw BinderErrors.Error("42P10", $"table \"{alias}\" has {names.Length} columns available but {aliased.Columns.Count} columns specified", aliased);
+            }
+            for (var i = 0; i < aliased.Columns.Count; i++)
+            {
+                names[i] = aliased.Columns[i];
+            }
+        }
+        var expand = new ArrayExpand(left, array, context.NewColumn(call.Name[^1], SqlType.Text), context.NewColumn("n", SqlType.Int4));
+        var items = left.Output.Select(c => new ProjectItem(c, BoundColumn.Of(c))).ToList();
+        var first = context.NewColumn(names[0], expandarray ? SqlType.Int2 : SqlType.Text);
+        items.Add(new ProjectItem(first, expandarray ? new BoundCast(BoundColumn.Of(expand.Element), SqlType.Int2) : BoundColumn.Of(expand.Element)));
+        var columns = new List<PlanColumn> { first };
+        if (expandarray)
+        {
+            var second = context.NewColumn(names[1], SqlType.Int4);
+            items.Add(new ProjectItem(second, BoundColumn.Of(expand.Position)));
+            columns.Add(second);
+        }
+        scope.AddRelation(new ScopeRelation(alias, null, SqlList.From(columns)), table);
+        return new Project(expand, SqlList.From(items));
+    }
+}

@@ -1,0 +1,55 @@
+using Vnd.Planner.Logical;
+using Vnd.Planner.Syntax.Ast;
+
+namespace Vnd.Planner.Distributed;
+
+/// <summary>
+/// Turns the chosen candidate into fragments: every <see cref="MoveShape"/> cuts the tree, its input becoming a
+/// fragment at the input's site and its place taken by an <see cref="ExchangeScan"/> with the same columns.
+/// </summary>
+public sealed class FragmentBuilder
+{
+    private readonly List<PlanFragment> _fragments = [];
+    private readonly List<Exchange> _exchanges = [];
+    private readonly List<JoinDecision> _joins = [];
+    private int _nextId;
+
+    public DistributedPlan Build(Candidate root, double cost)
+    {
+        var id = _nextId++;
+        _fragments.Add(new PlanFragment(id, root.Site, Materialize(root, id), root.Rows, root.Bytes));
+        _fragments.Sort((a, b) => a.Id.CompareTo(b.Id));
+        var moved = _exchanges.Sum(e => e.PredictedBytes) + (root.Site.IsCoordinator ? 0 : root.Bytes);
+        return new DistributedPlan(_fragments.ToList(), _exchanges.ToList(), _joins.ToList(), id, moved, cost);
+    }
+
+    private LogicalPlan Materialize(Candidate candidate, int fragment)
+    {
+        switch (candidate.Shape)
+        {
+            case LocalShape local:
+                return local.Plan;
+            case UnaryShape unary:
+                return unary.Template.WithInputs([Materialize(unary.Input, fragment)]);
+            case SetOperationShape set:
+                return set.Template.WithInputs([Materialize(set.Left, fragment), Materialize(set.Right, fragment)]);
+            case JoinShape join:
+                var left = Materialize(join.Left, fragment);
+                var right = Materialize(join.Right, fragment);
+                _joins.Add(new JoinDecision(join.Type, candidate.Site, join.Strategy, join.LeftName, join.RightName, candidate.Rows));
+                return new Join(join.Type, left, right, join.Keys, join.Residual);
+            case KeysShape keys:
+                var input = Materialize(keys.Input, fragment);
+                var items = SqlList.From(keys.Columns.Select((c, i) => new ProjectItem(c, keys.Keys[i])));
+                return new Distinct(new Project(input, items), SqlList<BoundExpr>.Empty);
+            case MoveShape move:
+                var producer = _nextId++;
+                var plan = Materialize(move.Input, producer);
+                _fragments.Add(new PlanFragment(producer, move.Input.Site, plan, move.Input.Rows, move.Input.Bytes));
+                _exchanges.Add(new Exchange(producer, fragment, move.Input.Site, candidate.Site, move.Kind, move.Input.Rows, move.Input.Bytes));
+                return ExchangeScan.Create(producer, plan.Output);
+            default:
+                throw new InvalidOperationException($"unknown shape {candidate.Shape.GetType().Name}");
+        }
+    }
+}

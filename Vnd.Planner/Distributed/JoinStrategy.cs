@@ -1,0 +1,20 @@
+namespace Vnd.Planner.Distributed;
+
+/// <summary>How a join between inputs at (possibly) different sites gets its inputs together.</summary>
+public enum JoinStrategy
+{
+    /// <summary>Both inputs are already at the join's site: nothing moves.</summary>
+    Colocated,
+    /// <summary>The left input moves to the right input's site.</summary>
+    ShipLeft,
+    /// <summary>The right input moves to the left input's site.</summary>
+    ShipRight,
+    /// <summary>Both inputs move to the coordinator.</summary>
+    ShipBothToCoordinator,
+    /// <summary>Semi-join reduction: the right side's distinct keys go to the left site, only matching left rows move on.</summary>
+    ReduceLeft,
+    /// <summary>Semi-join reduction of the right side by the left side's distinct keys.</summary>
+    ReduceRight,
+    /// <summary>Semi and anti joins: only the right side's distinct keys move to the left site.</summary>
+    ShipRightKeys,
+}

@@ -1,0 +1,26 @@
+using Vnd.Planner.Logical;
+using Vnd.Planner.Syntax.Ast;
+
+namespace Vnd.Planner.Distributed;
+
+/// <summary>How a <see cref="Candidate"/> is built; <see cref="FragmentBuilder"/> turns shapes into fragments.</summary>
+public abstract record Shape;
+
+/// <summary>A subtree whose tables all live at one site: it runs there whole (filters, projections, aggregates, top-N).</summary>
+public sealed record LocalShape(LogicalPlan Plan) : Shape;
+
+/// <summary>A unary node applied at the input's site.</summary>
+public sealed record UnaryShape(UnaryPlan Template, Candidate Input) : Shape;
+
+/// <summary>The input's result moved to another site: an exchange.</summary>
+public sealed record MoveShape(Candidate Input, ExchangeKind Kind) : Shape;
+
+/// <summary>A join at the candidate's site of inputs already there.</summary>
+public sealed record JoinShape(JoinType Type, Candidate Left, Candidate Right, SqlList<EquiKey> Keys, BoundExpr? Residual,
+    JoinStrategy Strategy, string LeftName, string RightName) : Shape;
+
+/// <summary>The distinct values of <see cref="Keys"/> over the input, as fresh columns <see cref="Columns"/>.</summary>
+public sealed record KeysShape(Candidate Input, SqlList<BoundExpr> Keys, SqlList<PlanColumn> Columns) : Shape;
+
+/// <summary>UNION / INTERSECT / EXCEPT at the candidate's site of inputs already there.</summary>
+public sealed record SetOperationShape(SetOperationPlan Template, Candidate Left, Candidate Right) : Shape;

@@ -1,0 +1,3 @@
+namespace Vnd.Planner.Logical;
+
+public sealed record BoundWhen(BoundExpr Condition, BoundExpr Result);

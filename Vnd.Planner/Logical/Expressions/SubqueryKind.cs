@@ -1,0 +1,15 @@
+namespace Vnd.Planner.Logical;
+
+public enum SubqueryKind
+{
+    /// <summary>(SELECT …) as a value: at most one row.</summary>
+    Scalar,
+    Exists,
+    /// <summary>operand IN (SELECT …); negated for NOT IN.</summary>
+    In,
+    /// <summary>
+    /// ARRAY(SELECT …): every row's value as one array. Vectors have no array type, so its value is the array's
+    /// PostgreSQL text form ({a,b}) and its type text, as the catalog keeps its array columns.
+    /// </summary>
+    Array,
+}

@@ -1,0 +1,3 @@
+namespace Vnd.Planner.Logical;
+
+public sealed record AggregateItem(PlanColumn Column, BoundAggregate Call);

@@ -1,0 +1,141 @@
+using System.Globalization;
+using Vnd.Planner.Logical;
+using Vnd.Planner.Types;
+
+namespace Vnd.Planner.Rules;
+
+/// <summary>
+/// constant_folding: evaluates casts, integer/float/numeric arithmetic and comparisons whose operands are literals,
+/// and simplifies AND/OR/NOT with boolean constants (x AND true → x, x OR true → true), then drops filters that
+/// became WHERE true. Anything that could raise an error at run time (overflow, division by zero) is left to
+/// the executor, so folding never changes which error a query reports.
+/// </summary>
+public sealed class ConstantFolding : ILogicalRule
+{
+    public string Name => "constant_folding";
+
+    public RuleResult Apply(LogicalPlan plan)
+    {
+        var result = PlanWalk.TransformUp(plan, node =>
+        {
+            var folded = PlanExpressions.Map(node, expr => ExprWalk.Transform(expr, Fold));
+            return folded is Filter { Predicate: BoundLiteral { Value: true } } filter ? filter.Input : folded;
+        });
+        return RuleResult.Compare(plan, result);
+    }
+
+    private static BoundExpr? Fold(BoundExpr expr) => expr switch
+    {
+        BoundCast { Operand: BoundLiteral literal } cast => FoldCast(literal, cast.TargetType),
+        BoundCall { Kind: CallKind.Operator, Name: "AND" } and => FoldAnd(and.Arguments[0], and.Arguments[1]),
+        BoundCall { Kind: CallKind.Operator, Name: "OR" } or => FoldOr(or.Arguments[0], or.Arguments[1]),
+        BoundCall { Kind: CallKind.Operator, Name: "NOT", Arguments: [BoundLiteral { Value: bool b }] } => b ? BoundLiteral.False : BoundLiteral.True,
+        BoundCall { Kind: CallKind.Operator, Arguments: [BoundLiteral l, BoundLiteral r] } call => FoldBinary(call, l, r),
+        _ => null,
+    };
+
+    private static BoundExpr? FoldAnd(BoundExpr left, BoundExpr right) => (left, right) switch
+    {
+        (BoundLiteral { Value: true }, _) => right,
+        (_, BoundLiteral { Value: true }) => left,
+        (BoundLiteral { Value: false }, _) or (_, BoundLiteral { Value: false }) => BoundLiteral.False,
+        _ => null,
+    };
+
+    private static BoundExpr? FoldOr(BoundExpr left, BoundExpr right) => (left, right) switch
+    {
+        (BoundLiteral { Value: false }, _) => right,
+        (_, BoundLiteral { Value: false }) => left,
+        (BoundLiteral { Value: true }, _) or (_, BoundLiteral { Value: true }) => BoundLiteral.True,
+        _ => null,
+    };
+
+    private static BoundLiteral? FoldCast(BoundLiteral literal, SqlType target)
+    {
+        if (literal.Value is null)
+        {
+            return new BoundLiteral(null, target);
+        }
+        try
+        {
+            object? value = (literal.Value, target.Id) switch
+            {
+                (short or int or long, TypeId.Int2) => checked((short)System.Convert.ToInt64(literal.Value, CultureInfo.InvariantCulture)),
+                (short or int or long, TypeId.Int4) => checked((int)System.Convert.ToInt64(literal.Value, CultureInfo.InvariantCulture)),
+                (short or int or long, TypeId.Int8) => System.Convert.ToInt64(literal.Value, CultureInfo.InvariantCulture),
+                (short or int or long or decimal, TypeId.Numeric) => System.Convert.ToDecimal(literal.Value, CultureInfo.InvariantCulture),
+                (short or int or long or decimal or double, TypeId.Float8) => System.Convert.ToDouble(literal.Value, CultureInfo.InvariantCulture),
+                _ => null,
+            };
+            return value is null ? null : new BoundLiteral(value, target);
+        }
+        catch (OverflowException)
+        {
+            return null; // the executor reports 22003 when the row is evaluated
+        }
+    }
+
+    private static BoundLiteral? FoldBinary(BoundCall call, BoundLiteral left, BoundLiteral right)
+    {
+        if (left.Value is null || right.Value is null)
+        {
+            // Strict operators return NULL for a NULL operand; IS [NOT] DISTINCT FROM is not strict.
+            return call.Name.Contains("DISTINCT", StringComparison.Ordinal) ? null : new BoundLiteral(null, call.Type);
+        }
+        return (left.Value, right.Value) switch
+        {
+            (long or int or short, long or int or short) => FoldInteger(call, System.Convert.ToInt64(left.Value, CultureInfo.InvariantCulture), System.Convert.ToInt64(right.Value, CultureInfo.InvariantCulture)),
+            (decimal l, decimal r) => Compare(call, l.CompareTo(r)),
+            (double l, double r) => Compare(call, l.CompareTo(r)),
+            (string l, string r) when call.Arguments[0].Type.Id == TypeId.Text => Compare(call, string.CompareOrdinal(l, r)),
+            _ => null,
+        };
+    }
+
+    private static BoundLiteral? FoldInteger(BoundCall call, long l, long r)
+    {
+        var compared = Compare(call, l.CompareTo(r));
+        if (compared is not null)
+        {
+            return compared;
+        }
+        long? value = call.Name switch
+        {
+            "+" => l + r,
+            "-" => l - r,
+            "*" when l == 0 || Math.Abs(l) < int.MaxValue && Math.Abs(r) < int.MaxValue => l * r,
+            "/" when r != 0 => l / r,
+            "%" when r != 0 => l % r,
+            _ => null,
+        };
+        return value switch
+        {
+            null => null,
+            _ when call.Type.Id == TypeId.Int2 && value is >= short.MinValue and <= short.MaxValue => new BoundLiteral((short)value.Value, call.Type),
+            _ when call.Type.Id == TypeId.Int4 && value is >= int.MinValue and <= int.MaxValue => new BoundLiteral((int)value.Value, call.Type),
+            _ when call.Type.Id == TypeId.Int8 && !Overflowed(call.Name, l, r, value.Value) => new BoundLiteral(value.Value, call.Type),
+            _ => null,
+        };
+    }
+
+    private static bool Overflowed(string op, long l, long r, long result) => op switch
+    {
+        "+" => ((l ^ result) & (r ^ result)) < 0,
+        "-" => ((l ^ r) & (l ^ result)) < 0,
+        "/" => l == long.MinValue && r == -1,
+        _ => false,
+    };
+
+    private static BoundLiteral? Compare(BoundCall call, int order) => call.Name switch
+    {
+        "=" => Bool(order == 0),
+        "<>" => Bool(order != 0),
+        "<" => Bool(order < 0),
+        "<=" => Bool(order <= 0),
+        ">" => Bool(order > 0),
+        ">=" => Bool(order >= 0),
+        _ => null,
+    };
+
+    private static BoundLiteral Bool(bool value) => value ? BoundLiteral.True : BoundLiteral.False;
+}

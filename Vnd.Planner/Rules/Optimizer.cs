@@ -1,0 +1,49 @@
+using Vnd.Planner.Errors;
+using Vnd.Planner.Logical;
+
+namespace Vnd.Planner.Rules;
+
+/// <summary>
+/// Runs the named passes in order (DuckDB's optimizer list): each can be disabled by name, and each step's plan is
+/// recorded for EXPLAIN VERBOSE. After every pass the plan is checked: every column a node references must come from
+/// its inputs (or an enclosing query), so a broken rewrite fails loudly instead of answering wrongly.
+/// </summary>
+public sealed class Optimizer(IReadOnlyList<ILogicalRule> passes)
+{
+    public static IReadOnlyList<ILogicalRule> DefaultPasses { get; } =
+    [
+        new ConstantFolding(),
+        new DecorrelateSubqueries(),
+        new PushDownPredicates(),
+        new ExtractJoinKeys(),
+        new PruneProjections(),
+        new PushDownLimit(),
+        new SegmentPruningHints(),
+    ];
+
+    public static Optimizer Default { get; } = new(DefaultPasses);
+
+    public IReadOnlyList<ILogicalRule> Passes { get; } = passes;
+
+    public OptimizedPlan Optimize(LogicalPlan plan, IReadOnlySet<string>? disabled = null)
+    {
+        var steps = new List<RuleStep>(Passes.Count);
+        var initial = plan;
+        foreach (var pass in Passes)
+        {
+            if (disabled is not null && disabled.Contains(pass.Name))
+            {
+                steps.Add(new RuleStep(pass.Name, true, false, ""));
+                continue;
+            }
+            var result = pass.Apply(plan);
+            if (result.Changed)
+            {
+                PlanInvariants.Check(result.Plan, pass.Name);
+            }
+            plan = result.Plan;
+            steps.Add(new RuleStep(pass.Name, false, result.Changed, result.Changed ? plan.ToString() : ""));
+        }
+        return new OptimizedPlan(initial, plan, steps);
+    }
+}

@@ -1,0 +1,55 @@
+using Vnd.Engine.Catalog;
+using Vnd.Executor.Execution;
+using Vnd.Executor.Operators;
+using Vnd.Executor.PhysicalPlanning;
+using Vnd.Executor.Storage;
+using Vnd.Executor.Vectors;
+using Vnd.Planner.Binding;
+using Vnd.Planner.Rules;
+
+namespace Vnd.Bench.Queries;
+
+/// <summary>
+/// VND's embedded query path over the tenant's trace tables (what <c>vnd query</c> and a wire session run: parse,
+/// bind, optimise, plan, pull batches), with the result read by <see cref="BatchReadout"/> instead of being boxed
+/// into rows.
+/// </summary>
+public sealed class VndQueryEngine(TraceTableStore store) : IQueryEngine
+{
+    private readonly TraceCatalog _catalog = new(store, HopTraces.Tenant);
+
+    public string Name => "VND";
+
+    public QueryOutcome Run(string sql)
+    {
+        long rows = 0;
+        long checksum = 0;
+        using var context = new QueryContext();
+        using var stream = Plan(sql).Open(context);
+        while (stream.Next() is { } batch)
+        {
+            rows += batch.ActiveCount;
+            checksum += BatchReadout.Read(batch);
+        }
+        return new QueryOutcome(rows, checksum);
+    }
+
+    /// <summary>Streams a query's result batches to <paramref name="consume"/> (the loaders of the other engines).</summary>
+    public void Stream(string sql, Action<Batch> consume)
+    {
+        using var context = new QueryContext();
+        using var stream = Plan(sql).Open(context);
+        while (stream.Next() is { } batch)
+            consume(batch);
+    }
+
+    private PhysicalOperator Plan(string sql)
+    {
+        var bound = new Binder(_catalog).Bind(sql);
+        return new PhysicalPlanner(_catalog.Source).Plan(Optimizer.Default.Optimize(bound.Plan).Plan);
+    }
+
+    public void Dispose()
+    {
+    }
+}

@@ -1,0 +1,129 @@
+using System.Buffers;
+using System.Data;
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Text.RegularExpressions;
+using Npgsql;
+
+namespace Vnd.Bench.Wire;
+
+/// <summary>The client-side measurements of <c>bench wire</c>; each runs the same client against either server.</summary>
+public static partial class ClientMeasurements
+{
+    /// <summary>Full table read with typed getters over the binary format, as a .NET diagnosis app would.</summary>
+    public static (long Rows, TimeSpan Elapsed) NpgsqlRead(ServerTarget target, string user, string password, string table)
+    {
+        using var connection = new NpgsqlConnection(target.ConnectionString(user, password));
+        connection.Open();
+        var watch = Stopwatch.StartNew();
+        using var command = new NpgsqlCommand($"SELECT * FROM {table}", connection);
+        using var reader = command.ExecuteReader(CommandBehavior.SequentialAccess);
+        var types = new string[reader.FieldCount];
+        for (var c = 0; c < types.Length; c++)
+            types[c] = reader.GetDataTypeName(c);
+        long rows = 0, checksum = 0;
+        while (reader.Read())
+        {
+            for (var c = 0; c < types.Length; c++)
+            {
+                if (reader.IsDBNull(c))
+                    continue;
+                checksum += types[c] switch
+                {
+                    "bigint" => reader.GetInt64(c),
+                    "integer" => reader.GetInt32(c),
+                    "smallint" => reader.GetInt16(c),
+                    "timestamp with time zone" or "timestamp without time zone" => reader.GetDateTime(c).Ticks & 0xFF,
+                    "inet" => reader.GetFieldValue<IPAddress>(c).AddressFamily == System.Net.Sockets.AddressFamily.InterNetwork ? 1 : 2,
+                    "double precision" => (long)reader.GetDouble(c),
+                    "boolean" => reader.GetBoolean(c) ? 1 : 0,
+                    _ => reader.GetFieldValue<string>(c).Length,
+                };
+            }
+            rows++;
+        }
+        GC.KeepAlive(checksum);
+        return (rows, watch.Elapsed);
+    }
+
+    /// <summary>psql's <c>\copy (SELECT *) to stdout</c>: COPY TO in text format, counted line by line.</summary>
+    public static (long Rows, TimeSpan Elapsed) PsqlCopy(ServerTarget target, string user, string password, string table)
+    {
+        var info = new ProcessStartInfo("psql", ["-X", "-q", "-h", "127.0.0.1", "-p", target.Port.ToString(CultureInfo.InvariantCulture),
+            "-U", user, "-d", user, "-v", "ON_ERROR_STOP=1", "-c", $"\\copy (SELECT * FROM {table}) to stdout"])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        info.Environment["PGPASSWORD"] = password;
+        info.Environment["PGSSLMODE"] = "disable";
+        var watch = Stopwatch.StartNew();
+        using var process = Process.Start(info)!;
+        var stderr = process.StandardError.ReadToEndAsync();
+        var stream = process.StandardOutput.BaseStream;
+        var buffer = ArrayPool<byte>.Shared.Rent(1 << 16);
+        long lines = 0;
+        int read;
+        while ((read = stream.Read(buffer, 0, buffer.Length)) > 0)
+            lines += buffer.AsSpan(0, read).Count((byte)'\n');
+        ArrayPool<byte>.Shared.Return(buffer);
+        process.WaitForExit();
+        if (process.ExitCode != 0)
+            throw new InvalidOperationException($"psql against {target.Name} failed: {stderr.Result}");
+        return (lines, watch.Elapsed);
+    }
+
+    /// <summary>A fresh connection (TCP, startup, SCRAM-SHA-256, ReadyForQuery) plus <c>SELECT 1</c>, n times.</summary>
+    public static (double Median, double P95) ConnectLatency(ServerTarget target, string user, string password, int count)
+    {
+        var samples = new double[count];
+        var connectionString = target.ConnectionString(user, password);
+        for (var i = 0; i < count; i++)
+        {
+            var watch = Stopwatch.StartNew();
+            using (var connection = new NpgsqlConnection(connectionString))
+            {
+                connection.Open();
+                using var command = new NpgsqlCommand("SELECT 1", connection);
+                command.ExecuteScalar();
+            }
+            samples[i] = watch.Elapsed.TotalMilliseconds;
+        }
+        Array.Sort(samples);
+        return (samples[count / 2], samples[(int)(count * 0.95)]);
+    }
+
+    /// <summary>pgbench (simple protocol) with a custom script of two statements over the trace table.</summary>
+    public static (double Tps, long Failed) Pgbench(ServerTarget target, string user, string password, int clients, int seconds, string work)
+    {
+        var script = Path.Combine(work, "pgbench.sql");
+        File.WriteAllText(script, "SELECT 1;\nSELECT ts, src_ip, dst_port FROM packets LIMIT 10;\n");
+        var info = new ProcessStartInfo("pgbench", ["-n", "-c", clients.ToString(CultureInfo.InvariantCulture), "-j", "2",
+            "-T", seconds.ToString(CultureInfo.InvariantCulture), "-f", script, "-h", "127.0.0.1",
+            "-p", target.Port.ToString(CultureInfo.InvariantCulture), "-U", user, user])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        info.Environment["PGPASSWORD"] = password;
+        info.Environment["PGSSLMODE"] = "disable";
+        using var process = Process.Start(info)!;
+        var stderr = process.StandardError.ReadToEndAsync();
+        var output = process.StandardOutput.ReadToEnd();
+        process.WaitForExit();
+        var tps = Tps().Match(output);
+        var failed = Failed().Match(output);
+        if (!tps.Success)
+            throw new InvalidOperationException($"pgbench against {target.Name} printed no tps ({process.ExitCode}): {output}{stderr.Result}");
+        var errors = stderr.Result.Split('\n').Count(l => l.Contains("error", StringComparison.OrdinalIgnoreCase));
+        return (double.Parse(tps.Groups[1].Value, CultureInfo.InvariantCulture),
+            (failed.Success ? long.Parse(failed.Groups[1].Value, CultureInfo.InvariantCulture) : 0) + errors);
+    }
+
+    [GeneratedRegex(@"tps = ([0-9.]+) \(without initial connection time\)")]
+    private static partial Regex Tps();
+
+    [GeneratedRegex(@"number of failed transactions: ([0-9]+)")]
+    private static partial Regex Failed();
+}

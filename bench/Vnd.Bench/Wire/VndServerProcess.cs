@@ -1,0 +1,83 @@
+using System.Diagnostics;
+using System.Net.Sockets;
+
+namespace Vnd.Bench.Wire;
+
+/// <summary>
+/// <c>vnd serve</c> as its own process, so that VND and PostgreSQL are measured the same way: a server process
+/// on loopback that the same client programs talk to.
+/// </summary>
+public sealed class VndServerProcess : IDisposable
+{
+    private readonly Process _process;
+
+    private VndServerProcess(Process process) => _process = process;
+
+    public static VndServerProcess Start(string vndDll, string dataDirectory, int port, int maxConnections)
+    {
+        var info = new ProcessStartInfo("dotnet",
+            $"{vndDll} serve --data {dataDirectory} --listen 127.0.0.1:{port} --no-tls --no-demo --max-connections {maxConnections}")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        EnsureFree(port);
+        var process = Process.Start(info)!;
+        process.OutputDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) Console.Error.WriteLine($"[vnd] {e.Data}"); };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        var server = new VndServerProcess(process);
+        WaitForPort(port, process);
+        return server;
+    }
+
+    /// <summary>User + system CPU time of the server process so far.</summary>
+    public TimeSpan CpuTime => ServerCpu.Of(_process.Id);
+
+    public void Dispose()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+            _process.WaitForExit();
+        }
+        _process.Dispose();
+    }
+
+    /// <summary>Another server on the port would answer the measurements instead of this one (as happened with two runs at once).</summary>
+    private static void EnsureFree(int port)
+    {
+        using var probe = new TcpListener(System.Net.IPAddress.Loopback, port);
+        try
+        {
+            probe.Start();
+        }
+        catch (SocketException e)
+        {
+            throw new InvalidOperationException($"port {port} is taken: choose another with --port", e);
+        }
+        probe.Stop();
+    }
+
+    private static void WaitForPort(int port, Process process)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (DateTime.UtcNow < deadline)
+        {
+            if (process.HasExited)
+                throw new InvalidOperationException($"vnd serve exited with {process.ExitCode}");
+            try
+            {
+                using var client = new TcpClient();
+                client.Connect("127.0.0.1", port);
+                return;
+            }
+            catch (SocketException)
+            {
+                Thread.Sleep(100);
+            }
+        }
+        throw new TimeoutException($"vnd serve did not listen on {port} within 60 s");
+    }
+}

@@ -1,0 +1,126 @@
+using System.CommandLine;
+using System.Diagnostics;
+using Npgsql;
+
+namespace Vnd.Bench.Wire;
+
+/// <summary>
+/// <c>bench wire</c> (issue 4): the same trace table served by <c>vnd serve</c> and by PostgreSQL 15 in one run.
+/// VND's table comes from <c>vnd generate</c> + <c>vnd import</c> (docs/examples/tcp-trace.cfg); PostgreSQL's is
+/// copied from VND over the wire, so both hold identical rows. Figures: full <c>SELECT *</c> read by Npgsql
+/// (binary, typed getters), psql <c>\copy … to stdout</c> (text), connection + SCRAM + <c>SELECT 1</c> latency, and
+/// pgbench with a custom script at N concurrent connections (tps and failed transactions).
+/// </summary>
+public static class WireBenchmark
+{
+    private const string Password = "tenant1";
+    private const string User = "tenant1";
+
+    public static Command Build()
+    {
+        var packets = new Option<int>("--packets") { Description = "rows in the trace table", DefaultValueFactory = _ => 10_000_000 };
+        var work = new Option<string>("--work") { Description = "scratch directory (data, clusters)", DefaultValueFactory = _ => "/tmp/vnd-bench-wire" };
+        var connections = new Option<int>("--connections") { Description = "pgbench clients", DefaultValueFactory = _ => 200 };
+        var seconds = new Option<int>("--seconds") { Description = "pgbench duration", DefaultValueFactory = _ => 15 };
+        var port = new Option<int>("--port") { Description = "VND's port; PostgreSQL gets the next one", DefaultValueFactory = _ => 55433 };
+        var command = new Command("wire", "VND's PostgreSQL server beside PostgreSQL 15 on the same table") { packets, work, connections, seconds, port };
+        command.SetAction(r => Run(r.GetValue(packets), r.GetValue(work)!, r.GetValue(connections), r.GetValue(seconds), r.GetValue(port)));
+        return command;
+    }
+
+    private static int Run(int packets, string work, int connections, int seconds, int port)
+    {
+        var repository = RepositoryRoot();
+        var vnd = Path.Combine(repository, "Vnd.Engine/bin/Release/net10.0/vnd.dll");
+        if (!File.Exists(vnd))
+            throw new InvalidOperationException($"build Vnd.Engine in Release first ({vnd} is missing)");
+        Directory.CreateDirectory(work);
+        var data = Path.Combine(work, "vnd");
+        PrepareVndTable(vnd, repository, work, data, packets);
+        Console.WriteLine($"machine: {Environment.ProcessorCount} cores, load {File.ReadAllText("/proc/loadavg").Trim()}");
+
+        var pgDirectory = Path.Combine(work, "pg");
+        if (Directory.Exists(pgDirectory))
+            Directory.Delete(pgDirectory, recursive: true);
+        using var vndServer = VndServerProcess.Start(vnd, data, port, connections + 10);
+        using var postgres = PostgresCluster.Start(pgDirectory, port + 1, "bench", connections);
+        var vndTarget = new ServerTarget("VND", port);
+        var pgTarget = new ServerTarget("PostgreSQL", port + 1);
+        var copied = PostgresLoader.CopyTable(vndTarget.ConnectionString(User, Password), pgTarget, User, Password, "packets");
+        Console.WriteLine($"table: {copied:N0} rows in both servers");
+
+        var report = new List<(string Measure, double Vnd, double Pg, string Unit, bool HigherIsBetter)>();
+        var (vndRows, vndRead, vndReadCpu) = Measured(() => vndServer.CpuTime, () => ClientMeasurements.NpgsqlRead(vndTarget, User, Password, "packets"));
+        var (pgRows, pgRead, pgReadCpu) = Measured(() => postgres.CpuTime, () => ClientMeasurements.NpgsqlRead(pgTarget, User, Password, "packets"));
+        Check(vndRows == pgRows, $"row counts differ: VND {vndRows}, PostgreSQL {pgRows}");
+        report.Add(("Npgsql binary SELECT * (rows/s)", vndRows / vndRead.TotalSeconds, pgRows / pgRead.TotalSeconds, "rows/s", true));
+        report.Add(("  server CPU (s)", vndReadCpu.TotalSeconds, pgReadCpu.TotalSeconds, "s", false));
+        var (vndCopyRows, vndCopy, vndCopyCpu) = Measured(() => vndServer.CpuTime, () => ClientMeasurements.PsqlCopy(vndTarget, User, Password, "packets"));
+        var (pgCopyRows, pgCopy, pgCopyCpu) = Measured(() => postgres.CpuTime, () => ClientMeasurements.PsqlCopy(pgTarget, User, Password, "packets"));
+        Check(vndCopyRows == pgCopyRows, $"\\copy line counts differ: VND {vndCopyRows}, PostgreSQL {pgCopyRows}");
+        report.Add(("psql \\copy text (rows/s)", vndCopyRows / vndCopy.TotalSeconds, pgCopyRows / pgCopy.TotalSeconds, "rows/s", true));
+        report.Add(("  server CPU (s)", vndCopyCpu.TotalSeconds, pgCopyCpu.TotalSeconds, "s", false));
+        var vndConnect = ClientMeasurements.ConnectLatency(vndTarget, User, Password, 100);
+        var pgConnect = ClientMeasurements.ConnectLatency(pgTarget, User, Password, 100);
+        report.Add(("connect+SCRAM+SELECT 1 median (ms)", vndConnect.Median, pgConnect.Median, "ms", false));
+        report.Add(("connect+SCRAM+SELECT 1 p95 (ms)", vndConnect.P95, pgConnect.P95, "ms", false));
+        var vndBench = ClientMeasurements.Pgbench(vndTarget, User, Password, connections, seconds, work);
+        var pgBench = ClientMeasurements.Pgbench(pgTarget, User, Password, connections, seconds, work);
+        report.Add(($"pgbench {connections} clients (tps)", vndBench.Tps, pgBench.Tps, "tps", true));
+        report.Add(($"pgbench {connections} clients (failed)", vndBench.Failed, pgBench.Failed, "count", false));
+
+        Console.WriteLine();
+        Console.WriteLine($"{"measure",-38} {"VND",14} {"PostgreSQL",14} {"VND/PG",8}");
+        foreach (var (measure, v, p, _, _) in report)
+            Console.WriteLine($"{measure,-38} {v,14:N1} {p,14:N1} {(p == 0 ? double.NaN : v / p),8:F2}");
+        Console.WriteLine($"load after: {File.ReadAllText("/proc/loadavg").Trim()}");
+        return 0;
+    }
+
+    /// <summary>
+    /// Runs one client measurement and the server CPU time it cost. PostgreSQL's backend is reaped (and so counted)
+    /// only after the client disconnects: the second reading waits for it.
+    /// </summary>
+    private static (long Rows, TimeSpan Elapsed, TimeSpan ServerCpu) Measured(Func<TimeSpan> cpu, Func<(long Rows, TimeSpan Elapsed)> measure)
+    {
+        var before = cpu();
+        var (rows, elapsed) = measure();
+        Thread.Sleep(500);
+        return (rows, elapsed, cpu() - before);
+    }
+
+    private static void PrepareVndTable(string vnd, string repository, string work, string data, int packets)
+    {
+        if (Directory.Exists(Path.Combine(data, "tables", User, "packets")))
+            return;
+        var pcap = Path.Combine(work, "trace.pcap");
+        Exec("dotnet", $"{vnd} generate --out {pcap} --packets {packets}");
+        Exec("dotnet", $"{vnd} import --data {data} --tenant {User} --parse {Path.Combine(repository, "docs/examples/tcp-trace.cfg")} {pcap}");
+        File.Delete(pcap);
+    }
+
+    private static void Check(bool condition, string message)
+    {
+        if (!condition)
+            throw new InvalidOperationException(message);
+    }
+
+    internal static void Exec(string file, string arguments)
+    {
+        using var process = Process.Start(new ProcessStartInfo(file, arguments) { RedirectStandardOutput = true })!;
+        process.StandardOutput.ReadToEnd();
+        process.WaitForExit();
+        if (process.ExitCode != 0)
+            throw new InvalidOperationException($"{file} {arguments} failed with {process.ExitCode}");
+    }
+
+    private static string RepositoryRoot()
+    {
+        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+        {
+            if (File.Exists(Path.Combine(directory.FullName, "Vnd.sln")))
+                return directory.FullName;
+        }
+        throw new InvalidOperationException("run vnd-bench from inside the repository (Vnd.sln not found above it)");
+    }
+}

@@ -1,0 +1,1 @@
+SELECT name AS "Column", pg_catalog.format_type(tp, tpm) AS "Type"FROM (VALUES ('ts', '1184'::pg_catalog.oid, -1), ('src_ip', '869'::pg_catalog.oid, -1), ('n', '20'::pg_catalog.oid, -1)) s(name, tp, tpm)

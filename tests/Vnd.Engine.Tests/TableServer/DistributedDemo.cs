@@ -1,0 +1,183 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using Npgsql;
+using Vnd.Engine.Cli;
+using Vnd.Engine.Control.Demo;
+using Vnd.Wire.Hosting;
+
+namespace Vnd.Engine.Tests.TableServer;
+
+/// <summary>
+/// The demo cloud served two ways over the wire. Embedded: <c>vnd serve</c>'s default, in-process table servers
+/// per hypervisor. Distributed: three <c>vnd table-server</c> processes — s1 holds tenant1's <c>a</c> (link A),
+/// s2 <c>b</c> and <c>c</c> (links B and C), s3 the offline imports and tenant2's tables — and a
+/// <c>vnd serve --table-servers … --token …</c> process as the control server.
+/// </summary>
+public sealed class DistributedDemo : IAsyncLifetime
+{
+    public const string Token = "serve-dist-token";
+    private readonly string _root = Path.Combine(Path.GetTempPath(), "vnd-servedist-" + Guid.NewGuid().ToString("N"));
+    private readonly Process?[] _servers = new Process?[3];
+    private Process? _control;
+    private PgServer _embedded = null!;
+    private IDisposable _embeddedState = null!;
+
+    public string Control => Path.Combine(_root, "control");
+
+    /// <summary>The table-server processes' listen addresses (host:port), s1…s3.</summary>
+    public List<string> TableServers { get; } = [];
+
+    /// <summary>The table-server processes and the control server process of the distributed run.</summary>
+    public IEnumerable<Process> Processes => _servers.Append(_control).OfType<Process>();
+
+    public int EmbeddedPort => _embedded.LocalEndPoints[0].Port;
+
+    public int DistributedPort { get; private set; }
+
+    public async Task InitializeAsync()
+    {
+        Directory.CreateDirectory(Control);
+        DemoSeeder.Seed(Control);
+        var holdings = new[]
+        {
+            new[] { ("tenant1", "a"), ("tenant2", "lb_in") },
+            new[] { ("tenant1", "b"), ("tenant1", "c") },
+            new[] { ("tenant1", DemoDiagnoses.OfflineTable), ("tenant2", DemoDiagnoses.OfflineTable), ("tenant2", "lb_out") },
+        };
+        for (var i = 0; i < holdings.Length; i++)
+        {
+            var data = Server(i);
+            foreach (var (schema, table) in holdings[i])
+                Copy(TablePath(Control, schema, table), TablePath(data, schema, table));
+            TableServers.Add((await StartTableServer(i, "127.0.0.1:0")).Authority);
+        }
+        // The control server of the distributed run has its own copy of the control state (one SQLite file per process).
+        var remoteControl = Path.Combine(_root, "control-remote");
+        Copy(Control, remoteControl);
+        DistributedPort = await StartControl(remoteControl);
+        (_embedded, _, _embeddedState) = ServeCommand.Create(new ServeOptions(new DirectoryInfo(Control), new IPEndPoint(IPAddress.Loopback, 0), null,
+            NoTls: true, "vnd", null));
+        await _embedded.StartAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _embedded.DisposeAsync();
+        _embeddedState.Dispose();
+        foreach (var process in _servers.Append(_control))
+        {
+            if (process is null)
+                continue;
+            if (!process.HasExited)
+                process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync();
+            process.Dispose();
+        }
+        Directory.Delete(_root, recursive: true);
+    }
+
+    public string Server(int index) => Path.Combine(_root, "s" + (index + 1));
+
+    /// <summary>Starts table server <paramref name="index"/> on <paramref name="listen"/>; returns its endpoint.</summary>
+    private async Task<Uri> StartTableServer(int index, string listen)
+    {
+        (_servers[index], var line) = await Start("table server listening on ", "table-server", "--data", Server(index), "--listen", listen, "--token", Token);
+        return new Uri(line.Trim());
+    }
+
+    /// <summary>Kills table server <paramref name="index"/> as kill -9 would.</summary>
+    public async Task Kill(int index)
+    {
+        var process = _servers[index]!;
+        process.Kill(entireProcessTree: true);
+        await process.WaitForExitAsync();
+    }
+
+    /// <summary>Starts killed table server <paramref name="index"/> again on the same address and data.</summary>
+    public async Task Restart(int index)
+    {
+        _servers[index]!.Dispose();
+        var endpoint = await StartTableServer(index, TableServers[index]);
+        Assert.Equal(TableServers[index], endpoint.Authority);
+    }
+
+    private async Task<int> StartControl(string data)
+    {
+        (_control, var line) = await Start("vnd serve: listening on ", "serve", "--data", data, "--listen", "127.0.0.1:0", "--no-tls",
+            "--table-servers", string.Join(",", TableServers), "--token", Token);
+        return IPEndPoint.Parse(line[..line.IndexOf(' ', StringComparison.Ordinal)]).Port;
+    }
+
+    /// <summary>Runs <c>vnd</c> with <paramref name="arguments"/> until it prints <paramref name="ready"/>; the rest of that line.</summary>
+    private static async Task<(Process, string)> Start(string ready, params string[] arguments)
+    {
+        var psi = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
+        psi.ArgumentList.Add(typeof(VndCommandLine).Assembly.Location);
+        foreach (var argument in arguments)
+            psi.ArgumentList.Add(argument);
+        var process = Process.Start(psi) ?? throw new InvalidOperationException("cannot start vnd");
+        process.ErrorDataReceived += (_, _) => { };
+        process.BeginErrorReadLine();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(90));
+        while (await process.StandardOutput.ReadLineAsync(timeout.Token) is { } line)
+        {
+            if (line.StartsWith(ready, StringComparison.Ordinal))
+            {
+                // Keep draining stdout so the process never blocks on a full pipe.
+                _ = process.StandardOutput.ReadToEndAsync(CancellationToken.None);
+                return (process, line[ready.Length..]);
+            }
+        }
+        await process.WaitForExitAsync(CancellationToken.None);
+        var code = process.ExitCode;
+        process.Dispose();
+        throw new InvalidOperationException($"vnd {arguments[0]} exited with {code} before \"{ready}\"");
+    }
+
+    public static string ConnectionString(int port, string user) =>
+        $"Host=127.0.0.1;Port={port};Username={user};Password={user};Database=vnd;SSL Mode=Disable;" +
+        "Server Compatibility Mode=NoTypeLoading;Pooling=false;Timeout=10;Command Timeout=60";
+
+    /// <summary>A query's rows over Npgsql, each as text joined by '|', in the order the server sent them.</summary>
+    public static async Task<List<string>> Rows(int port, string user, string sql, params object[] parameters)
+    {
+        await using var connection = new NpgsqlConnection(ConnectionString(port, user));
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        foreach (var parameter in parameters)
+            command.Parameters.Add(new NpgsqlParameter { Value = parameter });
+        await using var reader = await command.ExecuteReaderAsync();
+        var rows = new List<string>();
+        while (await reader.ReadAsync())
+        {
+            var values = new string[reader.FieldCount];
+            for (var c = 0; c < values.Length; c++)
+                values[c] = Text(reader.IsDBNull(c) ? null : reader.GetValue(c));
+            rows.Add(string.Join("|", values));
+        }
+        return rows;
+    }
+
+    /// <summary>Floating-point sums may add in another order on another plan: 12 significant digits are compared.</summary>
+    private static string Text(object? value) => value switch
+    {
+        null => "NULL",
+        double d => d.ToString("G12", CultureInfo.InvariantCulture),
+        decimal m => ((double)m).ToString("G12", CultureInfo.InvariantCulture),
+        IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
+        _ => value.ToString() ?? "",
+    };
+
+    /// <summary>Where a data directory keeps a trace table (the storage layout: tables/schema/table).</summary>
+    private static string TablePath(string data, string schema, string table) => Path.Combine(data, "tables", schema, table);
+
+    private static void Copy(string from, string to)
+    {
+        Directory.CreateDirectory(to);
+        foreach (var file in Directory.EnumerateFiles(from))
+            File.Copy(file, Path.Combine(to, Path.GetFileName(file)));
+        foreach (var dir in Directory.EnumerateDirectories(from))
+            Copy(dir, Path.Combine(to, Path.GetFileName(dir)));
+    }
+}

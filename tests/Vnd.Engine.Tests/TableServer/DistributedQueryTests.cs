@@ -1,0 +1,57 @@
+using System.Diagnostics;
+using Vnd.Executor;
+using Vnd.Executor.Remote;
+using Vnd.Planner.Distributed;
+
+namespace Vnd.Engine.Tests.TableServer;
+
+/// <summary>Queries over In and Out on two table servers answer exactly as the single-process engine does.</summary>
+public sealed class DistributedQueryTests(TwoCapturePoints sites) : IClassFixture<TwoCapturePoints>
+{
+    [Theory]
+    [InlineData("select count(*), sum(payload_length) from ingress")]
+    [InlineData("select ceil(extract(epoch from ts)), sum(payload_length) from egress group by 1")]
+    [InlineData("select ts, src_ip, dst_port, seq from ingress where payload_length > 0 order by ts desc limit 7")]
+    public async Task Single_table_queries_run_at_their_capture_point(string sql)
+    {
+        var (rows, plan) = await sites.Distributed(sql);
+
+        Assert.Equal(sites.Local(sql), rows);
+        Assert.Empty(plan.Exchanges);
+        Assert.False(plan.RootFragment.Site.IsCoordinator);
+    }
+
+    [Theory]
+    [InlineData("select count(*), min(o.ts - i.ts), max(o.ts - i.ts), sum(o.payload_length) from ingress i join egress o on i.id = o.id")]
+    [InlineData("select i.src_ip, o.dst_ip, i.seq, o.ack, o.flags from ingress i join egress o on i.id = o.id where o.payload_length > 0")]
+    [InlineData("select count(*) from ingress where id not in (select id from egress where payload_length > 0)")]
+    [InlineData("select i.id, i.payload_length from ingress i where exists (select 1 from egress o where o.id = i.id and o.flags = 18)")]
+    [InlineData("select o.src_port, count(*) from egress o left join ingress i on o.seq = i.ack and o.src_port = i.dst_port group by o.src_port")]
+    public async Task Joins_across_capture_points_match_the_single_process_engine(string sql)
+    {
+        var (rows, plan) = await sites.Distributed(sql);
+
+        Assert.NotEmpty(rows);
+        Assert.Equal(sites.Local(sql), rows);
+        Assert.NotEmpty(plan.Exchanges);
+    }
+
+    [Fact]
+    public async Task A_table_server_that_is_down_fails_the_query_within_five_seconds_naming_the_capture_point()
+    {
+        // A server that was started and stopped: its port is closed now.
+        var dead = await TwoCapturePoints.Start(Path.Combine(Path.GetTempPath(), "vnd-dead-" + Guid.NewGuid().ToString("N")));
+        var endpoint = dead.Endpoint;
+        await dead.DisposeAsync();
+        var endpoints = new Dictionary<Site, Uri> { [TwoCapturePoints.In] = sites.InServer.Endpoint, [TwoCapturePoints.Out] = endpoint };
+        var clock = Stopwatch.StartNew();
+
+        var error = await Assert.ThrowsAsync<ExecutionException>(() =>
+            sites.Distributed("select count(*) from ingress i join egress o on i.id = o.id", endpoints));
+
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(5), clock.Elapsed.ToString());
+        Assert.Equal(RemoteSqlStates.ConnectionFailure, error.SqlState);
+        Assert.Contains("\"vm1-out\"", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("127.0.0.1", error.Message, StringComparison.Ordinal);
+    }
+}

@@ -1,0 +1,52 @@
+using Vnd.Planner.Distributed;
+
+namespace Vnd.Engine.Tests.TableServer;
+
+/// <summary>
+/// Whatever strategy the statistics lead the planner to — ship either side, semi-join reduction, shipping only
+/// distinct keys — the rows are the single-process engine's. Statistics are overridden here to force each one;
+/// the data and the servers are the real ones.
+/// </summary>
+public sealed class PlanStrategyTests(TwoCapturePoints sites) : IClassFixture<TwoCapturePoints>
+{
+    private const string Delay = "select i.ts, o.ts, i.seq, o.ack from ingress i join egress o on i.id = o.id";
+    private const string Loss = "select count(*) from ingress where id not in (select id from egress where payload_length = 0)";
+    private const string LossOfData = "select count(*) from ingress where id not in (select id from egress where payload_length > 0)";
+
+    public static TheoryData<string, long, long, long, long, long?, JoinStrategy> Scenarios { get; } = new()
+    {
+        // sql, ingress rows, egress rows, egress id range start, egress id range end, egress distinct ids, expected
+        { Delay, 1_000_000, 10_000, 0, 999_999, null, JoinStrategy.ShipRight },
+        { Delay, 10_000, 1_000_000, 0, 999_999, null, JoinStrategy.ShipLeft },
+        { Delay, 1_000_000, 1_000_000, 990_000, 1_989_999, null, JoinStrategy.ReduceLeft },
+        { Loss, 2_000_000, 3_000_000, 0, 999_999, 990_000, JoinStrategy.ShipRightKeys },
+        { LossOfData, 10_000, 1_000_000, 0, 999_999, null, JoinStrategy.ShipLeft },
+    };
+
+    [Theory]
+    [MemberData(nameof(Scenarios))]
+    public async Task Every_strategy_returns_the_single_process_rows(string sql, long ingressRows, long egressRows,
+        long egressMin, long egressMax, long? egressDistinct, JoinStrategy expected)
+    {
+        var reported = await sites.Reported();
+        var placement = new Placement()
+            .Place(Override(reported, "ingress", ingressRows, 0, 999_999, null))
+            .Place(Override(reported, "egress", egressRows, egressMin, egressMax, egressDistinct));
+
+        var (rows, plan) = await sites.Distributed(sql, placement: placement);
+
+        var strategies = plan.Joins.Select(j => j.Strategy).ToList();
+        Assert.True(strategies.Contains(expected) || (expected == JoinStrategy.ReduceLeft && strategies.Contains(JoinStrategy.ReduceRight)),
+            string.Join(", ", plan.Joins));
+        Assert.NotEmpty(rows);
+        Assert.Equal(sites.Local(sql), rows);
+    }
+
+    private static TablePlacement Override(Placement reported, string table, long rows, long idMin, long idMax, long? distinct)
+    {
+        var actual = reported.Of("t1", table);
+        var columns = actual.Statistics.Columns.ToDictionary(c => c.Key, c => c.Value);
+        columns["id"] = new ColumnSiteStatistics(distinct ?? rows, idMin, idMax);
+        return actual with { Statistics = actual.Statistics with { Rows = rows, Columns = columns } };
+    }
+}

@@ -1,0 +1,123 @@
+using System.Buffers.Binary;
+using Vnd.Executor.Execution;
+using Vnd.Executor.Operators;
+using Vnd.Executor.Scans;
+using Vnd.Executor.Storage;
+using Vnd.Executor.Tests.Storage;
+using Vnd.Executor.Vectors;
+
+namespace Vnd.Executor.Tests.Scans;
+
+public sealed class TraceTableBatchSourceTests
+{
+    private const int Rows = 20_000;
+    private const int RowsPerSegment = 7_000;
+    private static readonly TableRef Packets = new("tenant1", "packets");
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(3)]
+    public void Every_value_of_every_type_reads_back_partitioned_by_segment(int partitions)
+    {
+        using var data = new TempDataDirectory();
+        var table = Write(data.Path);
+        var source = new TraceTableBatchSource(table);
+        var all = Enumerable.Range(0, SampleRows.Schema.Count).ToArray();
+        var seen = 0;
+        using var context = new QueryContext();
+        for (var p = 0; p < partitions; p++)
+        {
+            using var reader = source.Open(all, p, partitions, context);
+            var expectedSegments = Enumerable.Range(0, 3).Where(s => s % partitions == p).ToArray();
+            var expectedRows = expectedSegments.SelectMany(s => Enumerable.Range(s * RowsPerSegment, Math.Min(RowsPerSegment, Rows - (s * RowsPerSegment)))).ToArray();
+            var i = 0;
+            while (reader.Next() is { } batch)
+            {
+                Assert.InRange(batch.Count, 1, Batch.Capacity);
+                for (var r = 0; r < batch.Count; r++, i++)
+                {
+                    for (var c = 0; c < all.Length; c++)
+                        Assert.Equal(SampleRows.Value(c, expectedRows[i]), Normalise(batch[c], r));
+                }
+            }
+            Assert.Equal(expectedRows.Length, i);
+            seen += i;
+        }
+        Assert.Equal(Rows, seen);
+    }
+
+    [Fact]
+    public void Requested_columns_come_in_the_requested_order_and_skipped_segments_are_not_read()
+    {
+        using var data = new TempDataDirectory();
+        var table = Write(data.Path);
+        var source = new TraceTableBatchSource(table, keep: s => s.Number != table.Segments[1].Number);
+        using var context = new QueryContext();
+        using var reader = source.Open([14, 3], 0, 1, context);
+        var rows = new List<long>();
+        while (reader.Next() is { } batch)
+        {
+            Assert.Equal(2, batch.ColumnCount);
+            for (var r = 0; r < batch.Count; r++)
+            {
+                var row = rows.Count < RowsPerSegment ? rows.Count : rows.Count + RowsPerSegment;
+                Assert.Equal(SampleRows.Value(14, row), Normalise(batch[0], r));
+                Assert.Equal(SampleRows.Value(3, row), Normalise(batch[1], r));
+                rows.Add(row);
+            }
+        }
+        Assert.Equal(Rows - RowsPerSegment, rows.Count);
+    }
+
+    private static TraceTable Write(string directory)
+    {
+        var store = new TraceTableStore(directory);
+        using (var writer = store.CreateWriter(Packets, SampleRows.Schema, new TraceTableWriterOptions { RowsPerBatch = 5_000, RowsPerSegment = RowsPerSegment }))
+        {
+            SampleRows.Write(writer, 0, Rows);
+            writer.Commit();
+        }
+        var table = store.OpenTable(Packets);
+        Assert.Equal(3, table.Segments.Count);
+        return table;
+    }
+
+    /// <summary>An executor value in <see cref="SampleRows.Value"/>'s normal form.</summary>
+    private static object? Normalise(Vector vector, int row)
+    {
+        if (vector.IsNull(row))
+            return null;
+        switch (vector.PhysicalType)
+        {
+            case PhysicalType.Int16: return (long)vector.Get<short>(row);
+            case PhysicalType.Int32: return (long)vector.Get<int>(row);
+            case PhysicalType.Int64: return vector.Get<long>(row);
+            case PhysicalType.Inet4: return (long)vector.Get<uint>(row);
+            case PhysicalType.VarBytes when vector.Type.Id == Planner.Types.TypeId.Bytea: return Convert.ToHexString(vector.GetBytes(row));
+            case PhysicalType.Inet:
+            {
+                var value = vector.Get<InetValue>(row);
+                var bytes = new byte[16];
+                if (value.IsV6)
+                {
+                    BinaryPrimitives.WriteUInt64BigEndian(bytes, value.High);
+                    BinaryPrimitives.WriteUInt64BigEndian(bytes.AsSpan(8), value.Low);
+                }
+                else
+                {
+                    bytes[10] = bytes[11] = 0xFF;
+                    BinaryPrimitives.WriteUInt32BigEndian(bytes.AsSpan(12), (uint)value.Low);
+                }
+                return Convert.ToHexString(bytes);
+            }
+            case PhysicalType.MacAddr:
+            {
+                var bytes = new byte[8];
+                BinaryPrimitives.WriteUInt64BigEndian(bytes, vector.Get<ulong>(row));
+                return Convert.ToHexString(bytes.AsSpan(2));
+            }
+            default: return VectorValues.Get(vector, row);
+        }
+    }
+}

@@ -1,0 +1,56 @@
+namespace Vnd.Executor.Tests.Slt;
+
+/// <summary>
+/// Queries generated from templates over the corpus tables for the differential test: every aggregate over
+/// every trace column per group, comparison filters at values the data holds, arithmetic between every pair of
+/// numeric types (overflow and division by zero included), and every join type over keys with NULLs.
+/// </summary>
+public static class GeneratedQueries
+{
+    private static readonly string[] TraceColumns = ["sport", "dport", "seq", "ack", "len", "flags", "id"];
+    private static readonly string[] Aggregates = ["count", "sum", "min", "max", "avg"];
+    private static readonly string[] NumberColumns = ["i2", "i4", "i8", "f8", "num"];
+
+    public static IEnumerable<(string Sql, string Types)> All()
+    {
+        foreach (var column in TraceColumns)
+        {
+            foreach (var aggregate in Aggregates)
+                yield return ($"SELECT dport, {aggregate}({column}) FROM t GROUP BY dport", "IR");
+            foreach (var op in (string[])["<", ">=", "=", "<>"])
+                yield return ($"SELECT count(*), min(id) FROM t WHERE {column} {op} (SELECT {column} FROM t ORDER BY id LIMIT 1 OFFSET 7)", "II");
+        }
+        foreach (var left in NumberColumns)
+        {
+            foreach (var right in NumberColumns)
+            {
+                var types = left is "f8" or "num" || right is "f8" or "num" ? "IR" : "II";
+                foreach (var op in (string[])["+", "-", "*"])
+                {
+                    // VND's numeric is a 28-digit decimal: the products of n's 20-digit values overflow it where
+                    // PostgreSQL's arbitrary precision does not (a documented limitation, not compared here).
+                    if (op == "*" && (left, right) is ("num", "num" or "i8") or ("i8", "num"))
+                        continue;
+                    yield return ($"SELECT id, {left} {op} {right} FROM n", types);
+                }
+            }
+            foreach (var op in (string[])["/", "%"])
+            {
+                // PostgreSQL has no float8 % operator (42883); VND's binder still accepts it, so it is left out.
+                if (left == "f8" && op == "%")
+                    continue;
+                yield return ($"SELECT id, {left} {op} 3 FROM n WHERE id < 4", left is "f8" or "num" ? "IR" : "II");
+                yield return ($"SELECT id, 100 {op} {left} FROM n WHERE id <> 5", left is "f8" or "num" ? "IR" : "II");
+            }
+        }
+        foreach (var join in (string[])["JOIN", "LEFT JOIN", "RIGHT JOIN", "FULL JOIN"])
+        {
+            yield return ($"SELECT a.k, a.v, b.k, b.w FROM a {join} b ON a.k = b.k", "ITII");
+            yield return ($"SELECT a.k, b.w FROM a {join} b ON a.k = b.k AND b.w > 25", "II");
+            // PostgreSQL refuses FULL JOIN on a non-equality (0A000); VND answers it, so only the others compare.
+            if (join != "FULL JOIN")
+                yield return ($"SELECT a.v, b.w FROM a {join} b ON a.k < b.k", "TI");
+            yield return ($"SELECT count(*) FROM t_in i {join} t_out o ON i.id = o.id", "I");
+        }
+    }
+}
