@@ -57,7 +57,7 @@ public sealed class HashJoinOperator : PhysicalOperator
 
     public override OperatorStream Open(QueryContext context, int partition, int partitionCount)
     {
-        var table = context.Shared(this, () => JoinHashTable.Build(context, Build, BuildKeys));
+        var table = context.Shared(this, () => JoinHashTable.Build(context, Build, BuildKeys, EmitsBuildColumns || Residual is not null));
         return new HashJoinStream(this, table, Probe.Open(context, partition, partitionCount), context, partitionCount);
     }
 

@@ -102,9 +102,13 @@ internal sealed class HashJoinStream : OperatorStream
         _encoder.Encode(_keyVectors, rows);
         for (var i = _keyVectors.Length - 1; i >= 0; i--)
             _scratch.Release(_keyVectors[i]);
+        // Prefetch every row's slot first so the batch's cache misses overlap, then look the keys up.
+        var hashes = _encoder.Hashes;
+        for (var k = 0; k < rows.Length; k++)
+            _table.Prefetch(hashes[k]);
         for (var k = 0; k < rows.Length; k++)
         {
-            _heads[k] = _encoder.HasNull[k] ? -1 : _table.Find(_encoder.Hashes[k], _encoder.Key(k));
+            _heads[k] = _encoder.HasNull[k] ? -1 : _table.Find(hashes[k], _encoder.Key(k));
             _matched[k] = false;
         }
         _cursor = 0;

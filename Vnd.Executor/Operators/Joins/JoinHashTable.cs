@@ -24,6 +24,7 @@ internal sealed class JoinHashTable : IDisposable
     private int _keyBytes;
     private long _reserved;
     private int _finishedProbes;
+    private int _bits;
 
     public JoinHashTable(IReadOnlyList<SqlType> types, MemoryBudget memory)
     {
@@ -41,9 +42,11 @@ internal sealed class JoinHashTable : IDisposable
     /// <summary>Per build row: did any probe row match it (right/full joins).</summary>
     public byte[] Matched { get; private set; } = [];
 
-    public static JoinHashTable Build(QueryContext context, PhysicalOperator input, IReadOnlyList<Expression> keys)
+    /// <summary>Hashes <paramref name="input"/> on <paramref name="keys"/>. Without <paramref name="keepColumns"/>
+    /// (semi/anti joins with no residual) only the keys are kept: the rows' columns are never read back.</summary>
+    public static JoinHashTable Build(QueryContext context, PhysicalOperator input, IReadOnlyList<Expression> keys, bool keepColumns)
     {
-        var table = new JoinHashTable(input.OutputTypes, context.Memory);
+        var table = new JoinHashTable(keepColumns ? input.OutputTypes : [], context.Memory);
         var workers = context.Parallelism;
         var encoders = new KeyEncoder?[workers];
         var scratches = new EvaluationScratch?[workers];
@@ -67,10 +70,13 @@ internal sealed class JoinHashTable : IDisposable
     /// <summary>First build row whose key equals the probe key, or -1.</summary>
     public int Find(ulong hash, ReadOnlySpan<byte> key)
     {
-        var p = Partition(hash, _partitions.Length);
+        var p = Partition(hash);
         var entry = _partitions[p].Find(hash, key);
         return entry < 0 ? -1 : _heads[p][entry];
     }
+
+    /// <summary>Starts loading the slot <see cref="Find"/> will read first (see <see cref="KeyTable.Prefetch"/>).</summary>
+    public void Prefetch(ulong hash) => _partitions[Partition(hash)].Prefetch(hash);
 
     /// <summary>Counts a probing partition as done; true for the last one (which reports unmatched build rows).</summary>
     public bool FinishProbe(int partitionCount) => Interlocked.Increment(ref _finishedProbes) == partitionCount;
@@ -84,7 +90,8 @@ internal sealed class JoinHashTable : IDisposable
         _reserved = 0;
     }
 
-    private static int Partition(ulong hash, int count) => (int)((hash >> 40) % (uint)count);
+    /// <summary>The partition of a hash: its top <see cref="_bits"/> bits (key tables index by the low bits).</summary>
+    private int Partition(ulong hash) => _bits == 0 ? 0 : (int)(hash >> (64 - _bits));
 
     private void Append(Batch batch, KeyEncoder encoder)
     {
@@ -113,16 +120,114 @@ internal sealed class JoinHashTable : IDisposable
         }
     }
 
+    /// <summary>
+    /// Radix-partitions the rows by the top bits of their hash (a counting sort of row numbers, hashes and keys:
+    /// 8-byte keys as ulongs, others as bytes in a partition-ordered arena) into partitions of a few thousand rows,
+    /// then builds one small key table per partition, the workers taking partitions in turn. Each insert then hits
+    /// a table that sits in the cache; inserting into one table of the whole build side cost a cache miss per row.
+    /// The keys are copied in partition order because reading them in place, a partition's rows being spread over
+    /// the whole build side, cost a cache miss per row again (measured: RTT over all flows, a 5-column key).
+    /// </summary>
     private void Index(int workers, QueryContext context, int fixedWidth)
     {
         var count = Rows.Count;
         Reserve(count * 5L);
         Next = new int[count];
         Matched = new byte[count];
-        _partitions = new KeyTable[workers];
-        _heads = new int[workers][];
+        _bits = PartitionBits(count);
+        var partitions = 1 << _bits;
+        _partitions = new KeyTable[partitions];
+        _heads = new int[partitions][];
+        var inline = fixedWidth == 8;
+        var ends = inline ? [] : KeyEnds(count);
+        var starts = new int[partitions + 1];
+        var byteStarts = inline ? [] : new int[partitions + 1];
+        for (var r = 0; r < count; r++)
+        {
+            if (_keyOffsets[r] < 0)
+                continue;
+            var p = Partition(_hashes[r]);
+            starts[p + 1]++;
+            if (!inline)
+                byteStarts[p + 1] += ends[r] - _keyOffsets[r];
+        }
+        for (var p = 0; p < partitions; p++)
+        {
+            starts[p + 1] += starts[p];
+            if (!inline)
+                byteStarts[p + 1] += byteStarts[p];
+        }
+        var keyed = starts[partitions];
+        var scratchBytes = keyed * 12L + (inline ? keyed * 8L : (keyed + 1) * 4L + byteStarts[partitions]);
+        Reserve(scratchBytes);
+        var rows = new int[keyed];
+        var hashes = new ulong[keyed];
+        var keys = inline ? new ulong[keyed] : [];
+        // Non-inline keys: entry i's bytes are arena[keyStarts[i] .. keyStarts[i + 1]), partitions being contiguous.
+        var arena = inline ? [] : new byte[byteStarts[partitions]];
+        var keyStarts = inline ? [] : new int[keyed + 1];
+        var fill = starts.AsSpan(0, partitions).ToArray();
+        var byteFill = inline ? [] : byteStarts.AsSpan(0, partitions).ToArray();
+        for (var r = 0; r < count; r++)
+        {
+            if (_keyOffsets[r] < 0)
+                continue;
+            var p = Partition(_hashes[r]);
+            var at = fill[p]++;
+            rows[at] = r;
+            hashes[at] = _hashes[r];
+            if (inline)
+            {
+                keys[at] = BitConverter.ToUInt64(_keys, _keyOffsets[r]);
+                continue;
+            }
+            var length = ends[r] - _keyOffsets[r];
+            keyStarts[at] = byteFill[p];
+            _keys.AsSpan(_keyOffsets[r], length).CopyTo(arena.AsSpan(byteFill[p]));
+            byteFill[p] += length;
+        }
+        if (!inline)
+            keyStarts[keyed] = byteStarts[partitions];
+        ParallelDrain.For(Math.Min(workers, partitions), w =>
+        {
+            Span<byte> key = stackalloc byte[8];
+            for (var p = w; p < partitions; p += workers)
+            {
+                context.CheckCancelled();
+                var size = starts[p + 1] - starts[p];
+                var table = new KeyTable(fixedWidth, _memory, Math.Max(16, size));
+                var heads = new int[Math.Max(16, size)];
+                for (var i = starts[p]; i < starts[p + 1]; i++)
+                {
+                    var r = rows[i];
+                    int e;
+                    bool added;
+                    if (inline)
+                    {
+                        BitConverter.TryWriteBytes(key, keys[i]);
+                        e = table.FindOrAdd(hashes[i], key, out added);
+                    }
+                    else
+                    {
+                        e = table.FindOrAdd(hashes[i], arena.AsSpan(keyStarts[i], keyStarts[i + 1] - keyStarts[i]), out added);
+                    }
+                    if (added)
+                        heads[e] = -1;
+                    Next[r] = heads[e];
+                    heads[e] = r;
+                }
+                _partitions[p] = table;
+                _heads[p] = heads;
+            }
+        });
+        _memory.Release(scratchBytes);
+        _reserved -= scratchBytes;
+    }
+
+    /// <summary>The end of each row's key: the next keyed row's start (rows with NULL keys hold -1).</summary>
+    private int[] KeyEnds(int count)
+    {
         var ends = new int[count];
-        // The end of each key: the next non-NULL row's start (rows with NULL keys hold -1).
         var end = _keyBytes;
         for (var r = count - 1; r >= 0; r--)
         {
@@ -130,30 +235,17 @@ internal sealed class JoinHashTable : IDisposable
             if (_keyOffsets[r] >= 0)
                 end = _keyOffsets[r];
         }
-        ParallelDrain.For(workers, p =>
-        {
-            var table = new KeyTable(fixedWidth, _memory, Math.Max(16, count / workers));
-            var heads = new int[1024];
-            for (var r = 0; r < count; r++)
-            {
-                if (_keyOffsets[r] < 0 || Partition(_hashes[r], workers) != p)
-                    continue;
-                var key = _keys.AsSpan(_keyOffsets[r], ends[r] - _keyOffsets[r]);
-                var e = table.FindOrAdd(_hashes[r], key, out var added);
-                if (added)
-                {
-                    if (e >= heads.Length)
-                        Array.Resize(ref heads, heads.Length * 2);
-                    heads[e] = -1;
-                }
-                Next[r] = heads[e];
-                heads[e] = r;
-                if ((r & 0xFFFF) == 0)
-                    context.CheckCancelled();
-            }
-            _partitions[p] = table;
-            _heads[p] = heads;
-        });
+        return ends;
+    }
+
+    /// <summary>Enough partitions that each holds about 4K rows (its key table then fits in L2), at most 2048
+    /// so the one scatter pass writes to few enough places at once.</summary>
+    private static int PartitionBits(int count)
+    {
+        var bits = 0;
+        while (bits < 11 && (count >> (bits + 12)) > 0)
+            bits++;
+        return bits;
     }
 
     private void EnsureRoom(int rows, int bytes)

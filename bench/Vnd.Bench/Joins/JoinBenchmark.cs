@@ -13,7 +13,8 @@ namespace Vnd.Bench.Joins;
 /// <c>bench joins</c>: the paper's join shapes over two in-memory trace tables of N packets (In and Out of one hop,
 /// columns id, ts, flow, seq; Out misses 1% of In's packets and is shuffled): the RTT pair join on (flow, seq),
 /// the one-hop delay join on id, loss as an anti join on id, and a semi join. Each is run twice; the second,
-/// steady-state run is reported. Compare figures only against runs made under the same machine load.
+/// steady-state run is reported, as wall time and as the process's CPU time (less
+/// sensitive to other processes on a loaded machine). Compare figures only against runs made under the same machine load.
 /// </summary>
 public static class JoinBenchmark
 {
@@ -45,8 +46,10 @@ public static class JoinBenchmark
         foreach (var (name, plan) in joins)
         {
             Time(plan(), parallelism);
+            var cpu = Process.GetCurrentProcess().TotalProcessorTime;
             var (count, elapsed) = Time(plan(), parallelism);
-            Console.WriteLine($"{name,-36} {elapsed.TotalMilliseconds,8:F0} ms  {count,12:N0} rows");
+            cpu = Process.GetCurrentProcess().TotalProcessorTime - cpu;
+            Console.WriteLine($"{name,-36} {elapsed.TotalMilliseconds,8:F0} ms wall {cpu.TotalMilliseconds,8:F0} ms cpu {count,12:N0} rows");
         }
         Console.WriteLine($"load after: {File.ReadAllText("/proc/loadavg").Trim()}");
         return 0;
