@@ -47,6 +47,24 @@ public sealed class SearchPathCatalog(ICatalog inner, string user, SessionTempTa
     /// <summary>DISCARD ALL / DISCARD TEMP.</summary>
     public void DropTempViews() => _tempViews.Clear();
 
+    /// <summary>
+    /// pg_temp as it is at BEGIN: PostgreSQL's catalog changes are transactional, so ROLLBACK takes back the
+    /// temporary tables and views created in the block and brings back those it dropped.
+    /// </summary>
+    public TempSnapshot SaveTemp() => new(new Dictionary<string, ViewDefinition>(_tempViews, StringComparer.Ordinal), TempTables.Save());
+
+    /// <summary>ROLLBACK of a block: pg_temp returns to <paramref name="snapshot"/>.</summary>
+    public void RestoreTemp(TempSnapshot snapshot)
+    {
+        _tempViews.Clear();
+        foreach (var (name, view) in snapshot.Views)
+            _tempViews[name] = view;
+        TempTables.Restore(snapshot.Tables);
+    }
+
+    /// <summary>What <see cref="SaveTemp"/> kept.</summary>
+    public sealed record TempSnapshot(IReadOnlyDictionary<string, ViewDefinition> Views, SessionTempTables.Snapshot Tables);
+
     /// <summary>Resolves a search_path value (already split into names) against the schemas that exist now.</summary>
     public void SetPath(IReadOnlyList<string> names)
     {

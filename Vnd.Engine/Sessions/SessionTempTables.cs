@@ -81,6 +81,24 @@ public sealed class SessionTempTables
         return true;
     }
 
+    /// <summary>
+    /// The tables as they are now, for a transaction block to return to on ROLLBACK: a table's rows never change
+    /// once created, so the name → table map is the whole state.
+    /// </summary>
+    public Snapshot Save() => new(new Dictionary<string, (TableDefinition, InMemoryTable, long)>(_tables, StringComparer.Ordinal), Bytes);
+
+    /// <summary>ROLLBACK: tables created in the block are gone, tables dropped in it are back.</summary>
+    public void Restore(Snapshot snapshot)
+    {
+        _tables.Clear();
+        foreach (var (name, table) in snapshot.Tables)
+            _tables[name] = table;
+        Bytes = snapshot.Bytes;
+    }
+
+    /// <summary>What <see cref="Save"/> kept.</summary>
+    public sealed record Snapshot(IReadOnlyDictionary<string, (TableDefinition Definition, InMemoryTable Rows, long Bytes)> Tables, long Bytes);
+
     /// <summary>DISCARD TEMP / DISCARD ALL.</summary>
     public void Clear()
     {

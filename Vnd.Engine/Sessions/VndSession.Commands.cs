@@ -75,7 +75,10 @@ public sealed partial class VndSession
         {
             case TransactionAction.Begin:
                 if (_transaction.Begin())
+                {
                     _settings.BeginTransaction();
+                    _tempAtBegin = _catalog.SaveTemp();
+                }
                 else
                     _context.SendNotice(new PgErrorException("25001", "there is already a transaction in progress", PgSeverity.Warning));
                 return new PgCommandResult("BEGIN");
@@ -83,6 +86,9 @@ public sealed partial class VndSession
                 var commit = transaction.Action == TransactionAction.Commit;
                 var tag = _transaction.End(commit);
                 _settings.EndTransaction(tag == "COMMIT");
+                if (tag == "ROLLBACK" && _tempAtBegin is not null)
+                    _catalog.RestoreTemp(_tempAtBegin);
+                _tempAtBegin = null;
                 if (tag is null)
                     _context.SendNotice(new PgErrorException("25P01", "there is no transaction in progress", PgSeverity.Warning));
                 CloseCursors(all: false);

@@ -26,6 +26,8 @@ public sealed partial class VndSession : IPgSession
     private readonly SearchPathCatalog _catalog;
     private readonly SessionSettings _settings;
     private readonly TransactionBlock _transaction = new();
+    /// <summary>pg_temp at BEGIN of the open block, restored by its ROLLBACK.</summary>
+    private SearchPathCatalog.TempSnapshot? _tempAtBegin;
     private readonly QueryExecution _execution;
     private readonly Dictionary<string, SessionCursor> _cursors = new(StringComparer.Ordinal);
 

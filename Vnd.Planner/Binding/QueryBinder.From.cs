@@ -60,11 +60,9 @@ internal sealed partial class QueryBinder
         {
             throw BinderErrors.Unsupported("cross-database references", named);
         }
+        // A missing schema is reported as a missing relation, as PostgreSQL does (42P01, not 3F000): the answer
+        // for another tenant's schema is then the same as for one that never existed.
         var catalog = context.Catalog;
-        if (name.Count == 2 && !catalog.SchemaExists(name[0]))
-        {
-            throw BinderErrors.Error("3F000", $"schema \"{name[0]}\" does not exist", named);
-        }
         foreach (var schema in name.Count == 2 ? [name[0]] : catalog.SearchPath)
         {
             var table = catalog.FindTable(schema, name[^1]);

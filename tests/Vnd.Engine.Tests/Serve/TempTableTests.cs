@@ -33,6 +33,38 @@ public sealed class TempTableTests(ServeFixture fixture)
         await Assert.ThrowsAsync<PostgresException>(() => new NpgsqlCommand(sql, connection).ExecuteScalarAsync());
 
     [Fact]
+    public async Task Rollback_takes_back_temporary_tables_and_views_created_or_dropped_in_the_block()
+    {
+        await using var session = await OpenAsync();
+        var total = await LongAsync(session, "select count(*) from packets");
+        await RunAsync(session, "create temp table kept as select 1 as one");
+
+        await RunAsync(session, "begin");
+        await RunAsync(session, "create temp table gone as select * from packets");
+        await RunAsync(session, "create temp view gone_view as select 2 as two");
+        await RunAsync(session, "drop table kept");
+        Assert.Equal(total, await LongAsync(session, "select count(*) from gone"));
+        await RunAsync(session, "rollback");
+
+        // As in PostgreSQL: what the block created is gone, what it dropped is back.
+        Assert.Equal("42P01", (await FailsAsync(session, "select count(*) from gone")).SqlState);
+        Assert.Equal("42P01", (await FailsAsync(session, "select * from gone_view")).SqlState);
+        Assert.Equal(1L, await LongAsync(session, "select one from kept"));
+        Assert.Equal(0L, await LongAsync(session, "select count(*) from pg_class where relname in ('gone', 'gone_view')"));
+
+        // A failed block rolls back too; a committed one keeps its tables.
+        await RunAsync(session, "begin");
+        await RunAsync(session, "create temp table failed as select 3 as three");
+        await FailsAsync(session, "select 1/0");
+        await RunAsync(session, "rollback");
+        Assert.Equal("42P01", (await FailsAsync(session, "select * from failed")).SqlState);
+        await RunAsync(session, "begin");
+        await RunAsync(session, "create temp table committed as select 4 as four");
+        await RunAsync(session, "commit");
+        Assert.Equal(4L, await LongAsync(session, "select four from committed"));
+    }
+
+    [Fact]
     public async Task A_temporary_table_holds_a_result_shadows_the_trace_table_and_is_dropped()
     {
         await using var session = await OpenAsync();

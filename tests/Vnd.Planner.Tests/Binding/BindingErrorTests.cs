@@ -7,7 +7,7 @@ public sealed class BindingErrorTests
     [InlineData("select * from nosuch", "42P01", "relation \"nosuch\" does not exist", "nosuch")]
     [InlineData("select * from public.nosuch", "42P01", "relation \"public.nosuch\" does not exist", "public.nosuch")]
     [InlineData("select * from flows", "42P01", "relation \"flows\" does not exist", "flows")]
-    [InlineData("select * from nope.t", "3F000", "schema \"nope\" does not exist", "nope.t")]
+    [InlineData("select * from nope.t", "42P01", "relation \"nope.t\" does not exist", "nope.t")]
     [InlineData("select nosuch from \"in\"", "42703", "column \"nosuch\" does not exist", "nosuch")]
     [InlineData("select i.nosuch from \"in\" i", "42703", "column i.nosuch does not exist", "i.nosuch")]
     [InlineData("select x.id from \"in\" i", "42P01", "missing FROM-clause entry for table \"x\"", "x.id")]
