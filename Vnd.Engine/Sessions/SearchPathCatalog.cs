@@ -65,11 +65,15 @@ public sealed class SearchPathCatalog(ICatalog inner, string user, SessionTempTa
     /// <summary>What <see cref="SaveTemp"/> kept.</summary>
     public sealed record TempSnapshot(IReadOnlyDictionary<string, ViewDefinition> Views, SessionTempTables.Snapshot Tables);
 
+    /// <summary>current_schema(): the first schema the search_path names that exists (implicit pg_catalog does not count).</summary>
+    public string? CurrentSchema { get; private set; }
+
     /// <summary>Resolves a search_path value (already split into names) against the schemas that exist now.</summary>
     public void SetPath(IReadOnlyList<string> names)
     {
         var path = new List<string>();
-        if (!names.Contains("pg_catalog") && inner.SchemaExists("pg_catalog"))
+        var implicitCatalog = !names.Contains("pg_catalog") && inner.SchemaExists("pg_catalog");
+        if (implicitCatalog)
             path.Add("pg_catalog");
         foreach (var name in names)
         {
@@ -78,6 +82,7 @@ public sealed class SearchPathCatalog(ICatalog inner, string user, SessionTempTa
                 path.Add(schema);
         }
         _path = SqlList.From(path);
+        CurrentSchema = path.Count > (implicitCatalog ? 1 : 0) ? path[implicitCatalog ? 1 : 0] : null;
     }
 
     public bool SchemaExists(string schema) => true;

@@ -49,6 +49,7 @@ public sealed partial class VndSession : IPgSession
         };
         _settings = new SessionSettings(context, _catalog);
         catalog.Info?.UseSettings(_settings);
+        catalog.Info?.UseCurrentSchema(() => _catalog.CurrentSchema);
         _execution = new QueryExecution(_settings, _transaction);
     }
 

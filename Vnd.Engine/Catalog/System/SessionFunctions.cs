@@ -22,7 +22,7 @@ internal static class SessionFunctions
             yield return Fixed(name, T, session.User);
         yield return Fixed("current_database", T, session.Database);
         yield return Fixed("current_catalog", T, session.Database);
-        yield return Fixed("current_schema", T, session.Schema);
+        yield return new FunctionSignature("current_schema", FunctionKind.Scalar, SqlList<SqlType>.Empty, T) { Expand = _ => Macro.Constant(session.CurrentSchema, T) };
         yield return Fixed("pg_backend_pid", SqlType.Int4, session.BackendPid);
         yield return Fixed("version", T, $"PostgreSQL {SessionInfo.ServerVersion} on x86_64-pc-linux-gnu, compiled by VND");
         yield return Fixed("pg_is_in_recovery", SqlType.Bool, false);

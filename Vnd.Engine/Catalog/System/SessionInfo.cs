@@ -44,6 +44,18 @@ public sealed class SessionInfo
     /// <summary>The session's settings; a wire session replaces the embedded defaults with its own (<see cref="UseSettings"/>).</summary>
     public ISessionSettings Settings { get; private set; }
 
+    /// <summary>
+    /// current_schema(): the first schema of the session's search_path that exists (pg_catalog only when the path
+    /// names it), null when none does — as for an admin, whose "$user" names no schema. A wire session answers it
+    /// from its resolved path (<see cref="UseCurrentSchema"/>); otherwise it is the tenant's schema.
+    /// </summary>
+    public string? CurrentSchema => _currentSchema is null ? Schema : _currentSchema();
+
+    private Func<string?>? _currentSchema;
+
+    /// <summary>Makes current_schema() follow the wire session's search_path.</summary>
+    public void UseCurrentSchema(Func<string?> currentSchema) => _currentSchema = currentSchema;
+
     /// <summary>Makes the catalog read and write the wire session's settings, so SET and current_setting agree.</summary>
     public void UseSettings(ISessionSettings settings) => Settings = settings;
 }

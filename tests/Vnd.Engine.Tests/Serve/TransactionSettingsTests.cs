@@ -20,6 +20,26 @@ public sealed class TransactionSettingsTests(ServeFixture fixture)
         await new NpgsqlCommand(sql, connection).ExecuteScalarAsync();
 
     [Fact]
+    public async Task Current_schema_follows_the_search_path_and_is_null_when_no_schema_of_it_exists()
+    {
+        await using var connection = await OpenAsync();
+        Assert.Equal("tenant1", await RunAsync(connection, "select current_schema()"));
+        await RunAsync(connection, "set search_path = pg_catalog, tenant1");
+        Assert.Equal("pg_catalog", await RunAsync(connection, "select current_schema"));
+        await RunAsync(connection, "set search_path = nosuch");
+        Assert.Equal(DBNull.Value, await RunAsync(connection, "select current_schema()"));
+        await RunAsync(connection, "reset search_path");
+        Assert.Equal("tenant1", await RunAsync(connection, "select current_schema()"));
+
+        // The admin role is "vnd", so its "$user" names the schema of vnd.diagnoses, as PostgreSQL resolves it.
+        await using var admin = new NpgsqlConnection(fixture.ConnectionString("vnd", ServeFixture.AdminPassword));
+        await admin.OpenAsync();
+        Assert.Equal("vnd", await RunAsync(admin, "select current_schema()"));
+        await RunAsync(admin, "set search_path = tenant2");
+        Assert.Equal("tenant2", await RunAsync(admin, "select current_schema()"));
+    }
+
+    [Fact]
     public async Task Rollback_undoes_set_and_reset()
     {
         await using var connection = await OpenAsync();
