@@ -42,6 +42,7 @@ public static class SettingDefinitions
         new("server_encoding", "UTF8", SettingKind.ReadOnly, Reported: true, "Shows the server (database) character set encoding."),
         new("integer_datetimes", "on", SettingKind.ReadOnly, Reported: true, "Shows whether datetimes are integer based."),
         new("max_identifier_length", "63", SettingKind.ReadOnly, Description: "Shows the maximum identifier length."),
+        new("max_index_keys", "32", SettingKind.ReadOnly, Description: "Shows the maximum number of index keys."),
         new("lc_collate", "C", SettingKind.ReadOnly, Description: "Shows the collation order locale."),
         new("lc_ctype", "C", SettingKind.ReadOnly, Description: "Shows the character classification and case conversion locale."),
         new("block_size", "8192", SettingKind.ReadOnly, Description: "Shows the size of a disk block."),
