@@ -137,6 +137,10 @@ internal sealed partial class ExprBinder
 
     private BoundExpr BindIs(IsExpr i)
     {
+        if (i.Test == IsTest.Null && i.Operand is RowExpr row)
+        {
+            return BindRowIsNull(row, i.Negated, i);
+        }
         var operand = Bind(i.Operand);
         if (i.Test != IsTest.Null)
         {
@@ -146,8 +150,16 @@ internal sealed partial class ExprBinder
         return new BoundIs(operand, i.Test, i.Negated);
     }
 
-    private BoundExpr BindDistinctFrom(IsDistinctFromExpr d) =>
-        TypeOperator(d.Negated ? "IS NOT DISTINCT FROM" : "IS DISTINCT FROM", Bind(d.Left), Bind(d.Right), d);
+    private BoundExpr BindDistinctFrom(IsDistinctFromExpr d)
+    {
+        var op = d.Negated ? "IS NOT DISTINCT FROM" : "IS DISTINCT FROM";
+        if (d.Left is RowExpr || d.Right is RowExpr)
+        {
+            var (left, right) = RowFields(d.Left, d.Right, op, d);
+            return Fold(d.Negated ? "AND" : "OR", left, right, op, d);
+        }
+        return TypeOperator(op, Bind(d.Left), Bind(d.Right), d);
+    }
 
     /// <summary>BETWEEN is rewritten to its comparisons, as PostgreSQL's grammar does.</summary>
     private BoundExpr BindBetween(BetweenExpr b)

@@ -9,7 +9,8 @@ namespace Vnd.Planner.Binding;
 /// Row constructors in comparisons, expanded field by field as PostgreSQL defines them: <c>(a, b) = (c, d)</c> is
 /// <c>a = c AND b = d</c>, <c>&lt;&gt;</c> an OR of the inequalities, and the orderings compare lexicographically
 /// (<c>a &lt; c OR (a = c AND b &lt; d)</c>), which gives PostgreSQL's NULL results too. <c>(a, b) IN ((…), (…))</c> is
-/// the OR of the row equalities. A row IN (subquery) and a row anywhere else are not supported (0A000).
+/// the OR of the row equalities; IS [NOT] DISTINCT FROM folds field by field too, and IS [NOT] NULL tests every field.
+/// A row IN (subquery) and a row anywhere else are not supported (0A000).
 /// </summary>
 internal sealed partial class ExprBinder
 {
@@ -26,6 +27,21 @@ internal sealed partial class ExprBinder
             "<>" => Fold("OR", left, right, "<>", b),
             _ => Lexicographic(left, right, op, b),
         };
+    }
+
+    /// <summary>
+    /// <c>row IS NULL</c> holds when every field is NULL and <c>row IS NOT NULL</c> when none is (so a row with
+    /// some NULL fields is neither), as the SQL standard and PostgreSQL define them.
+    /// </summary>
+    private BoundExpr BindRowIsNull(RowExpr row, bool negated, SqlNode node)
+    {
+        BoundExpr? all = null;
+        foreach (var field in row.Fields)
+        {
+            var test = new BoundIs(Bind(field), IsTest.Null, negated);
+            all = all is null ? test : TypeOperator("AND", all, test, node);
+        }
+        return all!;
     }
 
     private BoundExpr BindRowInList(InListExpr i)

@@ -158,23 +158,69 @@ internal sealed partial class QueryBinder
         };
         var keys = SqlList<EquiKey>.Empty;
         BoundExpr? condition = null;
+        var fullMerges = new List<(string Name, BoundExpr Left, BoundExpr Right)>();
         if (join.Natural)
         {
             // NATURAL is USING over the column names both sides show; with none in common it is a cross product
             // (or an outer join ON TRUE), as in PostgreSQL.
-            keys = BindUsing(join, CommonColumnNames(leftScope, rightScope), type, leftScope, rightScope, local, ctes);
+            keys = BindUsing(join, CommonColumnNames(leftScope, rightScope), type, leftScope, rightScope, local, ctes, fullMerges);
         }
         else if (join.Using.Count > 0)
         {
-            keys = BindUsing(join, join.Using, type, leftScope, rightScope, local, ctes);
+            keys = BindUsing(join, join.Using, type, leftScope, rightScope, local, ctes, fullMerges);
         }
         else if (join.On is not null)
         {
             condition = new ExprBinder(context, this, local, ctes, "JOIN conditions").BindPredicate(join.On, "JOIN/ON");
         }
+        LogicalPlan plan = new Join(type, left, right, keys, condition);
+        if (fullMerges.Count > 0)
+        {
+            plan = MergeFullJoinColumns(plan, fullMerges, local);
+        }
         scope.Absorb(local);
-        return new Join(type, left, right, keys, condition);
+        return plan;
     }
+
+    /// <summary>
+    /// FULL JOIN … USING (and NATURAL FULL JOIN): either side of a merged column may be NULL-extended, so
+    /// PostgreSQL's merged column is COALESCE(left, right) — a value no input has. A projection over the join adds
+    /// it; every other column passes through under a new id, and the scope's relations are moved onto those ids so
+    /// qualified names (a.k, b.k) still reach each side's own column.
+    /// </summary>
+    private LogicalPlan MergeFullJoinColumns(LogicalPlan join, List<(string Name, BoundExpr Left, BoundExpr Right)> merges, Scope local)
+    {
+        var moved = new Dictionary<ColumnId, PlanColumn>();
+        var items = new List<ProjectItem>();
+        foreach (var column in join.Output)
+        {
+            var passed = context.NewColumn(column.Name, column.Type);
+            moved[column.Id] = passed;
+            items.Add(new ProjectItem(passed, BoundColumn.Of(column)));
+        }
+        var merged = new List<PlanColumn>();
+        foreach (var (name, left, right) in merges)
+        {
+            var column = context.NewColumn(name, left.Type);
+            items.Add(new ProjectItem(column, new BoundCall(CoalesceId, "coalesce", CallKind.Function, SqlList.Create<BoundExpr>([left, right]), left.Type)));
+            merged.Add(column);
+        }
+        PlanColumn Move(PlanColumn c) => moved.GetValueOrDefault(c.Id, c);
+        for (var i = 0; i < local.Relations.Count; i++)
+        {
+            local.Relations[i] = local.Relations[i] with { Columns = SqlList.From(local.Relations[i].Columns.Select(Move)) };
+        }
+        var earlier = local.Merged.Select(Move).ToList();
+        local.Merged.Clear();
+        local.Merged.AddRange(merged);
+        local.Merged.AddRange(earlier);
+        var hidden = local.HiddenFromStar.Select(id => moved.TryGetValue(id, out var c) ? c.Id : id).ToList();
+        local.HiddenFromStar.Clear();
+        local.HiddenFromStar.UnionWith(hidden);
+        return new Project(join, SqlList.From(items));
+    }
+
+    private static readonly string CoalesceId = BuiltinFunctions.All.First(f => f.Name == "coalesce").Id;
 
     /// <summary>The names in both inputs' * lists, in the left input's order.</summary>
     private static List<string> CommonColumnNames(Scope leftScope, Scope rightScope)
@@ -195,15 +241,12 @@ internal sealed partial class QueryBinder
         return common;
     }
 
-    private SqlList<EquiKey> BindUsing(JoinTable join, IReadOnlyList<string> names, JoinType type, Scope leftScope, Scope rightScope, Scope local, CteScope ctes)
+    private SqlList<EquiKey> BindUsing(JoinTable join, IReadOnlyList<string> names, JoinType type, Scope leftScope, Scope rightScope, Scope local, CteScope ctes,
+        List<(string Name, BoundExpr Left, BoundExpr Right)> fullMerges)
     {
         if (names.Count == 0)
         {
             return SqlList<EquiKey>.Empty;
-        }
-        if (type == JoinType.Full)
-        {
-            throw BinderErrors.Unsupported(join.Natural ? "NATURAL FULL JOIN" : "FULL JOIN with USING", join);
         }
         var binder = new ExprBinder(context, this, local, ctes, "JOIN conditions");
         var keys = new List<EquiKey>();
@@ -215,6 +258,15 @@ internal sealed partial class QueryBinder
                 ?? throw BinderErrors.Error(SqlState.UndefinedColumn, $"column \"{name}\" specified in USING clause does not exist in right table", join);
             var equality = (BoundCall)binder.TypeOperator("=", BoundColumn.Of(leftColumn), BoundColumn.Of(rightColumn), join);
             keys.Add(new EquiKey(equality.Arguments[0], equality.Arguments[1]));
+            if (type == JoinType.Full)
+            {
+                // Both sides hide; MergeFullJoinColumns adds COALESCE(left, right) under the name.
+                local.Merged.RemoveAll(c => c.Name == name);
+                local.HiddenFromStar.Add(leftColumn.Id);
+                local.HiddenFromStar.Add(rightColumn.Id);
+                fullMerges.Add((name, equality.Arguments[0], equality.Arguments[1]));
+                continue;
+            }
             // The merged column is the side that is never NULL-extended (PostgreSQL uses COALESCE only for FULL).
             var (kept, hidden) = type == JoinType.Right ? (rightColumn, leftColumn) : (leftColumn, rightColumn);
             local.Merged.RemoveAll(c => c.Name == name);

@@ -39,7 +39,6 @@ public sealed class BindingErrorTests
     [InlineData("select $1", "42P18", "could not determine data type of parameter $1", null)]
     [InlineData("select * from loop", "42P17", "infinite recursion detected in rules for relation \"loop\"", null)]
     [InlineData("with recursive t as (select 1) select * from t", "0A000", "WITH RECURSIVE is not supported", "with")]
-    [InlineData("select id from \"in\" natural full join out", "0A000", "NATURAL FULL JOIN is not supported", null)]
     [InlineData("select (1, 2) = (1, 2, 3)", "42601", "unequal number of entries in row expressions", null)]
     [InlineData("select (1, 2) < 1", "42883", "operator does not exist: record < integer", null)]
     [InlineData("select id from \"in\" where (id, seq) in (select id, seq from out)", "0A000", "a row constructor IN (subquery) is not supported", null)]
