@@ -139,9 +139,9 @@ internal sealed partial class ExprBinder
 
     private BoundExpr BindInSubquery(Expr operandAst, Query query, bool negated, SqlNode node)
     {
-        if (operandAst is RowExpr)
+        if (operandAst is RowExpr row)
         {
-            throw BinderErrors.Unsupported("a row constructor IN (subquery)", node);
+            return BindRowInSubquery(row, query, negated, node);
         }
         var operand = Bind(operandAst);
         var plan = _queries.BindSubquery(query, Scope, Ctes);

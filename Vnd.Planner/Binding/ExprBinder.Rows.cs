@@ -10,7 +10,7 @@ namespace Vnd.Planner.Binding;
 /// <c>a = c AND b = d</c>, <c>&lt;&gt;</c> an OR of the inequalities, and the orderings compare lexicographically
 /// (<c>a &lt; c OR (a = c AND b &lt; d)</c>), which gives PostgreSQL's NULL results too. <c>(a, b) IN ((…), (…))</c> is
 /// the OR of the row equalities; IS [NOT] DISTINCT FROM folds field by field too, and IS [NOT] NULL tests every field.
-/// A row IN (subquery) and a row anywhere else are not supported (0A000).
+/// A row IN (subquery) is ExprBinder.RowSubquery's; a row anywhere else is not supported (0A000).
 /// </summary>
 internal sealed partial class ExprBinder
 {

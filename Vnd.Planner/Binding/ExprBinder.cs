@@ -101,7 +101,7 @@ internal sealed partial class ExprBinder
     /// <summary>Binds a predicate clause (WHERE, HAVING, ON): unknown literals become boolean, anything else must be.</summary>
     public BoundExpr BindPredicate(Expr expr, string construct)
     {
-        var bound = Coerce(Bind(expr), SqlType.Bool, expr, softly: true);
+        var bound = Coerce(Bind(RewriteRowInConjuncts(expr)), SqlType.Bool, expr, softly: true);
         TypeRules.RequireBoolean(bound.Type, construct, expr);
         return bound;
     }

@@ -41,7 +41,6 @@ public sealed class BindingErrorTests
     [InlineData("with recursive t as (select 1) select * from t", "0A000", "WITH RECURSIVE is not supported", "with")]
     [InlineData("select (1, 2) = (1, 2, 3)", "42601", "unequal number of entries in row expressions", null)]
     [InlineData("select (1, 2) < 1", "42883", "operator does not exist: record < integer", null)]
-    [InlineData("select id from \"in\" where (id, seq) in (select id, seq from out)", "0A000", "a row constructor IN (subquery) is not supported", null)]
     [InlineData("select * from \"in\" for update", "0A000", "FOR UPDATE is not supported", null)]
     [InlineData("select 'a' similar to 'b'", "0A000", "SIMILAR TO is not supported", null)]
     [InlineData("select id from \"in\" limit id", "42P10", "argument of LIMIT must not contain variables", "id\r")]
