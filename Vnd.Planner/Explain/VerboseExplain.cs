@@ -27,7 +27,7 @@ public static class VerboseExplain
             }
             else
             {
-                AppendIndented(b, step.PlanText);
+                AppendIndented(b, PlanText.Format(step.PlanAfter!));
             }
         }
         b.Append("logical_plan\n");
