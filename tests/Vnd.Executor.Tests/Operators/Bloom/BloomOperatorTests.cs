@@ -1,6 +1,7 @@
 using Vnd.Executor.Expressions;
 using Vnd.Executor.Operators;
 using Vnd.Executor.Operators.Bloom;
+using Vnd.Executor.Operators.Joins;
 using Vnd.Planner.Distributed;
 using Vnd.Planner.Types;
 
@@ -35,6 +36,21 @@ public sealed class BloomOperatorTests
         var others = 40_000 - 40_000 / 7 - matches.Count;
         var falsePositives = kept.Count - matches.Count;
         Assert.InRange(falsePositives, 0, others * 0.02); // NULL keys never pass; ~1% of the rest does
+    }
+
+    [Fact]
+    public void The_join_after_an_undersized_filter_is_still_exact()
+    {
+        // 64 bits for 10k keys: nearly every probe row is a false positive, which the exact join must drop.
+        var size = new BloomFilterSizing(64, 1);
+        var reduced = new BloomFilterProbeOperator(ProbeSide(40_000), Build(10_000, size), [Expr.Column(0, SqlType.Int4)], size.Bits, size.Hashes);
+        HashJoinOperator Join(PhysicalOperator probe) =>
+            new(probe, BuildSide(10_000), [Expr.Column(0, SqlType.Int4)], [Expr.Column(0, SqlType.Int8)], JoinType.Inner);
+
+        Assert.True(Plans.Run(reduced).Count > 30_000);
+        var exact = Plans.Run(Join(ProbeSide(40_000)));
+        Assert.NotEmpty(exact);
+        Assert.Equal(Plans.Sorted(exact), Plans.Sorted(Plans.Run(Join(reduced))));
     }
 
     [Fact]
