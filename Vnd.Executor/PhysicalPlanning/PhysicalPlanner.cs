@@ -1,6 +1,7 @@
 using Vnd.Executor.Expressions;
 using Vnd.Executor.Operators;
 using Vnd.Executor.Operators.Aggregates;
+using Vnd.Executor.Operators.Bloom;
 using Vnd.Executor.Operators.Joins;
 using Vnd.Executor.Operators.Sorting;
 using Vnd.Planner.Logical;
@@ -57,6 +58,9 @@ public sealed class PhysicalPlanner(Func<Scan, IBatchSource> resolveTable, IRead
         ArrayExpand e => new ArrayExpandOperator(Plan(e.Input), Over(e.Input).Translate(e.Array)),
         Distinct d => new DistinctOnOperator(Plan(d.Input), d.On.Select(Over(d.Input).Translate).ToArray()),
         Window w => WindowPlanning.Plan(w, Plan(w.Input), Over(w.Input)),
+        BloomFilterBuild b => new BloomFilterBuildOperator(Plan(b.Input), b.Keys.Select(Over(b.Input).Translate).ToArray(), b.Bits, b.Hashes),
+        BloomFilterProbe b => new BloomFilterProbeOperator(Plan(b.Input), Plan(b.Filter), b.Keys.Select(Over(b.Input).Translate).ToArray(),
+            b.Bits, b.Hashes),
         _ => throw ExpressionTranslator.Unsupported($"plan node {plan.GetType().Name}"),
     };
 

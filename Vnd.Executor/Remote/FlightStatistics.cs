@@ -2,6 +2,7 @@ using System.Globalization;
 using Apache.Arrow;
 using Apache.Arrow.Flight;
 using Vnd.Executor.Storage;
+using Vnd.Executor.Storage.Sketches;
 using Vnd.Planner.Distributed;
 
 namespace Vnd.Executor.Remote;
@@ -9,8 +10,9 @@ namespace Vnd.Executor.Remote;
 /// <summary>
 /// Trace-table statistics as a table server reports them over Flight: the descriptor path is [schema, table],
 /// total records and bytes are the manifest's, and each field of the schema carries its column's whole-table
-/// min/max and null count as metadata (read from the manifest: no segment is opened). Distinct counts are not
-/// kept by the storage yet, so the planner falls back to the row count for them.
+/// min/max, null count and distinct-count estimate (the union of the segments' HyperLogLog sketches) as metadata,
+/// all read from the manifest: no segment is opened. A column without an estimate (segments written before
+/// sketches existed) reports none, and the planner falls back to the row count for it.
 /// </summary>
 public static class FlightStatistics
 {
@@ -32,6 +34,8 @@ public static class FlightStatistics
                     max = max is null ? high : Math.Max(max.Value, high);
             }
             metadata[TableServerProtocol.NullsKey] = nulls.ToString(CultureInfo.InvariantCulture);
+            if (DistinctCountEstimate.Of(table, c) is { } distinct)
+                metadata[TableServerProtocol.DistinctKey] = distinct.ToString(CultureInfo.InvariantCulture);
             if (min is not null && max is not null)
             {
                 metadata[TableServerProtocol.MinKey] = min.Value.ToString(CultureInfo.InvariantCulture);

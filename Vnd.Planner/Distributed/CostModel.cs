@@ -5,9 +5,10 @@ namespace Vnd.Planner.Distributed;
 /// <summary>
 /// The planner's unit is a byte moved between sites. CPU is converted into the same unit: touching a row in a join,
 /// a distinct or a semi-join costs <see cref="CpuBytesPerRow"/>, so among plans that move the same bytes the one that
-/// does less work wins, and a semi-join reduction must save more than the extra pass over its input.
+/// does less work wins, and a semi-join reduction must save more than the extra pass over its input. Bloom filters
+/// for semi-join reduction are sized for <see cref="BloomFalsePositiveRate"/>.
 /// </summary>
-public sealed record CostModel(double CpuBytesPerRow = 0.5, int PairBudget = 20_000)
+public sealed record CostModel(double CpuBytesPerRow = 0.5, int PairBudget = 20_000, double BloomFalsePositiveRate = 0.01)
 {
     public static CostModel Default { get; } = new();
 

@@ -6,4 +6,6 @@ public enum ExchangeKind
     Rows,
     /// <summary>Distinct join keys only (semi-join reduction, anti/semi joins).</summary>
     DistinctKeys,
+    /// <summary>A Bloom filter over join keys, as chunks of its bit array (Bloom-filter semi-join reduction).</summary>
+    BloomFilter,
 }

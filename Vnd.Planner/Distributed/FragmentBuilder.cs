@@ -42,6 +42,12 @@ public sealed class FragmentBuilder
                 var input = Materialize(keys.Input, fragment);
                 var items = SqlList.From(keys.Columns.Select((c, i) => new ProjectItem(c, keys.Keys[i])));
                 return new Distinct(new Project(input, items), SqlList<BoundExpr>.Empty);
+            case BloomBuildShape build:
+                return new BloomFilterBuild(Materialize(build.Input, fragment), build.Keys, build.Size.Bits, build.Size.Hashes,
+                    build.Offset, build.Chunk);
+            case BloomProbeShape probe:
+                return new BloomFilterProbe(Materialize(probe.Input, fragment), Materialize(probe.Filter, fragment), probe.Keys,
+                    probe.Size.Bits, probe.Size.Hashes);
             case MoveShape move:
                 var producer = _nextId++;
                 var plan = Materialize(move.Input, producer);

@@ -137,6 +137,8 @@ internal sealed class FragmentReader(byte[] data, int start)
             Tags.Plan.Values => new Values(List(Column), List(() => List(RequiredExpr))),
             Tags.Plan.SetOperation => SetOperation(),
             Tags.Plan.Series => Series(),
+            Tags.Plan.BloomFilterBuild => BloomBuild(),
+            Tags.Plan.BloomFilterProbe => new BloomFilterProbe(Plan(), Plan(), BloomKeys(), BloomBits(), BloomHashes()),
             _ => throw Fail($"unknown plan node tag {(byte)tag}"),
         };
         Leave();
@@ -188,6 +190,35 @@ internal sealed class FragmentReader(byte[] data, int start)
         var arguments = List(RequiredExpr);
         return arguments.Count == 3 ? new SeriesScan(column, arguments[0], arguments[1], arguments[2])
             : throw Fail("a series needs start, stop and step");
+    }
+
+    private BloomFilterBuild BloomBuild()
+    {
+        var build = new BloomFilterBuild(Plan(), BloomKeys(), BloomBits(), BloomHashes(), Column(), Column());
+        return build.Offset.Type.Id == TypeId.Int8 && build.Chunk.Type.Id == TypeId.Bytea
+            ? build
+            : throw Fail("a Bloom filter is output as (int8, bytea) chunks");
+    }
+
+    private SqlList<BoundExpr> BloomKeys()
+    {
+        var keys = List(RequiredExpr);
+        return keys.Count > 0 ? keys : throw Fail("a Bloom filter needs a key");
+    }
+
+    /// <summary>The filter size, bounded: the probing site allocates it before any chunk arrives.</summary>
+    private long BloomBits()
+    {
+        var bits = VarInt();
+        return bits is >= 64 and <= BloomFilterBuild.MaxBits && bits % 64 == 0
+            ? bits
+            : throw Fail($"Bloom filter of {bits} bits (a multiple of 64 up to {BloomFilterBuild.MaxBits})");
+    }
+
+    private int BloomHashes()
+    {
+        var hashes = VarInt();
+        return hashes is >= 1 and <= BloomFilterBuild.MaxHashes ? (int)hashes : throw Fail($"Bloom filter with {hashes} hashes");
     }
 
     private decimal Decimal()

@@ -16,6 +16,8 @@ internal static class FragmentTags
         Values = 9,
         SetOperation = 10,
         Series = 11,
+        BloomFilterBuild = 12,
+        BloomFilterProbe = 13,
     }
 
     public enum Expr : byte

@@ -146,6 +146,23 @@ internal sealed class FragmentWriter
                 Plan(s.Right);
                 List(s.Columns, Column);
                 break;
+            case BloomFilterBuild b:
+                Byte((byte)Tags.Plan.BloomFilterBuild);
+                Plan(b.Input);
+                List(b.Keys, Expr);
+                VarInt(b.Bits);
+                VarInt(b.Hashes);
+                Column(b.Offset);
+                Column(b.Chunk);
+                break;
+            case BloomFilterProbe b:
+                Byte((byte)Tags.Plan.BloomFilterProbe);
+                Plan(b.Input);
+                Plan(b.Filter);
+                List(b.Keys, Expr);
+                VarInt(b.Bits);
+                VarInt(b.Hashes);
+                break;
             default:
                 throw new FragmentFormatException("0A000", $"{plan.GetType().Name} cannot run on a table server yet");
         }

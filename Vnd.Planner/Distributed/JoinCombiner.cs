@@ -6,11 +6,16 @@ namespace Vnd.Planner.Distributed;
 /// <summary>
 /// The ways to join two located inputs, each priced in bytes moved plus CPU: join where the left or right input
 /// already is (ship the other side), ship both to the coordinator, and semi-join reduction (ship one side's
-/// distinct keys to the other, move on only the rows that match). Semi and anti joins only need the right side's
-/// distinct keys, so they also consider shipping just those.
+/// distinct keys or a Bloom filter of them to the other, move on only the rows that may match; see
+/// <see cref="BloomReduction"/>). Semi and anti joins only need the right side's distinct keys, so they also
+/// consider shipping just those.
 /// </summary>
 public sealed class JoinCombiner(Estimator estimator, CostModel model, ColumnIdAllocator ids)
 {
+    private BloomReduction? _bloom;
+
+    private BloomReduction Bloom => _bloom ??= new BloomReduction(estimator, model, ids, this);
+
     public sealed record JoinInput(Candidate Candidate, string Name);
 
     /// <summary>Every candidate for the join (several per site); the caller keeps the best ones.</summary>
@@ -39,6 +44,11 @@ public sealed class JoinCombiner(Estimator estimator, CostModel model, ColumnIdA
         {
             results.Add(Reduced(left, right, keys, rows, rowWidth, reduceLeft: true));
             results.Add(Reduced(left, right, Swap(keys), rows, rowWidth, reduceLeft: false));
+        }
+        if (BloomReduction.Applies(type, keys))
+        {
+            results.Add(Bloom.Reduced(type, left, right, keys, residual, rows, rowWidth, reduceLeft: true));
+            results.Add(Bloom.Reduced(type, left, right, keys, residual, rows, rowWidth, reduceLeft: false));
         }
         if (type is JoinType.Semi or JoinType.Anti or JoinType.NullAwareAnti && residual is null)
         {
@@ -89,7 +99,7 @@ public sealed class JoinCombiner(Estimator estimator, CostModel model, ColumnIdA
         return (Move(candidate, to, ExchangeKind.DistinctKeys), SqlList.From(rewritten));
     }
 
-    private Candidate Join(JoinType type, Candidate left, Candidate right, SqlList<EquiKey> keys, BoundExpr? residual,
+    internal Candidate Join(JoinType type, Candidate left, Candidate right, SqlList<EquiKey> keys, BoundExpr? residual,
         JoinStrategy strategy, string leftName, string rightName, double rows, double rowWidth)
     {
         var cost = left.Cost + right.Cost + model.CpuBytesPerRow * (left.Rows + right.Rows);

@@ -17,4 +17,12 @@ public enum JoinStrategy
     ReduceRight,
     /// <summary>Semi and anti joins: only the right side's distinct keys move to the left site.</summary>
     ShipRightKeys,
+    /// <summary>
+    /// Bloom-filter semi-join reduction: the right side's site builds a Bloom filter over its join keys and ships it
+    /// to the left site, which keeps only rows that may match and ships them to the right site, where the exact join
+    /// runs (false positives are dropped there).
+    /// </summary>
+    BloomReduceLeft,
+    /// <summary>Bloom-filter semi-join reduction of the right side by a filter of the left side's keys.</summary>
+    BloomReduceRight,
 }

@@ -22,5 +22,11 @@ public sealed record JoinShape(JoinType Type, Candidate Left, Candidate Right, S
 /// <summary>The distinct values of <see cref="Keys"/> over the input, as fresh columns <see cref="Columns"/>.</summary>
 public sealed record KeysShape(Candidate Input, SqlList<BoundExpr> Keys, SqlList<PlanColumn> Columns) : Shape;
 
+/// <summary>A Bloom filter over <see cref="Keys"/> of the input, as (offset, chunk) rows in <see cref="Offset"/>, <see cref="Chunk"/>.</summary>
+public sealed record BloomBuildShape(Candidate Input, SqlList<BoundExpr> Keys, BloomFilterSizing Size, PlanColumn Offset, PlanColumn Chunk) : Shape;
+
+/// <summary>The input's rows whose <see cref="Keys"/> may be in the Bloom filter <see cref="Filter"/> (already at the input's site).</summary>
+public sealed record BloomProbeShape(Candidate Input, Candidate Filter, SqlList<BoundExpr> Keys, BloomFilterSizing Size) : Shape;
+
 /// <summary>UNION / INTERSECT / EXCEPT at the candidate's site of inputs already there.</summary>
 public sealed record SetOperationShape(SetOperationPlan Template, Candidate Left, Candidate Right) : Shape;

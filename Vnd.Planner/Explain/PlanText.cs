@@ -68,6 +68,8 @@ public static class PlanText
             (v.Columns.Count == 0 ? "" : " AS [" + string.Join(", ", v.Columns) + "]"),
         ArrayExpand e => $"ArrayExpand: {e.Array} AS [{e.Element}, {e.Position}]",
         SeriesScan s => $"Series: generate_series({s.Start}, {s.Stop}, {s.Step}) AS [{s.Column}]",
+        BloomFilterBuild b => $"Bloom Filter Build: keys=[{string.Join(", ", b.Keys)}] bits={b.Bits} hashes={b.Hashes} AS [{b.Offset}, {b.Chunk}]",
+        BloomFilterProbe b => $"Bloom Filter Probe: keys=[{string.Join(", ", b.Keys)}] bits={b.Bits} hashes={b.Hashes}",
         _ => plan.GetType().Name,
     };
 

@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using Apache.Arrow;
+using Vnd.Executor.Storage.Sketches;
 using Vnd.Planner.Types;
 
 namespace Vnd.Executor.Storage.Builders;
@@ -54,5 +55,9 @@ public sealed class BoolColumnBuilder : ColumnBuilder
         }
         if (sawFalse || sawTrue)
             statistics.AddInteger(sawFalse ? 0 : 1, sawTrue ? 1 : 0);
+        if (sawFalse)
+            statistics.Distinct.Add(SketchHash.Of(0UL));
+        if (sawTrue)
+            statistics.Distinct.Add(SketchHash.Of(1UL));
     }
 }

@@ -1,3 +1,5 @@
+using Vnd.Executor.Storage.Sketches;
+
 namespace Vnd.Executor.Storage.Builders;
 
 /// <summary>
@@ -16,6 +18,9 @@ internal sealed class ColumnStatisticsAccumulator
     private double _maxReal;
     private byte[]? _minBytes;
     private byte[]? _maxBytes;
+
+    /// <summary>Hashes of the segment's non-null values (builders add them at flush, skipping repeats of the previous value).</summary>
+    public HyperLogLog Distinct { get; } = new();
 
     public void Add(int nulls, long bytes)
     {
@@ -60,5 +65,6 @@ internal sealed class ColumnStatisticsAccumulator
         MaxReal = _hasReal ? _maxReal : null,
         MinBytes = _minBytes,
         MaxBytes = _maxBytes,
+        DistinctSketch = HyperLogLogCodec.Encode(Distinct),
     };
 }

@@ -1,4 +1,5 @@
 using Apache.Arrow;
+using Vnd.Executor.Storage.Sketches;
 using Vnd.Planner.Types;
 
 namespace Vnd.Executor.Storage.Builders;
@@ -55,6 +56,9 @@ public abstract class FixedSizeBinaryColumnBuilder : ColumnBuilder
             if (!IsValid(i))
                 continue;
             var value = this[i];
+            // Consecutive equal values (one flow's addresses) are hashed once: the sketch would not change.
+            if (i == 0 || !value.SequenceEqual(_data.AsSpan((i - 1) * Width, Width)) || !IsValid(i - 1))
+                statistics.Distinct.Add(SketchHash.Of(value));
             if (min < 0 || value.SequenceCompareTo(this[min]) < 0)
                 min = i;
             if (max < 0 || value.SequenceCompareTo(this[max]) > 0)

@@ -1,6 +1,7 @@
 using System.Numerics;
 using System.Runtime.CompilerServices;
 using Apache.Arrow;
+using Vnd.Executor.Storage.Sketches;
 using Vnd.Planner.Types;
 
 namespace Vnd.Executor.Storage.Builders;
@@ -48,6 +49,7 @@ public abstract class PrimitiveColumnBuilder<T> : ColumnBuilder
     internal override void AccumulateStatistics(ColumnStatisticsAccumulator statistics)
     {
         statistics.Add(NullCount, ValidityBytes + (long)Count * Unsafe.SizeOf<T>());
+        AddHashes(statistics.Distinct);
         bool found;
         T min, max;
         if (HasNulls)
@@ -60,5 +62,42 @@ public abstract class PrimitiveColumnBuilder<T> : ColumnBuilder
             statistics.AddReal(double.CreateTruncating(min), double.CreateTruncating(max));
         else
             statistics.AddInteger(long.CreateTruncating(min), long.CreateTruncating(max));
+    }
+
+    /// <summary>
+    /// Every non-null value into the distinct-count sketch. A value equal to the previous one is skipped (the
+    /// sketch would not change): trace columns often repeat (a flow's addresses and ports), so runs cost a compare.
+    /// </summary>
+    private void AddHashes(HyperLogLog sketch)
+    {
+        var values = Values;
+        var hasNulls = HasNulls;
+        var previous = 0UL;
+        var first = true;
+        for (var i = 0; i < values.Length; i++)
+        {
+            if (hasNulls && !IsValid(i))
+                continue;
+            var bits = Bits(values[i]);
+            if (bits == previous && !first)
+                continue;
+            first = false;
+            previous = bits;
+            sketch.Add(SketchHash.Of(bits));
+        }
+    }
+
+    /// <summary>The value as 64 bits: integers widened, floats with -0 = 0 and one NaN (SQL equality).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static ulong Bits(T value)
+    {
+        if (typeof(T) != typeof(double) && typeof(T) != typeof(float))
+            return (ulong)long.CreateTruncating(value);
+        var real = double.CreateTruncating(value);
+        if (real == 0)
+            real = 0;
+        else if (double.IsNaN(real))
+            real = double.NaN;
+        return (ulong)BitConverter.DoubleToInt64Bits(real);
     }
 }

@@ -1,4 +1,5 @@
 using Apache.Arrow;
+using Vnd.Executor.Storage.Sketches;
 using Vnd.Planner.Types;
 
 namespace Vnd.Executor.Storage.Builders;
@@ -81,7 +82,22 @@ public abstract class VariableWidthColumnBuilder : ColumnBuilder
         new ArrowBuffer(_offsetMemory.Bytes(Count + 1)),
         new ArrowBuffer(_data.AsMemory(0, DataLength)));
 
-    internal override void AccumulateStatistics(ColumnStatisticsAccumulator statistics) =>
+    internal override void AccumulateStatistics(ColumnStatisticsAccumulator statistics)
+    {
         // No min/max: text predicates are equality or pattern matches, where bounds rarely prune.
         statistics.Add(NullCount, ValidityBytes + (Count + 1L) * sizeof(int) + DataLength);
+        var previous = ReadOnlySpan<byte>.Empty;
+        var first = true;
+        for (var i = 0; i < Count; i++)
+        {
+            if (!IsValid(i))
+                continue;
+            var value = _data.AsSpan(_offsets[i], _offsets[i + 1] - _offsets[i]);
+            if (!first && value.SequenceEqual(previous))
+                continue;
+            first = false;
+            previous = value;
+            statistics.Distinct.Add(SketchHash.Of(value));
+        }
+    }
 }

@@ -20,4 +20,10 @@ public sealed record ColumnStatistics
     public double? MaxReal { get; init; }
     public byte[]? MinBytes { get; init; }
     public byte[]? MaxBytes { get; init; }
+
+    /// <summary>
+    /// A <see cref="Sketches.HyperLogLog"/> of the segment's non-null values (<see cref="Sketches.HyperLogLogCodec"/>);
+    /// null in segments written before sketches existed, whose tables then report no distinct-count estimate.
+    /// </summary>
+    public byte[]? DistinctSketch { get; init; }
 }

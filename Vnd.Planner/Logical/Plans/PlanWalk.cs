@@ -19,6 +19,8 @@ public static class PlanWalk
         Values v => v.Rows.SelectMany(r => r),
         SeriesScan s => s.Arguments,
         ArrayExpand e => [e.Array],
+        BloomFilterBuild b => b.Keys,
+        BloomFilterProbe b => b.Keys,
         _ => [],
     };
 

@@ -49,6 +49,11 @@ public sealed class TableServerProtocolTests(TwoCapturePoints sites) : IClassFix
         var port = placement.Statistics.Column("dst_port")!;
         Assert.Equal(Scalar<int>("select min(dst_port) from egress"), port.Min);
         Assert.Equal(Scalar<int>("select max(dst_port) from egress"), port.Max);
+        // Distinct counts come from the segments' HyperLogLog sketches: near exact at this size.
+        var distinctPorts = Scalar<long>("select count(distinct dst_port) from egress");
+        Assert.InRange(port.DistinctCount!.Value, distinctPorts * 0.98, distinctPorts * 1.02);
+        var distinctIds = Scalar<long>("select count(distinct id) from egress");
+        Assert.InRange(placement.Statistics.Column("id")!.DistinctCount!.Value, distinctIds * 0.98, distinctIds * 1.02);
 
         var single = await client.TableAsync("t1", "egress");
         Assert.Equal(info.TotalRecords, single.TotalRecords);

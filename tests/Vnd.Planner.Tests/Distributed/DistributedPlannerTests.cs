@@ -43,20 +43,73 @@ public sealed class DistributedPlannerTests
     }
 
     [Fact]
-    public void Delay_uses_semi_join_reduction_when_few_packets_match()
+    public void Delay_uses_Bloom_filter_reduction_when_few_packets_match_among_many_keys()
     {
-        // Both traces are large but only 1% of the packet ids are common (the ranges overlap in 10k ids).
+        // Both traces are large but only 1% of the packet ids are common (the ranges overlap in 10k ids): a filter of
+        // 1M keys (1.2 MB at 1%) is far smaller than the keys themselves (8 MB).
         var placement = Place(("in", Packets(1_000_000, 0, 999_999)), ("out", Packets(1_000_000, 990_000, 1_989_999)));
         var plan = new DistributedPlanner(placement).Plan(Optimized(Delay));
 
         var join = plan.Joins.Single(j => j.Type == JoinType.Inner);
-        Assert.Contains(join.Strategy, (JoinStrategy[])[JoinStrategy.ReduceLeft, JoinStrategy.ReduceRight]);
-        var keys = Assert.Single(plan.Exchanges, e => e.Kind == ExchangeKind.DistinctKeys);
+        Assert.Contains(join.Strategy, (JoinStrategy[])[JoinStrategy.BloomReduceLeft, JoinStrategy.BloomReduceRight]);
+        var filter = Assert.Single(plan.Exchanges, e => e.Kind == ExchangeKind.BloomFilter);
         var rows = Assert.Single(plan.Exchanges, e => e.Kind == ExchangeKind.Rows);
-        Assert.Equal(keys.To, rows.From);
-        Assert.Equal(10_000, rows.PredictedRows, 1);
-        // Far below shipping either side (16 MB): 8 MB of keys plus 160 kB of matching rows.
-        Assert.True(plan.PredictedBytesMoved < 8_300_000, plan.ToString());
+        Assert.Equal(filter.To, rows.From);
+        var size = BloomFilterSizing.For(1_000_000, 0.01);
+        Assert.Equal((9_585_088L, 7), (size.Bits, size.Hashes)); // 9.6 bits per key
+        Assert.InRange(filter.PredictedBytes, size.Bytes, size.Bytes + 8 * size.Chunks);
+        // The 10k matching rows plus 1% of the 990k others that the filter lets through.
+        Assert.InRange(rows.PredictedRows, 19_800, 20_000);
+        Assert.True(plan.PredictedBytesMoved < 1_600_000, plan.ToString());
+        // The filter is built where the other side is and probed where the reduced side is.
+        var build = Assert.IsType<BloomFilterBuild>(plan.Fragment(filter.Producer).Plan);
+        Assert.Equal(filter.From, plan.Fragment(filter.Producer).Site);
+        Assert.Equal((size.Bits, size.Hashes), (build.Bits, build.Hashes));
+        var probe = Assert.IsType<BloomFilterProbe>(plan.Fragment(rows.Producer).Plan);
+        Assert.True(probe.Filter is Scan s && ExchangeScan.TryGetProducer(s, out var producer) && producer == filter.Producer);
+        var text = DistributedPlanText.Format(plan);
+        Assert.Contains("BloomFilter, predicted rows=" + size.Chunks + " bytes=", text, StringComparison.Ordinal);
+        Assert.Contains("Bloom Filter Probe: keys=", text, StringComparison.Ordinal);
+        Assert.Contains("BloomReduce", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Delay_reduces_by_distinct_keys_when_the_other_side_has_few()
+    {
+        // Egress saw 1M packets but only 1k distinct ids: 8 kB of keys beat a filter whose 1% false positives
+        // would let 10k of the million ingress rows through.
+        var placement = Place(("in", Packets(1_000_000, 0, 999_999)), ("out", Packets(1_000_000, 990_000, 1_989_999, 1_000)));
+        var plan = new DistributedPlanner(placement).Plan(Optimized(Delay));
+
+        Assert.Equal(JoinStrategy.ReduceLeft, plan.Joins.Single(j => j.Type == JoinType.Inner).Strategy);
+        Assert.DoesNotContain(plan.Exchanges, e => e.Kind == ExchangeKind.BloomFilter);
+        Assert.Single(plan.Exchanges, e => e.Kind == ExchangeKind.DistinctKeys);
+    }
+
+    [Fact]
+    public void Semi_joins_are_reduced_by_a_Bloom_filter_too()
+    {
+        const string sql = "select count(*) from \"in\" where id in (select id from out)";
+        var placement = Place(("in", Packets(1_000_000, 0, 999_999)), ("out", Packets(1_000_000, 990_000, 1_989_999)));
+        var plan = new DistributedPlanner(placement).Plan(Optimized(sql));
+
+        var join = Assert.Single(plan.Joins);
+        Assert.Equal(JoinType.Semi, join.Type);
+        Assert.Contains(join.Strategy, (JoinStrategy[])[JoinStrategy.BloomReduceLeft, JoinStrategy.BloomReduceRight]);
+        Assert.Single(plan.Exchanges, e => e.Kind == ExchangeKind.BloomFilter);
+    }
+
+    [Theory]
+    [InlineData("select count(*) from \"in\" where id not in (select id from out)")]
+    [InlineData("select count(*) from \"in\" i where not exists (select 1 from out o where o.id = i.id)")]
+    public void Anti_joins_are_never_Bloom_reduced(string sql)
+    {
+        // The setting where Bloom reduction wins for inner and semi joins.
+        var placement = Place(("in", Packets(1_000_000, 0, 999_999)), ("out", Packets(1_000_000, 990_000, 1_989_999)));
+        var plan = new DistributedPlanner(placement).Plan(Optimized(sql));
+
+        Assert.All(plan.Joins, j => Assert.DoesNotContain("Bloom", j.Strategy.ToString(), StringComparison.Ordinal));
+        Assert.DoesNotContain(plan.Exchanges, e => e.Kind == ExchangeKind.BloomFilter);
     }
 
     [Fact]

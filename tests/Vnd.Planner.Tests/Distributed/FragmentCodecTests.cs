@@ -91,6 +91,29 @@ public sealed class FragmentCodecTests
         Assert.Throws<FragmentFormatException>(() => FragmentCodec.Decode(bogus));
     }
 
+    [Fact]
+    public void Bloom_filter_nodes_round_trip_and_impossible_sizes_are_refused()
+    {
+        var scan = Optimized("select id, ts from out");
+        var offset = new PlanColumn(new ColumnId(9001), "offset", Vnd.Planner.Types.SqlType.Int8);
+        var chunk = new PlanColumn(new ColumnId(9002), "chunk", Vnd.Planner.Types.SqlType.Bytea);
+        LogicalPlan Build(long bits, int hashes) =>
+            new BloomFilterBuild(scan, [BoundColumn.Of(scan.Output[0])], bits, hashes, offset, chunk);
+        var probe = new BloomFilterProbe(scan, ExchangeScan.Create(3, [offset, chunk]), [BoundColumn.Of(scan.Output[0])], 1 << 20, 7);
+        foreach (var plan in (LogicalPlan[])[Build(1 << 20, 7), probe])
+        {
+            var decoded = FragmentCodec.Decode(FragmentCodec.Encode(new FragmentTicket(SiteOf("out"), plan, []))).Plan;
+            Assert.Equal(plan, decoded);
+            Assert.Equal(plan.ToString(), decoded.ToString());
+        }
+        // A table server allocates the filter before reading it: sizes beyond the bounds never get that far.
+        foreach (var (bits, hashes) in ((long, int)[])[(0, 7), (100, 7), (BloomFilterBuild.MaxBits + 64, 7), (1 << 20, 0), (1 << 20, 17)])
+        {
+            var encoded = FragmentCodec.Encode(new FragmentTicket(SiteOf("out"), Build(bits, hashes), []));
+            Assert.Equal("08P01", Assert.Throws<FragmentFormatException>(() => FragmentCodec.Decode(encoded)).SqlState);
+        }
+    }
+
     private static FragmentTicket TicketOf(DistributedPlan plan, int id)
     {
         var inputs = plan.Exchanges.Where(e => e.Consumer == id)

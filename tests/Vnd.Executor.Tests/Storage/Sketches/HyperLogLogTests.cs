@@ -1,0 +1,116 @@
+using Vnd.Executor.Storage.Sketches;
+
+namespace Vnd.Executor.Tests.Storage.Sketches;
+
+public sealed class HyperLogLogTests
+{
+    private static HyperLogLog Sketch(long from, long count)
+    {
+        var sketch = new HyperLogLog();
+        for (var v = from; v < from + count; v++)
+            sketch.Add(SketchHash.Of((ulong)v));
+        return sketch;
+    }
+
+    private static double RelativeError(double estimate, long truth) => Math.Abs(estimate - truth) / truth;
+
+    [Theory]
+    [InlineData(0L)]
+    [InlineData(5_000_000L)]
+    [InlineData(-3_000_000_000L)]
+    public void One_million_sequential_ids_are_estimated_within_three_percent(long from)
+    {
+        var estimate = Sketch(from, 1_000_000).Estimate();
+        Assert.True(RelativeError(estimate, 1_000_000) < 0.03, $"estimate {estimate:0} for 1000000 distinct ids");
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(10)]
+    [InlineData(300)]
+    [InlineData(5_000)]
+    [InlineData(100_000)]
+    public void Small_and_medium_cardinalities_are_estimated_closely(int count)
+    {
+        var estimate = Sketch(42, count).Estimate();
+        // Below a few thousand values the sketch is nearly exact (linear counting regime).
+        Assert.True(RelativeError(estimate, count) < (count <= 300 ? 0.01 : 0.04), $"estimate {estimate:0} for {count}");
+    }
+
+    [Fact]
+    public void Repeated_values_count_once_and_an_empty_sketch_estimates_zero()
+    {
+        var sketch = new HyperLogLog();
+        Assert.Equal(0, sketch.Estimate());
+        for (var round = 0; round < 50; round++)
+        {
+            for (var v = 0UL; v < 1000; v++)
+                sketch.Add(SketchHash.Of(v));
+        }
+        Assert.True(RelativeError(sketch.Estimate(), 1000) < 0.02, sketch.Estimate().ToString());
+    }
+
+    [Fact]
+    public void Merging_counts_the_union_and_equals_a_sketch_of_all_values()
+    {
+        // Two segments with 300k ids each, overlapping in 100k: the union has 500k.
+        var first = Sketch(0, 300_000);
+        var second = Sketch(200_000, 300_000);
+        var whole = Sketch(0, 500_000);
+        first.Merge(second);
+
+        Assert.Equal(HyperLogLogCodec.Encode(whole), HyperLogLogCodec.Encode(first));
+        Assert.True(RelativeError(first.Estimate(), 500_000) < 0.04, first.Estimate().ToString());
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(20)]
+    [InlineData(2_000_000)]
+    public void Codec_round_trips_sparse_and_dense_sketches(int count)
+    {
+        var sketch = Sketch(7, count);
+        var bytes = HyperLogLogCodec.Encode(sketch);
+        Assert.True(bytes.Length <= 2 + 3072, bytes.Length.ToString());
+        if (count == 20)
+            Assert.True(bytes.Length <= 4 + 20 * 3); // sparse: a few triples, not 3 KiB
+        var decoded = HyperLogLogCodec.TryDecode(bytes);
+        Assert.NotNull(decoded);
+        Assert.Equal(bytes, HyperLogLogCodec.Encode(decoded));
+        Assert.Equal(sketch.Estimate(), decoded.Estimate());
+    }
+
+    [Fact]
+    public void Damaged_sketches_decode_as_absent()
+    {
+        var sparse = HyperLogLogCodec.Encode(Sketch(0, 20));
+        var dense = HyperLogLogCodec.Encode(Sketch(0, 100_000));
+        Assert.Null(HyperLogLogCodec.TryDecode([]));
+        Assert.Null(HyperLogLogCodec.TryDecode(sparse.AsSpan(0, sparse.Length - 1)));
+        Assert.Null(HyperLogLogCodec.TryDecode(dense.AsSpan(0, dense.Length - 1)));
+        var otherPrecision = (byte[])dense.Clone();
+        otherPrecision[1] = 14;
+        Assert.Null(HyperLogLogCodec.TryDecode(otherPrecision));
+        var badRank = (byte[])sparse.Clone();
+        badRank[6] = 60; // first triple's rank above 53
+        Assert.Null(HyperLogLogCodec.TryDecode(badRank));
+        var badIndex = (byte[])sparse.Clone();
+        badIndex[4] = 0xFF;
+        badIndex[5] = 0xFF;
+        Assert.Null(HyperLogLogCodec.TryDecode(badIndex));
+        var badKind = (byte[])sparse.Clone();
+        badKind[0] = 9;
+        Assert.Null(HyperLogLogCodec.TryDecode(badKind));
+    }
+
+    [Fact]
+    public void Adding_allocates_nothing()
+    {
+        var sketch = new HyperLogLog();
+        sketch.Add(SketchHash.Of(1UL));
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        for (var v = 0UL; v < 100_000; v++)
+            sketch.Add(SketchHash.Of(v));
+        Assert.Equal(before, GC.GetAllocatedBytesForCurrentThread());
+    }
+}

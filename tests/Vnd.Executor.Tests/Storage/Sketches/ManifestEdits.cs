@@ -1,0 +1,22 @@
+using System.Text.Json.Nodes;
+
+namespace Vnd.Executor.Tests.Storage.Sketches;
+
+/// <summary>Rewrites a table's manifest the way older storage versions (or damage) would have left it.</summary>
+internal static class ManifestEdits
+{
+    /// <summary>The manifest as written before sketches existed: no <c>distinctSketch</c> property.</summary>
+    public static void StripSketches(string tableDirectory) => EditColumns(tableDirectory, column => column.Remove("distinctSketch"));
+
+    public static void EditColumns(string tableDirectory, Action<JsonObject> edit)
+    {
+        var path = Path.Combine(tableDirectory, "manifest.json");
+        var manifest = JsonNode.Parse(File.ReadAllText(path))!;
+        foreach (var segment in manifest["segments"]!.AsArray())
+        {
+            foreach (var column in segment!["columns"]!.AsArray())
+                edit(column!.AsObject());
+        }
+        File.WriteAllText(path, manifest.ToJsonString());
+    }
+}
