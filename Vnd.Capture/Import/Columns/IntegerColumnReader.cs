@@ -32,9 +32,10 @@ internal sealed class IntegerColumnReader
 
     /// <summary>
     /// Reads the column for <paramref name="rows"/>; <paramref name="values"/>[i] is 0 where
-    /// <paramref name="present"/>[i] is false. Valid until the next call.
+    /// <paramref name="present"/>[i] is false. The spans are this reader's own buffers (the caller may convert in
+    /// place), valid until the next call.
     /// </summary>
-    public void Read(PacketBatch batch, ReadOnlySpan<int> rows, out ReadOnlySpan<long> values, out ReadOnlySpan<bool> present)
+    public void Read(PacketBatch batch, ReadOnlySpan<int> rows, out Span<long> values, out Span<bool> present)
     {
         var v = _values.AsSpan(0, rows.Length);
         var p = _present.AsSpan(0, rows.Length);

@@ -13,13 +13,7 @@ internal sealed class IntegerFiller<T>(FieldDescriptor[] fields, PrimitiveColumn
     public override void Fill(PacketBatch batch, ReadOnlySpan<int> rows)
     {
         _reader.Read(batch, rows, out var values, out var present);
-        for (var i = 0; i < values.Length; i++)
-        {
-            if (present[i])
-                builder.Append(T.CreateTruncating(values[i]));
-            else
-                builder.AppendNull();
-        }
+        builder.AppendRange(values, present);
     }
 }
 
@@ -30,16 +24,19 @@ internal sealed class TimestampFiller(FieldDescriptor[] fields, TimestampColumnB
 
     public override void Fill(PacketBatch batch, ReadOnlySpan<int> rows)
     {
-        _reader.Read(batch, rows, out var values, out var present);
-        for (var i = 0; i < values.Length; i++)
+        // The reader's buffers are this column's own: converted in place, then appended in one run.
+        _reader.Read(batch, rows, out var ticks, out var valid);
+        for (var i = 0; i < ticks.Length; i++)
         {
-            var nanos = values[i];
-            if (!present[i] || nanos == TraceImporter.NoTimestamp)
-                builder.AppendNull();
-            else if (nanoseconds)
-                builder.Append(nanos);
-            else
-                builder.Append(nanos >= 0 ? nanos / 1000 : (nanos - 999) / 1000);
+            var nanos = ticks[i];
+            if (nanos == TraceImporter.NoTimestamp)
+            {
+                ticks[i] = 0;
+                valid[i] = false;
+            }
+            else if (!nanoseconds)
+                ticks[i] = nanos >= 0 ? nanos / 1000 : (nanos - 999) / 1000;
         }
+        builder.AppendRange(ticks, valid);
     }
 }

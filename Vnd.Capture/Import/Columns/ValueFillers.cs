@@ -32,19 +32,14 @@ internal sealed class Inet4Filler(FieldDescriptor[] fields, Inet4ColumnBuilder b
             FieldSlotReader.Read(in _slot, Fields[0].Layer, packets, rows, values, present);
         else
             ReadEach(packets, rows, values, present);
-        for (var i = 0; i < values.Length; i++)
-        {
-            if (present[i])
-                builder.Append((uint)values[i]);
-            else
-                builder.AppendNull();
-        }
+        builder.AppendRange(values, present);
     }
 
     private void ReadEach(ReadOnlySpan<DecodedPacket> packets, ReadOnlySpan<int> rows, Span<long> values, Span<bool> present)
     {
         for (var i = 0; i < rows.Length; i++)
         {
+            values[i] = 0;
             present[i] = false;
             foreach (var field in Fields)
             {

@@ -4,6 +4,7 @@ using System.Text;
 using Vnd.Capture.Decoding;
 using Vnd.Capture.Fields;
 using Vnd.Capture.Import;
+using Vnd.Capture.Import.Filters;
 using Vnd.Capture.ParseConfigs;
 using Vnd.Capture.ParseConfigs.Validation;
 using Vnd.Capture.Sources;
@@ -17,7 +18,8 @@ namespace Vnd.Capture.Tests.Import;
 /// The importer fills columns a batch of packets at a time, most integer and IPv4 fields through precomputed
 /// offsets into the decoded packet: every value it stores must equal what the general <see cref="FieldReader"/>
 /// reads from the same packet, for every integer, timestamp, address, boolean and text field of the catalog, on
-/// the outer, inner and quoted layers, over captures with tunnels, ICMP errors, IPv6, VLANs and odd link types.
+/// the outer, inner and quoted layers, over captures with tunnels, ICMP errors, IPv6, VLANs and odd link types;
+/// and a filter on a field's presence, which uses the same slots, must agree with the general reader.
 /// </summary>
 public sealed class ColumnReadingTests : IDisposable
 {
@@ -57,6 +59,7 @@ public sealed class ColumnReadingTests : IDisposable
         var rows = ImportedTable.Read(store, new TableRef("t", "every_field"));
         Assert.Equal(frames.Count, rows.Count);
 
+        var presence = fields.ConvertAll(f => new FieldPresentPredicate(f));
         var decoder = PacketDecoder.Default;
         var packet = DecodedPacket.Create();
         var nanosecond = CaptureFile.Open(path) is var probe && probe.Resolution == Planner.Types.TimeUnit.Nanosecond;
@@ -71,6 +74,9 @@ public sealed class ColumnReadingTests : IDisposable
             {
                 var expected = Expected(in packet, frame.Data, fields[c], nanosecond);
                 Assert.True(expected == rows[r][$"c{c}"], $"{relative} row {r} {fields[c].Name}: expected '{expected}', stored '{rows[r][$"c{c}"]}'");
+                // Filters test presence through the same slots (one AND of layer parts).
+                if (fields[c].Kind is FieldKind.Integer or FieldKind.Address)
+                    Assert.True((expected != "") == presence[c].Matches(in packet, frame.Data), $"{relative} row {r} filter on {fields[c].Name}");
             }
         }
     }
