@@ -102,9 +102,9 @@ public struct DecodedPacket
         CapturedLength = capturedLength;
         FrameLength = frameLength;
         Errors = 0;
-        Outer.Parts = LayerParts.None;
-        Inner.Parts = LayerParts.None;
-        Quoted.Parts = LayerParts.None;
+        Outer.Clear();
+        Inner.Clear();
+        Quoted.Clear();
         TunnelDepth = 0;
         VniCount = 0;
         HasGeneve = false;

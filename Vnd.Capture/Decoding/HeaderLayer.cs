@@ -104,4 +104,15 @@ public struct HeaderLayer
     public ushort DnsNameLength;
 
     public readonly bool Has(LayerParts part) => (Parts & part) != 0;
+
+    /// <summary>
+    /// Empties the layer before a frame is decoded into it. Values of absent parts are never read, but
+    /// <see cref="VlanCount"/> is read whenever Ethernet is present, so a tagged frame's count must not carry over to
+    /// the next, untagged frame decoded into the same (reused) packet.
+    /// </summary>
+    internal void Clear()
+    {
+        Parts = LayerParts.None;
+        VlanCount = 0;
+    }
 }

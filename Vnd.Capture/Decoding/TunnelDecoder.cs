@@ -169,7 +169,7 @@ internal static class TunnelDecoder
             return false;
         }
         p.TunnelDepth++;
-        p.Inner.Parts = LayerParts.None;
+        p.Inner.Clear();
         return true;
     }
 }

@@ -32,6 +32,7 @@ public sealed class TraceImporter : IDisposable
     private readonly List<SourceEnd> _sources = [];
     private readonly Stopwatch _clock = new();
     private TraceTablePlan[]? _tables;
+    private PacketBatch? _batch;
     private long _packets;
     private long _bytes;
 
@@ -56,25 +57,42 @@ public sealed class TraceImporter : IDisposable
         try
         {
             var tables = _tables ??= CreateTables(source.Resolution);
-            var packet = DecodedPacket.Create();
+            var batch = _batch ??= new PacketBatch(ReadFrames(tables));
             long packets = 0;
             var interval = _options.ProgressInterval;
-            while (source.TryReadNext(out var record))
+            var nextReport = interval;
+            try
             {
-                var frame = record.Data;
-                _decoder.Decode(frame, (ushort)record.LinkType, record.OriginalLength, ref packet);
-                // pcapng simple packet blocks carry no time: their timestamp column is NULL, not 1970.
-                packet.TimestampNanos = record.HasTimestamp ? record.TimestampNanos : NoTimestamp;
-                packet.InterfaceId = record.InterfaceId;
-                if (packet.Errors != 0)
-                    CountDecodeErrors(packet.Errors);
-                foreach (var table in tables)
-                    table.Offer(in packet, frame);
-                if (++packets % interval == 0)
+                while (source.TryReadNext(out var record))
                 {
-                    cancellation.ThrowIfCancellationRequested();
-                    progress?.Report(new ImportProgress(inputName, packets, source.Diagnostics.BytesRead));
+                    var frame = record.Data;
+                    ref var packet = ref batch.Next;
+                    _decoder.Decode(frame, (ushort)record.LinkType, record.OriginalLength, ref packet);
+                    // pcapng simple packet blocks carry no time: their timestamp column is NULL, not 1970.
+                    packet.TimestampNanos = record.HasTimestamp ? record.TimestampNanos : NoTimestamp;
+                    packet.InterfaceId = record.InterfaceId;
+                    if (packet.Errors != 0)
+                        CountDecodeErrors(packet.Errors);
+                    var index = batch.Add(frame);
+                    foreach (var table in tables)
+                        table.Offer(in packet, frame, index);
+                    if (batch.IsFull)
+                        Append(tables, batch);
+                    if (++packets == nextReport)
+                    {
+                        // Rows are appended before a cancellation, so every packet counted is in the tables.
+                        Append(tables, batch);
+                        nextReport += interval;
+                        cancellation.ThrowIfCancellationRequested();
+                        progress?.Report(new ImportProgress(inputName, packets, source.Diagnostics.BytesRead));
+                    }
                 }
+            }
+            finally
+            {
+                // Also when the source fails: the packets read before the failure become rows, as they would
+                // have one by one. A failed append has already emptied the batch.
+                Append(tables, batch);
             }
             _packets += packets;
             _bytes += source.Diagnostics.BytesRead;
@@ -108,6 +126,34 @@ public sealed class TraceImporter : IDisposable
     {
         foreach (var table in Tables)
             table.Dispose();
+    }
+
+    private static bool ReadFrames(TraceTablePlan[] tables)
+    {
+        foreach (var table in tables)
+        {
+            if (table.ReadsFrames)
+                return true;
+        }
+        return false;
+    }
+
+    /// <summary>Appends the batch's accepted packets to every table and empties it, also when appending fails.</summary>
+    private static void Append(TraceTablePlan[] tables, PacketBatch batch)
+    {
+        if (batch.Count == 0)
+            return;
+        try
+        {
+            foreach (var table in tables)
+                table.Append(batch);
+        }
+        finally
+        {
+            batch.Clear();
+            foreach (var table in tables)
+                table.Forget();
+        }
     }
 
     private void CountDecodeErrors(ulong errors)

@@ -5,17 +5,25 @@ using Vnd.Executor.Storage;
 
 namespace Vnd.Capture.Import;
 
-/// <summary>One trace table being filled: its filter, one filler per column and the storage writer behind them.</summary>
+/// <summary>
+/// One trace table being filled: its filter, one filler per column and the storage writer behind them. Packets
+/// are offered one by one (the filter needs the live frame) and the accepted ones appended a run at a time,
+/// column by column.
+/// </summary>
 public sealed class TraceTablePlan : IDisposable
 {
     private readonly PacketPredicate? _filter;
     private readonly ColumnFiller[] _fillers;
+    private readonly int[] _accepted = new int[PacketBatch.Capacity];
+    private int _acceptedCount;
 
     internal TraceTablePlan(TraceTableWriter writer, PacketPredicate? filter, ColumnFiller[] fillers)
     {
         Writer = writer;
         _filter = filter;
         _fillers = fillers;
+        foreach (var filler in fillers)
+            ReadsFrames |= filler.ReadsFrames;
     }
 
     public TraceTableWriter Writer { get; }
@@ -25,16 +33,34 @@ public sealed class TraceTablePlan : IDisposable
     /// <summary>Rows appended by this import (the table may hold more from earlier imports).</summary>
     public long RowsAppended { get; private set; }
 
-    /// <summary>Appends the packet as a row when it passes the table's filter.</summary>
-    public void Offer(in DecodedPacket packet, ReadOnlySpan<byte> frame)
+    /// <summary>Whether a column reads frame bytes, which the batch must then keep.</summary>
+    internal bool ReadsFrames { get; }
+
+    /// <summary>Marks packet <paramref name="index"/> of the current batch for appending when it passes the filter.</summary>
+    internal void Offer(in DecodedPacket packet, ReadOnlySpan<byte> frame, int index)
     {
-        if (_filter is not null && !_filter.Matches(in packet, frame))
-            return;
-        foreach (var filler in _fillers)
-            filler.Fill(in packet, frame);
-        Writer.EndRow();
-        RowsAppended++;
+        if (_filter is null || _filter.Matches(in packet, frame))
+            _accepted[_acceptedCount++] = index;
     }
+
+    /// <summary>Appends the accepted packets of <paramref name="batch"/> as rows, in runs that fit the writer's batch.</summary>
+    internal void Append(PacketBatch batch)
+    {
+        var rows = _accepted.AsSpan(0, _acceptedCount);
+        _acceptedCount = 0;
+        while (!rows.IsEmpty)
+        {
+            var run = rows[..Math.Min(rows.Length, Writer.RowsUntilFlush)];
+            foreach (var filler in _fillers)
+                filler.Fill(batch, run);
+            Writer.EndRows(run.Length);
+            RowsAppended += run.Length;
+            rows = rows[run.Length..];
+        }
+    }
+
+    /// <summary>Forgets the accepted packets of a batch that is not appended (an append failed).</summary>
+    internal void Forget() => _acceptedCount = 0;
 
     public void Commit() => Writer.Commit();
 

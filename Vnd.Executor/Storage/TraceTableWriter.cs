@@ -77,9 +77,25 @@ public sealed class TraceTableWriter : IDisposable
             $"column {ordinal} \"{Schema[ordinal].Name}\" ({Schema[ordinal].Type.PgName}) uses {_columns[ordinal].GetType().Name}, not {typeof(T).Name}");
 
     /// <summary>Ends the current row; every column must have received exactly one value for it.</summary>
-    public void EndRow()
+    public void EndRow() => EndRows(1);
+
+    /// <summary>
+    /// Rows that can still be ended before the current batch is written out: a bulk appender fills at most this
+    /// many values per column, then calls <see cref="EndRows"/>.
+    /// </summary>
+    public int RowsUntilFlush => _batchLimit - _rowsInBatch;
+
+    /// <summary>
+    /// Ends <paramref name="count"/> rows at once (at most <see cref="RowsUntilFlush"/>): every column must have
+    /// received exactly <paramref name="count"/> values since the last row ended. A column-at-a-time appender checks
+    /// the columns once per run of rows instead of once per row.
+    /// </summary>
+    public void EndRows(int count)
     {
-        var expected = _rowsInBatch + 1;
+        if ((uint)count > (uint)RowsUntilFlush)
+            throw new StorageException(StorageErrorKind.InvalidUsage,
+                $"{Table}: cannot end {count} rows at once, the batch has room for {RowsUntilFlush}");
+        var expected = _rowsInBatch + count;
         var columns = _columns;
         for (var i = 0; i < columns.Length; i++)
         {

@@ -1,16 +1,30 @@
-using Vnd.Capture.Decoding;
 using Vnd.Capture.Fields;
 
 namespace Vnd.Capture.Import.Columns;
 
 /// <summary>
-/// Appends exactly one value per packet to one trace-table column: the first of its fields that the packet has
+/// Appends exactly one value per row to one trace-table column: the first of its fields that the packet has
 /// (paper Fig. 7b fills <c>src_port</c> from <c>tcp.src</c> or <c>udp.src</c>), or NULL when none is present.
-/// One virtual call per column per packet; the typed loop inside needs no boxing.
+/// Columns are filled a run of rows at a time: one virtual call per column per run, typed loops inside.
 /// </summary>
-public abstract class ColumnFiller(FieldDescriptor[] fields)
+internal abstract class ColumnFiller(FieldDescriptor[] fields)
 {
     protected FieldDescriptor[] Fields { get; } = fields;
 
-    public abstract void Fill(in DecodedPacket packet, ReadOnlySpan<byte> frame);
+    /// <summary>Whether a value needs the frame's bytes, so the batch must keep copies of them.</summary>
+    public bool ReadsFrames
+    {
+        get
+        {
+            foreach (var descriptor in Fields)
+            {
+                if (descriptor.Kind == FieldKind.Bytes || FieldIds.BaseOf(descriptor.Id) == FieldId.VndPayloadHash)
+                    return true;
+            }
+            return false;
+        }
+    }
+
+    /// <summary>Appends one value for each of <paramref name="rows"/> (indexes into <paramref name="batch"/>), in order.</summary>
+    public abstract void Fill(PacketBatch batch, ReadOnlySpan<int> rows);
 }

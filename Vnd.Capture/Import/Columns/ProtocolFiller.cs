@@ -1,4 +1,3 @@
-using Vnd.Capture.Decoding;
 using Vnd.Capture.Fields;
 using Vnd.Capture.Import.Filters;
 using Vnd.Executor.Storage.Builders;
@@ -6,20 +5,25 @@ using Vnd.Executor.Storage.Builders;
 namespace Vnd.Capture.Import.Columns;
 
 /// <summary>A column named by protocol (<c>tcp as is_tcp</c>): true when the packet has the protocol, else false, never NULL.</summary>
-public sealed class ProtocolFiller(FieldDescriptor[] markers, BoolColumnBuilder builder) : ColumnFiller(markers)
+internal sealed class ProtocolFiller(FieldDescriptor[] markers, BoolColumnBuilder builder) : ColumnFiller(markers)
 {
     private readonly FieldPresentPredicate[] _present = Array.ConvertAll(markers, m => new FieldPresentPredicate(m));
 
-    public override void Fill(in DecodedPacket packet, ReadOnlySpan<byte> frame)
+    public override void Fill(PacketBatch batch, ReadOnlySpan<int> rows)
     {
-        foreach (var present in _present)
+        var packets = batch.Packets;
+        foreach (var row in rows)
         {
-            if (present.Matches(in packet, frame))
+            var has = false;
+            foreach (var present in _present)
             {
-                builder.Append(true);
-                return;
+                if (present.Matches(in packets[row], batch.Frame(row)))
+                {
+                    has = true;
+                    break;
+                }
             }
+            builder.Append(has);
         }
-        builder.Append(false);
     }
 }

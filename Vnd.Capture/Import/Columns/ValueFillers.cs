@@ -5,91 +5,91 @@ using Vnd.Executor.Storage.Builders;
 
 namespace Vnd.Capture.Import.Columns;
 
-public sealed class BoolFiller(FieldDescriptor[] fields, BoolColumnBuilder builder) : ColumnFiller(fields)
+internal sealed class BoolFiller(FieldDescriptor[] fields, BoolColumnBuilder builder) : RowWiseFiller(fields, builder)
 {
-    public override void Fill(in DecodedPacket packet, ReadOnlySpan<byte> frame)
+    protected override bool TryAppend(in DecodedPacket packet, ReadOnlySpan<byte> frame, FieldDescriptor field)
     {
-        foreach (var field in Fields)
-        {
-            if (FieldReader.TryGetBool(in packet, field.Id, out var value))
-            {
-                builder.Append(value);
-                return;
-            }
-        }
-        builder.AppendNull();
+        if (!FieldReader.TryGetBool(in packet, field.Id, out var value))
+            return false;
+        builder.Append(value);
+        return true;
     }
 }
 
-/// <summary>An IPv4-only column keeps 4-byte values.</summary>
-public sealed class Inet4Filler(FieldDescriptor[] fields, Inet4ColumnBuilder builder) : ColumnFiller(fields)
+/// <summary>An IPv4-only column keeps 4-byte values (the address as a number, read like an integer field).</summary>
+internal sealed class Inet4Filler(FieldDescriptor[] fields, Inet4ColumnBuilder builder) : ColumnFiller(fields)
 {
-    public override void Fill(in DecodedPacket packet, ReadOnlySpan<byte> frame)
+    private readonly FieldSlot _slot = FieldSlots.Ipv4(fields[0].Id);
+    private readonly long[] _values = new long[PacketBatch.Capacity];
+    private readonly bool[] _present = new bool[PacketBatch.Capacity];
+
+    public override void Fill(PacketBatch batch, ReadOnlySpan<int> rows)
     {
-        foreach (var field in Fields)
+        var packets = batch.Packets;
+        var values = _values.AsSpan(0, rows.Length);
+        var present = _present.AsSpan(0, rows.Length);
+        if (_slot.Exists && Fields.Length == 1)
+            FieldSlotReader.Read(in _slot, Fields[0].Layer, packets, rows, values, present);
+        else
+            ReadEach(packets, rows, values, present);
+        builder.AppendRange(values, present);
+    }
+
+    private void ReadEach(ReadOnlySpan<DecodedPacket> packets, ReadOnlySpan<int> rows, Span<long> values, Span<bool> present)
+    {
+        for (var i = 0; i < rows.Length; i++)
         {
-            if (FieldReader.TryGetIpv4(in packet, field.Id, out var address))
+            values[i] = 0;
+            present[i] = false;
+            foreach (var field in Fields)
             {
-                builder.Append(address);
-                return;
+                if (FieldReader.TryGetIpv4(in packets[rows[i]], field.Id, out var address))
+                {
+                    values[i] = address;
+                    present[i] = true;
+                    break;
+                }
             }
         }
-        builder.AppendNull();
     }
 }
 
 /// <summary>A column that may hold IPv6 addresses (or both families).</summary>
-public sealed class InetFiller(FieldDescriptor[] fields, InetColumnBuilder builder) : ColumnFiller(fields)
+internal sealed class InetFiller(FieldDescriptor[] fields, InetColumnBuilder builder) : RowWiseFiller(fields, builder)
 {
-    public override void Fill(in DecodedPacket packet, ReadOnlySpan<byte> frame)
+    protected override bool TryAppend(in DecodedPacket packet, ReadOnlySpan<byte> frame, FieldDescriptor field)
     {
         Span<byte> address = stackalloc byte[16];
-        foreach (var field in Fields)
-        {
-            if (FieldReader.TryGetAddress(in packet, field.Id, address, out var length))
-            {
-                builder.Append(address[..length]);
-                return;
-            }
-        }
-        builder.AppendNull();
+        if (!FieldReader.TryGetAddress(in packet, field.Id, address, out var length))
+            return false;
+        builder.Append(address[..length]);
+        return true;
     }
 }
 
-public sealed class MacFiller(FieldDescriptor[] fields, MacAddrColumnBuilder builder) : ColumnFiller(fields)
+internal sealed class MacFiller(FieldDescriptor[] fields, MacAddrColumnBuilder builder) : RowWiseFiller(fields, builder)
 {
-    public override void Fill(in DecodedPacket packet, ReadOnlySpan<byte> frame)
+    protected override bool TryAppend(in DecodedPacket packet, ReadOnlySpan<byte> frame, FieldDescriptor field)
     {
+        if (!FieldReader.TryGetMac(in packet, field.Id, out var value))
+            return false;
         Span<byte> mac = stackalloc byte[8];
-        foreach (var field in Fields)
-        {
-            if (FieldReader.TryGetMac(in packet, field.Id, out var value))
-            {
-                BinaryPrimitives.WriteUInt64BigEndian(mac, value << 16);
-                builder.Append(mac[..6]);
-                return;
-            }
-        }
-        builder.AppendNull();
+        BinaryPrimitives.WriteUInt64BigEndian(mac, value << 16);
+        builder.Append(mac[..6]);
+        return true;
     }
 }
 
 /// <summary>Text (UTF-8) and byte-string fields.</summary>
-public sealed class BytesFiller(FieldDescriptor[] fields, VariableWidthColumnBuilder builder) : ColumnFiller(fields)
+internal sealed class BytesFiller(FieldDescriptor[] fields, VariableWidthColumnBuilder builder) : RowWiseFiller(fields, builder)
 {
-    public override void Fill(in DecodedPacket packet, ReadOnlySpan<byte> frame)
+    protected override bool TryAppend(in DecodedPacket packet, ReadOnlySpan<byte> frame, FieldDescriptor field)
     {
-        foreach (var field in Fields)
-        {
-            var present = field.Kind == FieldKind.Text
-                ? FieldReader.TryGetText(in packet, field.Id, out var value)
-                : FieldReader.TryGetBytes(in packet, frame, field.Id, out value);
-            if (present)
-            {
-                builder.Append(value);
-                return;
-            }
-        }
-        builder.AppendNull();
+        var found = field.Kind == FieldKind.Text
+            ? FieldReader.TryGetText(in packet, field.Id, out var value)
+            : FieldReader.TryGetBytes(in packet, frame, field.Id, out value);
+        if (found)
+            builder.Append(value);
+        return found;
     }
 }

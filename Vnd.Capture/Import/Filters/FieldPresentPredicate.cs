@@ -6,8 +6,16 @@ namespace Vnd.Capture.Import.Filters;
 /// <summary>A bare field or protocol name in a filter: the packet has that field (e.g. <c>Filter: tcp</c>).</summary>
 public sealed class FieldPresentPredicate(FieldDescriptor field) : PacketPredicate
 {
+    /// <summary>
+    /// For a field stored as a plain value (<see cref="FieldSlot"/>), the layer parts whose presence is the field's
+    /// presence: the test is then one AND per packet. None for fields whose presence needs the general reader.
+    /// </summary>
+    private readonly LayerParts _parts = PresenceParts(field);
+
     public override bool Matches(in DecodedPacket packet, ReadOnlySpan<byte> frame)
     {
+        if (_parts != LayerParts.None)
+            return (FieldReader.Layer(in packet, field.Layer).Parts & _parts) != 0;
         Span<byte> scratch = stackalloc byte[16];
         return field.Kind switch
         {
@@ -18,5 +26,19 @@ public sealed class FieldPresentPredicate(FieldDescriptor field) : PacketPredica
             FieldKind.Text => FieldReader.TryGetText(in packet, field.Id, out _),
             _ => FieldReader.TryGetBytes(in packet, frame, field.Id, out _),
         };
+    }
+
+    private static LayerParts PresenceParts(FieldDescriptor field)
+    {
+        var slot = field.Kind switch
+        {
+            FieldKind.Integer => FieldSlots.Integer(field.Id),
+            FieldKind.Address => FieldSlots.Ipv4(field.Id),
+            _ => default,
+        };
+        // Loads that can say "absent" by value, and packet-level fields, are not decided by layer parts alone.
+        return slot.Exists && !slot.OnPacket && slot.Load is not (SlotLoad.NonNegativeInt32 or SlotLoad.PacketId)
+            ? slot.Parts
+            : LayerParts.None;
     }
 }

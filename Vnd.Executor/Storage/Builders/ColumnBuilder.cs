@@ -71,9 +71,11 @@ public abstract class ColumnBuilder
     private protected bool HasNulls => _hasNulls;
 
     /// <summary>Marks slot <see cref="Count"/> null; the caller then stores a filler value and advances.</summary>
-    private protected void MarkNull()
+    private protected void MarkNull() => MarkNull(Count);
+
+    /// <summary>Marks slot <paramref name="index"/> (not yet counted, and not marked before) null.</summary>
+    private protected void MarkNull(int index)
     {
-        var index = Count;
         if ((uint)index >= (uint)Capacity)
             ThrowFull();
         if (!_hasNulls)

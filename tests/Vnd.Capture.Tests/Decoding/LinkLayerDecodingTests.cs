@@ -1,5 +1,6 @@
 using System.Buffers.Binary;
 using Vnd.Capture.Decoding;
+using Vnd.Capture.Fields;
 using static Vnd.Capture.Tests.Decoding.PacketBytes;
 
 namespace Vnd.Capture.Tests.Decoding;
@@ -93,6 +94,20 @@ public class LinkLayerDecodingTests
         Assert.Equal(1111, d.Int("udp.srcport"));
         Assert.Equal(0, new Decoded(Ethernet(0x0800, UdpOverIpv4)).Int("vlan.count"));
         Assert.Null(new Decoded(Ethernet(0x0800, UdpOverIpv4)).Int("vlan.id"));
+    }
+
+    [Fact]
+    public void An_untagged_frame_after_a_tagged_one_has_no_vlans()
+    {
+        // The importer reuses one decoded packet for many frames: nothing may carry over from the previous frame.
+        var packet = DecodedPacket.Create();
+        var tagged = Ethernet(0x8100, Concat(U16(42), U16(0x0800), UdpOverIpv4));
+        var untagged = Ethernet(0x0800, UdpOverIpv4);
+        PacketDecoder.Default.Decode(tagged, 1, tagged.Length, ref packet);
+        PacketDecoder.Default.Decode(untagged, 1, untagged.Length, ref packet);
+        Assert.True(FieldReader.TryGetInt64(in packet, untagged, FieldId.VlanCount, out var count));
+        Assert.Equal(0, count);
+        Assert.False(FieldReader.TryGetInt64(in packet, untagged, FieldId.VlanId, out _));
     }
 
     [Fact]

@@ -1,0 +1,79 @@
+using Apache.Arrow;
+using Vnd.Executor.Storage;
+using Vnd.Executor.Storage.Builders;
+using Vnd.Planner.Types;
+
+namespace Vnd.Executor.Tests.Storage;
+
+/// <summary>Column-at-a-time appending (<see cref="PrimitiveColumnBuilder{T}.AppendRange"/> + <see cref="TraceTableWriter.EndRows"/>), as the importer does.</summary>
+public sealed class BulkAppendTests : IDisposable
+{
+    private static readonly TableRef Flows = new("t", "flows");
+    private static readonly TableSchema Schema = new([new ColumnSchema("a", SqlType.Int8), new ColumnSchema("b", SqlType.Int2)]);
+    private readonly TempDataDirectory _dir = new();
+
+    public void Dispose() => _dir.Dispose();
+
+    [Fact]
+    public void Runs_of_rows_with_nulls_round_trip_across_batch_boundaries()
+    {
+        var store = new TraceTableStore(_dir.Path);
+        const int Rows = 95;
+        using (var writer = store.CreateWriter(Flows, Schema, new TraceTableWriterOptions { RowsPerBatch = 10, RowsPerSegment = 40 }))
+        {
+            var a = writer.GetBuilder<Int64ColumnBuilder>(0);
+            var b = writer.GetBuilder<Int16ColumnBuilder>(1);
+            for (var first = 0; first < Rows;)
+            {
+                // Runs of 7 rows, cut where the writer's batch ends.
+                var count = Math.Min(Math.Min(7, Rows - first), writer.RowsUntilFlush);
+                var values = new long[count];
+                var present = new bool[count];
+                for (var i = 0; i < count; i++)
+                {
+                    present[i] = (first + i) % 3 != 0;
+                    values[i] = present[i] ? 100_000 + first + i : 0;
+                }
+                a.AppendRange(values, present);
+                b.AppendRange(values, present);
+                writer.EndRows(count);
+                first += count;
+            }
+            writer.Commit();
+        }
+
+        var row = 0;
+        foreach (var batch in store.OpenReader(Flows).ReadBatches())
+        {
+            var a = (Int64Array)batch.Column(0);
+            var b = (Int16Array)batch.Column(1);
+            for (var i = 0; i < batch.Length; i++, row++)
+            {
+                Assert.Equal(row % 3 != 0 ? 100_000 + row : null, a.GetValue(i));
+                Assert.Equal(row % 3 != 0 ? (short)(100_000 + row) : null, b.GetValue(i));
+            }
+        }
+        Assert.Equal(Rows, row);
+    }
+
+    [Fact]
+    public void Ending_more_rows_than_the_batch_holds_is_refused()
+    {
+        using var writer = new TraceTableStore(_dir.Path).CreateWriter(Flows, Schema, new TraceTableWriterOptions { RowsPerBatch = 4 });
+        Assert.Equal(4, writer.RowsUntilFlush);
+        Assert.Equal(StorageErrorKind.InvalidUsage, Assert.Throws<StorageException>(() => writer.EndRows(5)).Kind);
+        var values = new long[5];
+        var present = new bool[5];
+        Assert.Equal(StorageErrorKind.InvalidUsage,
+            Assert.Throws<StorageException>(() => writer.GetBuilder<Int64ColumnBuilder>(0).AppendRange(values, present)).Kind);
+    }
+
+    [Fact]
+    public void A_run_missing_from_one_column_is_refused_at_EndRows()
+    {
+        using var writer = new TraceTableStore(_dir.Path).CreateWriter(Flows, Schema);
+        writer.GetBuilder<Int64ColumnBuilder>(0).AppendRange([1, 2], [true, true]);
+        var e = Assert.Throws<StorageException>(() => writer.EndRows(2));
+        Assert.Contains("\"b\"", e.Message);
+    }
+}
