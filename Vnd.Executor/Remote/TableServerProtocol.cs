@@ -21,5 +21,14 @@ public static class TableServerProtocol
     /// <summary>Field metadata naming the logical type of a streamed column (information for other Arrow tools).</summary>
     public const string TypeKey = "vnd.type";
 
+    /// <summary>
+    /// DoAction at the control server's registration endpoint: the body is the table server's advertised endpoint
+    /// (<c>http://host:port/</c>); the first one registers it, every later one says it is still alive.
+    /// </summary>
+    public const string HeartbeatAction = "heartbeat";
+
+    /// <summary>DoAction at a table server: the result is the number of plan fragments it is running right now.</summary>
+    public const string StatusAction = "status";
+
     public static string Bearer(string token) => "Bearer " + token;
 }
