@@ -9,8 +9,8 @@ namespace Vnd.Executor.Remote;
 /// <summary>
 /// Trace-table statistics as a table server reports them over Flight: the descriptor path is [schema, table],
 /// total records and bytes are the manifest's, and each field of the schema carries its column's whole-table
-/// min/max and null count as metadata (read from the manifest: no segment is opened). Distinct counts are not
-/// kept by the storage yet, so the planner falls back to the row count for them.
+/// statistics as metadata (<see cref="ColumnStatisticsMetadata"/>: read from the manifest, no segment is opened).
+/// Distinct counts are not kept by the storage yet, so the planner falls back to the row count for them.
 /// </summary>
 public static class FlightStatistics
 {
@@ -20,23 +20,7 @@ public static class FlightStatistics
         for (var c = 0; c < table.Schema.Count; c++)
         {
             var metadata = new Dictionary<string, string> { [TableServerProtocol.TypeKey] = table.Schema[c].Type.PgName };
-            long nulls = 0;
-            long? min = null, max = null;
-            foreach (var segment in table.Segments)
-            {
-                var column = segment.Columns[c];
-                nulls += column.NullCount;
-                if (column.MinInteger is { } low)
-                    min = min is null ? low : Math.Min(min.Value, low);
-                if (column.MaxInteger is { } high)
-                    max = max is null ? high : Math.Max(max.Value, high);
-            }
-            metadata[TableServerProtocol.NullsKey] = nulls.ToString(CultureInfo.InvariantCulture);
-            if (min is not null && max is not null)
-            {
-                metadata[TableServerProtocol.MinKey] = min.Value.ToString(CultureInfo.InvariantCulture);
-                metadata[TableServerProtocol.MaxKey] = max.Value.ToString(CultureInfo.InvariantCulture);
-            }
+            ColumnStatisticsMetadata.Add(table, c, metadata);
             builder.Field(new Field(table.Schema[c].Name, WireFormat.ArrowType(table.Schema[c].Type), nullable: true, metadata));
         }
         var descriptor = FlightDescriptor.CreatePathDescriptor(table.Ref.Schema, table.Ref.Table);

@@ -18,6 +18,12 @@ public static class TableServerProtocol
     public const string NullsKey = "vnd.nulls";
     public const string DistinctKey = "vnd.distinct";
 
+    /// <summary>Field metadata: the column's stored bytes, and bounds of inet6/macaddr columns (hexadecimal, ordered
+    /// as unsigned bytes).</summary>
+    public const string BytesKey = "vnd.bytes";
+    public const string MinBytesKey = "vnd.min.bytes";
+    public const string MaxBytesKey = "vnd.max.bytes";
+
     /// <summary>Field metadata naming the logical type of a streamed column (information for other Arrow tools).</summary>
     public const string TypeKey = "vnd.type";
 
