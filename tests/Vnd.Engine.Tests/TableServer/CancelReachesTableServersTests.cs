@@ -12,6 +12,7 @@ namespace Vnd.Engine.Tests.TableServer;
 /// once and every table server's <c>status</c> action soon counts no running fragment — work the cancel missed
 /// would go on for hours.
 /// </summary>
+[Collection(TableServerProcesses.Name)]
 public sealed class CancelReachesTableServersTests(DistributedDemo demo) : IClassFixture<DistributedDemo>
 {
     /// <summary>

@@ -8,6 +8,7 @@ namespace Vnd.Engine.Tests.TableServer;
 /// <c>--table-servers</c>; a killed server is marked down once its heartbeats stop and its capture point's queries
 /// fail at once with 08006 while the others run; restarted (on another port), it registers again and serves.
 /// </summary>
+[Collection(TableServerProcesses.Name)]
 public sealed class RegistrationTests(RegisteredDemo demo) : IClassFixture<RegisteredDemo>
 {
     [Theory]
