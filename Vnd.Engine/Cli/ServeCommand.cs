@@ -8,6 +8,7 @@ using Vnd.Engine.Control.Diagnoses;
 using Vnd.Engine.Control.State;
 using Vnd.Engine.Sessions;
 using Vnd.Engine.TableServer;
+using Vnd.Engine.TableServer.Registration;
 using Vnd.Executor.Storage;
 using Vnd.Wire.Hosting;
 
@@ -20,7 +21,8 @@ namespace Vnd.Engine.Cli;
 /// Runs until SIGINT/SIGTERM, then ends every session with 57P01 and exits. Queries run split over table servers:
 /// one per hypervisor in this process by default, or the <c>vnd table-server</c> processes of
 /// <c>--table-servers host:port,… --token T</c> (then the data directory holds the control state and the tables'
-/// schemas the binder reads; rows come from the table servers).
+/// schemas the binder reads; rows come from the table servers). With <c>--registration host:port</c> table servers
+/// started with <c>--register</c> join by themselves and heartbeat; one silent for <c>--heartbeat-grace</c> is down.
 /// </summary>
 public static class ServeCommand
 {
@@ -41,9 +43,11 @@ public static class ServeCommand
         var tableServers = new Option<string?>("--table-servers") { Description = "host:port,… of vnd table-server processes holding the trace tables (default: in-process table servers)" };
         var token = new Option<string?>("--token") { Description = $"token shared with the table servers (or ${TableServerCommand.TokenVariable})" };
         var noPushdown = new Option<bool>("--no-pushdown") { Description = "with --table-servers: table servers only scan; filters, joins and aggregates run at this server (for comparing plans)" };
+        var registration = new Option<string?>("--registration") { Description = "host:port where vnd table-server --register processes register and heartbeat (with the shared token)" };
+        var grace = new Option<double>("--heartbeat-grace") { Description = "seconds a registered table server may miss heartbeats before its capture points count as down", DefaultValueFactory = _ => ServeOptions.DefaultHeartbeatGrace.TotalSeconds };
         var command = new Command("serve", "serve trace tables over the PostgreSQL protocol (no options: the embedded demo on 127.0.0.1:5433)")
         {
-            data, listen, cloud, noTls, adminUser, adminPassword, noDemo, maxConnections, maxPerTenant, tableServers, token, noPushdown,
+            data, listen, cloud, noTls, adminUser, adminPassword, noDemo, maxConnections, maxPerTenant, tableServers, token, noPushdown, registration, grace,
         };
         command.SetAction(async (result, stop) =>
         {
@@ -54,8 +58,11 @@ public static class ServeCommand
             }
             var servers = TableServerEndpoints(result.GetValue(tableServers), out var serversError);
             var shared = result.GetValue(token) ?? Environment.GetEnvironmentVariable(TableServerCommand.TokenVariable);
-            if (serversError is null && servers.Count > 0 && string.IsNullOrEmpty(shared))
-                serversError = $"--table-servers needs the shared token (--token or ${TableServerCommand.TokenVariable})";
+            var registrationEndPoint = RegistrationEndPoint(result.GetValue(registration), ref serversError);
+            if (serversError is null && (servers.Count > 0 || registrationEndPoint is not null) && string.IsNullOrEmpty(shared))
+                serversError = $"--table-servers and --registration need the shared token (--token or ${TableServerCommand.TokenVariable})";
+            if (serversError is null && !(result.GetValue(grace) > 0))
+                serversError = "--heartbeat-grace must be a positive number of seconds";
             if (serversError is not null)
             {
                 await Console.Error.WriteLineAsync("error: " + serversError).ConfigureAwait(false);
@@ -65,7 +72,8 @@ public static class ServeCommand
                 result.GetRequiredValue(adminUser), result.GetValue(adminPassword),
                 SeedDemo: result.GetValue(cloud) is null && !result.GetValue(noDemo), MaxConnections: result.GetValue(maxConnections),
                 TableServers: servers, TableServerToken: shared, MaxConnectionsPerTenant: result.GetValue(maxPerTenant),
-                Pushdown: !result.GetValue(noPushdown));
+                Pushdown: !result.GetValue(noPushdown), Registration: registrationEndPoint,
+                HeartbeatGrace: TimeSpan.FromSeconds(result.GetValue(grace)));
             return await RunAsync(options, Console.Out, stop).ConfigureAwait(false);
         });
         return command;
@@ -92,17 +100,33 @@ public static class ServeCommand
         return endpoints;
     }
 
+    private static IPEndPoint? RegistrationEndPoint(string? text, ref string? error)
+    {
+        if (text is null || error is not null)
+            return null;
+        try
+        {
+            return TableServerOptions.ParseListen(text);
+        }
+        catch (FormatException e)
+        {
+            error = "--registration: " + e.Message;
+            return null;
+        }
+    }
+
     /// <summary>Serves until <paramref name="stop"/> fires; returns the exit code.</summary>
     public static async Task<int> RunAsync(ServeOptions options, TextWriter output, CancellationToken stop)
     {
         PgServer server;
         CloudModel cloud;
         IDisposable state;
+        var registry = options.Registration is null ? null : new TableServerRegistry(options.HeartbeatGrace ?? ServeOptions.DefaultHeartbeatGrace);
         try
         {
             if (options.SeedDemo)
                 await SeedDemoAsync(options, output).ConfigureAwait(false);
-            (server, cloud, state) = Create(options);
+            (server, cloud, state) = Create(options, registry);
         }
         catch (CloudModelException e)
         {
@@ -111,7 +135,12 @@ public static class ServeCommand
         }
         using (state)
         await using (server.ConfigureAwait(false))
+        await using (var registration = registry is null ? null
+            : await RegistrationHost.StartAsync(options.Registration!, options.TableServerToken!, registry, output, stop).ConfigureAwait(false))
         {
+            // Before the listening line: scripts and tests that wait for that line then know both addresses.
+            if (registration is not null)
+                await output.WriteLineAsync($"vnd serve: table servers register at {registration.Endpoint.Authority}").ConfigureAwait(false);
             await server.StartAsync().ConfigureAwait(false);
             await PrintBannerAsync(output, options, server, cloud).ConfigureAwait(false);
             try
@@ -128,10 +157,10 @@ public static class ServeCommand
         return 0;
     }
 
-    /// <summary>The server for these options, not yet started, and the cloud model its users come from.</summary>
-    /// <summary>The server over <paramref name="options"/>' data directory; <c>State</c> is the control state it
-    /// reads diagnoses from, to dispose after the server.</summary>
-    public static (PgServer Server, CloudModel Cloud, IDisposable State) Create(ServeOptions options)
+    /// <summary>The server over <paramref name="options"/>' data directory, not yet started, and the cloud model its
+    /// users come from; <c>State</c> is the control state it reads diagnoses from, to dispose after the server.
+    /// <paramref name="registry"/> holds the table servers that register (the caller hosts its endpoint).</summary>
+    public static (PgServer Server, CloudModel Cloud, IDisposable State) Create(ServeOptions options, TableServerRegistry? registry = null)
     {
         options.Data.Create();
         var cloudStore = options.Cloud is null ? null : CloudModelStore.Open(options.Cloud.FullName);
@@ -140,9 +169,9 @@ public static class ServeCommand
         var admin = options.AdminPassword is null ? null : new AdminAccount(options.AdminUser, options.AdminPassword);
         var tables = new TraceTableStore(options.Data.FullName);
         var state = new ControlStateStore(options.Data.FullName);
-        ITableServerDirectory sites = options.TableServers is { Count: > 0 } servers
-            ? new RemoteTableServers(servers, options.TableServerToken ?? throw new ArgumentException("table servers need a shared token", nameof(options)),
-                options.Pushdown)
+        ITableServerDirectory sites = options.Distributed
+            ? new RemoteTableServers(options.TableServers ?? [],
+                options.TableServerToken ?? throw new ArgumentException("table servers need a shared token", nameof(options)), options.Pushdown, registry)
             : new EmbeddedTableServers(tables);
         var catalogs = new TenantCatalogFactory(tables, new MetadataRelation(state, tables), new DiagnosisManager(cloud, state, tables), sites);
         var handler = new VndServerHandler(cloud, catalogs, admin);
@@ -190,9 +219,12 @@ public static class ServeCommand
             var password = tenant.Credential.Password is { } p && options.Cloud is null ? $" (password {p})" : "";
             await output.WriteLineAsync($"  tenant {tenant.Name}{password}: psql -h {server.LocalEndPoints[0].Address} -p {server.LocalEndPoints[0].Port} -U {tenant.Name} vnd").ConfigureAwait(false);
         }
-        await output.WriteLineAsync(options.TableServers is { Count: > 0 } servers
-            ? $"  trace tables at {servers.Count} table server(s): {string.Join(", ", servers.Select(s => s.Authority))}"
-            : "  trace tables at in-process table servers (one per hypervisor)").ConfigureAwait(false);
+        if (options.TableServers is { Count: > 0 } servers)
+            await output.WriteLineAsync($"  trace tables at {servers.Count} table server(s): {string.Join(", ", servers.Select(s => s.Authority))}").ConfigureAwait(false);
+        if (options.Registration is not null)
+            await output.WriteLineAsync("  trace tables at the table servers that register").ConfigureAwait(false);
+        if (!options.Distributed)
+            await output.WriteLineAsync("  trace tables at in-process table servers (one per hypervisor)").ConfigureAwait(false);
         if (options.AdminPassword is not null)
             await output.WriteLineAsync($"  admin {options.AdminUser}: sees every tenant's schema").ConfigureAwait(false);
         await output.WriteLineAsync("press Ctrl+C to stop").ConfigureAwait(false);

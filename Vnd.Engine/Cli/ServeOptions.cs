@@ -8,7 +8,16 @@ namespace Vnd.Engine.Cli;
 /// <param name="MaxConnectionsPerTenant">sessions one tenant may hold at once (0: only the total limit)</param>
 /// <param name="TableServers">the <c>vnd table-server</c> processes holding the trace tables (empty: in-process table servers)</param>
 /// <param name="TableServerToken">the token shared with <paramref name="TableServers"/></param>
+/// <param name="Registration">where table servers register and heartbeat (<c>--registration</c>; null: only <paramref name="TableServers"/>)</param>
+/// <param name="HeartbeatGrace">how long a registered table server may stay silent before it counts as down</param>
 /// <param name="Pushdown">false (<c>--no-pushdown</c>): table servers only scan; filters, joins and aggregates run here</param>
 public sealed record ServeOptions(DirectoryInfo Data, IPEndPoint Listen, FileInfo? Cloud, bool NoTls, string AdminUser, string? AdminPassword,
     bool SeedDemo = false, int MaxConnections = 100, IReadOnlyList<Uri>? TableServers = null, string? TableServerToken = null,
-    int MaxConnectionsPerTenant = 0, bool Pushdown = true);
+    int MaxConnectionsPerTenant = 0, bool Pushdown = true, IPEndPoint? Registration = null, TimeSpan? HeartbeatGrace = null)
+{
+    /// <summary>The default <see cref="HeartbeatGrace"/>: three missed beats at the table server's default interval.</summary>
+    public static readonly TimeSpan DefaultHeartbeatGrace = TimeSpan.FromSeconds(3);
+
+    /// <summary>Trace tables live in table-server processes (listed or registering), not in this one.</summary>
+    public bool Distributed => TableServers is { Count: > 0 } || Registration is not null;
+}

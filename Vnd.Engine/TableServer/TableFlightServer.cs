@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Threading.Channels;
 using Apache.Arrow;
 using Apache.Arrow.Flight;
@@ -33,7 +34,7 @@ public sealed class TableFlightServer(TableServerState state) : FlightServer
             // The executor pulls synchronously (and blocks on its own exchange inputs), so it runs on a thread of its
             // own: blocking thread-pool threads would starve Kestrel, which then misses HTTP/2 pings and looks dead.
             var records = Channel.CreateBounded<RecordBatch>(4);
-            var producer = Task.Factory.StartNew(() => Produce(plan, writer, records.Writer, context.CancellationToken),
+            var producer = Task.Factory.StartNew(() => Produce(plan, writer, records.Writer, state.Running, context.CancellationToken),
                 context.CancellationToken, TaskCreationOptions.LongRunning, TaskScheduler.Default);
             await foreach (var record in records.Reader.ReadAllAsync(context.CancellationToken).ConfigureAwait(false))
                 await responseStream.WriteAsync(record).ConfigureAwait(false);
@@ -45,8 +46,10 @@ public sealed class TableFlightServer(TableServerState state) : FlightServer
         }
     }
 
-    private static void Produce(PhysicalOperator plan, BatchArrowWriter writer, ChannelWriter<RecordBatch> records, CancellationToken cancellation)
+    private static void Produce(PhysicalOperator plan, BatchArrowWriter writer, ChannelWriter<RecordBatch> records, RunningFragments running,
+        CancellationToken cancellation)
     {
+        running.Started();
         try
         {
             using var query = new QueryContext(cancellation);
@@ -68,7 +71,22 @@ public sealed class TableFlightServer(TableServerState state) : FlightServer
         {
             records.Complete(e);
         }
+        finally
+        {
+            running.Stopped();
+        }
     }
+
+    /// <summary><see cref="TableServerProtocol.StatusAction"/>: how many fragments run here now, as an integer.</summary>
+    public override async Task DoAction(FlightAction request, IAsyncStreamWriter<FlightResult> responseStream, ServerCallContext context)
+    {
+        if (request.Type != TableServerProtocol.StatusAction)
+            throw new RpcException(new Status(StatusCode.Unimplemented, $"a table server knows only the action \"{TableServerProtocol.StatusAction}\""));
+        await responseStream.WriteAsync(new FlightResult(state.Running.Count.ToString(CultureInfo.InvariantCulture))).ConfigureAwait(false);
+    }
+
+    public override async Task ListActions(IAsyncStreamWriter<FlightActionType> responseStream, ServerCallContext context) =>
+        await responseStream.WriteAsync(new FlightActionType(TableServerProtocol.StatusAction, "the number of plan fragments running now")).ConfigureAwait(false);
 
     public override async Task ListFlights(FlightCriteria request, IAsyncStreamWriter<FlightInfo> responseStream, ServerCallContext context)
     {

@@ -1,17 +1,11 @@
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
 
 namespace Vnd.Engine.TableServer;
 
 /// <summary>
-/// A running table server: Kestrel serving Arrow Flight over cleartext HTTP/2 (gRPC) on one address, every call
-/// checked by <see cref="TokenInterceptor"/>. Used by <c>vnd table-server</c> and, in process, by tests.
+/// A running table server: its Flight service hosted by <see cref="FlightHosting"/>, every call checked by
+/// <see cref="TokenInterceptor"/>. Used by <c>vnd table-server</c> and, in process, by tests.
 /// </summary>
 public sealed class TableServerHost : IAsyncDisposable
 {
@@ -33,25 +27,17 @@ public sealed class TableServerHost : IAsyncDisposable
     public static async Task<TableServerHost> StartAsync(TableServerOptions options, CancellationToken cancellation = default)
     {
         var state = new TableServerState(options);
-        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory });
-        builder.Logging.ClearProviders();
-        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(options.Listen, listen => listen.Protocols = HttpProtocols.Http2));
-        builder.Services.AddSingleton(state);
-        builder.Services.AddGrpc(grpc => grpc.Interceptors.Add<TokenInterceptor>()).AddFlightServer<TableFlightServer>();
-        var app = builder.Build();
-        app.MapFlightEndpoint();
         try
         {
-            await app.StartAsync(cancellation).ConfigureAwait(false);
+            var (app, endpoint) = await FlightHosting.StartAsync<TableFlightServer>(options.Listen, new SharedToken(options.Token),
+                services => services.AddSingleton(state), cancellation).ConfigureAwait(false);
+            return new TableServerHost(app, state, endpoint);
         }
         catch
         {
-            await app.DisposeAsync().ConfigureAwait(false);
             state.Dispose();
             throw;
         }
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        return new TableServerHost(app, state, new Uri(address));
     }
 
     public async ValueTask DisposeAsync()

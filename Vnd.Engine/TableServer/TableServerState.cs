@@ -29,6 +29,8 @@ public sealed class TableServerState : IDisposable
 
     public FragmentRunner Runner { get; }
 
+    public RunningFragments Running { get; } = new();
+
     /// <summary>A local trace table as a scan source, skipping segments the scan's min/max hints rule out.</summary>
     private IBatchSource LocalTable(Scan scan) =>
         new TraceTableBatchSource(Store.OpenTable(new TableRef(scan.Schema, scan.Table)), SegmentPruning.For(scan));

@@ -11,9 +11,9 @@ namespace Vnd.Engine.TableServer;
 /// UNAUTHENTICATED, before any handler runs. The comparison takes constant time so the token cannot be guessed
 /// byte by byte from response times.
 /// </summary>
-public sealed class TokenInterceptor(TableServerState state) : Interceptor
+public sealed class TokenInterceptor(SharedToken token) : Interceptor
 {
-    private readonly byte[] _expected = Encoding.UTF8.GetBytes(TableServerProtocol.Bearer(state.Options.Token));
+    private readonly byte[] _expected = Encoding.UTF8.GetBytes(TableServerProtocol.Bearer(token.Value));
 
     public override Task<TResponse> UnaryServerHandler<TRequest, TResponse>(TRequest request, ServerCallContext context,
         UnaryServerMethod<TRequest, TResponse> continuation)

@@ -11,10 +11,13 @@ namespace Vnd.Executor.Remote;
 /// table server; otherwise <see cref="CoordinatorPlan"/> ships only the scans and keeps the rest at the coordinator,
 /// so a query never fails for being distributed where it ran before. Without <paramref name="pushdown"/>
 /// (<c>vnd serve --no-pushdown</c>) every query takes that coordinator plan with bare scans: nothing but reading
-/// rows happens at a table server, a baseline for telling a pushdown bug from any other.
+/// rows happens at a table server, a baseline for telling a pushdown bug from any other. A site in
+/// <paramref name="unavailable"/> (its table server is known to be down, with the reason) keeps its tables placed,
+/// so EXPLAIN still works, but a query with a fragment there fails at once with 08006 naming the capture point
+/// instead of waiting for a connection to time out.
 /// </summary>
 public sealed class DistributedExecution(Placement placement, IReadOnlyDictionary<Site, Uri> endpoints, IFragmentTransport transport,
-    CostModel? model = null, bool pushdown = true)
+    CostModel? model = null, bool pushdown = true, IReadOnlyDictionary<Site, string>? unavailable = null)
 {
     public Placement Placement => placement;
 
@@ -31,8 +34,19 @@ public sealed class DistributedExecution(Placement placement, IReadOnlyDictionar
     /// The query as the operators the coordinator pulls; <paramref name="coordinatorTables"/> answers the scans that
     /// no table server holds (system catalogs and the like).
     /// </summary>
-    public PhysicalOperator Physical(LogicalPlan plan, IReadOnlyList<BoundLiteral>? parameters, Func<Scan, IBatchSource> coordinatorTables) =>
-        new DistributedQuery(Plan(plan, parameters), endpoints, transport, coordinatorTables, parameters).Root();
+    public PhysicalOperator Physical(LogicalPlan plan, IReadOnlyList<BoundLiteral>? parameters, Func<Scan, IBatchSource> coordinatorTables)
+    {
+        var distributed = Plan(plan, parameters);
+        if (unavailable is { Count: > 0 })
+        {
+            foreach (var fragment in distributed.Fragments)
+            {
+                if (unavailable.TryGetValue(fragment.Site, out var reason))
+                    throw new ExecutionException(RemoteSqlStates.ConnectionFailure, $"the table server of capture point \"{fragment.Site}\" is down ({reason})");
+            }
+        }
+        return new DistributedQuery(distributed, endpoints, transport, coordinatorTables, parameters).Root();
+    }
 
     private DistributedPlan? Distribute(LogicalPlan plan)
     {

@@ -2,7 +2,6 @@ using System.Globalization;
 using Apache.Arrow;
 using Apache.Arrow.Flight;
 using Vnd.Executor.Storage;
-using Vnd.Executor.Storage.Sketches;
 using Vnd.Planner.Distributed;
 
 namespace Vnd.Executor.Remote;
@@ -10,9 +9,9 @@ namespace Vnd.Executor.Remote;
 /// <summary>
 /// Trace-table statistics as a table server reports them over Flight: the descriptor path is [schema, table],
 /// total records and bytes are the manifest's, and each field of the schema carries its column's whole-table
-/// min/max, null count and distinct-count estimate (the union of the segments' HyperLogLog sketches) as metadata,
-/// all read from the manifest: no segment is opened. A column without an estimate (segments written before
-/// sketches existed) reports none, and the planner falls back to the row count for it.
+/// statistics as metadata (<see cref="ColumnStatisticsMetadata"/>: read from the manifest, no segment is opened).
+/// A column without a distinct-count estimate (segments written before sketches existed) reports none, and the
+/// planner falls back to the row count for it.
 /// </summary>
 public static class FlightStatistics
 {
@@ -22,25 +21,7 @@ public static class FlightStatistics
         for (var c = 0; c < table.Schema.Count; c++)
         {
             var metadata = new Dictionary<string, string> { [TableServerProtocol.TypeKey] = table.Schema[c].Type.PgName };
-            long nulls = 0;
-            long? min = null, max = null;
-            foreach (var segment in table.Segments)
-            {
-                var column = segment.Columns[c];
-                nulls += column.NullCount;
-                if (column.MinInteger is { } low)
-                    min = min is null ? low : Math.Min(min.Value, low);
-                if (column.MaxInteger is { } high)
-                    max = max is null ? high : Math.Max(max.Value, high);
-            }
-            metadata[TableServerProtocol.NullsKey] = nulls.ToString(CultureInfo.InvariantCulture);
-            if (DistinctCountEstimate.Of(table, c) is { } distinct)
-                metadata[TableServerProtocol.DistinctKey] = distinct.ToString(CultureInfo.InvariantCulture);
-            if (min is not null && max is not null)
-            {
-                metadata[TableServerProtocol.MinKey] = min.Value.ToString(CultureInfo.InvariantCulture);
-                metadata[TableServerProtocol.MaxKey] = max.Value.ToString(CultureInfo.InvariantCulture);
-            }
+            ColumnStatisticsMetadata.Add(table, c, metadata);
             builder.Field(new Field(table.Schema[c].Name, WireFormat.ArrowType(table.Schema[c].Type), nullable: true, metadata));
         }
         var descriptor = FlightDescriptor.CreatePathDescriptor(table.Ref.Schema, table.Ref.Table);

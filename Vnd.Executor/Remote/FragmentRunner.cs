@@ -22,8 +22,9 @@ public sealed class FragmentRunner(Func<Scan, IBatchSource>? localTables, IFragm
     {
     }
 
+    /// <summary>The fragment's operators; its remote inputs start all at once when it opens (<see cref="RemoteInputsStart"/>).</summary>
     public PhysicalOperator Plan(FragmentTicket ticket) =>
-        Conform(new PhysicalPlanner(scan => Source(ticket, scan), parameters).Plan(ticket.Plan), ticket.Plan.Output);
+        RemoteInputsStart.Wrap(Conform(new PhysicalPlanner(scan => Source(ticket, scan), parameters).Plan(ticket.Plan), ticket.Plan.Output));
 
     /// <summary>
     /// Operators may compute a column in another type than the plan states (an average over intervals, an epoch

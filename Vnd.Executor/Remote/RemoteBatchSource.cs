@@ -12,7 +12,7 @@ namespace Vnd.Executor.Remote;
 /// A fragment running at another site, read as a table: opening it starts the Flight stream, batches arrive as
 /// Arrow record batches and are sliced into executor batches of at most <see cref="Batch.Capacity"/> rows. A
 /// remote stream is one partition (partition 0 reads it, the others are empty). Disposing a reader before the end
-/// cancels the remote fragment. The reader blocks on the network: the executor is pull-based and synchronous.
+/// cancels the remote fragment; <see cref="RemoteInputsStart"/> may start it before the reader opens. The reader blocks on the network: the executor is pull-based and synchronous.
 /// </summary>
 public sealed class RemoteBatchSource(TableServerClient server, byte[] ticket, IReadOnlyList<string> names, IReadOnlyList<SqlType> types)
     : IBatchSource
@@ -24,6 +24,15 @@ public sealed class RemoteBatchSource(TableServerClient server, byte[] ticket, I
     public TableServerClient Server => server;
 
     public byte[] Ticket => ticket;
+
+    /// <summary>Starts the remote fragment for <paramref name="context"/>'s query now; the first reader opened takes the stream.</summary>
+    public void Start(QueryContext context) => Started(context);
+
+    private PrefetchedCall Started(QueryContext context) =>
+        context.Shared(this, () => new PrefetchedCall(server.Fetch(ticket, context.Cancellation)));
+
+    /// <summary>The stream started by <see cref="Start"/>, or a new one.</summary>
+    private FlightRecordBatchStreamingCall Call(QueryContext context) => Started(context).Take() ?? server.Fetch(ticket, context.Cancellation);
 
     public IBatchReader Open(IReadOnlyList<int> columns, int partition, int partitionCount, QueryContext context)
     {
@@ -61,7 +70,7 @@ public sealed class RemoteBatchSource(TableServerClient server, byte[] ticket, I
             context.CheckCancelled();
             try
             {
-                _call ??= source.Server.Fetch(source.Ticket, context.Cancellation);
+                _call ??= source.Call(context);
                 if (!_call.ResponseStream.MoveNext(context.Cancellation).GetAwaiter().GetResult())
                 {
                     _done = true;

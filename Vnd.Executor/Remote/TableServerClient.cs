@@ -89,6 +89,23 @@ public sealed class TableServerClient : IDisposable
         }
     }
 
+    /// <summary>Runs a Flight action (see <see cref="TableServerProtocol"/>); its results as text, one per result.</summary>
+    public async Task<IReadOnlyList<string>> ActionAsync(string type, string body, TimeSpan timeout, CancellationToken cancellation = default)
+    {
+        try
+        {
+            var results = new List<string>();
+            using var call = _client.DoAction(new FlightAction(type, body), _headers, DateTime.UtcNow + timeout, cancellation);
+            while (await call.ResponseStream.MoveNext(cancellation).ConfigureAwait(false))
+                results.Add(call.ResponseStream.Current.Body.ToStringUtf8());
+            return results;
+        }
+        catch (RpcException e)
+        {
+            throw Translate(e, cancellation);
+        }
+    }
+
     /// <summary>The error a failed call means to the query, naming the capture point and never the host.</summary>
     public ExecutionException Translate(RpcException error, CancellationToken cancellation)
     {

@@ -18,8 +18,23 @@ public static class TableServerProtocol
     public const string NullsKey = "vnd.nulls";
     public const string DistinctKey = "vnd.distinct";
 
+    /// <summary>Field metadata: the column's stored bytes, and bounds of inet6/macaddr columns (hexadecimal, ordered
+    /// as unsigned bytes).</summary>
+    public const string BytesKey = "vnd.bytes";
+    public const string MinBytesKey = "vnd.min.bytes";
+    public const string MaxBytesKey = "vnd.max.bytes";
+
     /// <summary>Field metadata naming the logical type of a streamed column (information for other Arrow tools).</summary>
     public const string TypeKey = "vnd.type";
+
+    /// <summary>
+    /// DoAction at the control server's registration endpoint: the body is the table server's advertised endpoint
+    /// (<c>http://host:port/</c>); the first one registers it, every later one says it is still alive.
+    /// </summary>
+    public const string HeartbeatAction = "heartbeat";
+
+    /// <summary>DoAction at a table server: the result is the number of plan fragments it is running right now.</summary>
+    public const string StatusAction = "status";
 
     public static string Bearer(string token) => "Bearer " + token;
 }

@@ -12,11 +12,14 @@ namespace Vnd.Engine.Tests.TableServer;
 /// The demo cloud served two ways over the wire. Embedded: <c>vnd serve</c>'s default, in-process table servers
 /// per hypervisor. Distributed: three <c>vnd table-server</c> processes — s1 holds tenant1's <c>a</c> (link A),
 /// s2 <c>b</c> and <c>c</c> (links B and C), s3 the offline imports and tenant2's tables — and a
-/// <c>vnd serve --table-servers … --token …</c> process as the control server.
+/// <c>vnd serve --table-servers … --token …</c> process as the control server. With registration
+/// (<see cref="RegisteredDemo"/>) the control server starts first with <c>--registration</c> and no list, and the
+/// table servers join it with <c>--register</c>.
 /// </summary>
-public sealed class DistributedDemo : IAsyncLifetime
+public class DistributedDemo : IAsyncLifetime
 {
     public const string Token = "serve-dist-token";
+    private readonly bool _registration;
     private readonly string _root = Path.Combine(Path.GetTempPath(), "vnd-servedist-" + Guid.NewGuid().ToString("N"));
     private readonly Process?[] _servers = new Process?[3];
     private Process? _control;
@@ -34,7 +37,17 @@ public sealed class DistributedDemo : IAsyncLifetime
 
     public int DistributedPort { get; private set; }
 
-    public async Task InitializeAsync()
+    /// <summary>Where the table servers register (host:port), when they do.</summary>
+    public string? Registration { get; private set; }
+
+    public DistributedDemo()
+        : this(registration: false)
+    {
+    }
+
+    protected DistributedDemo(bool registration) => _registration = registration;
+
+    public virtual async Task InitializeAsync()
     {
         Directory.CreateDirectory(Control);
         DemoSeeder.Seed(Control);
@@ -44,6 +57,11 @@ public sealed class DistributedDemo : IAsyncLifetime
             new[] { ("tenant1", "b"), ("tenant1", "c") },
             new[] { ("tenant1", DemoDiagnoses.OfflineTable), ("tenant2", DemoDiagnoses.OfflineTable), ("tenant2", "lb_out") },
         };
+        // The control server of the distributed run has its own copy of the control state (one SQLite file per process).
+        var remoteControl = Path.Combine(_root, "control-remote");
+        DirectoryCopy.Copy(Control, remoteControl);
+        if (_registration)
+            DistributedPort = await StartRegistrationControl(remoteControl);
         for (var i = 0; i < holdings.Length; i++)
         {
             var data = Server(i);
@@ -51,10 +69,8 @@ public sealed class DistributedDemo : IAsyncLifetime
                 DirectoryCopy.Copy(TablePath(Control, schema, table), TablePath(data, schema, table));
             TableServers.Add((await StartTableServer(i, "127.0.0.1:0")).Authority);
         }
-        // The control server of the distributed run has its own copy of the control state (one SQLite file per process).
-        var remoteControl = Path.Combine(_root, "control-remote");
-        DirectoryCopy.Copy(Control, remoteControl);
-        DistributedPort = await StartControl(remoteControl);
+        if (!_registration)
+            DistributedPort = await StartControl(remoteControl);
         _embedded = await RunningServer.StartAsync(new ServeOptions(new DirectoryInfo(Control), new IPEndPoint(IPAddress.Loopback, 0), null,
             NoTls: true, "vnd", null));
     }
@@ -75,7 +91,10 @@ public sealed class DistributedDemo : IAsyncLifetime
     /// <summary>Starts table server <paramref name="index"/> on <paramref name="listen"/>; returns its endpoint.</summary>
     private async Task<Uri> StartTableServer(int index, string listen)
     {
-        (_servers[index], var line) = await VndProcess.Start("table server listening on ", "table-server", "--data", Server(index), "--listen", listen, "--token", Token);
+        string[] arguments = ["table-server", "--data", Server(index), "--listen", listen, "--token", Token];
+        if (Registration is not null)
+            arguments = [.. arguments, "--register", Registration, "--heartbeat-interval", "0.5"];
+        (_servers[index], var line) = await VndProcess.Start("table server listening on ", arguments);
         return new Uri(line.Trim());
     }
 
@@ -87,12 +106,24 @@ public sealed class DistributedDemo : IAsyncLifetime
         await process.WaitForExitAsync();
     }
 
-    /// <summary>Starts killed table server <paramref name="index"/> again on the same address and data.</summary>
-    public async Task Restart(int index)
+    /// <summary>Starts killed table server <paramref name="index"/> again on the same data, and the same address
+    /// unless <paramref name="anyPort"/> (a registering server tells the control server where it now is).</summary>
+    public async Task Restart(int index, bool anyPort = false)
     {
         _servers[index]!.Dispose();
-        var endpoint = await StartTableServer(index, TableServers[index]);
+        var endpoint = await StartTableServer(index, anyPort ? "127.0.0.1:0" : TableServers[index]);
+        if (anyPort)
+            TableServers[index] = endpoint.Authority;
         Assert.Equal(TableServers[index], endpoint.Authority);
+    }
+
+    /// <summary>A control server without a list of table servers: they register; a silence of 2 s marks one down.</summary>
+    private async Task<int> StartRegistrationControl(string data)
+    {
+        (_control, var lines) = await VndProcess.Start(["vnd serve: table servers register at ", "vnd serve: listening on "],
+            ["serve", "--data", data, "--listen", "127.0.0.1:0", "--no-tls", "--registration", "127.0.0.1:0", "--heartbeat-grace", "2", "--token", Token]);
+        Registration = lines[0].Trim();
+        return IPEndPoint.Parse(lines[1][..lines[1].IndexOf(' ', StringComparison.Ordinal)]).Port;
     }
 
     private async Task<int> StartControl(string data)

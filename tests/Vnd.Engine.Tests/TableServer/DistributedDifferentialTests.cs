@@ -11,6 +11,7 @@ namespace Vnd.Engine.Tests.TableServer;
 /// with pushdown on and off. Rows are compared sorted, floats to 12 significant digits (<see cref="DistributedDemo.Rows"/>);
 /// an error must carry the same SQLSTATE everywhere.
 /// </summary>
+[Collection(TableServerProcesses.Name)]
 public sealed class DistributedDifferentialTests(DistributedCorpus corpus, ITestOutputHelper output) : IClassFixture<DistributedCorpus>
 {
     /// <summary>The generated queries over storable tables (those over n, whose numeric/date/interval columns have no storage mapping, are left out).</summary>

@@ -54,4 +54,18 @@ public sealed class DistributedQueryTests(TwoCapturePoints sites) : IClassFixtur
         Assert.Contains("\"vm1-out\"", error.Message, StringComparison.Ordinal);
         Assert.DoesNotContain("127.0.0.1", error.Message, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("select i.id from ingress i join egress o on i.id = o.id limit 1")]
+    [InlineData("select count(*) from ingress i join egress o on i.id = o.id where o.payload_length < 0")]
+    public async Task Remote_inputs_started_with_the_query_but_not_read_to_the_end_stop_with_it(string sql)
+    {
+        var (rows, _) = await sites.Distributed(sql);
+
+        Assert.Single(rows);
+        var clock = Stopwatch.StartNew();
+        while ((sites.InServer.State.Running.Count, sites.OutServer.State.Running.Count) != (0, 0) && clock.Elapsed < TimeSpan.FromSeconds(5))
+            await Task.Delay(20);
+        Assert.Equal((0, 0), (sites.InServer.State.Running.Count, sites.OutServer.State.Running.Count));
+    }
 }

@@ -9,6 +9,7 @@ namespace Vnd.Engine.Tests.TableServer;
 /// servers and from three <c>vnd table-server</c> processes behind <c>vnd serve --table-servers</c>, EXPLAIN
 /// showing fragments at capture points, and a killed table server failing only the queries that need it.
 /// </summary>
+[Collection(TableServerProcesses.Name)]
 public sealed class ServeDistributedTests(DistributedDemo demo) : IClassFixture<DistributedDemo>
 {
     /// <summary>Shapes beyond the demo's queries: a window (kept at the coordinator), a scalar subquery, a three-way join.</summary>
