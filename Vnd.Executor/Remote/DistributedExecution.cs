@@ -34,6 +34,10 @@ public sealed class DistributedExecution(Placement placement, IReadOnlyDictionar
     public PhysicalOperator Physical(LogicalPlan plan, IReadOnlyList<BoundLiteral>? parameters, Func<Scan, IBatchSource> coordinatorTables) =>
         new DistributedQuery(Plan(plan, parameters), endpoints, transport, coordinatorTables, parameters).Root();
 
+    /// <summary>EXPLAIN ANALYZE: the same plan as <see cref="Physical"/>, with every exchange measured.</summary>
+    public DistributedAnalysis Analyze(LogicalPlan plan, IReadOnlyList<BoundLiteral>? parameters, Func<Scan, IBatchSource> coordinatorTables) =>
+        new(new DistributedQuery(Plan(plan, parameters), endpoints, transport, coordinatorTables, parameters));
+
     private DistributedPlan? Distribute(LogicalPlan plan)
     {
         foreach (var scan in PlanRewrite.Scans(plan))

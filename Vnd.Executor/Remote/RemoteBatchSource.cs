@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Apache.Arrow;
 using Apache.Arrow.Flight.Client;
 using Grpc.Core;
@@ -13,8 +14,11 @@ namespace Vnd.Executor.Remote;
 /// Arrow record batches and are sliced into executor batches of at most <see cref="Batch.Capacity"/> rows. A
 /// remote stream is one partition (partition 0 reads it, the others are empty). Disposing a reader before the end
 /// cancels the remote fragment. The reader blocks on the network: the executor is pull-based and synchronous.
+/// Under EXPLAIN ANALYZE (<paramref name="meter"/> set) the reader counts what arrives and, at the end of the
+/// stream, adds the table server's own measurements from the stream's trailer.
 /// </summary>
-public sealed class RemoteBatchSource(TableServerClient server, byte[] ticket, IReadOnlyList<string> names, IReadOnlyList<SqlType> types)
+public sealed class RemoteBatchSource(TableServerClient server, byte[] ticket, IReadOnlyList<string> names, IReadOnlyList<SqlType> types,
+    ExchangeMeter? meter = null)
     : IBatchSource
 {
     public IReadOnlyList<SqlType> Types => types;
@@ -29,10 +33,11 @@ public sealed class RemoteBatchSource(TableServerClient server, byte[] ticket, I
     {
         ArgumentOutOfRangeException.ThrowIfNegative(partition);
         ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(partition, partitionCount);
-        return new Reader(this, columns.ToArray(), partition == 0, context);
+        return new Reader(this, columns.ToArray(), partition == 0, context, partition == 0 ? meter : null);
     }
 
-    private sealed class Reader(RemoteBatchSource source, int[] columns, bool active, QueryContext context) : IBatchReader
+    private sealed class Reader(RemoteBatchSource source, int[] columns, bool active, QueryContext context, ExchangeMeter? meter)
+        : IBatchReader
     {
         private readonly Batch _batch = new(columns.Select(c => source.Types[c]).ToArray());
         private FlightRecordBatchStreamingCall? _call;
@@ -41,6 +46,19 @@ public sealed class RemoteBatchSource(TableServerClient server, byte[] ticket, I
         private bool _done = !active;
 
         public Batch? Next()
+        {
+            var start = Stopwatch.GetTimestamp();
+            try
+            {
+                return Slice();
+            }
+            finally
+            {
+                meter?.AddTime(Stopwatch.GetTimestamp() - start);
+            }
+        }
+
+        private Batch? Slice()
         {
             while (_record is null || _position >= _record.Length)
             {
@@ -61,10 +79,11 @@ public sealed class RemoteBatchSource(TableServerClient server, byte[] ticket, I
             context.CheckCancelled();
             try
             {
-                _call ??= source.Server.Fetch(source.Ticket, context.Cancellation);
+                _call ??= source.Server.Fetch(source.Ticket, context.Cancellation, analyze: meter is not null);
                 if (!_call.ResponseStream.MoveNext(context.Cancellation).GetAwaiter().GetResult())
                 {
                     _done = true;
+                    meter?.Finish(_call.GetTrailers().GetValue(TableServerProtocol.AnalysisTrailer), source.Server.Site.ToString());
                     return false;
                 }
             }
@@ -74,6 +93,8 @@ public sealed class RemoteBatchSource(TableServerClient server, byte[] ticket, I
             }
             _record = _call.ResponseStream.Current;
             Check(_record.Schema);
+            if (_record.Length > 0)
+                meter?.AddRecord(_record.Length, ArrowIpcSize.Of(_record));
             return true;
         }
 
@@ -97,6 +118,7 @@ public sealed class RemoteBatchSource(TableServerClient server, byte[] ticket, I
 
         public void Dispose()
         {
+            meter?.Record();
             _record?.Dispose();
             _record = null;
             _call?.Dispose();
