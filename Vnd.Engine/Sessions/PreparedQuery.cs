@@ -44,8 +44,9 @@ public sealed class PreparedQuery
 
     /// <summary>The operators to run: split over the table servers when the session has them, else all here.</summary>
     /// <remarks>A plan that reads no table (<c>SELECT 1</c>, a health check) has nothing to place: it runs here.</remarks>
-    public PhysicalOperator Physical(SessionCatalog tables, BoundLiteral[]? parameters) =>
+    public PhysicalOperator Physical(SessionCatalog tables, BoundLiteral[]? parameters,
+        Vnd.Planner.Distributed.JoinStrategyChoice joins = Vnd.Planner.Distributed.JoinStrategyChoice.Auto) =>
         RunsDistributed(tables)
-            ? tables.Sites!().Physical(Plan, parameters, tables.ResolveTable)
+            ? tables.Sites!().With(joins).Physical(Plan, parameters, tables.ResolveTable)
             : new PhysicalPlanner(tables.ResolveTable, parameters).Plan(Plan);
 }

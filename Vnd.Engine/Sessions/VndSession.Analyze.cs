@@ -23,7 +23,7 @@ public sealed partial class VndSession
         IReadOnlyList<string> lines;
         if (query.RunsDistributed(_tables))
         {
-            var analysis = _tables.Sites!().Analyze(query.Plan, parameters, _tables.ResolveTable);
+            var analysis = _tables.Sites!().With(_settings.JoinStrategy).Analyze(query.Plan, parameters, _tables.ResolveTable);
             var clock = Stopwatch.StartNew();
             var rows = Drain(analysis.Physical);
             lines = analysis.Report(rows, clock.Elapsed);

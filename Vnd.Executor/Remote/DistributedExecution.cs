@@ -11,12 +11,17 @@ namespace Vnd.Executor.Remote;
 /// table server; otherwise <see cref="CoordinatorPlan"/> ships only the scans and keeps the rest at the coordinator,
 /// so a query never fails for being distributed where it ran before. Without <paramref name="pushdown"/>
 /// (<c>vnd serve --no-pushdown</c>) every query takes that coordinator plan with bare scans: nothing but reading
-/// rows happens at a table server, a baseline for telling a pushdown bug from any other.
+/// rows happens at a table server, a baseline for telling a pushdown bug from any other. <paramref name="joins"/>
+/// restricts the strategies of joins across sites (the session's <c>vnd.join_strategy</c>, see <see cref="With"/>).
 /// </summary>
 public sealed class DistributedExecution(Placement placement, IReadOnlyDictionary<Site, Uri> endpoints, IFragmentTransport transport,
-    CostModel? model = null, bool pushdown = true)
+    CostModel? model = null, bool pushdown = true, JoinStrategyChoice joins = JoinStrategyChoice.Auto)
 {
     public Placement Placement => placement;
+
+    /// <summary>The same sites planning joins across them with <paramref name="choice"/>.</summary>
+    public DistributedExecution With(JoinStrategyChoice choice) =>
+        choice == joins ? this : new DistributedExecution(placement, endpoints, transport, model, pushdown, choice);
 
     /// <summary>The fragments, sites and exchanges <paramref name="plan"/> runs as, with its parameters' values bound.</summary>
     public DistributedPlan Plan(LogicalPlan plan, IReadOnlyList<BoundLiteral>? parameters = null)
@@ -51,7 +56,7 @@ public sealed class DistributedExecution(Placement placement, IReadOnlyDictionar
         DistributedPlan distributed;
         try
         {
-            distributed = new DistributedPlanner(placement, model).Plan(plan);
+            distributed = new DistributedPlanner(placement, model, joins).Plan(plan);
         }
         catch (InvalidOperationException)
         {

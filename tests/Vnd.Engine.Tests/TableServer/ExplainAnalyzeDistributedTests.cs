@@ -9,7 +9,8 @@ namespace Vnd.Engine.Tests.TableServer;
 /// checked against counts taken by ordinary queries for whichever strategy the planner chose — bytes that are
 /// positive and near the prediction, and the result fragment the query's own row count.
 /// </summary>
-public sealed partial class ExplainAnalyzeDistributedTests(DistributedDemo demo) : IClassFixture<DistributedDemo>
+[Collection(AnalyzeCollection.Name)]
+public sealed partial class ExplainAnalyzeDistributedTests(DistributedDemo demo)
 {
     internal const string Delay = "select count(*) from a i join b o on i.id = o.id";
     internal const string Loss = "select count(*) from a where not exists (select 1 from b where b.id = a.id)";
