@@ -21,9 +21,12 @@ public sealed partial class VndSession
             throw SqlErrors.FeatureNotSupported("not supported yet: EXPLAIN ANALYZE of this statement");
         var query = prepared ?? PreparedQuery.Prepare(_catalog, select.Query, null);
         IReadOnlyList<string> lines;
-        if (query.RunsDistributed(_tables))
+        var sites = query.RunsDistributed(_tables) ? _tables.Sites!().With(_settings.JoinStrategy) : null;
+        var distributed = sites?.Plan(query.Plan, parameters);
+        // A plan that stays whole at the coordinator (tables imported here) gets the per-operator report instead.
+        if (sites is not null && distributed is not null && !(distributed.Fragments.Count == 1 && distributed.RootFragment.Site.IsCoordinator))
         {
-            var analysis = _tables.Sites!().With(_settings.JoinStrategy).Analyze(query.Plan, parameters, _tables.ResolveTable);
+            var analysis = sites.Analyze(distributed, parameters, _tables.ResolveTable);
             var clock = Stopwatch.StartNew();
             var rows = Drain(analysis.Physical);
             lines = analysis.Report(rows, clock.Elapsed);

@@ -40,8 +40,8 @@ public sealed class DistributedExecution(Placement placement, IReadOnlyDictionar
         new DistributedQuery(Plan(plan, parameters), endpoints, transport, coordinatorTables, parameters).Root();
 
     /// <summary>EXPLAIN ANALYZE: the same plan as <see cref="Physical"/>, with every exchange measured.</summary>
-    public DistributedAnalysis Analyze(LogicalPlan plan, IReadOnlyList<BoundLiteral>? parameters, Func<Scan, IBatchSource> coordinatorTables) =>
-        new(new DistributedQuery(Plan(plan, parameters), endpoints, transport, coordinatorTables, parameters));
+    public DistributedAnalysis Analyze(DistributedPlan plan, IReadOnlyList<BoundLiteral>? parameters, Func<Scan, IBatchSource> coordinatorTables) =>
+        new(new DistributedQuery(plan, endpoints, transport, coordinatorTables, parameters));
 
     private DistributedPlan? Distribute(LogicalPlan plan)
     {
