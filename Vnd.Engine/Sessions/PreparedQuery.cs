@@ -39,10 +39,14 @@ public sealed class PreparedQuery
         return new PreparedQuery(Optimizer.Default.Optimize(bound.Plan).Plan, bound.ParameterTypes);
     }
 
+    /// <summary>True when the query is split over the session's table servers (it reads a table and they exist).</summary>
+    public bool RunsDistributed(SessionCatalog tables) => tables.Sites is not null && ReadsTables;
+
     /// <summary>The operators to run: split over the table servers when the session has them, else all here.</summary>
     /// <remarks>A plan that reads no table (<c>SELECT 1</c>, a health check) has nothing to place: it runs here.</remarks>
-    public PhysicalOperator Physical(SessionCatalog tables, BoundLiteral[]? parameters) =>
-        tables.Sites is { } sites && ReadsTables
-            ? sites().Physical(Plan, parameters, tables.ResolveTable)
+    public PhysicalOperator Physical(SessionCatalog tables, BoundLiteral[]? parameters,
+        Vnd.Planner.Distributed.JoinStrategyChoice joins = Vnd.Planner.Distributed.JoinStrategyChoice.Auto) =>
+        RunsDistributed(tables)
+            ? tables.Sites!().With(joins).Physical(Plan, parameters, tables.ResolveTable)
             : new PhysicalPlanner(tables.ResolveTable, parameters).Plan(Plan);
 }

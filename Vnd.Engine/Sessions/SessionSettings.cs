@@ -1,4 +1,5 @@
 using System.Globalization;
+using Vnd.Planner.Distributed;
 using Vnd.Wire.Errors;
 using Vnd.Wire.Handlers;
 
@@ -55,6 +56,9 @@ public sealed class SessionSettings : Catalog.System.ISessionSettings
     public TimeSpan IdleSessionTimeout { get; private set; }
 
     public TimeSpan IdleInTransactionTimeout { get; private set; }
+
+    /// <summary>vnd.join_strategy: which strategies the distributed planner may use for joins across sites.</summary>
+    public JoinStrategyChoice JoinStrategy { get; private set; }
 
     /// <summary>temp_buffers: the bytes this session's temporary tables may hold together.</summary>
     public long TempBuffersBytes { get; private set; }
@@ -236,6 +240,9 @@ public sealed class SessionSettings : Catalog.System.ISessionSettings
             case SettingKind.SearchPath:
                 _catalog.SetPath(SettingValues.SplitList(value));
                 break;
+            case SettingKind.JoinStrategy:
+                JoinStrategy = JoinStrategyChoices.TryParse(value, out var choice) ? choice : throw JoinStrategyInvalid(value);
+                break;
             case SettingKind.TimeZone when changed && report:
                 _context.TimeZone = Zone(value);
                 return;
@@ -255,6 +262,9 @@ public sealed class SessionSettings : Catalog.System.ISessionSettings
             || (definition.Default == "on" && value.ToLowerInvariant() is "true" or "1" or "yes")
             ? definition.Default
             : throw new PgErrorException("0A000", $"VND supports only {definition.Name} = {definition.Default}"),
+        SettingKind.JoinStrategy => JoinStrategyChoices.TryParse(value, out var choice)
+            ? JoinStrategyChoices.Name(choice)
+            : throw JoinStrategyInvalid(value),
         SettingKind.DateStyle => SettingValues.DateStyle(value) ?? throw Invalid(definition.Name, value),
         SettingKind.TimeZone => Zone(value).Id,
         SettingKind.ClientEncoding => value.Replace("-", "", StringComparison.Ordinal).ToUpperInvariant() is "UTF8" or "UNICODE"
@@ -278,6 +288,9 @@ public sealed class SessionSettings : Catalog.System.ISessionSettings
 
     private static string SearchPathText(IReadOnlyList<string> values) =>
         string.Join(", ", values.Select(v => v == "$user" ? "\"$user\"" : v));
+
+    private static PgErrorException JoinStrategyInvalid(string value) =>
+        new("22023", $"invalid value for parameter \"vnd.join_strategy\": \"{value}\"", hint: "Available values: " + JoinStrategyChoices.Names + ".");
 
     private static PgErrorException Invalid(string name, string value) =>
         new("22023", $"invalid value for parameter \"{name}\": \"{value}\"");

@@ -19,4 +19,6 @@ public enum SettingKind : byte
     TimeZone,
     ClientEncoding,
     SearchPath,
+    /// <summary>vnd.join_strategy: one of <see cref="Vnd.Planner.Distributed.JoinStrategyChoices.Names"/>.</summary>
+    JoinStrategy,
 }

@@ -28,7 +28,9 @@ public sealed class TableFlightServer(TableServerState state) : FlightServer
         try
         {
             var fragment = FragmentCodec.Decode(ticket.Ticket.ToByteArray());
-            var plan = state.Runner.Plan(fragment);
+            // EXPLAIN ANALYZE: measure the exchanges this fragment reads and answer with them in the trailer.
+            var actuals = context.RequestHeaders.GetValue(TableServerProtocol.AnalyzeHeader) is null ? null : new ExchangeActuals();
+            var plan = (actuals is null ? state.Runner : state.Runner.Measuring(actuals)).Plan(fragment);
             var output = fragment.Plan.Output;
             var writer = new BatchArrowWriter(output.Select(c => c.Name).ToArray(), output.Select(c => c.Type).ToArray());
             // The executor pulls synchronously (and blocks on its own exchange inputs), so it runs on a thread of its
@@ -39,6 +41,8 @@ public sealed class TableFlightServer(TableServerState state) : FlightServer
             await foreach (var record in records.Reader.ReadAllAsync(context.CancellationToken).ConfigureAwait(false))
                 await responseStream.WriteAsync(record).ConfigureAwait(false);
             await producer.ConfigureAwait(false);
+            if (actuals?.Encode() is { Length: > 0 } analysis)
+                context.ResponseTrailers.Add(TableServerProtocol.AnalysisTrailer, analysis);
         }
         catch (Exception e) when (e is not RpcException)
         {

@@ -14,12 +14,18 @@ namespace Vnd.Executor.Remote;
 /// rows happens at a table server, a baseline for telling a pushdown bug from any other. A site in
 /// <paramref name="unavailable"/> (its table server is known to be down, with the reason) keeps its tables placed,
 /// so EXPLAIN still works, but a query with a fragment there fails at once with 08006 naming the capture point
-/// instead of waiting for a connection to time out.
+/// instead of waiting for a connection to time out. <paramref name="joins"/> restricts the strategies of joins
+/// across sites (the session's <c>vnd.join_strategy</c>, see <see cref="With"/>).
 /// </summary>
 public sealed class DistributedExecution(Placement placement, IReadOnlyDictionary<Site, Uri> endpoints, IFragmentTransport transport,
-    CostModel? model = null, bool pushdown = true, IReadOnlyDictionary<Site, string>? unavailable = null)
+    CostModel? model = null, bool pushdown = true, IReadOnlyDictionary<Site, string>? unavailable = null,
+    JoinStrategyChoice joins = JoinStrategyChoice.Auto)
 {
     public Placement Placement => placement;
+
+    /// <summary>The same sites planning joins across them with <paramref name="choice"/>.</summary>
+    public DistributedExecution With(JoinStrategyChoice choice) =>
+        choice == joins ? this : new DistributedExecution(placement, endpoints, transport, model, pushdown, unavailable, choice);
 
     /// <summary>The fragments, sites and exchanges <paramref name="plan"/> runs as, with its parameters' values bound.</summary>
     public DistributedPlan Plan(LogicalPlan plan, IReadOnlyList<BoundLiteral>? parameters = null)
@@ -34,18 +40,25 @@ public sealed class DistributedExecution(Placement placement, IReadOnlyDictionar
     /// The query as the operators the coordinator pulls; <paramref name="coordinatorTables"/> answers the scans that
     /// no table server holds (system catalogs and the like).
     /// </summary>
-    public PhysicalOperator Physical(LogicalPlan plan, IReadOnlyList<BoundLiteral>? parameters, Func<Scan, IBatchSource> coordinatorTables)
+    public PhysicalOperator Physical(LogicalPlan plan, IReadOnlyList<BoundLiteral>? parameters, Func<Scan, IBatchSource> coordinatorTables) =>
+        new DistributedQuery(Reachable(Plan(plan, parameters)), endpoints, transport, coordinatorTables, parameters).Root();
+
+    /// <summary>EXPLAIN ANALYZE: the same plan as <see cref="Physical"/>, with every exchange measured.</summary>
+    public DistributedAnalysis Analyze(DistributedPlan plan, IReadOnlyList<BoundLiteral>? parameters, Func<Scan, IBatchSource> coordinatorTables) =>
+        new(new DistributedQuery(Reachable(plan), endpoints, transport, coordinatorTables, parameters));
+
+    /// <summary><paramref name="plan"/>, or 08006 naming the first capture point of it whose table server is down.</summary>
+    private DistributedPlan Reachable(DistributedPlan plan)
     {
-        var distributed = Plan(plan, parameters);
         if (unavailable is { Count: > 0 })
         {
-            foreach (var fragment in distributed.Fragments)
+            foreach (var fragment in plan.Fragments)
             {
                 if (unavailable.TryGetValue(fragment.Site, out var reason))
                     throw new ExecutionException(RemoteSqlStates.ConnectionFailure, $"the table server of capture point \"{fragment.Site}\" is down ({reason})");
             }
         }
-        return new DistributedQuery(distributed, endpoints, transport, coordinatorTables, parameters).Root();
+        return plan;
     }
 
     private DistributedPlan? Distribute(LogicalPlan plan)
@@ -61,7 +74,7 @@ public sealed class DistributedExecution(Placement placement, IReadOnlyDictionar
         DistributedPlan distributed;
         try
         {
-            distributed = new DistributedPlanner(placement, model).Plan(plan);
+            distributed = new DistributedPlanner(placement, model, joins).Plan(plan);
         }
         catch (InvalidOperationException)
         {

@@ -21,16 +21,17 @@ public sealed class DistributedQuery(DistributedPlan plan, IReadOnlyDictionary<S
 
     public DistributedPlan Plan => plan;
 
-    public PhysicalOperator Root()
+    /// <summary>The operators the coordinator pulls; with <paramref name="actuals"/> every exchange is measured into it.</summary>
+    public PhysicalOperator Root(ExchangeActuals? actuals = null)
     {
         var root = plan.RootFragment;
         var ticket = Ticket(root.Id);
         if (root.Site.IsCoordinator)
-            return new FragmentRunner(coordinatorTables, transport, parameters).Plan(ticket);
+            return new FragmentRunner(coordinatorTables, transport, parameters, actuals).Plan(ticket);
         // A root at a table server is read through a one-node coordinator fragment, the same path as any exchange.
         var reader = new FragmentTicket(Site.Coordinator, ExchangeScan.Create(root.Id, root.Plan.Output),
             [new FragmentInput(root.Id, root.Site, Endpoint(root.Site).ToString(), ticket)]);
-        return new FragmentRunner(null, transport).Plan(reader);
+        return new FragmentRunner(null, transport, null, actuals).Plan(reader);
     }
 
     /// <summary>Fragment <paramref name="id"/>'s ticket, inputs included.</summary>

@@ -12,15 +12,19 @@ namespace Vnd.Executor.Remote;
 /// Turns a fragment ticket into physical operators at one site: the site's own trace tables come from
 /// <paramref name="localTables"/>, exchange inputs are read through <paramref name="transport"/> from the sites
 /// that produce them. A table server uses it with its store; the coordinator with the tables it answers itself
-/// (pg_catalog, the metadata relation) or none.
+/// (pg_catalog, the metadata relation) or none. With <paramref name="actuals"/> (EXPLAIN ANALYZE) every exchange
+/// input it reads is measured into it.
 /// </summary>
 public sealed class FragmentRunner(Func<Scan, IBatchSource>? localTables, IFragmentTransport transport,
-    IReadOnlyList<BoundLiteral>? parameters = null)
+    IReadOnlyList<BoundLiteral>? parameters = null, ExchangeActuals? actuals = null)
 {
     public FragmentRunner(Func<Scan, IBatchSource>? localTables, TableServerConnections connections)
         : this(localTables, new FlightFragmentTransport(connections))
     {
     }
+
+    /// <summary>The same runner measuring its exchange inputs into <paramref name="into"/>.</summary>
+    public FragmentRunner Measuring(ExchangeActuals into) => new(localTables, transport, parameters, into);
 
     /// <summary>The fragment's operators; its remote inputs start all at once when it opens (<see cref="RemoteInputsStart"/>).</summary>
     public PhysicalOperator Plan(FragmentTicket ticket) =>
@@ -54,7 +58,7 @@ public sealed class FragmentRunner(Func<Scan, IBatchSource>? localTables, IFragm
         {
             var input = ticket.Input(producer)
                 ?? throw new ExecutionException(RemoteSqlStates.ProtocolViolation, $"fragment reads exchange {producer} but has no such input");
-            return transport.Open(input);
+            return transport.Open(input, actuals);
         }
         return localTables is not null
             ? localTables(scan)

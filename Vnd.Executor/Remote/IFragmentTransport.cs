@@ -11,5 +11,9 @@ namespace Vnd.Executor.Remote;
 /// </summary>
 public interface IFragmentTransport
 {
-    IBatchSource Open(FragmentInput input);
+    /// <summary>
+    /// The input's result as a table; with <paramref name="actuals"/> (EXPLAIN ANALYZE) what crosses the exchange,
+    /// and the exchanges the producer reads in turn, are measured into it.
+    /// </summary>
+    IBatchSource Open(FragmentInput input, ExchangeActuals? actuals = null);
 }

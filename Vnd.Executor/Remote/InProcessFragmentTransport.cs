@@ -17,12 +17,15 @@ public sealed class InProcessFragmentTransport : IFragmentTransport
     /// <summary>Registers the table server reached at <paramref name="endpoint"/> (e.g. <c>inproc://ts-hv1/</c>) unless one is.</summary>
     public void Register(Uri endpoint, FragmentRunner server) => _servers.TryAdd(endpoint.ToString(), server);
 
-    public IBatchSource Open(FragmentInput input)
+    public IBatchSource Open(FragmentInput input, ExchangeActuals? actuals = null)
     {
         if (!_servers.TryGetValue(input.Endpoint, out var server))
             throw new ExecutionException(RemoteSqlStates.ConnectionFailure, $"no table server is registered for capture point \"{input.Site}\"");
         var fragment = FragmentCodec.Decode(FragmentCodec.Encode(input.Ticket));
-        var output = fragment.Plan.Output;
-        return new OperatorBatchSource(server.Plan(fragment), output.Select(c => c.Name).ToArray());
+        var names = fragment.Plan.Output.Select(c => c.Name).ToArray();
+        if (actuals is null)
+            return new OperatorBatchSource(server.Plan(fragment), names);
+        var metered = new MeteredFragment(server.Measuring(actuals).Plan(fragment), names, input.Producer, actuals);
+        return new OperatorBatchSource(metered, names);
     }
 }

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Apache.Arrow;
 using Apache.Arrow.Flight.Client;
 using Grpc.Core;
@@ -12,9 +13,13 @@ namespace Vnd.Executor.Remote;
 /// A fragment running at another site, read as a table: opening it starts the Flight stream, batches arrive as
 /// Arrow record batches and are sliced into executor batches of at most <see cref="Batch.Capacity"/> rows. A
 /// remote stream is one partition (partition 0 reads it, the others are empty). Disposing a reader before the end
-/// cancels the remote fragment; <see cref="RemoteInputsStart"/> may start it before the reader opens. The reader blocks on the network: the executor is pull-based and synchronous.
+/// cancels the remote fragment; <see cref="RemoteInputsStart"/> may start it before the reader opens.
+/// The reader blocks on the network: the executor is pull-based and synchronous.
+/// Under EXPLAIN ANALYZE (<paramref name="meter"/> set) the reader counts what arrives and, at the end of the
+/// stream, adds the table server's own measurements from the stream's trailer.
 /// </summary>
-public sealed class RemoteBatchSource(TableServerClient server, byte[] ticket, IReadOnlyList<string> names, IReadOnlyList<SqlType> types)
+public sealed class RemoteBatchSource(TableServerClient server, byte[] ticket, IReadOnlyList<string> names, IReadOnlyList<SqlType> types,
+    ExchangeMeter? meter = null)
     : IBatchSource
 {
     public IReadOnlyList<SqlType> Types => types;
@@ -29,19 +34,20 @@ public sealed class RemoteBatchSource(TableServerClient server, byte[] ticket, I
     public void Start(QueryContext context) => Started(context);
 
     private PrefetchedCall Started(QueryContext context) =>
-        context.Shared(this, () => new PrefetchedCall(server.Fetch(ticket, context.Cancellation)));
+        context.Shared(this, () => new PrefetchedCall(server.Fetch(ticket, context.Cancellation, analyze: meter is not null)));
 
     /// <summary>The stream started by <see cref="Start"/>, or a new one.</summary>
-    private FlightRecordBatchStreamingCall Call(QueryContext context) => Started(context).Take() ?? server.Fetch(ticket, context.Cancellation);
+    private FlightRecordBatchStreamingCall Call(QueryContext context) => Started(context).Take() ?? server.Fetch(ticket, context.Cancellation, analyze: meter is not null);
 
     public IBatchReader Open(IReadOnlyList<int> columns, int partition, int partitionCount, QueryContext context)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(partition);
         ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(partition, partitionCount);
-        return new Reader(this, columns.ToArray(), partition == 0, context);
+        return new Reader(this, columns.ToArray(), partition == 0, context, partition == 0 ? meter : null);
     }
 
-    private sealed class Reader(RemoteBatchSource source, int[] columns, bool active, QueryContext context) : IBatchReader
+    private sealed class Reader(RemoteBatchSource source, int[] columns, bool active, QueryContext context, ExchangeMeter? meter)
+        : IBatchReader
     {
         private readonly Batch _batch = new(columns.Select(c => source.Types[c]).ToArray());
         private FlightRecordBatchStreamingCall? _call;
@@ -50,6 +56,19 @@ public sealed class RemoteBatchSource(TableServerClient server, byte[] ticket, I
         private bool _done = !active;
 
         public Batch? Next()
+        {
+            var start = Stopwatch.GetTimestamp();
+            try
+            {
+                return Slice();
+            }
+            finally
+            {
+                meter?.AddTime(Stopwatch.GetTimestamp() - start);
+            }
+        }
+
+        private Batch? Slice()
         {
             while (_record is null || _position >= _record.Length)
             {
@@ -74,6 +93,7 @@ public sealed class RemoteBatchSource(TableServerClient server, byte[] ticket, I
                 if (!_call.ResponseStream.MoveNext(context.Cancellation).GetAwaiter().GetResult())
                 {
                     _done = true;
+                    meter?.Finish(_call.GetTrailers().GetValue(TableServerProtocol.AnalysisTrailer), source.Server.Site.ToString());
                     return false;
                 }
             }
@@ -83,6 +103,8 @@ public sealed class RemoteBatchSource(TableServerClient server, byte[] ticket, I
             }
             _record = _call.ResponseStream.Current;
             Check(_record.Schema);
+            if (_record.Length > 0)
+                meter?.AddRecord(_record.Length, ArrowIpcSize.Of(_record));
             return true;
         }
 
@@ -106,6 +128,7 @@ public sealed class RemoteBatchSource(TableServerClient server, byte[] ticket, I
 
         public void Dispose()
         {
+            meter?.Record();
             _record?.Dispose();
             _record = null;
             _call?.Dispose();

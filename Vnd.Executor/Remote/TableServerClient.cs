@@ -21,6 +21,7 @@ public sealed class TableServerClient : IDisposable
     private readonly GrpcChannel _channel;
     private readonly FlightClient _client;
     private readonly Metadata _headers;
+    private readonly Metadata _analyzeHeaders;
 
     public TableServerClient(Site site, Uri endpoint, string token)
     {
@@ -44,6 +45,11 @@ public sealed class TableServerClient : IDisposable
         });
         _client = new FlightClient(_channel);
         _headers = new Metadata { { TableServerProtocol.AuthorizationHeader, TableServerProtocol.Bearer(token) } };
+        _analyzeHeaders = new Metadata
+        {
+            { TableServerProtocol.AuthorizationHeader, TableServerProtocol.Bearer(token) },
+            { TableServerProtocol.AnalyzeHeader, "1" },
+        };
     }
 
     public Site Site { get; }
@@ -54,8 +60,8 @@ public sealed class TableServerClient : IDisposable
     public bool Broken { get; private set; }
 
     /// <summary>Starts streaming the result of an encoded fragment ticket.</summary>
-    public FlightRecordBatchStreamingCall Fetch(byte[] ticket, CancellationToken cancellation) =>
-        _client.GetStream(new FlightTicket(ticket), _headers, null, cancellation);
+    public FlightRecordBatchStreamingCall Fetch(byte[] ticket, CancellationToken cancellation, bool analyze = false) =>
+        _client.GetStream(new FlightTicket(ticket), analyze ? _analyzeHeaders : _headers, null, cancellation);
 
     /// <summary>The trace tables the server holds, with their statistics (see <see cref="FlightStatistics"/>).</summary>
     public async Task<IReadOnlyList<FlightInfo>> ListTablesAsync(CancellationToken cancellation = default)

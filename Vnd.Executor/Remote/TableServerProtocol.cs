@@ -12,6 +12,15 @@ public static class TableServerProtocol
     /// <summary>Trailer with the SQLSTATE of an error raised while running a fragment.</summary>
     public const string SqlStateTrailer = "vnd-sqlstate";
 
+    /// <summary>
+    /// Request header asking a table server to measure the exchanges its fragment reads (EXPLAIN ANALYZE); it
+    /// passes the header on to the fragments it reads and answers with <see cref="AnalysisTrailer"/>.
+    /// </summary>
+    public const string AnalyzeHeader = "vnd-analyze";
+
+    /// <summary>Trailer of an analyzed stream: <see cref="ExchangeActuals.Encode"/> of the exchanges its fragment read.</summary>
+    public const string AnalysisTrailer = "vnd-analysis";
+
     /// <summary>Field metadata in GetFlightInfo schemas: per-column statistics as invariant-culture integers.</summary>
     public const string MinKey = "vnd.min";
     public const string MaxKey = "vnd.max";

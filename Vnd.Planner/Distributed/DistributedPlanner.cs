@@ -9,15 +9,16 @@ namespace Vnd.Planner.Distributed;
 /// network. Above that, each node gets candidate plans per site (<see cref="Candidate"/>): inner-join regions are
 /// ordered and placed by <see cref="JoinEnumerator"/>, other joins and set operations by <see cref="JoinCombiner"/>,
 /// unary nodes run where their input is. The cheapest root (counting the delivery of the result to the coordinator)
-/// becomes the <see cref="DistributedPlan"/>.
+/// becomes the <see cref="DistributedPlan"/>. <paramref name="joins"/> restricts the strategies of joins across
+/// sites (<c>vnd.join_strategy</c>).
 /// </summary>
-public sealed class DistributedPlanner(Placement placement, CostModel? model = null)
+public sealed class DistributedPlanner(Placement placement, CostModel? model = null, JoinStrategyChoice joins = JoinStrategyChoice.Auto)
 {
     private readonly CostModel _model = model ?? CostModel.Default;
 
     public DistributedPlan Plan(LogicalPlan plan)
     {
-        var session = new Session(plan, placement, _model);
+        var session = new Session(plan, placement, _model, joins);
         var root = session.Candidates(plan).Values.MinBy(Total)!;
         return new FragmentBuilder().Build(root, Total(root));
     }
@@ -27,18 +28,18 @@ public sealed class DistributedPlanner(Placement placement, CostModel? model = n
     /// <paramref name="plan"/> (for checking the enumerator and, later, for EXPLAIN of the alternatives).
     /// </summary>
     public JoinSpace JoinSpaceOf(LogicalPlan plan, Join region) =>
-        new Session(plan, placement, _model).Space(JoinRegion.Extract(region));
+        new Session(plan, placement, _model, joins).Space(JoinRegion.Extract(region));
 
     /// <summary>Cost including shipping the result to the coordinator, which every plan ends with.</summary>
     private static double Total(Candidate root) => root.Cost + (root.Site.IsCoordinator ? 0 : root.Bytes);
 
     /// <summary>The state of planning one statement.</summary>
-    private sealed class Session(LogicalPlan plan, Placement placement, CostModel model)
+    private sealed class Session(LogicalPlan plan, Placement placement, CostModel model, JoinStrategyChoice joins)
     {
         private readonly Estimator _estimator = new(plan, placement);
         private JoinCombiner? _combiner;
 
-        private JoinCombiner Combiner => _combiner ??= new JoinCombiner(_estimator, model, new ColumnIdAllocator(plan));
+        private JoinCombiner Combiner => _combiner ??= new JoinCombiner(_estimator, model, new ColumnIdAllocator(plan), joins);
 
         public IReadOnlyDictionary<Site, Candidate> Candidates(LogicalPlan node)
         {

@@ -8,9 +8,10 @@ namespace Vnd.Planner.Distributed;
 /// already is (ship the other side), ship both to the coordinator, and semi-join reduction (ship one side's
 /// distinct keys or a Bloom filter of them to the other, move on only the rows that may match; see
 /// <see cref="BloomReduction"/>). Semi and anti joins only need the right side's distinct keys, so they also
-/// consider shipping just those.
+/// consider shipping just those. <paramref name="choice"/> restricts the strategies of joins across sites to one
+/// family (for measuring); a join that family cannot run keeps them all.
 /// </summary>
-public sealed class JoinCombiner(Estimator estimator, CostModel model, ColumnIdAllocator ids)
+public sealed class JoinCombiner(Estimator estimator, CostModel model, ColumnIdAllocator ids, JoinStrategyChoice choice = JoinStrategyChoice.Auto)
 {
     private BloomReduction? _bloom;
 
@@ -39,7 +40,7 @@ public sealed class JoinCombiner(Estimator estimator, CostModel model, ColumnIdA
             results.Add(Join(type, movedLeft, movedRight, keys, residual, strategy, left.Name, right.Name, rows, rowWidth));
         }
         if (keys.Count == 0 || l.Site == r.Site)
-            return results;
+            return Restricted(results, l.Site != r.Site);
         if (type == JoinType.Inner && residual is null)
         {
             results.Add(Reduced(left, right, keys, rows, rowWidth, reduceLeft: true));
@@ -55,7 +56,15 @@ public sealed class JoinCombiner(Estimator estimator, CostModel model, ColumnIdA
             var (shippedKeys, rewritten) = ShippedKeys(r, keys, l.Site);
             results.Add(Join(type, l, shippedKeys, rewritten, null, JoinStrategy.ShipRightKeys, left.Name, right.Name, rows, rowWidth));
         }
-        return results;
+        return Restricted(results, acrossSites: true);
+    }
+
+    private List<Candidate> Restricted(List<Candidate> results, bool acrossSites)
+    {
+        if (choice == JoinStrategyChoice.Auto || !acrossSites)
+            return results;
+        var allowed = results.FindAll(c => c.Shape is JoinShape join && JoinStrategyChoices.Allows(choice, join.Strategy));
+        return allowed.Count > 0 ? allowed : results;
     }
 
     public Candidate Move(Candidate input, Site to, ExchangeKind kind) =>

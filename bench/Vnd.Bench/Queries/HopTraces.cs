@@ -22,9 +22,10 @@ public static class HopTraces
     public const string InTable = "pin";
     public const string OutTable = "pout";
 
-    public static TraceTableStore Prepare(string work, long rows, int snap)
+    /// <param name="tenant">whose tables pin and pout become (a tenant that can log in, for benchmarks over the wire)</param>
+    public static TraceTableStore Prepare(string work, long rows, int snap, string tenant = Tenant)
     {
-        var data = Path.Combine(work, $"data-{rows}");
+        var data = Path.Combine(work, tenant == Tenant ? $"data-{rows}" : $"data-{tenant}-{rows}");
         var marker = Path.Combine(data, "complete");
         if (File.Exists(marker))
         {
@@ -46,20 +47,20 @@ public static class HopTraces
         }
         Console.WriteLine($"captures: {rows:N0} packets in, {rows - dropped:N0} out ({dropped:N0} dropped) in {clock.Elapsed.TotalSeconds:F1} s");
         var store = new TraceTableStore(data);
-        Import(store, inPcap, InTable);
-        Import(store, outPcap, OutTable);
+        Import(store, inPcap, InTable, tenant);
+        Import(store, outPcap, OutTable, tenant);
         File.Delete(inPcap);
         File.Delete(outPcap);
         File.WriteAllText(marker, "");
-        Console.WriteLine($"trace tables: {store.RowCount(new TableRef(Tenant, InTable)):N0} + {store.RowCount(new TableRef(Tenant, OutTable)):N0} rows in {clock.Elapsed.TotalSeconds:F1} s");
+        Console.WriteLine($"trace tables: {store.RowCount(new TableRef(tenant, InTable)):N0} + {store.RowCount(new TableRef(tenant, OutTable)):N0} rows in {clock.Elapsed.TotalSeconds:F1} s");
         return store;
     }
 
-    private static void Import(TraceTableStore store, string pcap, string table)
+    private static void Import(TraceTableStore store, string pcap, string table, string tenant)
     {
         var text = IngestBenchmark.StandardFields.Replace("Table ID packets", "Table ID " + table, StringComparison.Ordinal);
         var configuration = ParseConfigurationValidator.Validate(ParseConfigurationParser.Parse(text), new CatalogFieldResolver(FieldCatalog.Default));
-        using var importer = new TraceImporter(store, Tenant, configuration);
+        using var importer = new TraceImporter(store, tenant, configuration);
         using (var source = CaptureFile.Open(pcap))
             importer.Import(source, Path.GetFileName(pcap));
         importer.Complete();

@@ -13,10 +13,13 @@ public sealed class VndServerProcess : IDisposable
 
     private VndServerProcess(Process process) => _process = process;
 
-    public static VndServerProcess Start(string vndDll, string dataDirectory, int port, int maxConnections)
+    public static VndServerProcess Start(string vndDll, string dataDirectory, int port, int maxConnections) =>
+        Start(vndDll, $"serve --data {dataDirectory} --listen 127.0.0.1:{port} --no-tls --no-demo --max-connections {maxConnections}", port);
+
+    /// <summary>Any <c>vnd</c> subcommand that listens on <paramref name="port"/> (a server, a table server), once it does.</summary>
+    public static VndServerProcess Start(string vndDll, string arguments, int port)
     {
-        var info = new ProcessStartInfo("dotnet",
-            $"{vndDll} serve --data {dataDirectory} --listen 127.0.0.1:{port} --no-tls --no-demo --max-connections {maxConnections}")
+        var info = new ProcessStartInfo("dotnet", $"{vndDll} {arguments}")
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
@@ -66,7 +69,7 @@ public sealed class VndServerProcess : IDisposable
         while (DateTime.UtcNow < deadline)
         {
             if (process.HasExited)
-                throw new InvalidOperationException($"vnd serve exited with {process.ExitCode}");
+                throw new InvalidOperationException($"vnd exited with {process.ExitCode}");
             try
             {
                 using var client = new TcpClient();
@@ -78,6 +81,6 @@ public sealed class VndServerProcess : IDisposable
                 Thread.Sleep(100);
             }
         }
-        throw new TimeoutException($"vnd serve did not listen on {port} within 60 s");
+        throw new TimeoutException($"vnd did not listen on {port} within 60 s");
     }
 }

@@ -114,7 +114,7 @@ public static class WireBenchmark
             throw new InvalidOperationException($"{file} {arguments} failed with {process.ExitCode}");
     }
 
-    private static string RepositoryRoot()
+    internal static string RepositoryRoot()
     {
         for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
         {
