@@ -66,6 +66,7 @@ public sealed class AggregateCall
             AggregateKind.Min or AggregateKind.Max => CreateMinMax(memory, type, Kind == AggregateKind.Max),
             AggregateKind.BoolAnd or AggregateKind.BoolOr => new BoolAccumulator(memory, Kind == AggregateKind.BoolAnd),
             AggregateKind.StringAgg => new StringAggAccumulator(memory, Encoding.UTF8.GetBytes(Separator)),
+            AggregateKind.ArrayAgg => new ArrayAggAccumulator(memory, type),
             AggregateKind.PercentileCont or AggregateKind.PercentileDisc => new PercentileAccumulator(memory, this),
             _ => new VarianceAccumulator(memory, Kind),
         };
@@ -125,6 +126,7 @@ public sealed class AggregateCall
             AggregateKind.Min or AggregateKind.Max or AggregateKind.PercentileDisc => t!,
             AggregateKind.BoolAnd or AggregateKind.BoolOr => SqlType.Bool,
             AggregateKind.StringAgg => SqlType.Text,
+            AggregateKind.ArrayAgg => SqlType.ArrayOf(t!),
             _ => SqlType.Float8,
         };
     }
