@@ -13,6 +13,9 @@ public sealed class ArrayValue(SqlType element, IReadOnlyList<object?> items)
 
     public IReadOnlyList<object?> Items { get; } = items;
 
+    /// <summary>The PostgreSQL text form ({1,NULL,"a b"}), as array_out prints it.</summary>
+    public override string ToString() => Expressions.ArrayText.Format(Items, Element);
+
     /// <summary>Reads the layout bytes of one array of <paramref name="element"/> values.</summary>
     public static ArrayValue Read(ReadOnlySpan<byte> array, SqlType element)
     {
