@@ -123,6 +123,9 @@ public sealed class AggregateCall
                 TypeId.Interval => SqlType.Interval,
                 _ => throw new ExecutionException(SqlState.UndefinedFunction, $"function avg({t}) does not exist"),
             },
+            // Array order is element by element in PostgreSQL; the layout bytes do not sort that way.
+            AggregateKind.Min or AggregateKind.Max when t!.Id == TypeId.Array =>
+                throw new ExecutionException(SqlState.FeatureNotSupported, $"{Kind.ToString().ToLowerInvariant()} over arrays is not supported"),
             AggregateKind.Min or AggregateKind.Max or AggregateKind.PercentileDisc => t!,
             AggregateKind.BoolAnd or AggregateKind.BoolOr => SqlType.Bool,
             AggregateKind.StringAgg => SqlType.Text,
