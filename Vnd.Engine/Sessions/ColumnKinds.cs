@@ -22,6 +22,7 @@ public static class ColumnKinds
         TypeId.Interval => ColumnKind.Interval,
         TypeId.Inet or TypeId.Cidr => type.Family == InetFamily.V4 ? ColumnKind.Inet4 : ColumnKind.Inet,
         TypeId.MacAddr => ColumnKind.MacAddr,
+        TypeId.Array when Of(type.Element!) is not (ColumnKind.Array or ColumnKind.Unsupported) => ColumnKind.Array,
         _ => ColumnKind.Unsupported,
     };
 }

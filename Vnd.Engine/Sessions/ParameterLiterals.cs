@@ -44,6 +44,7 @@ public static class ParameterLiterals
             TypeId.Interval when binary => Interval(p.GetInterval(i)),
             TypeId.Inet or TypeId.Cidr when binary => Inet(p.GetInet(i)),
             TypeId.MacAddr when binary => MacAddr(p.Raw(i)),
+            TypeId.Array when binary => ArrayParameter.Read(p.Raw(i), type.Element!, Value),
             _ => p.GetString(i),
         };
     }

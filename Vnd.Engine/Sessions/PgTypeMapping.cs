@@ -49,6 +49,7 @@ public static class PgTypeMapping
         PgTypeOid.Cidr => SqlType.Cidr,
         PgTypeOid.MacAddr => SqlType.MacAddr,
         PgTypeOid.Oid => SqlType.Oid,
+        _ when PgTypeOid.ElementOf(oid) is not 0 and var element && FromOid(element) is { Id: not TypeId.Unknown } scalar => SqlType.ArrayOf(scalar),
         _ => SqlType.Unknown,
     };
 

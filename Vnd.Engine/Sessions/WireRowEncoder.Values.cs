@@ -22,7 +22,7 @@ public sealed partial class WireRowEncoder
     /// <summary>Most bytes a non-variable value takes in either format (text/bytea are bounded per row).</summary>
     private static int MaxFixedLength(ColumnKind kind) => kind switch
     {
-        ColumnKind.Text or ColumnKind.Bytea => 0,
+        ColumnKind.Text or ColumnKind.Bytea or ColumnKind.Array => 0,
         ColumnKind.Interval => PgIntervalText.MaxLength,
         ColumnKind.Numeric => Math.Max(PgNumeric.MaxBinaryLength, PgTextFormat.MaxScalarLength),
         _ => PgTextFormat.MaxScalarLength,
@@ -30,9 +30,14 @@ public sealed partial class WireRowEncoder
 
     /// <summary>The type's send() form, as PostgreSQL's binary DataRow and binary COPY carry it.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private int WriteBinary(int column, Vector vector, int row, Span<byte> span)
+    private int WriteBinary(int column, Vector vector, int row, Span<byte> span) =>
+        WriteBinary(_kinds[column], _float4[column], _cidr[column], column, vector, row, span);
+
+    /// <summary>A value of <paramref name="kind"/>: a column's, or an array element's (unpacked into a vector).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private int WriteBinary(ColumnKind kind, bool float4, bool cidr, int column, Vector vector, int row, Span<byte> span)
     {
-        switch (_kinds[column])
+        switch (kind)
         {
             case ColumnKind.Bool:
                 span[0] = vector.Get<byte>(row) != 0 ? (byte)1 : (byte)0;
@@ -47,7 +52,7 @@ public sealed partial class WireRowEncoder
             case ColumnKind.Int64:
                 BinaryPrimitives.WriteInt64BigEndian(span, vector.Get<long>(row));
                 return 8;
-            case ColumnKind.Float when _float4[column]:
+            case ColumnKind.Float when float4:
                 BinaryPrimitives.WriteSingleBigEndian(span, (float)vector.Get<double>(row));
                 return 4;
             case ColumnKind.Float:
@@ -78,14 +83,16 @@ public sealed partial class WireRowEncoder
                 BinaryPrimitives.WriteInt32BigEndian(span[12..], interval.Months);
                 return 16;
             case ColumnKind.Inet4:
-                return InetBinary(InetValue.FromV4(vector.Get<uint>(row)), _cidr[column], span);
+                return InetBinary(InetValue.FromV4(vector.Get<uint>(row)), cidr, span);
             case ColumnKind.Inet:
-                return InetBinary(vector.Get<InetValue>(row), _cidr[column], span);
+                return InetBinary(vector.Get<InetValue>(row), cidr, span);
             case ColumnKind.MacAddr:
                 Span<byte> mac = stackalloc byte[8];
                 BinaryPrimitives.WriteUInt64BigEndian(mac, vector.Get<ulong>(row));
                 mac[2..].CopyTo(span);
                 return 6;
+            case ColumnKind.Array:
+                return ArrayBinary(column, vector.GetBytes(row), span);
             default:
                 throw Unsupported(vector);
         }
@@ -93,9 +100,13 @@ public sealed partial class WireRowEncoder
 
     /// <summary>The type's out() form (DateStyle ISO, IntervalStyle postgres, bytea hex), as PostgreSQL prints it.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private int WriteText(int column, Vector vector, int row, Span<byte> span)
+    private int WriteText(int column, Vector vector, int row, Span<byte> span) =>
+        WriteText(_kinds[column], _float4[column], _cidr[column], column, vector, row, span);
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private int WriteText(ColumnKind kind, bool float4, bool cidr, int column, Vector vector, int row, Span<byte> span)
     {
-        switch (_kinds[column])
+        switch (kind)
         {
             case ColumnKind.Bool:
                 span[0] = vector.Get<byte>(row) != 0 ? (byte)'t' : (byte)'f';
@@ -108,7 +119,7 @@ public sealed partial class WireRowEncoder
                 return Integer(vector.Get<long>(row), span);
             case ColumnKind.Oid:
                 return Integer(vector.Get<uint>(row), span);
-            case ColumnKind.Float when _float4[column]:
+            case ColumnKind.Float when float4:
                 return PgTextFormat.Float4((float)vector.Get<double>(row), span);
             case ColumnKind.Float:
                 return PgTextFormat.Float8(vector.Get<double>(row), span);
@@ -134,14 +145,16 @@ public sealed partial class WireRowEncoder
                 var interval = vector.Get<ExecutorInterval>(row);
                 return PgIntervalText.Format(new WireInterval(interval.Months, interval.Days, interval.Micros), span);
             case ColumnKind.Inet4:
-                return WireTextFormat.Inet4(vector.Get<uint>(row), 32, _cidr[column], span);
+                return WireTextFormat.Inet4(vector.Get<uint>(row), 32, cidr, span);
             case ColumnKind.Inet:
                 var inet = vector.Get<InetValue>(row);
                 return inet.IsV6
-                    ? PgTextFormat.Inet(inet.ToAddress(), inet.Prefix, _cidr[column], span)
-                    : WireTextFormat.Inet4((uint)inet.Low, inet.Prefix, _cidr[column], span);
+                    ? PgTextFormat.Inet(inet.ToAddress(), inet.Prefix, cidr, span)
+                    : WireTextFormat.Inet4((uint)inet.Low, inet.Prefix, cidr, span);
             case ColumnKind.MacAddr:
                 return WireTextFormat.MacAddr(vector.Get<ulong>(row), span);
+            case ColumnKind.Array:
+                return ArrayText(column, vector.GetBytes(row), span);
             default:
                 throw Unsupported(vector);
         }

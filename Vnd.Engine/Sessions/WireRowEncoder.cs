@@ -28,6 +28,7 @@ public sealed partial class WireRowEncoder
     private readonly bool[] _escape;
     private readonly int[] _variable;
     private readonly Vector[] _vectors;
+    private readonly ArrayColumn?[] _arrays;
     private readonly RowFraming _framing;
     private readonly int _fixedBound;
     private readonly byte _delimiter;
@@ -52,6 +53,7 @@ public sealed partial class WireRowEncoder
         _float4 = new bool[count];
         _escape = new bool[count];
         _vectors = new Vector[count];
+        _arrays = new ArrayColumn?[count];
         _delimiter = format?.Delimiter ?? (byte)'\t';
         _null = format?.Null ?? [];
         var copyText = framing is RowFraming.CopyText or RowFraming.CopyCsv;
@@ -65,10 +67,12 @@ public sealed partial class WireRowEncoder
             _binary[c] = framing == RowFraming.CopyBinary || (framing == RowFraming.DataRow && binary[c]);
             _float4[c] = shape.Types[c].Id == TypeId.Float4;
             var kind = _kinds[c];
-            _escape[c] = copyText && (kind is ColumnKind.Text or ColumnKind.Bytea or ColumnKind.Interval or ColumnKind.Unsupported
+            _escape[c] = copyText && (kind is ColumnKind.Text or ColumnKind.Bytea or ColumnKind.Interval or ColumnKind.Array or ColumnKind.Unsupported
                                       || DelimiterMayAppear(_delimiter));
-            if (kind is ColumnKind.Text or ColumnKind.Bytea)
+            if (kind is ColumnKind.Text or ColumnKind.Bytea or ColumnKind.Array)
                 variable.Add(c);
+            if (kind == ColumnKind.Array)
+                _arrays[c] = new ArrayColumn(shape.Types[c].Element!);
             // Escaping or quoting at most doubles a value and adds two quotes.
             _fixedBound += 4 + 1 + (2 * Math.Max(_null.Length, MaxFixedLength(kind))) + 2;
         }
@@ -263,7 +267,7 @@ public sealed partial class WireRowEncoder
         {
             var vector = _vectors[c];
             if (!vector.IsNull(row))
-                bound += VariableOverhead + (4 * vector.GetBytes(row).Length);
+                bound += VariableOverhead + (_arrays[c] is null ? 4 * vector.GetBytes(row).Length : ArrayBound(c, vector.GetBytes(row)));
         }
         return bound;
     }

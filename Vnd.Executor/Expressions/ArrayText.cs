@@ -95,7 +95,8 @@ public static class ArrayText
                 text.Append("NULL");
                 continue;
             }
-            var item = ValueFormatter.Format(value, elementType);
+            // boolout prints t/f inside arrays (bool::text is true/false).
+            var item = value is bool b ? (b ? "t" : "f") : ValueFormatter.Format(value, elementType);
             var quote = item.Length == 0 || item.Equals("NULL", StringComparison.OrdinalIgnoreCase)
                 || item.AsSpan().IndexOfAny("{},\\\" \t\n\r") >= 0;
             if (!quote)

@@ -37,6 +37,7 @@ internal static class ArrayTextFunctions
             var (lower, elements) = ParseAt(args[0], i);
             SetBound(r, i, args[1].Get<int>(i), elements.Count, lower);
         }),
+        ("cardinality", 1) => Row(name, SqlType.Int4, [Text(a[0])], static (args, r, i) => r.Set(i, ElementsAt(args[0], i).Count)),
         (Subscript, 2) => Row(name, SqlType.Text, [Text(a[0]), Int(a[1])], static (args, r, i) =>
         {
             var (lower, elements) = ParseAt(args[0], i);

@@ -19,7 +19,8 @@ public static class ScalarFunctions
                 ?? NetworkFunctions.Resolve(lower, arguments) ?? StringFunctions.Resolve(lower, arguments) ?? OperatorFunctions.Resolve(lower, arguments)
                 ?? ClockFunctions.Resolve(lower, arguments)
                 ?? RegexMatch.Resolve(lower, arguments) ?? CatalogTextFunctions.Resolve(lower, arguments)
-                ?? ArrayTextFunctions.Resolve(lower, arguments) ?? ArrayTextBuilders.Resolve(lower, arguments)
+                ?? ArrayFunctions.Resolve(lower, arguments) ?? ArrayTextFunctions.Resolve(lower, arguments)
+                ?? ArrayBuilders.Resolve(lower, arguments) ?? ArrayTextBuilders.Resolve(lower, arguments)
                 ?? RecordTextFunctions.Resolve(lower, arguments),
         };
         return resolved ?? throw new ExecutionException(SqlState.UndefinedFunction,

@@ -73,7 +73,7 @@ public sealed class SubqueryExpression : Expression
             case SubqueryKind.Exists:
                 return rows.Count > 0;
             case SubqueryKind.Array:
-                return ArrayText.Format(rows, _subquery.Plan.Output[0].Type);
+                return new ArrayValue(Type.Element!, rows.ToArray());
             default:
                 var probe = operand is null ? null : VectorValues.Get(operand, operand.IsConstant ? 0 : row);
                 if (probe is null)

@@ -18,6 +18,8 @@ public static partial class ValueConverter
         // inet::text keeps the prefix even at full width (text(inet) in PostgreSQL), unlike inet's output form.
         if (to.Id == TypeId.Text && value is Vectors.InetValue inet)
             return NetworkFunctions.WithPrefix(inet);
+        if (to.Id == TypeId.Array)
+            return ArrayConversions.ToArray(value, from, to.Element!);
         if (to.Id == TypeId.Text)
             return ValueFormatter.Format(value, from);
         if (value is string text)

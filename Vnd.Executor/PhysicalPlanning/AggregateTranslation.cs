@@ -31,6 +31,7 @@ internal static class AggregateTranslation
             "bool_and" or "every" => AggregateKind.BoolAnd,
             "bool_or" => AggregateKind.BoolOr,
             "string_agg" => AggregateKind.StringAgg,
+            "array_agg" when call.Filter is null => AggregateKind.ArrayAgg,
             _ => throw ExpressionTranslator.Unsupported($"aggregate {call.Name}"),
         };
         Expression? argument = call.Arguments.Count == 0

@@ -26,7 +26,8 @@ public static class WireFormat
         PhysicalType.Int32 => Int32Type.Default,
         PhysicalType.Int64 => Int64Type.Default,
         PhysicalType.Float64 => DoubleType.Default,
-        PhysicalType.VarBytes => type.Id == TypeId.Bytea ? BinaryType.Default : StringType.Default,
+        // Arrays travel as their ArrayLayout bytes (the element type is in the fragment's SqlType), not as UTF-8.
+        PhysicalType.VarBytes => type.Id is TypeId.Bytea or TypeId.Array ? BinaryType.Default : StringType.Default,
         PhysicalType.Inet4 => UInt32Type.Default,
         PhysicalType.Inet => new FixedSizeBinaryType(InetWidth),
         PhysicalType.MacAddr => new FixedSizeBinaryType(6),

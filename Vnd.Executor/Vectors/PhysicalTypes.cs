@@ -19,6 +19,8 @@ public static class PhysicalTypes
         TypeId.Interval => PhysicalType.Interval,
         TypeId.Inet or TypeId.Cidr => type.Family == InetFamily.V4 ? PhysicalType.Inet4 : PhysicalType.Inet,
         TypeId.MacAddr => PhysicalType.MacAddr,
+        // One-dimensional arrays of the scalar types: ArrayLayout bytes per row (a ListArray in one heap slice).
+        TypeId.Array when type.Element!.Id != TypeId.Array => PhysicalType.VarBytes,
         _ => throw new ExecutionException(SqlState.FeatureNotSupported, $"type {type.PgName} has no vector layout"),
     };
 

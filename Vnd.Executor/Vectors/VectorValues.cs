@@ -7,7 +7,7 @@ namespace Vnd.Executor.Vectors;
 /// <summary>
 /// Boxed access to single values: for literals when a plan is built, for tests and for slow paths such as
 /// result formatting. Never used inside kernels. CLR mapping: bool, short, int, long, double, decimal, string
-/// (text), byte[] (bytea), DateTime (timestamp, UTC), DateOnly (date), PgInterval, IPAddress or InetValue (inet),
+/// (text), byte[] (bytea), ArrayValue (arrays), DateTime (timestamp, UTC), DateOnly (date), PgInterval, IPAddress or InetValue (inet),
 /// PhysicalAddress-free ulong (macaddr).
 /// </summary>
 public static class VectorValues
@@ -31,6 +31,7 @@ public static class VectorValues
             PhysicalType.Float64 => vector.Get<double>(row),
             PhysicalType.Decimal => vector.Get<decimal>(row),
             PhysicalType.VarBytes when type.Id == TypeId.Bytea => vector.GetBytes(row).ToArray(),
+            PhysicalType.VarBytes when type.Id == TypeId.Array => ArrayValue.Read(vector.GetBytes(row), type.Element!),
             PhysicalType.VarBytes => Encoding.UTF8.GetString(vector.GetBytes(row)),
             PhysicalType.Interval => vector.Get<PgInterval>(row),
             PhysicalType.Inet4 => InetValue.FromV4(vector.Get<uint>(row)),
@@ -64,6 +65,9 @@ public static class VectorValues
             case PhysicalType.Int64: vector.Set(row, Convert.ToInt64(value)); break;
             case PhysicalType.Float64: vector.Set(row, Convert.ToDouble(value)); break;
             case PhysicalType.Decimal: vector.Set(row, Convert.ToDecimal(value)); break;
+            case PhysicalType.VarBytes when value is ArrayValue array: vector.SetBytes(row, array.ToLayout()); break;
+            case PhysicalType.VarBytes when type.Id == TypeId.Array:
+                throw new ArgumentException($"not an array value: {value}", nameof(value));
             case PhysicalType.VarBytes when value is byte[] bytes: vector.SetBytes(row, bytes); break;
             case PhysicalType.VarBytes: vector.SetBytes(row, Encoding.UTF8.GetBytes((string)value)); break;
             case PhysicalType.Interval: vector.Set(row, (PgInterval)value); break;

@@ -36,19 +36,24 @@ internal sealed partial class ExprBinder
     }
 
     /// <summary>
-    /// x::int2[] and the like: arrays are carried in their text form, so a text (or untyped) operand stays the same
-    /// text; ARRAY[]::t[] is the empty array. Other operands cannot become arrays, as in PostgreSQL.
+    /// x::t[]: a typed array is cast element by element, text (or an untyped '{…}') is read by array_in, and
+    /// ARRAY[]::t[] is the empty array. Other operands cannot become arrays, as in PostgreSQL.
     /// </summary>
     private BoundExpr BindArrayCast(CastExpr c)
     {
+        var target = ArrayTypes.Of(TypeRules.Resolve(c.Type).Element!, c.Type);
         if (c.Operand is ArrayExpr { Elements.Count: 0 })
         {
-            return new BoundLiteral("{}", SqlType.Text);
+            return new BoundCast(new BoundLiteral("{}", SqlType.Text), target);
         }
         var operand = Bind(c.Operand);
+        if (operand.Type.Id == TypeId.Array)
+        {
+            return TypeRules.SameType(operand.Type, target) ? operand : new BoundCast(operand, target);
+        }
         return operand.Type.Id == TypeId.Text || TypeRules.IsUnknown(operand.Type)
-            ? Coerce(operand, SqlType.Text, c.Operand)
-            : throw BinderErrors.Error(BinderErrors.CannotCoerce, $"cannot cast type {operand.Type.PgName} to {TypeRules.Resolve(c.Type).PgName}", c);
+            ? new BoundCast(Coerce(operand, SqlType.Text, c.Operand), target)
+            : throw BinderErrors.Error(BinderErrors.CannotCoerce, $"cannot cast type {operand.Type.PgName} to {target.PgName}", c);
     }
 
     /// <summary>
@@ -134,7 +139,7 @@ internal sealed partial class ExprBinder
         {
             throw BinderErrors.Error(SqlState.SyntaxError, "subquery must return only one column", a);
         }
-        return new BoundSubquery(SubqueryKind.Array, plan, null, false, SqlType.Text);
+        return new BoundSubquery(SubqueryKind.Array, plan, null, false, ArrayTypes.Of(plan.Output[0].Type, a));
     }
 
     private BoundExpr BindInSubquery(Expr operandAst, Query query, bool negated, SqlNode node)

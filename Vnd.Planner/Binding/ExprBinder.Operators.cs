@@ -45,7 +45,7 @@ internal sealed partial class ExprBinder
         if (result is null && op is "=" or "<>" or "<" or ">" or "<=" or ">=" or "IS DISTINCT FROM" or "IS NOT DISTINCT FROM")
         {
             var common = TypeRules.CommonType(left.Type, right.Type);
-            if (common is not null && Comparable(common.Id))
+            if (common is not null && (Comparable(common.Id) || ArrayEquality(common, op)))
             {
                 left = Coerce(left, common, node);
                 right = Coerce(right, common, node);
@@ -83,6 +83,15 @@ internal sealed partial class ExprBinder
     }
 
     private static bool Comparable(TypeId id) => id is not (TypeId.Array or TypeId.Unknown or TypeId.Null);
+
+    /// <summary>
+    /// Arrays compare for (in)equality by their layout bytes, which is value equality for elements whose equal
+    /// values have equal bytes (not floats: -0 = 0; not numeric: 1.0 = 1.00; not intervals); ordering is element by
+    /// element in PostgreSQL and is not supported.
+    /// </summary>
+    private static bool ArrayEquality(SqlType type, string op) =>
+        type.Id == TypeId.Array && op is "=" or "<>" or "IS DISTINCT FROM" or "IS NOT DISTINCT FROM"
+        && type.Element!.Id is not (TypeId.Float4 or TypeId.Float8 or TypeId.Numeric or TypeId.Interval);
 
     private static bool IsTimestamp(TypeId id) => id is TypeId.Timestamp or TypeId.TimestampTz;
 

@@ -22,7 +22,6 @@ internal static class Literals
             TypeId.Float4 or TypeId.Float8 => ParseFloat(trimmed),
             TypeId.Numeric => decimal.TryParse(trimmed, NumberStyles.Float, CultureInfo.InvariantCulture, out var d) ? d : null,
             TypeId.Bool => ParseBool(trimmed),
-            TypeId.Array => throw BinderErrors.Unsupported("array literal", node),
             _ => text,
         };
         return value is null

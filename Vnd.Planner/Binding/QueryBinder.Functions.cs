@@ -33,7 +33,7 @@ internal sealed partial class QueryBinder
         }
         else if (name == "unnest" && builtin)
         {
-            plan = BindArrayRows(call, binder, [columnName], SqlType.Text);
+            plan = BindArrayRows(call, binder, [columnName], null);
         }
         else if (name == "_pg_expandarray" && call.Name.Count == 2 && call.Name[0] == "information_schema")
         {
@@ -74,13 +74,14 @@ internal sealed partial class QueryBinder
     /// <c>SELECT a[s], s - array_lower(a, 1) + 1 FROM generate_series(array_lower(a, 1), array_upper(a, 1)) s</c>,
     /// PostgreSQL's own definition of _pg_expandarray. A NULL or empty array gives no rows.
     /// </summary>
-    private Project BindArrayRows(FunctionCall call, ExprBinder binder, string[] names, SqlType elementType)
+    private Project BindArrayRows(FunctionCall call, ExprBinder binder, string[] names, SqlType? elementType)
     {
         if (call.Arguments.Count != 1 || call.Distinct || call.Star || call.Filter is not null || call.Over is not null || call.OrderBy.Count > 0)
         {
             throw BinderErrors.Unsupported($"this form of {call.Name[^1]}", call);
         }
-        var array = binder.BindArrayText(call.Arguments[0]);
+        var array = binder.BindArrayText(call.Arguments[0], out var arrayElement);
+        elementType ??= arrayElement;
         var one = new BoundLiteral(1, SqlType.Int4);
         BoundCall Bound(string function) => new($"{function}(text,int4)", function, CallKind.Function, [array, one], SqlType.Int4);
         var subscript = context.NewColumn("s", SqlType.Int4);
@@ -111,7 +112,7 @@ internal sealed partial class QueryBinder
         {
             return null;
         }
-        var array = new ExprBinder(context, this, scope, ctes, "functions in FROM").BindArrayText(call.Arguments[0]);
+        var array = new ExprBinder(context, this, scope, ctes, "functions in FROM").BindArrayText(call.Arguments[0], out var element);
         var produced = PlanWalk.Produced(left);
         if (!table.Lateral && !ExprWalk.Columns(array).Overlaps(produced))
         {
@@ -133,8 +134,9 @@ internal sealed partial class QueryBinder
         }
         var expand = new ArrayExpand(left, array, context.NewColumn(call.Name[^1], SqlType.Text), context.NewColumn("n", SqlType.Int4));
         var items = left.Output.Select(c => new ProjectItem(c, BoundColumn.Of(c))).ToList();
-        var first = context.NewColumn(names[0], expandarray ? SqlType.Int2 : SqlType.Text);
-        items.Add(new ProjectItem(first, expandarray ? new BoundCast(BoundColumn.Of(expand.Element), SqlType.Int2) : BoundColumn.Of(expand.Element)));
+        var type = expandarray ? SqlType.Int2 : element;
+        var first = context.NewColumn(names[0], type);
+        items.Add(new ProjectItem(first, type.Id == TypeId.Text ? BoundColumn.Of(expand.Element) : new BoundCast(BoundColumn.Of(expand.Element), type)));
         var columns = new List<PlanColumn> { first };
         if (expandarray)
         {

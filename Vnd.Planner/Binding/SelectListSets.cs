@@ -34,13 +34,16 @@ internal sealed class SelectListSets(BindingContext context)
         var expansion = found.Expansion;
         if (expansion is null)
         {
-            var array = binder.BindArrayText(f.Arguments[0]);
+            var array = binder.BindArrayText(f.Arguments[0], out _);
             expansion = new ArrayExpand(new Values([], []), array, context.NewColumn(f.Name[^1], SqlType.Text), context.NewColumn("n", SqlType.Int4));
             _expansions.Add((key, expansion));
         }
         if (f.Name[^1] == "unnest")
         {
-            return BoundColumn.Of(expansion.Element);
+            // The expansion reads the array's text form; a typed array's elements are cast back to its element type.
+            return expansion.Array is BoundCast { Operand.Type: { Id: TypeId.Array, Element: { } element } } && element.Id != TypeId.Text
+                ? new BoundCast(BoundColumn.Of(expansion.Element), element)
+                : BoundColumn.Of(expansion.Element);
         }
         // Clients expand int2vector/int2[] catalog columns with it (pgJDBC: indkey, conkey), so x is int2.
         BoundExpr x = new BoundCast(BoundColumn.Of(expansion.Element), SqlType.Int2), n = BoundColumn.Of(expansion.Position);

@@ -50,6 +50,12 @@ public static class TypeRules
         {
             return fromTime < toTime;
         }
+        // VND's own: an array passes as its text form to the functions that read one (array_to_string, array_length,
+        // unnest), which PostgreSQL declares over anyarray.
+        if (from.Id == TypeId.Array && to.Id == TypeId.Text)
+        {
+            return true;
+        }
         // pg_cast: int2/int4/int8 → oid are implicit, so catalog queries may write attrelid = 16393 or format_type(23, NULL).
         return (from.Id == TypeId.Cidr && to.Id == TypeId.Inet) || (from.IsInteger && to.Id == TypeId.Oid);
     }
@@ -91,6 +97,7 @@ public static class TypeRules
         {
             (TypeId.Int4, TypeId.Bool) or (TypeId.Bool, TypeId.Int4) => true,
             (TypeId.Inet, TypeId.Cidr) => true,
+            (TypeId.Array, TypeId.Array) => CanExplicitlyCast(from.Element!, to.Element!),
             (TypeId.Int4 or TypeId.Int8, TypeId.Oid) or (TypeId.Oid, TypeId.Int4 or TypeId.Int8) => true,
             _ => false,
         };

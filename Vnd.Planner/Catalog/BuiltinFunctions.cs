@@ -173,6 +173,8 @@ public static class BuiltinFunctions
         {
             f.Add(Fn(name, [SqlType.Text, SqlType.Int4], SqlType.Int4));
         }
+        // A typed array reaches these as its text form (TypeRules lets an array pass where text is expected).
+        f.Add(Fn("cardinality", [SqlType.Text], SqlType.Int4));
         f.Add(Fn("string_to_array", [SqlType.Text, SqlType.Text], SqlType.Text));
         f.Add(Fn("array_cat", [SqlType.Text, SqlType.Text], SqlType.Text));
         f.Add(Fn("parse_ident", [SqlType.Text], SqlType.Text));

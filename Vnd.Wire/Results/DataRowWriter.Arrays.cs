@@ -79,49 +79,16 @@ public sealed partial class DataRowWriter
         _column++;
     }
 
-    /// <summary>
-    /// array_out quoting: an element is double-quoted when empty, equal to NULL (any case), or containing
-    /// <c>"</c> <c>\</c> <c>{</c> <c>}</c> <c>,</c> or white space; <c>"</c> and <c>\</c> get a backslash.
-    /// </summary>
+    /// <summary>Quotes the element just written when array_out would (<see cref="PgArrayText"/>).</summary>
     private void QuoteArrayElement()
     {
-        var element = _buffer.AsSpan(_valueStart, _length - _valueStart);
-        var extra = 0;
-        var needsQuotes = element.Length == 0 || (element.Length == 4 && System.Text.Ascii.EqualsIgnoreCase(element, "NULL"u8));
-        foreach (var b in element)
-        {
-            if (b is (byte)'"' or (byte)'\\')
-            {
-                extra++;
-                needsQuotes = true;
-            }
-            else if (b is (byte)'{' or (byte)'}' or (byte)',' or (byte)' ' or (byte)'\t' or (byte)'\n' or (byte)'\r' or (byte)'\v' or (byte)'\f')
-            {
-                needsQuotes = true;
-            }
-        }
-
-        if (!needsQuotes)
+        var extra = PgArrayText.QuotingExtra(_buffer.AsSpan(_valueStart, _length - _valueStart));
+        if (extra == 0)
         {
             return;
         }
 
-        var count = element.Length;
-        Reserve(extra + 2);
-        var buffer = _buffer.AsSpan(_valueStart, count + extra + 2);
-        var to = buffer.Length - 1;
-        buffer[to--] = (byte)'"';
-        for (var from = count - 1; from >= 0; from--)
-        {
-            var b = buffer[from];
-            buffer[to--] = b;
-            if (b is (byte)'"' or (byte)'\\')
-            {
-                buffer[to--] = (byte)'\\';
-            }
-        }
-
-        buffer[0] = (byte)'"';
-        _length += extra + 2;
+        Reserve(extra);
+        _length = _valueStart + PgArrayText.Quote(_buffer.AsSpan(_valueStart), _length - _valueStart);
     }
 }

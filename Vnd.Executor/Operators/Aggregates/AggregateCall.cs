@@ -66,6 +66,7 @@ public sealed class AggregateCall
             AggregateKind.Min or AggregateKind.Max => CreateMinMax(memory, type, Kind == AggregateKind.Max),
             AggregateKind.BoolAnd or AggregateKind.BoolOr => new BoolAccumulator(memory, Kind == AggregateKind.BoolAnd),
             AggregateKind.StringAgg => new StringAggAccumulator(memory, Encoding.UTF8.GetBytes(Separator)),
+            AggregateKind.ArrayAgg => new ArrayAggAccumulator(memory, type),
             AggregateKind.PercentileCont or AggregateKind.PercentileDisc => new PercentileAccumulator(memory, this),
             _ => new VarianceAccumulator(memory, Kind),
         };
@@ -122,9 +123,13 @@ public sealed class AggregateCall
                 TypeId.Interval => SqlType.Interval,
                 _ => throw new ExecutionException(SqlState.UndefinedFunction, $"function avg({t}) does not exist"),
             },
+            // Array order is element by element in PostgreSQL; the layout bytes do not sort that way.
+            AggregateKind.Min or AggregateKind.Max when t!.Id == TypeId.Array =>
+                throw new ExecutionException(SqlState.FeatureNotSupported, $"{Kind.ToString().ToLowerInvariant()} over arrays is not supported"),
             AggregateKind.Min or AggregateKind.Max or AggregateKind.PercentileDisc => t!,
             AggregateKind.BoolAnd or AggregateKind.BoolOr => SqlType.Bool,
             AggregateKind.StringAgg => SqlType.Text,
+            AggregateKind.ArrayAgg => SqlType.ArrayOf(t!),
             _ => SqlType.Float8,
         };
     }

@@ -15,6 +15,8 @@ public enum AggregateKind : byte
     BoolAnd,
     BoolOr,
     StringAgg,
+    /// <summary>array_agg(x): keeps NULL inputs, so FILTER cannot be a CASE over them.</summary>
+    ArrayAgg,
     /// <summary>percentile_cont(f) WITHIN GROUP (ORDER BY x): interpolated, over float8.</summary>
     PercentileCont,
     /// <summary>percentile_disc(f) WITHIN GROUP (ORDER BY x): an actual input value.</summary>

@@ -17,6 +17,10 @@ public sealed class SortKeyEncoder
     public SortKeyEncoder(IReadOnlyList<SortKey> keys)
     {
         _keys = [.. keys];
+        // Arrays order element by element in PostgreSQL; their layout bytes would sort by count first. Refused
+        // rather than answered in the wrong order.
+        if (keys.Any(k => k.Expression.Type.Id == Vnd.Planner.Types.TypeId.Array))
+            throw new ExecutionException(Vnd.Planner.Errors.SqlState.FeatureNotSupported, "ordering by an array is not supported");
         _types = keys.Select(k => k.Expression.PhysicalType).ToArray();
         FixedWidth = 0;
         foreach (var t in _types)

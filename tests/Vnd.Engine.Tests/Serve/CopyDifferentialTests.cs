@@ -19,6 +19,45 @@ public sealed class CopyDifferentialTests(ServeFixture fixture)
                '2001:db8::/32'::cidr, '192.168.0.0/16'::inet, '0.0.0.0'::inet, 'a\b'::text, E'line\nnext'::text, '"quoted", too'::text
         """;
 
+    /// <summary>Typed arrays of every element type VND has, with NULL elements, quoting and an empty array.</summary>
+    private const string Arrays = """
+        select ARRAY[1, NULL, 3], ARRAY[1::int2, NULL], ARRAY[9223372036854775807, NULL]::int8[], ARRAY[1.5::float4, NULL], ARRAY['1e300'::float8, -0.25, NULL],
+               ARRAY[true, NULL, false], ARRAY['a b', 'x"y', NULL, '', 'NULL', 'back\slash', 'tab	in', '{brace}', 'comma,'],
+               ARRAY[1.25::numeric, NULL, 12345678901234567890.123], ARRAY['2024-01-02 03:04:05.5+00'::timestamptz, NULL], ARRAY['2024-01-02 03:04:05'::timestamp],
+               ARRAY['10.0.0.1'::inet, '2001:db8::/32'::inet, '192.168.0.0/16'], ARRAY[16384::oid, NULL], ARRAY[]::int4[], ARRAY[]::text[], NULL::int4[]
+        """;
+
+    [Fact]
+    public async Task Arrays_copy_and_print_equal_to_postgresql_15_byte_for_byte()
+    {
+        using var postgres = new PostgresServer();
+        await using var vnd = new NpgsqlConnection(fixture.ConnectionString("tenant1"));
+        await vnd.OpenAsync();
+        await using var pg = new NpgsqlConnection(postgres.ConnectionString);
+        await pg.OpenAsync();
+        var copy = $"COPY ({Arrays}) TO STDOUT";
+        Assert.Equal(await RawBinaryAsync(pg, copy + " (FORMAT binary)"), await RawBinaryAsync(vnd, copy + " (FORMAT binary)"));
+        Assert.Equal(await TextAsync(pg, copy), await TextAsync(vnd, copy));
+        Assert.Equal(await TextAsync(pg, copy + " (FORMAT csv)"), await TextAsync(vnd, copy + " (FORMAT csv)"));
+        // DataRow text (array_out) and the RowDescription type OIDs, as a text-format result.
+        Assert.Equal(await DataRowsAsync(pg, Arrays), await DataRowsAsync(vnd, Arrays));
+    }
+
+    private static async Task<List<string>> DataRowsAsync(NpgsqlConnection connection, string sql)
+    {
+        await using var command = new NpgsqlCommand(sql, connection) { AllResultTypesAreUnknown = true };
+        await using var reader = await command.ExecuteReaderAsync();
+        var values = new List<string>();
+        for (var c = 0; c < reader.FieldCount; c++)
+            values.Add($"{reader.GetName(c)}:{reader.GetDataTypeName(c)}");
+        while (await reader.ReadAsync())
+        {
+            for (var c = 0; c < reader.FieldCount; c++)
+                values.Add(reader.IsDBNull(c) ? "<null>" : reader.GetString(c));
+        }
+        return values;
+    }
+
     [Fact]
     public async Task Binary_and_text_copy_equal_postgresql_15_byte_for_byte()
     {

@@ -48,6 +48,20 @@ public sealed class PsqlTests(ServeFixture fixture)
     }
 
     [Fact]
+    public async Task Arrays_print_as_postgresql_prints_them()
+    {
+        var (code, output, error) = await PsqlAsync("tenant1",
+            "select ARRAY[1, NULL, 3], ARRAY['a b', 'x\"y', NULL, ''], ARRAY[true, false], ARRAY['2024-01-02 03:04:05+00'::timestamptz]",
+            "\\copy (select ARRAY['a b', 'back\\slash'], ARRAY[1.5::float8, NULL]) to stdout");
+        Assert.True(code == 0, error);
+        Assert.Equal("""
+            {1,NULL,3}|{"a b","x\"y",NULL,""}|{t,f}|{"2024-01-02 03:04:05+00"}
+            {"a b","back\\\\slash"}	{1.5,NULL}
+
+            """.ReplaceLineEndings("\n"), output);
+    }
+
+    [Fact]
     public async Task Copy_to_stdout_streams_text_rows()
     {
         const string Sql = "select src_port, dst_port, flags, payload_length from packets order by ts limit 50";

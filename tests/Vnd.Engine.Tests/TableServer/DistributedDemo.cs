@@ -169,6 +169,7 @@ public class DistributedDemo : IAsyncLifetime
         null => "NULL",
         double d => d.ToString("G12", CultureInfo.InvariantCulture),
         decimal m => ((double)m).ToString("G12", CultureInfo.InvariantCulture),
+        Array array => "{" + string.Join(",", array.Cast<object?>().Select(Text)) + "}",
         IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
         _ => value.ToString() ?? "",
     };

@@ -57,6 +57,35 @@ public sealed class DistributedDifferentialTests(DistributedCorpus corpus, ITest
         output.WriteLine($"{queries.Count} queries × {corpus.Distributed.Count + 1} servers compared in {clock.Elapsed.TotalSeconds:F1} s");
     }
 
+    /// <summary>Typed arrays built on table servers (pushed-down projections, filters and aggregates) travel back as Arrow binary.</summary>
+    [Fact]
+    public async Task Array_queries_return_the_same_rows_on_every_configuration()
+    {
+        string[] queries =
+        [
+            "SELECT id, ARRAY[sport, dport], ARRAY[src, dst] FROM t WHERE len > 100",
+            "SELECT id FROM t WHERE dport = ANY(ARRAY[80, 22])",
+            "SELECT id, (ARRAY[seq, ack])[2] FROM t WHERE flags = 24",
+            "SELECT src, cardinality(array_agg(dport)), count(*) FROM t GROUP BY src",
+            "SELECT i.id, ARRAY[i.len, o.len] FROM t_in i JOIN t_out o ON i.id = o.id",
+        ];
+        var failures = new List<string>();
+        await using var embedded = await Open(corpus.EmbeddedPort);
+        foreach (var sql in queries)
+        {
+            var expected = await Answer(embedded, sql);
+            Assert.True(expected.Count > 0 && !expected[0].StartsWith("ERROR", StringComparison.Ordinal), $"{sql}: {string.Join("; ", expected)}");
+            foreach (var (name, _, _, port) in corpus.Distributed)
+            {
+                await using var connection = await Open(port);
+                var actual = await Answer(connection, sql);
+                if (!expected.SequenceEqual(actual))
+                    failures.Add($"{name}: {sql}\n  embedded: {string.Join("; ", expected.Take(5))}\n  distributed: {string.Join("; ", actual.Take(5))}");
+            }
+        }
+        Assert.True(failures.Count == 0, string.Join("\n", failures));
+    }
+
     [Fact]
     public async Task Joins_cross_table_servers_and_without_pushdown_table_servers_only_scan()
     {

@@ -6,13 +6,14 @@ using Vnd.Planner.Types;
 
 namespace Vnd.Executor.Tests.Remote;
 
-/// <summary>Every vector layout survives executor batch → Arrow IPC stream → executor batch, nulls and selections included.</summary>
+/// <summary>Every vector layout (arrays too: their layout bytes travel as Arrow binary) survives executor batch → Arrow IPC stream → executor batch, nulls and selections included.</summary>
 public sealed class WireFormatTests
 {
     private static readonly SqlType[] Types =
     [
         SqlType.Bool, SqlType.Int2, SqlType.Int4, SqlType.Int8, SqlType.Float4, SqlType.Float8, SqlType.Numeric, SqlType.Text,
         SqlType.Bytea, SqlType.Date, SqlType.TimestampTz, SqlType.Interval, SqlType.Inet4, SqlType.Inet, SqlType.Cidr, SqlType.MacAddr,
+        SqlType.ArrayOf(SqlType.Int4), SqlType.ArrayOf(SqlType.Text),
     ];
 
     private static readonly object?[] Values =
@@ -20,6 +21,7 @@ public sealed class WireFormatTests
         true, (short)-7, 123456, long.MinValue, 1.5, -2.25, 12345.6789m, "héllo", new byte[] { 0, 1, 255 }, 19000,
         1_700_000_000_123_456L, new PgInterval(1, 2, 3_000_000), InetValue.FromV4(0x0A000001),
         new InetValue(0x20010DB800000000, 1, 128, true), InetValue.FromV4(0x0A000000, 8), 0x0011_2233_4455UL,
+        new ArrayValue(SqlType.Int4, [1, null, -3]), new ArrayValue(SqlType.Text, ["a b", null, "é"]),
     ];
 
     [Fact]

@@ -75,12 +75,29 @@ public sealed class CatalogFunctionTests
         Assert.Equal(type, new Binder(TraceCatalog.Create()).Bind(SqlParser.ParseStatement(sql)).Columns[0].Type.PgName);
 
     [Fact]
-    public void Array_subquery_is_a_text_valued_subquery()
+    public void Array_subquery_is_an_array_of_its_column_type()
     {
         var expr = Assert.IsType<BoundSubquery>(FirstItem("select array(select id from \"in\")"));
-        Assert.Equal((SubqueryKind.Array, TypeId.Text), (expr.Kind, expr.Type.Id));
+        Assert.Equal((SubqueryKind.Array, SqlType.ArrayOf(SqlType.Int8)), (expr.Kind, expr.Type));
         Assert.Equal("42601", Assert.Throws<SqlException>(() => FirstItem("select array(select id, ts from \"in\")")).SqlState);
     }
+
+    [Theory]
+    [InlineData("select array[[1, 2], [3, 4]]")]
+    [InlineData("select array[array[1], array[2]]")]
+    [InlineData("select array(select array[id] from \"in\")")]
+    public void Multidimensional_arrays_are_not_supported(string sql) =>
+        Assert.Equal("0A000", Assert.Throws<SqlException>(() => FirstItem(sql)).SqlState);
+
+    [Theory]
+    [InlineData("select array[1, 2]", "integer[]")]
+    [InlineData("select array['a', null]", "text[]")]
+    [InlineData("select (array[1.5::float8])[1]", "double precision")]
+    [InlineData("select '{1,2}'::int8[]", "bigint[]")]
+    [InlineData("select array[1]::text[]", "text[]")]
+    [InlineData("select array[1] || 2::int8", "bigint[]")]
+    public void Array_expressions_are_typed_by_element(string sql, string type) =>
+        Assert.Equal(type, FirstItem(sql).Type.PgName);
 
     [Fact]
     public void Integers_cast_implicitly_to_oid_but_not_back() =>
