@@ -19,7 +19,8 @@ internal sealed class SegmentWriter : IDisposable
     private readonly ColumnStatisticsAccumulator[] _statistics;
     private bool _closed;
 
-    public SegmentWriter(string tableDirectory, int number, Schema schema)
+    /// <param name="statistics">one accumulator per column, reset here and filled by this segment</param>
+    internal SegmentWriter(string tableDirectory, int number, Schema schema, ColumnStatisticsAccumulator[] statistics)
     {
         Number = number;
         _finalPath = Path.Combine(tableDirectory, TableDirectory.SegmentFileName(number));
@@ -36,9 +37,9 @@ internal sealed class SegmentWriter : IDisposable
             File.Delete(_tempPath);
             throw;
         }
-        _statistics = new ColumnStatisticsAccumulator[schema.FieldsList.Count];
-        for (var i = 0; i < _statistics.Length; i++)
-            _statistics[i] = new ColumnStatisticsAccumulator();
+        _statistics = statistics;
+        foreach (var column in statistics)
+            column.Reset();
     }
 
     public int Number { get; }

@@ -19,6 +19,9 @@ public sealed class TraceTableWriter : IDisposable
     private readonly ColumnBuilder[] _columns;
     private readonly TableLock _lock;
     private TableManifest? _manifest;
+    private readonly ColumnStatisticsAccumulator[] _statistics;
+    /// <summary>The union of every segment's distinct-count sketch per column; null when an older segment has none.</summary>
+    private readonly Sketches.HyperLogLog[]? _tableSketches;
     private SegmentWriter? _segment;
     private int _nextSegment;
     private int _rowsInBatch;
@@ -49,8 +52,13 @@ public sealed class TraceTableWriter : IDisposable
             if (_manifest is not null && _manifest.Segments.Count > 0)
                 _nextSegment = _manifest.Segments[^1].Number + 1;
             _columns = new ColumnBuilder[schema.Count];
+            _statistics = new ColumnStatisticsAccumulator[schema.Count];
             for (var i = 0; i < _columns.Length; i++)
+            {
                 _columns[i] = ColumnBuilderFactory.Create(schema[i].Type, _options.RowsPerBatch);
+                _statistics[i] = new ColumnStatisticsAccumulator();
+            }
+            _tableSketches = Sketches.TableSketches.Running(_manifest, schema.Count);
         }
         catch
         {
@@ -150,7 +158,7 @@ public sealed class TraceTableWriter : IDisposable
             throw new StorageException(StorageErrorKind.InvalidUsage, $"the writer of {Table} is already committed");
         try
         {
-            _segment ??= new SegmentWriter(_directory, _nextSegment++, _arrowSchema);
+            _segment ??= new SegmentWriter(_directory, _nextSegment++, _arrowSchema, _statistics);
             _segment.Write(_arrowSchema, _columns, _rowsInBatch);
             _rowsWritten += _rowsInBatch;
             _rowsInBatch = 0;
@@ -172,7 +180,12 @@ public sealed class TraceTableWriter : IDisposable
         var sealedSegment = _segment!.Seal();
         _segment = null;
         var segments = new List<SegmentInfo>(_manifest?.Segments ?? []) { sealedSegment };
-        Publish(new TableManifest { Columns = ManifestFile.FromSchema(Schema), Segments = segments });
+        Publish(new TableManifest
+        {
+            Columns = ManifestFile.FromSchema(Schema),
+            Segments = segments,
+            DistinctSketches = Sketches.TableSketches.Fold(_tableSketches, _statistics),
+        });
     }
 
     private void Publish(TableManifest manifest)

@@ -4,7 +4,9 @@ namespace Vnd.Executor.Storage.Builders;
 
 /// <summary>
 /// Statistics of one column over the batches of the segment being written; turned into the manifest's
-/// <see cref="Manifest.ColumnStatistics"/> when the segment is sealed.
+/// <see cref="Manifest.ColumnStatistics"/> when the segment is sealed, then <see cref="Reset"/> for the next one (a
+/// table writer keeps one per column: no new sketch registers per segment). The segment's distinct-count sketch is
+/// folded into the table's by the writer (<see cref="Sketches.TableSketches"/>), not stored per segment.
 /// </summary>
 internal sealed class ColumnStatisticsAccumulator
 {
@@ -21,6 +23,17 @@ internal sealed class ColumnStatisticsAccumulator
 
     /// <summary>Hashes of the segment's non-null values (builders add them at flush, skipping repeats of the previous value).</summary>
     public HyperLogLog Distinct { get; } = new();
+
+    /// <summary>Starts over for a new segment.</summary>
+    public void Reset()
+    {
+        _nulls = _bytes = 0;
+        _hasInteger = _hasReal = false;
+        _minInteger = _maxInteger = 0;
+        _minReal = _maxReal = 0;
+        _minBytes = _maxBytes = null;
+        Distinct.Clear();
+    }
 
     public void Add(int nulls, long bytes)
     {
@@ -65,6 +78,5 @@ internal sealed class ColumnStatisticsAccumulator
         MaxReal = _hasReal ? _maxReal : null,
         MinBytes = _minBytes,
         MaxBytes = _maxBytes,
-        DistinctSketch = HyperLogLogCodec.Encode(Distinct),
     };
 }

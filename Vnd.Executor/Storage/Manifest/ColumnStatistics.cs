@@ -22,8 +22,10 @@ public sealed record ColumnStatistics
     public byte[]? MaxBytes { get; init; }
 
     /// <summary>
-    /// A <see cref="Sketches.HyperLogLog"/> of the segment's non-null values (<see cref="Sketches.HyperLogLogCodec"/>);
-    /// null in segments written before sketches existed, whose tables then report no distinct-count estimate.
+    /// A <see cref="Sketches.HyperLogLog"/> of the segment's non-null values (<see cref="Sketches.HyperLogLogCodec"/>)
+    /// as the segment writer hands it over; the manifest keeps only the table's union
+    /// (<see cref="TableManifest.DistinctSketches"/>), so a stored segment has none, except in manifests written by
+    /// the first version of sketches, which are still read.
     /// </summary>
     public byte[]? DistinctSketch { get; init; }
 }

@@ -16,6 +16,12 @@ public sealed record TableManifest
 
     public required IReadOnlyList<SegmentInfo> Segments { get; init; }
 
+    /// <summary>
+    /// Per column, a <see cref="Sketches.HyperLogLog"/> of the whole table's non-null values (see
+    /// <see cref="Sketches.TableSketches"/>); null when some segment was written without one.
+    /// </summary>
+    public IReadOnlyList<byte[]?>? DistinctSketches { get; init; }
+
     [JsonIgnore]
     public long RowCount => Sum(static s => s.Rows);
 

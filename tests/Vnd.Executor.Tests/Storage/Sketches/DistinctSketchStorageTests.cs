@@ -55,7 +55,10 @@ public sealed class DistinctSketchStorageTests : IDisposable
         Write(0, 120_000, copies: 2); // 60k ids, three segments
         var table = Open();
         Assert.Equal(3, table.Segments.Count);
-        Assert.All(table.Segments, s => Assert.All(s.Columns, c => Assert.NotNull(c.DistinctSketch)));
+        // One sketch per column for the whole table; the segments keep none, so the manifest does not grow with them.
+        Assert.Equal(table.Schema.Count, table.Manifest.DistinctSketches!.Count);
+        Assert.All(table.Manifest.DistinctSketches, Assert.NotNull);
+        Assert.All(table.Segments, s => Assert.All(s.Columns, c => Assert.Null(c.DistinctSketch)));
 
         AssertNear(60_000, DistinctCountEstimate.Of(table, 0), 0.04);
         Assert.Equal(2, DistinctCountEstimate.Of(table, 1));
@@ -92,8 +95,7 @@ public sealed class DistinctSketchStorageTests : IDisposable
         Write(60_000, 60_000); // a new import appends sketched segments to the old ones
 
         var table = Open();
-        Assert.Null(table.Segments[0].Columns[0].DistinctSketch);
-        Assert.NotNull(table.Segments[^1].Columns[0].DistinctSketch);
+        Assert.Null(table.Manifest.DistinctSketches);
         Assert.Null(DistinctCountEstimate.Of(table, 0)); // the new segments alone would undercount
         var placement = FlightStatistics.Placement(FlightStatistics.Describe(table, null), new Site("vm1-in"));
         Assert.Null(placement.Statistics.Column("id")!.DistinctCount);
@@ -111,7 +113,7 @@ public sealed class DistinctSketchStorageTests : IDisposable
     public void A_damaged_sketch_is_treated_as_absent()
     {
         Write(0, 10_000);
-        ManifestEdits.EditColumns(Open().Directory, column => column["distinctSketch"] = Convert.ToBase64String([2, 12, 1, 2, 3]));
+        ManifestEdits.SetTableSketch(Open().Directory, 0, [2, 12, 1, 2, 3]);
         Assert.Null(DistinctCountEstimate.Of(Open(), 0));
     }
 }
