@@ -110,6 +110,31 @@ public sealed class DistinctSketchStorageTests : IDisposable
     }
 
     [Fact]
+    public void Manifests_that_kept_a_sketch_per_segment_are_still_read()
+    {
+        Write(0, 60_000);
+        var expected = DistinctCountEstimate.Of(Open(), 0);
+        // The first sketch format: each segment's column statistics carried its own sketch, the manifest none.
+        // Every segment gets the table's sketch here: the union of equal sketches is that sketch.
+        ManifestEdits.EditRoot(Open().Directory, manifest =>
+        {
+            var sketches = manifest["distinctSketches"]!.AsArray();
+            foreach (var segment in manifest["segments"]!.AsArray())
+            {
+                var columns = segment!["columns"]!.AsArray();
+                for (var c = 0; c < columns.Count; c++)
+                    columns[c]!["distinctSketch"] = sketches[c]!.GetValue<string>();
+            }
+            manifest.Remove("distinctSketches");
+        });
+
+        var table = Open();
+        Assert.Null(table.Manifest.DistinctSketches);
+        Assert.NotNull(expected);
+        Assert.Equal(expected, DistinctCountEstimate.Of(table, 0));
+    }
+
+    [Fact]
     public void A_damaged_sketch_is_treated_as_absent()
     {
         Write(0, 10_000);
