@@ -1,5 +1,6 @@
 using System.Globalization;
 using Vnd.Planner.Logical;
+using Vnd.Planner.Types;
 using Vnd.Planner.Syntax.Ast;
 
 namespace Vnd.Planner.Distributed;
@@ -117,7 +118,30 @@ public sealed class Estimator
             var distinct = stats?.DistinctCount ?? table.Rows;
             return new KeyStatistics(Math.Max(1, Math.Min(distinct, rows)), stats?.Min, stats?.Max);
         }
+        if (key is BoundCall { Name: "ceil" or "ceiling" or "floor" or "round" or "trunc", Arguments: [var rounded] })
+            return Rounded(rounded, rows);
         return new KeyStatistics(Math.Max(1, rows), null, null);
+    }
+
+    /// <summary>
+    /// A value rounded to whole units (the paper's per-second buckets, <c>ceil(ts)</c> =
+    /// <c>ceil(date_part('epoch', ts))</c>) takes at most one value per unit of its range, and never more than the
+    /// unrounded value's distinct count: 10M packets over 10 s are 11 groups, not 10M.
+    /// </summary>
+    private KeyStatistics Rounded(BoundExpr argument, double rows)
+    {
+        var inner = Key(argument, rows);
+        var (source, unitsPerWhole) = argument switch
+        {
+            BoundCall { Name: "date_part", Arguments: [BoundLiteral { Value: "epoch" }, var time] } when time.Type.Id is TypeId.TimestampTz or TypeId.Timestamp =>
+                (time, time.Type.Unit == TimeUnit.Nanosecond ? 1e9 : 1e6),
+            BoundCast { Operand: var operand } when operand.Type.Id is TypeId.Int2 or TypeId.Int4 or TypeId.Int8 => (operand, 1.0),
+            _ => (null, 0.0),
+        };
+        if (source is null || Key(source, rows) is not { Min: { } min, Max: { } max })
+            return inner;
+        var units = Math.Floor(((double)max - min) / unitsPerWhole) + 2; // both ends may round outward
+        return new KeyStatistics(Math.Max(1, Math.Min(inner.Distinct, units)), null, null);
     }
 
     private double GroupCount(IEnumerable<BoundExpr> groups, double rows)

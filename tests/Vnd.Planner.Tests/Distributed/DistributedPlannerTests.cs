@@ -26,6 +26,25 @@ public sealed class DistributedPlannerTests
     }
 
     [Fact]
+    public void Throughput_per_second_is_predicted_as_one_row_per_second_of_the_trace()
+    {
+        // 1M packets over 10 s (timestamps in µs): ceil(ts) has 11 or 12 values, not one per packet.
+        var start = 1_700_000_000_000_000L;
+        var statistics = new TableSiteStatistics(1_000_000, 64, new Dictionary<string, ColumnSiteStatistics>
+        {
+            ["ts"] = new(1_000_000, start, start + 10_000_000),
+        });
+        var plan = new DistributedPlanner(Place(("in", statistics))).Plan(Optimized("select ceil(ts), sum(payload_length) from \"in\" group by ceil(ts)"));
+
+        // Only the answer travels: two 8-byte columns (float8 second, numeric sum) per second.
+        Assert.InRange(plan.PredictedBytesMoved, 11 * 16, 12 * 16);
+
+        // Without a range the estimate stays the row count.
+        var unknown = new DistributedPlanner(Place(("in", Packets(1_000_000, 0, 999_999)))).Plan(Optimized("select ceil(ts), count(*) from \"in\" group by ceil(ts)"));
+        Assert.Equal(1_000_000 * 16, unknown.PredictedBytesMoved, 1);
+    }
+
+    [Fact]
     public void Delay_ships_the_small_side_to_the_large_side()
     {
         // One flow's packets leaving (out filtered to 10k rows) against all packets entering: same id range.
