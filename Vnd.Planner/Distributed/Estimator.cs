@@ -140,7 +140,8 @@ public sealed class Estimator
         };
         if (source is null || Key(source, rows) is not { Min: { } min, Max: { } max })
             return inner;
-        var units = Math.Floor(((double)max - min) / unitsPerWhole) + 2; // both ends may round outward
+        // A range of d units holds floor(d) + 1 whole values, or one more when it straddles a boundary at both ends.
+        var units = Math.Floor(((double)max - min) / unitsPerWhole) + 1;
         return new KeyStatistics(Math.Max(1, Math.Min(inner.Distinct, units)), null, null);
     }
 
