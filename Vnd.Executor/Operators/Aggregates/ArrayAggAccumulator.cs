@@ -10,20 +10,10 @@ namespace Vnd.Executor.Operators.Aggregates;
 /// (1 = NULL), then the value's in-memory bytes for fixed-width types or an int32 length and the bytes for text —
 /// turned into the <see cref="ArrayLayout"/> form once, when the group is finished.
 /// </summary>
-public sealed class ArrayAggAccumulator(MemoryBudget memory, PhysicalType element) : Accumulator(memory)
+public sealed class ArrayAggAccumulator(MemoryBudget memory, PhysicalType element) : GroupBytesAccumulator(memory)
 {
     private readonly bool _variable = element == PhysicalType.VarBytes;
     private readonly int _size = element == PhysicalType.VarBytes ? 0 : PhysicalTypes.SizeOf(element);
-    private byte[]?[] _buffers = [];
-    private int[] _lengths = [];
-    private long _bytes;
-
-    public override void Resize(int count)
-    {
-        Grow(ref _buffers, count);
-        Grow(ref _lengths, count);
-    }
-
     public override void Update(Vector? input, ReadOnlySpan<int> rows, ReadOnlySpan<int> groups)
     {
         for (var k = 0; k < rows.Length; k++)
@@ -50,8 +40,8 @@ public sealed class ArrayAggAccumulator(MemoryBudget memory, PhysicalType elemen
         var o = (ArrayAggAccumulator)other;
         for (var g = 0; g < map.Length; g++)
         {
-            if (o._buffers[g] is { } b)
-                b.AsSpan(0, o._lengths[g]).CopyTo(Reserve(map[g], o._lengths[g]));
+            if (o.Has(g))
+                o.Bytes(g).CopyTo(Reserve(map[g], o.Bytes(g).Length));
         }
     }
 
@@ -60,13 +50,13 @@ public sealed class ArrayAggAccumulator(MemoryBudget memory, PhysicalType elemen
         var writer = new ArrayWriter(element);
         for (var i = 0; i < count; i++)
         {
-            if (_buffers[first + i] is not { } buffer)
+            if (!Has(first + i))
             {
                 output.SetNull(i);
                 continue;
             }
             writer.Begin();
-            var records = buffer.AsSpan(0, _lengths[first + i]);
+            var records = Bytes(first + i);
             while (!records.IsEmpty)
             {
                 if (records[0] == 1)
@@ -88,30 +78,5 @@ public sealed class ArrayAggAccumulator(MemoryBudget memory, PhysicalType elemen
             }
             writer.WriteTo(output, i);
         }
-    }
-
-    public override void Dispose()
-    {
-        Memory.Release(_bytes);
-        _bytes = 0;
-        base.Dispose();
-    }
-
-    /// <summary>Appends <paramref name="length"/> bytes to group <paramref name="g"/>'s records and returns them.</summary>
-    private Span<byte> Reserve(int g, int length)
-    {
-        var buffer = _buffers[g];
-        var used = _lengths[g];
-        if (buffer is null || used + length > buffer.Length)
-        {
-            var size = Math.Max(used + length, Math.Max(32, (buffer?.Length ?? 0) * 2));
-            Memory.Reserve(size - (buffer?.Length ?? 0));
-            _bytes += size - (buffer?.Length ?? 0);
-            var grown = new byte[size];
-            buffer?.AsSpan(0, used).CopyTo(grown);
-            _buffers[g] = buffer = grown;
-        }
-        _lengths[g] = used + length;
-        return buffer.AsSpan(used, length);
     }
 }
