@@ -15,11 +15,11 @@ namespace Vnd.Engine.Sessions;
 /// </summary>
 public sealed class PreparedQuery
 {
-    private PreparedQuery(LogicalPlan plan, SqlList<SqlType> parameterTypes)
+    private PreparedQuery(LogicalPlan plan, SqlList<SqlType> parameterTypes, ResultShape shape)
     {
         Plan = plan;
         ParameterTypes = parameterTypes;
-        Shape = ResultShape.Of(plan.Output);
+        Shape = shape;
     }
 
     public LogicalPlan Plan { get; }
@@ -36,7 +36,8 @@ public sealed class PreparedQuery
     public static PreparedQuery Prepare(ICatalog catalog, Query query, SqlList<SqlType>? declared)
     {
         var bound = new Binder(catalog).Bind(query, declared);
-        return new PreparedQuery(Optimizer.Default.Optimize(bound.Plan).Plan, bound.ParameterTypes);
+        var plan = Optimizer.Default.Optimize(bound.Plan).Plan;
+        return new PreparedQuery(plan, bound.ParameterTypes, ResultShape.Of(plan.Output, ColumnOrigins.Of(plan), catalog as Catalog.IRelationOids));
     }
 
     /// <summary>True when the query is split over the session's table servers (it reads a table and they exist).</summary>

@@ -29,14 +29,20 @@ public sealed class ResultShape
 
     public bool[] Cidr { get; }
 
-    public static ResultShape Of(IReadOnlyList<PlanColumn> columns)
+    /// <param name="origins">The table column each result column reads unchanged, if any (<see cref="ColumnOrigins"/>).</param>
+    /// <param name="oids">The session's pg_class OIDs; without them every table OID stays 0.</param>
+    public static ResultShape Of(IReadOnlyList<PlanColumn> columns, IReadOnlyList<ColumnOrigin?>? origins = null, Catalog.IRelationOids? oids = null)
     {
         var builder = new RowDescriptionBuilder();
         var types = new SqlType[columns.Count];
         for (var c = 0; c < types.Length; c++)
         {
             types[c] = columns[c].Type;
-            builder.Add(columns[c].Name, PgTypeMapping.Oid(types[c]));
+            // As PostgreSQL: a column read unchanged from a table names that table and its attribute number.
+            var origin = origins?[c];
+            var table = origin is null ? null : oids?.RelationOid(origin.Schema, origin.Table);
+            builder.Add(columns[c].Name, PgTypeMapping.Oid(types[c]), tableOid: table is { } oid ? (uint)oid : 0,
+                attributeNumber: table is null ? (short)0 : (short)(origin!.Ordinal + 1));
         }
         return new ResultShape(builder.Build(), types);
     }

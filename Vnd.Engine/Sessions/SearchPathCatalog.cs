@@ -13,7 +13,7 @@ namespace Vnd.Engine.Sessions;
 /// from a schema that does not exist, so a qualified name whose schema is not visible fails like a missing table.
 /// </para>
 /// </summary>
-public sealed class SearchPathCatalog(ICatalog inner, string user, SessionTempTables? tempTables = null) : ICatalog
+public sealed class SearchPathCatalog(ICatalog inner, string user, SessionTempTables? tempTables = null) : ICatalog, Catalog.IRelationOids
 {
     /// <summary>The session's own schema for temporary objects, searched first as PostgreSQL searches pg_temp.</summary>
     public const string TempSchema = "pg_temp";
@@ -94,4 +94,6 @@ public sealed class SearchPathCatalog(ICatalog inner, string user, SessionTempTa
         schema == TempSchema ? _tempViews.GetValueOrDefault(name) : inner.FindView(schema, name);
 
     public IReadOnlyList<FunctionSignature> FindFunctions(string name) => inner.FindFunctions(name);
+
+    public int? RelationOid(string schema, string table) => (inner as Catalog.IRelationOids)?.RelationOid(schema, table);
 }

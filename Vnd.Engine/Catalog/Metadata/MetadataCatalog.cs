@@ -10,7 +10,7 @@ namespace Vnd.Engine.Catalog.Metadata;
 /// of it is opened, from the control state, filtered to <paramref name="tenant"/> before any user predicate can
 /// see them (<paramref name="tenantRows"/>: <see cref="MetadataRelation.For"/> of the session's tenant).
 /// </summary>
-public sealed class MetadataCatalog(ICatalog inner, Func<Scan, IBatchSource> innerSource, Func<IBatchSource> tenantRows) : ICatalog
+public sealed class MetadataCatalog(ICatalog inner, Func<Scan, IBatchSource> innerSource, Func<IBatchSource> tenantRows) : ICatalog, IRelationOids
 {
     private readonly TableDefinition _definition = Definition();
 
@@ -24,6 +24,8 @@ public sealed class MetadataCatalog(ICatalog inner, Func<Scan, IBatchSource> inn
     public ViewDefinition? FindView(string schema, string name) => inner.FindView(schema, name);
 
     public IReadOnlyList<FunctionSignature> FindFunctions(string name) => inner.FindFunctions(name);
+
+    public int? RelationOid(string schema, string table) => (inner as IRelationOids)?.RelationOid(schema, table);
 
     public IBatchSource Source(Scan scan) =>
         IsMetadata(scan.Schema, scan.Table) ? tenantRows() : innerSource(scan);

@@ -51,6 +51,9 @@ internal static class ObjectFunctions
         yield return Fn("pg_relation_is_publishable", [O], B, a => Macro.Lookup(a[0],
             snapshot().Relations.Select(r => (r.Oid, (object?)(r.Schema != "pg_catalog" && r.Schema != "information_schema"))), B));
         yield return Fn("pg_indexes_size", [O], SqlType.Int8, a => Macro.Lookup(a[0], snapshot().Relations.Select(r => (r.Oid, (object?)0L)), SqlType.Int8));
+        // Trace tables are immutable (information_schema.columns says is_updatable NO): Npgsql's KeyInfo asks per column.
+        yield return Fn("pg_column_is_updatable", [O, SqlType.Int2, B], B, _ => Macro.Constant(false, B));
+        yield return Fn("pg_relation_is_updatable", [O, B], I, _ => Macro.Constant(0, I));
         yield return Fn("pg_encoding_to_char", [I], T, a => Macro.Lookup(a[0], [(6, (object?)"UTF8")], T, Macro.Constant("", T)));
         foreach (var name in (string[])["has_table_privilege", "has_schema_privilege", "has_database_privilege", "has_column_privilege",
                      "has_function_privilege", "has_any_column_privilege", "has_sequence_privilege", "has_type_privilege"])

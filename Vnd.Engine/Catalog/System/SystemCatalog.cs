@@ -14,7 +14,7 @@ namespace Vnd.Engine.Catalog.System;
 /// Call <see cref="BeginStatement"/> before binding each statement: the relations and the catalog functions then
 /// read one snapshot of the tenant's tables for the whole statement, and see tables created since the last one.
 /// </remarks>
-public sealed class SystemCatalog : ICatalog
+public sealed class SystemCatalog : ICatalog, IRelationOids
 {
     private readonly ITraceTableCatalog _tenant;
     private readonly SystemRelations _relations;
@@ -56,6 +56,8 @@ public sealed class SystemCatalog : ICatalog
     public CatalogSnapshot Snapshot() =>
         _snapshot ??= new CatalogSnapshot(Session, _sessions(), _temporary is null ? _tenant.Tables() : [.. _tenant.Tables(), .. _temporary()], _relations.All,
             _tenant.Schemas());
+
+    public int? RelationOid(string schema, string table) => Snapshot().FindRelation(schema, table);
 
     public bool SchemaExists(string schema) => schema is "pg_catalog" or "information_schema" || _tenant.SchemaExists(schema);
 

@@ -39,6 +39,8 @@ public sealed class RealClientTests(ServeFixture fixture)
                 seen["prepared" + i]);
         }
         Assert.Equal($"{Scalar("select count(*) from packets")},{Scalar("select sum(seq) from packets")}", seen["fetched"]);
+        // isNullable: 1 (columnNullable) for a table column, 2 (unknown) for a computed one, as against PostgreSQL.
+        Assert.Equal($"packets.src_ip,{Tenant},1,source,packets|.,2,next", seen["basecolumns"]);
         Assert.Equal("22012", seen["error"]);
     }
 

@@ -73,6 +73,16 @@ public class JdbcClient {
                 System.out.println("lastts=" + lastTs);
             }
             c.commit();
+            // pgJDBC resolves base table and column names (and nullability) from RowDescription's table OID and
+            // attribute number with one pg_catalog query; computed columns have neither.
+            try (Statement s = c.createStatement();
+                 ResultSet rs = s.executeQuery("SELECT src_ip AS source, seq + 1 AS next FROM " + table + " LIMIT 1")) {
+                ResultSetMetaData m = rs.getMetaData();
+                org.postgresql.PGResultSetMetaData pg = (org.postgresql.PGResultSetMetaData) m;
+                System.out.println("basecolumns=" + pg.getBaseTableName(1) + "." + pg.getBaseColumnName(1) + "," + pg.getBaseSchemaName(1)
+                    + "," + m.isNullable(1) + "," + m.getColumnLabel(1) + "," + m.getTableName(1)
+                    + "|" + pg.getBaseTableName(2) + "." + pg.getBaseColumnName(2) + "," + m.isNullable(2) + "," + m.getColumnLabel(2));
+            }
             try (Statement s = c.createStatement()) {
                 s.executeQuery("SELECT 1/0");
             } catch (SQLException e) {
