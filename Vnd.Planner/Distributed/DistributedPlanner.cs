@@ -18,6 +18,7 @@ public sealed class DistributedPlanner(Placement placement, CostModel? model = n
 
     public DistributedPlan Plan(LogicalPlan plan)
     {
+        plan = new UnionPushdown(node => SitesOf(node, placement).Count, new ColumnIdAllocator(plan)).Rewrite(plan);
         var session = new Session(plan, placement, _model, joins);
         var root = session.Candidates(plan).Values.MinBy(Total)!;
         return new FragmentBuilder().Build(root, Total(root));
@@ -29,6 +30,18 @@ public sealed class DistributedPlanner(Placement placement, CostModel? model = n
     /// </summary>
     public JoinSpace JoinSpaceOf(LogicalPlan plan, Join region) =>
         new Session(plan, placement, _model, joins).Space(JoinRegion.Extract(region));
+
+    /// <summary>The sites of the tables <paramref name="node"/> reads.</summary>
+    private static HashSet<Site> SitesOf(LogicalPlan node, Placement placement)
+    {
+        var sites = new HashSet<Site>();
+        PlanWalk.Visit(node, n =>
+        {
+            if (n is Scan scan && !ExchangeScan.TryGetProducer(scan, out _))
+                sites.Add(placement.Of(scan.Schema, scan.Table).Site);
+        });
+        return sites;
+    }
 
     /// <summary>Cost including shipping the result to the coordinator, which every plan ends with.</summary>
     private static double Total(Candidate root) => root.Cost + (root.Site.IsCoordinator ? 0 : root.Bytes);
@@ -124,16 +137,7 @@ public sealed class DistributedPlanner(Placement placement, CostModel? model = n
             return result;
         }
 
-        private HashSet<Site> Sites(LogicalPlan node)
-        {
-            var sites = new HashSet<Site>();
-            PlanWalk.Visit(node, n =>
-            {
-                if (n is Scan scan && !ExchangeScan.TryGetProducer(scan, out _))
-                    sites.Add(placement.Of(scan.Schema, scan.Table).Site);
-            });
-            return sites;
-        }
+        private HashSet<Site> Sites(LogicalPlan node) => SitesOf(node, placement);
 
         private static string Name(LogicalPlan node)
         {

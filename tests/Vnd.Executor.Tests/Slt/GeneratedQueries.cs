@@ -43,6 +43,15 @@ public static class GeneratedQueries
                 yield return ($"SELECT id, 100 {op} {left} FROM n WHERE id <> 5", left is "f8" or "num" ? "IR" : "II");
             }
         }
+        // Over a union of traces that table servers hold at different sites: partial + final aggregates, top-N per branch.
+        foreach (var aggregate in Aggregates)
+        {
+            foreach (var column in (string[])["len", "seq", "flags"])
+                yield return ($"SELECT src, {aggregate}({column}) FROM (SELECT * FROM t_in UNION ALL SELECT * FROM t_out) u GROUP BY src", "TR");
+            yield return ($"SELECT {aggregate}(k) FROM (SELECT k FROM a UNION ALL SELECT k FROM b WHERE w > 25) u", "R");
+        }
+        yield return ("SELECT id, len FROM (SELECT id, len, ts FROM t_in UNION ALL SELECT id, len, ts FROM t_out) u ORDER BY ts, id LIMIT 5", "II");
+        yield return ("SELECT k FROM (SELECT k FROM a UNION ALL SELECT k FROM b) u ORDER BY k DESC NULLS LAST LIMIT 3 OFFSET 1", "I");
         foreach (var join in (string[])["JOIN", "LEFT JOIN", "RIGHT JOIN", "FULL JOIN"])
         {
             yield return ($"SELECT a.k, a.v, b.k, b.w FROM a {join} b ON a.k = b.k", "ITII");
