@@ -13,6 +13,7 @@ public sealed class Optimizer(IReadOnlyList<ILogicalRule> passes)
     public static IReadOnlyList<ILogicalRule> DefaultPasses { get; } =
     [
         new ConstantFolding(),
+        new DistinctAggregates(),
         new DecorrelateSubqueries(),
         new PushDownPredicates(),
         new ExtractJoinKeys(),
