@@ -29,23 +29,42 @@ internal sealed partial class QueryBinder
         var builtin = call.Name.Count == 1 || call.Name[0] == "pg_catalog";
         if (name == "generate_series" && builtin)
         {
-            plan = BindSeries(call, binder, columnName);
+            var series = BindSeries(call, binder, columnName);
+            plan = series;
+            if (table.WithOrdinality)
+            {
+                // The k-th value is start + (k − 1)·step, so k = (value − start) / step + 1, exactly.
+                var type = series.Column.Type;
+                var k = BoundCall.Operator("+", type, BoundCall.Operator("/", type, BoundCall.Operator("-", type, BoundColumn.Of(series.Column), series.Start), series.Step),
+                    new BoundLiteral(type.Id == TypeId.Int8 ? 1L : 1, type));
+                plan = WithOrdinality(series, k);
+            }
         }
         else if (name == "unnest" && builtin)
         {
-            plan = BindArrayRows(call, binder, [columnName], null);
+            plan = BindArrayRows(call, binder, [columnName], null, table.WithOrdinality);
         }
         else if (name == "_pg_expandarray" && call.Name.Count == 2 && call.Name[0] == "information_schema")
         {
             // Clients expand int2vector/int2[] catalog columns with it (pgJDBC: indkey, conkey), so x is int2.
-            plan = BindArrayRows(call, binder, ["x", "n"], SqlType.Int2);
+            plan = BindArrayRows(call, binder, ["x", "n"], SqlType.Int2, table.WithOrdinality);
         }
         else
         {
             var value = binder.Settle(binder.Bind(call), call);
             plan = new Values([context.NewColumn(columnName, value.Type)], [[value]]);
+            if (table.WithOrdinality)
+                plan = WithOrdinality(plan, new BoundLiteral(1L, SqlType.Int8));
         }
         return AddRelation(plan, table.Alias?.Name ?? name, null, table.Alias, scope, table);
+    }
+
+    /// <summary>WITH ORDINALITY: the rows of <paramref name="plan"/> and, last, their 1-based number as bigint.</summary>
+    private Project WithOrdinality(LogicalPlan plan, BoundExpr number)
+    {
+        var items = plan.Output.Select(c => new ProjectItem(c, BoundColumn.Of(c))).ToList();
+        items.Add(new ProjectItem(context.NewColumn("ordinality", SqlType.Int8), number.Type.Id == TypeId.Int8 ? number : new BoundCast(number, SqlType.Int8)));
+        return new Project(plan, SqlList.From(items));
     }
 
     /// <summary>generate_series(start, stop[, step]) over int4, or int8 when any argument is int8 (PostgreSQL's overloads).</summary>
@@ -74,7 +93,7 @@ internal sealed partial class QueryBinder
     /// <c>SELECT a[s], s - array_lower(a, 1) + 1 FROM generate_series(array_lower(a, 1), array_upper(a, 1)) s</c>,
     /// PostgreSQL's own definition of _pg_expandarray. A NULL or empty array gives no rows.
     /// </summary>
-    private Project BindArrayRows(FunctionCall call, ExprBinder binder, string[] names, SqlType? elementType)
+    private Project BindArrayRows(FunctionCall call, ExprBinder binder, string[] names, SqlType? elementType, bool ordinality)
     {
         if (call.Arguments.Count != 1 || call.Distinct || call.Star || call.Filter is not null || call.Over is not null || call.OrderBy.Count > 0)
         {
@@ -92,10 +111,14 @@ internal sealed partial class QueryBinder
             element = new BoundCast(element, elementType);
         }
         var items = new List<ProjectItem> { new(context.NewColumn(names[0], elementType), element) };
+        var position = BoundCall.Operator("+", SqlType.Int4, BoundCall.Operator("-", SqlType.Int4, BoundColumn.Of(subscript), Bound("array_lower")), one);
         if (names.Length > 1)
         {
-            var position = BoundCall.Operator("+", SqlType.Int4, BoundCall.Operator("-", SqlType.Int4, BoundColumn.Of(subscript), Bound("array_lower")), one);
             items.Add(new ProjectItem(context.NewColumn(names[1], SqlType.Int4), position));
+        }
+        if (ordinality)
+        {
+            items.Add(new ProjectItem(context.NewColumn("ordinality", SqlType.Int8), new BoundCast(position, SqlType.Int8)));
         }
         return new Project(series, SqlList.From(items));
     }
@@ -121,6 +144,8 @@ internal sealed partial class QueryBinder
         var expandarray = call.Name[^1] == "_pg_expandarray";
         var alias = table.Alias?.Name ?? call.Name[^1];
         string[] names = expandarray ? ["x", "n"] : [alias];
+        if (table.WithOrdinality)
+            names = [.. names, "ordinality"];
         if (table.Alias is { Columns.Count: > 0 } aliased)
         {
             if (aliased.Columns.Count > names.Length)
@@ -143,6 +168,12 @@ internal sealed partial class QueryBinder
             var second = context.NewColumn(names[1], SqlType.Int4);
             items.Add(new ProjectItem(second, BoundColumn.Of(expand.Position)));
             columns.Add(second);
+        }
+        if (table.WithOrdinality)
+        {
+            var ordinality = context.NewColumn(names[^1], SqlType.Int8);
+            items.Add(new ProjectItem(ordinality, new BoundCast(BoundColumn.Of(expand.Position), SqlType.Int8)));
+            columns.Add(ordinality);
         }
         scope.AddRelation(new ScopeRelation(alias, null, SqlList.From(columns)), table);
         return new Project(expand, SqlList.From(items));

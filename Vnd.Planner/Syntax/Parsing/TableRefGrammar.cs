@@ -25,11 +25,16 @@ internal static class TableRefGrammar
 
     private static readonly Parser<Token, TableRef> NameOrFunction = Map(
         (first, rest, call, alias) => call.HasValue
-            ? new FunctionTable(FunctionGrammar.Decorate(Prepend(first.Text, rest), first.Position, call.Value), alias, false) { Position = first.Position }
+            ? new FunctionTable(FunctionGrammar.Decorate(Prepend(first.Text, rest), first.Position, call.Value.Call), alias, false)
+            {
+                Position = first.Position,
+                WithOrdinality = call.Value.WithOrdinality,
+            }
             : (TableRef)new NamedTable(Prepend(first.Text, rest), alias) { Position = first.Position },
         Match(t => t.Kind == TokenKind.QuotedIdentifier || (t.Kind == TokenKind.Identifier && Keywords.IsColumnName(t.Text))),
         Dot.Then(ColLabel).Many(),
-        FunctionGrammar.Call.Optional(),
+        // WITH is reserved, so after a call it can only begin WITH ORDINALITY.
+        Map((call, ordinality) => (Call: call, WithOrdinality: ordinality.HasValue), FunctionGrammar.Call, Kws("with", "ordinality").Optional()).Optional(),
         Alias).Labelled("table name");
 
     private static readonly Parser<Token, TableRef> Lateral = Kw("lateral").Then(OneOf(Parenthesised, NameOrFunction)).Select(t => t switch
