@@ -15,6 +15,11 @@ internal sealed partial class ExprBinder
         {
             return SetReturning.Bind(f, this);
         }
+        if (f.Name[^1] == "generate_series" && (f.Name.Count == 1 || f.Name[0] == "pg_catalog"))
+        {
+            // It is a FROM item here (SeriesScan); in a SELECT list it would be a set-returning projection.
+            throw BinderErrors.Unsupported("generate_series outside FROM (write FROM generate_series(…) AS g)", f);
+        }
         if (f.Name.Count > 1 && f.Name[0] != "pg_catalog")
         {
             throw BinderErrors.Error(SqlState.UndefinedFunction, $"function {string.Join('.', f.Name)} does not exist", f);

@@ -43,6 +43,7 @@ public sealed class BindingErrorTests
     [InlineData("select (1, 2) < 1", "42883", "operator does not exist: record < integer", null)]
     [InlineData("select * from \"in\" for update", "0A000", "FOR UPDATE is not supported", null)]
     [InlineData("select 'a' similar to 'b'", "0A000", "SIMILAR TO is not supported", null)]
+    [InlineData("select generate_series(1, 3)", "0A000", "generate_series outside FROM (write FROM generate_series(…) AS g) is not supported", "generate_series")]
     [InlineData("select id from \"in\" limit id", "42P10", "argument of LIMIT must not contain variables", "id\r")]
     [InlineData("select * from \"in\" i, out i", "42712", "table name \"i\" specified more than once", null)]
     [InlineData("select id from \"in\" i join out o using (nosuch)", "42703", "column \"nosuch\" specified in USING clause does not exist in left table", null)]
