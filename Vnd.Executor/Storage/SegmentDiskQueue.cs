@@ -23,7 +23,7 @@ internal sealed class SegmentDiskQueue : IDisposable
 
     private readonly object _gate = new();
     private readonly DiskOperation[] _queue = new DiskOperation[QueueLength];
-    private readonly Stack<byte[]> _freeChunks = new(Chunks);
+    private readonly Stack<DiskChunk> _freeChunks = new(Chunks);
     private readonly Thread _thread;
     private int _head;
     private int _count;
@@ -35,13 +35,13 @@ internal sealed class SegmentDiskQueue : IDisposable
     public SegmentDiskQueue(string table)
     {
         for (var i = 0; i < Chunks; i++)
-            _freeChunks.Push(GC.AllocateUninitializedArray<byte>(ChunkBytes));
+            _freeChunks.Push(new DiskChunk(ChunkBytes));
         _thread = new Thread(Run) { IsBackground = true, Name = "vnd-disk " + table };
         _thread.Start();
     }
 
     /// <summary>A chunk to fill; handed back to the queue by <see cref="Write"/>. Waits while all are in flight.</summary>
-    public byte[] RentChunk()
+    public DiskChunk RentChunk()
     {
         lock (_gate)
         {
@@ -53,7 +53,7 @@ internal sealed class SegmentDiskQueue : IDisposable
     }
 
     /// <summary>Writes <paramref name="length"/> bytes of <paramref name="chunk"/> at <paramref name="offset"/>, then frees the chunk.</summary>
-    public void Write(SafeFileHandle file, long offset, byte[] chunk, int length) =>
+    public void Write(SafeFileHandle file, long offset, DiskChunk chunk, int length) =>
         Enqueue(new DiskOperation(DiskOperationKind.Write, file, chunk, length, offset, null, null, null));
 
     /// <summary>
@@ -166,7 +166,7 @@ internal sealed class SegmentDiskQueue : IDisposable
         switch (operation.Kind)
         {
             case DiskOperationKind.Write:
-                RandomAccess.Write(operation.File!, operation.Chunk.AsSpan(0, operation.Length), operation.Offset);
+                RandomAccess.Write(operation.File!, operation.Chunk!.Bytes[..operation.Length], operation.Offset);
                 break;
             case DiskOperationKind.Seal:
                 RandomAccess.SetLength(operation.File!, operation.Offset);
@@ -198,6 +198,6 @@ internal sealed class SegmentDiskQueue : IDisposable
         Publish,
     }
 
-    private readonly record struct DiskOperation(DiskOperationKind Kind, SafeFileHandle? File, byte[]? Chunk, int Length, long Offset,
+    private readonly record struct DiskOperation(DiskOperationKind Kind, SafeFileHandle? File, DiskChunk? Chunk, int Length, long Offset,
         string? Path, string? FinalPath, TableManifest? Manifest);
 }

@@ -6,11 +6,13 @@ namespace Vnd.Executor.Storage;
 /// The write-only stream an Arrow IPC file is serialised into: bytes are gathered into the disk queue's chunks,
 /// and each full chunk is handed to the queue's thread as one positioned write. <see cref="Flush()"/> does not wait
 /// for the disk: the bytes reach the file when a chunk fills and at <see cref="Complete"/>, and they are durable
-/// once the queue has sealed the file.
+/// once the queue has sealed the file. For a file opened with O_DIRECT (<paramref name="direct"/>) every write is a
+/// whole aligned chunk, except the last, which is padded with zeros to the alignment (the seal cuts the file to its
+/// length).
 /// </summary>
-internal sealed class SegmentOutputStream(SafeFileHandle file, SegmentDiskQueue disk) : Stream
+internal sealed class SegmentOutputStream(SafeFileHandle file, SegmentDiskQueue disk, bool direct) : Stream
 {
-    private byte[]? _chunk;
+    private DiskChunk? _chunk;
     private int _used;
     private long _chunkOffset;
 
@@ -41,7 +43,7 @@ internal sealed class SegmentOutputStream(SafeFileHandle file, SegmentDiskQueue 
         {
             _chunk ??= disk.RentChunk();
             var take = Math.Min(buffer.Length, _chunk.Length - _used);
-            buffer[..take].CopyTo(_chunk.AsSpan(_used));
+            buffer[..take].CopyTo(_chunk.Bytes[_used..]);
             _used += take;
             buffer = buffer[take..];
             if (_used == _chunk.Length)
@@ -54,8 +56,19 @@ internal sealed class SegmentOutputStream(SafeFileHandle file, SegmentDiskQueue 
     /// <summary>Hands the last partial chunk to the queue: everything written is then queued for the file.</summary>
     public void Complete()
     {
-        if (_used > 0)
-            Send();
+        if (_used == 0)
+            return;
+        var length = _used;
+        if (direct)
+        {
+            var padded = (_used + LibC.DirectWriteAlignment - 1) / LibC.DirectWriteAlignment * LibC.DirectWriteAlignment;
+            _chunk!.Bytes[_used..padded].Clear();
+            length = padded;
+        }
+        disk.Write(file, _chunkOffset, _chunk!, length);
+        _chunkOffset += _used;
+        _chunk = null;
+        _used = 0;
     }
 
     /// <summary>Nothing to do: chunks go to the disk thread when full, the rest at <see cref="Complete"/>.</summary>

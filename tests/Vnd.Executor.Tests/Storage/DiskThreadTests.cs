@@ -71,7 +71,7 @@ public sealed class DiskThreadTests : IDisposable
             var temp = Path.Combine(directory, "a.tmp");
             var file = File.OpenHandle(temp, FileMode.Create, FileAccess.Write);
             var chunk = queue.RentChunk();
-            chunk.AsSpan(0, 3).Fill(7);
+            chunk.Bytes[..3].Fill(7);
             queue.Write(file, 0, chunk, 3);
             // The rename target's directory does not exist: the seal fails on the disk thread.
             queue.Seal(file, 3, temp, Path.Combine(directory, "missing", "a.arrow"));
