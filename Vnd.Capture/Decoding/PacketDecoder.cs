@@ -36,6 +36,23 @@ public sealed class PacketDecoder
     public void Decode(ReadOnlySpan<byte> frame, ushort linkType, int originalLength, ref DecodedPacket packet)
     {
         packet.Reset(linkType, frame.Length, Math.Max(originalLength, frame.Length));
+        if (linkType == (ushort)LinkType.Ethernet && CommonFrameDecoder.TryDecode(frame, ref packet, Options))
+            return;
+        DecodeReset(frame, linkType, ref packet);
+    }
+
+    /// <summary>
+    /// <see cref="Decode"/> without the straight-line path for common Ethernet/IPv4/TCP|UDP frames: what that path
+    /// must agree with (tests compare the two).
+    /// </summary>
+    internal void DecodeGeneral(ReadOnlySpan<byte> frame, ushort linkType, int originalLength, ref DecodedPacket packet)
+    {
+        packet.Reset(linkType, frame.Length, Math.Max(originalLength, frame.Length));
+        DecodeReset(frame, linkType, ref packet);
+    }
+
+    private void DecodeReset(ReadOnlySpan<byte> frame, ushort linkType, ref DecodedPacket packet)
+    {
         try
         {
             DecodeLink(frame, linkType, ref packet);

@@ -1,5 +1,6 @@
 using Apache.Arrow;
 using Apache.Arrow.Ipc;
+using Microsoft.Win32.SafeHandles;
 using Vnd.Executor.Storage.Builders;
 using Vnd.Executor.Storage.Manifest;
 
@@ -7,25 +8,37 @@ namespace Vnd.Executor.Storage;
 
 /// <summary>
 /// The segment being written: an Arrow IPC file under a temp name plus the running statistics of its
-/// columns. <see cref="Seal"/> finishes the footer, fsyncs, and renames it to <c>seg-NNNNNN.arrow</c>;
-/// until then no reader can see it.
+/// columns. Record batches are serialised here, on the caller's thread; the bytes go to the file through the
+/// table's <see cref="SegmentDiskQueue"/>. <see cref="Seal"/> finishes the footer and queues the fsync and the
+/// rename to <c>seg-NNNNNN.arrow</c>; until the queue has done both no reader can see it.
 /// </summary>
 internal sealed class SegmentWriter : IDisposable
 {
     private readonly string _finalPath;
     private readonly string _tempPath;
-    private readonly FileStream _stream;
+    private readonly SafeFileHandle _file;
+    private readonly SegmentDiskQueue _disk;
+    private readonly SegmentOutputStream _stream;
     private readonly ArrowFileWriter _writer;
     private readonly ColumnStatisticsAccumulator[] _statistics;
     private bool _closed;
 
     /// <param name="statistics">one accumulator per column, reset here and filled by this segment</param>
-    internal SegmentWriter(string tableDirectory, int number, Schema schema, ColumnStatisticsAccumulator[] statistics)
+    /// <param name="expectedBytes">the size the segment will probably reach (the previous one's), reserved up front
+    /// so the file system allocates it in one extent instead of growing it write by write; 0 when unknown</param>
+    internal SegmentWriter(string tableDirectory, int number, Schema schema, ColumnStatisticsAccumulator[] statistics,
+        SegmentDiskQueue disk, long expectedBytes)
     {
         Number = number;
         _finalPath = Path.Combine(tableDirectory, TableDirectory.SegmentFileName(number));
         _tempPath = _finalPath + DurableFile.TempSuffix;
-        _stream = new FileStream(_tempPath, FileMode.Create, FileAccess.Write, FileShare.Read, 1 << 16);
+        _disk = disk;
+        // O_DIRECT where the file system takes it: the bytes are not copied into the page cache, the largest CPU
+        // cost of writing (and a segment just written is rarely read at once). Elsewhere a buffered file, with the
+        // expected size reserved up front.
+        var direct = LibC.TryCreateDirect(_tempPath);
+        _file = direct ?? File.OpenHandle(_tempPath, FileMode.Create, FileAccess.Write, FileShare.Read, FileOptions.None, expectedBytes);
+        _stream = new SegmentOutputStream(_file, disk, direct is not null);
         try
         {
             _writer = new ArrowFileWriter(_stream, schema, leaveOpen: true);
@@ -33,7 +46,7 @@ internal sealed class SegmentWriter : IDisposable
         }
         catch
         {
-            _stream.Dispose();
+            _file.Dispose();
             File.Delete(_tempPath);
             throw;
         }
@@ -67,14 +80,18 @@ internal sealed class SegmentWriter : IDisposable
         Batches++;
     }
 
-    /// <summary>Completes the file, makes it durable under its final name and describes it for the manifest.</summary>
+    /// <summary>
+    /// Completes the file, queues making it durable under its final name, and describes it for the manifest (which
+    /// the caller queues after this, so it is written only once the segment is sealed).
+    /// </summary>
     public SegmentInfo Seal()
     {
         _writer.WriteEnd();
-        _stream.Flush(flushToDisk: true);
+        _stream.Complete();
         var length = _stream.Length;
-        Close();
-        DurableFile.Publish(_tempPath, _finalPath, overwrite: false);
+        _closed = true;
+        _writer.Dispose();
+        _disk.Seal(_file, length, _tempPath, _finalPath);
         var columns = new ColumnStatistics[_statistics.Length];
         for (var i = 0; i < columns.Length; i++)
             columns[i] = _statistics[i].ToStatistics();
@@ -89,19 +106,13 @@ internal sealed class SegmentWriter : IDisposable
         };
     }
 
-    /// <summary>Throws the unfinished segment away (the writer failed).</summary>
+    /// <summary>Throws the unfinished segment away (the writer failed), after the writes already queued.</summary>
     public void Dispose()
     {
         if (_closed)
             return;
-        Close();
-        File.Delete(_tempPath);
-    }
-
-    private void Close()
-    {
         _closed = true;
         _writer.Dispose();
-        _stream.Dispose();
+        _disk.Discard(_file, _tempPath);
     }
 }

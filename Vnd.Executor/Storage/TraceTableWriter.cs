@@ -7,7 +7,9 @@ namespace Vnd.Executor.Storage;
 /// <summary>
 /// Writes rows into one trace table: append one value to every column builder, then <see cref="EndRow"/>.
 /// Full batches go to the current segment file; full segments are sealed (fsynced, renamed) and then
-/// listed in a new manifest, which is what makes them visible. A table that already exists gets new
+/// listed in a new manifest, which is what makes them visible. The file work is done in that order by the
+/// writer's own disk thread (<see cref="SegmentDiskQueue"/>), so appending rows never waits for the disk; a
+/// disk failure is thrown by the next call. A table that already exists gets new
 /// segments after its old ones (same schema required). <see cref="Commit"/> — or <see cref="Dispose"/>,
 /// which drops an unfinished row and commits the rest — seals the last segment and releases the table.
 /// </summary>
@@ -18,12 +20,14 @@ public sealed class TraceTableWriter : IDisposable
     private readonly Schema _arrowSchema;
     private readonly ColumnBuilder[] _columns;
     private readonly TableLock _lock;
+    private readonly SegmentDiskQueue _disk;
     private TableManifest? _manifest;
     private readonly ColumnStatisticsAccumulator[] _statistics;
     /// <summary>The union of every segment's distinct-count sketch per column; null when an older segment has none.</summary>
     private readonly Sketches.HyperLogLog[]? _tableSketches;
     private SegmentWriter? _segment;
     private int _nextSegment;
+    private long _lastSegmentBytes;
     private int _rowsInBatch;
     private int _batchLimit;
     private long _rowsWritten;
@@ -41,6 +45,7 @@ public sealed class TraceTableWriter : IDisposable
         _directory = TableDirectory.TablePath(dataDirectory, table);
         DurableFile.CreateDirectory(_directory);
         _lock = TableLock.Acquire(_directory, table);
+        _disk = new SegmentDiskQueue(table.ToString());
         try
         {
             _manifest = ManifestFile.TryLoad(_directory);
@@ -62,6 +67,7 @@ public sealed class TraceTableWriter : IDisposable
         }
         catch
         {
+            _disk.Dispose();
             _lock.Dispose();
             throw;
         }
@@ -132,6 +138,7 @@ public sealed class TraceTableWriter : IDisposable
                 SealSegment();
             else if (_manifest is null)
                 Publish(new TableManifest { Columns = ManifestFile.FromSchema(Schema), Segments = [] });
+            _disk.Drain();
         }
         catch
         {
@@ -158,7 +165,7 @@ public sealed class TraceTableWriter : IDisposable
             throw new StorageException(StorageErrorKind.InvalidUsage, $"the writer of {Table} is already committed");
         try
         {
-            _segment ??= new SegmentWriter(_directory, _nextSegment++, _arrowSchema, _statistics);
+            _segment ??= new SegmentWriter(_directory, _nextSegment++, _arrowSchema, _statistics, _disk, _lastSegmentBytes);
             _segment.Write(_arrowSchema, _columns, _rowsInBatch);
             _rowsWritten += _rowsInBatch;
             _rowsInBatch = 0;
@@ -179,6 +186,7 @@ public sealed class TraceTableWriter : IDisposable
     {
         var sealedSegment = _segment!.Seal();
         _segment = null;
+        _lastSegmentBytes = sealedSegment.Bytes;
         var segments = new List<SegmentInfo>(_manifest?.Segments ?? []) { sealedSegment };
         Publish(new TableManifest
         {
@@ -188,22 +196,33 @@ public sealed class TraceTableWriter : IDisposable
         });
     }
 
+    /// <summary>Queues the manifest behind the segments it names; it is this writer's view of the table at once.</summary>
     private void Publish(TableManifest manifest)
     {
-        ManifestFile.Save(_directory, manifest);
+        _disk.Publish(_directory, manifest);
         _manifest = manifest;
     }
 
     private int BatchLimit(long segmentRows) =>
         (int)Math.Min(_options.RowsPerBatch, _options.RowsPerSegment - segmentRows);
 
-    /// <summary>Ends the writer: an unsealed segment is deleted, the lock released. Used after errors too.</summary>
+    /// <summary>
+    /// Ends the writer: an unsealed segment is deleted, the queued disk work finished (or, after a failure, dropped),
+    /// the lock released. Used after errors too.
+    /// </summary>
     private void Close()
     {
         _closed = true;
-        _segment?.Dispose();
-        _segment = null;
-        _lock.Dispose();
+        try
+        {
+            _segment?.Dispose();
+            _segment = null;
+        }
+        finally
+        {
+            _disk.Dispose();
+            _lock.Dispose();
+        }
     }
 
     private void ThrowIncompleteRow(int ordinal, int expected) =>
