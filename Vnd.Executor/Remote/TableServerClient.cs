@@ -64,7 +64,14 @@ public sealed class TableServerClient : IDisposable
         _client.GetStream(new FlightTicket(ticket), analyze ? _analyzeHeaders : _headers, null, cancellation);
 
     /// <summary>The trace tables the server holds, with their statistics (see <see cref="FlightStatistics"/>).</summary>
-    public async Task<IReadOnlyList<FlightInfo>> ListTablesAsync(CancellationToken cancellation = default)
+    public async Task<IReadOnlyList<FlightInfo>> ListTablesAsync(CancellationToken cancellation = default) =>
+        (await ListCatalogAsync(cancellation).ConfigureAwait(false)).Tables;
+
+    /// <summary>
+    /// The trace tables the server holds and the catalog version they are as of (null from a server that sends none):
+    /// the version was taken before listing, so a table changed meanwhile shows as a newer version later.
+    /// </summary>
+    public async Task<(IReadOnlyList<FlightInfo> Tables, string? Version)> ListCatalogAsync(CancellationToken cancellation = default)
     {
         try
         {
@@ -72,7 +79,7 @@ public sealed class TableServerClient : IDisposable
             using var call = _client.ListFlights(new FlightCriteria(), _headers, DateTime.UtcNow + TimeSpan.FromSeconds(5), cancellation);
             while (await call.ResponseStream.MoveNext(cancellation).ConfigureAwait(false))
                 tables.Add(call.ResponseStream.Current);
-            return tables;
+            return (tables, call.GetTrailers().GetValue(TableServerProtocol.CatalogVersionTrailer));
         }
         catch (RpcException e)
         {
