@@ -20,9 +20,11 @@ namespace Vnd.Engine.Cli;
 /// cloud unless <c>--cloud</c>) log in with their credentials and see their own schema; the admin sees all.
 /// Runs until SIGINT/SIGTERM, then ends every session with 57P01 and exits. Queries run split over table servers:
 /// one per hypervisor in this process by default, or the <c>vnd table-server</c> processes of
-/// <c>--table-servers host:port,… --token T</c> (then the data directory holds the control state and the tables'
-/// schemas the binder reads; rows come from the table servers). With <c>--registration host:port</c> table servers
-/// started with <c>--register</c> join by themselves and heartbeat; one silent for <c>--heartbeat-grace</c> is down.
+/// <c>--table-servers host:port,… --token T</c> (then the data directory holds only the control state: the tenants'
+/// catalogs — tables, columns, statistics — come from the table servers' cached ListFlights answers, refreshed when
+/// their catalog version changes). With <c>--registration host:port</c> table servers
+/// started with <c>--register</c> join by themselves and heartbeat; one silent for <c>--heartbeat-grace</c> is down, one
+/// silent for <c>--forget-after</c> is dropped.
 /// </summary>
 public static class ServeCommand
 {
@@ -45,9 +47,10 @@ public static class ServeCommand
         var noPushdown = new Option<bool>("--no-pushdown") { Description = "with --table-servers: table servers only scan; filters, joins and aggregates run at this server (for comparing plans)" };
         var registration = new Option<string?>("--registration") { Description = "host:port where vnd table-server --register processes register and heartbeat (with the shared token)" };
         var grace = new Option<double>("--heartbeat-grace") { Description = "seconds a registered table server may miss heartbeats before its capture points count as down", DefaultValueFactory = _ => ServeOptions.DefaultHeartbeatGrace.TotalSeconds };
+        var forget = new Option<double>("--forget-after") { Description = "seconds a registered table server may stay silent before it is dropped and its tables with it", DefaultValueFactory = _ => TableServerRegistry.DefaultForgetAfter.TotalSeconds };
         var command = new Command("serve", "serve trace tables over the PostgreSQL protocol (no options: the embedded demo on 127.0.0.1:5433)")
         {
-            data, listen, cloud, noTls, adminUser, adminPassword, noDemo, maxConnections, maxPerTenant, tableServers, token, noPushdown, registration, grace,
+            data, listen, cloud, noTls, adminUser, adminPassword, noDemo, maxConnections, maxPerTenant, tableServers, token, noPushdown, registration, grace, forget,
         };
         command.SetAction(async (result, stop) =>
         {
@@ -63,6 +66,8 @@ public static class ServeCommand
                 serversError = $"--table-servers and --registration need the shared token (--token or ${TableServerCommand.TokenVariable})";
             if (serversError is null && !(result.GetValue(grace) > 0))
                 serversError = "--heartbeat-grace must be a positive number of seconds";
+            if (serversError is null && !(result.GetValue(forget) >= result.GetValue(grace)))
+                serversError = "--forget-after must be at least --heartbeat-grace seconds";
             if (serversError is not null)
             {
                 await Console.Error.WriteLineAsync("error: " + serversError).ConfigureAwait(false);
@@ -73,7 +78,7 @@ public static class ServeCommand
                 SeedDemo: result.GetValue(cloud) is null && !result.GetValue(noDemo), MaxConnections: result.GetValue(maxConnections),
                 TableServers: servers, TableServerToken: shared, MaxConnectionsPerTenant: result.GetValue(maxPerTenant),
                 Pushdown: !result.GetValue(noPushdown), Registration: registrationEndPoint,
-                HeartbeatGrace: TimeSpan.FromSeconds(result.GetValue(grace)));
+                HeartbeatGrace: TimeSpan.FromSeconds(result.GetValue(grace)), ForgetAfter: TimeSpan.FromSeconds(result.GetValue(forget)));
             return await RunAsync(options, Console.Out, stop).ConfigureAwait(false);
         });
         return command;
@@ -121,7 +126,8 @@ public static class ServeCommand
         PgServer server;
         CloudModel cloud;
         IDisposable state;
-        var registry = options.Registration is null ? null : new TableServerRegistry(options.HeartbeatGrace ?? ServeOptions.DefaultHeartbeatGrace);
+        var registry = options.Registration is null ? null : new TableServerRegistry(options.HeartbeatGrace ?? ServeOptions.DefaultHeartbeatGrace,
+            options.ForgetAfter ?? TableServerRegistry.DefaultForgetAfter, TimeProvider.System, new RegistrationLog(output));
         try
         {
             if (options.SeedDemo)
