@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Net;
 using System.Security.Cryptography.X509Certificates;
+using Vnd.Engine.Catalog;
 using Vnd.Engine.Catalog.Metadata;
 using Vnd.Engine.Control.Cloud;
 using Vnd.Engine.Control.Demo;
@@ -175,11 +176,14 @@ public static class ServeCommand
         var admin = options.AdminPassword is null ? null : new AdminAccount(options.AdminUser, options.AdminPassword);
         var tables = new TraceTableStore(options.Data.FullName);
         var state = new ControlStateStore(options.Data.FullName);
-        ITableServerDirectory sites = options.Distributed
+        var remote = options.Distributed
             ? new RemoteTableServers(options.TableServers ?? [],
                 options.TableServerToken ?? throw new ArgumentException("table servers need a shared token", nameof(options)), options.Pushdown, registry)
-            : new EmbeddedTableServers(tables);
-        var catalogs = new TenantCatalogFactory(tables, new MetadataRelation(state, tables), new DiagnosisManager(cloud, state, tables), sites);
+            : null;
+        ITableServerDirectory sites = remote is null ? new EmbeddedTableServers(tables) : remote;
+        // With table servers, the tenants' trace tables are theirs: this data directory keeps only the control state.
+        ITraceTables traceTables = remote is null ? new LocalTraceTables(tables) : new RemoteTraceTables(remote);
+        var catalogs = new TenantCatalogFactory(traceTables, new MetadataRelation(state, traceTables), new DiagnosisManager(cloud, state, tables), sites);
         var handler = new VndServerHandler(cloud, catalogs, admin);
         var serverOptions = new PgServerOptions { Certificate = options.NoTls ? null : Certificate(options.Data), MaxConnections = options.MaxConnections,
             MaxConnectionsPerUser = options.MaxConnectionsPerTenant,
