@@ -183,7 +183,7 @@ public static class ServeCommand
         ITableServerDirectory sites = remote is null ? new EmbeddedTableServers(tables) : remote;
         // With table servers, the tenants' trace tables are theirs: this data directory keeps only the control state.
         ITraceTables traceTables = remote is null ? new LocalTraceTables(tables) : new RemoteTraceTables(remote);
-        var catalogs = new TenantCatalogFactory(traceTables, new MetadataRelation(state, traceTables), new DiagnosisManager(cloud, state, tables), sites);
+        var catalogs = new TenantCatalogFactory(traceTables, new MetadataRelation(state, traceTables), new DiagnosisManager(cloud, state, tables, traceTables), sites);
         var handler = new VndServerHandler(cloud, catalogs, admin);
         var serverOptions = new PgServerOptions { Certificate = options.NoTls ? null : Certificate(options.Data), MaxConnections = options.MaxConnections,
             MaxConnectionsPerUser = options.MaxConnectionsPerTenant,

@@ -39,6 +39,20 @@ public sealed class RemoteTableServers : ITableServerDirectory, IDisposable
         _connections = new TableServerConnections(token);
         _transport = new FlightFragmentTransport(_connections);
         _catalogs = new TableServerCatalogCache(_connections, ListedRecheck);
+        // List the listed servers now, in the background, so that the first statement finds their answers.
+        _ = Task.Run(Prefetch);
+    }
+
+    private void Prefetch()
+    {
+        try
+        {
+            Catalogs();
+        }
+        catch (ObjectDisposedException)
+        {
+            // Stopped before the first listing ended: nobody needs it.
+        }
     }
 
     public DistributedExecution For(string tenant, IReadOnlyList<DiagnosisTable> captured)

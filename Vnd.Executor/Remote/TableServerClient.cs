@@ -17,6 +17,13 @@ namespace Vnd.Executor.Remote;
 public sealed class TableServerClient : IDisposable
 {
     public static readonly TimeSpan ConnectTimeout = TimeSpan.FromSeconds(2);
+
+    /// <summary>
+    /// How long a ListFlights answer may take: a control server lists a server only when its catalog changed, and
+    /// describing every table (manifests, distinct-count sketches) on a loaded machine can take seconds; a listing
+    /// cut short would hide that server's tables from the binder.
+    /// </summary>
+    public static readonly TimeSpan ListingTimeout = TimeSpan.FromSeconds(20);
     private static readonly TimeSpan PingInterval = TimeSpan.FromSeconds(2);
     private readonly GrpcChannel _channel;
     private readonly FlightClient _client;
@@ -76,7 +83,7 @@ public sealed class TableServerClient : IDisposable
         try
         {
             var tables = new List<FlightInfo>();
-            using var call = _client.ListFlights(new FlightCriteria(), _headers, DateTime.UtcNow + TimeSpan.FromSeconds(5), cancellation);
+            using var call = _client.ListFlights(new FlightCriteria(), _headers, DateTime.UtcNow + ListingTimeout, cancellation);
             while (await call.ResponseStream.MoveNext(cancellation).ConfigureAwait(false))
                 tables.Add(call.ResponseStream.Current);
             return (tables, call.GetTrailers().GetValue(TableServerProtocol.CatalogVersionTrailer));

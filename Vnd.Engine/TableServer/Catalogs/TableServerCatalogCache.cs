@@ -35,7 +35,15 @@ public sealed class TableServerCatalogCache(TableServerConnections connections, 
             known = slot.Catalog;
             if (Current(known, heartbeatVersion))
                 return known!;
-            return slot.Catalog = await RefreshAsync(server, known, heartbeatVersion).ConfigureAwait(false);
+            var refreshed = await RefreshAsync(server, known, heartbeatVersion).ConfigureAwait(false);
+            if (refreshed is not null)
+                return slot.Catalog = refreshed;
+            // Unreachable: keep the last answer and do not wait on this server again before the next recheck. A
+            // server that never answered stays unknown, so the next statement asks again rather than binding against
+            // nothing for a whole recheck interval (its tables would look missing, 42P01).
+            if (known is null)
+                return ServerCatalog.Empty;
+            return slot.Catalog = known with { CheckedAt = Environment.TickCount64 };
         }
         finally
         {
@@ -48,7 +56,8 @@ public sealed class TableServerCatalogCache(TableServerConnections connections, 
             ? known.Version == heartbeatVersion
             : Environment.TickCount64 - known.CheckedAt < (long)recheck.TotalMilliseconds);
 
-    private async Task<ServerCatalog> RefreshAsync(Uri server, ServerCatalog? known, string? heartbeatVersion)
+    /// <summary>The server's catalog now, or null when it did not answer.</summary>
+    private async Task<ServerCatalog?> RefreshAsync(Uri server, ServerCatalog? known, string? heartbeatVersion)
     {
         var now = Environment.TickCount64;
         var client = connections.For(Listing, server);
@@ -64,8 +73,7 @@ public sealed class TableServerCatalogCache(TableServerConnections connections, 
         }
         catch (ExecutionException)
         {
-            // Unreachable: keep the last answer, and do not wait on this server again before the next recheck.
-            return (known ?? ServerCatalog.Empty) with { CheckedAt = now };
+            return null;
         }
     }
 
