@@ -42,7 +42,14 @@ public sealed class TenantCatalogFactory(ITraceTables traceTables, MetadataRelat
         var system = new SystemCatalog(tables, info, _relations, temporaryTables: temporary.Definitions);
         var catalog = new MetadataCatalog(system, system.Source, () => MetadataRows(tenant));
         if (tenant is null)
-            return new SessionCatalog(catalog, catalog.Source) { Info = info, BeginStatement = system.BeginStatement, TempTables = temporary };
+        {
+            // The admin reads table servers' tables where they are; in-process ones it reads straight from the store.
+            return new SessionCatalog(catalog, catalog.Source)
+            {
+                Info = info, BeginStatement = system.BeginStatement, TempTables = temporary,
+                Sites = sites is RemoteTableServers remote ? remote.ForAll : null,
+            };
+        }
         return new SessionCatalog(catalog, catalog.Source)
         {
             TempTables = temporary,

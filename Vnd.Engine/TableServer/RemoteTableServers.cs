@@ -55,17 +55,27 @@ public sealed class RemoteTableServers : ITableServerDirectory, IDisposable
         }
     }
 
-    public DistributedExecution For(string tenant, IReadOnlyList<DiagnosisTable> captured)
+    public DistributedExecution For(string tenant, IReadOnlyList<DiagnosisTable> captured) =>
+        Place(tenant, (_, held) => TenantSites.Of(held.Select(t => t.Name), captured));
+
+    /// <summary>
+    /// The admin's placement: every tenant's tables, each table server a site named by its address (the admin, unlike
+    /// a tenant, may see where tables are; capture-point names would collide between tenants).
+    /// </summary>
+    public DistributedExecution ForAll() => Place(null, (endpoint, _) => new Site(endpoint.Authority));
+
+    /// <summary>The tables of <paramref name="tenant"/> (all with null) at the sites <paramref name="siteOf"/> names.</summary>
+    private DistributedExecution Place(string? tenant, Func<Uri, List<ReportedTable>, Site> siteOf)
     {
         var placement = new Placement();
         var endpoints = new Dictionary<Site, Uri>();
         var unavailable = new Dictionary<Site, string>();
         foreach (var (endpoint, down, catalog) in Catalogs())
         {
-            var held = catalog.Tables.Where(t => t.Schema == tenant).ToList();
+            var held = catalog.Tables.Where(t => tenant is null || t.Schema == tenant).ToList();
             if (held.Count == 0)
                 continue;
-            var site = TenantSites.Of(held.Select(t => t.Name), captured);
+            var site = siteOf(endpoint, held);
             endpoints[site] = endpoint;
             if (down is not null)
                 unavailable[site] = down;

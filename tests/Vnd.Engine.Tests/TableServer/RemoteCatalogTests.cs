@@ -58,6 +58,21 @@ public sealed class RemoteCatalogTests(DistributedDemo demo) : IClassFixture<Dis
     }
 
     [Fact]
+    public async Task The_admin_lists_and_queries_every_tenants_remote_tables_where_they_are()
+    {
+        const string Count = "select count(*), sum(payload_length) from ";
+
+        Assert.Equal(await DistributedDemo.Rows(demo.DistributedPort, "tenant1", Count + "a"),
+            await DistributedDemo.Rows(demo.DistributedPort, DistributedDemo.AdminUser, Count + "tenant1.a"));
+        Assert.Equal(await DistributedDemo.Rows(demo.DistributedPort, "tenant2", Count + "lb_out"),
+            await DistributedDemo.Rows(demo.DistributedPort, DistributedDemo.AdminUser, Count + "tenant2.lb_out"));
+        var relations = await DistributedDemo.Rows(demo.DistributedPort, DistributedDemo.AdminUser,
+            "select n.nspname || '.' || c.relname from pg_class c join pg_namespace n on n.oid = c.relnamespace where c.relkind = 'r'");
+        Assert.Contains("tenant1.a", relations);
+        Assert.Contains("tenant2.lb_in", relations);
+    }
+
+    [Fact]
     public async Task A_table_imported_on_a_table_server_while_running_becomes_queryable_and_listed()
     {
         var expected = await DistributedDemo.Rows(demo.DistributedPort, "tenant1", "select count(*), min(ts), max(ts) from a");
