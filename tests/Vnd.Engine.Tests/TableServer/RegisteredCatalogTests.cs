@@ -22,8 +22,8 @@ public sealed class RegisteredCatalogTests(RegisteredDemo demo) : IClassFixture<
         var rows = await RegisteredDemo.Eventually(TimeSpan.FromSeconds(5),
             () => DistributedDemo.Rows(demo.DistributedPort, "tenant1", "select count(*), sum(payload_length) from b_late"));
         Assert.Equal(expected, rows);
-        // Heartbeats come every 0.5 s; two of them, and slack for a loaded machine.
-        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(2.5), clock.Elapsed.ToString());
+        // Heartbeats come every 0.5 s; then one listing, which takes a second or two on a loaded machine.
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(4), clock.Elapsed.ToString());
         // Only s1, whose catalog version changed, was listed again.
         var now = await CatalogProbe.Listings(demo.TableServers);
         Assert.True(now[0] > listed[0], $"{now[0]} after {listed[0]}");
