@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Net;
 using System.Security.Cryptography.X509Certificates;
+using Vnd.Engine.Catalog;
 using Vnd.Engine.Catalog.Metadata;
 using Vnd.Engine.Control.Cloud;
 using Vnd.Engine.Control.Demo;
@@ -20,9 +21,11 @@ namespace Vnd.Engine.Cli;
 /// cloud unless <c>--cloud</c>) log in with their credentials and see their own schema; the admin sees all.
 /// Runs until SIGINT/SIGTERM, then ends every session with 57P01 and exits. Queries run split over table servers:
 /// one per hypervisor in this process by default, or the <c>vnd table-server</c> processes of
-/// <c>--table-servers host:port,… --token T</c> (then the data directory holds the control state and the tables'
-/// schemas the binder reads; rows come from the table servers). With <c>--registration host:port</c> table servers
-/// started with <c>--register</c> join by themselves and heartbeat; one silent for <c>--heartbeat-grace</c> is down.
+/// <c>--table-servers host:port,… --token T</c> (then the data directory holds only the control state: the tenants'
+/// catalogs — tables, columns, statistics — come from the table servers' cached ListFlights answers, refreshed when
+/// their catalog version changes). With <c>--registration host:port</c> table servers
+/// started with <c>--register</c> join by themselves and heartbeat; one silent for <c>--heartbeat-grace</c> is down, one
+/// silent for <c>--forget-after</c> is dropped.
 /// </summary>
 public static class ServeCommand
 {
@@ -45,9 +48,10 @@ public static class ServeCommand
         var noPushdown = new Option<bool>("--no-pushdown") { Description = "with --table-servers: table servers only scan; filters, joins and aggregates run at this server (for comparing plans)" };
         var registration = new Option<string?>("--registration") { Description = "host:port where vnd table-server --register processes register and heartbeat (with the shared token)" };
         var grace = new Option<double>("--heartbeat-grace") { Description = "seconds a registered table server may miss heartbeats before its capture points count as down", DefaultValueFactory = _ => ServeOptions.DefaultHeartbeatGrace.TotalSeconds };
+        var forget = new Option<double>("--forget-after") { Description = "seconds a registered table server may stay silent before it is dropped and its tables with it", DefaultValueFactory = _ => TableServerRegistry.DefaultForgetAfter.TotalSeconds };
         var command = new Command("serve", "serve trace tables over the PostgreSQL protocol (no options: the embedded demo on 127.0.0.1:5433)")
         {
-            data, listen, cloud, noTls, adminUser, adminPassword, noDemo, maxConnections, maxPerTenant, tableServers, token, noPushdown, registration, grace,
+            data, listen, cloud, noTls, adminUser, adminPassword, noDemo, maxConnections, maxPerTenant, tableServers, token, noPushdown, registration, grace, forget,
         };
         command.SetAction(async (result, stop) =>
         {
@@ -63,6 +67,8 @@ public static class ServeCommand
                 serversError = $"--table-servers and --registration need the shared token (--token or ${TableServerCommand.TokenVariable})";
             if (serversError is null && !(result.GetValue(grace) > 0))
                 serversError = "--heartbeat-grace must be a positive number of seconds";
+            if (serversError is null && !(result.GetValue(forget) >= result.GetValue(grace)))
+                serversError = "--forget-after must be at least --heartbeat-grace seconds";
             if (serversError is not null)
             {
                 await Console.Error.WriteLineAsync("error: " + serversError).ConfigureAwait(false);
@@ -73,7 +79,7 @@ public static class ServeCommand
                 SeedDemo: result.GetValue(cloud) is null && !result.GetValue(noDemo), MaxConnections: result.GetValue(maxConnections),
                 TableServers: servers, TableServerToken: shared, MaxConnectionsPerTenant: result.GetValue(maxPerTenant),
                 Pushdown: !result.GetValue(noPushdown), Registration: registrationEndPoint,
-                HeartbeatGrace: TimeSpan.FromSeconds(result.GetValue(grace)));
+                HeartbeatGrace: TimeSpan.FromSeconds(result.GetValue(grace)), ForgetAfter: TimeSpan.FromSeconds(result.GetValue(forget)));
             return await RunAsync(options, Console.Out, stop).ConfigureAwait(false);
         });
         return command;
@@ -121,7 +127,8 @@ public static class ServeCommand
         PgServer server;
         CloudModel cloud;
         IDisposable state;
-        var registry = options.Registration is null ? null : new TableServerRegistry(options.HeartbeatGrace ?? ServeOptions.DefaultHeartbeatGrace);
+        var registry = options.Registration is null ? null : new TableServerRegistry(options.HeartbeatGrace ?? ServeOptions.DefaultHeartbeatGrace,
+            options.ForgetAfter ?? TableServerRegistry.DefaultForgetAfter, TimeProvider.System, new RegistrationLog(output));
         try
         {
             if (options.SeedDemo)
@@ -169,11 +176,14 @@ public static class ServeCommand
         var admin = options.AdminPassword is null ? null : new AdminAccount(options.AdminUser, options.AdminPassword);
         var tables = new TraceTableStore(options.Data.FullName);
         var state = new ControlStateStore(options.Data.FullName);
-        ITableServerDirectory sites = options.Distributed
+        var remote = options.Distributed
             ? new RemoteTableServers(options.TableServers ?? [],
                 options.TableServerToken ?? throw new ArgumentException("table servers need a shared token", nameof(options)), options.Pushdown, registry)
-            : new EmbeddedTableServers(tables);
-        var catalogs = new TenantCatalogFactory(tables, new MetadataRelation(state, tables), new DiagnosisManager(cloud, state, tables), sites);
+            : null;
+        ITableServerDirectory sites = remote is null ? new EmbeddedTableServers(tables) : remote;
+        // With table servers, the tenants' trace tables are theirs: this data directory keeps only the control state.
+        ITraceTables traceTables = remote is null ? new LocalTraceTables(tables) : new RemoteTraceTables(remote);
+        var catalogs = new TenantCatalogFactory(traceTables, new MetadataRelation(state, traceTables), new DiagnosisManager(cloud, state, tables, traceTables), sites);
         var handler = new VndServerHandler(cloud, catalogs, admin);
         var serverOptions = new PgServerOptions { Certificate = options.NoTls ? null : Certificate(options.Data), MaxConnections = options.MaxConnections,
             MaxConnectionsPerUser = options.MaxConnectionsPerTenant,

@@ -10,10 +10,12 @@ namespace Vnd.Engine.Cli;
 /// <param name="TableServerToken">the token shared with <paramref name="TableServers"/></param>
 /// <param name="Registration">where table servers register and heartbeat (<c>--registration</c>; null: only <paramref name="TableServers"/>)</param>
 /// <param name="HeartbeatGrace">how long a registered table server may stay silent before it counts as down</param>
+/// <param name="ForgetAfter">how long a registered table server may stay silent before it is dropped from the registry (default a day)</param>
 /// <param name="Pushdown">false (<c>--no-pushdown</c>): table servers only scan; filters, joins and aggregates run here</param>
 public sealed record ServeOptions(DirectoryInfo Data, IPEndPoint Listen, FileInfo? Cloud, bool NoTls, string AdminUser, string? AdminPassword,
     bool SeedDemo = false, int MaxConnections = 100, IReadOnlyList<Uri>? TableServers = null, string? TableServerToken = null,
-    int MaxConnectionsPerTenant = 0, bool Pushdown = true, IPEndPoint? Registration = null, TimeSpan? HeartbeatGrace = null)
+    int MaxConnectionsPerTenant = 0, bool Pushdown = true, IPEndPoint? Registration = null, TimeSpan? HeartbeatGrace = null,
+    TimeSpan? ForgetAfter = null)
 {
     /// <summary>The default <see cref="HeartbeatGrace"/>: three missed beats at the table server's default interval.</summary>
     public static readonly TimeSpan DefaultHeartbeatGrace = TimeSpan.FromSeconds(3);

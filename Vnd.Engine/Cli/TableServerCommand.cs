@@ -66,7 +66,8 @@ public static class TableServerCommand
         // Scripts and tests wait for this line to know the server accepts connections.
         AnsiConsole.WriteLine($"table server listening on {host.Endpoint}");
         await using var heartbeat = control is null ? null : RegistrationHeartbeat.Start(new Uri($"http://{control}/"),
-            advertised is null ? host.Endpoint : new Uri($"http://{advertised}/"), token, TimeSpan.FromSeconds(registering.IntervalSeconds), Console.Out);
+            advertised is null ? host.Endpoint : new Uri($"http://{advertised}/"), token, TimeSpan.FromSeconds(registering.IntervalSeconds), Console.Out,
+            host.State.CatalogVersion);
         try
         {
             await Task.Delay(Timeout.Infinite, cancellation).ConfigureAwait(false);

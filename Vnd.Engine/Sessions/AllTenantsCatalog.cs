@@ -13,7 +13,7 @@ namespace Vnd.Engine.Sessions;
 /// default: the admin names tables with their schema (or sets search_path). Wrapped in a
 /// <see cref="Catalog.System.SystemCatalog"/>, pg_catalog and information_schema list all of them.
 /// </summary>
-public sealed class AllTenantsCatalog(TraceTableStore store) : ITraceTableCatalog
+public sealed class AllTenantsCatalog(ITraceTables tables) : ITraceTableCatalog
 {
     private readonly Dictionary<string, TraceCatalog> _tenants = new(StringComparer.Ordinal);
     private readonly Dictionary<string, FunctionSignature[]> _functions = BuiltinFunctions.All
@@ -21,19 +21,25 @@ public sealed class AllTenantsCatalog(TraceTableStore store) : ITraceTableCatalo
 
     public SqlList<string> SearchPath => SqlList<string>.Empty;
 
-    /// <summary>Every tenant schema of the store, by name.</summary>
-    public IReadOnlyList<string> Schemas() => store.ListSchemas().Order(StringComparer.Ordinal).ToArray();
+    /// <summary>The admin's view of a data directory.</summary>
+    public AllTenantsCatalog(TraceTableStore store)
+        : this(new LocalTraceTables(store))
+    {
+    }
+
+    /// <summary>Every tenant schema holding trace tables, by name.</summary>
+    public IReadOnlyList<string> Schemas() => tables.Schemas().Order(StringComparer.Ordinal).ToArray();
 
     /// <summary>Every tenant's trace tables, schema by schema (the admin's pg_class and information_schema).</summary>
     public IReadOnlyList<TableDefinition> Tables()
     {
-        var tables = new List<TableDefinition>();
+        var all = new List<TableDefinition>();
         foreach (var schema in Schemas())
         {
             if (Tenant(schema) is { } tenant)
-                tables.AddRange(tenant.Tables());
+                all.AddRange(tenant.Tables());
         }
-        return tables;
+        return all;
     }
 
     public bool SchemaExists(string schema) => Tenant(schema) is not null;
@@ -51,9 +57,9 @@ public sealed class AllTenantsCatalog(TraceTableStore store) : ITraceTableCatalo
     {
         if (_tenants.TryGetValue(schema, out var catalog))
             return catalog;
-        if (!store.ListSchemas().Contains(schema, StringComparer.Ordinal))
+        if (!tables.Schemas().Contains(schema, StringComparer.Ordinal))
             return null;
-        catalog = new TraceCatalog(store, schema);
+        catalog = new TraceCatalog(tables, schema);
         _tenants[schema] = catalog;
         return catalog;
     }

@@ -9,14 +9,15 @@ using Vnd.Wire.Errors;
 namespace Vnd.Engine.Sessions;
 
 /// <summary>
-/// The catalog a tenant's wire session sees: its trace tables (<see cref="TraceCatalog"/>), PostgreSQL's system
+/// The catalog a tenant's wire session sees: its trace tables (<see cref="TraceCatalog"/> over
+/// <paramref name="traceTables"/>: the data directory, or the table servers' answers), PostgreSQL's system
 /// catalogs over them (<see cref="SystemCatalog"/>: what psql, Npgsql, JDBC and Grafana read), the metadata
 /// relation <c>vnd.diagnoses</c>, and the <c>vnd.*</c> diagnosis functions. The admin gets the same over every
 /// tenant's schema (<see cref="AllTenantsCatalog"/>) and every tenant's metadata rows, without the diagnosis functions
 /// (they act for one tenant).
 /// </summary>
 /// <remarks>With <paramref name="sites"/>, a tenant's queries run split over the table servers at its capture points.</remarks>
-public sealed class TenantCatalogFactory(TraceTableStore store, MetadataRelation metadata, DiagnosisManager? manager,
+public sealed class TenantCatalogFactory(ITraceTables traceTables, MetadataRelation metadata, DiagnosisManager? manager,
     ITableServerDirectory? sites = null) : ISessionCatalogFactory
 {
     private readonly DiagnosisFunctions? _diagnoses = manager is null ? null : new DiagnosisFunctions(manager);
@@ -37,11 +38,18 @@ public sealed class TenantCatalogFactory(TraceTableStore store, MetadataRelation
         // The admin ("$user" names no schema) gets the same emulation over every tenant's schema and metadata rows.
         var info = new SessionInfo(identity.Database, identity.User, tenant ?? identity.User, identity.ProcessId);
         var temporary = new SessionTempTables();
-        ITraceTableCatalog tables = tenant is null ? new AllTenantsCatalog(store) : new TraceCatalog(store, tenant);
+        ITraceTableCatalog tables = tenant is null ? new AllTenantsCatalog(traceTables) : new TraceCatalog(traceTables, tenant);
         var system = new SystemCatalog(tables, info, _relations, temporaryTables: temporary.Definitions);
         var catalog = new MetadataCatalog(system, system.Source, () => MetadataRows(tenant));
         if (tenant is null)
-            return new SessionCatalog(catalog, catalog.Source) { Info = info, BeginStatement = system.BeginStatement, TempTables = temporary };
+        {
+            // The admin reads table servers' tables where they are; in-process ones it reads straight from the store.
+            return new SessionCatalog(catalog, catalog.Source)
+            {
+                Info = info, BeginStatement = system.BeginStatement, TempTables = temporary,
+                Sites = sites is RemoteTableServers remote ? remote.ForAll : null,
+            };
+        }
         return new SessionCatalog(catalog, catalog.Source)
         {
             TempTables = temporary,
@@ -116,7 +124,7 @@ public sealed class TenantCatalogFactory(TraceTableStore store, MetadataRelation
                 return result.Summary.Packets;
             }
         }
-        throw store.TableExists(new TableRef(tenant, table))
+        throw traceTables.Describe(tenant, table) is not null
             ? new PgErrorException("0A000", $"\"{table}\" is not filled by a diagnosis's capture point; import into it with vnd import")
             : new PgErrorException("42P01", $"relation \"{table}\" does not exist");
     }

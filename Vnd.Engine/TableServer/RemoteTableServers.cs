@@ -1,8 +1,7 @@
 using System.Globalization;
-using Apache.Arrow.Flight;
 using Vnd.Engine.Control.Diagnoses;
+using Vnd.Engine.TableServer.Catalogs;
 using Vnd.Engine.TableServer.Registration;
-using Vnd.Executor;
 using Vnd.Executor.Remote;
 using Vnd.Planner.Distributed;
 
@@ -10,21 +9,23 @@ namespace Vnd.Engine.TableServer;
 
 /// <summary>
 /// <c>vnd serve --table-servers host:port,…</c> and/or <c>--registration host:port</c>: the tenant's trace tables
-/// live in <c>vnd table-server</c> processes, the listed ones and those that registered, each asked (ListFlights,
-/// with the shared token) which tables it holds and their statistics. A server that does not answer keeps its last
-/// answer, so a query over its tables fails when it runs, with 08006 naming the capture point, instead of the
-/// table silently disappearing; a registered server whose heartbeats stopped is not even asked, and a query with a
-/// fragment at its capture point fails at once.
+/// live in <c>vnd table-server</c> processes, the listed ones and those that registered. What each holds — the
+/// tables the binder sees (<see cref="RemoteTraceTables"/>) and their statistics for placement — is its cached
+/// ListFlights answer (<see cref="TableServerCatalogCache"/>), listed again only when its catalog version changed.
+/// A server that does not answer keeps its last answer, so a query over its tables fails when it runs, with 08006
+/// naming the capture point, instead of the table silently disappearing; a registered server whose heartbeats
+/// stopped is not even asked, and a query with a fragment at its capture point fails at once.
 /// </summary>
 public sealed class RemoteTableServers : ITableServerDirectory, IDisposable
 {
-    private static readonly Site Listing = new("table server");
+    /// <summary>How long a listed server's answer is trusted before asking its catalog version again.</summary>
+    public static readonly TimeSpan ListedRecheck = TimeSpan.FromSeconds(1);
+
     private readonly IReadOnlyList<Uri> _listed;
     private readonly TableServerRegistry? _registry;
     private readonly TableServerConnections _connections;
     private readonly FlightFragmentTransport _transport;
-    private readonly Dictionary<string, IReadOnlyList<FlightInfo>> _lastAnswer = new(StringComparer.Ordinal);
-    private readonly Lock _lock = new();
+    private readonly TableServerCatalogCache _catalogs;
     private readonly bool _pushdown;
 
     /// <param name="listed">the servers of <c>--table-servers</c></param>
@@ -37,69 +38,83 @@ public sealed class RemoteTableServers : ITableServerDirectory, IDisposable
         _registry = registry;
         _connections = new TableServerConnections(token);
         _transport = new FlightFragmentTransport(_connections);
+        _catalogs = new TableServerCatalogCache(_connections, ListedRecheck);
+        // List the listed servers now, in the background, so that the first statement finds their answers.
+        _ = Task.Run(Prefetch);
     }
 
-    public DistributedExecution For(string tenant, IReadOnlyList<DiagnosisTable> captured)
+    private void Prefetch()
     {
-        var servers = Servers();
-        var answers = Task.WhenAll(servers.Select(s => s.Down is null ? ListAsync(s.Endpoint) : Task.FromResult(LastAnswer(s.Endpoint))))
-            .GetAwaiter().GetResult();
+        try
+        {
+            Catalogs();
+        }
+        catch (ObjectDisposedException)
+        {
+            // Stopped before the first listing ended: nobody needs it.
+        }
+    }
+
+    public DistributedExecution For(string tenant, IReadOnlyList<DiagnosisTable> captured) =>
+        Place(tenant, (_, held) => TenantSites.Of(held.Select(t => t.Name), captured));
+
+    /// <summary>
+    /// The admin's placement: every tenant's tables, each table server a site named by its address (the admin, unlike
+    /// a tenant, may see where tables are; capture-point names would collide between tenants).
+    /// </summary>
+    public DistributedExecution ForAll() => Place(null, (endpoint, _) => new Site(endpoint.Authority));
+
+    /// <summary>The tables of <paramref name="tenant"/> (all with null) at the sites <paramref name="siteOf"/> names.</summary>
+    private DistributedExecution Place(string? tenant, Func<Uri, List<ReportedTable>, Site> siteOf)
+    {
         var placement = new Placement();
         var endpoints = new Dictionary<Site, Uri>();
         var unavailable = new Dictionary<Site, string>();
-        // Down servers first, so a table that a live server also reports (a server restarted on another port) is placed there.
-        foreach (var i in Enumerable.Range(0, servers.Count).OrderBy(i => servers[i].Down is null))
+        foreach (var (endpoint, down, catalog) in Catalogs())
         {
-            var held = answers[i].Where(info => Path(info) is [var schema, _] && schema == tenant).ToList();
+            var held = catalog.Tables.Where(t => tenant is null || t.Schema == tenant).ToList();
             if (held.Count == 0)
                 continue;
-            var site = TenantSites.Of(held.Select(info => Path(info)[1]), captured);
-            endpoints[site] = servers[i].Endpoint;
-            if (servers[i].Down is { } reason)
-                unavailable[site] = reason;
+            var site = siteOf(endpoint, held);
+            endpoints[site] = endpoint;
+            if (down is not null)
+                unavailable[site] = down;
             else
                 unavailable.Remove(site);
-            foreach (var info in held)
-                placement.Place(FlightStatistics.Placement(info, site));
+            foreach (var table in held)
+                placement.Place(FlightStatistics.Placement(table.Info, site));
         }
         return new DistributedExecution(placement, endpoints, _transport, pushdown: _pushdown, unavailable: unavailable);
     }
 
-    /// <summary>The listed servers and the registered ones; <c>Down</c> says why a registered one is not asked.</summary>
-    private List<(Uri Endpoint, string? Down)> Servers()
+    /// <summary>
+    /// Every table server's current catalog, down servers first, so a table that a live server also reports (a server
+    /// restarted on another port) ends up at the live one for whoever reads them in order. <c>Down</c> says why a
+    /// registered server is not asked.
+    /// </summary>
+    public IReadOnlyList<(Uri Endpoint, string? Down, ServerCatalog Catalog)> Catalogs()
     {
-        var servers = _listed.Select(endpoint => (endpoint, (string?)null)).ToList();
+        var servers = Servers().OrderBy(s => s.Down is null).ToList();
+        var catalogs = Task.WhenAll(servers.Select(s => _catalogs.CurrentAsync(s.Endpoint, s.Down is not null, s.Version)))
+            .GetAwaiter().GetResult();
+        var result = new (Uri, string?, ServerCatalog)[servers.Count];
+        for (var i = 0; i < result.Length; i++)
+            result[i] = (servers[i].Endpoint, servers[i].Down, catalogs[i]);
+        return result;
+    }
+
+    /// <summary>The listed servers and the registered ones, with the catalog version of their last heartbeat.</summary>
+    private List<(Uri Endpoint, string? Down, string? Version)> Servers()
+    {
+        var servers = _listed.Select(endpoint => (endpoint, (string?)null, (string?)null)).ToList();
         foreach (var registered in _registry?.Servers() ?? [])
         {
             if (_listed.Contains(registered.Endpoint))
                 continue;
             servers.Add((registered.Endpoint, registered.Alive ? null
-                : $"no heartbeat for {registered.Silence.TotalSeconds.ToString("F1", CultureInfo.InvariantCulture)} s"));
+                : $"no heartbeat for {registered.Silence.TotalSeconds.ToString("F1", CultureInfo.InvariantCulture)} s", registered.CatalogVersion));
         }
         return servers;
-    }
-
-    private static IReadOnlyList<string> Path(FlightInfo info) => info.Descriptor.Paths.ToList();
-
-    private IReadOnlyList<FlightInfo> LastAnswer(Uri server)
-    {
-        lock (_lock)
-            return _lastAnswer.GetValueOrDefault(server.ToString()) ?? [];
-    }
-
-    private async Task<IReadOnlyList<FlightInfo>> ListAsync(Uri server)
-    {
-        try
-        {
-            var tables = await _connections.For(Listing, server).ListTablesAsync().ConfigureAwait(false);
-            lock (_lock)
-                _lastAnswer[server.ToString()] = tables;
-            return tables;
-        }
-        catch (ExecutionException)
-        {
-            return LastAnswer(server);
-        }
     }
 
     public void Dispose() => _connections.Dispose();

@@ -81,24 +81,53 @@ public sealed class TableFlightServer(TableServerState state) : FlightServer
         }
     }
 
-    /// <summary><see cref="TableServerProtocol.StatusAction"/>: how many fragments run here now, as an integer.</summary>
+    /// <summary>
+    /// <see cref="TableServerProtocol.StatusAction"/>: how many fragments run here now, as an integer (with the body
+    /// <see cref="TableServerProtocol.ListingsStatus"/>: how many ListFlights calls were answered);
+    /// <see cref="TableServerProtocol.CatalogAction"/>: the catalog version, so a control server re-lists only on change.
+    /// </summary>
     public override async Task DoAction(FlightAction request, IAsyncStreamWriter<FlightResult> responseStream, ServerCallContext context)
     {
-        if (request.Type != TableServerProtocol.StatusAction)
-            throw new RpcException(new Status(StatusCode.Unimplemented, $"a table server knows only the action \"{TableServerProtocol.StatusAction}\""));
-        await responseStream.WriteAsync(new FlightResult(state.Running.Count.ToString(CultureInfo.InvariantCulture))).ConfigureAwait(false);
+        var answer = request.Type switch
+        {
+            TableServerProtocol.StatusAction when request.Body.ToStringUtf8() == TableServerProtocol.ListingsStatus =>
+                state.Listings.ToString(CultureInfo.InvariantCulture),
+            TableServerProtocol.StatusAction => state.Running.Count.ToString(CultureInfo.InvariantCulture),
+            TableServerProtocol.CatalogAction => state.CatalogVersion(),
+            _ => throw new RpcException(new Status(StatusCode.Unimplemented,
+                $"a table server knows only the actions \"{TableServerProtocol.StatusAction}\" and \"{TableServerProtocol.CatalogAction}\"")),
+        };
+        await responseStream.WriteAsync(new FlightResult(answer)).ConfigureAwait(false);
     }
 
-    public override async Task ListActions(IAsyncStreamWriter<FlightActionType> responseStream, ServerCallContext context) =>
+    public override async Task ListActions(IAsyncStreamWriter<FlightActionType> responseStream, ServerCallContext context)
+    {
         await responseStream.WriteAsync(new FlightActionType(TableServerProtocol.StatusAction, "the number of plan fragments running now")).ConfigureAwait(false);
+        await responseStream.WriteAsync(new FlightActionType(TableServerProtocol.CatalogAction, "the catalog version of the trace tables")).ConfigureAwait(false);
+    }
 
+    /// <summary>Every trace table with its statistics; the trailer carries the catalog version taken before listing.</summary>
     public override async Task ListFlights(FlightCriteria request, IAsyncStreamWriter<FlightInfo> responseStream, ServerCallContext context)
     {
+        state.Listed();
+        var version = state.CatalogVersion();
         foreach (var schema in state.Store.ListSchemas())
         {
             foreach (var table in state.Store.ListTables(schema))
-                await responseStream.WriteAsync(FlightStatistics.Describe(state.Store.OpenTable(table), null)).ConfigureAwait(false);
+            {
+                FlightInfo info;
+                try
+                {
+                    info = FlightStatistics.Describe(state.Store.OpenTable(table), null);
+                }
+                catch (StorageException e) when (e.Kind == StorageErrorKind.TableNotFound)
+                {
+                    continue;   // dropped while listing
+                }
+                await responseStream.WriteAsync(info).ConfigureAwait(false);
+            }
         }
+        context.ResponseTrailers.Add(TableServerProtocol.CatalogVersionTrailer, version);
     }
 
     public override Task<FlightInfo> GetFlightInfo(FlightDescriptor request, ServerCallContext context)

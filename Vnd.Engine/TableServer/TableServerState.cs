@@ -31,6 +31,16 @@ public sealed class TableServerState : IDisposable
 
     public RunningFragments Running { get; } = new();
 
+    private long _listings;
+
+    /// <summary>How many ListFlights calls this server answered: a control server in steady state makes none.</summary>
+    public long Listings => Interlocked.Read(ref _listings);
+
+    public void Listed() => Interlocked.Increment(ref _listings);
+
+    /// <summary>The catalog version of the tables now (see <see cref="TableServer.CatalogVersion"/>).</summary>
+    public string CatalogVersion() => TableServer.CatalogVersion.Of(Store);
+
     /// <summary>A local trace table as a scan source, skipping segments the scan's min/max hints rule out.</summary>
     private IBatchSource LocalTable(Scan scan) =>
         new TraceTableBatchSource(Store.OpenTable(new TableRef(scan.Schema, scan.Table)), SegmentPruning.For(scan));

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Apache.Arrow;
 using Apache.Arrow.Flight;
 using Vnd.Executor.Storage;
@@ -20,7 +19,11 @@ public static class FlightStatistics
         var builder = new Schema.Builder();
         for (var c = 0; c < table.Schema.Count; c++)
         {
-            var metadata = new Dictionary<string, string> { [TableServerProtocol.TypeKey] = table.Schema[c].Type.PgName };
+            var metadata = new Dictionary<string, string>
+            {
+                [TableServerProtocol.TypeKey] = table.Schema[c].Type.PgName,
+                [TableServerProtocol.SqlTypeKey] = SqlTypeText.Format(table.Schema[c].Type),
+            };
             ColumnStatisticsMetadata.Add(table, c, metadata);
             builder.Field(new Field(table.Schema[c].Name, WireFormat.ArrowType(table.Schema[c].Type), nullable: true, metadata));
         }
@@ -39,16 +42,11 @@ public static class FlightStatistics
         foreach (var field in info.Schema.FieldsList)
         {
             var metadata = field.HasMetadata ? field.Metadata : new Dictionary<string, string>();
-            columns[field.Name] = new ColumnSiteStatistics(Long(metadata, TableServerProtocol.DistinctKey),
-                Long(metadata, TableServerProtocol.MinKey), Long(metadata, TableServerProtocol.MaxKey));
+            columns[field.Name] = new ColumnSiteStatistics(FlightTableDefinition.Long(metadata, TableServerProtocol.DistinctKey),
+                FlightTableDefinition.Long(metadata, TableServerProtocol.MinKey), FlightTableDefinition.Long(metadata, TableServerProtocol.MaxKey));
         }
         var rows = Math.Max(0, info.TotalRecords);
         var bytesPerRow = rows == 0 ? 0 : (double)info.TotalBytes / rows;
         return new TablePlacement(path[0], path[1], site, new TableSiteStatistics(rows, bytesPerRow, columns));
     }
-
-    private static long? Long(IReadOnlyDictionary<string, string> metadata, string key) =>
-        metadata.TryGetValue(key, out var text) && long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value)
-            ? value
-            : null;
 }

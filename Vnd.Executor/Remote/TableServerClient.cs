@@ -17,6 +17,13 @@ namespace Vnd.Executor.Remote;
 public sealed class TableServerClient : IDisposable
 {
     public static readonly TimeSpan ConnectTimeout = TimeSpan.FromSeconds(2);
+
+    /// <summary>
+    /// How long a ListFlights answer may take: a control server lists a server only when its catalog changed, and
+    /// describing every table (manifests, distinct-count sketches) on a loaded machine can take seconds; a listing
+    /// cut short would hide that server's tables from the binder.
+    /// </summary>
+    public static readonly TimeSpan ListingTimeout = TimeSpan.FromSeconds(20);
     private static readonly TimeSpan PingInterval = TimeSpan.FromSeconds(2);
     private readonly GrpcChannel _channel;
     private readonly FlightClient _client;
@@ -64,15 +71,22 @@ public sealed class TableServerClient : IDisposable
         _client.GetStream(new FlightTicket(ticket), analyze ? _analyzeHeaders : _headers, null, cancellation);
 
     /// <summary>The trace tables the server holds, with their statistics (see <see cref="FlightStatistics"/>).</summary>
-    public async Task<IReadOnlyList<FlightInfo>> ListTablesAsync(CancellationToken cancellation = default)
+    public async Task<IReadOnlyList<FlightInfo>> ListTablesAsync(CancellationToken cancellation = default) =>
+        (await ListCatalogAsync(cancellation).ConfigureAwait(false)).Tables;
+
+    /// <summary>
+    /// The trace tables the server holds and the catalog version they are as of (null from a server that sends none):
+    /// the version was taken before listing, so a table changed meanwhile shows as a newer version later.
+    /// </summary>
+    public async Task<(IReadOnlyList<FlightInfo> Tables, string? Version)> ListCatalogAsync(CancellationToken cancellation = default)
     {
         try
         {
             var tables = new List<FlightInfo>();
-            using var call = _client.ListFlights(new FlightCriteria(), _headers, DateTime.UtcNow + TimeSpan.FromSeconds(5), cancellation);
+            using var call = _client.ListFlights(new FlightCriteria(), _headers, DateTime.UtcNow + ListingTimeout, cancellation);
             while (await call.ResponseStream.MoveNext(cancellation).ConfigureAwait(false))
                 tables.Add(call.ResponseStream.Current);
-            return tables;
+            return (tables, call.GetTrailers().GetValue(TableServerProtocol.CatalogVersionTrailer));
         }
         catch (RpcException e)
         {

@@ -36,13 +36,31 @@ public static class TableServerProtocol
     /// <summary>Field metadata naming the logical type of a streamed column (information for other Arrow tools).</summary>
     public const string TypeKey = "vnd.type";
 
+    /// <summary>Field metadata in ListFlights/GetFlightInfo schemas: the column's exact logical type (<see cref="SqlTypeText"/>).</summary>
+    public const string SqlTypeKey = "vnd.sqltype";
+
+    /// <summary>
+    /// The table server's catalog version: changes whenever a table is created, dropped or gets a new manifest
+    /// (a sealed segment). Sent as a ListFlights trailer, as the answer of <see cref="CatalogAction"/> and in every
+    /// heartbeat, so a control server lists a table server again only when what it listed can have changed.
+    /// </summary>
+    public const string CatalogVersionTrailer = "vnd-catalog-version";
+
+    /// <summary>DoAction at a table server: the result is its catalog version (see <see cref="CatalogVersionTrailer"/>).</summary>
+    public const string CatalogAction = "catalog";
+
+    /// <summary>Body of <see cref="StatusAction"/> asking instead how many ListFlights calls the server has answered.</summary>
+    public const string ListingsStatus = "list-flights";
+
     /// <summary>
     /// DoAction at the control server's registration endpoint: the body is the table server's advertised endpoint
-    /// (<c>http://host:port/</c>); the first one registers it, every later one says it is still alive.
+    /// (<c>http://host:port/</c>), optionally followed by a line with its catalog version; the first one registers
+    /// it, every later one says it is still alive (and whether its tables changed).
     /// </summary>
     public const string HeartbeatAction = "heartbeat";
 
-    /// <summary>DoAction at a table server: the result is the number of plan fragments it is running right now.</summary>
+    /// <summary>DoAction at a table server: the result is the number of plan fragments it is running right now
+    /// (with the body <see cref="ListingsStatus"/>: the number of ListFlights calls it answered).</summary>
     public const string StatusAction = "status";
 
     public static string Bearer(string token) => "Bearer " + token;

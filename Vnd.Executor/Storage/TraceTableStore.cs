@@ -61,6 +61,17 @@ public sealed class TraceTableStore
     public bool TableExists(TableRef table) =>
         File.Exists(Path.Combine(TableDirectory.TablePath(DataDirectory, table), TableDirectory.ManifestName));
 
+    /// <summary>
+    /// When and how long the table's manifest was last written, or null without a table: every write replaces the
+    /// manifest by rename, so a different stamp means a different snapshot (what <see cref="Manifest.ManifestCache"/>
+    /// relies on too). Costs one stat, no parse: a table server fingerprints its catalog with it every heartbeat.
+    /// </summary>
+    public (DateTime Written, long Length)? ManifestStamp(TableRef table)
+    {
+        var file = new FileInfo(Path.Combine(TableDirectory.TablePath(DataDirectory, table), TableDirectory.ManifestName));
+        return file.Exists ? (file.LastWriteTimeUtc, file.Length) : null;
+    }
+
     /// <summary>The table's current snapshot; throws <see cref="StorageErrorKind.TableNotFound"/>.</summary>
     public TraceTable OpenTable(TableRef table)
     {

@@ -18,8 +18,14 @@ namespace Vnd.Engine.Catalog.Metadata;
 /// error because of, another tenant's row, whatever order the planner runs predicates in.
 /// </para>
 /// </summary>
-public sealed class MetadataRelation(ControlStateStore state, TraceTableStore tables)
+public sealed class MetadataRelation(ControlStateStore state, ITraceTables tables)
 {
+    /// <summary>The metadata relation of a server whose trace tables are in its own data directory.</summary>
+    public MetadataRelation(ControlStateStore state, TraceTableStore store)
+        : this(state, new LocalTraceTables(store))
+    {
+    }
+
     /// <summary>The schema and table name a catalog should register it under.</summary>
     public const string Schema = "vnd";
     public const string Table = "diagnoses";
@@ -47,23 +53,14 @@ public sealed class MetadataRelation(ControlStateStore state, TraceTableStore ta
     private object?[] Row(Diagnosis diagnosis, DiagnosisTable table, CaptureStatistics? counted)
     {
         var point = diagnosis.Policy.CapturePoints.FirstOrDefault(p => p.Name == table.CapturePoint);
-        long rows = 0, bytes = 0;
-        DateTime? first = null, last = null;
-        string? fields = null;
-        if (tables.TableExists(table.Table))
-        {
-            var stored = tables.OpenTable(table.Table);
-            rows = stored.RowCount;
-            bytes = stored.ByteSize;
-            var names = new string[stored.Schema.Count];
-            for (var c = 0; c < names.Length; c++)
-                names[c] = stored.Schema[c].Name;
-            fields = string.Join(", ", names);
-            (first, last) = TimeRange(stored);
-        }
+        // The table as the catalog describes it (the data directory, or the table servers holding it).
+        var summary = tables.Summary(table.Table.Schema, table.Table.Table);
+        var (rows, bytes) = summary is null ? (0L, 0L) : (summary.Rows, summary.Bytes);
+        var fields = summary is null ? null : string.Join(", ", summary.Fields);
+        var (first, last) = summary is null ? (null, null) : (summary.First, summary.Last);
         // No capture attached yet (the importer creates the table): nothing read, nothing dropped. A table whose
         // rows were imported before the control state kept statistics: unknown.
-        var known = counted ?? (tables.TableExists(table.Table) ? null : new CaptureStatistics(0, 0, 0));
+        var known = counted ?? (summary is not null ? null : new CaptureStatistics(0, 0, 0));
         return
         [
             diagnosis.Tenant, diagnosis.Name, table.CapturePoint, table.TableId, table.Table.Table,
@@ -85,29 +82,4 @@ public sealed class MetadataRelation(ControlStateStore state, TraceTableStore ta
         // Seen from the node tapped: frames it receives are its input, frames it sends its output.
         return directions.Count != 1 ? "both" : directions[0] == TapDirection.ToNode ? "input" : "output";
     }
-
-    /// <summary>The range of the table's first timestamp column, from the segment statistics.</summary>
-    private static (DateTime?, DateTime?) TimeRange(TraceTable table)
-    {
-        for (var c = 0; c < table.Schema.Count; c++)
-        {
-            var type = table.Schema[c].Type;
-            if (type.Id is not (TypeId.Timestamp or TypeId.TimestampTz))
-                continue;
-            long? min = null, max = null;
-            foreach (var segment in table.Segments)
-            {
-                var s = segment.Columns[c];
-                if (s.MinInteger is { } lo && (min is null || lo < min))
-                    min = lo;
-                if (s.MaxInteger is { } hi && (max is null || hi > max))
-                    max = hi;
-            }
-            return (ToTime(min, type), ToTime(max, type));
-        }
-        return (null, null);
-    }
-
-    private static DateTime? ToTime(long? value, SqlType type) =>
-        value is { } v ? DateTime.UnixEpoch.AddTicks(TimeUnits.ToTicks(v, type.Unit)) : null;
 }

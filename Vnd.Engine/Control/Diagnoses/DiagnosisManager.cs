@@ -3,6 +3,7 @@ using Vnd.Capture.Import;
 using Vnd.Capture.ParseConfigs;
 using Vnd.Capture.ParseConfigs.Validation;
 using Vnd.Capture.Sources;
+using Vnd.Engine.Catalog;
 using Vnd.Engine.Control.Cloud;
 using Vnd.Engine.Control.Configs;
 using Vnd.Engine.Control.Policy;
@@ -17,8 +18,14 @@ namespace Vnd.Engine.Control.Diagnoses;
 /// stop, drop (delete its trace tables, freeing storage) and attach offline captures to a capture point. Every
 /// operation is scoped to one tenant: another tenant's diagnosis is reported as missing.
 /// </summary>
-public sealed class DiagnosisManager(Func<CloudModel> cloud, ControlStateStore state, TraceTableStore tables)
+/// <remarks>
+/// <paramref name="catalog"/> is where quotas measure the tenant's tables (default: <paramref name="tables"/>); a
+/// control server in front of table servers measures theirs, since its own data directory holds none.
+/// </remarks>
+public sealed class DiagnosisManager(Func<CloudModel> cloud, ControlStateStore state, TraceTableStore tables, ITraceTables? catalog = null)
 {
+    private readonly ITraceTables _usage = catalog ?? new LocalTraceTables(tables);
+
     /// <summary>Starts a diagnosis. Throws <see cref="DiagnosisException"/> or <see cref="PolicyException"/>; either way nothing is stored.</summary>
     public Diagnosis Start(string tenant, string name, string collectionConfiguration, string parseConfiguration)
     {
@@ -52,7 +59,7 @@ public sealed class DiagnosisManager(Func<CloudModel> cloud, ControlStateStore s
                     throw new DiagnosisException(DiagnosisException.DuplicateObject, $"diagnosis \"{name}\" already exists");
                 own.Add(other);
             }
-            TenantUsage.Measure(tables, own).EnsureRoom(owner);
+            TenantUsage.Measure(_usage, own).EnsureRoom(owner);
             var policy = PolicyComposer.Compute(model, request, live);
             var planned = DiagnosisTablePlanner.Plan(tenant, parsed, bound, policy);
             EnsureTablesFree(planned, own);
@@ -86,7 +93,7 @@ public sealed class DiagnosisManager(Func<CloudModel> cloud, ControlStateStore s
     public TenantUsage Drop(string tenant, string name)
     {
         var diagnosis = Get(tenant, name);
-        var freed = TenantUsage.Measure(tables, [diagnosis]);
+        var freed = TenantUsage.Measure(_usage, [diagnosis]);
         foreach (var table in diagnosis.Tables)
         {
             if (tables.TableExists(table.Table))
@@ -108,7 +115,7 @@ public sealed class DiagnosisManager(Func<CloudModel> cloud, ControlStateStore s
             ?? throw new DiagnosisException(DiagnosisException.UndefinedObject,
                 $"capture point \"{capturePoint}\" does not exist in diagnosis \"{name}\"");
         var owner = cloud().FindTenant(tenant) ?? throw DiagnosisException.NotFound(name);
-        TenantUsage.Measure(tables, state.List(tenant)).EnsureRoom(owner);
+        TenantUsage.Measure(_usage, state.List(tenant)).EnsureRoom(owner);
         var (_, bound) = ParseAndValidate(diagnosis.ParseConfiguration);
         var configuration = DiagnosisTablePlanner.ForCapturePoint(bound, diagnosis, point.Name);
         var failures = new List<(string, string)>();

@@ -1,24 +1,26 @@
 using Vnd.Engine.Control.Cloud;
-using Vnd.Executor.Storage;
+using Vnd.Engine.Catalog;
 
 namespace Vnd.Engine.Control.Diagnoses;
 
-/// <summary>The trace storage a tenant's diagnoses hold, measured on the table store, against its quotas.</summary>
+/// <summary>The trace storage a tenant's diagnoses hold, measured through the trace-table catalog, against its quotas.</summary>
 public sealed record TenantUsage(long Rows, long Bytes)
 {
-    /// <summary>Sums the rows and bytes of the tables of <paramref name="diagnoses"/> that exist.</summary>
-    public static TenantUsage Measure(TraceTableStore store, IEnumerable<Diagnosis> diagnoses)
+    /// <summary>
+    /// Sums the rows and bytes of the tables of <paramref name="diagnoses"/> that exist, wherever the catalog finds
+    /// them (the data directory, or the table servers holding them).
+    /// </summary>
+    public static TenantUsage Measure(ITraceTables tables, IEnumerable<Diagnosis> diagnoses)
     {
         long rows = 0, bytes = 0;
         foreach (var diagnosis in diagnoses)
         {
             foreach (var table in diagnosis.Tables)
             {
-                if (!store.TableExists(table.Table))
+                if (tables.Summary(table.Table.Schema, table.Table.Table) is not { } stored)
                     continue;
-                var stored = store.OpenTable(table.Table);
-                rows += stored.RowCount;
-                bytes += stored.ByteSize;
+                rows += stored.Rows;
+                bytes += stored.Bytes;
             }
         }
         return new TenantUsage(rows, bytes);

@@ -12,29 +12,32 @@ namespace Vnd.Engine.TableServer.Registration;
 /// </summary>
 public sealed class RegistrationFlightServer(TableServerRegistry registry, RegistrationLog log) : FlightServer
 {
-    /// <summary>Long enough for any host:port URI; a longer body is not an endpoint and is refused unread.</summary>
-    private const int MaxEndpointLength = 512;
+    /// <summary>Long enough for any host:port URI and a catalog version; a longer body is refused unread.</summary>
+    private const int MaxBodyLength = 600;
 
     public override async Task DoAction(FlightAction request, IAsyncStreamWriter<FlightResult> responseStream, ServerCallContext context)
     {
         if (request.Type != TableServerProtocol.HeartbeatAction)
             throw new RpcException(new Status(StatusCode.Unimplemented, $"the registration endpoint knows only the action \"{TableServerProtocol.HeartbeatAction}\""));
-        var endpoint = Endpoint(request);
-        if (registry.Heartbeat(endpoint))
+        var (endpoint, version) = Body(request);
+        if (registry.Heartbeat(endpoint, version))
             log.Write($"table server {endpoint.Authority} registered");
         await responseStream.WriteAsync(new FlightResult("ok")).ConfigureAwait(false);
     }
 
     public override async Task ListActions(IAsyncStreamWriter<FlightActionType> responseStream, ServerCallContext context) =>
         await responseStream.WriteAsync(new FlightActionType(TableServerProtocol.HeartbeatAction,
-            "register a table server's endpoint (the body, http://host:port/) or say it is still alive")).ConfigureAwait(false);
+            "register a table server's endpoint (the body, http://host:port/, then its catalog version) or say it is still alive")).ConfigureAwait(false);
 
-    private static Uri Endpoint(FlightAction request)
+    /// <summary>The endpoint on the first line of the body and the catalog version on the optional second.</summary>
+    private static (Uri Endpoint, string? Version) Body(FlightAction request)
     {
-        var text = request.Body.Length <= MaxEndpointLength ? request.Body.ToStringUtf8() : null;
-        if (text is null || !Uri.TryCreate(text, UriKind.Absolute, out var endpoint) || endpoint.Scheme != Uri.UriSchemeHttp
+        var text = request.Body.Length <= MaxBodyLength ? request.Body.ToStringUtf8() : null;
+        var lines = text?.Split('\n');
+        if (lines is null || lines.Length > 2 || !Uri.TryCreate(lines[0], UriKind.Absolute, out var endpoint) || endpoint.Scheme != Uri.UriSchemeHttp
             || endpoint.IsDefaultPort || endpoint.AbsolutePath != "/")
-            throw new RpcException(new Status(StatusCode.InvalidArgument, "a heartbeat's body is the table server's endpoint, http://host:port/"));
-        return endpoint;
+            throw new RpcException(new Status(StatusCode.InvalidArgument,
+                "a heartbeat's body is the table server's endpoint, http://host:port/, and optionally a line with its catalog version"));
+        return (endpoint, lines.Length == 2 && lines[1].Length > 0 ? lines[1] : null);
     }
 }

@@ -1,5 +1,6 @@
 using Vnd.Executor;
 using Vnd.Executor.Remote;
+using Vnd.Executor.Storage;
 using Vnd.Planner.Distributed;
 
 namespace Vnd.Engine.TableServer.Registration;
@@ -18,17 +19,25 @@ public sealed class RegistrationHeartbeat : IAsyncDisposable
     private readonly CancellationTokenSource _stop = new();
     private readonly Task _loop;
 
-    private RegistrationHeartbeat(Uri control, Uri advertised, string token, TimeSpan interval, TextWriter log)
+    private readonly Func<string>? _catalogVersion;
+
+    private RegistrationHeartbeat(Uri control, Uri advertised, string token, TimeSpan interval, TextWriter log, Func<string>? catalogVersion)
     {
         _client = new TableServerClient(Control, control, token);
+        _catalogVersion = catalogVersion;
         _loop = Task.Run(() => BeatAsync(advertised.ToString(), interval, log, _stop.Token));
     }
 
-    /// <summary>Starts heartbeating <paramref name="advertised"/> to the registration endpoint <paramref name="control"/>.</summary>
-    public static RegistrationHeartbeat Start(Uri control, Uri advertised, string token, TimeSpan interval, TextWriter log)
+    /// <summary>
+    /// Starts heartbeating <paramref name="advertised"/> to the registration endpoint <paramref name="control"/>, each
+    /// beat carrying <paramref name="catalogVersion"/> as it is then: the control server lists the tables again only
+    /// when it changed, so a new table is queryable there within one beat.
+    /// </summary>
+    public static RegistrationHeartbeat Start(Uri control, Uri advertised, string token, TimeSpan interval, TextWriter log,
+        Func<string>? catalogVersion = null)
     {
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(interval, TimeSpan.Zero);
-        return new RegistrationHeartbeat(control, advertised, token, interval, log);
+        return new RegistrationHeartbeat(control, advertised, token, interval, log, catalogVersion);
     }
 
     private async Task BeatAsync(string advertised, TimeSpan interval, TextWriter log, CancellationToken stop)
@@ -41,7 +50,7 @@ public sealed class RegistrationHeartbeat : IAsyncDisposable
             try
             {
                 // A beat slower than the interval is as good as lost: the control server would already count it late.
-                await _client.ActionAsync(TableServerProtocol.HeartbeatAction, advertised, interval, stop).ConfigureAwait(false);
+                await _client.ActionAsync(TableServerProtocol.HeartbeatAction, Body(advertised), interval, stop).ConfigureAwait(false);
             }
             catch (Exception e) when (e is ExecutionException or OperationCanceledException && stop.IsCancellationRequested)
             {
@@ -57,6 +66,22 @@ public sealed class RegistrationHeartbeat : IAsyncDisposable
             lastProblem = problem;
         }
         while (await Tick(timer, stop).ConfigureAwait(false));
+    }
+
+    /// <summary>
+    /// The endpoint and the catalog version; without the version when the data directory changed under the scan
+    /// (a table dropped meanwhile): the beat must still keep the server alive, and the next one carries it.
+    /// </summary>
+    private string Body(string advertised)
+    {
+        try
+        {
+            return _catalogVersion is null ? advertised : advertised + "\n" + _catalogVersion();
+        }
+        catch (Exception e) when (e is IOException or StorageException)
+        {
+            return advertised;
+        }
     }
 
     private static async Task<bool> Tick(PeriodicTimer timer, CancellationToken stop)

@@ -9,7 +9,7 @@ namespace Vnd.Engine.Tests.TableServer;
 /// The differential corpus's trace tables (<see cref="SltTraceTables"/>) in tenant1's schema, served seven ways:
 /// embedded (<c>vnd serve</c> in this process; tables no capture point fills are read at the coordinator) and, for
 /// 1, 2 and 3 <c>vnd table-server</c> processes, a <c>vnd serve --table-servers</c> process with pushdown and one
-/// with <c>--no-pushdown</c>. The tables are split so that t_in/t_out and a/b sit on different servers whenever
+/// with <c>--no-pushdown</c>, each over an empty data directory (issue 6: the control server holds no segments). The tables are split so that t_in/t_out and a/b sit on different servers whenever
 /// there are two or more, so their joins cross servers.
 /// </summary>
 public sealed class DistributedCorpus : IAsyncLifetime
@@ -77,9 +77,10 @@ public sealed class DistributedCorpus : IAsyncLifetime
     private async Task<(string, int, bool, int)> StartControl(int count, string[] servers, bool pushdown)
     {
         var name = $"{count} table server{(count == 1 ? "" : "s")}, pushdown {(pushdown ? "on" : "off")}";
-        // Each control server keeps its own control state (one SQLite file per process) and the tables' schemas.
+        // Each control server starts with an empty data directory of its own: it holds no trace table, and binds
+        // the corpus's tables from the table servers' answers.
         var data = Path.Combine(_root, $"control-of{count}-{(pushdown ? "on" : "off")}");
-        DirectoryCopy.Copy(Control, data);
+        Directory.CreateDirectory(data);
         string[] arguments = ["serve", "--data", data, "--listen", "127.0.0.1:0", "--no-tls", "--no-demo",
             "--table-servers", string.Join(",", servers), "--token", DistributedDemo.Token];
         var (process, line) = await VndProcess.Start("vnd serve: listening on ", pushdown ? arguments : [.. arguments, "--no-pushdown"]);

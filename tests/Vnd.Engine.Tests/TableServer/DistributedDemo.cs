@@ -19,6 +19,9 @@ namespace Vnd.Engine.Tests.TableServer;
 public class DistributedDemo : IAsyncLifetime
 {
     public const string Token = "serve-dist-token";
+
+    /// <summary>The distributed control server's admin role; its password is its name, like the tenants' (<see cref="ConnectionString"/>).</summary>
+    public const string AdminUser = "vnd";
     private readonly bool _registration;
     private readonly string _root = Path.Combine(Path.GetTempPath(), "vnd-servedist-" + Guid.NewGuid().ToString("N"));
     private readonly Process?[] _servers = new Process?[3];
@@ -57,9 +60,10 @@ public class DistributedDemo : IAsyncLifetime
             new[] { ("tenant1", "b"), ("tenant1", "c") },
             new[] { ("tenant1", DemoDiagnoses.OfflineTable), ("tenant2", DemoDiagnoses.OfflineTable), ("tenant2", "lb_out") },
         };
-        // The control server of the distributed run has its own copy of the control state (one SQLite file per process).
+        // The control server of the distributed run has its own copy of the control state (one SQLite file per
+        // process) and no trace table: it binds them from the table servers' answers.
         var remoteControl = Path.Combine(_root, "control-remote");
-        DirectoryCopy.Copy(Control, remoteControl);
+        DirectoryCopy.CopyFiles(Control, remoteControl);
         if (_registration)
             DistributedPort = await StartRegistrationControl(remoteControl);
         for (var i = 0; i < holdings.Length; i++)
@@ -121,7 +125,7 @@ public class DistributedDemo : IAsyncLifetime
     private async Task<int> StartRegistrationControl(string data)
     {
         (_control, var lines) = await VndProcess.Start(["vnd serve: table servers register at ", "vnd serve: listening on "],
-            ["serve", "--data", data, "--listen", "127.0.0.1:0", "--no-tls", "--registration", "127.0.0.1:0", "--heartbeat-grace", "2", "--token", Token]);
+            ["serve", "--data", data, "--listen", "127.0.0.1:0", "--no-tls", "--no-demo", "--admin-password", AdminUser, "--registration", "127.0.0.1:0", "--heartbeat-grace", "2", "--token", Token]);
         Registration = lines[0].Trim();
         return IPEndPoint.Parse(lines[1][..lines[1].IndexOf(' ', StringComparison.Ordinal)]).Port;
     }
@@ -129,7 +133,7 @@ public class DistributedDemo : IAsyncLifetime
     private async Task<int> StartControl(string data)
     {
         (_control, var line) = await VndProcess.Start("vnd serve: listening on ", "serve", "--data", data, "--listen", "127.0.0.1:0", "--no-tls",
-            "--table-servers", string.Join(",", TableServers), "--token", Token);
+            "--no-demo", "--admin-password", AdminUser, "--table-servers", string.Join(",", TableServers), "--token", Token);
         return IPEndPoint.Parse(line[..line.IndexOf(' ', StringComparison.Ordinal)]).Port;
     }
 

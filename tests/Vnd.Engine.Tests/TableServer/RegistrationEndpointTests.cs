@@ -49,7 +49,19 @@ public sealed class RegistrationEndpointTests : IAsyncLifetime
         Assert.True(Assert.Single(_registry.Servers()).Alive);
     }
 
+    [Fact]
+    public async Task A_heartbeat_carries_the_catalog_version_on_its_second_line()
+    {
+        using var client = new TableServerClient(Control, _host.Endpoint, Token);
+
+        await client.ActionAsync(TableServerProtocol.HeartbeatAction, "http://127.0.0.1:7402/\n0123456789ABCDEF", Beat);
+        Assert.Equal("0123456789ABCDEF", Assert.Single(_registry.Servers()).CatalogVersion);
+        await client.ActionAsync(TableServerProtocol.HeartbeatAction, "http://127.0.0.1:7402/", Beat);
+        Assert.Null(Assert.Single(_registry.Servers()).CatalogVersion);
+    }
+
     [Theory]
+    [InlineData("http://127.0.0.1:7400/\nv1\nmore")]
     [InlineData("not an endpoint")]
     [InlineData("https://127.0.0.1:7400/")]
     [InlineData("http://127.0.0.1/")]
