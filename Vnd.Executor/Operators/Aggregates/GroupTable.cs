@@ -56,11 +56,24 @@ public sealed class GroupTable : IDisposable
         {
             _encoder.Encode(keys, rows);
             var fresh = 0;
-            for (var k = 0; k < rows.Length; k++)
+            var hashes = _encoder.Hashes;
+            if (_table.InlineKeys)
             {
-                groups[k] = _table.FindOrAdd(_encoder.Hashes[k], _encoder.Key(k), out var added);
-                if (added)
-                    _newRows[fresh++] = rows[k];
+                for (var k = 0; k < rows.Length; k++)
+                {
+                    groups[k] = _table.FindOrAdd(hashes[k], _encoder.Packed(k), _encoder.Key(k), out var added);
+                    if (added)
+                        _newRows[fresh++] = rows[k];
+                }
+            }
+            else
+            {
+                for (var k = 0; k < rows.Length; k++)
+                {
+                    groups[k] = _table.FindOrAdd(hashes[k], _encoder.Key(k), out var added);
+                    if (added)
+                        _newRows[fresh++] = rows[k];
+                }
             }
             if (fresh > 0)
             {

@@ -8,7 +8,8 @@ namespace Vnd.Executor.Operators.Hashing;
 /// <summary>
 /// An open-addressing hash table from encoded keys (see <see cref="KeyEncoder"/>) to dense entry numbers 0, 1,
 /// 2, ... Slots are one flat ulong array holding the upper hash bits next to the entry number, so most probes
-/// never touch the key bytes; keys live in one byte arena. 8-byte keys (every integer key) are also kept inline
+/// never touch the key bytes; keys live in one byte arena. Keys of at most 8 bytes (every integer key, an IPv4
+/// group key with its NULL flag) are also kept inline
 /// beside their slot, so a lookup in a table far larger than the cache costs one memory access, not two. Linear
 /// probing, load at most one half. Every growth is reserved in the query's <see cref="MemoryBudget"/> first.
 /// </summary>
@@ -28,7 +29,7 @@ public sealed class KeyTable : IDisposable
     {
         _fixedWidth = fixedWidth;
         _memory = memory;
-        _shift = fixedWidth == 8 ? 1 : 0;
+        _shift = fixedWidth is > 0 and <= 8 ? 1 : 0;
         var capacity = (int)Math.Max(64, System.Numerics.BitOperations.RoundUpToPowerOf2((uint)Math.Max(expected, 16) * 2));
         Reserve(((capacity * 8L) << _shift) + (capacity / 2 * (8L + 4 + Math.Max(fixedWidth, 16))));
         _slots = new ulong[capacity << _shift];
@@ -38,6 +39,9 @@ public sealed class KeyTable : IDisposable
     }
 
     public int Count { get; private set; }
+
+    /// <summary>True when keys are kept inline beside their slots (fixed width of 1 to 8 bytes).</summary>
+    public bool InlineKeys => _shift == 1;
 
     private int Capacity => _slots.Length >> _shift;
 
@@ -64,7 +68,7 @@ public sealed class KeyTable : IDisposable
     {
         var mask = Capacity - 1;
         var tag = hash & 0xFFFFFFFF00000000UL;
-        var inline = _shift == 1 ? MemoryMarshal.Read<ulong>(key) : 0;
+        var inline = _shift == 1 ? Inline(key) : 0;
         for (var i = (int)hash & mask; ; i = (i + 1) & mask)
         {
             var at = i << _shift;
@@ -77,13 +81,17 @@ public sealed class KeyTable : IDisposable
     }
 
     /// <summary>The entry of <paramref name="key"/>, inserting it when new.</summary>
-    public int FindOrAdd(ulong hash, ReadOnlySpan<byte> key, out bool added)
+    public int FindOrAdd(ulong hash, ReadOnlySpan<byte> key, out bool added) =>
+        FindOrAdd(hash, _shift == 1 ? Inline(key) : 0, key, out added);
+
+    /// <summary>As <see cref="FindOrAdd(ulong, ReadOnlySpan{byte}, out bool)"/> with the key of at most 8 bytes
+    /// already packed (<see cref="KeyEncoder.Packed"/>): a lookup then compares one ulong and never reads the span.</summary>
+    public int FindOrAdd(ulong hash, ulong inline, ReadOnlySpan<byte> key, out bool added)
     {
         if (Count * 2 >= Capacity)
             Grow();
         var mask = Capacity - 1;
         var tag = hash & 0xFFFFFFFF00000000UL;
-        var inline = _shift == 1 ? MemoryMarshal.Read<ulong>(key) : 0;
         for (var i = (int)hash & mask; ; i = (i + 1) & mask)
         {
             var at = i << _shift;
@@ -109,6 +117,17 @@ public sealed class KeyTable : IDisposable
     {
         _memory.Release(_reserved);
         _reserved = 0;
+    }
+
+    /// <summary>A key of at most 8 bytes as one ulong (zero-padded), kept beside its slot and compared whole.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static ulong Inline(ReadOnlySpan<byte> key)
+    {
+        if (key.Length == 8)
+            return MemoryMarshal.Read<ulong>(key);
+        ulong value = 0;
+        key.CopyTo(MemoryMarshal.AsBytes(new Span<ulong>(ref value)));
+        return value;
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -151,7 +170,7 @@ public sealed class KeyTable : IDisposable
                 i = (i + 1) & mask;
             _slots[i << _shift] = (hash & 0xFFFFFFFF00000000UL) | (uint)(entry + 1);
             if (_shift == 1)
-                _slots[(i << 1) + 1] = MemoryMarshal.Read<ulong>(_keys.AsSpan(entry * 8));
+                _slots[(i << 1) + 1] = Inline(_keys.AsSpan(entry * _fixedWidth, _fixedWidth));
         }
     }
 
