@@ -31,11 +31,14 @@ public sealed class KeyTable : IDisposable
         _memory = memory;
         _shift = fixedWidth is > 0 and <= 8 ? 1 : 0;
         var capacity = (int)Math.Max(64, System.Numerics.BitOperations.RoundUpToPowerOf2((uint)Math.Max(expected, 16) * 2));
-        Reserve(((capacity * 8L) << _shift) + (capacity / 2 * (8L + 4 + Math.Max(fixedWidth, 16))));
+        // Fixed-width keys need no offsets and exactly their width of arena; variable ones start at 16 bytes.
+        var keyWidth = fixedWidth >= 0 ? fixedWidth : 16;
+        var offsetWidth = fixedWidth >= 0 ? 0 : 4;
+        Reserve(((capacity * 8L) << _shift) + (capacity / 2 * (8L + offsetWidth + keyWidth)));
         _slots = new ulong[capacity << _shift];
         _hashes = new ulong[capacity / 2];
-        _offsets = new int[(capacity / 2) + 1];
-        _keys = new byte[capacity / 2 * Math.Max(fixedWidth, 16)];
+        _offsets = fixedWidth >= 0 ? [] : new int[(capacity / 2) + 1];
+        _keys = new byte[capacity / 2 * keyWidth];
     }
 
     public int Count { get; private set; }
@@ -150,7 +153,8 @@ public sealed class KeyTable : IDisposable
         }
         key.CopyTo(_keys.AsSpan(_keyBytes));
         _keyBytes += key.Length;
-        _offsets[entry + 1] = _keyBytes;
+        if (_fixedWidth < 0)
+            _offsets[entry + 1] = _keyBytes;
         return entry;
     }
 
@@ -160,7 +164,8 @@ public sealed class KeyTable : IDisposable
         Reserve((_slots.Length * 8L) + (_hashes.Length * 12L));
         _slots = new ulong[capacity << _shift];
         Array.Resize(ref _hashes, capacity / 2);
-        Array.Resize(ref _offsets, (capacity / 2) + 1);
+        if (_fixedWidth < 0)
+            Array.Resize(ref _offsets, (capacity / 2) + 1);
         var mask = capacity - 1;
         for (var entry = 0; entry < Count; entry++)
         {
