@@ -7,7 +7,9 @@ namespace Vnd.Planner.Rules;
 /// prune_projections: walks top-down with the set of columns each node's parent needs and drops the rest: unread
 /// scan columns (a columnar scan then never touches them), unused projection items, aggregates and window
 /// calls. Group keys, DISTINCT inputs and set-operation columns change results and are always kept. A scan
-/// that would be left with no column keeps its narrowest one, so row counts survive (SELECT count(*)).
+/// that would be left with no column keeps its narrowest one, so row counts survive (SELECT count(*)). Subquery
+/// plans inside expressions are pruned too, against their own output: without that a scalar
+/// <c>(select count(*) from t)</c> read every column of t.
 /// </summary>
 public sealed class PruneProjections : ILogicalRule
 {
@@ -21,6 +23,7 @@ public sealed class PruneProjections : ILogicalRule
 
     private static LogicalPlan Prune(LogicalPlan plan, HashSet<ColumnId> required)
     {
+        plan = PlanExpressions.Map(plan, PruneSubqueries);
         switch (plan)
         {
             case Scan scan:
@@ -66,6 +69,13 @@ public sealed class PruneProjections : ILogicalRule
             }
         }
     }
+
+    /// <summary>Prunes each subquery plan in <paramref name="expr"/> to what its own output needs. Outer
+    /// references inside it are untouched (they name the enclosing query's columns, which the caller keeps).</summary>
+    private static BoundExpr PruneSubqueries(BoundExpr expr) =>
+        ExprWalk.Any(expr, e => e is BoundSubquery)
+            ? ExprWalk.Transform(expr, e => e is BoundSubquery s ? s with { Plan = Prune(s.Plan, s.Plan.Output.Select(c => c.Id).ToHashSet()) } : null)
+            : expr;
 
     /// <summary>When only the row count matters (count(*)), read the cheapest column.</summary>
     private static ScanColumn Narrowest(SqlList<ScanColumn> columns)

@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Vnd.Executor.Execution;
 using Vnd.Executor.Operators.Hashing;
 using Vnd.Executor.Vectors;
@@ -17,6 +18,7 @@ public sealed class GroupTable : IDisposable
     private readonly ColumnCollection _keyValues;
     private readonly int[] _groups = new int[Batch.Capacity];
     private readonly int[] _newRows = new int[Batch.Capacity];
+    private readonly ulong[] _packed = new ulong[Batch.Capacity];
     private int[] _map = [];
 
     public GroupTable(IReadOnlyList<SqlType> keyTypes, IReadOnlyList<AggregateCall> aggregates, MemoryBudget memory)
@@ -52,25 +54,64 @@ public sealed class GroupTable : IDisposable
         {
             groups.Clear();
         }
+        else if (_encoder.TryEncodeInet4(keys, rows, _packed))
+        {
+            AddPacked(rows, keys, groups);
+        }
         else
         {
             _encoder.Encode(keys, rows);
             var fresh = 0;
-            for (var k = 0; k < rows.Length; k++)
+            var hashes = _encoder.Hashes;
+            if (_table.InlineKeys)
             {
-                groups[k] = _table.FindOrAdd(_encoder.Hashes[k], _encoder.Key(k), out var added);
-                if (added)
-                    _newRows[fresh++] = rows[k];
+                for (var k = 0; k < rows.Length; k++)
+                {
+                    groups[k] = _table.FindOrAdd(hashes[k], _encoder.Packed(k), _encoder.Key(k), out var added);
+                    if (added)
+                        _newRows[fresh++] = rows[k];
+                }
             }
-            if (fresh > 0)
+            else
             {
-                _keyValues.Append(keys, _newRows.AsSpan(0, fresh));
-                foreach (var a in Accumulators)
-                    a.Resize(_table.Count);
+                for (var k = 0; k < rows.Length; k++)
+                {
+                    groups[k] = _table.FindOrAdd(hashes[k], _encoder.Key(k), out var added);
+                    if (added)
+                        _newRows[fresh++] = rows[k];
+                }
             }
+            AppendNewGroups(keys, fresh);
         }
         for (var i = 0; i < Accumulators.Length; i++)
             Accumulators[i].Update(arguments[i], rows, groups);
+    }
+
+    /// <summary>Rows whose keys <see cref="KeyEncoder.TryEncodeInet4"/> packed: each lookup compares one ulong, and
+    /// the key bytes are spelled out only for a new group.</summary>
+    private void AddPacked(ReadOnlySpan<int> rows, ReadOnlySpan<Vector> keys, Span<int> groups)
+    {
+        var fresh = 0;
+        var hashes = _encoder.Hashes;
+        var width = _encoder.FixedWidth;
+        for (var k = 0; k < rows.Length; k++)
+        {
+            var packed = _packed[k];
+            groups[k] = _table.FindOrAdd(hashes[k], packed, MemoryMarshal.AsBytes(new ReadOnlySpan<ulong>(in packed))[..width], out var added);
+            if (added)
+                _newRows[fresh++] = rows[k];
+        }
+        AppendNewGroups(keys, fresh);
+    }
+
+    /// <summary>Copies the key values of the batch's <paramref name="fresh"/> new groups and sizes the accumulators.</summary>
+    private void AppendNewGroups(ReadOnlySpan<Vector> keys, int fresh)
+    {
+        if (fresh == 0)
+            return;
+        _keyValues.Append(keys, _newRows.AsSpan(0, fresh));
+        foreach (var a in Accumulators)
+            a.Resize(_table.Count);
     }
 
     /// <summary>Folds another worker's groups into this table.</summary>

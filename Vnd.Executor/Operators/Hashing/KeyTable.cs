@@ -8,7 +8,8 @@ namespace Vnd.Executor.Operators.Hashing;
 /// <summary>
 /// An open-addressing hash table from encoded keys (see <see cref="KeyEncoder"/>) to dense entry numbers 0, 1,
 /// 2, ... Slots are one flat ulong array holding the upper hash bits next to the entry number, so most probes
-/// never touch the key bytes; keys live in one byte arena. 8-byte keys (every integer key) are also kept inline
+/// never touch the key bytes; keys live in one byte arena. Keys of at most 8 bytes (every integer key, an IPv4
+/// group key with its NULL flag) are also kept inline
 /// beside their slot, so a lookup in a table far larger than the cache costs one memory access, not two. Linear
 /// probing, load at most one half. Every growth is reserved in the query's <see cref="MemoryBudget"/> first.
 /// </summary>
@@ -28,16 +29,22 @@ public sealed class KeyTable : IDisposable
     {
         _fixedWidth = fixedWidth;
         _memory = memory;
-        _shift = fixedWidth == 8 ? 1 : 0;
+        _shift = fixedWidth is > 0 and <= 8 ? 1 : 0;
         var capacity = (int)Math.Max(64, System.Numerics.BitOperations.RoundUpToPowerOf2((uint)Math.Max(expected, 16) * 2));
-        Reserve(((capacity * 8L) << _shift) + (capacity / 2 * (8L + 4 + Math.Max(fixedWidth, 16))));
+        // Fixed-width keys need no offsets and exactly their width of arena; variable ones start at 16 bytes.
+        var keyWidth = fixedWidth >= 0 ? fixedWidth : 16;
+        var offsetWidth = fixedWidth >= 0 ? 0 : 4;
+        Reserve(((capacity * 8L) << _shift) + (capacity / 2 * (8L + offsetWidth + keyWidth)));
         _slots = new ulong[capacity << _shift];
         _hashes = new ulong[capacity / 2];
-        _offsets = new int[(capacity / 2) + 1];
-        _keys = new byte[capacity / 2 * Math.Max(fixedWidth, 16)];
+        _offsets = fixedWidth >= 0 ? [] : new int[(capacity / 2) + 1];
+        _keys = new byte[capacity / 2 * keyWidth];
     }
 
     public int Count { get; private set; }
+
+    /// <summary>True when keys are kept inline beside their slots (fixed width of 1 to 8 bytes).</summary>
+    public bool InlineKeys => _shift == 1;
 
     private int Capacity => _slots.Length >> _shift;
 
@@ -64,7 +71,7 @@ public sealed class KeyTable : IDisposable
     {
         var mask = Capacity - 1;
         var tag = hash & 0xFFFFFFFF00000000UL;
-        var inline = _shift == 1 ? MemoryMarshal.Read<ulong>(key) : 0;
+        var inline = _shift == 1 ? Inline(key) : 0;
         for (var i = (int)hash & mask; ; i = (i + 1) & mask)
         {
             var at = i << _shift;
@@ -77,13 +84,17 @@ public sealed class KeyTable : IDisposable
     }
 
     /// <summary>The entry of <paramref name="key"/>, inserting it when new.</summary>
-    public int FindOrAdd(ulong hash, ReadOnlySpan<byte> key, out bool added)
+    public int FindOrAdd(ulong hash, ReadOnlySpan<byte> key, out bool added) =>
+        FindOrAdd(hash, _shift == 1 ? Inline(key) : 0, key, out added);
+
+    /// <summary>As <see cref="FindOrAdd(ulong, ReadOnlySpan{byte}, out bool)"/> with the key of at most 8 bytes
+    /// already packed (<see cref="KeyEncoder.Packed"/>): a lookup then compares one ulong and never reads the span.</summary>
+    public int FindOrAdd(ulong hash, ulong inline, ReadOnlySpan<byte> key, out bool added)
     {
         if (Count * 2 >= Capacity)
             Grow();
         var mask = Capacity - 1;
         var tag = hash & 0xFFFFFFFF00000000UL;
-        var inline = _shift == 1 ? MemoryMarshal.Read<ulong>(key) : 0;
         for (var i = (int)hash & mask; ; i = (i + 1) & mask)
         {
             var at = i << _shift;
@@ -111,6 +122,17 @@ public sealed class KeyTable : IDisposable
         _reserved = 0;
     }
 
+    /// <summary>A key of at most 8 bytes as one ulong (zero-padded), kept beside its slot and compared whole.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static ulong Inline(ReadOnlySpan<byte> key)
+    {
+        if (key.Length == 8)
+            return MemoryMarshal.Read<ulong>(key);
+        ulong value = 0;
+        key.CopyTo(MemoryMarshal.AsBytes(new Span<ulong>(ref value)));
+        return value;
+    }
+
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private bool KeyEquals(int entry, ReadOnlySpan<byte> key)
     {
@@ -131,7 +153,8 @@ public sealed class KeyTable : IDisposable
         }
         key.CopyTo(_keys.AsSpan(_keyBytes));
         _keyBytes += key.Length;
-        _offsets[entry + 1] = _keyBytes;
+        if (_fixedWidth < 0)
+            _offsets[entry + 1] = _keyBytes;
         return entry;
     }
 
@@ -141,7 +164,8 @@ public sealed class KeyTable : IDisposable
         Reserve((_slots.Length * 8L) + (_hashes.Length * 12L));
         _slots = new ulong[capacity << _shift];
         Array.Resize(ref _hashes, capacity / 2);
-        Array.Resize(ref _offsets, (capacity / 2) + 1);
+        if (_fixedWidth < 0)
+            Array.Resize(ref _offsets, (capacity / 2) + 1);
         var mask = capacity - 1;
         for (var entry = 0; entry < Count; entry++)
         {
@@ -151,7 +175,7 @@ public sealed class KeyTable : IDisposable
                 i = (i + 1) & mask;
             _slots[i << _shift] = (hash & 0xFFFFFFFF00000000UL) | (uint)(entry + 1);
             if (_shift == 1)
-                _slots[(i << 1) + 1] = MemoryMarshal.Read<ulong>(_keys.AsSpan(entry * 8));
+                _slots[(i << 1) + 1] = Inline(_keys.AsSpan(entry * _fixedWidth, _fixedWidth));
         }
     }
 

@@ -1,5 +1,6 @@
 using Vnd.Executor.Execution;
 using Vnd.Executor.Expressions;
+using Vnd.Executor.Vectors;
 using Vnd.Planner.Types;
 
 namespace Vnd.Executor.Operators.Joins;
@@ -57,9 +58,13 @@ public sealed class HashJoinOperator : PhysicalOperator
 
     public override OperatorStream Open(QueryContext context, int partition, int partitionCount)
     {
-        var table = context.Shared(this, () => JoinHashTable.Build(context, Build, BuildKeys, EmitsBuildColumns || Residual is not null));
+        var table = context.Shared(this, () => JoinHashTable.Build(context, Build, BuildKeys, EmitsBuildColumns || Residual is not null, IsIntegerKey(ProbeKeys)));
         return new HashJoinStream(this, table, Probe.Open(context, partition, partitionCount), context, partitionCount);
     }
+
+    /// <summary>One integer key column: the case a build side may be indexed densely by value.</summary>
+    internal static bool IsIntegerKey(IReadOnlyList<Expression> keys) =>
+        keys.Count == 1 && keys[0].PhysicalType is PhysicalType.Int16 or PhysicalType.Int32 or PhysicalType.Int64;
 
     public override string ToString() =>
         $"HashJoin {Type} on [{string.Join(", ", ProbeKeys.Zip(BuildKeys, (p, b) => $"{p} = {b}"))}]" + (Residual is null ? "" : $" residual {Residual}");

@@ -25,6 +25,7 @@ internal sealed class HashJoinStream : OperatorStream
     private readonly int _probeColumns;
     private readonly int[] _heads = new int[Batch.Capacity];
     private readonly bool[] _matched = new bool[Batch.Capacity];
+    private readonly bool[] _nullKey = new bool[Batch.Capacity];
     private readonly int[] _pairProbe = new int[Batch.Capacity];
     private readonly int[] _pairIndex = new int[Batch.Capacity];
     private readonly int[] _pairBuild = new int[Batch.Capacity];
@@ -99,6 +100,28 @@ internal sealed class HashJoinStream : OperatorStream
         var rows = batch.Rows;
         for (var i = 0; i < _keyVectors.Length; i++)
             _keyVectors[i] = _plan.ProbeKeys[i].EvaluateToVector(batch, _scratch);
+        if (_table.Dense is { } dense)
+        {
+            var key = _keyVectors[0];
+            switch (_plan.ProbeKeys[0].PhysicalType)
+            {
+                case PhysicalType.Int16: LookupDense<short>(dense, key, rows); break;
+                case PhysicalType.Int32: LookupDense<int>(dense, key, rows); break;
+                default: LookupDense<long>(dense, key, rows); break;
+            }
+            _scratch.Release(key);
+        }
+        else
+        {
+            LookupHashed(rows);
+        }
+        _matched.AsSpan(0, rows.Length).Clear();
+        _cursor = 0;
+        _chain = rows.Length > 0 ? _heads[0] : -1;
+    }
+
+    private void LookupHashed(ReadOnlySpan<int> rows)
+    {
         _encoder.Encode(_keyVectors, rows);
         for (var i = _keyVectors.Length - 1; i >= 0; i--)
             _scratch.Release(_keyVectors[i]);
@@ -108,11 +131,30 @@ internal sealed class HashJoinStream : OperatorStream
             _table.Prefetch(hashes[k]);
         for (var k = 0; k < rows.Length; k++)
         {
-            _heads[k] = _encoder.HasNull[k] ? -1 : _table.Find(hashes[k], _encoder.Key(k));
-            _matched[k] = false;
+            var isNull = _encoder.HasNull[k];
+            _nullKey[k] = isNull;
+            _heads[k] = isNull ? -1 : _table.Find(hashes[k], _encoder.Key(k));
         }
-        _cursor = 0;
-        _chain = rows.Length > 0 ? _heads[0] : -1;
+    }
+
+    /// <summary>A probe of a dense build side (see <see cref="DenseKeyIndex"/>): the key values index it directly.</summary>
+    private void LookupDense<T>(DenseKeyIndex dense, Vector key, ReadOnlySpan<int> rows) where T : unmanaged, System.Numerics.IBinaryInteger<T>
+    {
+        var data = key.Data<T>();
+        if (!key.IsConstant && key.Validity.AllValid)
+        {
+            _nullKey.AsSpan(0, rows.Length).Clear();
+            for (var k = 0; k < rows.Length; k++)
+                _heads[k] = dense.Find(long.CreateTruncating(data[rows[k]]));
+            return;
+        }
+        for (var k = 0; k < rows.Length; k++)
+        {
+            var row = key.IsConstant ? 0 : rows[k];
+            var isNull = key.Validity.IsNull(row);
+            _nullKey[k] = isNull;
+            _heads[k] = isNull ? -1 : dense.Find(long.CreateTruncating(data[row]));
+        }
     }
 
     /// <summary>Semi/anti join without a residual: the lookup alone decides, so just narrow the selection.</summary>
@@ -129,7 +171,7 @@ internal sealed class HashJoinStream : OperatorStream
             {
                 JoinType.Semi => _heads[k] >= 0,
                 JoinType.Anti => _heads[k] < 0,
-                _ => buildEmpty || (_heads[k] < 0 && !_encoder.HasNull[k]),
+                _ => buildEmpty || (_heads[k] < 0 && !_nullKey[k]),
             };
             if (keep)
                 _selection[kept++] = rows[k];
@@ -193,7 +235,7 @@ internal sealed class HashJoinStream : OperatorStream
             {
                 JoinType.Left or JoinType.Full or JoinType.Anti => !_matched[k],
                 JoinType.Semi => _matched[k],
-                JoinType.NullAwareAnti => emptyBuild || (!_table.HasNullKey && !_matched[k] && !_encoder.HasNull[k]),
+                JoinType.NullAwareAnti => emptyBuild || (!_table.HasNullKey && !_matched[k] && !_nullKey[k]),
                 _ => false,
             };
             if (keep)

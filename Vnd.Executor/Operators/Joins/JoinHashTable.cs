@@ -39,12 +39,18 @@ internal sealed class JoinHashTable : IDisposable
 
     public bool HasNullKey { get; private set; }
 
+    /// <summary>Set when the single integer key is dense enough to index by value; probes then call
+    /// <see cref="DenseKeyIndex.Find"/> instead of <see cref="Find"/>.</summary>
+    public DenseKeyIndex? Dense { get; private set; }
+
     /// <summary>Per build row: did any probe row match it (right/full joins).</summary>
     public byte[] Matched { get; private set; } = [];
 
     /// <summary>Hashes <paramref name="input"/> on <paramref name="keys"/>. Without <paramref name="keepColumns"/>
-    /// (semi/anti joins with no residual) only the keys are kept: the rows' columns are never read back.</summary>
-    public static JoinHashTable Build(QueryContext context, PhysicalOperator input, IReadOnlyList<Expression> keys, bool keepColumns)
+    /// (semi/anti joins with no residual) only the keys are kept: the rows' columns are never read back. With
+    /// <paramref name="integerProbe"/> (the probe key is one integer column too) a single integer build key whose
+    /// values are dense is indexed by value (<see cref="Dense"/>) instead of hashed.</summary>
+    public static JoinHashTable Build(QueryContext context, PhysicalOperator input, IReadOnlyList<Expression> keys, bool keepColumns, bool integerProbe)
     {
         var table = new JoinHashTable(keepColumns ? input.OutputTypes : [], context.Memory);
         var workers = context.Parallelism;
@@ -63,7 +69,7 @@ internal sealed class JoinHashTable : IDisposable
                 scratch.Release(vectors[i]);
             table.Append(batch, encoder);
         });
-        table.Index(workers, context, encoders.FirstOrDefault(e => e is not null)?.FixedWidth ?? -1);
+        table.Index(workers, context, encoders.FirstOrDefault(e => e is not null)?.FixedWidth ?? -1, integerProbe && HashJoinOperator.IsIntegerKey(keys));
         return table;
     }
 
@@ -128,12 +134,18 @@ internal sealed class JoinHashTable : IDisposable
     /// The keys are copied in partition order because reading them in place, a partition's rows being spread over
     /// the whole build side, cost a cache miss per row again (measured: RTT over all flows, a 5-column key).
     /// </summary>
-    private void Index(int workers, QueryContext context, int fixedWidth)
+    private void Index(int workers, QueryContext context, int fixedWidth, bool integerKey)
     {
         var count = Rows.Count;
         Reserve(count * 5L);
         Next = new int[count];
         Matched = new byte[count];
+        if (integerKey && DenseKeyIndex.Slots(count, _keyOffsets, _keys, out var min) is > 0 and var slots)
+        {
+            Reserve(slots * 4);
+            Dense = DenseKeyIndex.Build(slots, min, count, _keyOffsets, _keys, Next);
+            return;
+        }
         _bits = PartitionBits(count);
         var partitions = 1 << _bits;
         _partitions = new KeyTable[partitions];

@@ -25,9 +25,12 @@ public static class QueryBenchmark
             Description = "scratch directory (trace tables are kept there and reused)",
             DefaultValueFactory = _ => new DirectoryInfo(Path.Combine(Path.GetTempPath(), "vnd-bench-queries")),
         };
-        var command = new Command("queries", "the paper's diagnosis queries on VND, DuckDB and PostgreSQL 15") { rows, repeat, pgRepeat, threads, skipPostgres, only, work };
-        command.SetAction(r => Run(r.GetValue(rows), Math.Max(1, r.GetValue(repeat)), Math.Max(1, r.GetValue(pgRepeat)), r.GetValue(threads), r.GetValue(skipPostgres),
-            r.GetValue(only), r.GetRequiredValue(work)));
+        var explain = new Option<bool>("--explain") { Description = "print VND's EXPLAIN ANALYZE of each query instead of timing the engines" };
+        var command = new Command("queries", "the paper's diagnosis queries on VND, DuckDB and PostgreSQL 15") { rows, repeat, pgRepeat, threads, skipPostgres, only, work, explain };
+        command.SetAction(r => r.GetValue(explain)
+            ? Explain(r.GetValue(rows), r.GetValue(only), r.GetRequiredValue(work))
+            : Run(r.GetValue(rows), Math.Max(1, r.GetValue(repeat)), Math.Max(1, r.GetValue(pgRepeat)), r.GetValue(threads), r.GetValue(skipPostgres),
+                r.GetValue(only), r.GetRequiredValue(work)));
         return command;
     }
 
@@ -35,6 +38,8 @@ public static class QueryBenchmark
     {
         work.Create();
         Console.WriteLine($"bench queries: {rows:N0} rows, {Environment.ProcessorCount} cores, load {LoadAverage()}, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC");
+        // Tiered compilation runs a query's first calls in unoptimised code; the figures differ a lot with it off.
+        Console.WriteLine($"DOTNET_TieredCompilation={Environment.GetEnvironmentVariable("DOTNET_TieredCompilation") ?? "(unset: tiered)"}");
         var store = HopTraces.Prepare(work.FullName, rows, snap: 96);
         var inRows = store.RowCount(new TableRef(HopTraces.Tenant, HopTraces.InTable));
         var outRows = store.RowCount(new TableRef(HopTraces.Tenant, HopTraces.OutTable));
@@ -59,6 +64,23 @@ public static class QueryBenchmark
         }
         Console.WriteLine($"load after queries: {LoadAverage()}, process CPU during queries {(Environment.CpuUsage.TotalTime - cpuBefore).TotalSeconds:F1} s");
         return ResultTable.Print(results, engines.Select(e => e.Name).ToArray(), inRows, outRows);
+    }
+
+    /// <summary>VND's EXPLAIN ANALYZE of each query (second run, after a warm-up): where a query's time goes.</summary>
+    private static int Explain(long rows, string? only, DirectoryInfo work)
+    {
+        work.Create();
+        var store = HopTraces.Prepare(work.FullName, rows, snap: 96);
+        using var vnd = new VndQueryEngine(store);
+        foreach (var query in DiagnosisQueries.All.Where(q => only is null || q.Name.Contains(only, StringComparison.OrdinalIgnoreCase)))
+        {
+            var sql = query.Text(vnd.Name);
+            vnd.Explain(sql);
+            Console.WriteLine($"{query.Name} (load {LoadAverage()}):");
+            foreach (var line in vnd.Explain(sql))
+                Console.WriteLine("  " + line);
+        }
+        return 0;
     }
 
     private static string Describe(Measurement m) =>

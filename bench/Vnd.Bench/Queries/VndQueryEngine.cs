@@ -43,6 +43,10 @@ public sealed class VndQueryEngine(TraceTableStore store) : IQueryEngine
             consume(batch);
     }
 
+    /// <summary>EXPLAIN ANALYZE of <paramref name="sql"/>: the plan with each node's rows and time.</summary>
+    public IReadOnlyList<string> Explain(string sql) =>
+        Vnd.Executor.Analysis.ExplainAnalyze.Run(Optimizer.Default.Optimize(new Binder(_catalog).Bind(sql).Plan).Plan, _catalog.Source);
+
     private PhysicalOperator Plan(string sql)
     {
         var bound = new Binder(_catalog).Bind(sql);

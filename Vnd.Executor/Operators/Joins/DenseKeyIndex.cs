@@ -1,0 +1,72 @@
+namespace Vnd.Executor.Operators.Joins;
+
+/// <summary>
+/// The build side of a join on one integer key whose values fill a range not much wider than the build side
+/// (packet ids, ordinals: the one-hop delay and loss joins): the newest build row of key v sits at
+/// <c>heads[v - min]</c>, older rows with that key chained through the join's Next array as in the hash table.
+/// A lookup is one subtraction, one range check and one array read: no hash, no tag, no key comparison, and
+/// probe keys that arrive in order read the array in order.
+/// </summary>
+internal sealed class DenseKeyIndex
+{
+    /// <summary>Widest range indexed densely: 4 bytes a slot, 256 MiB at most.</summary>
+    private const long MaxRange = 1L << 26;
+
+    private readonly int[] _heads;
+    private readonly long _min;
+
+    private DenseKeyIndex(int[] heads, long min)
+    {
+        _heads = heads;
+        _min = min;
+    }
+
+    /// <summary>
+    /// The number of slots a dense index of these keys needs, or 0 when the keys are too sparse (more than two
+    /// slots a keyed row, beyond a small floor) or there are none. <paramref name="offsets"/> holds each row's key
+    /// start in <paramref name="keys"/> (8-byte integers), -1 for a NULL key.
+    /// </summary>
+    public static long Slots(int rows, ReadOnlySpan<int> offsets, byte[] keys, out long min)
+    {
+        min = long.MaxValue;
+        var max = long.MinValue;
+        var keyed = 0L;
+        for (var r = 0; r < rows; r++)
+        {
+            if (offsets[r] < 0)
+                continue;
+            var v = BitConverter.ToInt64(keys, offsets[r]);
+            min = Math.Min(min, v);
+            max = Math.Max(max, v);
+            keyed++;
+        }
+        if (keyed == 0)
+            return 0;
+        var range = (ulong)(max - min) + 1;
+        return range <= (ulong)Math.Min(MaxRange, (2 * keyed) + 4096) ? (long)range : 0;
+    }
+
+    /// <summary>Indexes every keyed row; rows with equal keys are chained newest first, as the hash table does.</summary>
+    public static DenseKeyIndex Build(long slots, long min, int rows, ReadOnlySpan<int> offsets, byte[] keys, int[] next)
+    {
+        var heads = new int[slots];
+        Array.Fill(heads, -1);
+        for (var r = 0; r < rows; r++)
+        {
+            if (offsets[r] < 0)
+                continue;
+            var slot = (int)(BitConverter.ToInt64(keys, offsets[r]) - min);
+            next[r] = heads[slot];
+            heads[slot] = r;
+        }
+        return new DenseKeyIndex(heads, min);
+    }
+
+    /// <summary>The newest build row with key <paramref name="key"/>, or -1. Keys outside the range wrap to
+    /// a difference of at least the slot count, so one unsigned comparison rejects both sides.</summary>
+    public int Find(long key)
+    {
+        var slot = (ulong)(key - _min);
+        return slot < (ulong)_heads.Length ? _heads[(int)slot] : -1;
+    }
+}
