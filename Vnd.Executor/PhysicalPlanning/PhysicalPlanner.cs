@@ -63,7 +63,7 @@ public sealed class PhysicalPlanner(Func<Scan, IBatchSource> resolveTable, IRead
         BloomFilterProbe b => new BloomFilterProbeOperator(Plan(b.Input), Plan(b.Filter), b.Keys.Select(Over(b.Input).Translate).ToArray(),
             b.Bits, b.Hashes),
         SetSketchBuild s => new SetSketchBuildOperator(Plan(s.Input), Over(s.Input).Translate(s.Key), s.Cells),
-        SetDifferenceJoin s => new SetDifferenceJoinOperator(Plan(s.Input), Plan(s.Sketch), Plan(s.Fallback), Over(s.Input).Translate(s.Key),
+        SetDifferenceJoin s => new SetDifferenceJoinOperator(Plan(s.Input), Plan(s.Sketch), Plan(s.Retry), Plan(s.Fallback), Over(s.Input).Translate(s.Key),
             s.Type switch
             {
                 LogicalJoinType.Semi => PhysicalJoinType.Semi,

@@ -46,7 +46,7 @@ public sealed class RemoteInputsStart : PhysicalOperator
     {
         if (plan is TableScanOperator { Source: RemoteBatchSource remote })
             sources.Add(remote);
-        // A set-difference join reads its fallback only when reconciliation fails: starting it would move the keys
+        // A set-difference join reads its retry and fallback only when reconciliation fails: starting them would move the keys
         // that reconciliation exists to avoid moving.
         var children = plan is SetDifferenceJoinOperator difference ? difference.StartedChildren : plan.Children;
         foreach (var child in children)

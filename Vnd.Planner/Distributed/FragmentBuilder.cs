@@ -53,10 +53,11 @@ public sealed class FragmentBuilder
             case SetDifferenceShape difference:
                 var rows = Materialize(difference.Input, fragment);
                 var sketchRows = Materialize(difference.Sketch, fragment);
+                var retry = Materialize(difference.Retry, fragment);
                 var fallback = Materialize(difference.Fallback, fragment);
                 _joins.Add(new JoinDecision(difference.Type, candidate.Site, JoinStrategy.SetReconciliation, difference.LeftName,
                     difference.RightName, candidate.Rows));
-                return new SetDifferenceJoin(difference.Type, rows, sketchRows, fallback, difference.Key, difference.Size.Cells);
+                return new SetDifferenceJoin(difference.Type, rows, sketchRows, retry, fallback, difference.Key, difference.Size.Cells);
             case MoveShape move:
                 var producer = _nextId++;
                 var plan = Materialize(move.Input, producer);

@@ -213,7 +213,7 @@ internal sealed class FragmentReader(byte[] data, int start)
     private SetDifferenceJoin DifferenceJoin()
     {
         var type = Enum<JoinType>(Byte(), (byte)JoinType.NullAwareAnti);
-        var join = new SetDifferenceJoin(type, Plan(), Plan(), Plan(), RequiredExpr(), SketchCells());
+        var join = new SetDifferenceJoin(type, Plan(), Plan(), Plan(), Plan(), RequiredExpr(), SketchCells());
         return type is JoinType.Semi or JoinType.Anti or JoinType.NullAwareAnti && join.Key.Type.IsInteger && join.Fallback.Output.Count == 1
             ? join
             : throw Fail("a set-difference join is a semi or anti join on one integer key with one fallback key column");

@@ -176,6 +176,7 @@ internal sealed class FragmentWriter
                 Byte((byte)s.Type);
                 Plan(s.Input);
                 Plan(s.Sketch);
+                Plan(s.Retry);
                 Plan(s.Fallback);
                 Expr(s.Key);
                 VarInt(s.Cells);

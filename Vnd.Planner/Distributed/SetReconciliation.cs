@@ -12,8 +12,9 @@ namespace Vnd.Planner.Distributed;
 /// difference is predicted from the statistics: the key sets' distinct counts and range overlap (containment
 /// assumed), never less than the row-count difference — the one figure that is exact for unfiltered tables. With
 /// duplicate keys on either side nearly every key may differ in count, so the prediction becomes both sides' keys
-/// and the strategy is in practice not chosen. Should the table not peel at run time, the left site reads the
-/// right side's distinct keys instead (predicted at no rows: it is read only on failure), so results are exact.
+/// and the strategy is in practice not chosen. Should the table not peel at run time, the left site reads a table
+/// of twice the cells, and if that fails too the right side's distinct keys (both predicted at no rows: they are
+/// read only on failure), so results are exact.
 /// </summary>
 public sealed class SetReconciliation(Estimator estimator, CostModel model, ColumnIdAllocator ids, JoinCombiner combiner)
 {
@@ -56,13 +57,10 @@ public sealed class SetReconciliation(Estimator estimator, CostModel model, Colu
         var key = keys[0];
         var size = SetSketchSizing.For(Differences(key, l.Rows, r.Rows));
 
-        var offset = new PlanColumn(ids.Next(), "offset", SqlType.Int8);
-        var chunk = new PlanColumn(ids.Next(), "chunk", SqlType.Bytea);
-        var build = new Candidate(r.Site, r.Cost + model.CpuBytesPerRow * r.Rows, size.Rows, size.Bytes / size.Rows,
-            new SetSketchShape(r, key.Right, size, offset, chunk));
-        var sketch = combiner.Move(build, l.Site, ExchangeKind.SetSketch);
-
-        // The fallback's distinct keys: zero rows predicted, since it is only read when peeling fails.
+        var sketch = combiner.Move(Sketch(r, key, size, size.Rows), l.Site, ExchangeKind.SetSketch);
+        // The retry and the fallback are predicted at zero rows: they are read only when peeling fails.
+        var retrySize = new SetSketchSizing(SetDifferenceJoin.RetryCells(size.Cells));
+        var retry = combiner.Move(Sketch(r, key, retrySize, 0), l.Site, ExchangeKind.SetSketch);
         var column = new PlanColumn(ids.Next(), "key0", key.Right.Type);
         var distinct = new Candidate(r.Site, r.Cost, 0, CostModel.Width(key.Right.Type),
             new KeysShape(r, [key.Right], [column]));
@@ -70,6 +68,14 @@ public sealed class SetReconciliation(Estimator estimator, CostModel model, Colu
 
         var cost = l.Cost + sketch.Cost + model.CpuBytesPerRow * (LeftPasses * l.Rows + sketch.Rows);
         return new Candidate(l.Site, cost, rows, rowWidth,
-            new SetDifferenceShape(type, l, sketch, fallback, key.Left, size, left.Name, right.Name));
+            new SetDifferenceShape(type, l, sketch, retry, fallback, key.Left, size, left.Name, right.Name));
+    }
+
+    private Candidate Sketch(Candidate input, EquiKey key, SetSketchSizing size, double rows)
+    {
+        var offset = new PlanColumn(ids.Next(), "offset", SqlType.Int8);
+        var chunk = new PlanColumn(ids.Next(), "chunk", SqlType.Bytea);
+        return new Candidate(input.Site, input.Cost + model.CpuBytesPerRow * input.Rows, rows, size.Bytes / size.Rows,
+            new SetSketchShape(input, key.Right, size, offset, chunk));
     }
 }

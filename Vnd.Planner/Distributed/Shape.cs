@@ -33,9 +33,10 @@ public sealed record SetSketchShape(Candidate Input, BoundExpr Key, SetSketchSiz
 
 /// <summary>
 /// A semi/anti join of the (local) input against the other site's keys learnt from <see cref="Sketch"/>, with
-/// <see cref="Fallback"/> (the other site's distinct keys) read only if the difference does not peel.
+/// <see cref="Retry"/> (a table of twice the cells) and then <see cref="Fallback"/> (the other site's distinct keys)
+/// read only if the difference does not peel.
 /// </summary>
-public sealed record SetDifferenceShape(JoinType Type, Candidate Input, Candidate Sketch, Candidate Fallback, BoundExpr Key,
+public sealed record SetDifferenceShape(JoinType Type, Candidate Input, Candidate Sketch, Candidate Retry, Candidate Fallback, BoundExpr Key,
     SetSketchSizing Size, string LeftName, string RightName) : Shape;
 
 /// <summary>UNION / INTERSECT / EXCEPT at the candidate's site of inputs already there.</summary>

@@ -9,19 +9,36 @@ namespace Vnd.Executor.Operators.SetReconciliation;
 /// keys, subtract and peel. Peeling yields each key whose count differs with (left count − right count); a key is
 /// only here exactly when that net count equals its full count here, which a second pass counts for the peeled
 /// keys alone. A table that does not peel, or a peel that contradicts the counts here (a net count above the
-/// count), means the table was too small: the other side's distinct keys are read instead, so the answer is exact
-/// either way.
+/// count), means the table was too small: the other side's table of twice the cells is tried next, then its
+/// distinct keys are read, so the answer is exact either way.
 /// </summary>
 internal sealed class Reconciliation(SetDifferenceJoinOperator plan, QueryContext context)
 {
     public ReconciledKeys Run()
     {
-        using var theirs = new InvertibleBloomLookupTable(plan.Cells, context.Memory);
-        var header = Receive(theirs);
-        if (header.HasNull && plan.Type == Joins.JoinType.NullAwareAnti)
-            return new ReconciledKeys(plan.Type, header, [], null); // NOT IN: nothing is kept, no need to look further
-        using var mine = new InvertibleBloomLookupTable(plan.Cells, context.Memory);
+        SetSketchHeader header;
         var keys = new IntegerKeyReader(plan.Key);
+        using (var theirs = new InvertibleBloomLookupTable(plan.Cells, context.Memory))
+        {
+            header = Receive(plan.Sketch, theirs);
+            if (header.HasNull && plan.Type == Joins.JoinType.NullAwareAnti)
+                return new ReconciledKeys(plan.Type, header, [], null); // NOT IN: nothing is kept, no need to look further
+            if (Peeled(theirs, keys) is { } onlyHere)
+                return new ReconciledKeys(plan.Type, header, onlyHere, null);
+        }
+        using (var retry = new InvertibleBloomLookupTable(plan.RetryCells, context.Memory))
+        {
+            Receive(plan.Retry, retry);
+            if (Peeled(retry, keys) is { } onlyHere)
+                return new ReconciledKeys(plan.Type, header, onlyHere, null);
+        }
+        return new ReconciledKeys(plan.Type, header, null, OtherKeys());
+    }
+
+    /// <summary>The keys only here, from the other side's table and the same over this input; null when it does not peel.</summary>
+    private HashSet<long>? Peeled(InvertibleBloomLookupTable theirs, IntegerKeyReader keys)
+    {
+        using var mine = new InvertibleBloomLookupTable(theirs.Cells, context.Memory);
         Scan(keys, (values, nulls, count) =>
         {
             for (var k = 0; k < count; k++)
@@ -32,9 +49,7 @@ internal sealed class Reconciliation(SetDifferenceJoinOperator plan, QueryContex
         });
         mine.Subtract(theirs);
         var difference = new Dictionary<long, long>();
-        if (mine.Peel(difference) && OnlyHere(difference, keys) is { } onlyHere)
-            return new ReconciledKeys(plan.Type, header, onlyHere, null);
-        return new ReconciledKeys(plan.Type, header, null, OtherKeys());
+        return mine.Peel(difference) ? OnlyHere(difference, keys) : null;
     }
 
     /// <summary>The peeled keys whose net count is their whole count here; null when a net count is impossible.</summary>
@@ -83,12 +98,12 @@ internal sealed class Reconciliation(SetDifferenceJoinOperator plan, QueryContex
     }
 
     /// <summary>The header and cells from the sketch's rows; anything out of order or size means a damaged stream.</summary>
-    private SetSketchHeader Receive(InvertibleBloomLookupTable into)
+    private SetSketchHeader Receive(PhysicalOperator sketch, InvertibleBloomLookupTable into)
     {
         SetSketchHeader? header = null;
         long received = 0;
-        var expected = (long)plan.Cells * InvertibleBloomLookupTable.CellBytes;
-        using (var chunks = plan.Sketch.Open(context))
+        var expected = (long)into.Cells * InvertibleBloomLookupTable.CellBytes;
+        using (var chunks = sketch.Open(context))
         {
             while (chunks.Next() is { } batch)
             {
@@ -99,8 +114,8 @@ internal sealed class Reconciliation(SetDifferenceJoinOperator plan, QueryContex
                     if (header is null)
                     {
                         header = offset == -1 ? SetSketchHeader.Read(chunk) : null;
-                        if (header is not { } h || h.Cells != plan.Cells)
-                            throw Damaged($"no header for a table of {plan.Cells} cells");
+                        if (header is not { } h || h.Cells != into.Cells)
+                            throw Damaged($"no header for a table of {into.Cells} cells");
                         continue;
                     }
                     if (offset != received || chunk.IsEmpty || chunk.Length % InvertibleBloomLookupTable.CellBytes != 0 ||

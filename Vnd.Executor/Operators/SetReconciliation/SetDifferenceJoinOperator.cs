@@ -10,15 +10,17 @@ namespace Vnd.Executor.Operators.SetReconciliation;
 /// A semi or anti join of <see cref="Input"/> against another site's keys learnt by set reconciliation
 /// (<see cref="Reconciliation"/>, done once and shared by every partition); then each partition streams its
 /// input again, narrowing each batch's selection to the rows the join keeps (no column is copied).
-/// <see cref="Fallback"/> is opened only when the difference does not peel; <see cref="Remote.RemoteInputsStart"/>
-/// leaves it unstarted (see <see cref="StartedChildren"/>).
+/// <see cref="Retry"/> (twice the cells) and then <see cref="Fallback"/> are opened only when the difference does not
+/// peel; <see cref="Remote.RemoteInputsStart"/> leaves them unstarted (see <see cref="StartedChildren"/>).
 /// </summary>
-public sealed class SetDifferenceJoinOperator(PhysicalOperator input, PhysicalOperator sketch, PhysicalOperator fallback,
-    Expression key, JoinType type, int cells) : PhysicalOperator
+public sealed class SetDifferenceJoinOperator(PhysicalOperator input, PhysicalOperator sketch, PhysicalOperator retry,
+    PhysicalOperator fallback, Expression key, JoinType type, int cells) : PhysicalOperator
 {
     public PhysicalOperator Input { get; } = input;
 
     public PhysicalOperator Sketch { get; } = sketch;
+
+    public PhysicalOperator Retry { get; } = retry;
 
     public PhysicalOperator Fallback { get; } = fallback;
 
@@ -28,11 +30,13 @@ public sealed class SetDifferenceJoinOperator(PhysicalOperator input, PhysicalOp
 
     public int Cells { get; } = cells;
 
+    public int RetryCells => Planner.Logical.SetDifferenceJoin.RetryCells(Cells);
+
     public override IReadOnlyList<SqlType> OutputTypes => Input.OutputTypes;
 
-    public override IReadOnlyList<PhysicalOperator> Children => [Input, Sketch, Fallback];
+    public override IReadOnlyList<PhysicalOperator> Children => [Input, Sketch, Retry, Fallback];
 
-    /// <summary>The children whose remote inputs may start when the plan opens: not the fallback.</summary>
+    /// <summary>The children whose remote inputs may start when the plan opens: not the retry or the fallback.</summary>
     public IReadOnlyList<PhysicalOperator> StartedChildren => [Input, Sketch];
 
     public override OperatorStream Open(QueryContext context, int partition, int partitionCount)

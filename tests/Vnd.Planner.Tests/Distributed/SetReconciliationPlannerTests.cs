@@ -26,18 +26,22 @@ public sealed class SetReconciliationPlannerTests
         Assert.Equal((JoinStrategy.SetReconciliation, SiteOf("in")), (join.Strategy, join.Site));
         var size = SetSketchSizing.For(10_000);
         Assert.Equal(15_030, size.Cells);
-        var sketch = Assert.Single(plan.Exchanges, e => e.Kind == ExchangeKind.SetSketch);
+        var sketch = Assert.Single(plan.Exchanges, e => e.Kind == ExchangeKind.SetSketch && e.PredictedRows > 0);
         Assert.Equal((SiteOf("out"), SiteOf("in")), (sketch.From, sketch.To));
         Assert.Equal(size.Bytes, sketch.PredictedBytes, 1);
-        // The fallback keys are planned but predicted to move nothing: they are read only if peeling fails.
+        // The retry (twice the cells) and the fallback keys are planned but predicted to move nothing: they are read
+        // only if peeling fails.
+        var retry = Assert.Single(plan.Exchanges, e => e.Kind == ExchangeKind.SetSketch && e.PredictedRows == 0);
         var fallback = Assert.Single(plan.Exchanges, e => e.Kind == ExchangeKind.DistinctKeys);
-        Assert.Equal(0, fallback.PredictedBytes);
+        Assert.Equal((0.0, 0.0), (retry.PredictedBytes, fallback.PredictedBytes));
+        Assert.Equal(2 * size.Cells, Assert.IsType<SetSketchBuild>(plan.Fragment(retry.Producer).Plan).Cells);
         Assert.True(plan.PredictedBytesMoved < 500_000, plan.ToString()); // keys alone would be 7.9 MB
         var build = Assert.IsType<SetSketchBuild>(plan.Fragment(sketch.Producer).Plan);
         Assert.Equal(size.Cells, build.Cells);
         var difference = Find<SetDifferenceJoin>(plan.Fragment(sketch.Consumer).Plan);
         Assert.Contains(difference.Type, (JoinType[])[JoinType.Anti, JoinType.NullAwareAnti]);
         Assert.True(difference.Sketch is Scan s && ExchangeScan.TryGetProducer(s, out var producer) && producer == sketch.Producer);
+        Assert.True(difference.Retry is Scan r && ExchangeScan.TryGetProducer(r, out var again) && again == retry.Producer);
         Assert.True(difference.Fallback is Scan f && ExchangeScan.TryGetProducer(f, out var other) && other == fallback.Producer);
         var text = DistributedPlanText.Format(plan);
         Assert.Contains("Set Sketch Build: key=", text, StringComparison.Ordinal);
@@ -99,7 +103,7 @@ public sealed class SetReconciliationPlannerTests
         var key = new PlanColumn(new ColumnId(9003), "key0", Vnd.Planner.Types.SqlType.Int8);
         LogicalPlan Build(int cells) => new SetSketchBuild(scan, BoundColumn.Of(scan.Output[0]), cells, offset, chunk);
         LogicalPlan Join(JoinType type, int cells) => new SetDifferenceJoin(type, scan, ExchangeScan.Create(3, [offset, chunk]),
-            ExchangeScan.Create(4, [key]), BoundColumn.Of(scan.Output[0]), cells);
+            ExchangeScan.Create(5, [offset, chunk]), ExchangeScan.Create(4, [key]), BoundColumn.Of(scan.Output[0]), cells);
         foreach (var plan in (LogicalPlan[])[Build(300), Join(JoinType.Anti, 300), Join(JoinType.NullAwareAnti, 3), Join(JoinType.Semi, 30)])
         {
             var decoded = FragmentCodec.Decode(FragmentCodec.Encode(new FragmentTicket(SiteOf("out"), plan, []))).Plan;
