@@ -32,7 +32,8 @@ internal sealed class Reconciliation(SetDifferenceJoinOperator plan, QueryContex
             if (Peeled(retry, keys) is { } onlyHere)
                 return new ReconciledKeys(plan.Type, header, onlyHere, null);
         }
-        return new ReconciledKeys(plan.Type, header, null, OtherKeys());
+        var (other, reserved) = OtherKeys();
+        return new ReconciledKeys(plan.Type, header, null, other, context.Memory, reserved);
     }
 
     /// <summary>The keys only here, from the other side's table and the same over this input; null when it does not peel.</summary>
@@ -131,23 +132,44 @@ internal sealed class Reconciliation(SetDifferenceJoinOperator plan, QueryContex
         return header.Value;
     }
 
-    /// <summary>The fallback: the other side's distinct non-NULL keys, read in full.</summary>
-    private HashSet<long> OtherKeys()
+    /// <summary>
+    /// The fallback: the other side's distinct non-NULL keys, read in full, their memory (about
+    /// <see cref="BytesPerKey"/> each in a hash set) reserved against the query's budget as they arrive.
+    /// </summary>
+    private (HashSet<long> Keys, long Reserved) OtherKeys()
     {
         var keys = new HashSet<long>();
-        using var rows = plan.Fallback.Open(context);
-        while (rows.Next() is { } batch)
+        long reserved = 0;
+        try
         {
-            context.CheckCancelled();
-            var column = batch[0];
-            foreach (var row in batch.Rows)
+            using var rows = plan.Fallback.Open(context);
+            while (rows.Next() is { } batch)
             {
-                if (!column.IsNull(row))
-                    keys.Add(Widen(column, row));
+                context.CheckCancelled();
+                var column = batch[0];
+                foreach (var row in batch.Rows)
+                {
+                    if (!column.IsNull(row))
+                        keys.Add(Widen(column, row));
+                }
+                var needed = (long)keys.Count * BytesPerKey;
+                if (needed > reserved)
+                {
+                    context.Memory.Reserve(needed - reserved);
+                    reserved = needed;
+                }
             }
+            return (keys, reserved);
         }
-        return keys;
+        catch
+        {
+            context.Memory.Release(reserved);
+            throw;
+        }
     }
+
+    /// <summary>A HashSet&lt;long&gt; entry (value, hash code, next index) plus its bucket.</summary>
+    private const int BytesPerKey = 24;
 
     private static long Widen(Vector column, int row) => column.PhysicalType switch
     {

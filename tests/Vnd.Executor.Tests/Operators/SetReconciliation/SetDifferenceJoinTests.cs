@@ -64,6 +64,23 @@ public sealed class SetDifferenceJoinTests
         AssertSameRows(type, Plans.Scan(InMemoryTable.FromRows([SqlType.Int4, SqlType.Text], [])), () => Egress(1_000, 10, true), cells: 30, fallbackRead: null);
     }
 
+    [Fact]
+    public void The_fallback_keys_are_reserved_against_the_query_budget()
+    {
+        // 18,000 fallback keys at ~24 bytes each do not fit in 100 kB: the query fails instead of growing past it.
+        var egress = () => Egress(20_000, 10, nulls: false);
+        // Scanned rather than aggregated, so the only large reservation is the one under test.
+        var keys = Plans.Scan(InMemoryTable.FromRows([SqlType.Int8],
+            Enumerable.Range(0, 20_000).Where(i => i % 10 != 0).Select(i => new object?[] { (long)i })));
+        var reconciled = new SetDifferenceJoinOperator(Ingress(20_000), new SetSketchBuildOperator(egress(), Expr.Column(0, SqlType.Int8), 30),
+            new SetSketchBuildOperator(egress(), Expr.Column(0, SqlType.Int8), 60), keys, Expr.Column(0, SqlType.Int4), JoinType.Anti, 30);
+
+        Assert.ThrowsAny<Exception>(() => Plans.Run(reconciled, parallelism: 1, memory: new Execution.MemoryBudget(100_000)));
+        var budget = Execution.MemoryBudget.Unlimited();
+        Assert.NotEmpty(Plans.Run(reconciled, parallelism: 1, memory: budget));
+        Assert.Equal(0, budget.Used); // released with the query's shared state
+    }
+
     private static void AssertSameRows(JoinType type, PhysicalOperator ingress, Func<PhysicalOperator> egress, int cells, bool? fallbackRead,
         bool retried = false)
     {
