@@ -40,7 +40,7 @@ public static class SettingDefinitions
         // VND's own: restricts the distributed planner's strategy for joins across capture points, for measuring
         // one strategy against another (bench distributed); auto is the cost-based choice.
         new("vnd.join_strategy", "auto", SettingKind.JoinStrategy,
-            Description: "Sets the strategy of joins across capture points: auto, ship_smaller, ship_both, semijoin_reduction or bloom_filter."),
+            Description: "Sets the strategy of joins across capture points: auto, ship_smaller, ship_both, semijoin_reduction, bloom_filter or set_reconciliation."),
         new("server_version", Catalog.System.SessionInfo.ServerVersion, SettingKind.ReadOnly, Reported: true, "Shows the server version."),
         new("server_version_num", ServerVersionNumber, SettingKind.ReadOnly, Description: "Shows the server version as an integer."),
         new("server_encoding", "UTF8", SettingKind.ReadOnly, Reported: true, "Shows the server (database) character set encoding."),

@@ -3,6 +3,7 @@ using Vnd.Executor.Operators;
 using Vnd.Executor.Operators.Aggregates;
 using Vnd.Executor.Operators.Bloom;
 using Vnd.Executor.Operators.Joins;
+using Vnd.Executor.Operators.SetReconciliation;
 using Vnd.Executor.Operators.Sorting;
 using Vnd.Planner.Logical;
 using Vnd.Planner.Syntax.Ast;
@@ -61,6 +62,14 @@ public sealed class PhysicalPlanner(Func<Scan, IBatchSource> resolveTable, IRead
         BloomFilterBuild b => new BloomFilterBuildOperator(Plan(b.Input), b.Keys.Select(Over(b.Input).Translate).ToArray(), b.Bits, b.Hashes),
         BloomFilterProbe b => new BloomFilterProbeOperator(Plan(b.Input), Plan(b.Filter), b.Keys.Select(Over(b.Input).Translate).ToArray(),
             b.Bits, b.Hashes),
+        SetSketchBuild s => new SetSketchBuildOperator(Plan(s.Input), Over(s.Input).Translate(s.Key), s.Cells),
+        SetDifferenceJoin s => new SetDifferenceJoinOperator(Plan(s.Input), Plan(s.Sketch), Plan(s.Retry), Plan(s.Fallback), Over(s.Input).Translate(s.Key),
+            s.Type switch
+            {
+                LogicalJoinType.Semi => PhysicalJoinType.Semi,
+                LogicalJoinType.Anti => PhysicalJoinType.Anti,
+                _ => PhysicalJoinType.NullAwareAnti,
+            }, s.Cells),
         _ => throw ExpressionTranslator.Unsupported($"plan node {plan.GetType().Name}"),
     };
 

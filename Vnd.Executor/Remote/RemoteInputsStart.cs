@@ -1,5 +1,6 @@
 using Vnd.Executor.Execution;
 using Vnd.Executor.Operators;
+using Vnd.Executor.Operators.SetReconciliation;
 using Vnd.Planner.Types;
 
 namespace Vnd.Executor.Remote;
@@ -45,7 +46,10 @@ public sealed class RemoteInputsStart : PhysicalOperator
     {
         if (plan is TableScanOperator { Source: RemoteBatchSource remote })
             sources.Add(remote);
-        foreach (var child in plan.Children)
+        // A set-difference join reads its retry and fallback only when reconciliation fails: starting them would move the keys
+        // that reconciliation exists to avoid moving.
+        var children = plan is SetDifferenceJoinOperator difference ? difference.StartedChildren : plan.Children;
+        foreach (var child in children)
             Collect(child, sources);
     }
 

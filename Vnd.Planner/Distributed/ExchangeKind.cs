@@ -8,4 +8,6 @@ public enum ExchangeKind
     DistinctKeys,
     /// <summary>A Bloom filter over join keys, as chunks of its bit array (Bloom-filter semi-join reduction).</summary>
     BloomFilter,
+    /// <summary>An invertible Bloom lookup table of join keys, a header row and chunks of its cells (set reconciliation).</summary>
+    SetSketch,
 }

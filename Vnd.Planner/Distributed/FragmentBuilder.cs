@@ -48,6 +48,16 @@ public sealed class FragmentBuilder
             case BloomProbeShape probe:
                 return new BloomFilterProbe(Materialize(probe.Input, fragment), Materialize(probe.Filter, fragment), probe.Keys,
                     probe.Size.Bits, probe.Size.Hashes);
+            case SetSketchShape sketch:
+                return new SetSketchBuild(Materialize(sketch.Input, fragment), sketch.Key, sketch.Size.Cells, sketch.Offset, sketch.Chunk);
+            case SetDifferenceShape difference:
+                var rows = Materialize(difference.Input, fragment);
+                var sketchRows = Materialize(difference.Sketch, fragment);
+                var retry = Materialize(difference.Retry, fragment);
+                var fallback = Materialize(difference.Fallback, fragment);
+                _joins.Add(new JoinDecision(difference.Type, candidate.Site, JoinStrategy.SetReconciliation, difference.LeftName,
+                    difference.RightName, candidate.Rows));
+                return new SetDifferenceJoin(difference.Type, rows, sketchRows, retry, fallback, difference.Key, difference.Size.Cells);
             case MoveShape move:
                 var producer = _nextId++;
                 var plan = Materialize(move.Input, producer);

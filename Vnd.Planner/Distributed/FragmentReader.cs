@@ -139,6 +139,8 @@ internal sealed class FragmentReader(byte[] data, int start)
             Tags.Plan.Series => Series(),
             Tags.Plan.BloomFilterBuild => BloomBuild(),
             Tags.Plan.BloomFilterProbe => new BloomFilterProbe(Plan(), Plan(), BloomKeys(), BloomBits(), BloomHashes()),
+            Tags.Plan.SetSketchBuild => SketchBuild(),
+            Tags.Plan.SetDifferenceJoin => DifferenceJoin(),
             _ => throw Fail($"unknown plan node tag {(byte)tag}"),
         };
         Leave();
@@ -198,6 +200,32 @@ internal sealed class FragmentReader(byte[] data, int start)
         return build.Offset.Type.Id == TypeId.Int8 && build.Chunk.Type.Id == TypeId.Bytea
             ? build
             : throw Fail("a Bloom filter is output as (int8, bytea) chunks");
+    }
+
+    private SetSketchBuild SketchBuild()
+    {
+        var build = new SetSketchBuild(Plan(), RequiredExpr(), SketchCells(), Column(), Column());
+        return build.Offset.Type.Id == TypeId.Int8 && build.Chunk.Type.Id == TypeId.Bytea && build.Key.Type.IsInteger
+            ? build
+            : throw Fail("a set sketch is over an integer key, output as (int8, bytea) chunks");
+    }
+
+    private SetDifferenceJoin DifferenceJoin()
+    {
+        var type = Enum<JoinType>(Byte(), (byte)JoinType.NullAwareAnti);
+        var join = new SetDifferenceJoin(type, Plan(), Plan(), Plan(), Plan(), RequiredExpr(), SketchCells());
+        return type is JoinType.Semi or JoinType.Anti or JoinType.NullAwareAnti && join.Key.Type.IsInteger && join.Fallback.Output.Count == 1
+            ? join
+            : throw Fail("a set-difference join is a semi or anti join on one integer key with one fallback key column");
+    }
+
+    /// <summary>The table size, bounded: both sites allocate it before any cell arrives.</summary>
+    private int SketchCells()
+    {
+        var cells = VarInt();
+        return cells is >= 3 and <= SetSketchBuild.MaxCells && cells % 3 == 0
+            ? (int)cells
+            : throw Fail($"set sketch of {cells} cells (a multiple of 3 up to {SetSketchBuild.MaxCells})");
     }
 
     private SqlList<BoundExpr> BloomKeys()

@@ -18,6 +18,8 @@ internal static class FragmentTags
         Series = 11,
         BloomFilterBuild = 12,
         BloomFilterProbe = 13,
+        SetSketchBuild = 14,
+        SetDifferenceJoin = 15,
     }
 
     public enum Expr : byte

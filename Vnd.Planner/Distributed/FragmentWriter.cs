@@ -163,6 +163,24 @@ internal sealed class FragmentWriter
                 VarInt(b.Bits);
                 VarInt(b.Hashes);
                 break;
+            case SetSketchBuild s:
+                Byte((byte)Tags.Plan.SetSketchBuild);
+                Plan(s.Input);
+                Expr(s.Key);
+                VarInt(s.Cells);
+                Column(s.Offset);
+                Column(s.Chunk);
+                break;
+            case SetDifferenceJoin s:
+                Byte((byte)Tags.Plan.SetDifferenceJoin);
+                Byte((byte)s.Type);
+                Plan(s.Input);
+                Plan(s.Sketch);
+                Plan(s.Retry);
+                Plan(s.Fallback);
+                Expr(s.Key);
+                VarInt(s.Cells);
+                break;
             default:
                 throw new FragmentFormatException("0A000", $"{plan.GetType().Name} cannot run on a table server yet");
         }

@@ -8,14 +8,19 @@ namespace Vnd.Planner.Distributed;
 /// already is (ship the other side), ship both to the coordinator, and semi-join reduction (ship one side's
 /// distinct keys or a Bloom filter of them to the other, move on only the rows that may match; see
 /// <see cref="BloomReduction"/>). Semi and anti joins only need the right side's distinct keys, so they also
-/// consider shipping just those. <paramref name="choice"/> restricts the strategies of joins across sites to one
+/// consider shipping just those, or only what the two key sets do not share (<see cref="SetReconciliation"/>).
+/// <paramref name="choice"/> restricts the strategies of joins across sites to one
 /// family (for measuring); a join that family cannot run keeps them all.
 /// </summary>
 public sealed class JoinCombiner(Estimator estimator, CostModel model, ColumnIdAllocator ids, JoinStrategyChoice choice = JoinStrategyChoice.Auto)
 {
     private BloomReduction? _bloom;
 
+    private SetReconciliation? _reconciliation;
+
     private BloomReduction Bloom => _bloom ??= new BloomReduction(estimator, model, ids, this);
+
+    private SetReconciliation Reconciliation => _reconciliation ??= new SetReconciliation(estimator, model, ids, this);
 
     public sealed record JoinInput(Candidate Candidate, string Name);
 
@@ -56,6 +61,8 @@ public sealed class JoinCombiner(Estimator estimator, CostModel model, ColumnIdA
             var (shippedKeys, rewritten) = ShippedKeys(r, keys, l.Site);
             results.Add(Join(type, l, shippedKeys, rewritten, null, JoinStrategy.ShipRightKeys, left.Name, right.Name, rows, rowWidth));
         }
+        if (SetReconciliation.Applies(type, l, keys, residual))
+            results.Add(Reconciliation.Join(type, left, right, keys, rows, rowWidth));
         return Restricted(results, acrossSites: true);
     }
 
@@ -63,7 +70,12 @@ public sealed class JoinCombiner(Estimator estimator, CostModel model, ColumnIdA
     {
         if (choice == JoinStrategyChoice.Auto || !acrossSites)
             return results;
-        var allowed = results.FindAll(c => c.Shape is JoinShape join && JoinStrategyChoices.Allows(choice, join.Strategy));
+        var allowed = results.FindAll(c => c.Shape switch
+        {
+            JoinShape join => JoinStrategyChoices.Allows(choice, join.Strategy),
+            SetDifferenceShape => JoinStrategyChoices.Allows(choice, JoinStrategy.SetReconciliation),
+            _ => false,
+        });
         return allowed.Count > 0 ? allowed : results;
     }
 

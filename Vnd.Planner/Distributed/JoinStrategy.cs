@@ -25,4 +25,10 @@ public enum JoinStrategy
     BloomReduceLeft,
     /// <summary>Bloom-filter semi-join reduction of the right side by a filter of the left side's keys.</summary>
     BloomReduceRight,
+    /// <summary>
+    /// Set reconciliation for semi and anti joins: the right side's site ships an invertible Bloom lookup table of its
+    /// keys, sized for the difference of the two key sets rather than for either set; the left site peels out the
+    /// keys it alone has and joins locally (falling back to the right side's distinct keys if peeling fails).
+    /// </summary>
+    SetReconciliation,
 }

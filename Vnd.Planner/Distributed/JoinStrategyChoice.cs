@@ -19,4 +19,6 @@ public enum JoinStrategyChoice
     SemiJoinReduction,
     /// <summary>Ship a Bloom filter of one side's join keys first (<see cref="JoinStrategy.BloomReduceLeft"/>, <see cref="JoinStrategy.BloomReduceRight"/>).</summary>
     BloomFilter,
+    /// <summary>Ship an invertible Bloom lookup table sized for the key sets' difference (<see cref="JoinStrategy.SetReconciliation"/>).</summary>
+    SetReconciliation,
 }

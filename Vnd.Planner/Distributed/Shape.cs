@@ -28,5 +28,16 @@ public sealed record BloomBuildShape(Candidate Input, SqlList<BoundExpr> Keys, B
 /// <summary>The input's rows whose <see cref="Keys"/> may be in the Bloom filter <see cref="Filter"/> (already at the input's site).</summary>
 public sealed record BloomProbeShape(Candidate Input, Candidate Filter, SqlList<BoundExpr> Keys, BloomFilterSizing Size) : Shape;
 
+/// <summary>An invertible Bloom lookup table of the input's integer <see cref="Key"/>, as (offset, chunk) rows.</summary>
+public sealed record SetSketchShape(Candidate Input, BoundExpr Key, SetSketchSizing Size, PlanColumn Offset, PlanColumn Chunk) : Shape;
+
+/// <summary>
+/// A semi/anti join of the (local) input against the other site's keys learnt from <see cref="Sketch"/>, with
+/// <see cref="Retry"/> (a table of twice the cells) and then <see cref="Fallback"/> (the other site's distinct keys)
+/// read only if the difference does not peel.
+/// </summary>
+public sealed record SetDifferenceShape(JoinType Type, Candidate Input, Candidate Sketch, Candidate Retry, Candidate Fallback, BoundExpr Key,
+    SetSketchSizing Size, string LeftName, string RightName) : Shape;
+
 /// <summary>UNION / INTERSECT / EXCEPT at the candidate's site of inputs already there.</summary>
 public sealed record SetOperationShape(SetOperationPlan Template, Candidate Left, Candidate Right) : Shape;

@@ -70,6 +70,8 @@ public static class PlanText
         SeriesScan s => $"Series: generate_series({s.Start}, {s.Stop}, {s.Step}) AS [{s.Column}]",
         BloomFilterBuild b => $"Bloom Filter Build: keys=[{string.Join(", ", b.Keys)}] bits={b.Bits} hashes={b.Hashes} AS [{b.Offset}, {b.Chunk}]",
         BloomFilterProbe b => $"Bloom Filter Probe: keys=[{string.Join(", ", b.Keys)}] bits={b.Bits} hashes={b.Hashes}",
+        SetSketchBuild s => $"Set Sketch Build: key={s.Key} cells={s.Cells} AS [{s.Offset}, {s.Chunk}]",
+        SetDifferenceJoin s => $"Set Difference {s.Type} Join: key={s.Key} cells={s.Cells} (inputs: rows, sketch, fallback keys)",
         _ => plan.GetType().Name,
     };
 

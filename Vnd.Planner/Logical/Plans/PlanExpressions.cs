@@ -34,6 +34,8 @@ public static class PlanExpressions
             ArrayExpand e => e with { Array = map(e.Array) },
             BloomFilterBuild b => b with { Keys = All(b.Keys) },
             BloomFilterProbe b => b with { Keys = All(b.Keys) },
+            SetSketchBuild s => s with { Key = map(s.Key) },
+            SetDifferenceJoin s => s with { Key = map(s.Key) },
             _ => plan,
         };
     }

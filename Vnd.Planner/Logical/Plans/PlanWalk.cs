@@ -21,6 +21,8 @@ public static class PlanWalk
         ArrayExpand e => [e.Array],
         BloomFilterBuild b => b.Keys,
         BloomFilterProbe b => b.Keys,
+        SetSketchBuild s => [s.Key],
+        SetDifferenceJoin s => [s.Key],
         _ => [],
     };
 

@@ -15,7 +15,7 @@ namespace Vnd.Bench.Distributed;
 public static class DistributedBenchmark
 {
     private const string Tenant = "tenant1";
-    private static readonly string[] Strategies = ["ship_smaller", "ship_both", "semijoin_reduction", "bloom_filter"];
+    private static readonly string[] Strategies = ["ship_smaller", "ship_both", "semijoin_reduction", "bloom_filter", "set_reconciliation"];
 
     public static Command Build()
     {

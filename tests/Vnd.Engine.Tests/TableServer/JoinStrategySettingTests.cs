@@ -23,6 +23,7 @@ public sealed class JoinStrategySettingTests(DistributedDemo demo)
                 data.Add(embedded, ExplainAnalyzeDistributedTests.Loss, "ship_smaller", "Ship(Left|Right)");
                 data.Add(embedded, ExplainAnalyzeDistributedTests.Loss, "ship_both", "ShipBothToCoordinator");
                 data.Add(embedded, ExplainAnalyzeDistributedTests.Loss, "semijoin_reduction", "ShipRightKeys");
+                data.Add(embedded, ExplainAnalyzeDistributedTests.Loss, "set_reconciliation", "SetReconciliation");
             }
             return data;
         }
