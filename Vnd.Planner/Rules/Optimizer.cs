@@ -17,6 +17,7 @@ public sealed class Optimizer(IReadOnlyList<ILogicalRule> passes)
         new DecorrelateSubqueries(),
         new PushDownPredicates(),
         new ExtractJoinKeys(),
+        new OuterJoinToAntiJoin(),
         new PruneProjections(),
         new PushDownLimit(),
         new SegmentPruningHints(),

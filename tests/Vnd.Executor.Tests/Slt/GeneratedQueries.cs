@@ -52,6 +52,9 @@ public static class GeneratedQueries
         }
         yield return ("SELECT id, len FROM (SELECT id, len, ts FROM t_in UNION ALL SELECT id, len, ts FROM t_out) u ORDER BY ts, id LIMIT 5", "II");
         yield return ("SELECT k FROM (SELECT k FROM a UNION ALL SELECT k FROM b) u ORDER BY k DESC NULLS LAST LIMIT 3 OFFSET 1", "I");
+        // Loss written as LEFT JOIN … IS NULL: an anti join across table servers.
+        yield return ("SELECT count(*), min(i.id) FROM t_in i LEFT JOIN t_out o ON i.id = o.id WHERE o.id IS NULL", "II");
+        yield return ("SELECT a.k, a.v, b.w FROM a LEFT JOIN b ON a.k = b.k WHERE b.k IS NULL", "ITI");
         foreach (var join in (string[])["JOIN", "LEFT JOIN", "RIGHT JOIN", "FULL JOIN"])
         {
             yield return ($"SELECT a.k, a.v, b.k, b.w FROM a {join} b ON a.k = b.k", "ITII");

@@ -67,13 +67,13 @@ public sealed class PaperQueryTests
     }
 
     [Fact]
-    public void Loss_with_left_join_is_null_is_a_left_join_and_a_filter()
+    public void Loss_with_left_join_is_null_is_an_anti_join()
     {
         Assert.Equal(
             """
             Project: id#2 AS id#19
-              Filter: id#11 IS NULL
-                Left Join: keys=[id#2 = id#11]
+              Project: id#2
+                Anti Join: keys=[id#2 = id#11]
                   Scan: public.in projection=[id#2]
                   Scan: public.out projection=[id#11]
 
