@@ -21,13 +21,16 @@ public class AllocationTests(ITestOutputHelper output)
         var packet = DecodedPacket.Create();
         decoder.Decode(frame, 1, frame.Length, ref packet); // warm up (JIT, static init)
         Assert.True(packet.Outer.Has(LayerParts.Tcp));
+        // A first full run lets the JIT tier the loop up (OSR compiles on this thread, and what it loads counts as
+        // this thread's allocation: 712 bytes once the decoder's fast path made the loop body larger); the second
+        // run is the steady state the claim is about.
+        DecodeMany(decoder, frame, ref packet);
 
         // Processor time as well as wall time: on a shared machine wall time mostly measures the neighbours.
         var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
         var before = GC.GetAllocatedBytesForCurrentThread();
         var start = Stopwatch.GetTimestamp();
-        for (var i = 0; i < 10_000_000; i++)
-            decoder.Decode(frame, 1, frame.Length, ref packet);
+        DecodeMany(decoder, frame, ref packet);
         var elapsed = Stopwatch.GetElapsedTime(start);
         var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
         var cpu = Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
@@ -36,6 +39,13 @@ public class AllocationTests(ITestOutputHelper output)
             + $"{cpu.TotalMilliseconds * 1e6 / 10_000_000:F1} ns/packet processor time");
         Assert.Equal(0, allocated);
         Assert.Equal(0x7788, packet.Outer.DstPort);
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void DecodeMany(PacketDecoder decoder, byte[] frame, ref DecodedPacket packet)
+    {
+        for (var i = 0; i < 10_000_000; i++)
+            decoder.Decode(frame, 1, frame.Length, ref packet);
     }
 
     [Fact]
