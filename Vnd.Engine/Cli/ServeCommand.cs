@@ -181,8 +181,9 @@ public static class ServeCommand
                 options.TableServerToken ?? throw new ArgumentException("table servers need a shared token", nameof(options)), options.Pushdown, registry)
             : null;
         ITableServerDirectory sites = remote is null ? new EmbeddedTableServers(tables) : remote;
-        // With table servers, the tenants' trace tables are theirs: this data directory keeps only the control state.
-        ITraceTables traceTables = remote is null ? new LocalTraceTables(tables) : new RemoteTraceTables(remote);
+        // With table servers, the tenants' trace tables are theirs: this data directory keeps the control state and
+        // only the captures tenants attach here over the wire.
+        ITraceTables traceTables = remote is null ? new LocalTraceTables(tables) : new LayeredTraceTables(new RemoteTraceTables(remote), new LocalTraceTables(tables));
         var catalogs = new TenantCatalogFactory(traceTables, new MetadataRelation(state, traceTables), new DiagnosisManager(cloud, state, tables, traceTables), sites);
         var handler = new VndServerHandler(cloud, catalogs, admin);
         var serverOptions = new PgServerOptions { Certificate = options.NoTls ? null : Certificate(options.Data), MaxConnections = options.MaxConnections,
