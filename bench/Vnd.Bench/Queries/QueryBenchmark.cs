@@ -16,6 +16,11 @@ public static class QueryBenchmark
     {
         var rows = new Option<long>("--rows") { Description = "packets in the In table", DefaultValueFactory = _ => 1_000_000 };
         var repeat = new Option<int>("--repeat") { Description = "timed runs per query on VND and DuckDB (median reported)", DefaultValueFactory = _ => 3 };
+        var warmup = new Option<int>("--warmup")
+        {
+            Description = "untimed runs per query on VND and DuckDB first (the JIT's tier-1 code and DuckDB's caches: the steady state of a server)",
+            DefaultValueFactory = _ => 3,
+        };
         var pgRepeat = new Option<int>("--postgres-repeat") { Description = "timed runs per query on PostgreSQL", DefaultValueFactory = _ => 1 };
         var threads = new Option<int>("--duckdb-threads") { Description = "DuckDB's threads setting", DefaultValueFactory = _ => 2 };
         var skipPostgres = new Option<bool>("--skip-postgres") { Description = "run VND and DuckDB only" };
@@ -26,20 +31,20 @@ public static class QueryBenchmark
             DefaultValueFactory = _ => new DirectoryInfo(Path.Combine(Path.GetTempPath(), "vnd-bench-queries")),
         };
         var explain = new Option<bool>("--explain") { Description = "print VND's EXPLAIN ANALYZE of each query instead of timing the engines" };
-        var command = new Command("queries", "the paper's diagnosis queries on VND, DuckDB and PostgreSQL 15") { rows, repeat, pgRepeat, threads, skipPostgres, only, work, explain };
+        var command = new Command("queries", "the paper's diagnosis queries on VND, DuckDB and PostgreSQL 15") { rows, repeat, warmup, pgRepeat, threads, skipPostgres, only, work, explain };
         command.SetAction(r => r.GetValue(explain)
             ? Explain(r.GetValue(rows), r.GetValue(only), r.GetRequiredValue(work))
-            : Run(r.GetValue(rows), Math.Max(1, r.GetValue(repeat)), Math.Max(1, r.GetValue(pgRepeat)), r.GetValue(threads), r.GetValue(skipPostgres),
-                r.GetValue(only), r.GetRequiredValue(work)));
+            : Run(r.GetValue(rows), Math.Max(1, r.GetValue(repeat)), Math.Max(1, r.GetValue(warmup)), Math.Max(1, r.GetValue(pgRepeat)), r.GetValue(threads),
+                r.GetValue(skipPostgres), r.GetValue(only), r.GetRequiredValue(work)));
         return command;
     }
 
-    private static int Run(long rows, int repeat, int pgRepeat, int threads, bool skipPostgres, string? only, DirectoryInfo work)
+    private static int Run(long rows, int repeat, int warmup, int pgRepeat, int threads, bool skipPostgres, string? only, DirectoryInfo work)
     {
         work.Create();
         Console.WriteLine($"bench queries: {rows:N0} rows, {Environment.ProcessorCount} cores, load {LoadAverage()}, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC");
         // Tiered compilation runs a query's first calls in unoptimised code; the figures differ a lot with it off.
-        Console.WriteLine($"DOTNET_TieredCompilation={Environment.GetEnvironmentVariable("DOTNET_TieredCompilation") ?? "(unset: tiered)"}");
+        Console.WriteLine($"DOTNET_TieredCompilation={Environment.GetEnvironmentVariable("DOTNET_TieredCompilation") ?? "(unset: tiered)"}, {warmup} warm-up runs per query");
         var store = HopTraces.Prepare(work.FullName, rows, snap: 96);
         var inRows = store.RowCount(new TableRef(HopTraces.Tenant, HopTraces.InTable));
         var outRows = store.RowCount(new TableRef(HopTraces.Tenant, HopTraces.OutTable));
@@ -58,7 +63,7 @@ public static class QueryBenchmark
         var cpuBefore = Environment.CpuUsage.TotalTime;
         foreach (var query in queries)
         {
-            var measured = engines.Select(e => Measurement.Take(e, query.Text(e.Name), e == postgres ? pgRepeat : repeat)).ToArray();
+            var measured = engines.Select(e => Measurement.Take(e, query.Text(e.Name), e == postgres ? pgRepeat : repeat, e == postgres ? 1 : warmup)).ToArray();
             results.Add((query, measured));
             Console.WriteLine($"  {query.Name}: " + string.Join(", ", engines.Select((e, i) => $"{e.Name} {Describe(measured[i])}")));
         }
