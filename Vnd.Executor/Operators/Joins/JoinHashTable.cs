@@ -1,3 +1,4 @@
+using System.Buffers;
 using Vnd.Executor.Execution;
 using Vnd.Executor.Expressions;
 using Vnd.Executor.Operators.Hashing;
@@ -90,8 +91,16 @@ internal sealed class JoinHashTable : IDisposable
     public void Dispose()
     {
         Rows.Dispose();
+        // A build cancelled part-way leaves some partitions unbuilt (null).
         foreach (var p in _partitions)
-            p.Dispose();
+            p?.Dispose();
+        foreach (var heads in _heads)
+        {
+            if (heads is not null)
+                ArrayPool<int>.Shared.Return(heads);
+        }
+        _heads = [];
+        _partitions = [];
         _memory.Release(_reserved);
         _reserved = 0;
     }
@@ -172,12 +181,13 @@ internal sealed class JoinHashTable : IDisposable
         var keyed = starts[partitions];
         var scratchBytes = keyed * 12L + (inline ? keyed * 8L : (keyed + 1) * 4L + byteStarts[partitions]);
         Reserve(scratchBytes);
-        var rows = new int[keyed];
-        var hashes = new ulong[keyed];
-        var keys = inline ? new ulong[keyed] : [];
+        // Scratch for this pass only, rented: fresh arrays of this size cost page faults and zeroing every query.
+        var rows = ArrayPool<int>.Shared.Rent(keyed);
+        var hashes = ArrayPool<ulong>.Shared.Rent(keyed);
+        var keys = inline ? ArrayPool<ulong>.Shared.Rent(keyed) : [];
         // Non-inline keys: entry i's bytes are arena[keyStarts[i] .. keyStarts[i + 1]), partitions being contiguous.
-        var arena = inline ? [] : new byte[byteStarts[partitions]];
-        var keyStarts = inline ? [] : new int[keyed + 1];
+        var arena = inline ? [] : ArrayPool<byte>.Shared.Rent(byteStarts[partitions]);
+        var keyStarts = inline ? [] : ArrayPool<int>.Shared.Rent(keyed + 1);
         var fill = starts.AsSpan(0, partitions).ToArray();
         var byteFill = inline ? [] : byteStarts.AsSpan(0, partitions).ToArray();
         for (var r = 0; r < count; r++)
@@ -208,7 +218,7 @@ internal sealed class JoinHashTable : IDisposable
                 context.CheckCancelled();
                 var size = starts[p + 1] - starts[p];
                 var table = new KeyTable(fixedWidth, _memory, Math.Max(16, size));
-                var heads = new int[Math.Max(16, size)];
+                var heads = ArrayPool<int>.Shared.Rent(Math.Max(16, size));
                 for (var i = starts[p]; i < starts[p + 1]; i++)
                 {
                     var r = rows[i];
@@ -232,6 +242,17 @@ internal sealed class JoinHashTable : IDisposable
                 _heads[p] = heads;
             }
         });
+        ArrayPool<int>.Shared.Return(rows);
+        ArrayPool<ulong>.Shared.Return(hashes);
+        if (inline)
+        {
+            ArrayPool<ulong>.Shared.Return(keys);
+        }
+        else
+        {
+            ArrayPool<byte>.Shared.Return(arena);
+            ArrayPool<int>.Shared.Return(keyStarts);
+        }
         _memory.Release(scratchBytes);
         _reserved -= scratchBytes;
     }

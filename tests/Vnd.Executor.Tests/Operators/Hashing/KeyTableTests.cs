@@ -70,4 +70,38 @@ public sealed class KeyTableTests
         Assert.NotEqual(a, b);
         Assert.Equal(a, table.Find(HashOf(key), key));
     }
+
+    /// <summary>
+    /// Tables rent their arrays from the shared pool: a table built after another was disposed (the next query, or
+    /// the next partition) must never see the first one's keys, whatever width its keys have, and a disposed table
+    /// answers "absent" rather than reading arrays another table now owns.
+    /// </summary>
+    [Theory]
+    [InlineData(8)]
+    [InlineData(12)]
+    [InlineData(-1)]
+    public void A_table_on_returned_arrays_starts_empty_and_a_disposed_one_finds_nothing(int width)
+    {
+        // Distinct keys: the value's 8 bytes, padded to the width (variable width: 0-4 more bytes).
+        static byte[] Key(long value, int width)
+        {
+            var key = new byte[width < 0 ? 8 + (int)(value % 5) : width];
+            BinaryPrimitives.WriteInt64LittleEndian(key, value);
+            return key;
+        }
+        var first = new KeyTable(width, MemoryBudget.Unlimited(), expected: 4096);
+        for (var v = 0L; v < 20_000; v++)
+            first.FindOrAdd(HashOf(Key(v, width)), Key(v, width), out _);
+        Assert.Equal(5, first.Find(HashOf(Key(5, width)), Key(5, width)));
+        first.Dispose();
+        first.Dispose();
+        Assert.Equal(-1, first.Find(HashOf(Key(5, width)), Key(5, width)));
+
+        using var second = new KeyTable(width, MemoryBudget.Unlimited(), expected: 4096);
+        for (var v = 0L; v < 20_000; v++)
+            Assert.Equal(-1, second.Find(HashOf(Key(v, width)), Key(v, width)));
+        for (var v = 100_000L; v < 103_000; v++)
+            Assert.Equal((int)(v - 100_000), second.FindOrAdd(HashOf(Key(v, width)), Key(v, width), out _));
+        Assert.Equal(3_000, second.Count);
+    }
 }
