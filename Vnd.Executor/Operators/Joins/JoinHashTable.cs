@@ -19,9 +19,11 @@ internal sealed class JoinHashTable : IDisposable
     private readonly MemoryBudget _memory;
     private KeyTable[] _partitions = [];
     private int[][] _heads = [];
-    private ulong[] _hashes = new ulong[1024];
-    private byte[] _keys = new byte[8192];
-    private int[] _keyOffsets = new int[1025];
+    // Rented (see Index): a build of a few million rows would otherwise allocate and zero these afresh per query.
+    private ulong[] _hashes = ArrayPool<ulong>.Shared.Rent(1024);
+    private byte[] _keys = ArrayPool<byte>.Shared.Rent(8192);
+    private int[] _keyOffsets = ArrayPool<int>.Shared.Rent(1025);
+    private bool _returned;
     private int _keyBytes;
     private long _reserved;
     private int _finishedProbes;
@@ -91,6 +93,22 @@ internal sealed class JoinHashTable : IDisposable
     public void Dispose()
     {
         Rows.Dispose();
+        if (!_returned)
+        {
+            _returned = true;
+            ArrayPool<ulong>.Shared.Return(_hashes);
+            ArrayPool<byte>.Shared.Return(_keys);
+            ArrayPool<int>.Shared.Return(_keyOffsets);
+            if (Next.Length > 0)
+                ArrayPool<int>.Shared.Return(Next);
+            if (Matched.Length > 0)
+                ArrayPool<byte>.Shared.Return(Matched);
+            _hashes = [];
+            _keys = [];
+            _keyOffsets = [];
+            Next = [];
+            Matched = [];
+        }
         // A build cancelled part-way leaves some partitions unbuilt (null).
         foreach (var p in _partitions)
             p?.Dispose();
@@ -147,8 +165,8 @@ internal sealed class JoinHashTable : IDisposable
     {
         var count = Rows.Count;
         Reserve(count * 5L);
-        Next = new int[count];
-        Matched = new byte[count];
+        Next = RentCleared<int>(count);
+        Matched = RentCleared<byte>(count);
         if (integerKey && DenseKeyIndex.Slots(count, _keyOffsets, _keys, out var min) is > 0 and var slots)
         {
             Reserve(slots * 4);
@@ -287,15 +305,30 @@ internal sealed class JoinHashTable : IDisposable
         {
             var size = Math.Max(rows + 1, _hashes.Length * 2);
             Reserve((size - _hashes.Length) * 12L);
-            Array.Resize(ref _hashes, size);
-            Array.Resize(ref _keyOffsets, size + 1);
+            _hashes = Regrow(_hashes, size, rows);
+            _keyOffsets = Regrow(_keyOffsets, size + 1, rows + 1);
         }
         if (bytes > _keys.Length)
         {
             var size = Math.Max(bytes, _keys.Length * 2);
             Reserve(size - _keys.Length);
-            Array.Resize(ref _keys, size);
+            _keys = Regrow(_keys, size, _keyBytes);
         }
+    }
+
+    private static T[] Regrow<T>(T[] old, int length, int used)
+    {
+        var grown = ArrayPool<T>.Shared.Rent(length);
+        old.AsSpan(0, Math.Min(used, old.Length)).CopyTo(grown);
+        ArrayPool<T>.Shared.Return(old);
+        return grown;
+    }
+
+    private static T[] RentCleared<T>(int length)
+    {
+        var array = ArrayPool<T>.Shared.Rent(Math.Max(1, length));
+        array.AsSpan(0, length).Clear();
+        return array;
     }
 
     private void Reserve(long bytes)
