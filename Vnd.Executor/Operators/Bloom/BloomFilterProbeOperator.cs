@@ -71,31 +71,21 @@ public sealed class BloomFilterProbeOperator(PhysicalOperator input, PhysicalOpe
     private static ExecutionException Damaged(string what) =>
         new(RemoteSqlStates.ProtocolViolation, $"the Bloom filter received for semi-join reduction is damaged: {what}");
 
-    private sealed class Stream(BloomFilterProbeOperator plan, BloomFilter bloom, OperatorStream input) : OperatorStream
+    private sealed class Stream(BloomFilterProbeOperator plan, BloomFilter bloom, OperatorStream input) : RowSelectingStream(input)
     {
         private readonly BloomKeyHasher _hasher = new(plan.Keys);
-        private readonly int[] _selection = new int[Batch.Capacity];
 
-        public override Batch? Next()
+        protected override int Select(Batch batch, int[] selection)
         {
-            while (input.Next() is { } batch)
+            var keys = _hasher.Hash(batch);
+            var rows = batch.Rows;
+            var kept = 0;
+            for (var k = 0; k < keys.Count; k++)
             {
-                var keys = _hasher.Hash(batch);
-                var rows = batch.Rows;
-                var kept = 0;
-                // kept never passes k, so narrowing in place is safe even when the batch's selection is ours.
-                for (var k = 0; k < keys.Count; k++)
-                {
-                    if (!keys.HasNull[k] && bloom.MayContain(keys.Hashes[k]))
-                        _selection[kept++] = rows[k];
-                }
-                batch.SetSelection(_selection, kept);
-                if (kept > 0)
-                    return batch;
+                if (!keys.HasNull[k] && bloom.MayContain(keys.Hashes[k]))
+                    selection[kept++] = rows[k];
             }
-            return null;
+            return kept;
         }
-
-        protected override void Dispose(bool disposing) => input.Dispose();
     }
 }

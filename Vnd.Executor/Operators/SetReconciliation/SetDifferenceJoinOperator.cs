@@ -47,31 +47,21 @@ public sealed class SetDifferenceJoinOperator(PhysicalOperator input, PhysicalOp
 
     public override string ToString() => $"SetDifferenceJoin {Type} [{Key}] cells={Cells}";
 
-    private sealed class Stream(SetDifferenceJoinOperator plan, ReconciledKeys keys, OperatorStream input) : OperatorStream
+    private sealed class Stream(SetDifferenceJoinOperator plan, ReconciledKeys keys, OperatorStream input) : RowSelectingStream(input)
     {
         private readonly IntegerKeyReader _keys = new(plan.Key);
-        private readonly int[] _selection = new int[Batch.Capacity];
 
-        public override Batch? Next()
+        protected override int Select(Batch batch, int[] selection)
         {
-            while (input.Next() is { } batch)
+            var count = _keys.Read(batch);
+            var rows = batch.Rows;
+            var kept = 0;
+            for (var k = 0; k < count; k++)
             {
-                var count = _keys.Read(batch);
-                var rows = batch.Rows;
-                var kept = 0;
-                // kept never passes k, so narrowing in place is safe even when the batch's selection is ours.
-                for (var k = 0; k < count; k++)
-                {
-                    if (keys.Keeps(_keys.IsNull[k], _keys.Values[k]))
-                        _selection[kept++] = rows[k];
-                }
-                batch.SetSelection(_selection, kept);
-                if (kept > 0)
-                    return batch;
+                if (keys.Keeps(_keys.IsNull[k], _keys.Values[k]))
+                    selection[kept++] = rows[k];
             }
-            return null;
+            return kept;
         }
-
-        protected override void Dispose(bool disposing) => input.Dispose();
     }
 }
