@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using Vnd.Engine.Control.Diagnoses;
 using Vnd.Engine.TableServer.Catalogs;
@@ -28,6 +29,14 @@ public sealed class RemoteTableServers : ITableServerDirectory, IDisposable
     private readonly TableServerCatalogCache _catalogs;
     private readonly bool _pushdown;
 
+    /// <summary>
+    /// Each tenant's last placement and what it was built from. A statement reuses it while every server's answer
+    /// and availability are the same objects and the tenant's diagnoses are the same list: placing thousands of
+    /// tables anew for every statement cost more than running a small query.
+    /// </summary>
+    private readonly ConcurrentDictionary<string, (IReadOnlyList<DiagnosisTable> Captured, PlacementBasis Basis, DistributedExecution Execution)> _placements =
+        new(StringComparer.Ordinal);
+
     /// <param name="listed">the servers of <c>--table-servers</c></param>
     /// <param name="registry">the servers that registered (none without <c>--registration</c>)</param>
     /// <param name="pushdown">false: fragments are bare scans, everything else runs here (<c>--no-pushdown</c>)</param>
@@ -55,24 +64,33 @@ public sealed class RemoteTableServers : ITableServerDirectory, IDisposable
         }
     }
 
-    public DistributedExecution For(string tenant, IReadOnlyList<DiagnosisTable> captured) =>
-        Place(tenant, (_, held) => TenantSites.Of(held.Select(t => t.Name), captured));
+    public DistributedExecution For(string tenant, IReadOnlyList<DiagnosisTable> captured)
+    {
+        var catalogs = Catalogs();
+        if (_placements.TryGetValue(tenant, out var last) && ReferenceEquals(last.Captured, captured) && last.Basis.Matches(catalogs))
+            return last.Execution;
+        var labels = TenantSites.Labels(captured);
+        var execution = Place(catalogs, tenant, (_, held) => TenantSites.Of(held.Select(t => t.Name), labels));
+        _placements[tenant] = (captured, PlacementBasis.Of(catalogs), execution);
+        return execution;
+    }
 
     /// <summary>
     /// The admin's placement: every tenant's tables, each table server a site named by its address (the admin, unlike
     /// a tenant, may see where tables are; capture-point names would collide between tenants).
     /// </summary>
-    public DistributedExecution ForAll() => Place(null, (endpoint, _) => new Site(endpoint.Authority));
+    public DistributedExecution ForAll() => Place(Catalogs(), null, (endpoint, _) => new Site(endpoint.Authority));
 
     /// <summary>The tables of <paramref name="tenant"/> (all with null) at the sites <paramref name="siteOf"/> names.</summary>
-    private DistributedExecution Place(string? tenant, Func<Uri, List<ReportedTable>, Site> siteOf)
+    private DistributedExecution Place(IReadOnlyList<(Uri Endpoint, string? Down, ServerCatalog Catalog)> catalogs, string? tenant,
+        Func<Uri, IReadOnlyCollection<ReportedTable>, Site> siteOf)
     {
         var placement = new Placement();
         var endpoints = new Dictionary<Site, Uri>();
         var unavailable = new Dictionary<Site, string>();
-        foreach (var (endpoint, down, catalog) in Catalogs())
+        foreach (var (endpoint, down, catalog) in catalogs)
         {
-            var held = catalog.Tables.Where(t => tenant is null || t.Schema == tenant).ToList();
+            var held = tenant is null ? catalog.Tables : catalog.InSchema(tenant);
             if (held.Count == 0)
                 continue;
             var site = siteOf(endpoint, held);
@@ -82,7 +100,7 @@ public sealed class RemoteTableServers : ITableServerDirectory, IDisposable
             else
                 unavailable.Remove(site);
             foreach (var table in held)
-                placement.Place(FlightStatistics.Placement(table.Info, site));
+                placement.Place(table.Schema, table.Name, site, table.Statistics);
         }
         return new DistributedExecution(placement, endpoints, _transport, pushdown: _pushdown, unavailable: unavailable);
     }

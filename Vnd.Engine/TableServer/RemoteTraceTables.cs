@@ -22,10 +22,7 @@ public sealed class RemoteTraceTables(RemoteTableServers servers) : ITraceTables
     {
         var schemas = new SortedSet<string>(StringComparer.Ordinal);
         foreach (var (_, _, catalog) in servers.Catalogs())
-        {
-            foreach (var table in catalog.Tables)
-                schemas.Add(table.Schema);
-        }
+            schemas.UnionWith(catalog.Schemas);
         return [.. schemas];
     }
 
@@ -34,11 +31,8 @@ public sealed class RemoteTraceTables(RemoteTableServers servers) : ITraceTables
         var tables = new SortedDictionary<string, TableDefinition>(StringComparer.Ordinal);
         foreach (var (_, _, catalog) in servers.Catalogs())
         {
-            foreach (var table in catalog.Tables)
-            {
-                if (table.Schema == schema)
-                    tables[table.Name] = table.Definition;
-            }
+            foreach (var table in catalog.InSchema(schema))
+                tables[table.Name] = table.Definition;
         }
         return [.. tables.Values];
     }
@@ -71,13 +65,7 @@ public sealed class RemoteTraceTables(RemoteTableServers servers) : ITraceTables
     {
         ReportedTable? found = null;
         foreach (var (_, _, catalog) in servers.Catalogs())
-        {
-            foreach (var table in catalog.Tables)
-            {
-                if (table.Schema == schema && table.Name == name)
-                    found = table;
-            }
-        }
+            found = catalog.Find(schema, name) ?? found;
         return found;
     }
 

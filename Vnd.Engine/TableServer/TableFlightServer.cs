@@ -111,14 +111,21 @@ public sealed class TableFlightServer(TableServerState state) : FlightServer
     {
         state.Listed();
         var version = state.CatalogVersion();
+        var known = TableStamp.Known(request.Expression.Span);
         foreach (var schema in state.Store.ListSchemas())
         {
             foreach (var table in state.Store.ListTables(schema))
             {
+                // The stamp is taken before the manifest is read: a manifest replaced in between is described as new
+                // and stamped as old, so the next listing describes it again rather than never.
+                if (state.Store.ManifestStamp(table) is not { } manifest)
+                    continue;   // dropped while listing
+                var stamp = TableStamp.Of(table.Schema, table.Table, manifest.Written, manifest.Length);
                 FlightInfo info;
                 try
                 {
-                    info = FlightStatistics.Describe(state.Store.OpenTable(table), null);
+                    info = known.Contains(stamp) ? FlightStatistics.Unchanged(table, stamp)
+                        : FlightStatistics.Describe(state.Store.OpenTable(table), null, stamp);
                 }
                 catch (StorageException e) when (e.Kind == StorageErrorKind.TableNotFound)
                 {

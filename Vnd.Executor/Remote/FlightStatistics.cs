@@ -14,9 +14,11 @@ namespace Vnd.Executor.Remote;
 /// </summary>
 public static class FlightStatistics
 {
-    public static FlightInfo Describe(TraceTable table, Uri? location)
+    public static FlightInfo Describe(TraceTable table, Uri? location, ulong? stamp = null)
     {
         var builder = new Schema.Builder();
+        if (stamp is { } listed)
+            builder.Metadata(TableServerProtocol.StampKey, TableStamp.Format(listed));
         for (var c = 0; c < table.Schema.Count; c++)
         {
             var metadata = new Dictionary<string, string>
@@ -32,12 +34,32 @@ public static class FlightStatistics
         return new FlightInfo(builder.Build(), descriptor, endpoints, table.RowCount, table.ByteSize);
     }
 
+    /// <summary>A listed table the caller already holds with this <paramref name="stamp"/>: its path and nothing else.</summary>
+    public static FlightInfo Unchanged(TableRef table, ulong stamp)
+    {
+        var schema = new Schema.Builder()
+            .Metadata(TableServerProtocol.StampKey, TableStamp.Format(stamp))
+            .Metadata(TableServerProtocol.UnchangedKey, "1")
+            .Build();
+        return new FlightInfo(schema, FlightDescriptor.CreatePathDescriptor(table.Schema, table.Table), [], -1, -1);
+    }
+
     /// <summary>The planner's view of a reported table, placed at <paramref name="site"/>.</summary>
     public static TablePlacement Placement(FlightInfo info, Site site)
     {
         var path = info.Descriptor.Paths.ToList();
         if (path.Count != 2)
             throw new ExecutionException(RemoteSqlStates.ProtocolViolation, $"capture point \"{site}\" reported a table without a [schema, table] path");
+        return new TablePlacement(path[0], path[1], site, Statistics(info));
+    }
+
+    /// <summary>
+    /// The statistics a reported table carries, read from its fields' metadata. A control server reads them once per
+    /// listing, not per statement: with thousands of tables, parsing every field's metadata for every statement was
+    /// most of a small query's cost.
+    /// </summary>
+    public static TableSiteStatistics Statistics(FlightInfo info)
+    {
         var columns = new Dictionary<string, ColumnSiteStatistics>(StringComparer.Ordinal);
         foreach (var field in info.Schema.FieldsList)
         {
@@ -47,6 +69,6 @@ public static class FlightStatistics
         }
         var rows = Math.Max(0, info.TotalRecords);
         var bytesPerRow = rows == 0 ? 0 : (double)info.TotalBytes / rows;
-        return new TablePlacement(path[0], path[1], site, new TableSiteStatistics(rows, bytesPerRow, columns));
+        return new TableSiteStatistics(rows, bytesPerRow, columns);
     }
 }

@@ -72,18 +72,22 @@ public sealed class TableServerClient : IDisposable
 
     /// <summary>The trace tables the server holds, with their statistics (see <see cref="FlightStatistics"/>).</summary>
     public async Task<IReadOnlyList<FlightInfo>> ListTablesAsync(CancellationToken cancellation = default) =>
-        (await ListCatalogAsync(cancellation).ConfigureAwait(false)).Tables;
+        (await ListCatalogAsync(null, cancellation).ConfigureAwait(false)).Tables;
 
     /// <summary>
     /// The trace tables the server holds and the catalog version they are as of (null from a server that sends none):
-    /// the version was taken before listing, so a table changed meanwhile shows as a newer version later.
+    /// the version was taken before listing, so a table changed meanwhile shows as a newer version later. A table
+    /// whose <see cref="TableStamp"/> is in <paramref name="known"/> comes back as a bare unchanged entry
+    /// (<see cref="TableStamp.IsUnchanged"/>).
     /// </summary>
-    public async Task<(IReadOnlyList<FlightInfo> Tables, string? Version)> ListCatalogAsync(CancellationToken cancellation = default)
+    public async Task<(IReadOnlyList<FlightInfo> Tables, string? Version)> ListCatalogAsync(IReadOnlyCollection<ulong>? known = null,
+        CancellationToken cancellation = default)
     {
         try
         {
             var tables = new List<FlightInfo>();
-            using var call = _client.ListFlights(new FlightCriteria(), _headers, DateTime.UtcNow + ListingTimeout, cancellation);
+            var criteria = known is { Count: > 0 } ? new FlightCriteria(TableStamp.Criteria(known)) : new FlightCriteria();
+            using var call = _client.ListFlights(criteria, _headers, DateTime.UtcNow + ListingTimeout, cancellation);
             while (await call.ResponseStream.MoveNext(cancellation).ConfigureAwait(false))
                 tables.Add(call.ResponseStream.Current);
             return (tables, call.GetTrailers().GetValue(TableServerProtocol.CatalogVersionTrailer));

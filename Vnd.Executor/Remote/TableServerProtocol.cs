@@ -33,6 +33,13 @@ public static class TableServerProtocol
     public const string MinBytesKey = "vnd.min.bytes";
     public const string MaxBytesKey = "vnd.max.bytes";
 
+    /// <summary>
+    /// Schema metadata of a listed table: its <see cref="TableStamp"/> (hexadecimal); with <see cref="UnchangedKey"/>
+    /// the entry is bare (no fields, no statistics) and says the caller's description with this stamp still holds.
+    /// </summary>
+    public const string StampKey = "vnd.stamp";
+    public const string UnchangedKey = "vnd.unchanged";
+
     /// <summary>Field metadata naming the logical type of a streamed column (information for other Arrow tools).</summary>
     public const string TypeKey = "vnd.type";
 

@@ -68,8 +68,13 @@ public sealed class TableServerCatalogCache(TableServerConnections connections, 
                 && (await client.ActionAsync(TableServerProtocol.CatalogAction, "", CallTimeout).ConfigureAwait(false)) is [var current]
                 && current == version)
                 return known with { CheckedAt = now };
-            var (tables, listed) = await client.ListCatalogAsync().ConfigureAwait(false);
-            return ServerCatalog.Of(tables, listed, now);
+            // Only the tables whose manifest changed are described again; the rest are quoted by stamp.
+            var (tables, listed) = await client.ListCatalogAsync(known?.Stamps()).ConfigureAwait(false);
+            if (ServerCatalog.Of(tables, listed, now, known) is { } catalog)
+                return catalog;
+            (tables, listed) = await client.ListCatalogAsync().ConfigureAwait(false);
+            return ServerCatalog.Of(tables, listed, now)
+                ?? throw new ExecutionException(RemoteSqlStates.ProtocolViolation, $"table server {server.Authority} answered a full listing with unchanged entries");
         }
         catch (ExecutionException)
         {

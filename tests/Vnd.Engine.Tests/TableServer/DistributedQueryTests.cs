@@ -40,9 +40,11 @@ public sealed class DistributedQueryTests(TwoCapturePoints sites) : IClassFixtur
     public async Task A_table_server_that_is_down_fails_the_query_within_five_seconds_naming_the_capture_point()
     {
         // A server that was started and stopped: its port is closed now.
-        var dead = await TwoCapturePoints.Start(Path.Combine(Path.GetTempPath(), "vnd-dead-" + Guid.NewGuid().ToString("N")));
+        var deadData = Path.Combine(Path.GetTempPath(), "vnd-dead-" + Guid.NewGuid().ToString("N"));
+        var dead = await TwoCapturePoints.Start(deadData);
         var endpoint = dead.Endpoint;
         await dead.DisposeAsync();
+        Directory.Delete(deadData, recursive: true);
         var endpoints = new Dictionary<Site, Uri> { [TwoCapturePoints.In] = sites.InServer.Endpoint, [TwoCapturePoints.Out] = endpoint };
         var clock = Stopwatch.StartNew();
 

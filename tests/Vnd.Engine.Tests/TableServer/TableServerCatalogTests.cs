@@ -103,4 +103,43 @@ public sealed class TableServerCatalogTests : IAsyncLifetime
         var listings = Assert.Single(await client.ActionAsync(TableServerProtocol.StatusAction, TableServerProtocol.ListingsStatus, TimeSpan.FromSeconds(5)));
         Assert.Equal("0", listings);
     }
+
+    [Fact]
+    public async Task A_listing_that_quotes_the_stamps_it_holds_gets_only_changed_tables_described()
+    {
+        var store = new TraceTableStore(_data);
+        var other = new TableRef("tenant2", "other");
+        using (var writer = store.CreateWriter(other, new TableSchema([new ColumnSchema("x", SqlType.Int8)])))
+            writer.Commit();
+        using var client = new TableServerClient(new Site("s"), _host.Endpoint, Token);
+        var (full, _) = await client.ListCatalogAsync();
+        var stamps = full.Select(info => TableStamp.Read(info.Schema)).ToList();
+        Assert.All(stamps, stamp => Assert.NotNull(stamp));
+        Assert.All(full, info => Assert.False(TableStamp.IsUnchanged(info.Schema)));
+
+        var (unchanged, _) = await client.ListCatalogAsync(stamps.Select(s => s!.Value).ToList());
+        Assert.Equal(2, unchanged.Count);
+        Assert.All(unchanged, info => Assert.True(TableStamp.IsUnchanged(info.Schema)));
+        Assert.All(unchanged, info => Assert.Empty(info.Schema.FieldsList));
+
+        // A new manifest for one table: that table alone is described again, with a new stamp.
+        store.DropTable(other);
+        using (var writer = store.CreateWriter(other, new TableSchema([new ColumnSchema("x", SqlType.Int8), new ColumnSchema("y", SqlType.Int4)])))
+            writer.Commit();
+        var (changed, _) = await client.ListCatalogAsync(stamps.Select(s => s!.Value).ToList());
+        var described = Assert.Single(changed, info => !TableStamp.IsUnchanged(info.Schema));
+        Assert.Equal(["tenant2", "other"], described.Descriptor.Paths);
+        Assert.Equal(["x", "y"], described.Schema.FieldsList.Select(f => f.Name));
+        Assert.DoesNotContain(TableStamp.Read(described.Schema), stamps);
+        Assert.True(TableStamp.IsUnchanged(Assert.Single(changed, info => info != described).Schema));
+    }
+
+    [Fact]
+    public void Criteria_from_another_client_quote_nothing()
+    {
+        Assert.Empty(TableStamp.Known("select *"u8));
+        Assert.Empty(TableStamp.Known([]));
+        Assert.Empty(TableStamp.Known([.. TableStamp.Criteria([1UL]), 0]));
+        Assert.Equal([1UL, 2UL], TableStamp.Known(TableStamp.Criteria([1UL, 2UL])));
+    }
 }

@@ -1,0 +1,68 @@
+using System.Buffers.Binary;
+using System.IO.Hashing;
+using System.Text;
+
+namespace Vnd.Executor.Remote;
+
+/// <summary>
+/// A trace table's listing stamp: a 64-bit fingerprint of its schema, name and manifest (write time and length),
+/// the same facts the catalog version is made of, per table. A control server that relists a table server sends
+/// the stamps of the tables it already holds as the ListFlights criteria, and the table server describes only the
+/// tables whose stamp it does not find there; the others come back as bare "unchanged" entries. With thousands of
+/// tables on one hypervisor and a manifest sealed every few seconds during capture, relisting costs a stat per table
+/// instead of opening and describing every one of them on both sides.
+/// </summary>
+public static class TableStamp
+{
+    /// <summary>The criteria prefix: anything else (an empty criteria, another client's) means "describe every table".</summary>
+    private static ReadOnlySpan<byte> Prefix => "vnd.known/1\n"u8;
+
+    public static ulong Of(string schema, string table, DateTime written, long length)
+    {
+        var text = Encoding.UTF8.GetBytes($"{schema}\0{table}\0");
+        Span<byte> numbers = stackalloc byte[16];
+        BinaryPrimitives.WriteInt64LittleEndian(numbers, written.Ticks);
+        BinaryPrimitives.WriteInt64LittleEndian(numbers[8..], length);
+        var hash = new XxHash64();
+        hash.Append(text);
+        hash.Append(numbers);
+        return hash.GetCurrentHashAsUInt64();
+    }
+
+    /// <summary>The ListFlights criteria naming the stamps a caller already holds.</summary>
+    public static byte[] Criteria(IReadOnlyCollection<ulong> stamps)
+    {
+        var criteria = new byte[Prefix.Length + 8 * stamps.Count];
+        Prefix.CopyTo(criteria);
+        var at = Prefix.Length;
+        foreach (var stamp in stamps)
+        {
+            BinaryPrimitives.WriteUInt64LittleEndian(criteria.AsSpan(at), stamp);
+            at += 8;
+        }
+        return criteria;
+    }
+
+    /// <summary>The stamps a ListFlights criteria names; empty for any criteria not made by <see cref="Criteria"/>.</summary>
+    public static HashSet<ulong> Known(ReadOnlySpan<byte> criteria)
+    {
+        var known = new HashSet<ulong>();
+        if (!criteria.StartsWith(Prefix) || (criteria.Length - Prefix.Length) % 8 != 0)
+            return known;
+        for (var at = Prefix.Length; at < criteria.Length; at += 8)
+            known.Add(BinaryPrimitives.ReadUInt64LittleEndian(criteria[at..]));
+        return known;
+    }
+
+    /// <summary>The stamp a listed table carries (schema metadata), or null from a server that sends none.</summary>
+    public static ulong? Read(Apache.Arrow.Schema schema) =>
+        schema.Metadata is { } metadata && metadata.TryGetValue(TableServerProtocol.StampKey, out var text)
+            && ulong.TryParse(text, System.Globalization.NumberStyles.HexNumber, System.Globalization.CultureInfo.InvariantCulture, out var stamp)
+            ? stamp : null;
+
+    public static string Format(ulong stamp) => stamp.ToString("x16", System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>Whether a listed entry is a bare "unchanged" entry rather than a description.</summary>
+    public static bool IsUnchanged(Apache.Arrow.Schema schema) =>
+        schema.Metadata is { } metadata && metadata.ContainsKey(TableServerProtocol.UnchangedKey);
+}
