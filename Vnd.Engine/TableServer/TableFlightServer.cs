@@ -112,27 +112,22 @@ public sealed class TableFlightServer(TableServerState state) : FlightServer
         state.Listed();
         var version = state.CatalogVersion();
         var known = TableStamp.Known(request.Expression.Span);
-        foreach (var schema in state.Store.ListSchemas())
+        foreach (var (table, written, length) in state.Store.ManifestStamps())
         {
-            foreach (var table in state.Store.ListTables(schema))
+            // The stamp is taken before the manifest is read: a manifest replaced in between is described as new
+            // and stamped as old, so the next listing describes it again rather than never.
+            var stamp = TableStamp.Of(table.Schema, table.Table, written, length);
+            FlightInfo info;
+            try
             {
-                // The stamp is taken before the manifest is read: a manifest replaced in between is described as new
-                // and stamped as old, so the next listing describes it again rather than never.
-                if (state.Store.ManifestStamp(table) is not { } manifest)
-                    continue;   // dropped while listing
-                var stamp = TableStamp.Of(table.Schema, table.Table, manifest.Written, manifest.Length);
-                FlightInfo info;
-                try
-                {
-                    info = known.Contains(stamp) ? FlightStatistics.Unchanged(table, stamp)
-                        : FlightStatistics.Describe(state.Store.OpenTable(table), null, stamp);
-                }
-                catch (StorageException e) when (e.Kind == StorageErrorKind.TableNotFound)
-                {
-                    continue;   // dropped while listing
-                }
-                await responseStream.WriteAsync(info).ConfigureAwait(false);
+                info = known.Contains(stamp) ? FlightStatistics.Unchanged(table, stamp)
+                    : FlightStatistics.Describe(state.Store.OpenTable(table), null, stamp);
             }
+            catch (StorageException e) when (e.Kind == StorageErrorKind.TableNotFound)
+            {
+                continue;   // dropped while listing
+            }
+            await responseStream.WriteAsync(info).ConfigureAwait(false);
         }
         context.ResponseTrailers.Add(TableServerProtocol.CatalogVersionTrailer, version);
     }

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Buffers.Binary;
 using System.IO.Hashing;
 using System.Text;
@@ -19,14 +20,20 @@ public static class TableStamp
 
     public static ulong Of(string schema, string table, DateTime written, long length)
     {
-        var text = Encoding.UTF8.GetBytes($"{schema}\0{table}\0");
-        Span<byte> numbers = stackalloc byte[16];
-        BinaryPrimitives.WriteInt64LittleEndian(numbers, written.Ticks);
-        BinaryPrimitives.WriteInt64LittleEndian(numbers[8..], length);
-        var hash = new XxHash64();
-        hash.Append(text);
-        hash.Append(numbers);
-        return hash.GetCurrentHashAsUInt64();
+        // Names are at most 200 characters (TableRef), so the UTF-8 text fits a stack buffer: no allocation per table.
+        var size = Encoding.UTF8.GetMaxByteCount(schema.Length + table.Length) + 2 + 16;
+        var rented = size > 1024 ? ArrayPool<byte>.Shared.Rent(size) : null;
+        var buffer = rented is null ? stackalloc byte[size] : rented.AsSpan(0, size);
+        var at = Encoding.UTF8.GetBytes(schema, buffer);
+        buffer[at++] = 0;
+        at += Encoding.UTF8.GetBytes(table, buffer[at..]);
+        buffer[at++] = 0;
+        BinaryPrimitives.WriteInt64LittleEndian(buffer[at..], written.Ticks);
+        BinaryPrimitives.WriteInt64LittleEndian(buffer[(at + 8)..], length);
+        var stamp = XxHash64.HashToUInt64(buffer[..(at + 16)]);
+        if (rented is not null)
+            ArrayPool<byte>.Shared.Return(rented);
+        return stamp;
     }
 
     /// <summary>The ListFlights criteria naming the stamps a caller already holds.</summary>

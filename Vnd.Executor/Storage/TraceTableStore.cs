@@ -72,6 +72,30 @@ public sealed class TraceTableStore
         return file.Exists ? (file.LastWriteTimeUtc, file.Length) : null;
     }
 
+    /// <summary>
+    /// Every table with its manifest's <see cref="ManifestStamp"/>, in no particular order, at one stat per table:
+    /// what a table server fingerprints its catalog from every heartbeat and lists from, with thousands of tables
+    /// (listing schemas and tables first, then stamping each, cost three file-system calls per table).
+    /// </summary>
+    public IEnumerable<(TableRef Table, DateTime Written, long Length)> ManifestStamps()
+    {
+        foreach (var schemaDir in Directory.EnumerateDirectories(_tablesRoot))
+        {
+            var schema = Path.GetFileName(schemaDir);
+            if (schema.StartsWith('.'))
+                continue;
+            foreach (var tableDir in Directory.EnumerateDirectories(schemaDir))
+            {
+                var table = Path.GetFileName(tableDir);
+                if (table.StartsWith('.'))
+                    continue;
+                var manifest = new FileInfo(Path.Combine(tableDir, TableDirectory.ManifestName));
+                if (manifest.Exists)
+                    yield return (new TableRef(schema, table), manifest.LastWriteTimeUtc, manifest.Length);
+            }
+        }
+    }
+
     /// <summary>The table's current snapshot; throws <see cref="StorageErrorKind.TableNotFound"/>.</summary>
     public TraceTable OpenTable(TableRef table)
     {
