@@ -11,9 +11,6 @@ namespace Vnd.Engine.TableServer;
 /// </summary>
 public static class TenantSites
 {
-    /// <summary>The site of a table server holding <paramref name="tables"/> of the tenant.</summary>
-    public static Site Of(IEnumerable<string> tables, IReadOnlyList<DiagnosisTable> captured) => Of(tables, Labels(captured));
-
     /// <summary>The site of a table server holding <paramref name="tables"/>, given <see cref="Labels"/> of the tenant.</summary>
     public static Site Of(IEnumerable<string> tables, IReadOnlyDictionary<string, string> labels)
     {
