@@ -1,4 +1,3 @@
-using System.Runtime.InteropServices;
 using Vnd.Executor.Execution;
 using Vnd.Executor.Operators.Hashing;
 using Vnd.Executor.Vectors;
@@ -9,23 +8,35 @@ namespace Vnd.Executor.Operators.Aggregates;
 /// <summary>
 /// One worker's groups: a <see cref="KeyTable"/> from encoded group keys to group numbers, the key values of each
 /// group (copied once, when the group first appears) and one accumulator per aggregate. NULL keys are values here,
-/// so they form one group.
+/// so they form one group. Keys whose columns are all fixed-width and fit in four words (addresses, ports,
+/// integers, floats: every key of the diagnosis queries) are packed by <see cref="PackedKeyEncoder"/>; others are
+/// byte-encoded by <see cref="KeyEncoder"/>. A table uses one of the two for all its batches, so its keys compare.
 /// </summary>
 public sealed class GroupTable : IDisposable
 {
-    private readonly KeyEncoder _encoder;
+    private readonly KeyEncoder? _encoder;
+    private readonly PackedKeyEncoder? _packed;
     private readonly KeyTable _table;
     private readonly ColumnCollection _keyValues;
     private readonly int[] _groups = new int[Batch.Capacity];
     private readonly int[] _newRows = new int[Batch.Capacity];
-    private readonly ulong[] _packed = new ulong[Batch.Capacity];
+    private readonly int[] _fresh = new int[Batch.Capacity];
     private int[] _map = [];
 
     public GroupTable(IReadOnlyList<SqlType> keyTypes, IReadOnlyList<AggregateCall> aggregates, MemoryBudget memory)
     {
         KeyCount = keyTypes.Count;
-        _encoder = new KeyEncoder(keyTypes.Select(PhysicalTypes.Of).ToArray(), nullsAreValues: true);
-        _table = new KeyTable(_encoder.FixedWidth, memory);
+        var physical = keyTypes.Select(PhysicalTypes.Of).ToArray();
+        if (PackedKeyLayout.TryCreate(physical) is { } layout)
+        {
+            _packed = new PackedKeyEncoder(layout);
+            _table = new KeyTable(_packed.Width, memory);
+        }
+        else
+        {
+            _encoder = new KeyEncoder(physical, nullsAreValues: true);
+            _table = new KeyTable(_encoder.FixedWidth, memory);
+        }
         _keyValues = new ColumnCollection(keyTypes, memory);
         Accumulators = aggregates.Select(a => a.CreateAccumulator(memory)).ToArray();
         if (KeyCount == 0)
@@ -54,50 +65,37 @@ public sealed class GroupTable : IDisposable
         {
             groups.Clear();
         }
-        else if (_encoder.TryEncodeInet4(keys, rows, _packed))
+        else if (_packed is { } packed)
         {
-            AddPacked(rows, keys, groups);
+            AddPacked(packed, rows, keys, groups);
         }
         else
         {
-            _encoder.Encode(keys, rows);
-            var fresh = 0;
-            var hashes = _encoder.Hashes;
-            if (_table.InlineKeys)
-            {
-                for (var k = 0; k < rows.Length; k++)
-                {
-                    groups[k] = _table.FindOrAdd(hashes[k], _encoder.Packed(k), _encoder.Key(k), out var added);
-                    if (added)
-                        _newRows[fresh++] = rows[k];
-                }
-            }
-            else
-            {
-                for (var k = 0; k < rows.Length; k++)
-                {
-                    groups[k] = _table.FindOrAdd(hashes[k], _encoder.Key(k), out var added);
-                    if (added)
-                        _newRows[fresh++] = rows[k];
-                }
-            }
-            AppendNewGroups(keys, fresh);
+            AddEncoded(_encoder!, rows, keys, groups);
         }
         for (var i = 0; i < Accumulators.Length; i++)
             Accumulators[i].Update(arguments[i], rows, groups);
     }
 
-    /// <summary>Rows whose keys <see cref="KeyEncoder.TryEncodeInet4"/> packed: each lookup compares one ulong, and
-    /// the key bytes are spelled out only for a new group.</summary>
-    private void AddPacked(ReadOnlySpan<int> rows, ReadOnlySpan<Vector> keys, Span<int> groups)
+    /// <summary>Packed keys are looked up a batch at a time (<see cref="KeyTable.FindOrAddPacked"/>).</summary>
+    private void AddPacked(PackedKeyEncoder encoder, ReadOnlySpan<int> rows, ReadOnlySpan<Vector> keys, Span<int> groups)
     {
+        encoder.Encode(keys, rows);
+        var fresh = _table.FindOrAddPacked(encoder.Hashes.AsSpan(0, rows.Length), encoder.Keys(rows.Length), groups, _fresh);
+        for (var j = 0; j < fresh; j++)
+            _newRows[j] = rows[_fresh[j]];
+        AppendNewGroups(keys, fresh);
+    }
+
+    private void AddEncoded(KeyEncoder encoder, ReadOnlySpan<int> rows, ReadOnlySpan<Vector> keys, Span<int> groups)
+    {
+        encoder.Encode(keys, rows);
         var fresh = 0;
-        var hashes = _encoder.Hashes;
-        var width = _encoder.FixedWidth;
+        var hashes = encoder.Hashes;
+        var inline = _table.InlineKeys;
         for (var k = 0; k < rows.Length; k++)
         {
-            var packed = _packed[k];
-            groups[k] = _table.FindOrAdd(hashes[k], packed, MemoryMarshal.AsBytes(new ReadOnlySpan<ulong>(in packed))[..width], out var added);
+            groups[k] = _table.FindOrAdd(hashes[k], inline ? encoder.Packed(k) : 0, encoder.Key(k), out var added);
             if (added)
                 _newRows[fresh++] = rows[k];
         }

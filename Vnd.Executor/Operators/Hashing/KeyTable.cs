@@ -17,7 +17,7 @@ namespace Vnd.Executor.Operators.Hashing;
 /// hundreds of partition tables per query, and fresh arrays cost page faults, zeroing and gen0 → gen2 copies (a 1M-row
 /// join spent about a third of its time on them).
 /// </summary>
-public sealed class KeyTable : IDisposable
+public sealed partial class KeyTable : IDisposable
 {
     private readonly int _fixedWidth;
     private readonly MemoryBudget _memory;
