@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Vnd.Executor.Execution;
 using Vnd.Executor.Operators.Hashing;
 using Vnd.Executor.Vectors;
@@ -16,11 +17,13 @@ public sealed class GroupTable : IDisposable
 {
     private readonly KeyEncoder? _encoder;
     private readonly PackedKeyEncoder? _packed;
+    private readonly DirectKeyIndex? _direct;
     private readonly KeyTable _table;
     private readonly ColumnCollection _keyValues;
     private readonly int[] _groups = new int[Batch.Capacity];
     private readonly int[] _newRows = new int[Batch.Capacity];
     private readonly int[] _fresh = new int[Batch.Capacity];
+    private readonly int[] _misses = new int[Batch.Capacity];
     private int[] _map = [];
 
     public GroupTable(IReadOnlyList<SqlType> keyTypes, IReadOnlyList<AggregateCall> aggregates, MemoryBudget memory)
@@ -31,6 +34,9 @@ public sealed class GroupTable : IDisposable
         {
             _packed = new PackedKeyEncoder(layout);
             _table = new KeyTable(_packed.Width, memory);
+            // One integer-like column (an address, a port, an id) may span few values: index them directly.
+            if (layout is { Words: 1, Types: [not PhysicalType.Float64] })
+                _direct = new DirectKeyIndex(memory);
         }
         else
         {
@@ -77,14 +83,43 @@ public sealed class GroupTable : IDisposable
             Accumulators[i].Update(arguments[i], rows, groups);
     }
 
-    /// <summary>Packed keys are looked up a batch at a time (<see cref="KeyTable.FindOrAddPacked"/>).</summary>
+    /// <summary>Packed keys are looked up a batch at a time (<see cref="KeyTable.FindOrAddPacked"/>), or through the
+    /// direct index when the batch's keys lie in its range.</summary>
     private void AddPacked(PackedKeyEncoder encoder, ReadOnlySpan<int> rows, ReadOnlySpan<Vector> keys, Span<int> groups)
     {
-        encoder.Encode(keys, rows);
-        var fresh = _table.FindOrAddPacked(encoder.Hashes.AsSpan(0, rows.Length), encoder.Keys(rows.Length), groups, _fresh);
+        encoder.EncodeWords(keys, rows);
+        var words = encoder.Keys(rows.Length);
+        int fresh;
+        if (_direct is { } direct && direct.Covers(words))
+        {
+            fresh = AddDirect(direct, words, groups);
+        }
+        else
+        {
+            encoder.ComputeHashes(rows.Length);
+            fresh = _table.FindOrAddPacked(encoder.Hashes.AsSpan(0, rows.Length), words, groups, _fresh);
+        }
         for (var j = 0; j < fresh; j++)
             _newRows[j] = rows[_fresh[j]];
         AppendNewGroups(keys, fresh);
+    }
+
+    /// <summary>Keys the direct index has not seen yet are hashed and looked up in the table, then remembered.</summary>
+    private int AddDirect(DirectKeyIndex direct, ReadOnlySpan<ulong> words, Span<int> groups)
+    {
+        var misses = direct.Resolve(words, groups, _misses);
+        var fresh = 0;
+        for (var m = 0; m < misses; m++)
+        {
+            var k = _misses[m];
+            var key = words[k];
+            var entry = _table.FindOrAdd(PackedKeyEncoder.HashWord(key), key, MemoryMarshal.AsBytes(words.Slice(k, 1)), out var added);
+            groups[k] = entry;
+            direct.Remember(key, entry);
+            if (added)
+                _fresh[fresh++] = k;
+        }
+        return fresh;
     }
 
     private void AddEncoded(KeyEncoder encoder, ReadOnlySpan<int> rows, ReadOnlySpan<Vector> keys, Span<int> groups)
@@ -142,6 +177,7 @@ public sealed class GroupTable : IDisposable
     public void Dispose()
     {
         _table.Dispose();
+        _direct?.Dispose();
         _keyValues.Dispose();
         foreach (var a in Accumulators)
             a.Dispose();

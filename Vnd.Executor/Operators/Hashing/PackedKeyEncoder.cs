@@ -37,8 +37,19 @@ public sealed class PackedKeyEncoder
     /// <summary>Key k as the bytes of its words (little-endian), what <see cref="KeyTable"/> stores.</summary>
     public ReadOnlySpan<byte> Key(int k) => MemoryMarshal.AsBytes(_words.AsSpan(k * Words, Words));
 
-    /// <summary>Encodes the rows <paramref name="rows"/> of <paramref name="columns"/>; key k belongs to rows[k].</summary>
+    /// <summary>Encodes and hashes the rows <paramref name="rows"/> of <paramref name="columns"/>; key k belongs to rows[k].</summary>
     public void Encode(ReadOnlySpan<Vector> columns, ReadOnlySpan<int> rows)
+    {
+        EncodeWords(columns, rows);
+        ComputeHashes(rows.Length);
+    }
+
+    /// <summary>The hash of a one-word key, as <see cref="Encode"/> computes it.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    public static ulong HashWord(ulong key) => Hash.Finish(Hash.Combine(Hash.Seed, key));
+
+    /// <summary>As <see cref="Encode"/> without the hashes, for lookups that may not need them (<see cref="DirectKeyIndex"/>).</summary>
+    public void EncodeWords(ReadOnlySpan<Vector> columns, ReadOnlySpan<int> rows)
     {
         var n = rows.Length;
         var words = _words.AsSpan(0, n * Words);
@@ -60,7 +71,6 @@ public sealed class PackedKeyEncoder
             if (!v.Validity.AllValid)
                 MarkNulls(v, c, rows, words);
         }
-        HashAll(n);
     }
 
     private void PutIntegers<T>(Vector v, ReadOnlySpan<int> rows, Span<ulong> words, PackedKeyLayout.Field field)
@@ -118,7 +128,8 @@ public sealed class PackedKeyEncoder
         }
     }
 
-    private void HashAll(int n)
+    /// <summary>Hashes the first <paramref name="n"/> keys <see cref="EncodeWords"/> wrote into <see cref="Hashes"/>.</summary>
+    public void ComputeHashes(int n)
     {
         var hashes = Hashes.AsSpan(0, n);
         var words = _words.AsSpan(0, n * Words);
@@ -126,7 +137,7 @@ public sealed class PackedKeyEncoder
         {
             case 1:
                 for (var k = 0; k < n; k++)
-                    hashes[k] = Hash.Finish(Hash.Combine(Hash.Seed, words[k]));
+                    hashes[k] = HashWord(words[k]);
                 break;
             case 2:
                 for (var k = 0; k < n; k++)

@@ -75,6 +75,43 @@ public sealed class PackedGroupKeyTests
     }
 
     [Fact]
+    public void Small_integer_ranges_indexed_directly_agree_with_outliers_and_nulls_on_the_hash_path()
+    {
+        // Batches (of 1000) in a narrow range, one widening it, one with a NULL, one with a negative outlier and one
+        // spanning more than the direct index holds: each batch takes the index or the hash path, all meet.
+        var rows = new List<object?[]>();
+        for (var i = 0; i < 12_000; i++)
+        {
+            object? value = (i / 1000) switch
+            {
+                3 => 900 + (i % 500),
+                5 => i % 100 == 0 ? null : 1000 + (i % 300),
+                7 => i % 2 == 0 ? -5 : 1000 + (i % 300),
+                9 => i % 3 == 0 ? 1000 + DirectKeyIndex.MaxRange : 1000 + (i % 300),
+                _ => 1000 + (i % 300),
+            };
+            rows.Add([value]);
+        }
+        AssertGroups([SqlType.Int4], rows);
+    }
+
+    [Fact]
+    public void The_direct_index_keeps_its_entries_when_its_range_widens()
+    {
+        using var index = new DirectKeyIndex(MemoryBudget.Unlimited());
+        Assert.True(index.Covers([100UL, 110UL]));
+        index.Remember(100, 7);
+        Assert.True(index.Covers([50UL, 200UL]));
+        var entries = new int[3];
+        var misses = new int[3];
+        Assert.Equal(2, index.Resolve([50UL, 100UL, 200UL], entries, misses));
+        Assert.Equal([-1, 7, -1], entries);
+        Assert.Equal([0, 2], misses[..2]);
+        Assert.False(index.Covers([50UL, 50UL + DirectKeyIndex.MaxRange]));
+        Assert.True(index.Covers([100UL]));
+    }
+
+    [Fact]
     public void Constant_key_columns_pack_like_flat_ones()
     {
         var types = new[] { SqlType.Inet4, SqlType.Int4 };
