@@ -104,6 +104,7 @@ public sealed partial class KeyTable
         return added;
     }
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     private static bool SameWords(ReadOnlySpan<ulong> a, ReadOnlySpan<ulong> b)
     {
         var same = a[0] == b[0] && a[1] == b[1];
