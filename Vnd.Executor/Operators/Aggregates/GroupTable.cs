@@ -9,23 +9,40 @@ namespace Vnd.Executor.Operators.Aggregates;
 /// <summary>
 /// One worker's groups: a <see cref="KeyTable"/> from encoded group keys to group numbers, the key values of each
 /// group (copied once, when the group first appears) and one accumulator per aggregate. NULL keys are values here,
-/// so they form one group.
+/// so they form one group. Keys whose columns are all fixed-width and fit in four words (addresses, ports,
+/// integers, floats: every key of the diagnosis queries) are packed by <see cref="PackedKeyEncoder"/>; others are
+/// byte-encoded by <see cref="KeyEncoder"/>. A table uses one of the two for all its batches, so its keys compare.
 /// </summary>
 public sealed class GroupTable : IDisposable
 {
-    private readonly KeyEncoder _encoder;
+    private readonly KeyEncoder? _encoder;
+    private readonly PackedKeyEncoder? _packed;
+    private readonly DirectKeyIndex? _direct;
     private readonly KeyTable _table;
     private readonly ColumnCollection _keyValues;
     private readonly int[] _groups = new int[Batch.Capacity];
     private readonly int[] _newRows = new int[Batch.Capacity];
-    private readonly ulong[] _packed = new ulong[Batch.Capacity];
+    private readonly int[] _fresh = new int[Batch.Capacity];
+    private readonly int[] _misses = new int[Batch.Capacity];
     private int[] _map = [];
 
     public GroupTable(IReadOnlyList<SqlType> keyTypes, IReadOnlyList<AggregateCall> aggregates, MemoryBudget memory)
     {
         KeyCount = keyTypes.Count;
-        _encoder = new KeyEncoder(keyTypes.Select(PhysicalTypes.Of).ToArray(), nullsAreValues: true);
-        _table = new KeyTable(_encoder.FixedWidth, memory);
+        var physical = keyTypes.Select(PhysicalTypes.Of).ToArray();
+        if (PackedKeyLayout.TryCreate(physical) is { } layout)
+        {
+            _packed = new PackedKeyEncoder(layout);
+            _table = new KeyTable(_packed.Width, memory);
+            // One integer-like column (an address, a port, an id) may span few values: index them directly.
+            if (layout is { Words: 1, Types: [not PhysicalType.Float64] })
+                _direct = new DirectKeyIndex(memory);
+        }
+        else
+        {
+            _encoder = new KeyEncoder(physical, nullsAreValues: true);
+            _table = new KeyTable(_encoder.FixedWidth, memory);
+        }
         _keyValues = new ColumnCollection(keyTypes, memory);
         Accumulators = aggregates.Select(a => a.CreateAccumulator(memory)).ToArray();
         if (KeyCount == 0)
@@ -54,50 +71,66 @@ public sealed class GroupTable : IDisposable
         {
             groups.Clear();
         }
-        else if (_encoder.TryEncodeInet4(keys, rows, _packed))
+        else if (_packed is { } packed)
         {
-            AddPacked(rows, keys, groups);
+            AddPacked(packed, rows, keys, groups);
         }
         else
         {
-            _encoder.Encode(keys, rows);
-            var fresh = 0;
-            var hashes = _encoder.Hashes;
-            if (_table.InlineKeys)
-            {
-                for (var k = 0; k < rows.Length; k++)
-                {
-                    groups[k] = _table.FindOrAdd(hashes[k], _encoder.Packed(k), _encoder.Key(k), out var added);
-                    if (added)
-                        _newRows[fresh++] = rows[k];
-                }
-            }
-            else
-            {
-                for (var k = 0; k < rows.Length; k++)
-                {
-                    groups[k] = _table.FindOrAdd(hashes[k], _encoder.Key(k), out var added);
-                    if (added)
-                        _newRows[fresh++] = rows[k];
-                }
-            }
-            AppendNewGroups(keys, fresh);
+            AddEncoded(_encoder!, rows, keys, groups);
         }
         for (var i = 0; i < Accumulators.Length; i++)
             Accumulators[i].Update(arguments[i], rows, groups);
     }
 
-    /// <summary>Rows whose keys <see cref="KeyEncoder.TryEncodeInet4"/> packed: each lookup compares one ulong, and
-    /// the key bytes are spelled out only for a new group.</summary>
-    private void AddPacked(ReadOnlySpan<int> rows, ReadOnlySpan<Vector> keys, Span<int> groups)
+    /// <summary>Packed keys are looked up a batch at a time (<see cref="KeyTable.FindOrAddPacked"/>), or through the
+    /// direct index when the batch's keys lie in its range.</summary>
+    private void AddPacked(PackedKeyEncoder encoder, ReadOnlySpan<int> rows, ReadOnlySpan<Vector> keys, Span<int> groups)
     {
+        encoder.EncodeWords(keys, rows);
+        var words = encoder.Keys(rows.Length);
+        int fresh;
+        if (_direct is { } direct && direct.Covers(words))
+        {
+            fresh = AddDirect(direct, words, groups);
+        }
+        else
+        {
+            encoder.ComputeHashes(rows.Length);
+            fresh = _table.FindOrAddPacked(encoder.Hashes.AsSpan(0, rows.Length), words, groups, _fresh);
+        }
+        for (var j = 0; j < fresh; j++)
+            _newRows[j] = rows[_fresh[j]];
+        AppendNewGroups(keys, fresh);
+    }
+
+    /// <summary>Keys the direct index has not seen yet are hashed and looked up in the table, then remembered.</summary>
+    private int AddDirect(DirectKeyIndex direct, ReadOnlySpan<ulong> words, Span<int> groups)
+    {
+        var misses = direct.Resolve(words, groups, _misses);
         var fresh = 0;
-        var hashes = _encoder.Hashes;
-        var width = _encoder.FixedWidth;
+        for (var m = 0; m < misses; m++)
+        {
+            var k = _misses[m];
+            var key = words[k];
+            var entry = _table.FindOrAdd(PackedKeyEncoder.HashWord(key), key, MemoryMarshal.AsBytes(words.Slice(k, 1)), out var added);
+            groups[k] = entry;
+            direct.Remember(key, entry);
+            if (added)
+                _fresh[fresh++] = k;
+        }
+        return fresh;
+    }
+
+    private void AddEncoded(KeyEncoder encoder, ReadOnlySpan<int> rows, ReadOnlySpan<Vector> keys, Span<int> groups)
+    {
+        encoder.Encode(keys, rows);
+        var fresh = 0;
+        var hashes = encoder.Hashes;
+        var inline = _table.InlineKeys;
         for (var k = 0; k < rows.Length; k++)
         {
-            var packed = _packed[k];
-            groups[k] = _table.FindOrAdd(hashes[k], packed, MemoryMarshal.AsBytes(new ReadOnlySpan<ulong>(in packed))[..width], out var added);
+            groups[k] = _table.FindOrAdd(hashes[k], inline ? encoder.Packed(k) : 0, encoder.Key(k), out var added);
             if (added)
                 _newRows[fresh++] = rows[k];
         }
@@ -144,6 +177,7 @@ public sealed class GroupTable : IDisposable
     public void Dispose()
     {
         _table.Dispose();
+        _direct?.Dispose();
         _keyValues.Dispose();
         foreach (var a in Accumulators)
             a.Dispose();

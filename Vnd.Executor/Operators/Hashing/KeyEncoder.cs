@@ -58,28 +58,6 @@ public sealed class KeyEncoder
     public ulong Packed(int k) =>
         System.Runtime.CompilerServices.Unsafe.ReadUnaligned<ulong>(ref _keys[k * FixedWidth]) & (ulong.MaxValue >> (64 - (8 * FixedWidth)));
 
-    /// <summary>
-    /// The GROUP BY src_ip case: one IPv4 column without NULLs, encoded with NULL flags. Writes each row's hash to
-    /// <see cref="Hashes"/> and its key packed as <see cref="Packed"/> would read it (flag byte 0, then the address)
-    /// to <paramref name="packed"/>, in one pass and without the key bytes; false (nothing written) for any other
-    /// key shape. The hashes equal <see cref="Encode"/>'s, so batches of both paths share one table.
-    /// </summary>
-    public bool TryEncodeInet4(ReadOnlySpan<Vector> columns, ReadOnlySpan<int> rows, Span<ulong> packed)
-    {
-        if (!_nullsAreValues || _types is not [PhysicalType.Inet4] || columns[0].IsConstant || !columns[0].Validity.AllValid)
-            return false;
-        var data = columns[0].Data<uint>();
-        var hashes = Hashes.AsSpan(0, rows.Length);
-        for (var k = 0; k < rows.Length; k++)
-        {
-            var value = data[rows[k]];
-            hashes[k] = Hash.Finish(Hash.Combine(Hash.Seed, value));
-            packed[k] = (ulong)value << 8;
-        }
-        Count = rows.Length;
-        return true;
-    }
-
     /// <summary>Encodes the rows <paramref name="rows"/> of <paramref name="columns"/>; key k belongs to rows[k].</summary>
     public void Encode(ReadOnlySpan<Vector> columns, ReadOnlySpan<int> rows)
     {

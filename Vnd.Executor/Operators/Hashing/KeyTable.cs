@@ -17,7 +17,7 @@ namespace Vnd.Executor.Operators.Hashing;
 /// hundreds of partition tables per query, and fresh arrays cost page faults, zeroing and gen0 → gen2 copies (a 1M-row
 /// join spent about a third of its time on them).
 /// </summary>
-public sealed class KeyTable : IDisposable
+public sealed partial class KeyTable : IDisposable
 {
     private readonly int _fixedWidth;
     private readonly MemoryBudget _memory;
@@ -164,6 +164,10 @@ public sealed class KeyTable : IDisposable
     {
         if (_fixedWidth == 8)
             return MemoryMarshal.Read<ulong>(_keys.AsSpan(entry * 8)) == MemoryMarshal.Read<ulong>(key);
+        // Wide fixed keys (a join on the 4-tuple and seq is 32 bytes) compare as words inline: SequenceEqual is a
+        // call per probe.
+        if (_fixedWidth is 16 or 24 or 32)
+            return SameWords(MemoryMarshal.Cast<byte, ulong>(_keys.AsSpan(entry * _fixedWidth, _fixedWidth)), MemoryMarshal.Cast<byte, ulong>(key));
         return Key(entry).SequenceEqual(key);
     }
 

@@ -76,6 +76,11 @@ public class FunctionTests
         Assert.Equal(new DateTime(2024, 5, 1, 0, 0, 0, DateTimeKind.Utc), F("date_trunc", T("month"), ts));
         Assert.Equal(new DateTime(2024, 5, 13, 0, 0, 0, DateTimeKind.Utc), F("date_trunc", T("week"), ts));
         Assert.Equal((t - DateTime.UnixEpoch).Ticks / 1e7, (double)F("date_part", T("epoch"), ts)!, 6);
+        // A column of timestamps with a NULL takes date_part('epoch')'s vector loop (GROUP BY ceil(ts)).
+        var later = t.AddSeconds(1.5);
+        Assert.Equal(
+            [(t - DateTime.UnixEpoch).Ticks / 1e7, null, (later - DateTime.UnixEpoch).Ticks / 1e7],
+            Column(Expr.Function("date_part", T("epoch"), Expr.Column(0, SqlType.TimestampTz)), [t, null, later], SqlType.TimestampTz));
         // EXTRACT is numeric (exact), date_part float8, as in PostgreSQL 14+.
         Assert.Equal(2024m, F("extract", T("year"), ts));
         Assert.Equal(30.000123m, F("extract", T("second"), ts));

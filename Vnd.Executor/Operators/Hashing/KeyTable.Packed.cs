@@ -1,0 +1,115 @@
+using System.Runtime.InteropServices;
+
+namespace Vnd.Executor.Operators.Hashing;
+
+/// <summary>
+/// Batch lookups of keys packed into whole words (<see cref="PackedKeyEncoder"/>): one call a batch instead of one
+/// a row, keys compared word by word instead of as byte spans, and a row whose key equals the previous row's
+/// reuses its entry without probing — packets arrive in runs (one second of a trace, one burst of a flow), so
+/// GROUP BY ceil(ts) probes once per second of trace rather than once per packet.
+/// </summary>
+public sealed partial class KeyTable
+{
+    /// <summary>
+    /// Writes the entry of each key to <paramref name="entries"/>, inserting new keys, and the positions k of the
+    /// keys that were new to <paramref name="fresh"/>; returns how many were. Key k is
+    /// <c>words[k * w .. (k + 1) * w)</c> with w = the table's fixed width / 8.
+    /// </summary>
+    public int FindOrAddPacked(ReadOnlySpan<ulong> hashes, ReadOnlySpan<ulong> words, Span<int> entries, Span<int> fresh)
+    {
+        if (_fixedWidth is not (8 or 16 or 24 or 32) || words.Length < hashes.Length * (_fixedWidth / 8))
+            throw new ArgumentException("keys must be packed whole words of the table's width", nameof(words));
+        return _fixedWidth == 8 ? FindOrAddWords(hashes, words, entries, fresh) : FindOrAddMultiWord(hashes, words, entries, fresh);
+    }
+
+    /// <summary>One-word keys, compared inline in the slot.</summary>
+    private int FindOrAddWords(ReadOnlySpan<ulong> hashes, ReadOnlySpan<ulong> keys, Span<int> entries, Span<int> fresh)
+    {
+        var added = 0;
+        for (var k = 0; k < hashes.Length; k++)
+        {
+            var key = keys[k];
+            if (k > 0 && key == keys[k - 1])
+            {
+                entries[k] = entries[k - 1];
+                continue;
+            }
+            if (Count * 2 >= Capacity)
+                Grow();
+            var hash = hashes[k];
+            var slots = _slots;
+            var mask = Capacity - 1;
+            var tag = hash & 0xFFFFFFFF00000000UL;
+            for (var i = (int)hash & mask; ; i = (i + 1) & mask)
+            {
+                var slot = slots[i << 1];
+                if (slot == 0)
+                {
+                    var entry = Append(hash, MemoryMarshal.AsBytes(keys.Slice(k, 1)));
+                    slots[i << 1] = tag | (uint)(entry + 1);
+                    slots[(i << 1) + 1] = key;
+                    entries[k] = entry;
+                    fresh[added++] = k;
+                    break;
+                }
+                if ((slot & 0xFFFFFFFF00000000UL) == tag && slots[(i << 1) + 1] == key)
+                {
+                    entries[k] = (int)(uint)slot - 1;
+                    break;
+                }
+            }
+        }
+        return added;
+    }
+
+    /// <summary>Keys of two to four words, compared against the key arena a word at a time.</summary>
+    private int FindOrAddMultiWord(ReadOnlySpan<ulong> hashes, ReadOnlySpan<ulong> words, Span<int> entries, Span<int> fresh)
+    {
+        var width = _fixedWidth / 8;
+        var added = 0;
+        for (var k = 0; k < hashes.Length; k++)
+        {
+            var key = words.Slice(k * width, width);
+            var hash = hashes[k];
+            if (k > 0 && hash == hashes[k - 1] && SameWords(key, words.Slice((k - 1) * width, width)))
+            {
+                entries[k] = entries[k - 1];
+                continue;
+            }
+            if (Count * 2 >= Capacity)
+                Grow();
+            var slots = _slots;
+            var mask = Capacity - 1;
+            var tag = hash & 0xFFFFFFFF00000000UL;
+            for (var i = (int)hash & mask; ; i = (i + 1) & mask)
+            {
+                var slot = slots[i];
+                if (slot == 0)
+                {
+                    var entry = Append(hash, MemoryMarshal.AsBytes(key));
+                    slots[i] = tag | (uint)(entry + 1);
+                    entries[k] = entry;
+                    fresh[added++] = k;
+                    break;
+                }
+                var candidate = (int)(uint)slot - 1;
+                if ((slot & 0xFFFFFFFF00000000UL) == tag
+                    && SameWords(key, MemoryMarshal.Cast<byte, ulong>(_keys.AsSpan(candidate * _fixedWidth, _fixedWidth))))
+                {
+                    entries[k] = candidate;
+                    break;
+                }
+            }
+        }
+        return added;
+    }
+
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    private static bool SameWords(ReadOnlySpan<ulong> a, ReadOnlySpan<ulong> b)
+    {
+        var same = a[0] == b[0] && a[1] == b[1];
+        for (var w = 2; w < a.Length && same; w++)
+            same = a[w] == b[w];
+        return same;
+    }
+}

@@ -1,0 +1,55 @@
+using Vnd.Executor.Execution;
+using Vnd.Executor.Operators.Hashing;
+
+namespace Vnd.Executor.Tests.Operators.Hashing;
+
+/// <summary>
+/// <see cref="KeyTable.FindOrAddPacked"/>: the hashes are the caller's, so these tests give distinct keys the same
+/// hash (every probe meets a tag match and must compare the key words), repeat keys in runs (the reuse of the
+/// previous row's entry) and interleave them (the probe), across table growth.
+/// </summary>
+public sealed class PackedKeyTableTests
+{
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(3)]
+    [InlineData(4)]
+    public void Keys_with_one_hash_stay_apart_and_repeats_find_their_entry(int width)
+    {
+        using var table = new KeyTable(width * 8, MemoryBudget.Unlimited());
+        const int Keys = 600;
+        // Batch 1: keys 0..599 in runs of three; batch 2: the same keys interleaved; all with one hash.
+        var first = Enumerable.Range(0, Keys * 3).Select(i => i / 3).ToArray();
+        var second = Enumerable.Range(0, Keys).Select(i => (i * 7) % Keys).ToArray();
+        var entryOf = new Dictionary<int, int>();
+        foreach (var batch in new[] { first, second })
+        {
+            var words = new ulong[batch.Length * width];
+            for (var k = 0; k < batch.Length; k++)
+                words[(k * width) + width - 1] = (ulong)batch[k] + 1; // keys differ only in their last word
+            var hashes = Enumerable.Repeat(0xABCDEF0123456789UL, batch.Length).ToArray();
+            var entries = new int[batch.Length];
+            var fresh = new int[batch.Length];
+            var added = table.FindOrAddPacked(hashes, words, entries, fresh);
+            for (var j = 0; j < added; j++)
+                Assert.False(entryOf.ContainsKey(batch[fresh[j]]));
+            for (var k = 0; k < batch.Length; k++)
+            {
+                if (!entryOf.TryGetValue(batch[k], out var entry))
+                    entryOf[batch[k]] = entry = entries[k];
+                Assert.Equal(entry, entries[k]);
+            }
+            Assert.Equal(batch == first ? Keys : 0, added);
+        }
+        Assert.Equal(Keys, table.Count);
+        Assert.Equal(Keys, entryOf.Values.Distinct().Count());
+    }
+
+    [Fact]
+    public void Tables_of_other_widths_refuse_packed_keys()
+    {
+        using var table = new KeyTable(5, MemoryBudget.Unlimited());
+        Assert.Throws<ArgumentException>(() => table.FindOrAddPacked([1UL], [1UL], new int[1], new int[1]));
+    }
+}
