@@ -70,6 +70,10 @@ public static class IngestBenchmark
         cpu = Environment.CpuUsage.TotalTime;
         var fill = BatchPathTiming.Time(frames, Configuration());
         results.Add(("VND decode + fill 12 columns from memory", frames.Count, fill, $"importer's batch path, {CpuNote(frames.Count, Environment.CpuUsage.TotalTime - cpu)}"));
+        BatchPathTiming.Time(InMemoryFrames.Generate(traffic with { Packets = 100_000 }, snap), Configuration(), rowPath: true);
+        cpu = Environment.CpuUsage.TotalTime;
+        var rows = BatchPathTiming.Time(frames, Configuration(), rowPath: true);
+        results.Add(("VND decode + stage 12 columns (row path)", frames.Count, rows, $"importer's row path, {CpuNote(frames.Count, Environment.CpuUsage.TotalTime - cpu)}"));
         cpu = Environment.CpuUsage.TotalTime;
         var extract = TimeDecodeAndExtract(frames);
         results.Add(("VND decode + read 12 fields, general reader", frames.Count, extract, CpuNote(frames.Count, Environment.CpuUsage.TotalTime - cpu)));
