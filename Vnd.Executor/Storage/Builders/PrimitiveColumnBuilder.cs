@@ -101,20 +101,7 @@ public abstract class PrimitiveColumnBuilder<T> : ColumnBuilder
     private void AddHashes(HyperLogLog sketch)
     {
         var values = Values;
-        if (!HasNulls)
-        {
-            // The common case: widen a chunk at a time into 64-bit patterns, which the sketch takes in one tight loop.
-            Span<ulong> bits = stackalloc ulong[256];
-            for (var start = 0; start < values.Length; start += bits.Length)
-            {
-                var chunk = values.Slice(start, Math.Min(bits.Length, values.Length - start));
-                for (var i = 0; i < chunk.Length; i++)
-                    bits[i] = Bits(chunk[i]);
-                sketch.AddAll(bits[..chunk.Length]);
-            }
-            return;
-        }
-        var hasNulls = true;
+        var hasNulls = HasNulls;
         var previous = 0UL;
         var first = true;
         for (var i = 0; i < values.Length; i++)

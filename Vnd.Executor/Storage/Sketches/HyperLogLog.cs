@@ -1,6 +1,5 @@
 using System.Numerics;
 using System.Runtime.CompilerServices;
-using System.Runtime.InteropServices;
 
 namespace Vnd.Executor.Storage.Sketches;
 
@@ -35,31 +34,6 @@ public sealed class HyperLogLog
         ref var register = ref _registers[index];
         if (rank > register)
             register = rank;
-    }
-
-    /// <summary>
-    /// The hashes of <paramref name="values"/> (as 64-bit patterns, see <see cref="SketchHash.Of(ulong)"/>), skipping a
-    /// value equal to the one before it (the sketch would not change: trace columns repeat a flow's addresses and
-    /// ports). One pass with the registers held by reference: no bounds check or field load per value.
-    /// </summary>
-    internal void AddAll(ReadOnlySpan<ulong> values)
-    {
-        if (values.IsEmpty)
-            return;
-        ref var registers = ref MemoryMarshal.GetArrayDataReference(_registers);
-        var previous = ~values[0];
-        foreach (var bits in values)
-        {
-            if (bits == previous)
-                continue;
-            previous = bits;
-            var hash = SketchHash.Of(bits);
-            // The top Precision bits index the registers: always below RegisterCount.
-            ref var register = ref Unsafe.Add(ref registers, (nint)(hash >> (64 - Precision)));
-            var rank = (byte)(BitOperations.LeadingZeroCount((hash << Precision) | (1UL << (Precision - 1))) + 1);
-            if (rank > register)
-                register = rank;
-        }
     }
 
     /// <summary>Folds <paramref name="other"/> in: the result counts the union of both value sets.</summary>

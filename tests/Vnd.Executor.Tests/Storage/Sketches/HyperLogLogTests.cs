@@ -113,25 +113,4 @@ public sealed class HyperLogLogTests
             sketch.Add(SketchHash.Of(v));
         Assert.Equal(before, GC.GetAllocatedBytesForCurrentThread());
     }
-
-    [Fact]
-    public void Adding_a_run_of_values_sets_the_registers_adding_them_one_by_one_does()
-    {
-        // Runs of repeats (skipped by AddAll), all-zero and all-one patterns, and the register index extremes.
-        var random = new Random(7);
-        var values = new ulong[50_000];
-        for (var i = 0; i < values.Length; i++)
-            values[i] = random.Next(5) == 0 && i > 0 ? values[i - 1] : (ulong)random.NextInt64() * (ulong)random.Next(1, 3);
-        values[10] = 0;
-        values[11] = ulong.MaxValue;
-        var one = new HyperLogLog();
-        foreach (var value in values)
-            one.Add(SketchHash.Of(value));
-        var run = new HyperLogLog();
-        run.AddAll(values);
-        run.AddAll([]);
-        Assert.Equal(one.Registers.ToArray(), run.Registers.ToArray());
-        Assert.Equal(one.Estimate(), run.Estimate());
-    }
 }
-
