@@ -16,6 +16,12 @@ public sealed record TraceImportOptions
 
     public TraceTableWriterOptions Storage { get; init; } = TraceTableWriterOptions.Default;
 
+    /// <summary>
+    /// Whether tables whose columns are all read through slots are filled a row at a time from the live packet
+    /// (the fast path) rather than a batch of packets at a time; off only to compare the two paths in tests.
+    /// </summary>
+    internal bool RowPath { get; init; } = true;
+
     /// <summary>Packets between two progress reports.</summary>
     public int ProgressInterval { get; init; } = 1 << 20;
 }

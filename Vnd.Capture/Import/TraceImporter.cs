@@ -33,6 +33,8 @@ public sealed class TraceImporter : IDisposable
     private readonly Stopwatch _clock = new();
     private TraceTablePlan[]? _tables;
     private PacketBatch? _batch;
+    /// <summary>The one packet the row path decodes into (the batch path decodes into the batch's slots).</summary>
+    private DecodedPacket _packet = DecodedPacket.Create();
     private long _packets;
     private long _bytes;
 
@@ -58,6 +60,7 @@ public sealed class TraceImporter : IDisposable
         {
             var tables = _tables ??= CreateTables(source.Resolution);
             var batch = _batch ??= new PacketBatch(ReadFrames(tables));
+            var rowPath = _options.RowPath && RowPath(tables);
             long packets = 0;
             var interval = _options.ProgressInterval;
             var nextReport = interval;
@@ -66,18 +69,26 @@ public sealed class TraceImporter : IDisposable
                 while (source.TryReadNext(out var record))
                 {
                     var frame = record.Data;
-                    ref var packet = ref batch.Next;
+                    ref var packet = ref rowPath ? ref _packet : ref batch.Next;
                     _decoder.Decode(frame, (ushort)record.LinkType, record.OriginalLength, ref packet);
                     // pcapng simple packet blocks carry no time: their timestamp column is NULL, not 1970.
                     packet.TimestampNanos = record.HasTimestamp ? record.TimestampNanos : NoTimestamp;
                     packet.InterfaceId = record.InterfaceId;
                     if (packet.Errors != 0)
                         CountDecodeErrors(packet.Errors);
-                    var index = batch.Add(frame);
-                    foreach (var table in tables)
-                        table.Offer(in packet, frame, index);
-                    if (batch.IsFull)
-                        Append(tables, batch);
+                    if (rowPath)
+                    {
+                        foreach (var table in tables)
+                            table.OfferRow(in packet, frame);
+                    }
+                    else
+                    {
+                        var index = batch.Add(frame);
+                        foreach (var table in tables)
+                            table.Offer(in packet, frame, index);
+                        if (batch.IsFull)
+                            Append(tables, batch);
+                    }
                     if (++packets == nextReport)
                     {
                         // Rows are appended before a cancellation, so every packet counted is in the tables.
@@ -138,15 +149,31 @@ public sealed class TraceImporter : IDisposable
         return false;
     }
 
-    /// <summary>Appends the batch's accepted packets to every table and empties it, also when appending fails.</summary>
+    /// <summary>Whether every table has a row path, so packets need not be kept in a batch.</summary>
+    private static bool RowPath(TraceTablePlan[] tables)
+    {
+        foreach (var table in tables)
+        {
+            if (!table.HasRowPath)
+                return false;
+        }
+        return true;
+    }
+
+    /// <summary>
+    /// Appends the batch's accepted packets and the rows staged by the row path to every table and empties both,
+    /// also when appending fails.
+    /// </summary>
     private static void Append(TraceTablePlan[] tables, PacketBatch batch)
     {
-        if (batch.Count == 0)
-            return;
         try
         {
             foreach (var table in tables)
-                table.Append(batch);
+            {
+                table.AppendStaged();
+                if (batch.Count != 0)
+                    table.Append(batch);
+            }
         }
         finally
         {

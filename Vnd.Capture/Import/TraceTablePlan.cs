@@ -15,6 +15,7 @@ public sealed class TraceTablePlan : IDisposable
     private readonly PacketPredicate? _filter;
     private readonly ColumnFiller[] _fillers;
     private readonly int[] _accepted = new int[PacketBatch.Capacity];
+    private readonly RowStage? _rows;
     private int _acceptedCount;
 
     internal TraceTablePlan(TraceTableWriter writer, PacketPredicate? filter, ColumnFiller[] fillers)
@@ -24,7 +25,11 @@ public sealed class TraceTablePlan : IDisposable
         _fillers = fillers;
         foreach (var filler in fillers)
             ReadsFrames |= filler.ReadsFrames;
+        _rows = RowStage.TryCreate(fillers);
     }
+
+    /// <summary>Whether every column can be filled a row at a time from the live packet (<see cref="OfferRow"/>).</summary>
+    internal bool HasRowPath => _rows is not null;
 
     public TraceTableWriter Writer { get; }
 
@@ -41,6 +46,27 @@ public sealed class TraceTablePlan : IDisposable
     {
         if (_filter is null || _filter.Matches(in packet, frame))
             _accepted[_acceptedCount++] = index;
+    }
+
+    /// <summary>
+    /// The row path: stages packet's row when it passes the filter, and appends the staged rows once a run is
+    /// complete. Needs <see cref="HasRowPath"/>; the packet need not be in a batch.
+    /// </summary>
+    internal void OfferRow(in DecodedPacket packet, ReadOnlySpan<byte> frame)
+    {
+        if (_filter is not null && !_filter.Matches(in packet, frame))
+            return;
+        var rows = _rows!;
+        rows.Add(in packet);
+        if (rows.IsFull)
+            AppendStaged();
+    }
+
+    /// <summary>Appends the rows staged by <see cref="OfferRow"/> (none without a row path).</summary>
+    internal void AppendStaged()
+    {
+        if (_rows is { Count: > 0 })
+            RowsAppended += _rows.AppendTo(Writer);
     }
 
     /// <summary>Appends the accepted packets of <paramref name="batch"/> as rows, in runs that fit the writer's batch.</summary>
@@ -60,7 +86,11 @@ public sealed class TraceTablePlan : IDisposable
     }
 
     /// <summary>Forgets the accepted packets of a batch that is not appended (an append failed).</summary>
-    internal void Forget() => _acceptedCount = 0;
+    internal void Forget()
+    {
+        _acceptedCount = 0;
+        _rows?.Clear();
+    }
 
     public void Commit() => Writer.Commit();
 

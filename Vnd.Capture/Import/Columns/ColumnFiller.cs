@@ -9,7 +9,8 @@ namespace Vnd.Capture.Import.Columns;
 /// </summary>
 internal abstract class ColumnFiller(FieldDescriptor[] fields)
 {
-    protected FieldDescriptor[] Fields { get; } = fields;
+    /// <summary>The fields tried in order for each row.</summary>
+    public FieldDescriptor[] Fields { get; } = fields;
 
     /// <summary>Whether a value needs the frame's bytes, so the batch must keep copies of them.</summary>
     public bool ReadsFrames

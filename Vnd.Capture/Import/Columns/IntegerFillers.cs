@@ -5,7 +5,7 @@ using Vnd.Executor.Storage.Builders;
 namespace Vnd.Capture.Import.Columns;
 
 /// <summary>An int2, int4 or int8 column; values are stored as the column's width (fields fit their column types).</summary>
-internal sealed class IntegerFiller<T>(FieldDescriptor[] fields, PrimitiveColumnBuilder<T> builder) : ColumnFiller(fields)
+internal sealed class IntegerFiller<T>(FieldDescriptor[] fields, PrimitiveColumnBuilder<T> builder) : ColumnFiller(fields), IStagedColumnFiller
     where T : unmanaged, INumber<T>
 {
     private readonly IntegerColumnReader _reader = IntegerColumnReader.ForIntegers(fields);
@@ -13,12 +13,16 @@ internal sealed class IntegerFiller<T>(FieldDescriptor[] fields, PrimitiveColumn
     public override void Fill(PacketBatch batch, ReadOnlySpan<int> rows)
     {
         _reader.Read(batch, rows, out var values, out var present);
-        builder.AppendRange(values, present);
+        AppendValues(values, present);
     }
+
+    public FieldSlot SlotOf(FieldDescriptor field) => FieldSlots.Integer(field.Id);
+
+    public void AppendValues(Span<long> values, Span<bool> present) => builder.AppendRange(values, present);
 }
 
 /// <summary>Timestamps come from the reader in nanoseconds; a microsecond column truncates toward the past.</summary>
-internal sealed class TimestampFiller(FieldDescriptor[] fields, TimestampColumnBuilder builder, bool nanoseconds) : ColumnFiller(fields)
+internal sealed class TimestampFiller(FieldDescriptor[] fields, TimestampColumnBuilder builder, bool nanoseconds) : ColumnFiller(fields), IStagedColumnFiller
 {
     private readonly IntegerColumnReader _reader = IntegerColumnReader.ForIntegers(fields);
 
@@ -26,6 +30,14 @@ internal sealed class TimestampFiller(FieldDescriptor[] fields, TimestampColumnB
     {
         // The reader's buffers are this column's own: converted in place, then appended in one run.
         _reader.Read(batch, rows, out var ticks, out var valid);
+        AppendValues(ticks, valid);
+    }
+
+    public FieldSlot SlotOf(FieldDescriptor field) => FieldSlots.Integer(field.Id);
+
+    /// <summary>Nanoseconds (or <see cref="TraceImporter.NoTimestamp"/>) in, the column's unit out, converted in place.</summary>
+    public void AppendValues(Span<long> ticks, Span<bool> valid)
+    {
         for (var i = 0; i < ticks.Length; i++)
         {
             var nanos = ticks[i];

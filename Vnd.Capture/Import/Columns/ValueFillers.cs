@@ -17,7 +17,7 @@ internal sealed class BoolFiller(FieldDescriptor[] fields, BoolColumnBuilder bui
 }
 
 /// <summary>An IPv4-only column keeps 4-byte values (the address as a number, read like an integer field).</summary>
-internal sealed class Inet4Filler(FieldDescriptor[] fields, Inet4ColumnBuilder builder) : ColumnFiller(fields)
+internal sealed class Inet4Filler(FieldDescriptor[] fields, Inet4ColumnBuilder builder) : ColumnFiller(fields), IStagedColumnFiller
 {
     private readonly FieldSlot _slot = FieldSlots.Ipv4(fields[0].Id);
     private readonly long[] _values = new long[PacketBatch.Capacity];
@@ -32,8 +32,12 @@ internal sealed class Inet4Filler(FieldDescriptor[] fields, Inet4ColumnBuilder b
             FieldSlotReader.Read(in _slot, Fields[0].Layer, packets, rows, values, present);
         else
             ReadEach(packets, rows, values, present);
-        builder.AppendRange(values, present);
+        AppendValues(values, present);
     }
+
+    public FieldSlot SlotOf(FieldDescriptor field) => FieldSlots.Ipv4(field.Id);
+
+    public void AppendValues(Span<long> values, Span<bool> present) => builder.AppendRange(values, present);
 
     private void ReadEach(ReadOnlySpan<DecodedPacket> packets, ReadOnlySpan<int> rows, Span<long> values, Span<bool> present)
     {

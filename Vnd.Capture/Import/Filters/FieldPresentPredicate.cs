@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Vnd.Capture.Decoding;
 using Vnd.Capture.Fields;
 
@@ -16,6 +17,16 @@ public sealed class FieldPresentPredicate(FieldDescriptor field) : PacketPredica
     {
         if (_parts != LayerParts.None)
             return (FieldReader.Layer(in packet, field.Layer).Parts & _parts) != 0;
+        return MatchesGeneral(in packet, frame);
+    }
+
+    /// <summary>
+    /// Fields without a slot. A method of its own so that the per-packet test above carries no stack buffer (zeroing
+    /// and a stack cookie on every call).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private bool MatchesGeneral(in DecodedPacket packet, ReadOnlySpan<byte> frame)
+    {
         Span<byte> scratch = stackalloc byte[16];
         return field.Kind switch
         {

@@ -1,0 +1,249 @@
+using System.Buffers.Binary;
+using System.Globalization;
+using System.Text;
+using Vnd.Capture.Decoding;
+using Vnd.Capture.Fields;
+using Vnd.Capture.Import;
+using Vnd.Capture.Import.Columns;
+using Vnd.Capture.ParseConfigs;
+using Vnd.Capture.ParseConfigs.Validation;
+using Vnd.Capture.Sources;
+using Vnd.Capture.Synthetic;
+using Vnd.Capture.Tests.Support;
+using Vnd.Executor.Storage;
+using Vnd.Executor.Storage.Builders;
+using Vnd.Planner.Types;
+using Vnd.Tests.Shared;
+
+namespace Vnd.Capture.Tests.Import;
+
+/// <summary>
+/// Tables whose columns are all read through slots (the standard field set) are filled by the row path: each packet
+/// read once, while hot, into staged columns. The stored tables must be identical to what the batch path stores,
+/// for every sample capture (tunnels, VLAN stacks, fragments, IP options, truncated and odd link types included),
+/// for mutated frames, for every slot field on every layer, with filters and with columns fed by two fields.
+/// </summary>
+public sealed class RowPathTests : IDisposable
+{
+    /// <summary>The issue's standard field set (the ingest benchmark's table) behind a <c>tcp</c> filter.</summary>
+    private const string StandardTable = """
+        Table ID standard
+        Filter: tcp
+        Fields: timestamp as ts, ip.src as src_ip, ip.dst as dst_ip, ip.proto as proto, tcp.src as src_port,
+          tcp.dst as dst_port, ip.id as ip_id, tcp.seq as seq, tcp.ack as ack, tcp.flags as flags,
+          tcp.len as payload_length, vnd.packet_id as id
+        """;
+
+    private readonly string _data = Path.Combine(Path.GetTempPath(), "vnd-rowpath-" + Guid.NewGuid().ToString("N"));
+
+    public void Dispose()
+    {
+        if (Directory.Exists(_data))
+            Directory.Delete(_data, recursive: true);
+    }
+
+    public static TheoryData<string> Captures() =>
+        SampleCaptures.InFolders("tcp", "tunnels", "icmp_arp", "ipv6", "vlan", "udp_dns", "linktypes", "pcapng",
+            "pcapng_suite", "truncated", "edge", "malformed");
+
+    [Theory]
+    [MemberData(nameof(Captures))]
+    public void Every_capture_gives_the_same_tables_on_both_paths(string relative)
+    {
+        var path = SharedData.Pcap(relative);
+        try
+        {
+            CaptureFile.Open(path).Dispose();
+        }
+        catch (CaptureFormatException)
+        {
+            return; // a capture the reader refuses has no rows on either path (covered by the reader's tests)
+        }
+        AssertSameTables(path);
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    public void Mutated_frames_give_the_same_tables_on_both_paths(int seed)
+    {
+        // Fragments, IP options, VLAN tags, cut captures, other protocols: header bytes flipped at random.
+        var random = new Random(seed);
+        var pcap = Path.Combine(_data, "mutated.pcap");
+        Directory.CreateDirectory(_data);
+        var frame = TcpFrame();
+        using (var writer = PcapFileWriter.Create(pcap, snapLength: 128))
+        {
+            var buffer = new byte[frame.Length];
+            for (var i = 0; i < 20_000; i++)
+            {
+                frame.CopyTo(buffer, 0);
+                for (var m = random.Next(0, 4); m > 0; m--)
+                    buffer[random.Next(0, 58)] = Interesting(random);
+                var captured = random.Next(4) == 0 ? random.Next(0, frame.Length + 1) : frame.Length;
+                writer.Write(i * 1_000L, buffer.AsSpan(0, captured), random.Next(3) == 0 ? captured + random.Next(0, 100) : frame.Length);
+            }
+        }
+        AssertSameTables(pcap);
+    }
+
+    [Fact]
+    public void The_standard_field_set_takes_the_row_path_and_text_columns_do_not()
+    {
+        var store = new TraceTableStore(Path.Combine(_data, "plans"));
+        using var importer = new TraceImporter(store, "t", Bind($"""
+            Trace ID all
+            {StandardTable}
+            Table ID names
+            Fields: dns.qry.name as name, ip.src as src_ip
+            """));
+        using (var source = CaptureFile.Open(SampleCaptures.In("tcp").First()))
+            importer.Import(source, "tcp");
+        Assert.True(importer.Tables[0].HasRowPath);
+        Assert.False(importer.Tables[1].HasRowPath);
+    }
+
+    [Fact]
+    public void Staging_and_appending_rows_allocates_nothing()
+    {
+        var table = Bind("Trace ID all\n" + StandardTable).Tables[0];
+        var builders = new ColumnBuilder[table.Columns.Count];
+        var fillers = new ColumnFiller[builders.Length];
+        for (var c = 0; c < builders.Length; c++)
+        {
+            var column = table.Columns[c];
+            var type = column.Type.Id is TypeId.Timestamp or TypeId.TimestampTz ? SqlType.TimestampTzOf(TimeUnit.Microsecond) : column.Type;
+            builders[c] = ColumnBuilderFactory.Create(type, 4096);
+            var fields = column.Fields.Select(name => FieldCatalog.Default.TryResolve(name, out var field) ? field : throw new InvalidOperationException(name)).ToArray();
+            fillers[c] = ColumnFillerFactory.Create(fields, builders[c]);
+        }
+        var stage = RowStage.TryCreate(fillers) ?? throw new InvalidOperationException("the standard field set has no row path");
+        var frame = TcpFrame();
+        var packet = DecodedPacket.Create();
+        PacketDecoder.Default.Decode(frame, 1, frame.Length, ref packet);
+        for (var warm = 0; warm < 2; warm++)
+        {
+            var before = GC.GetAllocatedBytesForCurrentThread();
+            for (var i = 0; i < 100_000; i++)
+            {
+                stage.Add(in packet);
+                if (!stage.IsFull)
+                    continue;
+                if (builders[0].Count + stage.Count > builders[0].Capacity)
+                {
+                    foreach (var builder in builders)
+                        builder.Reset();
+                }
+                stage.AppendRun(0, stage.Count);
+                stage.Clear();
+            }
+            if (warm == 1)
+                Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+        }
+        Assert.Equal(packet.Outer.TcpSeq, (uint)((Int64ColumnBuilder)builders[7]).Values[0]);
+    }
+
+    private void AssertSameTables(string path)
+    {
+        var config = Bind(Configuration());
+        var rowStore = new TraceTableStore(Path.Combine(_data, "rows"));
+        var batchStore = new TraceTableStore(Path.Combine(_data, "batch"));
+        // Small segment batches, so that staged runs are split across record batches too.
+        var storage = TraceTableWriterOptions.Default with { RowsPerBatch = 100 };
+        Import(rowStore, config, new TraceImportOptions { Storage = storage }, path, expectRowPath: true);
+        Import(batchStore, config, new TraceImportOptions { Storage = storage, RowPath = false }, path, expectRowPath: false);
+        foreach (var table in config.Tables)
+        {
+            var expected = ImportedTable.Read(batchStore, new TableRef("t", table.TableId));
+            var actual = ImportedTable.Read(rowStore, new TableRef("t", table.TableId));
+            Assert.Equal(expected.Count, actual.Count);
+            for (var r = 0; r < expected.Count; r++)
+            {
+                foreach (var (column, value) in expected[r])
+                    Assert.True(value == actual[r][column], $"{path} table {table.TableId} row {r} {column}: batch path '{value}', row path '{actual[r][column]}'");
+            }
+        }
+        Directory.Delete(Path.Combine(_data, "rows"), recursive: true);
+        Directory.Delete(Path.Combine(_data, "batch"), recursive: true);
+    }
+
+    private static void Import(TraceTableStore store, BoundParseConfiguration config, TraceImportOptions options, string path, bool expectRowPath)
+    {
+        using var importer = new TraceImporter(store, "t", config, options: options);
+        using (var source = CaptureFile.Open(path))
+            importer.Import(source, Path.GetFileName(path));
+        importer.Complete();
+        foreach (var table in importer.Tables)
+            Assert.Equal(expectRowPath, table.HasRowPath && options.RowPath);
+    }
+
+    /// <summary>
+    /// Every field with a slot on every layer in one table, the paper's Figure 7(b) columns (ports from TCP or UDP)
+    /// behind a filter in another, and the standard TCP set behind <c>tcp</c>.
+    /// </summary>
+    private static string Configuration()
+    {
+        var catalog = FieldCatalog.Default;
+        var text = new StringBuilder("Trace ID all\nTable ID every_slot\nFields: ");
+        var n = 0;
+        foreach (var field in catalog.Fields)
+        {
+            if (field.Layer != LayerRole.Outer)
+                continue;
+            foreach (var prefix in new[] { "", FieldCatalog.InnerPrefix, FieldCatalog.QuotedPrefix })
+            {
+                if (!catalog.TryResolve(prefix + field.Name, out var resolved) || !HasSlot(resolved))
+                    continue;
+                text.Append(n == 0 ? "" : ", ").Append(CultureInfo.InvariantCulture, $"{resolved.Name} as c{n}");
+                n++;
+            }
+        }
+        text.Append("""
+
+            Table ID figure7
+            Filter: ip.proto = tcp or ip.proto = udp
+            Fields: timestamp as ts, ip.src as src_ip, ip.dst as dst_ip, ip.proto as proto, tcp.src as src_port,
+              tcp.dst as dst_port, udp.src as src_port, udp.dst as dst_port
+
+            """).Append(StandardTable);
+        return text.ToString();
+    }
+
+    private static bool HasSlot(FieldDescriptor field) => field.Kind switch
+    {
+        FieldKind.Integer or FieldKind.Timestamp => FieldSlots.Integer(field.Id).Exists,
+        FieldKind.Address => FieldSlots.Ipv4(field.Id).Exists,
+        _ => false,
+    };
+
+    private static BoundParseConfiguration Bind(string text) =>
+        ParseConfigurationValidator.Validate(ParseConfigurationParser.Parse(text), new CatalogFieldResolver(FieldCatalog.Default));
+
+    private static byte[] TcpFrame()
+    {
+        var segment = new TcpSegment
+        {
+            SourceMac = 0x0200_0000_0001, DestinationMac = 0x0200_0000_0002, SourceIp = 0x0A00_0001, DestinationIp = 0x0A00_0002,
+            SourcePort = 40_000, DestinationPort = 443, Sequence = 1_000, Acknowledgment = 2_000, Flags = TcpFlags.Psh | TcpFlags.Ack, Window = 512,
+            IpId = 7, Ttl = 64, PayloadLength = 40,
+        };
+        var frame = new byte[128];
+        var headers = FrameBuilder.WriteTcp(frame, in segment);
+        BinaryPrimitives.WriteUInt16BigEndian(frame.AsSpan(16), (ushort)(headers - 14 + 40));
+        return frame[..(headers + 40)];
+    }
+
+    private static byte Interesting(Random random) => random.Next(12) switch
+    {
+        0 => 0x00,
+        1 => 0x81, // 0x8100 VLAN
+        2 => 0x46, // IHL 6: options
+        3 => 0x20, // more fragments
+        4 => 0x11, // UDP
+        5 => 0x01, // ICMP
+        6 => 0x86, // 0x86dd IPv6
+        7 => 0x80, // data offset 8
+        8 => 0x35, // 53
+        _ => (byte)random.Next(256),
+    };
+}
