@@ -52,11 +52,19 @@ internal sealed class KeyUniqueness(MemoryBudget memory) : IDisposable
 
     private void Grow()
     {
-        var size = Math.Max(1 << 16, _keys.Length * 2);
-        var bytes = (long)(size - _keys.Length) * sizeof(long);
-        memory.Reserve(bytes);
+        var grown = ArrayPool<long>.Shared.Rent(Math.Max(1 << 16, _keys.Length * 2));
+        // The pool may hand out more than asked: reserve what is held (released in Dispose).
+        var bytes = ((long)grown.Length * sizeof(long)) - _reserved;
+        try
+        {
+            memory.Reserve(bytes);
+        }
+        catch
+        {
+            ArrayPool<long>.Shared.Return(grown);
+            throw;
+        }
         _reserved += bytes;
-        var grown = ArrayPool<long>.Shared.Rent(size);
         _keys.AsSpan(0, _count).CopyTo(grown);
         if (_keys.Length > 0)
             ArrayPool<long>.Shared.Return(_keys);
