@@ -142,6 +142,24 @@ public sealed class ReconciledAggregateTests
         Assert.Equal("08P01", Assert.ThrowsAny<ExecutionException>(() => Plans.Run(root)).SqlState);
     }
 
+    [Fact]
+    public void The_uniqueness_check_is_reserved_against_the_query_budget()
+    {
+        // 20,000 ids collected for the check (a rented array of at least 64k longs, 512 kB) do not fit in 200 kB.
+        var ingress = Ingress(20_000);
+        var egress = Egress(ingress, 100);
+        var key = Expr.Column(1, SqlType.Int8);
+        Expression[] terms = [Expr.Column(0, SqlType.Timestamp), Expr.Column(2, SqlType.Int4)];
+        var partial = new ReconciledPartialOperator(Scan(egress), new SetSketchBuildOperator(Scan(ingress), key, 330),
+            new SetSketchBuildOperator(Scan(ingress), key, 660), key, terms, 330);
+        var root = new ReconciledAggregateOperator(Scan(ingress), partial, Exact(Scan(ingress), Scan(egress)), key, terms, Aggregates);
+
+        Assert.ThrowsAny<Exception>(() => Plans.Run(root, parallelism: 1, memory: new Execution.MemoryBudget(200_000)));
+        var budget = Execution.MemoryBudget.Unlimited();
+        Assert.Single(Plans.Run(root, parallelism: 1, memory: budget));
+        Assert.Equal(0, budget.Used);
+    }
+
     private static void AssertExact(List<object?[]> ingress, List<object?[]> egress, int cells, bool fallbackRead, bool retried = false,
         SqlType? ts = null)
     {
