@@ -70,6 +70,10 @@ public sealed class PhysicalPlanner(Func<Scan, IBatchSource> resolveTable, IRead
                 LogicalJoinType.Anti => PhysicalJoinType.Anti,
                 _ => PhysicalJoinType.NullAwareAnti,
             }, s.Cells),
+        ReconciledPartial r => new ReconciledPartialOperator(Plan(r.Input), Plan(r.Sketch), Plan(r.Retry), Over(r.Input).Translate(r.Key),
+            r.Terms.Select(Over(r.Input).Translate).ToArray(), r.Cells),
+        ReconciledAggregate r => new ReconciledAggregateOperator(Plan(r.Input), Plan(r.Partial), Plan(r.Fallback), Over(r.Input).Translate(r.Key),
+            r.Terms.Select(Over(r.Input).Translate).ToArray(), r.Aggregates.ToArray()),
         _ => throw ExpressionTranslator.Unsupported($"plan node {plan.GetType().Name}"),
     };
 

@@ -48,7 +48,14 @@ public sealed class RemoteInputsStart : PhysicalOperator
             sources.Add(remote);
         // A set-difference join reads its retry and fallback only when reconciliation fails: starting them would move the keys
         // that reconciliation exists to avoid moving.
-        var children = plan is SetDifferenceJoinOperator difference ? difference.StartedChildren : plan.Children;
+        // Likewise a decomposed aggregate's retry table and fallback rows.
+        var children = plan switch
+        {
+            SetDifferenceJoinOperator difference => difference.StartedChildren,
+            ReconciledPartialOperator partial => partial.StartedChildren,
+            ReconciledAggregateOperator aggregate => aggregate.StartedChildren,
+            _ => plan.Children,
+        };
         foreach (var child in children)
             Collect(child, sources);
     }

@@ -85,7 +85,25 @@ public sealed class DistributedPlanner(Placement placement, CostModel? model = n
                 var cost = input.Cost + model.CpuBytesPerRow * input.Rows;
                 JoinSpace.KeepBest(result, [new Candidate(input.Site, cost, rows, width, new UnaryShape(node, input))]);
             }
+            if (node is Aggregate { Input: Join join } aggregate && Reconciled(aggregate, join, rows, width) is { Count: > 0 } reconciled)
+            {
+                // Forcing set reconciliation keeps only its plans; forcing another family keeps it out.
+                if (joins == JoinStrategyChoice.SetReconciliation)
+                    result.Clear();
+                if (joins is JoinStrategyChoice.Auto or JoinStrategyChoice.SetReconciliation)
+                    JoinSpace.KeepBest(result, reconciled);
+            }
             return result;
+        }
+
+        /// <summary>The aggregate decomposed over a join of two single-site inputs (<see cref="ReconciledAggregation"/>).</summary>
+        private List<Candidate> Reconciled(Aggregate aggregate, Join join, double rows, double width)
+        {
+            if (Sites(join.Left).Count != 1 || Sites(join.Right).Count != 1)
+                return [];
+            var left = Candidates(join.Left).Values.Single();
+            var right = Candidates(join.Right).Values.Single();
+            return Combiner.Aggregation.Candidates(aggregate, join, new(left, Name(join.Left)), new(right, Name(join.Right)), rows, width);
         }
 
         private Dictionary<Site, Candidate> Binary(LogicalPlan node, LogicalPlan left, LogicalPlan right)

@@ -58,6 +58,11 @@ public sealed class FragmentBuilder
                 _joins.Add(new JoinDecision(difference.Type, candidate.Site, JoinStrategy.SetReconciliation, difference.LeftName,
                     difference.RightName, candidate.Rows));
                 return new SetDifferenceJoin(difference.Type, rows, sketchRows, retry, fallback, difference.Key, difference.Size.Cells);
+            case ReconciledPartialShape partial:
+                return new ReconciledPartial(Materialize(partial.Input, fragment), Materialize(partial.Sketch, fragment),
+                    Materialize(partial.Retry, fragment), partial.Key, partial.Terms, partial.Size.Cells, partial.KeyColumn, partial.Summary);
+            case ReconciledAggregateShape aggregate:
+                return Reconciled(aggregate, candidate, fragment);
             case MoveShape move:
                 var producer = _nextId++;
                 var plan = Materialize(move.Input, producer);
@@ -67,5 +72,17 @@ public sealed class FragmentBuilder
             default:
                 throw new InvalidOperationException($"unknown shape {candidate.Shape.GetType().Name}");
         }
+    }
+
+    /// <summary>The local input appears twice: read by the reconciled aggregate, and joined with the other side's rows in the fallback.</summary>
+    private ReconciledAggregate Reconciled(ReconciledAggregateShape aggregate, Candidate candidate, int fragment)
+    {
+        var local = Materialize(aggregate.Input, fragment);
+        var partial = Materialize(aggregate.Partial, fragment);
+        var other = Materialize(aggregate.Fallback, fragment);
+        var join = aggregate.LocalIsLeft ? aggregate.Join with { Left = local, Right = other } : aggregate.Join with { Left = other, Right = local };
+        _joins.Add(new JoinDecision(JoinType.Inner, candidate.Site, JoinStrategy.SetReconciliation, aggregate.LeftName, aggregate.RightName,
+            aggregate.JoinRows));
+        return new ReconciledAggregate(local, partial, aggregate.Template.WithInputs([join]), aggregate.Key, aggregate.Terms, aggregate.Aggregates);
     }
 }

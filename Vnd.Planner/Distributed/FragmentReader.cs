@@ -141,6 +141,8 @@ internal sealed class FragmentReader(byte[] data, int start)
             Tags.Plan.BloomFilterProbe => new BloomFilterProbe(Plan(), Plan(), BloomKeys(), BloomBits(), BloomHashes()),
             Tags.Plan.SetSketchBuild => SketchBuild(),
             Tags.Plan.SetDifferenceJoin => DifferenceJoin(),
+            Tags.Plan.ReconciledPartial => ReconciledPartial(),
+            Tags.Plan.ReconciledAggregate => ReconciledAggregate(),
             _ => throw Fail($"unknown plan node tag {(byte)tag}"),
         };
         Leave();
@@ -218,6 +220,34 @@ internal sealed class FragmentReader(byte[] data, int start)
             ? join
             : throw Fail("a set-difference join is a semi or anti join on one integer key with one fallback key column");
     }
+
+    private ReconciledPartial ReconciledPartial()
+    {
+        var partial = new ReconciledPartial(Plan(), Plan(), Plan(), RequiredExpr(), List(RequiredExpr), SketchCells(), Column(), Column());
+        return partial.Key.Type.IsInteger && partial.KeyColumn.Type.Id == TypeId.Int8 && partial.Summary.Type.Id == TypeId.Bytea
+            ? partial
+            : throw Fail("a reconciled partial is over an integer key, output as (int8, bytea) rows");
+    }
+
+    private ReconciledAggregate ReconciledAggregate()
+    {
+        var aggregate = new ReconciledAggregate(Plan(), Plan(), Plan(), RequiredExpr(), List(RequiredExpr), List(Decomposed));
+        // The other site's terms are counted in its summary, which the executor checks them against.
+        foreach (var item in aggregate.Aggregates)
+        {
+            foreach (var term in item.Terms)
+            {
+                if (term.Index < 0 || term.Index >= (term.Local ? aggregate.Terms.Count : int.MaxValue))
+                    throw Fail($"aggregate term {term.Index} out of range");
+            }
+        }
+        return aggregate.Key.Type.IsInteger && aggregate.Fallback.Output.Count == aggregate.Aggregates.Count
+            ? aggregate
+            : throw Fail("a reconciled aggregate is over an integer key with one fallback column per aggregate");
+    }
+
+    private DecomposedAggregate Decomposed() => new(Column(), Enum<DecomposedKind>(Byte(), (byte)DecomposedKind.Avg), VarInt(),
+        List(() => new SignedTerm(Bool(), Int(), Bool())));
 
     /// <summary>The table size, bounded: both sites allocate it before any cell arrives.</summary>
     private int SketchCells()

@@ -20,6 +20,8 @@ internal static class FragmentTags
         BloomFilterProbe = 13,
         SetSketchBuild = 14,
         SetDifferenceJoin = 15,
+        ReconciledPartial = 16,
+        ReconciledAggregate = 17,
     }
 
     public enum Expr : byte

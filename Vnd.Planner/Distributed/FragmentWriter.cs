@@ -181,6 +181,26 @@ internal sealed class FragmentWriter
                 Expr(s.Key);
                 VarInt(s.Cells);
                 break;
+            case ReconciledPartial r:
+                Byte((byte)Tags.Plan.ReconciledPartial);
+                Plan(r.Input);
+                Plan(r.Sketch);
+                Plan(r.Retry);
+                Expr(r.Key);
+                List(r.Terms, Expr);
+                VarInt(r.Cells);
+                Column(r.KeyColumn);
+                Column(r.Summary);
+                break;
+            case ReconciledAggregate r:
+                Byte((byte)Tags.Plan.ReconciledAggregate);
+                Plan(r.Input);
+                Plan(r.Partial);
+                Plan(r.Fallback);
+                Expr(r.Key);
+                List(r.Terms, Expr);
+                List(r.Aggregates, Decomposed);
+                break;
             default:
                 throw new FragmentFormatException("0A000", $"{plan.GetType().Name} cannot run on a table server yet");
         }
@@ -204,6 +224,14 @@ internal sealed class FragmentWriter
     {
         Column(item.Column);
         Expr(item.Expr);
+    }
+
+    private void Decomposed(DecomposedAggregate aggregate)
+    {
+        Column(aggregate.Column);
+        Byte((byte)aggregate.Kind);
+        VarInt(aggregate.Limit);
+        List(aggregate.Terms, t => { Bool(t.Local); VarInt(t.Index); Bool(t.Negative); });
     }
 
     private void Key(SortKey key)

@@ -22,6 +22,14 @@ public sealed class JoinCombiner(Estimator estimator, CostModel model, ColumnIdA
 
     private SetReconciliation Reconciliation => _reconciliation ??= new SetReconciliation(estimator, model, ids, this);
 
+    private ReconciledAggregation? _aggregation;
+
+    /// <summary>Aggregates over a join decomposed into per-site sums by set reconciliation (none when that does not apply).</summary>
+    public ReconciledAggregation Aggregation => _aggregation ??= new ReconciledAggregation(estimator, model, ids, this, Reconciliation);
+
+    /// <summary>The strategy family <c>vnd.join_strategy</c> allows.</summary>
+    public JoinStrategyChoice Choice => choice;
+
     public sealed record JoinInput(Candidate Candidate, string Name);
 
     /// <summary>Every candidate for the join (several per site); the caller keeps the best ones.</summary>

@@ -57,10 +57,10 @@ public sealed class SetReconciliation(Estimator estimator, CostModel model, Colu
         var key = keys[0];
         var size = SetSketchSizing.For(Differences(key, l.Rows, r.Rows));
 
-        var sketch = combiner.Move(Sketch(r, key, size, size.Rows), l.Site, ExchangeKind.SetSketch);
+        var sketch = combiner.Move(Sketch(r, key.Right, size, size.Rows), l.Site, ExchangeKind.SetSketch);
         // The retry and the fallback are predicted at zero rows: they are read only when peeling fails.
         var retrySize = new SetSketchSizing(SetDifferenceJoin.RetryCells(size.Cells));
-        var retry = combiner.Move(Sketch(r, key, retrySize, 0), l.Site, ExchangeKind.SetSketch);
+        var retry = combiner.Move(Sketch(r, key.Right, retrySize, 0), l.Site, ExchangeKind.SetSketch);
         var column = new PlanColumn(ids.Next(), "key0", key.Right.Type);
         var distinct = new Candidate(r.Site, r.Cost, 0, CostModel.Width(key.Right.Type),
             new KeysShape(r, [key.Right], [column]));
@@ -71,11 +71,12 @@ public sealed class SetReconciliation(Estimator estimator, CostModel model, Colu
             new SetDifferenceShape(type, l, sketch, retry, fallback, key.Left, size, left.Name, right.Name));
     }
 
-    private Candidate Sketch(Candidate input, EquiKey key, SetSketchSizing size, double rows)
+    /// <summary>A table of <paramref name="size"/> over the input's <paramref name="key"/>, predicted at <paramref name="rows"/> rows.</summary>
+    internal Candidate Sketch(Candidate input, BoundExpr key, SetSketchSizing size, double rows)
     {
         var offset = new PlanColumn(ids.Next(), "offset", SqlType.Int8);
         var chunk = new PlanColumn(ids.Next(), "chunk", SqlType.Bytea);
         return new Candidate(input.Site, input.Cost + model.CpuBytesPerRow * input.Rows, rows, size.Bytes / size.Rows,
-            new SetSketchShape(input, key.Right, size, offset, chunk));
+            new SetSketchShape(input, key, size, offset, chunk));
     }
 }

@@ -39,5 +39,21 @@ public sealed record SetSketchShape(Candidate Input, BoundExpr Key, SetSketchSiz
 public sealed record SetDifferenceShape(JoinType Type, Candidate Input, Candidate Sketch, Candidate Retry, Candidate Fallback, BoundExpr Key,
     SetSketchSizing Size, string LeftName, string RightName) : Shape;
 
+/// <summary>
+/// The half of a decomposed aggregate at the site that peels (<see cref="ReconciledPartial"/>): its input, the other
+/// site's key sketch and retry, its key and terms; output (key, summary) rows.
+/// </summary>
+public sealed record ReconciledPartialShape(Candidate Input, Candidate Sketch, Candidate Retry, BoundExpr Key, SqlList<BoundExpr> Terms,
+    SetSketchSizing Size, PlanColumn KeyColumn, PlanColumn Summary) : Shape;
+
+/// <summary>
+/// An aggregate over a join computed by <see cref="ReconciledAggregate"/> at <see cref="Input"/>'s site from the other
+/// side's <see cref="Partial"/>; <see cref="Fallback"/> is the other side's rows (planned at zero rows), joined here
+/// under <see cref="Template"/> only if a run-time check fails.
+/// </summary>
+public sealed record ReconciledAggregateShape(Aggregate Template, Join Join, bool LocalIsLeft, Candidate Input, Candidate Partial,
+    Candidate Fallback, BoundExpr Key, SqlList<BoundExpr> Terms, SqlList<DecomposedAggregate> Aggregates, string LeftName, string RightName,
+    double JoinRows) : Shape;
+
 /// <summary>UNION / INTERSECT / EXCEPT at the candidate's site of inputs already there.</summary>
 public sealed record SetOperationShape(SetOperationPlan Template, Candidate Left, Candidate Right) : Shape;

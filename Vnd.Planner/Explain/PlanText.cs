@@ -72,6 +72,8 @@ public static class PlanText
         BloomFilterProbe b => $"Bloom Filter Probe: keys=[{string.Join(", ", b.Keys)}] bits={b.Bits} hashes={b.Hashes}",
         SetSketchBuild s => $"Set Sketch Build: key={s.Key} cells={s.Cells} AS [{s.Offset}, {s.Chunk}]",
         SetDifferenceJoin s => $"Set Difference {s.Type} Join: key={s.Key} cells={s.Cells} (inputs: rows, sketch, fallback keys)",
+        ReconciledPartial r => $"Reconciled Partial: key={r.Key} terms=[{string.Join(", ", r.Terms)}] cells={r.Cells} AS [{r.KeyColumn}, {r.Summary}] (inputs: rows, sketch, retry)",
+        ReconciledAggregate r => $"Reconciled Aggregate: key={r.Key} terms=[{string.Join(", ", r.Terms)}] aggr=[{string.Join(", ", r.Aggregates)}] (inputs: rows, partial, fallback)",
         _ => plan.GetType().Name,
     };
 

@@ -20,7 +20,7 @@ internal sealed class Reconciliation(SetDifferenceJoinOperator plan, QueryContex
         var keys = new IntegerKeyReader(plan.Key);
         using (var theirs = new InvertibleBloomLookupTable(plan.Cells, context.Memory))
         {
-            header = Receive(plan.Sketch, theirs);
+            header = SketchReceiver.Receive(plan.Sketch, theirs, context);
             if (header.HasNull && plan.Type == Joins.JoinType.NullAwareAnti)
                 return new ReconciledKeys(plan.Type, header, [], null); // NOT IN: nothing is kept, no need to look further
             if (Peeled(theirs, keys) is { } onlyHere)
@@ -28,7 +28,7 @@ internal sealed class Reconciliation(SetDifferenceJoinOperator plan, QueryContex
         }
         using (var retry = new InvertibleBloomLookupTable(plan.RetryCells, context.Memory))
         {
-            Receive(plan.Retry, retry);
+            SketchReceiver.Receive(plan.Retry, retry, context);
             if (Peeled(retry, keys) is { } onlyHere)
                 return new ReconciledKeys(plan.Type, header, onlyHere, null);
         }
@@ -98,40 +98,6 @@ internal sealed class Reconciliation(SetDifferenceJoinOperator plan, QueryContex
         }
     }
 
-    /// <summary>The header and cells from the sketch's rows; anything out of order or size means a damaged stream.</summary>
-    private SetSketchHeader Receive(PhysicalOperator sketch, InvertibleBloomLookupTable into)
-    {
-        SetSketchHeader? header = null;
-        long received = 0;
-        var expected = (long)into.Cells * InvertibleBloomLookupTable.CellBytes;
-        using (var chunks = sketch.Open(context))
-        {
-            while (chunks.Next() is { } batch)
-            {
-                foreach (var row in batch.Rows)
-                {
-                    var offset = batch[0].IsNull(row) ? long.MinValue : batch[0].Get<long>(row);
-                    var chunk = batch[1].IsNull(row) ? default : batch[1].GetBytes(row);
-                    if (header is null)
-                    {
-                        header = offset == -1 ? SetSketchHeader.Read(chunk) : null;
-                        if (header is not { } h || h.Cells != into.Cells)
-                            throw Damaged($"no header for a table of {into.Cells} cells");
-                        continue;
-                    }
-                    if (offset != received || chunk.IsEmpty || chunk.Length % InvertibleBloomLookupTable.CellBytes != 0 ||
-                        chunk.Length > expected - offset)
-                        throw Damaged($"a chunk of {chunk.Length} bytes at {offset} after {received} bytes");
-                    into.ReadFrom(chunk, (int)(offset / InvertibleBloomLookupTable.CellBytes));
-                    received += chunk.Length;
-                }
-            }
-        }
-        if (header is null || received != expected)
-            throw Damaged($"{received} of {expected} bytes");
-        return header.Value;
-    }
-
     /// <summary>
     /// The fallback: the other side's distinct non-NULL keys, read in full, their memory (about
     /// <see cref="BytesPerKey"/> each in a hash set) reserved against the query's budget as they arrive.
@@ -177,7 +143,4 @@ internal sealed class Reconciliation(SetDifferenceJoinOperator plan, QueryContex
         PhysicalType.Int32 => column.Get<int>(row),
         _ => column.Get<long>(row),
     };
-
-    private static ExecutionException Damaged(string what) =>
-        new(RemoteSqlStates.ProtocolViolation, $"the set sketch received for set reconciliation is damaged: {what}");
 }

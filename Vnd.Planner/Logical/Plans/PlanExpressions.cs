@@ -36,6 +36,8 @@ public static class PlanExpressions
             BloomFilterProbe b => b with { Keys = All(b.Keys) },
             SetSketchBuild s => s with { Key = map(s.Key) },
             SetDifferenceJoin s => s with { Key = map(s.Key) },
+            ReconciledPartial r => r with { Key = map(r.Key), Terms = All(r.Terms) },
+            ReconciledAggregate r => r with { Key = map(r.Key), Terms = All(r.Terms) },
             _ => plan,
         };
     }

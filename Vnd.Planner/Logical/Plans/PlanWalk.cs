@@ -23,6 +23,8 @@ public static class PlanWalk
         BloomFilterProbe b => b.Keys,
         SetSketchBuild s => [s.Key],
         SetDifferenceJoin s => [s.Key],
+        ReconciledPartial r => r.Terms.Prepend(r.Key),
+        ReconciledAggregate r => r.Terms.Prepend(r.Key),
         _ => [],
     };
 

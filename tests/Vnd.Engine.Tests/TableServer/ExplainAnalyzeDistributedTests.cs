@@ -55,6 +55,16 @@ public sealed partial class ExplainAnalyzeDistributedTests(DistributedDemo demo)
                 all.Single(e => e.Kind == "SetSketch" && e.PredictedRows > 0).PredictedRows,
                 .. exchanges.Where(e => e.Kind == "SetSketch" && e.PredictedRows == 0).Select(e => e.Rows),
                 .. exchanges.Any(e => e.Kind == "DistinctKeys") ? [await Distinct(port, right)] : new List<long>(),
+                // An aggregate decomposed over the join: the partial's summary row and the keys only at the sketch's
+                // site (none when both tables hold the same ids), and the other side's rows only if a check failed.
+                .. exchanges.Any(e => e.Kind == "Rows" && e.PredictedRows > 0)
+                    ? [exchanges.Single(e => e.Kind == "Rows" && e.PredictedRows > 0).Rows is var partial &&
+                       (partial == 1 || partial == 1 + await OnlyIn(port, left, right) || partial == 1 + await OnlyIn(port, right, left)) ? partial : -1]
+                    : new List<long>(),
+                .. exchanges.Any(e => e.Kind == "Rows" && e.PredictedRows == 0)
+                    ? [exchanges.Single(e => e.Kind == "Rows" && e.PredictedRows == 0).Rows is var moved &&
+                       (moved == await Count(port, left) || moved == await Count(port, right)) ? moved : -1]
+                    : new List<long>(),
             ],
             _ => throw new InvalidOperationException("unexpected strategy " + strategy),
         };
@@ -71,6 +81,9 @@ public sealed partial class ExplainAnalyzeDistributedTests(DistributedDemo demo)
     }
 
     private static async Task<long> Count(int port, string table) => await Scalar(port, $"select count(*) from {table}");
+
+    private static async Task<long> OnlyIn(int port, string table, string other) =>
+        await Scalar(port, $"select count(distinct id) from {table} where id not in (select id from {other})");
 
     private static async Task<long> Distinct(int port, string table) => await Scalar(port, $"select count(distinct id) from {table}");
 

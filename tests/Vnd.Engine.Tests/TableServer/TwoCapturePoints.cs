@@ -66,16 +66,18 @@ public sealed class TwoCapturePoints : IAsyncLifetime
     /// fragments and runs them; rows as sorted text.
     /// </summary>
     public async Task<(List<string> Rows, DistributedPlan Plan)> Distributed(string sql, IReadOnlyDictionary<Site, Uri>? endpoints = null,
-        Placement? placement = null)
+        Placement? placement = null, JoinStrategyChoice joins = JoinStrategyChoice.Auto, ExchangeActuals? actuals = null,
+        Func<DistributedPlan, DistributedPlan>? rewrite = null)
     {
         placement ??= await Reported();
         var bound = new Binder(new TraceCatalog(new TraceTableStore(Combined), "t1")).Bind(sql);
-        var plan = new DistributedPlanner(placement).Plan(Optimizer.Default.Optimize(bound.Plan).Plan);
+        var plan = new DistributedPlanner(placement, null, joins).Plan(Optimizer.Default.Optimize(bound.Plan).Plan);
+        plan = rewrite?.Invoke(plan) ?? plan;
         endpoints ??= new Dictionary<Site, Uri> { [In] = InServer.Endpoint, [Out] = OutServer.Endpoint };
         var query = new DistributedQuery(plan, endpoints, Connections);
         var rows = new List<object?[]>();
         using var context = new QueryContext();
-        using var stream = query.Root().Open(context);
+        using var stream = query.Root(actuals).Open(context);
         while (stream.Next() is { } batch)
         {
             foreach (var r in batch.Rows)
