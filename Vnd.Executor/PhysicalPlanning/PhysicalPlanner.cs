@@ -57,6 +57,7 @@ public sealed class PhysicalPlanner(Func<Scan, IBatchSource> resolveTable, IRead
         Values v => PlanValues(v),
         SeriesScan s => new SeriesOperator(PlanValues(new Values([s.Column, s.Column, s.Column], [s.Arguments])), s.Column.Type),
         ArrayExpand e => new ArrayExpandOperator(Plan(e.Input), Over(e.Input).Translate(e.Array)),
+        LateralJoin l => new LateralJoinOperator(Plan(l.Input), l.Subquery.Plan, Over(l.Input).Correlation(l.Subquery.Plan), l.Outer, PlanSubquery),
         Distinct d => new DistinctOnOperator(Plan(d.Input), d.On.Select(Over(d.Input).Translate).ToArray()),
         Window w => WindowPlanning.Plan(w, Plan(w.Input), Over(w.Input)),
         BloomFilterBuild b => new BloomFilterBuildOperator(Plan(b.Input), b.Keys.Select(Over(b.Input).Translate).ToArray(), b.Bits, b.Hashes),
@@ -72,6 +73,12 @@ public sealed class PhysicalPlanner(Func<Scan, IBatchSource> resolveTable, IRead
             }, s.Cells),
         _ => throw ExpressionTranslator.Unsupported($"plan node {plan.GetType().Name}"),
     };
+
+    /// <summary>
+    /// A LATERAL subquery with one row's values in place of its references: optimized again first, so the values
+    /// reach the scans as filters (segment pruning, top-N) as a literal written in the query would.
+    /// </summary>
+    private PhysicalOperator PlanSubquery(LogicalPlan subquery) => Plan(Vnd.Planner.Rules.Optimizer.Default.Optimize(subquery).Plan);
 
     /// <summary>now() for every expression of this statement, to the microsecond like PostgreSQL's timestamps.</summary>
     private readonly DateTime _statementTime = new(DateTime.UtcNow.Ticks / 10 * 10, DateTimeKind.Utc);

@@ -136,6 +136,10 @@ internal sealed partial class ExprBinder
             column = outer.Find(c.Names, c);
             if (column is not null)
             {
+                if (outer.RejectsLateral)
+                {
+                    throw BinderErrors.Error("42P10", $"invalid reference to FROM-clause entry for table \"{outer.AliasOf(column)}\"", c);
+                }
                 var bound = BoundColumn.Of(column);
                 if (outer.Grouping is { } grouping && !Probe)
                 {

@@ -10,20 +10,16 @@ namespace Vnd.Planner.Binding;
 /// information_schema._pg_expandarray(array) become a series over the array's subscripts (as PostgreSQL defines
 /// _pg_expandarray); any other (scalar) function is a one-row relation, as in PostgreSQL. Arguments are evaluated
 /// once per run: they may reference an enclosing query (a correlated subquery runs once per outer value, with
-/// the value in place of the reference) but not the FROM siblings (no LATERAL).
+/// the value in place of the reference) and earlier FROM items (<see cref="LateralJoin"/>, the same per row).
 /// </summary>
 internal sealed partial class QueryBinder
 {
-    private LogicalPlan BindFunctionTable(FunctionTable table, Scope scope, CteScope ctes)
+    /// <param name="siblings">the FROM items before it, one level out (null: only the enclosing query levels)</param>
+    private LogicalPlan BindFunctionTable(FunctionTable table, Scope scope, CteScope ctes, Scope? siblings = null)
     {
-        if (table.Lateral)
-        {
-            throw BinderErrors.Unsupported("LATERAL", table);
-        }
         var call = table.Function;
         var name = call.Name[^1];
-        // Like a derived table, the call sees outer query levels but not its FROM siblings.
-        var binder = new ExprBinder(context, this, new Scope(scope.Parent), ctes, "functions in FROM");
+        var binder = new ExprBinder(context, this, new Scope(siblings ?? scope.Parent), ctes, "functions in FROM");
         var columnName = table.Alias?.Name ?? name;
         LogicalPlan plan;
         var builtin = call.Name.Count == 1 || call.Name[0] == "pg_catalog";

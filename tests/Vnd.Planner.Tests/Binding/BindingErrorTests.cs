@@ -55,6 +55,8 @@ public sealed class BindingErrorTests
     [InlineData("select row_number() from \"in\"", "42601", "window function row_number requires an OVER clause", "row_number")]
     [InlineData("select abs(1) filter (where true)", "42809", "FILTER specified, but abs is not an aggregate function", "abs")]
     [InlineData("select sum(*) from \"in\"", "42809", "sum(*) specified, but sum is not a parameterless aggregate function", "sum")]
+    [InlineData("select * from \"in\" i right join lateral (select i.id) s on true", "42P10", "invalid reference to FROM-clause entry for table \"i\"", "i.id")]
+    [InlineData("select * from \"in\" full join lateral generate_series(1, \"in\".dst_port) g on true", "42P10", "invalid reference to FROM-clause entry for table \"in\"", "\"in\".dst_port")]
     public void Fails(string sql, string state, string message, string? at)
     {
         // Positions: "at" names the text the error points to; \r stands for "the last occurrence".
