@@ -52,87 +52,56 @@ public sealed class LateralJoinOperator : PhysicalOperator
 
     public override string ToString() => Outer ? "Lateral Left Join" : "Lateral Join";
 
-    private sealed class Stream(LateralJoinOperator plan, OperatorStream input, QueryContext context) : OperatorStream
+    private sealed class Stream(LateralJoinOperator plan, OperatorStream input, QueryContext context)
+        : RowExpansionStream(input, context, plan.OutputTypes, plan.Input.OutputTypes.Count)
     {
-        private readonly Batch _output = new(plan.OutputTypes);
-        private readonly int[] _inputRows = new int[Batch.Capacity];
         private readonly int[] _resultRows = new int[Batch.Capacity];
         private readonly Dictionary<string, InMemoryTable> _results = new(StringComparer.Ordinal);
         private long _cachedRows;
         private object?[]? _lastValues;
         private InMemoryTable? _lastResult;
-        private Batch? _input;
-        private int _position;
-        private bool _ended;
-        // The input row being joined and where in its subquery rows the next output starts.
-        private InMemoryTable? _current;
-        private int _row;
+        // The input row's subquery rows and where in them the next output starts.
+        private InMemoryTable _current = null!;
         private int _batchIndex;
         private int _offset;
 
-        public override Batch? Next()
+        protected override void OnInput(Batch? batch)
         {
-            _output.Reset();
-            var count = 0;
-            var inputColumns = plan.Input.OutputTypes.Count;
-            while (count < Batch.Capacity && !_ended)
+        }
+
+        protected override void Begin(Batch batch, int row)
+        {
+            _current = Results(batch, row);
+            (_batchIndex, _offset) = (0, 0);
+        }
+
+        protected override int Emit(Batch output, int at, int room, out bool done)
+        {
+            if (_current.RowCount == 0)
             {
-                if (_current is null)
-                {
-                    if (_input is null || _position >= _input.ActiveCount)
-                    {
-                        // Output rows point into the current input batch: hand them out before it is replaced.
-                        if (count > 0)
-                            break;
-                        context.CheckCancelled();
-                        _input = input.Next();
-                        _position = 0;
-                        _ended = _input is null;
-                        continue;
-                    }
-                    _row = _input.Rows[_position];
-                    _current = Results(_input, _row);
-                    (_batchIndex, _offset) = (0, 0);
-                    if (_current.Batches.Count == 0 || _current.Batches[0].Count == 0)
-                    {
-                        _current = null;
-                        _position++;
-                        if (plan.Outer)
-                        {
-                            _inputRows[count] = _row;
-                            for (var c = 0; c < plan.SubqueryTypes.Count; c++)
-                                VectorCopy.SetNulls(_output[inputColumns + c], count, 1);
-                            count++;
-                        }
-                    }
-                    continue;
-                }
-                if (_batchIndex >= _current.Batches.Count)
-                {
-                    _current = null;
-                    _position++;
-                    continue;
-                }
-                var batch = _current.Batches[_batchIndex];
-                var n = Math.Min(batch.Count - _offset, Batch.Capacity - count);
-                for (var k = 0; k < n; k++)
-                {
-                    _inputRows[count + k] = _row;
-                    _resultRows[k] = _offset + k;
-                }
+                done = true;
+                if (!plan.Outer)
+                    return 0;
                 for (var c = 0; c < plan.SubqueryTypes.Count; c++)
-                    VectorCopy.Gather(batch[c], _resultRows.AsSpan(0, n), _output[inputColumns + c], count);
+                    VectorCopy.SetNulls(output[InputColumns + c], at, 1);
+                return 1;
+            }
+            var count = 0;
+            while (count < room && _batchIndex < _current.Batches.Count)
+            {
+                var batch = _current.Batches[_batchIndex];
+                var n = Math.Min(batch.Count - _offset, room - count);
+                for (var k = 0; k < n; k++)
+                    _resultRows[k] = _offset + k;
+                for (var c = 0; c < plan.SubqueryTypes.Count; c++)
+                    VectorCopy.Gather(batch[c], _resultRows.AsSpan(0, n), output[InputColumns + c], at + count);
                 count += n;
                 _offset += n;
                 if (_offset == batch.Count)
                     (_batchIndex, _offset) = (_batchIndex + 1, 0);
             }
-            if (count == 0)
-                return null;
-            for (var c = 0; c < inputColumns; c++)
-                VectorCopy.Gather(_input![c], _inputRows.AsSpan(0, count), _output[c], 0);
-            _output.Count = count;
-            return _output;
+            done = _batchIndex >= _current.Batches.Count;
+            return count;
         }
 
         /// <summary>The subquery's rows for one input row; consecutive rows with equal values share one lookup.</summary>
@@ -170,13 +139,12 @@ public sealed class LateralJoinOperator : PhysicalOperator
         private InMemoryTable Run(object?[] values)
         {
             var result = new InMemoryTable(plan.SubqueryTypes);
-            using var subqueryContext = new QueryContext(context.Cancellation, context.Memory, parallelism: 1);
+            using var subqueryContext = new QueryContext(Context.Cancellation, Context.Memory, parallelism: 1);
             using var stream = plan.Planner(plan.Correlation.Substitute(plan.Subquery, values)).Open(subqueryContext);
             while (stream.Next() is { } batch)
                 result.Append(batch);
             return result;
         }
 
-        protected override void Dispose(bool disposing) => input.Dispose();
     }
 }

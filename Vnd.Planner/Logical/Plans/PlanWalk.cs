@@ -20,6 +20,7 @@ public static class PlanWalk
         SeriesScan s => s.Arguments,
         ArrayExpand e => [e.Array],
         LateralJoin l => [l.Subquery],
+        ProjectSet p => p.Functions.SelectMany(f => f.Arguments),
         BloomFilterBuild b => b.Keys,
         BloomFilterProbe b => b.Keys,
         SetSketchBuild s => [s.Key],
