@@ -28,7 +28,10 @@ internal sealed partial class QueryBinder
                 continue;
             }
             var next = BindTableRef(item, scope, ctes);
-            plan = plan is null ? next : new Join(JoinType.Cross, plan, next, SqlList<EquiKey>.Empty, null);
+            // A LATERAL item inside a JOIN may read earlier comma items too: then the whole join runs per their row.
+            plan = plan is null ? next
+                : ReadsFrom(next, plan) ? Lateral(plan, next, outer: false)
+                : new Join(JoinType.Cross, plan, next, SqlList<EquiKey>.Empty, null);
         }
         // SELECT without FROM reads one empty row.
         return plan ?? new Values(SqlList<PlanColumn>.Empty, [SqlList<BoundExpr>.Empty]);
@@ -145,7 +148,7 @@ internal sealed partial class QueryBinder
         local.Absorb(leftScope);
         var rightScope = new Scope(scope.Parent);
         var right = IsLateral(join.Right)
-            ? BindLateralItem(join.Right, leftScope, rightScope, ctes, rejects: join.Kind is JoinKind.Right or JoinKind.Full)
+            ? BindLateralItem(join.Right, WithEarlierItems(leftScope, scope), rightScope, ctes, rejects: join.Kind is JoinKind.Right or JoinKind.Full)
             : BindTableRef(join.Right, rightScope, ctes);
         foreach (var relation in rightScope.Relations)
         {

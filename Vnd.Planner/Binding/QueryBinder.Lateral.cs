@@ -33,6 +33,15 @@ internal sealed partial class QueryBinder
         return AddRelation(plan, derived.Alias?.Name ?? "unnamed_subquery", null, derived.Alias, target, derived);
     }
 
+    /// <summary>A join's left side as its LATERAL right side sees it: also the FROM items before the join (PostgreSQL).</summary>
+    private static Scope WithEarlierItems(Scope left, Scope from)
+    {
+        var visible = new Scope(left.Parent);
+        visible.Absorb(from);
+        visible.Absorb(left);
+        return visible;
+    }
+
     /// <summary>Whether <paramref name="right"/> references columns <paramref name="left"/> produces.</summary>
     private static bool ReadsFrom(LogicalPlan right, LogicalPlan left) => PlanWalk.OuterReferences(right).Overlaps(PlanWalk.Produced(left));
 
