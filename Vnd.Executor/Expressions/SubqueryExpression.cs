@@ -17,7 +17,7 @@ public sealed class SubqueryExpression : Expression
 {
     private readonly BoundSubquery _subquery;
     private readonly Expression? _operand;
-    private readonly (ColumnId Id, int Ordinal, SqlType Type)[] _outer;
+    private readonly CorrelatedValues _outer;
     private readonly Func<LogicalPlan, PhysicalOperator> _planner;
     private readonly Dictionary<string, List<object?>> _results = new(StringComparer.Ordinal);
     private readonly Lock _lock = new();
@@ -27,11 +27,11 @@ public sealed class SubqueryExpression : Expression
     {
         _subquery = subquery;
         _operand = operand;
-        _outer = outer;
+        _outer = new CorrelatedValues(outer);
         _planner = planner;
     }
 
-    public override bool IsConstant => _outer.Length == 0 && (_operand?.IsConstant ?? true);
+    public override bool IsConstant => _outer.Count == 0 && (_operand?.IsConstant ?? true);
 
     public override void Evaluate(Batch input, Vector result, EvaluationScratch scratch)
     {
@@ -57,9 +57,7 @@ public sealed class SubqueryExpression : Expression
 
     private object? Value(Batch input, int row, Vector? operand, bool outerRow)
     {
-        var values = new object?[_outer.Length];
-        for (var o = 0; o < values.Length && outerRow; o++)
-            values[o] = VectorValues.Get(input[_outer[o].Ordinal], row);
+        var values = outerRow ? _outer.Read(input, row) : new object?[_outer.Count];
         var rows = Rows(values);
         switch (_subquery.Kind)
         {
@@ -93,13 +91,13 @@ public sealed class SubqueryExpression : Expression
     /// <summary>The first column of the subquery's rows for one set of outer values (at most two for a scalar subquery).</summary>
     private List<object?> Rows(object?[] values)
     {
-        var key = Key(values);
+        var key = _outer.Key(values);
         lock (_lock)
         {
             if (_results.TryGetValue(key, out var cached))
                 return cached;
         }
-        var plan = _outer.Length == 0 ? _subquery.Plan : PlanWalk.TransformUp(_subquery.Plan, node => PlanExpressions.Map(node, e => ExprWalk.Transform(e, x => Substitute(x, values))));
+        var plan = _outer.Substitute(_subquery.Plan, values);
         var rows = new List<object?>();
         using (var context = new QueryContext(parallelism: 1))
         using (var stream = _planner(plan).Open(context))
@@ -117,26 +115,6 @@ public sealed class SubqueryExpression : Expression
         lock (_lock)
             _results[key] = rows;
         return rows;
-    }
-
-    private BoundExpr? Substitute(BoundExpr expr, object?[] values)
-    {
-        if (expr is not BoundColumn column)
-            return null;
-        for (var o = 0; o < _outer.Length; o++)
-        {
-            if (_outer[o].Id == column.Id)
-                return new BoundLiteral(values[o], _outer[o].Type);
-        }
-        return null;
-    }
-
-    private string Key(object?[] values)
-    {
-        var parts = new string[values.Length];
-        for (var o = 0; o < values.Length; o++)
-            parts[o] = values[o] is null ? "\u0000" : ValueFormatter.Format(values[o]!, _outer[o].Type);
-        return string.Join('\u0001', parts);
     }
 
     public override string ToString() => $"({_subquery.Kind} subquery)";

@@ -25,6 +25,9 @@ public sealed class InMemoryTable : IBatchSource
 
     public long RowCount => _batches.Sum(b => (long)b.Count);
 
+    /// <summary>The stored batches (full ones, then the tail), for operators that gather from kept results.</summary>
+    public IReadOnlyList<Batch> Batches => _batches;
+
     /// <summary>Appends one row of boxed values (see <see cref="VectorValues"/> for the CLR types).</summary>
     public void AppendRow(params object?[] values)
     {

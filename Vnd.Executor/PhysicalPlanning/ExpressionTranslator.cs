@@ -63,15 +63,21 @@ public sealed class ExpressionTranslator
     /// <summary>The subquery's references to this input's row become its per-row parameters.</summary>
     private SubqueryExpression Subquery(BoundSubquery subquery, Func<LogicalPlan, PhysicalOperator> planner)
     {
+        var operand = subquery.Operand is null ? null : Translate(subquery.Operand);
+        return new SubqueryExpression(subquery, operand, Correlation(subquery.Plan), planner);
+    }
+
+    /// <summary>The columns of this input that <paramref name="subquery"/> references (its per-row parameters).</summary>
+    public (ColumnId Id, int Ordinal, SqlType Type)[] Correlation(LogicalPlan subquery)
+    {
         var outer = new List<(ColumnId, int, SqlType)>();
-        foreach (var id in PlanWalk.OuterReferences(subquery.Plan))
+        foreach (var id in PlanWalk.OuterReferences(subquery))
         {
             if (!_ordinals.TryGetValue(id, out var ordinal))
                 throw Unsupported("a subquery that references a query more than one level out");
             outer.Add((id, ordinal, _types[id]));
         }
-        var operand = subquery.Operand is null ? null : Translate(subquery.Operand);
-        return new SubqueryExpression(subquery, operand, [.. outer], planner);
+        return [.. outer];
     }
 
     /// <summary>Literals with no CLR form keep PostgreSQL input text; the cast kernels parse it (once, as a constant).</summary>

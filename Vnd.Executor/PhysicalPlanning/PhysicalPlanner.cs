@@ -3,6 +3,7 @@ using Vnd.Executor.Operators;
 using Vnd.Executor.Operators.Aggregates;
 using Vnd.Executor.Operators.Bloom;
 using Vnd.Executor.Operators.Joins;
+using Vnd.Executor.Operators.Sets;
 using Vnd.Executor.Operators.SetReconciliation;
 using Vnd.Executor.Operators.Sorting;
 using Vnd.Planner.Logical;
@@ -57,6 +58,8 @@ public sealed class PhysicalPlanner(Func<Scan, IBatchSource> resolveTable, IRead
         Values v => PlanValues(v),
         SeriesScan s => new SeriesOperator(PlanValues(new Values([s.Column, s.Column, s.Column], [s.Arguments])), s.Column.Type),
         ArrayExpand e => new ArrayExpandOperator(Plan(e.Input), Over(e.Input).Translate(e.Array)),
+        ProjectSet p => PlanProjectSet(p),
+        LateralJoin l => new LateralJoinOperator(Plan(l.Input), l.Subquery.Plan, Over(l.Input).Correlation(l.Subquery.Plan), l.Outer, PlanSubquery),
         Distinct d => new DistinctOnOperator(Plan(d.Input), d.On.Select(Over(d.Input).Translate).ToArray()),
         Window w => WindowPlanning.Plan(w, Plan(w.Input), Over(w.Input)),
         BloomFilterBuild b => new BloomFilterBuildOperator(Plan(b.Input), b.Keys.Select(Over(b.Input).Translate).ToArray(), b.Bits, b.Hashes),
@@ -76,6 +79,30 @@ public sealed class PhysicalPlanner(Func<Scan, IBatchSource> resolveTable, IRead
             r.Terms.Select(Over(r.Input).Translate).ToArray(), r.Aggregates.ToArray()),
         _ => throw ExpressionTranslator.Unsupported($"plan node {plan.GetType().Name}"),
     };
+
+    private ProjectSetOperator PlanProjectSet(ProjectSet set)
+    {
+        var translator = Over(set.Input);
+        var functions = set.Functions.Select(f => (f.Function, f.Column.Type, Arguments: f.Arguments.Select(translator.Translate).ToArray())).ToArray();
+        SetFunctionRunner Runner((string Function, SqlType Type, Expression[] Arguments) f) => f.Function switch
+        {
+            "generate_series" when f.Type.Id is TypeId.Int4 or TypeId.Int8 => new IntegerSeriesRunner(f.Arguments, f.Type),
+            "generate_series" when f.Type.Id == TypeId.Numeric => new NumericSeriesRunner(f.Arguments),
+            "generate_series" when f.Type.Id is TypeId.Timestamp or TypeId.TimestampTz => new TimestampSeriesRunner(f.Arguments, f.Type),
+            "unnest" => new ArrayRunner(f.Arguments, ArrayRunner.Kind.Elements),
+            "ordinality" => new ArrayRunner(f.Arguments, ArrayRunner.Kind.Ordinality),
+            "generate_subscripts" => new ArrayRunner(f.Arguments, ArrayRunner.Kind.Subscripts),
+            _ => throw ExpressionTranslator.Unsupported($"set-returning function {f.Function} over {f.Type.PgName}"),
+        };
+        _ = functions.Select(Runner).ToArray(); // unsupported forms fail at planning, not mid-stream
+        return new ProjectSetOperator(Plan(set.Input), [.. set.Functions.Select(f => f.Column.Type)], () => [.. functions.Select(Runner)]);
+    }
+
+    /// <summary>
+    /// A LATERAL subquery with one row's values in place of its references: optimized again first, so the values
+    /// reach the scans as filters (segment pruning, top-N) as a literal written in the query would.
+    /// </summary>
+    private PhysicalOperator PlanSubquery(LogicalPlan subquery) => Plan(Vnd.Planner.Rules.Optimizer.Default.Optimize(subquery).Plan);
 
     /// <summary>now() for every expression of this statement, to the microsecond like PostgreSQL's timestamps.</summary>
     private readonly DateTime _statementTime = new(DateTime.UtcNow.Ticks / 10 * 10, DateTimeKind.Utc);

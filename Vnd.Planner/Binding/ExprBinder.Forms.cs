@@ -72,7 +72,9 @@ internal sealed partial class ExprBinder
         return Expanded(new BoundCall(resolution.Signature.Id, type, CallKind.Function, [argument], resolution.ReturnType), candidates);
     }
 
-    private BoundExpr BindCase(CaseExpr c)
+    private BoundExpr BindCase(CaseExpr c) => _setReturningBlockedBy is null ? Blocking("CASE", () => BindCaseForm(c)) : BindCaseForm(c);
+
+    private BoundExpr BindCaseForm(CaseExpr c)
     {
         var operand = c.Operand is null ? null : Bind(c.Operand);
         var conditions = new List<BoundExpr>();

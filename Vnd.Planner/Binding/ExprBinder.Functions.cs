@@ -11,14 +11,13 @@ internal sealed partial class ExprBinder
 {
     private BoundExpr BindFunction(FunctionCall f)
     {
-        if (SetReturning is not null && SelectListSets.Handles(f))
+        if (SetFunctionBinding.Handles(f))
         {
-            return SetReturning.Bind(f, this);
+            return BindSetReturning(f);
         }
-        if (f.Name[^1] == "generate_series" && (f.Name.Count == 1 || f.Name[0] == "pg_catalog"))
+        if (f.Name is [.., "coalesce"] && _setReturningBlockedBy is null)
         {
-            // It is a FROM item here (SeriesScan); in a SELECT list it would be a set-returning projection.
-            throw BinderErrors.Unsupported("generate_series outside FROM (write FROM generate_series(…) AS g)", f);
+            return Blocking("COALESCE", () => BindFunction(f));
         }
         if (f.Name.Count > 1 && f.Name[0] != "pg_catalog")
         {
@@ -88,6 +87,23 @@ internal sealed partial class ExprBinder
     private static SqlException NoSuchFunction(string name, IEnumerable<BoundExpr> arguments, FunctionCall f) =>
         BinderErrors.Error(SqlState.UndefinedFunction,
             $"function {name}({string.Join(", ", arguments.Select(a => a.Type.PgName))}) does not exist", f);
+
+    /// <summary>
+    /// A set-returning function: in a SELECT list one of its <see cref="SelectListSets"/>; elsewhere PostgreSQL's
+    /// 0A000 (in aggregates, CASE and COALESCE too, which would have to run it conditionally or per group).
+    /// </summary>
+    private BoundExpr BindSetReturning(FunctionCall f)
+    {
+        if (SetReturning is not null && _setReturningBlockedBy is null && !InsideAggregate)
+        {
+            return SetReturning.Bind(f, this);
+        }
+        var message = InsideAggregate ? "aggregate function calls cannot contain set-returning function calls"
+            : _setReturningBlockedBy is { } construct ? $"set-returning functions are not allowed in {construct}"
+            : Clause == "functions in FROM" ? "set-returning functions must appear at top level of FROM"
+            : $"set-returning functions are not allowed in {Clause}";
+        throw BinderErrors.Error(Errors.SqlState.FeatureNotSupported, message, f);
+    }
 
     private BoundExpr BindAggregate(FunctionCall f, string name, IReadOnlyList<FunctionSignature> candidates)
     {

@@ -44,8 +44,33 @@ internal sealed partial class ExprBinder
     /// <summary>Binding only to compare with GROUP BY keys: aggregates and windows are built but not registered.</summary>
     public bool Probe { get; init; }
 
+    /// <summary>The construct (CASE, COALESCE) being bound that cannot hold a set-returning function, or null.</summary>
+    private string? _setReturningBlockedBy;
+
+    /// <summary>
+    /// Binds a clause's sub-binder; a probe (matching GROUP BY keys) keeps the SELECT list's set-returning functions,
+    /// so an expression holding one is the same call either way.
+    /// </summary>
     private ExprBinder Derive(string clause, bool insideAggregate = false, bool probe = false) =>
-        new(_context, _queries, Scope, Ctes, clause) { InsideAggregate = insideAggregate || InsideAggregate, Probe = probe || Probe };
+        new(_context, _queries, Scope, Ctes, clause)
+        {
+            InsideAggregate = insideAggregate || InsideAggregate,
+            Probe = probe || Probe,
+            SetReturning = probe ? SetReturning : null,
+        };
+
+    private T Blocking<T>(string construct, Func<T> bind)
+    {
+        _setReturningBlockedBy = construct;
+        try
+        {
+            return bind();
+        }
+        finally
+        {
+            _setReturningBlockedBy = null;
+        }
+    }
 
     public BoundExpr Bind(Expr expr)
     {
@@ -136,6 +161,10 @@ internal sealed partial class ExprBinder
             column = outer.Find(c.Names, c);
             if (column is not null)
             {
+                if (outer.RejectsLateral)
+                {
+                    throw BinderErrors.Error("42P10", $"invalid reference to FROM-clause entry for table \"{outer.AliasOf(column)}\"", c);
+                }
                 var bound = BoundColumn.Of(column);
                 if (outer.Grouping is { } grouping && !Probe)
                 {

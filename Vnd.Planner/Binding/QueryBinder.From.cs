@@ -20,8 +20,18 @@ internal sealed partial class QueryBinder
                 plan = expanded;
                 continue;
             }
+            if (plan is not null && IsLateral(item))
+            {
+                // An earlier comma item is visible to it: PostgreSQL's LATERAL (implicit for functions in FROM).
+                var right = BindLateralItem(item, scope, scope, ctes);
+                plan = ReadsFrom(right, plan) ? Lateral(plan, right, outer: false) : new Join(JoinType.Cross, plan, right, SqlList<EquiKey>.Empty, null);
+                continue;
+            }
             var next = BindTableRef(item, scope, ctes);
-            plan = plan is null ? next : new Join(JoinType.Cross, plan, next, SqlList<EquiKey>.Empty, null);
+            // A LATERAL item inside a JOIN may read earlier comma items too: then the whole join runs per their row.
+            plan = plan is null ? next
+                : ReadsFrom(next, plan) ? Lateral(plan, next, outer: false)
+                : new Join(JoinType.Cross, plan, next, SqlList<EquiKey>.Empty, null);
         }
         // SELECT without FROM reads one empty row.
         return plan ?? new Values(SqlList<PlanColumn>.Empty, [SqlList<BoundExpr>.Empty]);
@@ -38,11 +48,7 @@ internal sealed partial class QueryBinder
 
     private LogicalPlan BindDerived(DerivedTable derived, Scope scope, CteScope ctes)
     {
-        if (derived.Lateral)
-        {
-            throw BinderErrors.Unsupported("LATERAL", derived);
-        }
-        // A derived table sees the enclosing query levels but not its FROM siblings (no LATERAL).
+        // A derived table sees the enclosing query levels but not its FROM siblings (LATERAL ones: BindLateralItem).
         var plan = BindQuery(derived.Query, scope.Parent, ctes);
         return AddRelation(plan, derived.Alias?.Name ?? "unnamed_subquery", null, derived.Alias, scope, derived);
     }
@@ -141,7 +147,9 @@ internal sealed partial class QueryBinder
         var left = BindTableRef(join.Left, leftScope, ctes);
         local.Absorb(leftScope);
         var rightScope = new Scope(scope.Parent);
-        var right = BindTableRef(join.Right, rightScope, ctes);
+        var right = IsLateral(join.Right)
+            ? BindLateralItem(join.Right, WithEarlierItems(leftScope, scope), rightScope, ctes, rejects: join.Kind is JoinKind.Right or JoinKind.Full)
+            : BindTableRef(join.Right, rightScope, ctes);
         foreach (var relation in rightScope.Relations)
         {
             local.AddRelation(relation, join.Right);
@@ -173,7 +181,9 @@ internal sealed partial class QueryBinder
         {
             condition = new ExprBinder(context, this, local, ctes, "JOIN conditions").BindPredicate(join.On, "JOIN/ON");
         }
-        LogicalPlan plan = new Join(type, left, right, keys, condition);
+        LogicalPlan plan = ReadsFrom(right, left)
+            ? LateralJoin(type, left, right, keys, condition)
+            : new Join(type, left, right, keys, condition);
         if (fullMerges.Count > 0)
         {
             plan = MergeFullJoinColumns(plan, fullMerges, local);

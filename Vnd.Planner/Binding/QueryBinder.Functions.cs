@@ -6,39 +6,50 @@ using Vnd.Planner.Types;
 namespace Vnd.Planner.Binding;
 
 /// <summary>
-/// Functions in FROM: generate_series over integers becomes a <see cref="SeriesScan"/>; unnest(array) and
+/// Functions in FROM: generate_series over integers becomes a <see cref="SeriesScan"/>, over numeric and timestamps
+/// (and generate_subscripts) a <see cref="ProjectSet"/> over one row; unnest(array) and
 /// information_schema._pg_expandarray(array) become a series over the array's subscripts (as PostgreSQL defines
 /// _pg_expandarray); any other (scalar) function is a one-row relation, as in PostgreSQL. Arguments are evaluated
 /// once per run: they may reference an enclosing query (a correlated subquery runs once per outer value, with
-/// the value in place of the reference) but not the FROM siblings (no LATERAL).
+/// the value in place of the reference) and earlier FROM items (<see cref="LateralJoin"/>, the same per row).
 /// </summary>
 internal sealed partial class QueryBinder
 {
-    private LogicalPlan BindFunctionTable(FunctionTable table, Scope scope, CteScope ctes)
+    /// <param name="siblings">the FROM items before it, one level out (null: only the enclosing query levels)</param>
+    private LogicalPlan BindFunctionTable(FunctionTable table, Scope scope, CteScope ctes, Scope? siblings = null)
     {
-        if (table.Lateral)
-        {
-            throw BinderErrors.Unsupported("LATERAL", table);
-        }
         var call = table.Function;
         var name = call.Name[^1];
-        // Like a derived table, the call sees outer query levels but not its FROM siblings.
-        var binder = new ExprBinder(context, this, new Scope(scope.Parent), ctes, "functions in FROM");
+        var binder = new ExprBinder(context, this, new Scope(siblings ?? scope.Parent), ctes, "functions in FROM");
         var columnName = table.Alias?.Name ?? name;
         LogicalPlan plan;
         var builtin = call.Name.Count == 1 || call.Name[0] == "pg_catalog";
         if (name == "generate_series" && builtin)
         {
-            var series = BindSeries(call, binder, columnName);
-            plan = series;
-            if (table.WithOrdinality)
+            var (calls, _) = SetFunctionBinding.Bind(call, binder, context, columnName);
+            var function = calls[0];
+            if (function.Column.Type.Id is not (TypeId.Int4 or TypeId.Int8))
             {
-                // The k-th value is start + (k − 1)·step, so k = (value − start) / step + 1, exactly.
-                var type = series.Column.Type;
-                var k = BoundCall.Operator("+", type, BoundCall.Operator("/", type, BoundCall.Operator("-", type, BoundColumn.Of(series.Column), series.Start), series.Step),
-                    new BoundLiteral(type.Id == TypeId.Int8 ? 1L : 1, type));
-                plan = WithOrdinality(series, k);
+                plan = SetRows(calls, [(columnName, BoundColumn.Of(function.Column))], table);
             }
+            else
+            {
+                var series = new SeriesScan(function.Column, function.Arguments[0], function.Arguments[1], function.Arguments[2]);
+                plan = series;
+                if (table.WithOrdinality)
+                {
+                    // The k-th value is start + (k − 1)·step, so k = (value − start) / step + 1, exactly.
+                    var type = series.Column.Type;
+                    var k = BoundCall.Operator("+", type, BoundCall.Operator("/", type, BoundCall.Operator("-", type, BoundColumn.Of(series.Column), series.Start), series.Step),
+                        new BoundLiteral(type.Id == TypeId.Int8 ? 1L : 1, type));
+                    plan = WithOrdinality(series, k);
+                }
+            }
+        }
+        else if (name == "generate_subscripts" && builtin)
+        {
+            var (calls, columns) = SetFunctionBinding.Bind(call, binder, context, columnName);
+            plan = SetRows(calls, columns, table);
         }
         else if (name == "unnest" && builtin)
         {
@@ -67,25 +78,16 @@ internal sealed partial class QueryBinder
         return new Project(plan, SqlList.From(items));
     }
 
-    /// <summary>generate_series(start, stop[, step]) over int4, or int8 when any argument is int8 (PostgreSQL's overloads).</summary>
-    private SeriesScan BindSeries(FunctionCall call, ExprBinder binder, string columnName)
+    /// <summary>Set-returning functions the <see cref="SeriesScan"/> does not cover, over one row (a <see cref="ProjectSet"/>).</summary>
+    private Project SetRows(List<SetFunctionCall> calls, List<(string Name, BoundExpr Value)> columns, FunctionTable table)
     {
-        if (call.Arguments.Count is not (2 or 3) || call.Distinct || call.Star || call.Filter is not null || call.Over is not null || call.OrderBy.Count > 0)
+        if (table.WithOrdinality)
         {
-            throw BinderErrors.Unsupported("this form of generate_series", call);
+            throw BinderErrors.Unsupported($"WITH ORDINALITY on {table.Function.Name[^1]}", table);
         }
-        var arguments = call.Arguments.Select(binder.Bind).ToList();
-        var type = arguments.Any(a => a.Type.Id == TypeId.Int8) ? SqlType.Int8 : SqlType.Int4;
-        foreach (var argument in arguments)
-        {
-            if (argument.Type.Id is not (TypeId.Int2 or TypeId.Int4 or TypeId.Int8 or TypeId.Unknown))
-            {
-                throw BinderErrors.Unsupported($"generate_series over {argument.Type.PgName}", call);
-            }
-        }
-        var typed = arguments.Select((a, i) => binder.Coerce(a, type, call.Arguments[i])).ToList();
-        var step = typed.Count == 3 ? typed[2] : new BoundLiteral(type.Id == TypeId.Int8 ? 1L : 1, type);
-        return new SeriesScan(context.NewColumn(columnName, type), typed[0], typed[1], step);
+        var oneRow = new Values(SqlList<PlanColumn>.Empty, [SqlList<BoundExpr>.Empty]);
+        var items = columns.Select(c => new ProjectItem(context.NewColumn(c.Name, c.Value.Type), c.Value));
+        return new Project(new ProjectSet(oneRow, SqlList.From(calls)), SqlList.From(items));
     }
 
     /// <summary>
@@ -131,7 +133,7 @@ internal sealed partial class QueryBinder
     private Project? BindLateralArrayRows(FunctionTable table, LogicalPlan left, Scope scope, CteScope ctes)
     {
         var call = table.Function;
-        if (!SelectListSets.Handles(call) || call.Arguments.Count != 1)
+        if (call.Name[^1] is not ("unnest" or "_pg_expandarray") || !SetFunctionBinding.Handles(call) || call.Arguments.Count != 1)
         {
             return null;
         }

@@ -53,11 +53,7 @@ internal sealed partial class QueryBinder
         {
             plan = new Window(plan, SqlList.From(windows.Items));
         }
-        if (sets.Count > 0 && (grouped || windows.Items.Count > 0))
-        {
-            throw BinderErrors.Unsupported("set-returning functions in a SELECT list with aggregates or window functions", core);
-        }
-        plan = new Project(sets.Apply(plan, core), SqlList.From(items));
+        plan = new Project(sets.Apply(plan), SqlList.From(items));
         sets.NoteComposites(items);
         var keys = SqlList.From(sortKeys);
         if (core.Distinct == DistinctKind.DistinctOn)

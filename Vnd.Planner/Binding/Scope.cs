@@ -20,6 +20,12 @@ internal sealed class Scope(Scope? parent)
 
     public List<ScopeRelation> Relations { get; } = [];
 
+    /// <summary>
+    /// Set on the left side of a RIGHT or FULL JOIN as seen by a LATERAL item on its right: a reference into it is
+    /// 42P10 (the right side cannot run once per left row when left rows may be missing).
+    /// </summary>
+    public bool RejectsLateral { get; set; }
+
     /// <summary>USING columns: the unqualified name's column, listed first by *.</summary>
     public List<PlanColumn> Merged { get; } = [];
 
@@ -93,6 +99,9 @@ internal sealed class Scope(Scope? parent)
         return hit.Count == 1 ? hit[0] : throw BinderErrors.Error(SqlState.UndefinedColumn,
             $"column {relationMatch.Alias}.{column} does not exist", node);
     }
+
+    /// <summary>The alias of the relation <paramref name="column"/> belongs to (for error texts).</summary>
+    public string AliasOf(PlanColumn column) => Relations.Find(r => r.Columns.Contains(column))?.Alias ?? column.Name;
 
     public ScopeRelation? FindRelation(string? schema, string alias) =>
         Relations.Find(r => r.Alias == alias && (schema is null || r.Schema == schema));

@@ -6,50 +6,45 @@ using Vnd.Planner.Types;
 namespace Vnd.Planner.Binding;
 
 /// <summary>
-/// Set-returning array functions in one SELECT list, PostgreSQL's ProjectSet: <c>unnest(a)</c> is the element, and
-/// <c>information_schema._pg_expandarray(a)</c> the composite (x int2, n int4), whose fields <c>(….).x</c> select
-/// (pgJDBC's getPrimaryKeys). Each distinct call becomes one <see cref="ArrayExpand"/> under the SELECT's
-/// projection; the same call written twice is one expansion, as PostgreSQL evaluates it once per row.
+/// Set-returning functions in one SELECT list (<see cref="SetFunctionBinding"/>), PostgreSQL's ProjectSet: every call
+/// becomes a function of one <see cref="ProjectSet"/> under the SELECT's projection (above grouping and windows, below
+/// DISTINCT, ORDER BY and LIMIT), run in lockstep; the same call written twice is one function, as PostgreSQL
+/// evaluates it once per row. information_schema._pg_expandarray(a) is the composite (x int2, n int4), whose fields
+/// <c>(….).x</c> select (pgJDBC's getPrimaryKeys).
 /// </summary>
 internal sealed class SelectListSets(BindingContext context)
 {
-    private readonly List<(string Key, ArrayExpand Expansion)> _expansions = [];
+    private readonly List<(string Key, List<SetFunctionCall> Calls, BoundExpr Value)> _bound = [];
     private readonly Dictionary<BoundExpr, SqlList<(string Name, BoundExpr Value)>> _composites = new(ReferenceEqualityComparer.Instance);
 
-    public int Count => _expansions.Count;
-
-    /// <summary>The functions handled here: unnest and information_schema._pg_expandarray.</summary>
-    public static bool Handles(FunctionCall f) =>
-        (f.Name[^1] == "unnest" && (f.Name.Count == 1 || f.Name[0] == "pg_catalog"))
-        || (f.Name.Count == 2 && f.Name[0] == "information_schema" && f.Name[1] == "_pg_expandarray");
+    public int Count => _bound.Count;
 
     public BoundExpr Bind(FunctionCall f, ExprBinder binder)
     {
-        if (f.Arguments.Count != 1 || f.Distinct || f.Star || f.Filter is not null || f.Over is not null || f.OrderBy.Count > 0)
+        var key = SqlFormatter.Format(f);
+        var found = _bound.Find(b => b.Key == key);
+        if (found.Value is not null)
         {
-            throw BinderErrors.Unsupported($"this form of {f.Name[^1]}", f);
+            return found.Value;
         }
-        var key = SqlFormatter.Format(f.Arguments[0]);
-        var found = _expansions.Find(e => e.Key == key);
-        var expansion = found.Expansion;
-        if (expansion is null)
+        var (calls, columns) = SetFunctionBinding.Bind(f, binder, context, f.Name[^1]);
+        var produced = _bound.SelectMany(b => b.Calls).Select(c => c.Column.Id).ToHashSet();
+        if (calls.Any(c => c.Arguments.Any(a => ExprWalk.Columns(a).Overlaps(produced))))
         {
-            var array = binder.BindArrayText(f.Arguments[0], out _);
-            expansion = new ArrayExpand(new Values([], []), array, context.NewColumn(f.Name[^1], SqlType.Text), context.NewColumn("n", SqlType.Int4));
-            _expansions.Add((key, expansion));
+            throw BinderErrors.Unsupported("a set-returning function in the arguments of another", f);
         }
-        if (f.Name[^1] == "unnest")
+        BoundExpr value;
+        if (columns.Count == 1)
         {
-            // The expansion reads the array's text form; a typed array's elements are cast back to its element type.
-            return expansion.Array is BoundCast { Operand.Type: { Id: TypeId.Array, Element: { } element } } && element.Id != TypeId.Text
-                ? new BoundCast(BoundColumn.Of(expansion.Element), element)
-                : BoundColumn.Of(expansion.Element);
+            value = columns[0].Value;
         }
-        // Clients expand int2vector/int2[] catalog columns with it (pgJDBC: indkey, conkey), so x is int2.
-        BoundExpr x = new BoundCast(BoundColumn.Of(expansion.Element), SqlType.Int2), n = BoundColumn.Of(expansion.Position);
-        var composite = new BoundCall("row_construct(int2,int4)", "row_construct", CallKind.Function, [x, n], SqlType.Text);
-        _composites[composite] = [("x", x), ("n", n)];
-        return composite;
+        else
+        {
+            value = new BoundCall("row_construct(int2,int4)", "row_construct", CallKind.Function, SqlList.From(columns.Select(c => c.Value)), SqlType.Text);
+            _composites[value] = SqlList.From(columns);
+        }
+        _bound.Add((key, calls, value));
+        return value;
     }
 
     /// <summary>The fields of a composite this SELECT list built, or null.</summary>
@@ -67,13 +62,7 @@ internal sealed class SelectListSets(BindingContext context)
         }
     }
 
-    /// <summary>The input of the projection with the expansions applied (at most one: several would run in lockstep in PostgreSQL).</summary>
-    public LogicalPlan Apply(LogicalPlan input, SqlNode node)
-    {
-        if (_expansions.Count > 1)
-        {
-            throw BinderErrors.Unsupported("several set-returning functions in one SELECT list", node);
-        }
-        return _expansions.Count == 0 ? input : _expansions[0].Expansion with { Input = input };
-    }
+    /// <summary>The input of the projection with the set-returning functions applied.</summary>
+    public LogicalPlan Apply(LogicalPlan input) =>
+        _bound.Count == 0 ? input : new ProjectSet(input, SqlList.From(_bound.SelectMany(b => b.Calls)));
 }

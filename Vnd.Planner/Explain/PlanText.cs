@@ -66,6 +66,8 @@ public static class PlanText
         SetOperationPlan s => s.Operator.ToString() + (s.All ? " All" : "") + ": " + string.Join(", ", s.Columns),
         Values v => "Values: " + string.Join(", ", v.Rows.Select(r => "(" + string.Join(", ", r) + ")")) +
             (v.Columns.Count == 0 ? "" : " AS [" + string.Join(", ", v.Columns) + "]"),
+        ProjectSet p => "ProjectSet: " + string.Join(", ", p.Functions),
+        LateralJoin l => l.Outer ? "Lateral Left Join" : "Lateral Join",
         ArrayExpand e => $"ArrayExpand: {e.Array} AS [{e.Element}, {e.Position}]",
         SeriesScan s => $"Series: generate_series({s.Start}, {s.Stop}, {s.Step}) AS [{s.Column}]",
         BloomFilterBuild b => $"Bloom Filter Build: keys=[{string.Join(", ", b.Keys)}] bits={b.Bits} hashes={b.Hashes} AS [{b.Offset}, {b.Chunk}]",

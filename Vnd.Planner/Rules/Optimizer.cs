@@ -15,6 +15,7 @@ public sealed class Optimizer(IReadOnlyList<ILogicalRule> passes)
         new ConstantFolding(),
         new DistinctAggregates(),
         new DecorrelateSubqueries(),
+        new DecorrelateLateral(),
         new PushDownPredicates(),
         new ExtractJoinKeys(),
         new OuterJoinToAntiJoin(),

@@ -122,6 +122,10 @@ public static class ExprText
         {
             b.Append("ARRAY");
         }
+        else if (s.Kind == SubqueryKind.Lateral)
+        {
+            b.Append("LATERAL");
+        }
         b.Append("(<subquery ").Append(string.Join(", ", s.Plan.Output)).Append(">)");
     }
 

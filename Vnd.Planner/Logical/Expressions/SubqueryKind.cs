@@ -12,4 +12,6 @@ public enum SubqueryKind
     /// PostgreSQL text form ({a,b}) and its type text, as the catalog keeps its array columns.
     /// </summary>
     Array,
+    /// <summary>The rows of a LATERAL item, all columns (only inside <see cref="LateralJoin"/>).</summary>
+    Lateral,
 }

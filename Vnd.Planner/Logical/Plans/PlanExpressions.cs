@@ -32,6 +32,8 @@ public static class PlanExpressions
             Values v => v with { Rows = SqlList.From(v.Rows.Select(All)) },
             SeriesScan s => s with { Start = map(s.Start), Stop = map(s.Stop), Step = map(s.Step) },
             ArrayExpand e => e with { Array = map(e.Array) },
+            ProjectSet p => p with { Functions = SqlList.From(p.Functions.Select(f => f with { Arguments = All(f.Arguments) })) },
+            LateralJoin l => l with { Subquery = (BoundSubquery)map(l.Subquery) },
             BloomFilterBuild b => b with { Keys = All(b.Keys) },
             BloomFilterProbe b => b with { Keys = All(b.Keys) },
             SetSketchBuild s => s with { Key = map(s.Key) },

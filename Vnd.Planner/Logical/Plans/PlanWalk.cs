@@ -19,6 +19,8 @@ public static class PlanWalk
         Values v => v.Rows.SelectMany(r => r),
         SeriesScan s => s.Arguments,
         ArrayExpand e => [e.Array],
+        LateralJoin l => [l.Subquery],
+        ProjectSet p => p.Functions.SelectMany(f => f.Arguments),
         BloomFilterBuild b => b.Keys,
         BloomFilterProbe b => b.Keys,
         SetSketchBuild s => [s.Key],

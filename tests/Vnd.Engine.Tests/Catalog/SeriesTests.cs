@@ -48,11 +48,21 @@ public sealed class SeriesTests : IDisposable
 
     [Theory]
     [InlineData("SELECT * FROM generate_series(1, 3, 0)", "22023")]
-    [InlineData("SELECT * FROM generate_series(1.5, 3)", "0A000")]
-    [InlineData("SELECT * FROM pg_class c, generate_series(1, c.relnatts) g", "42P01")]
+    [InlineData("SELECT * FROM generate_series(1.5::float8, 3)", "0A000")]
+    [InlineData("SELECT * FROM pg_class c RIGHT JOIN generate_series(1, c.relnatts) g ON true", "42P10")]
     [InlineData("SELECT * FROM count(*)", "42803")]
     public void Misuse_is_an_error(string sql, string state) =>
         Assert.Equal(state, Assert.ThrowsAny<SqlException>(() => _store.Session("acme").Run(sql)).SqlState);
+
+    /// <summary>A function in FROM reading an earlier FROM item is LATERAL: one series per catalog row.</summary>
+    [Fact]
+    public void A_series_reading_an_earlier_from_item_runs_per_row()
+    {
+        var session = _store.Session("acme");
+        var expanded = session.Run("SELECT count(*) FROM pg_class c, generate_series(1, c.relnatts) g").Rows.Single()[0];
+        var total = session.Run("SELECT sum(relnatts) FROM pg_class").Rows.Single()[0];
+        Assert.Equal(Convert.ToInt64(total, System.Globalization.CultureInfo.InvariantCulture), expanded);
+    }
 
     /// <summary>In a correlated subquery the outer value takes the reference's place each time it runs (psql's publications query).</summary>
     [Fact]

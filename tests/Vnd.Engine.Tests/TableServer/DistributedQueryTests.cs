@@ -36,6 +36,20 @@ public sealed class DistributedQueryTests(TwoCapturePoints sites) : IClassFixtur
         Assert.NotEmpty(plan.Exchanges);
     }
 
+    /// <summary>LATERAL subqueries and set-returning functions run at the coordinator over the capture points' rows.</summary>
+    [Theory]
+    [InlineData("select s.src_port, l.id from (select distinct src_port from ingress where payload_length > 0) s, " +
+                "lateral (select o.id from egress o where o.src_port = s.src_port order by o.ts desc, o.id limit 2) l order by 1, 2")]
+    [InlineData("select count(*), sum(x.c) from ingress i left join lateral (select count(*) as c from egress o where o.id = i.id) x on true")]
+    [InlineData("select id, generate_series(1, 3) from ingress where payload_length > 0 order by id, 2 limit 20")]
+    public async Task Lateral_and_set_returning_queries_match_the_single_process_engine(string sql)
+    {
+        var rows = await sites.Executed(sql);
+
+        Assert.NotEmpty(rows);
+        Assert.Equal(sites.Local(sql), rows);
+    }
+
     [Fact]
     public async Task A_table_server_that_is_down_fails_the_query_within_five_seconds_naming_the_capture_point()
     {

@@ -74,10 +74,29 @@ public sealed class TwoCapturePoints : IAsyncLifetime
         var plan = new DistributedPlanner(placement, null, joins).Plan(Optimizer.Default.Optimize(bound.Plan).Plan);
         plan = rewrite?.Invoke(plan) ?? plan;
         endpoints ??= new Dictionary<Site, Uri> { [In] = InServer.Endpoint, [Out] = OutServer.Endpoint };
-        var query = new DistributedQuery(plan, endpoints, Connections);
+        return (Drain(new DistributedQuery(plan, endpoints, Connections).Root(actuals)), plan);
+    }
+
+    /// <summary>
+    /// As the engine runs a query over table servers (<see cref="DistributedExecution"/>): distributed when every
+    /// fragment can run at its site, else the coordinator plan over the capture points' rows; rows as sorted text.
+    /// </summary>
+    public async Task<List<string>> Executed(string sql)
+    {
+        var bound = new Binder(new TraceCatalog(new TraceTableStore(Combined), "t1")).Bind(sql);
+        var endpoints = new Dictionary<Site, Uri> { [In] = InServer.Endpoint, [Out] = OutServer.Endpoint };
+        var execution = new DistributedExecution(await Reported(), endpoints, new FlightFragmentTransport(Connections));
+        var root = execution.Physical(Optimizer.Default.Optimize(bound.Plan).Plan, null,
+            scan => throw new InvalidOperationException($"{scan.Table} is not at the coordinator"));
+        return Drain(root);
+    }
+
+    /// <summary>Runs <paramref name="root"/> to the end; rows as sorted text.</summary>
+    private static List<string> Drain(Vnd.Executor.Operators.PhysicalOperator root)
+    {
         var rows = new List<object?[]>();
         using var context = new QueryContext();
-        using var stream = query.Root(actuals).Open(context);
+        using var stream = root.Open(context);
         while (stream.Next() is { } batch)
         {
             foreach (var r in batch.Rows)
@@ -88,7 +107,7 @@ public sealed class TwoCapturePoints : IAsyncLifetime
                 rows.Add(row);
             }
         }
-        return (Text(rows), plan);
+        return Text(rows);
     }
 
     /// <summary>Each table placed at the site whose server reports it, with the reported statistics.</summary>

@@ -3,7 +3,8 @@ namespace Vnd.Executor.Tests.Slt;
 /// <summary>
 /// Queries generated from templates over the corpus tables for the differential test: every aggregate over
 /// every trace column per group, comparison filters at values the data holds, arithmetic between every pair of
-/// numeric types (overflow and division by zero included), and every join type over keys with NULLs.
+/// numeric types (overflow and division by zero included), every join type over keys with NULLs, and LATERAL and
+/// set-returning functions per trace column.
 /// </summary>
 public static class GeneratedQueries
 {
@@ -42,6 +43,14 @@ public static class GeneratedQueries
                 yield return ($"SELECT id, {left} {op} 3 FROM n WHERE id < 4", left is "f8" or "num" ? "IR" : "II");
                 yield return ($"SELECT id, 100 {op} {left} FROM n WHERE id <> 5", left is "f8" or "num" ? "IR" : "II");
             }
+        }
+        // LATERAL per column: top-N per group (decorrelated to row_number()), an aggregate per outer row (run per
+        // value), and set-returning functions in the SELECT list in lockstep.
+        foreach (var column in TraceColumns)
+        {
+            yield return ($"SELECT d.dport, x.{column} FROM (SELECT DISTINCT dport FROM t) d, LATERAL (SELECT {column} FROM t WHERE t.dport = d.dport ORDER BY {column} DESC, id LIMIT 2) x", "II");
+            yield return ($"SELECT d.dport, x.m FROM (SELECT DISTINCT dport FROM t) d LEFT JOIN LATERAL (SELECT max({column}) AS m, count(*) AS c FROM t WHERE t.sport = d.dport) x ON true", "II");
+            yield return ($"SELECT id, generate_series(1, flags % 7), unnest(ARRAY[{column}, len]) FROM t WHERE id < 1010", "III");
         }
         // Over a union of traces that table servers hold at different sites: partial + final aggregates, top-N per branch.
         foreach (var aggregate in Aggregates)

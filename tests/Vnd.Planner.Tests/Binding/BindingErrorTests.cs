@@ -43,7 +43,15 @@ public sealed class BindingErrorTests
     [InlineData("select (1, 2) < 1", "42883", "operator does not exist: record < integer", null)]
     [InlineData("select * from \"in\" for update", "0A000", "FOR UPDATE is not supported", null)]
     [InlineData("select 'a' similar to 'b'", "0A000", "SIMILAR TO is not supported", null)]
-    [InlineData("select generate_series(1, 3)", "0A000", "generate_series outside FROM (write FROM generate_series(…) AS g) is not supported", "generate_series")]
+    [InlineData("select 1 from \"in\" where generate_series(1, 2) > 1", "0A000", "set-returning functions are not allowed in WHERE", "generate_series")]
+    [InlineData("select 1 from \"in\" having unnest(array[1]) > 1", "0A000", "set-returning functions are not allowed in HAVING", "unnest")]
+    [InlineData("select * from \"in\" i join out o on generate_series(1, 2) = i.id", "0A000", "set-returning functions are not allowed in JOIN conditions", "generate_series")]
+    [InlineData("select case when id > 1 then generate_series(1, 2) end from \"in\"", "0A000", "set-returning functions are not allowed in CASE", "generate_series")]
+    [InlineData("select coalesce(1, generate_series(1, 2))", "0A000", "set-returning functions are not allowed in COALESCE", "generate_series")]
+    [InlineData("select sum(generate_series(1, 2))", "0A000", "aggregate function calls cannot contain set-returning function calls", "generate_series")]
+    [InlineData("select * from generate_series(1, generate_series(1, 2))", "0A000", "set-returning functions must appear at top level of FROM", "generate_series(1, 2)")]
+    [InlineData("select generate_series(1, 2) filter (where true)", "42809", "FILTER specified, but generate_series is not an aggregate function", "generate_series")]
+    [InlineData("select generate_series(1, generate_series(1, 2))", "0A000", "a set-returning function in the arguments of another is not supported", "generate_series")]
     [InlineData("select id from \"in\" limit id", "42P10", "argument of LIMIT must not contain variables", "id\r")]
     [InlineData("select * from \"in\" i, out i", "42712", "table name \"i\" specified more than once", null)]
     [InlineData("select id from \"in\" i join out o using (nosuch)", "42703", "column \"nosuch\" specified in USING clause does not exist in left table", null)]
@@ -55,6 +63,8 @@ public sealed class BindingErrorTests
     [InlineData("select row_number() from \"in\"", "42601", "window function row_number requires an OVER clause", "row_number")]
     [InlineData("select abs(1) filter (where true)", "42809", "FILTER specified, but abs is not an aggregate function", "abs")]
     [InlineData("select sum(*) from \"in\"", "42809", "sum(*) specified, but sum is not a parameterless aggregate function", "sum")]
+    [InlineData("select * from \"in\" i right join lateral (select i.id) s on true", "42P10", "invalid reference to FROM-clause entry for table \"i\"", "i.id")]
+    [InlineData("select * from \"in\" full join lateral generate_series(1, \"in\".dst_port) g on true", "42P10", "invalid reference to FROM-clause entry for table \"in\"", "\"in\".dst_port")]
     public void Fails(string sql, string state, string message, string? at)
     {
         // Positions: "at" names the text the error points to; \r stands for "the last occurrence".
