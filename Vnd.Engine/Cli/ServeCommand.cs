@@ -169,6 +169,7 @@ public static class ServeCommand
     /// <paramref name="registry"/> holds the table servers that register (the caller hosts its endpoint).</summary>
     public static (PgServer Server, CloudModel Cloud, IDisposable State) Create(ServeOptions options, TableServerRegistry? registry = null)
     {
+        ReserveThreads();
         options.Data.Create();
         var cloudStore = options.Cloud is null ? null : CloudModelStore.Open(options.Cloud.FullName);
         var demo = cloudStore is null ? DemoCloud.Load() : null;
@@ -191,6 +192,21 @@ public static class ServeCommand
             ServerVersion = Catalog.System.SessionInfo.ServerVersion };
         serverOptions.EndPoints.Add(options.Listen);
         return (new PgServer(handler, serverOptions), cloud(), sites is IDisposable connections ? new ServeState(state, connections) : state);
+    }
+
+    /// <summary>
+    /// Lets the thread pool grow at once to a few threads per core. A statement pulls its operator stream on a pool
+    /// thread, and a pull may hold that thread for the whole of a long aggregate or join build; with the default
+    /// minimum of one thread per core, two such statements on two cores left the CancelRequest, new connections and
+    /// every other session's I/O waiting for the pool's thread injection (about one thread per half second): a cancel
+    /// under load took 1-4 s instead of milliseconds. Only ever raised, never lowered below what the host set.
+    /// </summary>
+    private static void ReserveThreads()
+    {
+        ThreadPool.GetMinThreads(out var workers, out var io);
+        var wanted = Math.Max(32, 8 * Environment.ProcessorCount);
+        if (workers < wanted)
+            ThreadPool.SetMinThreads(wanted, io);
     }
 
     /// <summary>The data directory's certificate, created (self-signed) on first start.</summary>

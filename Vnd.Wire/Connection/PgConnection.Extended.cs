@@ -23,13 +23,17 @@ internal sealed partial class PgConnection
         var token = callsEngine ? BeginQuery() : _shutdown;
         try
         {
+            // A batch cancelled between its messages runs none of the rest.
+            token.ThrowIfCancellationRequested();
             switch (message.Code)
             {
                 case FrontendMessageCode.Parse:
                     await ParseAsync(ParseMessage.Read(message), token).ConfigureAwait(false);
+                    token.ThrowIfCancellationRequested();
                     break;
                 case FrontendMessageCode.Bind:
                     await BindAsync(BindMessage.Read(message), token).ConfigureAwait(false);
+                    token.ThrowIfCancellationRequested();
                     break;
                 case FrontendMessageCode.Describe:
                     Describe(DescribeMessage.Read(message));
@@ -52,13 +56,7 @@ internal sealed partial class PgConnection
             _writer.WriteError(QueryCanceled());
             _skipUntilSync = true;
         }
-        finally
-        {
-            if (callsEngine)
-            {
-                EndQuery();
-            }
-        }
+        // The batch's cancellation stays armed until its Sync (SyncAsync ends it).
     }
 
     private async ValueTask ParseAsync(ParseMessage parse, CancellationToken token)
@@ -175,6 +173,8 @@ internal sealed partial class PgConnection
     private async ValueTask SyncAsync()
     {
         _skipUntilSync = false;
+        // The batch ends here; a cancel that arrived for it must not fail the Sync's own commit.
+        EndQuery();
         var token = BeginQuery();
         try
         {

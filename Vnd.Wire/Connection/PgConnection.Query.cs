@@ -105,6 +105,7 @@ internal sealed partial class PgConnection
     /// </summary>
     private async ValueTask SimpleQueryAsync(FrontendMessage message)
     {
+        EndQuery();   // an extended batch left without Sync does not lend this query its (maybe cancelled) token
         var token = BeginQuery();
         try
         {

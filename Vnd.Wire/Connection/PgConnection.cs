@@ -109,12 +109,17 @@ internal sealed partial class PgConnection
         }
     }
 
-    /// <summary>A token for one handler call: fires on CancelRequest or shutdown.</summary>
+    /// <summary>
+    /// A token for a query in progress: fires on CancelRequest or shutdown. An extended-protocol batch is one query
+    /// from its first Parse/Bind/Execute to its Sync, so a later message of the batch gets the token the batch began
+    /// with: a CancelRequest that lands while Parse or Bind runs, or between two messages, still cancels the batch
+    /// (a client such as Npgsql cancels a few hundred milliseconds in, whatever the server is doing then).
+    /// </summary>
     private CancellationToken BeginQuery()
     {
         lock (_cancelGate)
         {
-            _queryCancellation = CancellationTokenSource.CreateLinkedTokenSource(_shutdown);
+            _queryCancellation ??= CancellationTokenSource.CreateLinkedTokenSource(_shutdown);
             return _queryCancellation.Token;
         }
     }

@@ -1,4 +1,5 @@
 using Vnd.Wire.Auth;
+using Vnd.Wire.Protocol;
 using Vnd.Wire.Tests.Fixture;
 using static Vnd.Wire.Tests.Fixture.RawClient;
 
@@ -188,6 +189,46 @@ public sealed class RawProtocolTests : IAsyncLifetime
         Assert.Equal("42P05", (await _client.ReadUntilAsync('Z'))[1].SqlState);
         await _client.SendAsync(Bind("", "s", 0, "extra"), Sync());
         Assert.Equal("08P01", (await _client.ReadUntilAsync('Z'))[0].SqlState);
+    }
+
+    [Fact]
+    public async Task A_cancel_request_between_the_messages_of_a_batch_cancels_the_batch_and_the_session_goes_on()
+    {
+        // A client cancels a few hundred milliseconds after it sent its batch, whatever message the server is at:
+        // here Parse and Bind are done and Execute has not arrived yet. The batch is still the query in progress.
+        await using var client = await ConnectAsync(_server.Port);
+        var key = (await client.LoginAsync()).Single(m => m.Tag == 'K').Body;
+        await client.SendAsync(Parse("", "select series 1"), Bind("", "", 0), Tagged('H'));
+        Assert.Equal("12", Tags([(await client.ReadAsync())!, (await client.ReadAsync())!]));
+        await using (var cancel = await ConnectAsync(_server.Port))
+        {
+            await cancel.SendAsync(Int32(16), Int32(StartupCode.CancelRequest), key[..4], key[4..8]);
+            Assert.True(await cancel.IsClosedAsync());
+        }
+
+        await client.SendAsync(Execute("", 0), Sync());
+        var replies = await client.ReadUntilAsync('Z');
+        Assert.Equal("EZ", Tags(replies));
+        Assert.Equal("57014", replies[0].SqlState);
+
+        // The cancel ended with its batch: the next one runs.
+        await client.SendAsync(Parse("", "select series 1"), Bind("", "", 0), Execute("", 0), Sync());
+        Assert.Equal("12TDCZ", Tags(await client.ReadUntilAsync('Z')));
+    }
+
+    [Fact]
+    public async Task A_cancel_request_while_idle_cancels_nothing()
+    {
+        await using var client = await ConnectAsync(_server.Port);
+        var key = (await client.LoginAsync()).Single(m => m.Tag == 'K').Body;
+        await using (var cancel = await ConnectAsync(_server.Port))
+        {
+            await cancel.SendAsync(Int32(16), Int32(StartupCode.CancelRequest), key[..4], key[4..8]);
+            Assert.True(await cancel.IsClosedAsync());
+        }
+
+        await client.SendAsync(Parse("", "select series 1"), Bind("", "", 0), Execute("", 0), Sync());
+        Assert.Equal("12TDCZ", Tags(await client.ReadUntilAsync('Z')));
     }
 
     [Fact]
