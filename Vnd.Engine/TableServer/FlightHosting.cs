@@ -26,6 +26,7 @@ public static class FlightHosting
         builder.Logging.ClearProviders();
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(listen, options => options.Protocols = HttpProtocols.Http2));
         builder.Services.AddSingleton(token);
+        builder.Services.AddSingleton<Microsoft.Extensions.Hosting.IHostLifetime, ProcessOwnedLifetime>();
         services(builder.Services);
         builder.Services.AddGrpc(grpc => grpc.Interceptors.Add<TokenInterceptor>()).AddFlightServer<TServer>();
         var app = builder.Build();

@@ -46,6 +46,36 @@ public sealed class TableServerProcessTests(TwoCapturePoints sites) : IClassFixt
     }
 
     [Fact]
+    public async Task Sigterm_stops_the_table_server()
+    {
+        // What `kill` and a systemd stop send; the web host used to swallow it and the process lived on.
+        var (process, endpoint) = await Start("127.0.0.1:0");
+        using (process)
+        {
+            Assert.Single(await sites.Connections.For(TwoCapturePoints.Out, endpoint).ListTablesAsync());
+            Assert.Equal(0, Kill(process.Id, Sigterm));
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+            try
+            {
+                await process.WaitForExitAsync(timeout.Token);
+            }
+            finally
+            {
+                if (!process.HasExited)
+                    process.Kill(entireProcessTree: true);
+            }
+            // 128 + 15, the shell's convention for "ended by SIGTERM", which the command line reports after the
+            // command returned.
+            Assert.Equal(143, process.ExitCode);
+        }
+    }
+
+    private const int Sigterm = 15;
+
+    [System.Runtime.InteropServices.DllImport("libc", EntryPoint = "kill", SetLastError = true)]
+    private static extern int Kill(int pid, int signal);
+
+    [Fact]
     public async Task Without_a_token_the_command_refuses_to_start()
     {
         var psi = StartInfo("127.0.0.1:0", token: null);
