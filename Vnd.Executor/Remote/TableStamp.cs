@@ -1,7 +1,9 @@
 using System.Buffers;
 using System.Buffers.Binary;
+using System.Globalization;
 using System.IO.Hashing;
 using System.Text;
+using Apache.Arrow;
 
 namespace Vnd.Executor.Remote;
 
@@ -62,14 +64,14 @@ public static class TableStamp
     }
 
     /// <summary>The stamp a listed table carries (schema metadata), or null from a server that sends none.</summary>
-    public static ulong? Read(Apache.Arrow.Schema schema) =>
+    public static ulong? Read(Schema schema) =>
         schema.Metadata is { } metadata && metadata.TryGetValue(TableServerProtocol.StampKey, out var text)
-            && ulong.TryParse(text, System.Globalization.NumberStyles.HexNumber, System.Globalization.CultureInfo.InvariantCulture, out var stamp)
+            && ulong.TryParse(text, NumberStyles.HexNumber, CultureInfo.InvariantCulture, out var stamp)
             ? stamp : null;
 
-    public static string Format(ulong stamp) => stamp.ToString("x16", System.Globalization.CultureInfo.InvariantCulture);
+    public static string Format(ulong stamp) => stamp.ToString("x16", CultureInfo.InvariantCulture);
 
     /// <summary>Whether a listed entry is a bare "unchanged" entry rather than a description.</summary>
-    public static bool IsUnchanged(Apache.Arrow.Schema schema) =>
+    public static bool IsUnchanged(Schema schema) =>
         schema.Metadata is { } metadata && metadata.ContainsKey(TableServerProtocol.UnchangedKey);
 }

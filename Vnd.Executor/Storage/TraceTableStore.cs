@@ -62,18 +62,9 @@ public sealed class TraceTableStore
         File.Exists(Path.Combine(TableDirectory.TablePath(DataDirectory, table), TableDirectory.ManifestName));
 
     /// <summary>
-    /// When and how long the table's manifest was last written, or null without a table: every write replaces the
-    /// manifest by rename, so a different stamp means a different snapshot (what <see cref="Manifest.ManifestCache"/>
-    /// relies on too). Costs one stat, no parse: a table server fingerprints its catalog with it every heartbeat.
-    /// </summary>
-    public (DateTime Written, long Length)? ManifestStamp(TableRef table)
-    {
-        var file = new FileInfo(Path.Combine(TableDirectory.TablePath(DataDirectory, table), TableDirectory.ManifestName));
-        return file.Exists ? (file.LastWriteTimeUtc, file.Length) : null;
-    }
-
-    /// <summary>
-    /// Every table with its manifest's <see cref="ManifestStamp"/>, in no particular order, at one stat per table:
+    /// Every table with when and how long its manifest was last written, in no particular order, at one stat per
+    /// table: every write replaces the manifest by rename, so a different stamp means a different snapshot (what
+    /// <see cref="Manifest.ManifestCache"/> relies on too). This is
     /// what a table server fingerprints its catalog from every heartbeat and lists from, with thousands of tables
     /// (listing schemas and tables first, then stamping each, cost three file-system calls per table).
     /// </summary>
