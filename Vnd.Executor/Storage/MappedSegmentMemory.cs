@@ -6,7 +6,8 @@ namespace Vnd.Executor.Storage;
 /// <summary>
 /// A sealed segment file mapped read-only into memory, exposed as <see cref="Memory{T}"/> so Arrow's
 /// reader can build arrays directly over the page cache instead of copying every buffer. Segments are
-/// immutable once sealed, so the mapping never changes under a reader.
+/// immutable once sealed, so the mapping never changes under a reader, and one mapping may serve many readers
+/// (<see cref="SegmentMappings"/>): it counts references and is unmapped when the last is released.
 /// </summary>
 internal sealed unsafe class MappedSegmentMemory : MemoryManager<byte>
 {
@@ -14,9 +15,12 @@ internal sealed unsafe class MappedSegmentMemory : MemoryManager<byte>
     private readonly MemoryMappedViewAccessor _view;
     private readonly byte* _start;
     private readonly int _length;
+    private int _references = 1;
     private bool _disposed;
 
-    public MappedSegmentMemory(string path, long length)
+    private static ReadOnlySpan<byte> Magic => "ARROW1"u8;
+
+    private MappedSegmentMemory(string path, long length)
     {
         // Memory<byte> is int-indexed; a larger segment is read streamed instead (see SegmentReader).
         if (length is <= 0 or > int.MaxValue)
@@ -36,6 +40,42 @@ internal sealed unsafe class MappedSegmentMemory : MemoryManager<byte>
             _file.Dispose();
             throw;
         }
+    }
+
+    /// <summary>Maps the segment file and checks it is an Arrow IPC file; the caller holds its one reference.</summary>
+    public static MappedSegmentMemory Open(string path, long length)
+    {
+        var mapped = new MappedSegmentMemory(path, length);
+        var bytes = mapped.GetSpan();
+        if (!bytes.StartsWith(Magic) || !bytes.EndsWith(Magic))
+        {
+            mapped.Release();
+            throw new StorageException(StorageErrorKind.Corrupt, $"segment {path} is not an Arrow IPC file");
+        }
+        return mapped;
+    }
+
+    /// <summary>Another reference, unless the mapping is already being unmapped (the caller then maps anew).</summary>
+    public bool TryAddReference()
+    {
+        while (true)
+        {
+            var current = Volatile.Read(ref _references);
+            if (current == 0)
+                return false;
+            if (Interlocked.CompareExchange(ref _references, current + 1, current) == current)
+                return true;
+        }
+    }
+
+    /// <summary>Drops one reference; the last one unmaps the file.</summary>
+    public void Release()
+    {
+        var left = Interlocked.Decrement(ref _references);
+        if (left == 0)
+            ((IDisposable)this).Dispose();
+        else if (left < 0)
+            throw new InvalidOperationException("mapping released more often than referenced");
     }
 
     public override Span<byte> GetSpan()

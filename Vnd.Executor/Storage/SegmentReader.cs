@@ -11,8 +11,6 @@ namespace Vnd.Executor.Storage;
 /// </summary>
 public sealed class SegmentReader : IDisposable
 {
-    private static ReadOnlySpan<byte> Magic => "ARROW1"u8;
-
     private readonly ArrowStreamReader _reader;
     private readonly MappedSegmentMemory? _mapped;
     private readonly string _path;
@@ -23,17 +21,25 @@ public sealed class SegmentReader : IDisposable
     {
         Segment = segment;
         _path = table.SegmentPath(segment);
-        if (!File.Exists(_path))
-            throw new StorageException(StorageErrorKind.Corrupt, $"segment {_path} named in the manifest is missing");
         if (mode == SegmentReadMode.Mapped && segment.Bytes <= int.MaxValue)
         {
-            _mapped = OpenMapped(_path, segment.Bytes);
-            // The IPC file is "ARROW1" + padding, the stream format (ending in an end-of-stream marker),
-            // the footer and "ARROW1"; the stream part alone is what Arrow's in-memory reader consumes.
-            _reader = new ArrowStreamReader(_mapped.Memory[8..]);
+            _mapped = table.Mappings.Acquire(_path, segment.Bytes);
+            try
+            {
+                // The IPC file is "ARROW1" + padding, the stream format (ending in an end-of-stream marker),
+                // the footer and "ARROW1"; the stream part alone is what Arrow's in-memory reader consumes.
+                _reader = new ArrowStreamReader(_mapped.Memory[8..]);
+            }
+            catch
+            {
+                _mapped.Release();
+                throw;
+            }
         }
         else
         {
+            if (!File.Exists(_path))
+                throw new StorageException(StorageErrorKind.Corrupt, $"segment {_path} named in the manifest is missing");
             _reader = new ArrowFileReader(new FileStream(_path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16), leaveOpen: false);
         }
     }
@@ -69,21 +75,6 @@ public sealed class SegmentReader : IDisposable
     public void Dispose()
     {
         _reader.Dispose();
-        ((IDisposable?)_mapped)?.Dispose();
-    }
-
-    private static MappedSegmentMemory OpenMapped(string path, long expectedBytes)
-    {
-        var length = new FileInfo(path).Length;
-        if (length != expectedBytes || length < 2 * 8)
-            throw new StorageException(StorageErrorKind.Corrupt, $"segment {path} has {length} bytes, the manifest says {expectedBytes}");
-        var mapped = new MappedSegmentMemory(path, length);
-        var bytes = mapped.GetSpan();
-        if (!bytes.StartsWith(Magic) || !bytes.EndsWith(Magic))
-        {
-            ((IDisposable)mapped).Dispose();
-            throw new StorageException(StorageErrorKind.Corrupt, $"segment {path} is not an Arrow IPC file");
-        }
-        return mapped;
+        _mapped?.Release();
     }
 }

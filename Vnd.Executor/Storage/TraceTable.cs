@@ -8,8 +8,9 @@ namespace Vnd.Executor.Storage;
 /// </summary>
 public sealed class TraceTable
 {
-    internal TraceTable(TableRef table, string directory, TableManifest manifest)
+    internal TraceTable(TableRef table, string directory, TableManifest manifest, SegmentMappings mappings)
     {
+        Mappings = mappings;
         Ref = table;
         Directory = directory;
         Manifest = manifest;
@@ -32,6 +33,9 @@ public sealed class TraceTable
 
     /// <summary>Bytes of all segment files.</summary>
     public long ByteSize => Manifest.ByteSize;
+
+    /// <summary>The store's shared segment mappings, which mapped reads go through.</summary>
+    internal SegmentMappings Mappings { get; }
 
     public string SegmentPath(SegmentInfo segment) => Path.Combine(Directory, segment.File);
 }

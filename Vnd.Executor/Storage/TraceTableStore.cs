@@ -11,6 +11,7 @@ public sealed class TraceTableStore
 {
     private readonly string _tablesRoot;
     private readonly Manifest.ManifestCache _manifests = new();
+    private readonly SegmentMappings _mappings = new();
 
     public TraceTableStore(string dataDirectory)
     {
@@ -93,7 +94,7 @@ public sealed class TraceTableStore
         var directory = TableDirectory.TablePath(DataDirectory, table);
         var manifest = _manifests.Load(directory)
             ?? throw new StorageException(StorageErrorKind.TableNotFound, $"trace table {table} does not exist");
-        return new TraceTable(table, directory, manifest);
+        return new TraceTable(table, directory, manifest, _mappings);
     }
 
     public TraceTableReader OpenReader(TableRef table) => new(OpenTable(table));
@@ -119,6 +120,8 @@ public sealed class TraceTableStore
             Directory.Move(directory, dropped);
             LibC.FsyncDirectory(Path.GetDirectoryName(directory)!);
         }
+        // Scans still running keep their references; the files' blocks are freed when the last one ends.
+        _mappings.ForgetDirectory(directory);
         Directory.Delete(dropped, recursive: true);
     }
 

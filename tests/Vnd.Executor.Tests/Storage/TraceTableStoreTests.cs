@@ -10,13 +10,14 @@ public sealed class TraceTableStoreTests : IDisposable
 
     public void Dispose() => _dir.Dispose();
 
-    private static void WriteInts(TraceTableStore store, TableRef table, int rows)
+    /// <summary>Writes <paramref name="offset"/> .. offset + rows - 1 into an int4 table, 128 rows a segment.</summary>
+    internal static void WriteInts(TraceTableStore store, TableRef table, int rows, int offset = 0)
     {
         using var writer = store.CreateWriter(table, OneInt, new TraceTableWriterOptions { RowsPerBatch = 64, RowsPerSegment = 128 });
         var n = writer.GetBuilder<Vnd.Executor.Storage.Builders.Int32ColumnBuilder>(0);
         for (var i = 0; i < rows; i++)
         {
-            n.Append(i);
+            n.Append(offset + i);
             writer.EndRow();
         }
     }
