@@ -112,13 +112,14 @@ public sealed class ExpressionTranslator
 
     /// <summary>
     /// The executor resolves a call again from its translated arguments and may pick a kernel whose result layout
-    /// differs from the type the binder chose (log(numeric, numeric) computed in float8): the plan's consumers read
+    /// differs from the type the binder chose (log(numeric, numeric) computed in float8; date_trunc of a nanosecond
+    /// trace column in nanoseconds where the binder says microseconds): the plan's consumers read
     /// the binder's type, so the result is cast to it.
     /// </summary>
     private Expression Call(BoundCall call)
     {
         var result = Kernel(call);
-        return result.PhysicalType == PhysicalTypes.Of(call.ResultType) ? result : Expr.Cast(result, call.ResultType);
+        return PhysicalTypes.SameLayout(result.Type, call.ResultType) ? result : Expr.Cast(result, call.ResultType);
     }
 
     private Expression Kernel(BoundCall call)

@@ -25,7 +25,7 @@ internal static class PlanConformance
         Expression[]? items = null;
         for (var c = 0; c < declared.Count; c++)
         {
-            if (PhysicalTypes.Of(actual[c]) == PhysicalTypes.Of(declared[c].Type))
+            if (PhysicalTypes.SameLayout(actual[c], declared[c].Type))
                 continue;
 #if DEBUG
             throw Mismatch(physical, $"column {c + 1} ({declared[c].Name}) is {actual[c]} where the plan says {declared[c].Type}");

@@ -24,6 +24,17 @@ public static class PhysicalTypes
         _ => throw new ExecutionException(SqlState.FeatureNotSupported, $"type {type.PgName} has no vector layout"),
     };
 
+    /// <summary>
+    /// True when a vector of <paramref name="actual"/> may be read as <paramref name="declared"/>: the same layout and,
+    /// for two timestamps, the same unit — a nanosecond trace column holds 1,000 times the microsecond value in the same
+    /// int64 layout, so comparing layouts alone let <c>date_trunc('minute', ts)</c> on such a column reach a sort as
+    /// microseconds (year 58,000: out of range).
+    /// </summary>
+    public static bool SameLayout(SqlType actual, SqlType declared) =>
+        Of(actual) == Of(declared)
+        && (actual.Id is not (TypeId.Timestamp or TypeId.TimestampTz) || declared.Id is not (TypeId.Timestamp or TypeId.TimestampTz)
+            || actual.Unit == declared.Unit);
+
     /// <summary>Bytes per value in the vector's data buffer.</summary>
     public static unsafe int SizeOf(PhysicalType type) => type switch
     {

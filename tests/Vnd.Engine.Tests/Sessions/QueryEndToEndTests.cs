@@ -1,7 +1,6 @@
 using System.Globalization;
 using Vnd.Engine.Cli;
 using Vnd.Engine.Sessions;
-using Vnd.Executor.Storage;
 using Vnd.Tests.Shared;
 
 namespace Vnd.Engine.Tests.Sessions;
@@ -13,22 +12,11 @@ namespace Vnd.Engine.Tests.Sessions;
 public sealed class QueryEndToEndTests : IDisposable
 {
     private const string Capture = "zeek_ssh.pcap";
-    private readonly string _data = Path.Combine(Path.GetTempPath(), "vnd-query-" + Guid.NewGuid().ToString("N"));
+    private readonly ImportedCapture _capture = new("tcp/" + Capture);
 
-    public QueryEndToEndTests()
-    {
-        var config = Path.Combine(RepositoryRoot(), "docs", "examples", "tcp-trace.cfg");
-        var rc = VndCommandLine.Build().Parse(["import", "--data", _data, "--tenant", "t1", "--parse", config, SharedData.Pcap("tcp/" + Capture)]).Invoke();
-        Assert.Equal(0, rc);
-    }
+    public void Dispose() => _capture.Dispose();
 
-    public void Dispose()
-    {
-        if (Directory.Exists(_data))
-            Directory.Delete(_data, recursive: true);
-    }
-
-    private QueryResult Sql(string sql) => new QueryRunner(new TraceTableStore(_data), "t1").Run(sql);
+    private QueryResult Sql(string sql) => _capture.Sql(sql);
 
     [Fact]
     public void Count_and_bytes_match_tshark()
@@ -75,19 +63,19 @@ public sealed class QueryEndToEndTests : IDisposable
     {
         using var output = new StringWriter();
         using var error = new StringWriter();
-        Assert.Equal(0, QueryCommand.Run(new DirectoryInfo(_data), "t1", "select count(*) from packets", output, error));
+        Assert.Equal(0, QueryCommand.Run(new DirectoryInfo(_capture.Data), "t1", "select count(*) from packets", output, error));
         Assert.Equal(" count\n-------\n  1795\n(1 row)\n\n", output.ToString().ReplaceLineEndings("\n"));
-        Assert.Equal(1, QueryCommand.Run(new DirectoryInfo(_data), "t1", "select * from nosuch", output, error));
+        Assert.Equal(1, QueryCommand.Run(new DirectoryInfo(_capture.Data), "t1", "select * from nosuch", output, error));
         Assert.StartsWith("ERROR:  42P01: relation \"nosuch\" does not exist", error.ToString());
         // Another tenant's tables do not exist for this one.
-        Assert.Equal(1, QueryCommand.Run(new DirectoryInfo(_data), "t2", "select count(*) from t1.packets", output, error));
+        Assert.Equal(1, QueryCommand.Run(new DirectoryInfo(_capture.Data), "t2", "select count(*) from t1.packets", output, error));
     }
 
     private static List<Dictionary<string, string>> TruthTcpRows() =>
         Truth(Capture).Where(r => r["tcp.srcport"].Length > 0).ToList();
 
     /// <summary>tshark's CSV: every field quoted, none of the fields used here contains a comma.</summary>
-    private static IEnumerable<Dictionary<string, string>> Truth(string name)
+    internal static IEnumerable<Dictionary<string, string>> Truth(string name)
     {
         var lines = File.ReadAllLines(SharedData.Truth(name));
         var header = lines[0].Split(',');
@@ -99,15 +87,5 @@ public sealed class QueryEndToEndTests : IDisposable
                 row[header[i]] = fields[i].Trim('"');
             yield return row;
         }
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "docs", "examples", "tcp-trace.cfg")))
-                return dir.FullName;
-        }
-        throw new InvalidOperationException("docs/examples/tcp-trace.cfg not found above " + AppContext.BaseDirectory);
     }
 }
