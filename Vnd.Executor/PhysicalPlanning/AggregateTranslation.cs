@@ -45,7 +45,8 @@ internal static class AggregateTranslation
                 ? s
                 : throw ExpressionTranslator.Unsupported("string_agg with a non-constant separator");
         }
-        return new AggregateCall(kind, argument, call.Distinct, separator);
+        var order = call.OrderBy.Select(k => new Operators.Sorting.SortKey(translator.Translate(k.Expr), k.Descending, k.NullsFirst)).ToArray();
+        return new AggregateCall(kind, argument, call.Distinct, separator, orderKeys: order);
     }
 
     /// <summary>percentile_cont/disc(f) WITHIN GROUP (ORDER BY x [DESC]); f must be a constant.</summary>

@@ -115,9 +115,9 @@ internal sealed partial class ExprBinder
         {
             throw BinderErrors.Error(BinderErrors.GroupingError, $"aggregate functions are not allowed in {Clause}", f);
         }
-        if (f.OrderBy.Count > 0)
+        if (f.OrderBy.Count > 0 && f.WithinGroup.Count > 0)
         {
-            throw BinderErrors.Unsupported("ORDER BY inside an aggregate call", f);
+            throw BinderErrors.Error(Errors.SqlState.SyntaxError, "cannot use multiple ORDER BY clauses with WITHIN GROUP", f);
         }
         var inner = Derive("aggregate", insideAggregate: true);
         var arguments = f.Arguments.Select(inner.Bind).ToList();
@@ -134,10 +134,25 @@ internal sealed partial class ExprBinder
                 throw BinderErrors.Error("42809", $"{name}(*) specified, but {name} is not a parameterless aggregate function", f);
             }
             var resolved = Call(name, candidates.Where(c => c.Kind == FunctionKind.Aggregate && name is not ("percentile_cont" or "percentile_disc")), arguments, f, CallKind.Function);
-            call = new BoundAggregate(resolved.FunctionId, name, resolved.Arguments, f.Distinct, filter, resolved.Type);
+            var order = SqlList.From(f.OrderBy.Select(inner.BindSortKey));
+            call = new BoundAggregate(resolved.FunctionId, name, resolved.Arguments, f.Distinct, filter, resolved.Type)
+            {
+                OrderBy = OrderSensitive(name) ? order : SqlList<SortKey>.Empty,
+            };
+            if (f.Distinct && call.OrderBy.Count > 0 && call.OrderBy.Any(k => !call.Arguments.Contains(k.Expr)))
+            {
+                throw BinderErrors.Error("42P10", "in an aggregate with DISTINCT, ORDER BY expressions must appear in argument list", f);
+            }
         }
         return Probe ? call : Grouping!.AddAggregate(_context, call);
     }
+
+    /// <summary>
+    /// Aggregates whose result depends on the order of their input. ORDER BY inside any other aggregate call changes
+    /// nothing in its answer (PostgreSQL sorts and gets the same count, sum or min), so it is bound only for these;
+    /// the keys are bound all the same, for their errors (unknown columns, aggregates inside).
+    /// </summary>
+    private static bool OrderSensitive(string name) => name is "string_agg" or "array_agg";
 
     /// <summary>percentile_cont(fraction) WITHIN GROUP (ORDER BY x): cont over float8 → float8, disc keeps x's type.</summary>
     private BoundAggregate BindOrderedSet(FunctionCall f, string name, ExprBinder inner, List<BoundExpr> arguments, BoundExpr? filter)

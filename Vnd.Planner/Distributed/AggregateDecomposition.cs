@@ -49,7 +49,7 @@ public static class AggregateDecomposition
     private static Item? Decompose(AggregateItem item, Sides sides)
     {
         var call = item.Call;
-        if (call.Distinct || call.Filter is not null || call.WithinGroup.Count > 0 || call.Arguments.Count > 1)
+        if (call.Distinct || call.Filter is not null || call.WithinGroup.Count > 0 || call.OrderBy.Count > 0 || call.Arguments.Count > 1)
             return null;
         var kind = (call.Name.ToLowerInvariant(), call.Arguments.Count) switch
         {

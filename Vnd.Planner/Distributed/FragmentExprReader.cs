@@ -24,7 +24,7 @@ internal sealed class FragmentExprReader(FragmentReader reader)
             Tags.Expr.InList => new BoundInList(reader.RequiredExpr(), reader.List(reader.RequiredExpr), reader.Bool()),
             Tags.Expr.Is => new BoundIs(reader.RequiredExpr(), reader.Enum<IsTest>(reader.Byte(), (byte)IsTest.Unknown), reader.Bool()),
             Tags.Expr.Aggregate => new BoundAggregate(reader.String(), reader.String(), reader.List(reader.RequiredExpr),
-                reader.Bool(), reader.Expr(), reader.Type()) { WithinGroup = reader.List(reader.Key) },
+                reader.Bool(), reader.Expr(), reader.Type()) { WithinGroup = reader.List(reader.Key), OrderBy = reader.List(reader.Key) },
             _ => throw reader.Fail($"unknown expression tag {(byte)tag}"),
         };
         reader.Leave();

@@ -69,6 +69,7 @@ internal sealed class FragmentExprWriter(FragmentWriter writer)
                 Write(a.Filter);
                 writer.Type(a.ResultType);
                 writer.List(a.WithinGroup, k => { Write(k.Expr); writer.Bool(k.Descending); writer.Bool(k.NullsFirst); });
+                writer.List(a.OrderBy, k => { Write(k.Expr); writer.Bool(k.Descending); writer.Bool(k.NullsFirst); });
                 break;
             default:
                 throw new FragmentFormatException("0A000", $"expression {expr.GetType().Name} cannot run on a table server yet");

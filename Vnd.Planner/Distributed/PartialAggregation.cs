@@ -30,7 +30,7 @@ internal static class PartialAggregation
     }
 
     private static bool Splittable(BoundAggregate call) =>
-        !call.Distinct && call.WithinGroup.Count == 0 && call.Name.ToLowerInvariant() switch
+        !call.Distinct && call.WithinGroup.Count == 0 && call.OrderBy.Count == 0 && call.Name.ToLowerInvariant() switch
         {
             "count" or "min" or "max" or "bool_and" or "bool_or" or "every" => true,
             "sum" or "avg" => call.Arguments.Count == 1 && SumType(call.Arguments[0].Type) is not null,

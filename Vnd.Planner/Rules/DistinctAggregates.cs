@@ -43,7 +43,7 @@ public sealed class DistinctAggregates : ILogicalRule
         }
         var argument = aggregate.Aggregates[0].Call.Arguments is [var first] ? first : null;
         if (argument is null || aggregate.Aggregates.Any(a =>
-                a.Call.Filter is not null || a.Call.WithinGroup.Count > 0 || a.Call.Arguments is not [var x] || !x.Equals(argument)
+                a.Call.Filter is not null || a.Call.WithinGroup.Count > 0 || a.Call.OrderBy.Count > 0 || a.Call.Arguments is not [var x] || !x.Equals(argument)
                 || !(a.Call.Distinct || DuplicateInsensitive(a.Call))))
             return null;
         var value = new PlanColumn(ids.Next(), "distinct", argument.Type);

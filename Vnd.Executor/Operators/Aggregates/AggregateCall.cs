@@ -16,8 +16,10 @@ namespace Vnd.Executor.Operators.Aggregates;
 public sealed class AggregateCall
 {
     public AggregateCall(AggregateKind kind, Expression? argument = null, bool distinct = false, string? separator = null,
-        double fraction = 0, bool descending = false)
+        double fraction = 0, bool descending = false, IReadOnlyList<Sorting.SortKey>? orderKeys = null)
     {
+        if (orderKeys is { Count: > 0 } && kind is not (AggregateKind.StringAgg or AggregateKind.ArrayAgg))
+            throw new ArgumentException($"{kind} does not depend on the order of its input", nameof(orderKeys));
         if (kind is AggregateKind.PercentileCont or AggregateKind.PercentileDisc && fraction is not (>= 0 and <= 1))
             throw new ExecutionException(SqlState.NumericValueOutOfRange, $"percentile value {fraction.ToString(System.Globalization.CultureInfo.InvariantCulture)} is not between 0 and 1");
         if (kind != AggregateKind.CountStar && argument is null)
@@ -32,6 +34,7 @@ public sealed class AggregateCall
         Fraction = fraction;
         Descending = descending;
         Separator = separator ?? ",";
+        OrderKeys = orderKeys ?? [];
         ResultType = ComputeResultType();
     }
 
@@ -51,9 +54,16 @@ public sealed class AggregateCall
 
     public SqlType ResultType { get; }
 
+    /// <summary>string_agg/array_agg (x ORDER BY …): the keys values are fed in by; empty otherwise.</summary>
+    public IReadOnlyList<Sorting.SortKey> OrderKeys { get; }
+
     public static AggregateCall CountStar() => new(AggregateKind.CountStar);
 
-    public Accumulator CreateAccumulator(MemoryBudget memory)
+    public Accumulator CreateAccumulator(MemoryBudget memory) =>
+        OrderKeys.Count > 0 ? new OrderedAccumulator(memory, this) : CreatePlainAccumulator(memory);
+
+    /// <summary>The accumulator that takes the values in the order they come (an ordered one feeds it sorted).</summary>
+    internal Accumulator CreatePlainAccumulator(MemoryBudget memory)
     {
         if (Kind == AggregateKind.CountStar)
             return new CountAccumulator(memory, star: true);
@@ -74,7 +84,7 @@ public sealed class AggregateCall
 
     public override string ToString() => Kind == AggregateKind.CountStar
         ? "count(*)"
-        : $"{Kind.ToString().ToLowerInvariant()}({(Distinct ? "DISTINCT " : "")}{Argument})";
+        : $"{Kind.ToString().ToLowerInvariant()}({(Distinct ? "DISTINCT " : "")}{Argument}{(OrderKeys.Count > 0 ? " ORDER BY " + string.Join(", ", OrderKeys) : "")})";
 
     private Accumulator CreateSum(MemoryBudget memory, PhysicalType type, bool average) => type switch
     {

@@ -63,8 +63,9 @@ public sealed class GroupTable : IDisposable
     public ColumnCollection KeyValues => _keyValues;
 
     /// <summary>Adds the live rows of a batch: <paramref name="keys"/> are the evaluated group keys and
-    /// <paramref name="arguments"/> the evaluated aggregate arguments (null for count(*)).</summary>
-    public void Add(ReadOnlySpan<int> rows, ReadOnlySpan<Vector> keys, ReadOnlySpan<Vector?> arguments)
+    /// <paramref name="arguments"/> the evaluated aggregate arguments (null for count(*)) and <paramref name="orderKeys"/>
+    /// the evaluated ORDER BY keys of ordered aggregates (null for the others; empty when there are none).</summary>
+    public void Add(ReadOnlySpan<int> rows, ReadOnlySpan<Vector> keys, ReadOnlySpan<Vector?> arguments, ReadOnlySpan<Vector[]?> orderKeys = default)
     {
         var groups = _groups.AsSpan(0, rows.Length);
         if (KeyCount == 0)
@@ -80,7 +81,12 @@ public sealed class GroupTable : IDisposable
             AddEncoded(_encoder!, rows, keys, groups);
         }
         for (var i = 0; i < Accumulators.Length; i++)
-            Accumulators[i].Update(arguments[i], rows, groups);
+        {
+            if (orderKeys.Length > 0 && orderKeys[i] is { } order)
+                ((OrderedAccumulator)Accumulators[i]).Update(arguments[i]!, order, rows, groups);
+            else
+                Accumulators[i].Update(arguments[i], rows, groups);
+        }
     }
 
     /// <summary>Packed keys are looked up a batch at a time (<see cref="KeyTable.FindOrAddPacked"/>), or through the

@@ -18,7 +18,11 @@ public sealed class HashAggregateOperator : PhysicalOperator
         GroupKeys = groupKeys;
         Aggregates = aggregates;
         OutputTypes = [.. groupKeys.Select(k => k.Type), .. aggregates.Select(a => a.ResultType)];
+        _ordered = aggregates.Any(a => a.OrderKeys.Count > 0);
     }
+
+    /// <summary>Some aggregate takes ORDER BY keys, evaluated per batch beside its argument.</summary>
+    private readonly bool _ordered;
 
     public PhysicalOperator Input { get; }
 
@@ -75,7 +79,18 @@ public sealed class HashAggregateOperator : PhysicalOperator
             keys[i] = GroupKeys[i].EvaluateToVector(batch, scratch);
         for (var i = 0; i < arguments.Length; i++)
             arguments[i] = Aggregates[i].Argument?.EvaluateToVector(batch, scratch);
-        table.Add(batch.Rows, keys, arguments);
+        var orderKeys = _ordered ? new Vector[]?[Aggregates.Count] : null;
+        for (var i = 0; orderKeys is not null && i < orderKeys.Length; i++)
+        {
+            if (Aggregates[i].OrderKeys is { Count: > 0 } order)
+                orderKeys[i] = order.Select(k => k.Expression.EvaluateToVector(batch, scratch)).ToArray();
+        }
+        table.Add(batch.Rows, keys, arguments, orderKeys);
+        for (var i = (orderKeys?.Length ?? 0) - 1; i >= 0; i--)
+        {
+            for (var k = (orderKeys![i]?.Length ?? 0) - 1; k >= 0; k--)
+                scratch.Release(orderKeys[i]![k]);
+        }
         for (var i = arguments.Length - 1; i >= 0; i--)
         {
             if (arguments[i] is { } a)

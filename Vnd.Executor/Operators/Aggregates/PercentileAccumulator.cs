@@ -49,13 +49,7 @@ public sealed class PercentileAccumulator(MemoryBudget memory, AggregateCall cal
 
     public override void Finish(int first, int count, Vector output)
     {
-        var members = new List<int>[count];
-        for (var id = 0; id < _groupOf.Count; id++)
-        {
-            var g = _groupOf[id] - first;
-            if (g >= 0 && g < count)
-                (members[g] ??= []).Add(id);
-        }
+        var members = GroupMembers.Of(_groupOf, first, count);
         var column = _values.Column(0);
         (List<byte>, List<int>)? keys = call.Kind == AggregateKind.PercentileDisc ? EncodeKeys(column) : null;
         for (var g = 0; g < count; g++)

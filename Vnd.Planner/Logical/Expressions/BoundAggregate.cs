@@ -16,4 +16,10 @@ public sealed record BoundAggregate(
 
     /// <summary>percentile_cont/disc: the WITHIN GROUP ordering; empty otherwise.</summary>
     public SqlList<SortKey> WithinGroup { get; init; } = SqlList<SortKey>.Empty;
+
+    /// <summary>
+    /// string_agg/array_agg(x ORDER BY k): the order values are fed in. Empty otherwise — the binder drops ORDER BY
+    /// for the aggregates whose result does not depend on the order (count, sum, min, …), as their answer is the same.
+    /// </summary>
+    public SqlList<SortKey> OrderBy { get; init; } = SqlList<SortKey>.Empty;
 }

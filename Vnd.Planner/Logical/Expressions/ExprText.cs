@@ -88,6 +88,10 @@ public static class ExprText
                     b.Append("DISTINCT ");
                 }
                 AppendList(b, a.Arguments, a.Arguments.Count == 0 ? "*" : "");
+                if (a.OrderBy.Count > 0)
+                {
+                    b.Append(" ORDER BY ").Append(string.Join(", ", a.OrderBy));
+                }
                 b.Append(')');
                 if (a.Filter is not null)
                 {

@@ -17,7 +17,7 @@ public static class ExprWalk
         BoundIs i => [i.Operand],
         BoundSubquery s => s.Operand is null ? [] : [s.Operand],
         // WITHIN GROUP keys are inputs too: without them projection pruning drops percentile_cont's column.
-        BoundAggregate a => a.Arguments.Concat(a.WithinGroup.Select(k => k.Expr)).Concat(a.Filter is null ? [] : [a.Filter]),
+        BoundAggregate a => a.Arguments.Concat(a.WithinGroup.Select(k => k.Expr)).Concat(a.OrderBy.Select(k => k.Expr)).Concat(a.Filter is null ? [] : [a.Filter]),
         BoundWindowCall w => w.Arguments.Concat(w.PartitionBy).Concat(w.OrderBy.Select(k => k.Expr)),
         _ => [],
     };
@@ -42,6 +42,7 @@ public static class ExprWalk
                 Arguments = Map(a.Arguments, rewrite),
                 Filter = a.Filter is null ? null : Transform(a.Filter, rewrite),
                 WithinGroup = SqlList.From(a.WithinGroup.Select(k => k with { Expr = Transform(k.Expr, rewrite) })),
+                OrderBy = SqlList.From(a.OrderBy.Select(k => k with { Expr = Transform(k.Expr, rewrite) })),
             },
             _ => expr,
         };

@@ -41,6 +41,33 @@ public class AggregateTests
         Assert.Equal(Plans.Sorted(expected), Plans.Sorted(Plans.Run(plan, parallelism)));
     }
 
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(4)]
+    public void Ordered_string_agg_and_array_agg_follow_their_keys_across_workers(int parallelism)
+    {
+        // 6,000 rows over several batches, so with parallelism each worker holds part of every group and the merge
+        // has to keep the order; the id tie-break makes the order total.
+        var rows = RandomRows.Generate(6000, seed: 23);
+        var id = Expr.Column(0, SqlType.Int8);
+        var plan = new HashAggregateOperator(Plans.Scan(RandomRows.Table(rows)), [G],
+        [
+            new(AggregateKind.StringAgg, S, separator: "|", orderKeys: [new(V, Descending: true), new(id)]),
+            new(AggregateKind.ArrayAgg, V, orderKeys: [new(F, NullsFirst: true), new(id)]),
+        ]);
+        var expected = rows.GroupBy(r => r.G).Select(g =>
+        {
+            var byV = g.OrderByDescending(r => r.V.HasValue ? 0 : 1).ThenByDescending(r => r.V).ThenBy(r => r.Id).Where(r => r.S is not null).Select(r => r.S!).ToList();
+            var byF = g.OrderBy(r => r.F.HasValue ? 1 : 0).ThenBy(r => r.F).ThenBy(r => r.Id).Select(r => r.V is { } v ? v.ToString(System.Globalization.CultureInfo.InvariantCulture) : "NULL");
+            return new object?[] { g.Key, byV.Count == 0 ? null : string.Join("|", byV), "{" + string.Join(",", byF) + "}" };
+        });
+
+        var actual = Plans.Run(plan, parallelism).Select(r => new object?[] { r[0], r[1], r[2]?.ToString() });
+
+        Assert.Equal(Plans.Sorted(expected), Plans.Sorted(actual));
+    }
+
     [Fact]
     public void Multi_column_keys_with_text_group_like_linq()
     {

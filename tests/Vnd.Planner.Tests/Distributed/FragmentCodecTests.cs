@@ -21,6 +21,7 @@ public sealed class FragmentCodecTests
         "select * from (values (1, 'a'), (2, null)) v(n, s)",
         "select g, i.id from generate_series(1, 10, 2) g, \"in\" i where i.seq = g",
         "select a.id from hop_a a left join hop_b b on a.id = b.id where b.id is null",
+        "select src_ip, string_agg(id::text, ',' order by ts desc, id nulls first), array_agg(seq order by seq) from out group by src_ip",
     };
 
     [Theory]
