@@ -1,3 +1,4 @@
+using System.Buffers.Binary;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using Vnd.Capture.Decoding;
@@ -27,6 +28,10 @@ internal sealed class RowStage
     private readonly int[] _firstSlot;
     private readonly long[] _values;
     private readonly bool[] _present;
+    /// <summary>Per <see cref="CommonFrameKind"/> (Tcp, Udp): the loads of the columns, null without the common-frame path.</summary>
+    private (CommonFrameLoad Load, int Start)[][]? _commonLoaded;
+    /// <summary>Per kind: the columns computed from the record or from two frame fields.</summary>
+    private (CommonFrameValue Value, int Start)[][]? _commonComputed;
     private int _count;
 
     private RowStage(IStagedColumnFiller[] columns, PacketSlot[] slots, int[] firstSlot)
@@ -75,6 +80,78 @@ internal sealed class RowStage
         }
         firstSlot[^1] = slots.Count;
         return new RowStage(columns, slots.ToArray(), firstSlot);
+    }
+
+    /// <summary>Whether rows of common frames can be staged from the frame bytes (<see cref="AddCommon"/>).</summary>
+    public bool HasCommonPath => _commonLoaded is not null;
+
+    /// <summary>
+    /// Enables <see cref="AddCommon"/> when every column has a fixed load for both common frame kinds, whose fields
+    /// are those of <paramref name="samples"/> (the kinds' sample frames, decoded); false leaves the stage as it was.
+    /// </summary>
+    public bool TryEnableCommonPath(ColumnFiller[] fillers, ReadOnlySpan<DecodedPacket> samples)
+    {
+        var loaded = new (CommonFrameLoad, int)[samples.Length][];
+        var computed = new (CommonFrameValue, int)[samples.Length][];
+        for (var kind = 0; kind < samples.Length; kind++)
+        {
+            var loads = new List<(CommonFrameLoad, int)>();
+            var values = new List<(CommonFrameValue, int)>();
+            for (var c = 0; c < fillers.Length; c++)
+            {
+                if (!CommonFrameColumns.TryCreate(fillers[c].Fields, _columns[c], (CommonFrameKind)kind, in samples[kind], out var load))
+                    return false;
+                if (load.Value == CommonFrameValue.Loaded)
+                    loads.Add((load, c * Capacity));
+                else
+                    values.Add((load.Value, c * Capacity));
+            }
+            loaded[kind] = loads.ToArray();
+            computed[kind] = values.ToArray();
+        }
+        _commonLoaded = loaded;
+        _commonComputed = computed;
+        return true;
+    }
+
+    /// <summary>
+    /// Stages the row of a frame that <see cref="CommonFrameDecoder.Classify"/> found to be of <paramref name="kind"/>
+    /// (Tcp or Udp), read from its bytes without decoding it; the stage must have the common path and not be full.
+    /// </summary>
+    public void AddCommon(CommonFrameKind kind, ReadOnlySpan<byte> frame, long timestampNanos, int originalLength, int interfaceId)
+    {
+        var row = _count;
+        if ((uint)row >= Capacity)
+            throw new InvalidOperationException("the row stage is full: append it first");
+        // The loads were built to end within the kind's shortest frame; a shorter one is a caller's defect.
+        if (frame.Length < CommonFrameColumns.MinLength(kind))
+            throw new ArgumentException("the frame is shorter than its kind", nameof(frame));
+        ref var b = ref MemoryMarshal.GetReference(frame);
+        ref var values = ref MemoryMarshal.GetArrayDataReference(_values);
+        ref var present = ref MemoryMarshal.GetArrayDataReference(_present);
+        var loaded = _commonLoaded![(int)kind];
+        for (var i = 0; i < loaded.Length; i++)
+        {
+            ref readonly var column = ref loaded[i];
+            var index = column.Start + row;
+            Unsafe.Add(ref values, index) = column.Load.Load(ref b);
+            Unsafe.Add(ref present, index) = column.Load.Present;
+        }
+        foreach (var (value, start) in _commonComputed![(int)kind])
+        {
+            var index = start + row;
+            var has = true;
+            Unsafe.Add(ref values, index) = value switch
+            {
+                CommonFrameValue.Timestamp => timestampNanos,
+                CommonFrameValue.FrameLength => Math.Max(originalLength, frame.Length),
+                CommonFrameValue.CapturedLength => frame.Length,
+                CommonFrameValue.InterfaceId => (has = interfaceId >= 0) ? interfaceId : 0,
+                _ => BinaryPrimitives.ReadUInt16BigEndian(frame[18..]) + ((long)BinaryPrimitives.ReadUInt32BigEndian(frame[38..]) << 16),
+            };
+            Unsafe.Add(ref present, index) = has;
+        }
+        _count = row + 1;
     }
 
     /// <summary>Stages one row read from <paramref name="packet"/>; the stage must not be full.</summary>
