@@ -1,4 +1,3 @@
-using System.Buffers.Binary;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using Vnd.Capture.Decoding;
@@ -28,10 +27,8 @@ internal sealed class RowStage
     private readonly int[] _firstSlot;
     private readonly long[] _values;
     private readonly bool[] _present;
-    /// <summary>Per <see cref="CommonFrameKind"/> (Tcp, Udp): the loads of the columns, null without the common-frame path.</summary>
-    private (CommonFrameLoad Load, int Start)[][]? _commonLoaded;
-    /// <summary>Per kind: the columns computed from the record or from two frame fields.</summary>
-    private (CommonFrameValue Value, int Start)[][]? _commonComputed;
+    /// <summary>Rows of common frames, read from their bytes when the run is appended; null without that path.</summary>
+    private CommonFrameRows? _common;
     private int _count;
 
     private RowStage(IStagedColumnFiller[] columns, PacketSlot[] slots, int[] firstSlot)
@@ -83,7 +80,7 @@ internal sealed class RowStage
     }
 
     /// <summary>Whether rows of common frames can be staged from the frame bytes (<see cref="AddCommon"/>).</summary>
-    public bool HasCommonPath => _commonLoaded is not null;
+    public bool HasCommonPath => _common is not null;
 
     /// <summary>
     /// Enables <see cref="AddCommon"/> when every column has a fixed load for both common frame kinds, whose fields
@@ -91,66 +88,30 @@ internal sealed class RowStage
     /// </summary>
     public bool TryEnableCommonPath(ColumnFiller[] fillers, ReadOnlySpan<DecodedPacket> samples)
     {
-        var loaded = new (CommonFrameLoad, int)[samples.Length][];
-        var computed = new (CommonFrameValue, int)[samples.Length][];
+        var loads = new CommonFrameLoad[samples.Length][];
         for (var kind = 0; kind < samples.Length; kind++)
         {
-            var loads = new List<(CommonFrameLoad, int)>();
-            var values = new List<(CommonFrameValue, int)>();
+            loads[kind] = new CommonFrameLoad[fillers.Length];
             for (var c = 0; c < fillers.Length; c++)
             {
-                if (!CommonFrameColumns.TryCreate(fillers[c].Fields, _columns[c], (CommonFrameKind)kind, in samples[kind], out var load))
+                if (!CommonFrameColumns.TryCreate(fillers[c].Fields, _columns[c], (CommonFrameKind)kind, in samples[kind], out loads[kind][c]))
                     return false;
-                if (load.Value == CommonFrameValue.Loaded)
-                    loads.Add((load, c * Capacity));
-                else
-                    values.Add((load.Value, c * Capacity));
             }
-            loaded[kind] = loads.ToArray();
-            computed[kind] = values.ToArray();
         }
-        _commonLoaded = loaded;
-        _commonComputed = computed;
+        _common = new CommonFrameRows(loads);
         return true;
     }
 
     /// <summary>
     /// Stages the row of a frame that <see cref="CommonFrameDecoder.Classify"/> found to be of <paramref name="kind"/>
-    /// (Tcp or Udp), read from its bytes without decoding it; the stage must have the common path and not be full.
+    /// (Tcp or Udp), without decoding it; the stage must have the common path and not be full.
     /// </summary>
     public void AddCommon(CommonFrameKind kind, ReadOnlySpan<byte> frame, long timestampNanos, int originalLength, int interfaceId)
     {
         var row = _count;
         if ((uint)row >= Capacity)
             throw new InvalidOperationException("the row stage is full: append it first");
-        // The loads were built to end within the kind's shortest frame; a shorter one is a caller's defect.
-        if (frame.Length < CommonFrameColumns.MinLength(kind))
-            throw new ArgumentException("the frame is shorter than its kind", nameof(frame));
-        ref var b = ref MemoryMarshal.GetReference(frame);
-        ref var values = ref MemoryMarshal.GetArrayDataReference(_values);
-        ref var present = ref MemoryMarshal.GetArrayDataReference(_present);
-        var loaded = _commonLoaded![(int)kind];
-        for (var i = 0; i < loaded.Length; i++)
-        {
-            ref readonly var column = ref loaded[i];
-            var index = column.Start + row;
-            Unsafe.Add(ref values, index) = column.Load.Load(ref b);
-            Unsafe.Add(ref present, index) = column.Load.Present;
-        }
-        foreach (var (value, start) in _commonComputed![(int)kind])
-        {
-            var index = start + row;
-            var has = true;
-            Unsafe.Add(ref values, index) = value switch
-            {
-                CommonFrameValue.Timestamp => timestampNanos,
-                CommonFrameValue.FrameLength => Math.Max(originalLength, frame.Length),
-                CommonFrameValue.CapturedLength => frame.Length,
-                CommonFrameValue.InterfaceId => (has = interfaceId >= 0) ? interfaceId : 0,
-                _ => BinaryPrimitives.ReadUInt16BigEndian(frame[18..]) + ((long)BinaryPrimitives.ReadUInt32BigEndian(frame[38..]) << 16),
-            };
-            Unsafe.Add(ref present, index) = has;
-        }
+        _common!.Add(row, kind, frame, timestampNanos, originalLength, interfaceId);
         _count = row + 1;
     }
 
@@ -186,6 +147,7 @@ internal sealed class RowStage
     /// <summary>Appends the staged rows to <paramref name="writer"/>'s columns (in runs that fit its batch) and empties the stage.</summary>
     public int AppendTo(TraceTableWriter writer)
     {
+        _common?.WriteTo(_values, _present);
         var count = _count;
         _count = 0;
         var done = 0;
@@ -202,10 +164,15 @@ internal sealed class RowStage
     /// <summary>Appends staged rows [<paramref name="start"/>, +<paramref name="count"/>) to the columns; ending the rows is the caller's.</summary>
     public void AppendRun(int start, int count)
     {
+        _common?.WriteTo(_values, _present);
         for (var c = 0; c < _columns.Length; c++)
             _columns[c].AppendValues(_values.AsSpan(c * Capacity + start, count), _present.AsSpan(c * Capacity + start, count));
     }
 
     /// <summary>Drops the staged rows (an append failed).</summary>
-    public void Clear() => _count = 0;
+    public void Clear()
+    {
+        _count = 0;
+        _common?.Clear();
+    }
 }

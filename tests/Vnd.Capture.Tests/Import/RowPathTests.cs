@@ -120,15 +120,24 @@ public sealed class RowPathTests : IDisposable
             fillers[c] = ColumnFillerFactory.Create(fields, builders[c]);
         }
         var stage = RowStage.TryCreate(fillers) ?? throw new InvalidOperationException("the standard field set has no row path");
+        var samples = new[] { DecodedPacket.Create(), DecodedPacket.Create() };
+        Assert.True(CommonFrameSample.TryDecode(CommonFrameKind.Tcp, DecoderOptions.Default, ref samples[0]));
+        Assert.True(CommonFrameSample.TryDecode(CommonFrameKind.Udp, DecoderOptions.Default, ref samples[1]));
+        Assert.True(stage.TryEnableCommonPath(fillers, samples));
         var frame = TcpFrame();
         var packet = DecodedPacket.Create();
         PacketDecoder.Default.Decode(frame, 1, frame.Length, ref packet);
+        Assert.Equal(CommonFrameKind.Tcp, CommonFrameDecoder.Classify(frame, frame.Length, DecoderOptions.Default));
         for (var warm = 0; warm < 2; warm++)
         {
             var before = GC.GetAllocatedBytesForCurrentThread();
             for (var i = 0; i < 100_000; i++)
             {
-                stage.Add(in packet);
+                // Decoded rows and rows staged from the frame bytes, interleaved as the importer does.
+                if (i % 3 == 0)
+                    stage.Add(in packet);
+                else
+                    stage.AddCommon(CommonFrameKind.Tcp, frame, 1_000, frame.Length, -1);
                 if (!stage.IsFull)
                     continue;
                 if (builders[0].Count + stage.Count > builders[0].Capacity)
@@ -143,6 +152,7 @@ public sealed class RowPathTests : IDisposable
                 Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
         }
         Assert.Equal(packet.Outer.TcpSeq, (uint)((Int64ColumnBuilder)builders[7]).Values[0]);
+        Assert.Equal(packet.Outer.TcpSeq, (uint)((Int64ColumnBuilder)builders[7]).Values[1]);
     }
 
     /// <summary>
