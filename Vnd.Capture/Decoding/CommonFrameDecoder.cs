@@ -17,46 +17,92 @@ internal static class CommonFrameDecoder
     private const int TransportOffset = IpOffset + 20;
     private const int DnsPort = 53;
 
+    /// <summary>Ethernet + IPv4 + a TCP header without options: the shortest frame of kind <see cref="CommonFrameKind.Tcp"/>.</summary>
+    public const int MinTcpFrameLength = TransportOffset + 20;
+
+    /// <summary>Ethernet + IPv4 + UDP: the shortest frame of kind <see cref="CommonFrameKind.Udp"/>.</summary>
+    public const int MinUdpFrameLength = TransportOffset + 8;
+
     /// <summary>Decodes <paramref name="f"/> into the (reset) packet when it has the common shape; false otherwise.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static bool TryDecode(ReadOnlySpan<byte> f, ref DecodedPacket p, DecoderOptions options)
     {
+        var kind = Classify(f, p.FrameLength, options);
+        if (kind == CommonFrameKind.None)
+            return false;
+        ref var b = ref MemoryMarshal.GetReference(f);
+        int totalLength = ReadUInt16(ref b, IpOffset + 2);
+        var end = Math.Min(f.Length, IpOffset + totalLength);
+        if (kind == CommonFrameKind.Udp)
+            WriteUdp(ref b, end, totalLength, ref p);
+        else
+            WriteTcp(ref b, end, totalLength, ref p);
+        return true;
+    }
+
+    /// <summary>
+    /// The shape of <paramref name="f"/> (<paramref name="frameLength"/> on the wire): which straight-line decoding it
+    /// takes, or <see cref="CommonFrameKind.None"/>. Every bound the decoding relies on is checked here: a frame of
+    /// kind <see cref="CommonFrameKind.Tcp"/> has at least <see cref="MinTcpFrameLength"/> bytes, one of kind
+    /// <see cref="CommonFrameKind.Udp"/> at least <see cref="MinUdpFrameLength"/>.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static CommonFrameKind Classify(ReadOnlySpan<byte> f, int frameLength, DecoderOptions options)
+    {
         // Ethernet (14) + IPv4 (20) + the first 8 transport bytes, so UDP and the TCP test below are in bounds.
         if (f.Length < TransportOffset + 8)
-            return false;
+            return CommonFrameKind.None;
         ref var b = ref MemoryMarshal.GetReference(f);
         // EtherType 0x0800 and version 4 with IHL 5, read as one big-endian word: 08 00 45.
         if ((BinaryPrimitives.ReverseEndianness(Unsafe.ReadUnaligned<uint>(ref Unsafe.Add(ref b, 12))) & 0xFFFF_FF00) != 0x0800_4500)
-            return false;
+            return CommonFrameKind.None;
         int totalLength = ReadUInt16(ref b, IpOffset + 2);
         var flagsFragment = ReadUInt16(ref b, IpOffset + 6);
         // Later fragments, a zero length (TSO) and a length past the frame each set an error or skip the transport.
-        if ((flagsFragment & 0x1FFF) != 0 || totalLength < 20 || IpOffset + totalLength > p.FrameLength)
-            return false;
+        if ((flagsFragment & 0x1FFF) != 0 || totalLength < 20 || IpOffset + totalLength > Math.Max(frameLength, f.Length))
+            return CommonFrameKind.None;
         var end = Math.Min(f.Length, IpOffset + totalLength);
         var proto = Unsafe.Add(ref b, IpOffset + 9);
         return proto switch
         {
-            6 => TryTcp(ref b, end, totalLength, flagsFragment, ref p, options),
-            17 => TryUdp(ref b, end, totalLength, flagsFragment, ref p, options),
-            _ => false,
+            6 => ClassifyTcp(ref b, end, options),
+            17 => ClassifyUdp(ref b, end, options),
+            _ => CommonFrameKind.None,
         };
     }
 
-    private static bool TryTcp(ref byte b, int end, int totalLength, ushort flagsFragment, ref DecodedPacket p, DecoderOptions options)
+    private static CommonFrameKind ClassifyTcp(ref byte b, int end, DecoderOptions options)
     {
         var headerLength = (Unsafe.Add(ref b, TransportOffset + 12) >> 4) * 4;
         // The whole TCP header (options included) captured and inside the IP length; DNS over TCP goes the long way.
         if (headerLength < 20 || end - TransportOffset < headerLength)
-            return false;
+            return CommonFrameKind.None;
+        if (options.DecodeDns && (ReadUInt16(ref b, TransportOffset) == DnsPort || ReadUInt16(ref b, TransportOffset + 2) == DnsPort))
+            return CommonFrameKind.None;
+        return headerLength == 20 ? CommonFrameKind.Tcp : CommonFrameKind.TcpWithOptions;
+    }
+
+    private static CommonFrameKind ClassifyUdp(ref byte b, int end, DecoderOptions options)
+    {
+        if (end - TransportOffset < 8)
+            return CommonFrameKind.None;
         var srcPort = ReadUInt16(ref b, TransportOffset);
         var dstPort = ReadUInt16(ref b, TransportOffset + 2);
-        if (options.DecodeDns && (srcPort == DnsPort || dstPort == DnsPort))
-            return false;
+        var length = ReadUInt16(ref b, TransportOffset + 4);
+        // A length below 8 is an error; tunnel and DNS ports decode what the datagram carries.
+        if (length < 8 || options.IsVxlanPort(dstPort) || dstPort == options.GenevePort
+            || (options.DecodeDns && (IsDnsPort(srcPort) || IsDnsPort(dstPort))))
+            return CommonFrameKind.None;
+        return CommonFrameKind.Udp;
+    }
+
+    private static void WriteTcp(ref byte b, int end, int totalLength, ref DecodedPacket p)
+    {
+        var headerLength = (Unsafe.Add(ref b, TransportOffset + 12) >> 4) * 4;
         ref var l = ref p.Outer;
-        WriteEthernetIpv4(ref b, totalLength, flagsFragment, ref l);
-        l.SrcPort = srcPort;
-        l.DstPort = dstPort;
+        WriteEthernetIpv4(ref b, totalLength, ref l);
+        l.SrcPort = ReadUInt16(ref b, TransportOffset);
+        l.DstPort = ReadUInt16(ref b, TransportOffset + 2);
         l.TcpSeq = ReadUInt32(ref b, TransportOffset + 4);
         l.TcpAck = ReadUInt32(ref b, TransportOffset + 8);
         l.TcpHeaderLength = (byte)headerLength;
@@ -70,36 +116,27 @@ internal static class CommonFrameDecoder
         l.PayloadOffset = payloadOffset;
         l.PayloadLength = Math.Min(end - payloadOffset, l.TcpPayloadLength);
         l.Parts |= LayerParts.Payload;
-        return true;
     }
 
-    private static bool TryUdp(ref byte b, int end, int totalLength, ushort flagsFragment, ref DecodedPacket p, DecoderOptions options)
+    private static void WriteUdp(ref byte b, int end, int totalLength, ref DecodedPacket p)
     {
-        if (end - TransportOffset < 8)
-            return false;
-        var srcPort = ReadUInt16(ref b, TransportOffset);
-        var dstPort = ReadUInt16(ref b, TransportOffset + 2);
         var length = ReadUInt16(ref b, TransportOffset + 4);
-        // A length below 8 is an error; tunnel and DNS ports decode what the datagram carries.
-        if (length < 8 || options.IsVxlanPort(dstPort) || dstPort == options.GenevePort
-            || (options.DecodeDns && (IsDnsPort(srcPort) || IsDnsPort(dstPort))))
-            return false;
         ref var l = ref p.Outer;
-        WriteEthernetIpv4(ref b, totalLength, flagsFragment, ref l);
-        l.SrcPort = srcPort;
-        l.DstPort = dstPort;
+        WriteEthernetIpv4(ref b, totalLength, ref l);
+        l.SrcPort = ReadUInt16(ref b, TransportOffset);
+        l.DstPort = ReadUInt16(ref b, TransportOffset + 2);
         l.UdpLength = length;
         l.Parts |= LayerParts.Udp;
         const int payloadOffset = TransportOffset + 8;
         l.PayloadOffset = payloadOffset;
         l.PayloadLength = Math.Max(0, Math.Min(end, TransportOffset + length) - payloadOffset);
         l.Parts |= LayerParts.Payload;
-        return true;
     }
 
     /// <summary>The Ethernet and IPv4 fields, as <see cref="EthernetDecoder"/> and <see cref="IpDecoder"/> set them.</summary>
-    private static void WriteEthernetIpv4(ref byte b, int totalLength, ushort flagsFragment, ref HeaderLayer l)
+    private static void WriteEthernetIpv4(ref byte b, int totalLength, ref HeaderLayer l)
     {
+        var flagsFragment = ReadUInt16(ref b, IpOffset + 6);
         l.EthDst = (ulong)ReadUInt16(ref b, 0) << 32 | ReadUInt32(ref b, 2);
         l.EthSrc = (ulong)ReadUInt16(ref b, 6) << 32 | ReadUInt32(ref b, 8);
         l.EthType = 0x0800;

@@ -22,6 +22,12 @@ public sealed record TraceImportOptions
     /// </summary>
     internal bool RowPath { get; init; } = true;
 
+    /// <summary>
+    /// Whether the row path stages common Ethernet/IPv4/TCP|UDP frames straight from their bytes, without decoding
+    /// them (tables whose filter tests only which protocols a packet has); off only to compare in tests.
+    /// </summary>
+    internal bool CommonFramePath { get; init; } = true;
+
     /// <summary>Packets between two progress reports.</summary>
     public int ProgressInterval { get; init; } = 1 << 20;
 }

@@ -49,6 +49,9 @@ public sealed class TraceImporter : IDisposable
         _decoder = new PacketDecoder(_options.Decoder);
     }
 
+    /// <summary>Frames whose rows were staged from their bytes without decoding (the common-frame path).</summary>
+    internal long CommonFrames { get; private set; }
+
     /// <summary>The tables this import fills (empty until the first input is read).</summary>
     public IReadOnlyList<TraceTablePlan> Tables => _tables ?? [];
 
@@ -61,6 +64,9 @@ public sealed class TraceImporter : IDisposable
             var tables = _tables ??= CreateTables(source.Resolution);
             var batch = _batch ??= new PacketBatch(ReadFrames(tables));
             var rowPath = _options.RowPath && RowPath(tables);
+            // Tables that stage common frames from their bytes, and the others, which get those frames decoded.
+            var common = rowPath && _options.CommonFramePath ? CommonPathTables(tables, true) : [];
+            var decodedCommon = CommonPathTables(tables, false);
             long packets = 0;
             var interval = _options.ProgressInterval;
             var nextReport = interval;
@@ -69,25 +75,23 @@ public sealed class TraceImporter : IDisposable
                 while (source.TryReadNext(out var record))
                 {
                     var frame = record.Data;
-                    ref var packet = ref rowPath ? ref _packet : ref batch.Next;
-                    _decoder.Decode(frame, (ushort)record.LinkType, record.OriginalLength, ref packet);
-                    // pcapng simple packet blocks carry no time: their timestamp column is NULL, not 1970.
-                    packet.TimestampNanos = record.HasTimestamp ? record.TimestampNanos : NoTimestamp;
-                    packet.InterfaceId = record.InterfaceId;
-                    if (packet.Errors != 0)
-                        CountDecodeErrors(packet.Errors);
-                    if (rowPath)
+                    if (common.Length != 0 && record.LinkType == LinkType.Ethernet
+                        && CommonFrameDecoder.Classify(frame, record.OriginalLength, _decoder.Options) is var kind and (CommonFrameKind.Tcp or CommonFrameKind.Udp))
                     {
-                        foreach (var table in tables)
-                            table.OfferRow(in packet, frame);
+                        CommonFrames++;
+                        var timestamp = record.HasTimestamp ? record.TimestampNanos : NoTimestamp;
+                        foreach (var table in common)
+                            table.OfferCommon(kind, frame, timestamp, record.OriginalLength, record.InterfaceId);
+                        // Decoding (for the other tables) counts the frame's errors; else a cut capture is the only
+                        // error such a frame can have (as DecodedPacket.Reset records it).
+                        if (decodedCommon.Length != 0)
+                            Decode(in record, decodedCommon, batch, rowPath: true);
+                        else if (frame.Length < record.OriginalLength)
+                            _decodeErrors[(int)DecodeErrorKind.SnaplenCut]++;
                     }
                     else
                     {
-                        var index = batch.Add(frame);
-                        foreach (var table in tables)
-                            table.Offer(in packet, frame, index);
-                        if (batch.IsFull)
-                            Append(tables, batch);
+                        Decode(in record, tables, batch, rowPath);
                     }
                     if (++packets == nextReport)
                     {
@@ -149,6 +153,42 @@ public sealed class TraceImporter : IDisposable
         return false;
     }
 
+    /// <summary>Decodes a record and offers the packet to every table (the row path) or adds it to the batch.</summary>
+    private void Decode(in PacketRecord record, TraceTablePlan[] tables, PacketBatch batch, bool rowPath)
+    {
+        var frame = record.Data;
+        ref var packet = ref rowPath ? ref _packet : ref batch.Next;
+        _decoder.Decode(frame, (ushort)record.LinkType, record.OriginalLength, ref packet);
+        // pcapng simple packet blocks carry no time: their timestamp column is NULL, not 1970.
+        packet.TimestampNanos = record.HasTimestamp ? record.TimestampNanos : NoTimestamp;
+        packet.InterfaceId = record.InterfaceId;
+        if (packet.Errors != 0)
+            CountDecodeErrors(packet.Errors);
+        if (rowPath)
+        {
+            foreach (var table in tables)
+                table.OfferRow(in packet, frame);
+            return;
+        }
+        var index = batch.Add(frame);
+        foreach (var table in tables)
+            table.Offer(in packet, frame, index);
+        if (batch.IsFull)
+            Append(tables, batch);
+    }
+
+    /// <summary>The tables that have (<paramref name="has"/>) or lack the common-frame path.</summary>
+    private static TraceTablePlan[] CommonPathTables(TraceTablePlan[] tables, bool has)
+    {
+        var chosen = new List<TraceTablePlan>();
+        foreach (var table in tables)
+        {
+            if (table.HasCommonPath == has)
+                chosen.Add(table);
+        }
+        return chosen.ToArray();
+    }
+
     /// <summary>Whether every table has a row path, so packets need not be kept in a batch.</summary>
     private static bool RowPath(TraceTablePlan[] tables)
     {
@@ -196,6 +236,7 @@ public sealed class TraceImporter : IDisposable
     private TraceTablePlan[] CreateTables(TimeUnit sourceResolution)
     {
         var compiler = new FilterCompiler(_catalog);
+        var samples = CommonSamples();
         var plans = new List<TraceTablePlan>();
         try
         {
@@ -238,7 +279,7 @@ public sealed class TraceImporter : IDisposable
                         ? new ProtocolFiller(fields[i], (Vnd.Executor.Storage.Builders.BoolColumnBuilder)writer.Columns[i])
                         : ColumnFillerFactory.Create(fields[i], writer.Columns[i]);
                 }
-                plans.Add(new TraceTablePlan(writer, table.Filter is null ? null : compiler.Compile(table.Filter), fillers));
+                plans.Add(new TraceTablePlan(writer, table.Filter is null ? null : compiler.Compile(table.Filter), fillers, samples));
             }
         }
         catch
@@ -248,6 +289,18 @@ public sealed class TraceImporter : IDisposable
             throw;
         }
         return plans.ToArray();
+    }
+
+    /// <summary>The decoded sample frames of the common kinds (Tcp, Udp), or none when these decoder options make one uncommon.</summary>
+    private DecodedPacket[] CommonSamples()
+    {
+        var samples = new[] { DecodedPacket.Create(), DecodedPacket.Create() };
+        for (var kind = 0; kind < samples.Length; kind++)
+        {
+            if (!CommonFrameSample.TryDecode((CommonFrameKind)kind, _decoder.Options, ref samples[kind]))
+                return [];
+        }
+        return samples;
     }
 
     private TimeUnit? ExistingTimestampUnit(TableRef table)

@@ -16,9 +16,15 @@ public sealed class TraceTablePlan : IDisposable
     private readonly ColumnFiller[] _fillers;
     private readonly int[] _accepted = new int[PacketBatch.Capacity];
     private readonly RowStage? _rows;
+    /// <summary>Whether the filter keeps frames of each common kind (Tcp, Udp): decided once, from the kind's sample.</summary>
+    private readonly bool[] _keepsCommon = new bool[2];
     private int _acceptedCount;
 
-    internal TraceTablePlan(TraceTableWriter writer, PacketPredicate? filter, ColumnFiller[] fillers)
+    /// <param name="commonSamples">
+    /// The common frame kinds' decoded samples (<see cref="CommonFrameSample"/>), or empty: with them, a table whose
+    /// columns all have fixed loads and whose filter tests only which layers a packet has gets the common-frame path.
+    /// </param>
+    internal TraceTablePlan(TraceTableWriter writer, PacketPredicate? filter, ColumnFiller[] fillers, ReadOnlySpan<DecodedPacket> commonSamples = default)
     {
         Writer = writer;
         _filter = filter;
@@ -26,7 +32,15 @@ public sealed class TraceTablePlan : IDisposable
         foreach (var filler in fillers)
             ReadsFrames |= filler.ReadsFrames;
         _rows = RowStage.TryCreate(fillers);
+        if (_rows is null || commonSamples.Length != _keepsCommon.Length || filter is { ReadsValues: true })
+            return;
+        for (var kind = 0; kind < _keepsCommon.Length; kind++)
+            _keepsCommon[kind] = filter is null || filter.Matches(in commonSamples[kind], default);
+        HasCommonPath = _rows.TryEnableCommonPath(fillers, commonSamples);
     }
+
+    /// <summary>Whether rows of common frames are staged from the frame bytes, without decoding (<see cref="OfferCommon"/>).</summary>
+    internal bool HasCommonPath { get; }
 
     /// <summary>Whether every column can be filled a row at a time from the live packet (<see cref="OfferRow"/>).</summary>
     internal bool HasRowPath => _rows is not null;
@@ -58,6 +72,20 @@ public sealed class TraceTablePlan : IDisposable
             return;
         var rows = _rows!;
         rows.Add(in packet);
+        if (rows.IsFull)
+            AppendStaged();
+    }
+
+    /// <summary>
+    /// The common-frame path: stages the row of a frame of <paramref name="kind"/> (Tcp or Udp) when the table keeps
+    /// that kind, read from the frame bytes. Needs <see cref="HasCommonPath"/>.
+    /// </summary>
+    internal void OfferCommon(CommonFrameKind kind, ReadOnlySpan<byte> frame, long timestampNanos, int originalLength, int interfaceId)
+    {
+        if (!_keepsCommon[(int)kind])
+            return;
+        var rows = _rows!;
+        rows.AddCommon(kind, frame, timestampNanos, originalLength, interfaceId);
         if (rows.IsFull)
             AppendStaged();
     }

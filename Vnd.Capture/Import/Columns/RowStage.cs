@@ -27,6 +27,8 @@ internal sealed class RowStage
     private readonly int[] _firstSlot;
     private readonly long[] _values;
     private readonly bool[] _present;
+    /// <summary>Rows of common frames, read from their bytes when the run is appended; null without that path.</summary>
+    private CommonFrameRows? _common;
     private int _count;
 
     private RowStage(IStagedColumnFiller[] columns, PacketSlot[] slots, int[] firstSlot)
@@ -77,6 +79,42 @@ internal sealed class RowStage
         return new RowStage(columns, slots.ToArray(), firstSlot);
     }
 
+    /// <summary>Whether rows of common frames can be staged from the frame bytes (<see cref="AddCommon"/>).</summary>
+    public bool HasCommonPath => _common is not null;
+
+    /// <summary>
+    /// Enables <see cref="AddCommon"/> when every column has a fixed load for both common frame kinds, whose fields
+    /// are those of <paramref name="samples"/> (the kinds' sample frames, decoded); false leaves the stage as it was.
+    /// </summary>
+    public bool TryEnableCommonPath(ColumnFiller[] fillers, ReadOnlySpan<DecodedPacket> samples)
+    {
+        var loads = new CommonFrameLoad[samples.Length][];
+        for (var kind = 0; kind < samples.Length; kind++)
+        {
+            loads[kind] = new CommonFrameLoad[fillers.Length];
+            for (var c = 0; c < fillers.Length; c++)
+            {
+                if (!CommonFrameColumns.TryCreate(fillers[c].Fields, _columns[c], (CommonFrameKind)kind, in samples[kind], out loads[kind][c]))
+                    return false;
+            }
+        }
+        _common = new CommonFrameRows(loads);
+        return true;
+    }
+
+    /// <summary>
+    /// Stages the row of a frame that <see cref="CommonFrameDecoder.Classify"/> found to be of <paramref name="kind"/>
+    /// (Tcp or Udp), without decoding it; the stage must have the common path and not be full.
+    /// </summary>
+    public void AddCommon(CommonFrameKind kind, ReadOnlySpan<byte> frame, long timestampNanos, int originalLength, int interfaceId)
+    {
+        var row = _count;
+        if ((uint)row >= Capacity)
+            throw new InvalidOperationException("the row stage is full: append it first");
+        _common!.Add(row, kind, frame, timestampNanos, originalLength, interfaceId);
+        _count = row + 1;
+    }
+
     /// <summary>Stages one row read from <paramref name="packet"/>; the stage must not be full.</summary>
     public void Add(in DecodedPacket packet)
     {
@@ -109,6 +147,7 @@ internal sealed class RowStage
     /// <summary>Appends the staged rows to <paramref name="writer"/>'s columns (in runs that fit its batch) and empties the stage.</summary>
     public int AppendTo(TraceTableWriter writer)
     {
+        _common?.WriteTo(_values, _present);
         var count = _count;
         _count = 0;
         var done = 0;
@@ -125,10 +164,15 @@ internal sealed class RowStage
     /// <summary>Appends staged rows [<paramref name="start"/>, +<paramref name="count"/>) to the columns; ending the rows is the caller's.</summary>
     public void AppendRun(int start, int count)
     {
+        _common?.WriteTo(_values, _present);
         for (var c = 0; c < _columns.Length; c++)
             _columns[c].AppendValues(_values.AsSpan(c * Capacity + start, count), _present.AsSpan(c * Capacity + start, count));
     }
 
     /// <summary>Drops the staged rows (an append failed).</summary>
-    public void Clear() => _count = 0;
+    public void Clear()
+    {
+        _count = 0;
+        _common?.Clear();
+    }
 }

@@ -13,6 +13,8 @@ public sealed class FieldPresentPredicate(FieldDescriptor field) : PacketPredica
     /// </summary>
     private readonly LayerParts _parts = PresenceParts(field);
 
+    internal override bool ReadsValues => _parts == LayerParts.None;
+
     public override bool Matches(in DecodedPacket packet, ReadOnlySpan<byte> frame)
     {
         if (_parts != LayerParts.None)

@@ -7,6 +7,8 @@ public sealed class AndPredicate(PacketPredicate left, PacketPredicate right) : 
 {
     public override bool Matches(in DecodedPacket packet, ReadOnlySpan<byte> frame)
         => left.Matches(in packet, frame) && right.Matches(in packet, frame);
+
+    internal override bool ReadsValues => left.ReadsValues || right.ReadsValues;
 }
 
 /// <summary>Either side holds.</summary>
@@ -14,10 +16,14 @@ public sealed class OrPredicate(PacketPredicate left, PacketPredicate right) : P
 {
     public override bool Matches(in DecodedPacket packet, ReadOnlySpan<byte> frame)
         => left.Matches(in packet, frame) || right.Matches(in packet, frame);
+
+    internal override bool ReadsValues => left.ReadsValues || right.ReadsValues;
 }
 
 /// <summary>Plain negation (a capture filter has no unknown truth value).</summary>
 public sealed class NotPredicate(PacketPredicate operand) : PacketPredicate
 {
     public override bool Matches(in DecodedPacket packet, ReadOnlySpan<byte> frame) => !operand.Matches(in packet, frame);
+
+    internal override bool ReadsValues => operand.ReadsValues;
 }

@@ -10,4 +10,10 @@ namespace Vnd.Capture.Import.Filters;
 public abstract class PacketPredicate
 {
     public abstract bool Matches(in DecodedPacket packet, ReadOnlySpan<byte> frame);
+
+    /// <summary>
+    /// Whether the outcome may depend on more than which layer parts the packet has: false means every packet with
+    /// the same parts gets the same answer, so the importer decides a common frame kind once (from its sample).
+    /// </summary>
+    internal virtual bool ReadsValues => true;
 }

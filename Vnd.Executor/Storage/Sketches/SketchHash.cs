@@ -1,5 +1,8 @@
 using System.IO.Hashing;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
 
 namespace Vnd.Executor.Storage.Sketches;
 
@@ -21,4 +24,41 @@ public static class SketchHash
     }
 
     public static ulong Of(ReadOnlySpan<byte> value) => XxHash3.HashToUInt64(value);
+
+    /// <summary>
+    /// <see cref="Of(ulong)"/> of every value into <paramref name="hashes"/> (at least as long), four at a time where
+    /// AVX2 is there: it has no 64-bit multiply, so each one is three 32×32→64 multiplies (the low 64 bits of the
+    /// product are all the hash keeps). The same hashes as one by one; a test compares them.
+    /// </summary>
+    public static void OfAll(ReadOnlySpan<ulong> values, Span<ulong> hashes)
+    {
+        if (hashes.Length < values.Length)
+            throw new ArgumentException("one hash per value is needed", nameof(hashes));
+        var i = 0;
+        if (Avx2.IsSupported)
+        {
+            ref var source = ref MemoryMarshal.GetReference(values);
+            ref var target = ref MemoryMarshal.GetReference(hashes);
+            for (; i <= values.Length - Vector256<ulong>.Count; i += Vector256<ulong>.Count)
+            {
+                var z = Vector256.LoadUnsafe(ref source, (nuint)i) + Vector256.Create(0x9E3779B97F4A7C15UL);
+                z = MultiplyLow(z ^ (z >>> 30), 0xBF58476D1CE4E5B9UL);
+                z = MultiplyLow(z ^ (z >>> 27), 0x94D049BB133111EBUL);
+                (z ^ (z >>> 31)).StoreUnsafe(ref target, (nuint)i);
+            }
+        }
+        for (; i < values.Length; i++)
+            hashes[i] = Of(values[i]);
+    }
+
+    /// <summary>The low 64 bits of <paramref name="a"/> × <paramref name="b"/> per lane: lo·lo + ((hi·lo + lo·hi) &lt;&lt; 32).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector256<ulong> MultiplyLow(Vector256<ulong> a, ulong b)
+    {
+        var bLow = Vector256.Create(b & 0xFFFF_FFFF).AsUInt32();
+        var bHigh = Vector256.Create(b >> 32).AsUInt32();
+        var low = Avx2.Multiply(a.AsUInt32(), bLow);
+        var cross = Avx2.Multiply((a >>> 32).AsUInt32(), bLow) + Avx2.Multiply(a.AsUInt32(), bHigh);
+        return low + (cross << 32);
+    }
 }

@@ -21,7 +21,8 @@ internal static class BatchPathTiming
     private const int BuilderRows = 64 * 1024;
 
     /// <summary>Times the batch path (<paramref name="rowPath"/> false) or the row path the importer takes for these columns.</summary>
-    public static TimeSpan Time(InMemoryFrames frames, BoundParseConfiguration configuration, bool rowPath = false)
+    /// <param name="commonFrames">With the row path: stage common Ethernet/IPv4/TCP|UDP frames from their bytes, as the importer does.</param>
+    public static TimeSpan Time(InMemoryFrames frames, BoundParseConfiguration configuration, bool rowPath = false, bool commonFrames = false)
     {
         var table = configuration.Tables[0];
         var catalog = FieldCatalog.Default;
@@ -39,7 +40,12 @@ internal static class BatchPathTiming
             fillers[c] = ColumnFillerFactory.Create(fields, builders[c]);
         }
         if (rowPath)
-            return TimeRows(frames, filter, builders, RowStage.TryCreate(fillers) ?? throw new InvalidOperationException("no row path for these columns"));
+        {
+            var stage = RowStage.TryCreate(fillers) ?? throw new InvalidOperationException("no row path for these columns");
+            if (commonFrames && !EnableCommonFrames(stage, fillers))
+                throw new InvalidOperationException("no common-frame path for these columns");
+            return TimeRows(frames, filter, builders, stage, commonFrames);
+        }
         var batch = new PacketBatch(keepFrames: false);
         var accepted = new int[PacketBatch.Capacity];
         var decoder = PacketDecoder.Default;
@@ -70,8 +76,20 @@ internal static class BatchPathTiming
         return clock.Elapsed;
     }
 
+    private static bool EnableCommonFrames(RowStage stage, ColumnFiller[] fillers)
+    {
+        var samples = new[] { DecodedPacket.Create(), DecodedPacket.Create() };
+        return CommonFrameSample.TryDecode(CommonFrameKind.Tcp, DecoderOptions.Default, ref samples[0])
+            && CommonFrameSample.TryDecode(CommonFrameKind.Udp, DecoderOptions.Default, ref samples[1])
+            && stage.TryEnableCommonPath(fillers, samples);
+    }
+
     /// <summary>The row path: each frame decoded into one reused packet and staged straight into the columns.</summary>
-    private static TimeSpan TimeRows(InMemoryFrames frames, PacketPredicate? filter, ColumnBuilder[] builders, RowStage stage)
+    /// <summary>
+    /// With <paramref name="commonFrames"/>, frames the importer would stage from their bytes are staged so (the
+    /// benchmark's filter, <c>tcp</c>, keeps TCP frames and drops UDP ones, as the importer decides per kind).
+    /// </summary>
+    private static TimeSpan TimeRows(InMemoryFrames frames, PacketPredicate? filter, ColumnBuilder[] builders, RowStage stage, bool commonFrames)
     {
         var packet = DecodedPacket.Create();
         var decoder = PacketDecoder.Default;
@@ -79,10 +97,16 @@ internal static class BatchPathTiming
         for (var i = 0; i < frames.Count; i++)
         {
             var frame = frames.Frame(i);
-            decoder.Decode(frame, 1, frames.OriginalLengths[i], ref packet);
-            packet.TimestampNanos = frames.Timestamps[i];
-            if (filter is null || filter.Matches(in packet, frame))
-                stage.Add(in packet);
+            var kind = commonFrames ? CommonFrameDecoder.Classify(frame, frames.OriginalLengths[i], decoder.Options) : CommonFrameKind.None;
+            if (kind == CommonFrameKind.Tcp)
+                stage.AddCommon(kind, frame, frames.Timestamps[i], frames.OriginalLengths[i], -1);
+            else if (kind != CommonFrameKind.Udp)
+            {
+                decoder.Decode(frame, 1, frames.OriginalLengths[i], ref packet);
+                packet.TimestampNanos = frames.Timestamps[i];
+                if (filter is null || filter.Matches(in packet, frame))
+                    stage.Add(in packet);
+            }
             if (stage.IsFull || i == frames.Count - 1)
             {
                 if (builders[0].Count + stage.Count > BuilderRows)

@@ -73,6 +73,10 @@ public static class IngestBenchmark
         cpu = Environment.CpuUsage.TotalTime;
         var rows = BatchPathTiming.Time(frames, Configuration(), rowPath: true);
         results.Add(("VND decode + stage 12 columns (row path)", frames.Count, rows, $"importer's row path, {CpuNote(frames.Count, Environment.CpuUsage.TotalTime - cpu)}"));
+        BatchPathTiming.Time(InMemoryFrames.Generate(traffic with { Packets = 100_000 }, snap), Configuration(), rowPath: true, commonFrames: true);
+        cpu = Environment.CpuUsage.TotalTime;
+        var common = BatchPathTiming.Time(frames, Configuration(), rowPath: true, commonFrames: true);
+        results.Add(("VND stage 12 columns from common frames' bytes", frames.Count, common, $"importer's common-frame path, {CpuNote(frames.Count, Environment.CpuUsage.TotalTime - cpu)}"));
         cpu = Environment.CpuUsage.TotalTime;
         var extract = TimeDecodeAndExtract(frames);
         results.Add(("VND decode + read 12 fields, general reader", frames.Count, extract, CpuNote(frames.Count, Environment.CpuUsage.TotalTime - cpu)));

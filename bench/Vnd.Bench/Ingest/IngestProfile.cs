@@ -13,7 +13,7 @@ public static class IngestProfile
     public static Command Build()
     {
         var packets = new Option<int>("--packets") { Description = "packets to process", DefaultValueFactory = _ => 200_000 };
-        var stage = new Option<string>("--stage") { Description = "generate | decode | fill | rows | extract | import", DefaultValueFactory = _ => "import" };
+        var stage = new Option<string>("--stage") { Description = "generate | decode | fill | rows | common | extract | import", DefaultValueFactory = _ => "import" };
         var warmup = new Option<int>("--warmup") { Description = "packets imported (or filled) first, so the profiled stage runs in tier-1 code", DefaultValueFactory = _ => 0 };
         var snap = new Option<int>("--snaplen") { Description = "bytes captured per packet", DefaultValueFactory = _ => 96 };
         var work = new Option<DirectoryInfo>("--work") { Description = "scratch directory", DefaultValueFactory = _ => new DirectoryInfo(Path.Combine(Path.GetTempPath(), "vnd-bench-profile")) };
@@ -53,6 +53,11 @@ public static class IngestProfile
                 if (warmup > 0)
                     BatchPathTiming.Time(InMemoryFrames.Generate(traffic with { Packets = warmup }, snap), IngestBenchmark.Configuration(), rowPath: true);
                 Console.WriteLine(Timed(frames => BatchPathTiming.Time(frames, IngestBenchmark.Configuration(), rowPath: true), InMemoryFrames.Generate(traffic, snap)));
+                return 0;
+            case "common":
+                if (warmup > 0)
+                    BatchPathTiming.Time(InMemoryFrames.Generate(traffic with { Packets = warmup }, snap), IngestBenchmark.Configuration(), rowPath: true, commonFrames: true);
+                Console.WriteLine(Timed(frames => BatchPathTiming.Time(frames, IngestBenchmark.Configuration(), rowPath: true, commonFrames: true), InMemoryFrames.Generate(traffic, snap)));
                 return 0;
             case "extract":
                 Console.WriteLine(IngestBenchmark.TimeDecodeAndExtract(InMemoryFrames.Generate(traffic, snap)));

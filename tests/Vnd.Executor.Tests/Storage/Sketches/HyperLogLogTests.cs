@@ -37,6 +37,32 @@ public sealed class HyperLogLogTests
         Assert.True(RelativeError(estimate, count) < (count <= 300 ? 0.01 : 0.04), $"estimate {estimate:0} for {count}");
     }
 
+    [Theory]
+    [InlineData(0)]
+    [InlineData(3)]
+    [InlineData(4)]
+    [InlineData(1_001)]
+    public void Hashing_a_run_at_once_gives_the_hashes_and_the_sketch_of_one_by_one(int count)
+    {
+        // Persisted sketches merge across versions: the vectorised hash must be bit-for-bit the scalar one.
+        var random = new Random(count);
+        var values = new ulong[count];
+        for (var i = 0; i < count; i++)
+            values[i] = i % 5 == 0 ? (ulong)i : (ulong)random.NextInt64() ^ ((ulong)random.Next() << 63);
+        var hashes = new ulong[count];
+        SketchHash.OfAll(values, hashes);
+        var one = new HyperLogLog();
+        var all = new HyperLogLog();
+        for (var i = 0; i < count; i++)
+        {
+            Assert.Equal(SketchHash.Of(values[i]), hashes[i]);
+            one.Add(SketchHash.Of(values[i]));
+        }
+        all.AddAll(hashes);
+        all.AddAll(hashes); // repeats change nothing
+        Assert.Equal(HyperLogLogCodec.Encode(one), HyperLogLogCodec.Encode(all));
+    }
+
     [Fact]
     public void Repeated_values_count_once_and_an_empty_sketch_estimates_zero()
     {

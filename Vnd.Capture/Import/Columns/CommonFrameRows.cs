@@ -1,0 +1,164 @@
+using System.Buffers.Binary;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
+using Vnd.Capture.Decoding;
+
+namespace Vnd.Capture.Import.Columns;
+
+/// <summary>
+/// The rows of common frames (<see cref="CommonFrameKind.Tcp"/>, <see cref="CommonFrameKind.Udp"/>) staged by a
+/// <see cref="RowStage"/>: per row, only the frame's first bytes (two vector copies) and the record's fields are kept;
+/// the columns are read from them a column at a time when the run is appended, so each column's
+/// <see cref="CommonFrameLoad"/> stays in registers for the whole run instead of being fetched again for every row.
+/// </summary>
+internal sealed class CommonFrameRows
+{
+    private const int Capacity = PacketBatch.Capacity;
+    /// <summary>Bytes kept of each frame: every load ends within the first 50 (the TCP window).</summary>
+    private const int HeadLength = 64;
+
+    /// <summary>[kind][column]: how the column reads a frame of that kind.</summary>
+    private readonly CommonFrameLoad[][] _loads;
+    private readonly byte[] _heads = new byte[Capacity * HeadLength];
+    /// <summary>The stage row each staged frame is (rows of other frames are staged decoded, in between).</summary>
+    private readonly int[] _rows = new int[Capacity];
+    private readonly CommonFrameKind[] _kinds = new CommonFrameKind[Capacity];
+    private readonly long[] _timestamps = new long[Capacity];
+    private readonly int[] _originalLengths = new int[Capacity];
+    private readonly int[] _capturedLengths = new int[Capacity];
+    private readonly int[] _interfaceIds = new int[Capacity];
+    private int _count;
+    /// <summary>Whether the staged frames are of more than one kind (then each row picks its kind's load).</summary>
+    private bool _mixed;
+
+    public CommonFrameRows(CommonFrameLoad[][] loads) => _loads = loads;
+
+    /// <summary>Keeps what row <paramref name="row"/> of the stage needs of a frame of <paramref name="kind"/> (Tcp or Udp).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public void Add(int row, CommonFrameKind kind, ReadOnlySpan<byte> frame, long timestampNanos, int originalLength, int interfaceId)
+    {
+        var n = _count;
+        if ((uint)n >= Capacity || (uint)kind > (uint)CommonFrameKind.Udp)
+            throw new InvalidOperationException("the common frame rows are full, or the kind is not a common one");
+        // The loads were built to end within the kind's shortest frame (at least 42 bytes); a shorter one is a defect.
+        if (frame.Length < CommonFrameColumns.MinLength(kind))
+            throw new ArgumentException("the frame is shorter than its kind", nameof(frame));
+        ref var b = ref MemoryMarshal.GetReference(frame);
+        ref var head = ref _heads[n * HeadLength];
+        // [0, 32) and [length - 32, length): all of the first `length` bytes, as length is between 42 and 64.
+        var tail = (nuint)(Math.Min(frame.Length, HeadLength) - Vector256<byte>.Count);
+        Vector256.LoadUnsafe(ref b).StoreUnsafe(ref head);
+        Vector256.LoadUnsafe(ref b, tail).StoreUnsafe(ref head, tail);
+        _rows[n] = row;
+        _kinds[n] = kind;
+        _timestamps[n] = timestampNanos;
+        _originalLengths[n] = originalLength;
+        _capturedLengths[n] = frame.Length;
+        _interfaceIds[n] = interfaceId;
+        _mixed |= kind != _kinds[0];
+        _count = n + 1;
+    }
+
+    /// <summary>
+    /// Writes every staged frame's columns into the stage's arrays (<paramref name="values"/> and
+    /// <paramref name="present"/>, <see cref="PacketBatch.Capacity"/> rows per column) and forgets the frames.
+    /// </summary>
+    public void WriteTo(long[] values, bool[] present)
+    {
+        var n = _count;
+        if (n == 0)
+            return;
+        var columns = _loads[0].Length;
+        if (values.Length < columns * Capacity || present.Length < columns * Capacity)
+            throw new ArgumentException("the stage's arrays hold fewer columns than the loads");
+        _count = 0;
+        for (var c = 0; c < columns; c++)
+        {
+            var columnValues = values.AsSpan(c * Capacity, Capacity);
+            var columnPresent = present.AsSpan(c * Capacity, Capacity);
+            if (_mixed)
+                WriteEach(c, n, columnValues, columnPresent);
+            else if (_loads[(int)_kinds[0]][c] is { Value: CommonFrameValue.Loaded } load)
+                WriteLoaded(load, n, columnValues, columnPresent);
+            else if (_loads[(int)_kinds[0]][c].Value is CommonFrameValue.Timestamp)
+                WriteTimestamps(n, columnValues, columnPresent);
+            else if (_loads[(int)_kinds[0]][c].Value is CommonFrameValue.TcpPacketId)
+                WriteTcpPacketIds(n, columnValues, columnPresent);
+            else
+                WriteEach(c, n, columnValues, columnPresent);
+        }
+        _mixed = false;
+    }
+
+    public void Clear()
+    {
+        _count = 0;
+        _mixed = false;
+    }
+
+    /// <summary>One column of frames of one kind read by <paramref name="load"/>: the tight loop the run is for.</summary>
+    private void WriteLoaded(CommonFrameLoad load, int n, Span<long> values, Span<bool> present)
+    {
+        ref var heads = ref MemoryMarshal.GetArrayDataReference(_heads);
+        // Rows are stage rows, below Capacity (RowStage.AddCommon), and both spans hold Capacity: unchecked stores.
+        ref var value = ref MemoryMarshal.GetReference(values[..Capacity]);
+        ref var has = ref MemoryMarshal.GetReference(present[..Capacity]);
+        var rows = _rows.AsSpan(0, n);
+        var isPresent = load.Present;
+        for (var j = 0; j < rows.Length; j++)
+        {
+            var row = rows[j];
+            Unsafe.Add(ref value, row) = load.Load(ref Unsafe.Add(ref heads, j * HeadLength));
+            Unsafe.Add(ref has, row) = isPresent;
+        }
+    }
+
+    private void WriteTimestamps(int n, Span<long> values, Span<bool> present)
+    {
+        var rows = _rows.AsSpan(0, n);
+        var timestamps = _timestamps.AsSpan(0, rows.Length);
+        for (var j = 0; j < rows.Length; j++)
+        {
+            values[rows[j]] = timestamps[j];
+            present[rows[j]] = true;
+        }
+    }
+
+    /// <summary>vnd.packet_id of TCP frames: ip.id + (tcp.seq &lt;&lt; 16), as <see cref="Fields.DerivedFields"/> computes it.</summary>
+    private void WriteTcpPacketIds(int n, Span<long> values, Span<bool> present)
+    {
+        var ipId = CommonFrameLoad.Bits(20, 2);
+        var seq = CommonFrameLoad.Bits(42, 4);
+        ref var heads = ref MemoryMarshal.GetArrayDataReference(_heads);
+        var rows = _rows.AsSpan(0, n);
+        for (var j = 0; j < rows.Length; j++)
+        {
+            ref var head = ref Unsafe.Add(ref heads, j * HeadLength);
+            values[rows[j]] = ipId.Load(ref head) + (seq.Load(ref head) << 16);
+            present[rows[j]] = true;
+        }
+    }
+
+    /// <summary>One column, each row with its own kind's load (frames of both kinds, or a computed value).</summary>
+    private void WriteEach(int column, int n, Span<long> values, Span<bool> present)
+    {
+        for (var j = 0; j < n; j++)
+        {
+            var load = _loads[(int)_kinds[j]][column];
+            var head = _heads.AsSpan(j * HeadLength, HeadLength);
+            var row = _rows[j];
+            var has = load.Present;
+            values[row] = load.Value switch
+            {
+                CommonFrameValue.Loaded => load.Load(ref MemoryMarshal.GetReference(head)),
+                CommonFrameValue.Timestamp => _timestamps[j],
+                CommonFrameValue.FrameLength => Math.Max(_originalLengths[j], _capturedLengths[j]),
+                CommonFrameValue.CapturedLength => _capturedLengths[j],
+                CommonFrameValue.InterfaceId => (has = _interfaceIds[j] >= 0) ? _interfaceIds[j] : 0,
+                _ => BinaryPrimitives.ReadUInt16BigEndian(head[18..]) + ((long)BinaryPrimitives.ReadUInt32BigEndian(head[38..]) << 16),
+            };
+            present[row] = has;
+        }
+    }
+}
