@@ -92,6 +92,8 @@ public sealed class PhysicalPlanner(Func<Scan, IBatchSource> resolveTable, IRead
             "unnest" => new ArrayRunner(f.Arguments, ArrayRunner.Kind.Elements),
             "ordinality" => new ArrayRunner(f.Arguments, ArrayRunner.Kind.Ordinality),
             "generate_subscripts" => new ArrayRunner(f.Arguments, ArrayRunner.Kind.Subscripts),
+            "with_ordinality" => new OrdinalityRunner(),
+            "single_row" => new SingleRowRunner(f.Arguments[0]),
             _ => throw ExpressionTranslator.Unsupported($"set-returning function {f.Function} over {f.Type.PgName}"),
         };
         _ = functions.Select(Runner).ToArray(); // unsupported forms fail at planning, not mid-stream
