@@ -129,7 +129,12 @@ internal sealed class SelectListSets(BindingContext context, SelectListSets? gro
         var top = _bound.Count == 0 ? 0 : _bound.Max(b => b.Level);
         for (var level = 1; level <= top; level++)
         {
-            input = new ProjectSet(input, SqlList.From(_bound.Where(b => b.Level == level).SelectMany(b => b.Calls)));
+            // A level can be empty: its calls moved below the Window (BindInWindowDefinition).
+            var calls = _bound.Where(b => b.Level == level).SelectMany(b => b.Calls).ToList();
+            if (calls.Count > 0)
+            {
+                input = new ProjectSet(input, SqlList.From(calls));
+            }
         }
         return input;
     }

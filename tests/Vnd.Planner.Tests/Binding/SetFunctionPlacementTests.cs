@@ -70,6 +70,15 @@ public sealed class SetFunctionPlacementTests
         Assert.Single(spine.OfType<ProjectSet>());
     }
 
+    /// <summary>The inner call moves below the Window; the outer one stays a level above it, with no empty level between.</summary>
+    [Fact]
+    public void A_call_moved_below_the_window_leaves_no_empty_project_set()
+    {
+        var sets = Spine(Bind("select generate_series(1, generate_series(1, 2)), sum(1) over (partition by generate_series(1, 2))")).OfType<ProjectSet>().ToList();
+        Assert.Equal(2, sets.Count);
+        Assert.All(sets, s => Assert.Single(s.Functions));
+    }
+
     [Fact]
     public void Rows_from_with_ordinality_is_one_lockstep_project_set()
     {
