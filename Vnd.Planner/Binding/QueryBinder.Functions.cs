@@ -171,7 +171,7 @@ internal sealed partial class QueryBinder
     private Project? BindLateralArrayRows(FunctionTable table, LogicalPlan left, Scope scope, CteScope ctes)
     {
         var call = table.Function;
-        if (call.Name[^1] is not ("unnest" or "_pg_expandarray") || !SetFunctionBinding.Handles(call) || call.Arguments.Count != 1)
+        if (table.RowsFrom.Count > 0 || call.Name[^1] is not ("unnest" or "_pg_expandarray") || !SetFunctionBinding.Handles(call) || call.Arguments.Count != 1)
         {
             return null;
         }
