@@ -38,6 +38,22 @@ internal static class ArrayTextFunctions
             SetBound(r, i, args[1].Get<int>(i), elements.Count, lower);
         }),
         ("cardinality", 1) => Row(name, SqlType.Int4, [Text(a[0])], static (args, r, i) => r.Set(i, ElementsAt(args[0], i).Count)),
+        // Arrays here have one dimension; an empty one has none, and PostgreSQL answers NULL for it.
+        ("array_ndims", 1) => Row(name, SqlType.Int4, [Text(a[0])], static (args, r, i) =>
+        {
+            if (ElementsAt(args[0], i).Count == 0)
+                r.SetNull(i);
+            else
+                r.Set(i, 1);
+        }),
+        ("array_dims", 1) => Row(name, SqlType.Text, [Text(a[0])], static (args, r, i) =>
+        {
+            var (lower, elements) = ParseAt(args[0], i);
+            if (elements.Count == 0)
+                r.SetNull(i);
+            else
+                r.SetBytes(i, Encoding.UTF8.GetBytes(string.Create(CultureInfo.InvariantCulture, $"[{lower}:{lower + elements.Count - 1}]")));
+        }),
         (Subscript, 2) => Row(name, SqlType.Text, [Text(a[0]), Int(a[1])], static (args, r, i) =>
         {
             var (lower, elements) = ParseAt(args[0], i);

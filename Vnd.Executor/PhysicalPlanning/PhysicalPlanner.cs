@@ -92,6 +92,8 @@ public sealed class PhysicalPlanner(Func<Scan, IBatchSource> resolveTable, IRead
             "unnest" => new ArrayRunner(f.Arguments, ArrayRunner.Kind.Elements),
             "ordinality" => new ArrayRunner(f.Arguments, ArrayRunner.Kind.Ordinality),
             "generate_subscripts" => new ArrayRunner(f.Arguments, ArrayRunner.Kind.Subscripts),
+            "with_ordinality" => new OrdinalityRunner(),
+            "single_row" => new SingleRowRunner(f.Arguments[0]),
             _ => throw ExpressionTranslator.Unsupported($"set-returning function {f.Function} over {f.Type.PgName}"),
         };
         _ = functions.Select(Runner).ToArray(); // unsupported forms fail at planning, not mid-stream
@@ -109,9 +111,24 @@ public sealed class PhysicalPlanner(Func<Scan, IBatchSource> resolveTable, IRead
 
     private ExpressionTranslator Over(LogicalPlan input) => new(input.Output, parameters) { Subqueries = Plan, StatementTime = _statementTime };
 
+    private readonly SharedSnapshots _snapshots = new();
+
+    /// <summary>A source the row-count shortcut resolved but did not use, for the scan it plans next.</summary>
+    private (Scan Scan, IBatchSource Source)? _resolved;
+
+    private IBatchSource Resolve(Scan scan)
+    {
+        if (_resolved is { } resolved && ReferenceEquals(resolved.Scan, scan))
+        {
+            _resolved = null;
+            return resolved.Source;
+        }
+        return _snapshots.Share(resolveTable(scan));
+    }
+
     private PhysicalOperator PlanScan(Scan scan)
     {
-        var source = resolveTable(scan);
+        var source = Resolve(scan);
         PhysicalOperator result = new TableScanOperator(source, scan.Columns.Select(c => c.Ordinal).ToArray(), scan.Schema + "." + scan.Table);
         if (scan.Filters.Count > 0)
         {
@@ -123,6 +140,13 @@ public sealed class PhysicalPlanner(Func<Scan, IBatchSource> resolveTable, IRead
 
     private PhysicalOperator PlanAggregate(Aggregate aggregate)
     {
+        if (RowCountShortcut.CountedScan(aggregate) is { } counted)
+        {
+            var source = Resolve(counted);
+            if (source is IRowCountSource exact)
+                return RowCountShortcut.Plan(aggregate, counted, exact);
+            _resolved = (counted, source);
+        }
         var translator = Over(aggregate.Input);
         var groups = aggregate.Groups.Select(g => translator.Translate(g.Expr)).ToArray();
         var calls = aggregate.Aggregates.Select(a => AggregateTranslation.AggregateOf(translator, a.Call)).ToArray();

@@ -12,9 +12,9 @@ namespace Vnd.Executor.Scans;
 /// A trace-table snapshot as a scan source. Segments are the unit of parallelism: partition p of n reads
 /// segments p, p+n, ... of those <paramref name="keep"/> accepts (segment skipping by min/max statistics), and
 /// turns each Arrow record batch into executor batches of at most <see cref="Batch.Capacity"/> rows holding only
-/// the requested columns.
+/// the requested columns. The manifest's row counts answer <see cref="ExactRowCount"/> for the same segments.
 /// </summary>
-public sealed class TraceTableBatchSource(TraceTable table, Func<SegmentInfo, bool>? keep = null) : IBatchSource
+public sealed class TraceTableBatchSource(TraceTable table, Func<SegmentInfo, bool>? keep = null) : IRowCountSource
 {
     private readonly SqlType[] _types = table.Schema.Columns.Select(c => c.Type).ToArray();
     private readonly string[] _names = table.Schema.Columns.Select(c => c.Name).ToArray();
@@ -24,6 +24,21 @@ public sealed class TraceTableBatchSource(TraceTable table, Func<SegmentInfo, bo
     public IReadOnlyList<SqlType> Types => _types;
 
     public IReadOnlyList<string> Names => _names;
+
+    /// <summary>The same scan over another snapshot of the table (so one query reads one snapshot of it).</summary>
+    public TraceTableBatchSource Over(TraceTable snapshot) => new(snapshot, keep);
+
+    /// <summary>The rows of the segments the scan reads, from their manifest entries (segments are immutable).</summary>
+    public long ExactRowCount()
+    {
+        long rows = 0;
+        foreach (var segment in Table.Segments)
+        {
+            if (keep is null || keep(segment))
+                rows += segment.Rows;
+        }
+        return rows;
+    }
 
     public IBatchReader Open(IReadOnlyList<int> columns, int partition, int partitionCount, QueryContext context)
     {

@@ -99,6 +99,7 @@ internal sealed partial class ExprBinder
             return SetReturning.Bind(f, this);
         }
         var message = InsideAggregate ? "aggregate function calls cannot contain set-returning function calls"
+            : _setReturningBlockedBy == WindowArguments ? "window function calls cannot contain set-returning function calls"
             : _setReturningBlockedBy is { } construct ? $"set-returning functions are not allowed in {construct}"
             : Clause == "functions in FROM" ? "set-returning functions must appear at top level of FROM"
             : $"set-returning functions are not allowed in {Clause}";
@@ -186,6 +187,9 @@ internal sealed partial class ExprBinder
         return new SortKey(expr, descending, nullsFirst);
     }
 
+    /// <summary>The construct blocking set-returning functions in a window call's arguments (its own message).</summary>
+    private const string WindowArguments = "window function arguments";
+
     private BoundExpr BindWindow(FunctionCall f, string name, IReadOnlyList<FunctionSignature> candidates)
     {
         // Inside an aggregate first: PostgreSQL reports sum(row_number() OVER ()) as a grouping error (42803).
@@ -207,12 +211,14 @@ internal sealed partial class ExprBinder
             spec = Windows?.Definition(spec.ReferenceName)
                 ?? throw BinderErrors.Error("42704", $"window \"{spec.ReferenceName}\" does not exist", f);
         }
-        var arguments = f.Arguments.Select(Bind).ToList();
+        var arguments = _setReturningBlockedBy is null ? Blocking(WindowArguments, () => f.Arguments.Select(Bind).ToList()) : f.Arguments.Select(Bind).ToList();
         var kinds = candidates.Where(c => c.Kind is FunctionKind.Window or FunctionKind.Aggregate && name is not ("percentile_cont" or "percentile_disc"));
         var resolved = Call(name, kinds, arguments, f, CallKind.Function);
         var isAggregate = candidates.Any(c => c.Kind == FunctionKind.Aggregate);
-        var partition = SqlList.From(spec.PartitionBy.Select(p => Settle(Bind(p), p)));
-        var order = SqlList.From(spec.OrderBy.Select(BindSortKey));
+        // Set-returning functions here run below the Window (PostgreSQL).
+        var sets = SetReturning;
+        var partition = SqlList.From(spec.PartitionBy.Select(p => sets is null ? Settle(Bind(p), p) : sets.InWindowDefinition(() => Settle(Bind(p), p))));
+        var order = SqlList.From(spec.OrderBy.Select(o => sets is null ? BindSortKey(o) : sets.InWindowDefinition(() => BindSortKey(o))));
         var call = new BoundWindowCall(resolved.FunctionId, name, resolved.Arguments, partition, order, BindFrame(spec.Frame), resolved.Type)
         {
             IsAggregate = isAggregate,

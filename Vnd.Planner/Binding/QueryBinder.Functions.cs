@@ -24,7 +24,11 @@ internal sealed partial class QueryBinder
         var columnName = table.Alias?.Name ?? name;
         LogicalPlan plan;
         var builtin = call.Name.Count == 1 || call.Name[0] == "pg_catalog";
-        if (name == "generate_series" && builtin)
+        if (table.RowsFrom.Count > 0 || (name == "unnest" && builtin && call.Arguments.Count > 1))
+        {
+            plan = BindRowsFrom(table, binder);
+        }
+        else if (name == "generate_series" && builtin)
         {
             var (calls, _) = SetFunctionBinding.Bind(call, binder, context, columnName);
             var function = calls[0];
@@ -78,16 +82,50 @@ internal sealed partial class QueryBinder
         return new Project(plan, SqlList.From(items));
     }
 
-    /// <summary>Set-returning functions the <see cref="SeriesScan"/> does not cover, over one row (a <see cref="ProjectSet"/>).</summary>
+    /// <summary>
+    /// Set-returning functions the <see cref="SeriesScan"/> does not cover, over one row (a <see cref="ProjectSet"/>,
+    /// whose lockstep is ROWS FROM's); WITH ORDINALITY numbers the rows they give.
+    /// </summary>
     private Project SetRows(List<SetFunctionCall> calls, List<(string Name, BoundExpr Value)> columns, FunctionTable table)
     {
+        var items = columns.Select(c => new ProjectItem(context.NewColumn(c.Name, c.Value.Type), c.Value)).ToList();
         if (table.WithOrdinality)
         {
-            throw BinderErrors.Unsupported($"WITH ORDINALITY on {table.Function.Name[^1]}", table);
+            var ordinality = new SetFunctionCall(context.NewColumn("ordinality", SqlType.Int8), "with_ordinality", SqlList<BoundExpr>.Empty);
+            calls = [.. calls, ordinality];
+            items.Add(new ProjectItem(context.NewColumn("ordinality", SqlType.Int8), BoundColumn.Of(ordinality.Column)));
         }
         var oneRow = new Values(SqlList<PlanColumn>.Empty, [SqlList<BoundExpr>.Empty]);
-        var items = columns.Select(c => new ProjectItem(context.NewColumn(c.Name, c.Value.Type), c.Value));
         return new Project(new ProjectSet(oneRow, SqlList.From(calls)), SqlList.From(items));
+    }
+
+    /// <summary>
+    /// ROWS FROM (f(…), g(…)) and unnest(a, b, …) (PostgreSQL's ROWS FROM (unnest(a), unnest(b), …)): every function
+    /// in lockstep, shorter ones padded with NULL. A function that returns no set is one row (NULL included). One
+    /// function's column takes the alias's name, as for a single call; several keep their function names.
+    /// </summary>
+    private Project BindRowsFrom(FunctionTable table, ExprBinder binder)
+    {
+        var functions = table.RowsFrom.Count > 0 ? table.RowsFrom
+            : SqlList.From(table.Function.Arguments.Select(a => table.Function with { Arguments = SqlList.From([a]) }));
+        var calls = new List<SetFunctionCall>();
+        var columns = new List<(string Name, BoundExpr Value)>();
+        foreach (var function in functions)
+        {
+            var name = functions.Count == 1 && table.Alias is { } alias ? alias.Name : function.Name[^1];
+            if (SetFunctionBinding.Handles(function))
+            {
+                var (bound, values) = SetFunctionBinding.Bind(function, binder, context, name);
+                calls.AddRange(bound);
+                columns.AddRange(values);
+                continue;
+            }
+            var value = binder.Settle(binder.Bind(function), function);
+            var single = new SetFunctionCall(context.NewColumn(name, value.Type), "single_row", [value]);
+            calls.Add(single);
+            columns.Add((name, BoundColumn.Of(single.Column)));
+        }
+        return SetRows(calls, columns, table);
     }
 
     /// <summary>
@@ -133,7 +171,7 @@ internal sealed partial class QueryBinder
     private Project? BindLateralArrayRows(FunctionTable table, LogicalPlan left, Scope scope, CteScope ctes)
     {
         var call = table.Function;
-        if (call.Name[^1] is not ("unnest" or "_pg_expandarray") || !SetFunctionBinding.Handles(call) || call.Arguments.Count != 1)
+        if (table.RowsFrom.Count > 0 || call.Name[^1] is not ("unnest" or "_pg_expandarray") || !SetFunctionBinding.Handles(call) || call.Arguments.Count != 1)
         {
             return null;
         }

@@ -20,9 +20,11 @@ internal sealed partial class QueryBinder
         }
         var grouping = new Grouping();
         var windows = new WindowCollector(core.Windows);
-        var sets = new SelectListSets(context);
+        var groupSets = new SelectListSets(context);
+        var windowSets = new SelectListSets(context);
+        var sets = new SelectListSets(context, groupSets, windowSets);
         var binder = new ExprBinder(context, this, scope, ctes, "SELECT") { Grouping = grouping, Windows = windows, SetReturning = sets };
-        BindGroupKeys(core, scope, ctes, grouping);
+        BindGroupKeys(core, scope, ctes, grouping, groupSets);
         scope.Grouping = grouping;
 
         var items = BindSelectList(core, scope, binder);
@@ -43,7 +45,7 @@ internal sealed partial class QueryBinder
         }
         if (grouped)
         {
-            plan = new Aggregate(plan, SqlList.From(grouping.Keys), SqlList.From(grouping.Aggregates));
+            plan = new Aggregate(groupSets.Apply(plan), SqlList.From(grouping.Keys), SqlList.From(grouping.Aggregates));
             if (having is not null)
             {
                 plan = new Filter(plan, having);
@@ -51,7 +53,7 @@ internal sealed partial class QueryBinder
         }
         if (windows.Items.Count > 0)
         {
-            plan = new Window(plan, SqlList.From(windows.Items));
+            plan = new Window(windowSets.Apply(plan), SqlList.From(windows.Items));
         }
         plan = new Project(sets.Apply(plan), SqlList.From(items));
         sets.NoteComposites(items);
@@ -91,11 +93,12 @@ internal sealed partial class QueryBinder
 
     /// <summary>
     /// GROUP BY items: an ordinal names a select item; a bare name is an input column first and a select alias
-    /// otherwise (PostgreSQL's SQL92 fallback); anything else is an expression over the input.
+    /// otherwise (PostgreSQL's SQL92 fallback); anything else is an expression over the input. Set-returning
+    /// functions in keys run below the Aggregate (<paramref name="sets"/>), so each of their rows is grouped.
     /// </summary>
-    private void BindGroupKeys(SelectCore core, Scope scope, CteScope ctes, Grouping grouping)
+    private void BindGroupKeys(SelectCore core, Scope scope, CteScope ctes, Grouping grouping, SelectListSets sets)
     {
-        var binder = new ExprBinder(context, this, scope, ctes, "GROUP BY");
+        var binder = new ExprBinder(context, this, scope, ctes, "GROUP BY") { SetReturning = sets };
         foreach (var item in core.GroupBy)
         {
             var expr = item;

@@ -175,6 +175,8 @@ public static class BuiltinFunctions
         }
         // A typed array reaches these as its text form (TypeRules lets an array pass where text is expected).
         f.Add(Fn("cardinality", [SqlType.Text], SqlType.Int4));
+        f.Add(Fn("array_ndims", [SqlType.Text], SqlType.Int4));
+        f.Add(Fn("array_dims", [SqlType.Text], SqlType.Text));
         f.Add(Fn("string_to_array", [SqlType.Text, SqlType.Text], SqlType.Text));
         f.Add(Fn("array_cat", [SqlType.Text, SqlType.Text], SqlType.Text));
         f.Add(Fn("parse_ident", [SqlType.Text], SqlType.Text));

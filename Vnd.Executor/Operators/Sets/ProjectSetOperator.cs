@@ -56,18 +56,25 @@ public sealed class ProjectSetOperator : PhysicalOperator
                 runner.Begin(row);
         }
 
-        /// <summary>Lockstep: as many rows as the function with most, the others padded with NULL.</summary>
+        /// <summary>
+        /// Lockstep: as many rows as the function with most, the others padded with NULL; an ordinality numbers
+        /// those rows.
+        /// </summary>
         protected override int Emit(Batch output, int at, int room, out bool done)
         {
             var rows = 0;
             for (var f = 0; f < _runners.Length; f++)
             {
+                if (_runners[f].Numbers)
+                    continue;
                 _written[f] = _runners[f].Write(output[InputColumns + f], at, room);
                 rows = Math.Max(rows, _written[f]);
             }
             for (var f = 0; f < _runners.Length; f++)
             {
-                if (_written[f] < rows)
+                if (_runners[f].Numbers)
+                    _written[f] = _runners[f].Write(output[InputColumns + f], at, rows);
+                else if (_written[f] < rows)
                     VectorCopy.SetNulls(output[InputColumns + f], at + _written[f], rows - _written[f]);
             }
             // Every function wrote less than there was room for: all are done with this row.

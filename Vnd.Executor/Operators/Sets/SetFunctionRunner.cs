@@ -33,6 +33,12 @@ public abstract class SetFunctionRunner(Expression[] arguments)
     /// <summary>Argument <paramref name="index"/>'s vector for the current batch.</summary>
     protected Vector Argument(int index) => _values[index]!;
 
+    /// <summary>
+    /// Whether the runner numbers the rows the other functions give (WITH ORDINALITY) instead of giving rows of its
+    /// own: it is asked for exactly as many rows as the longest of the others wrote.
+    /// </summary>
+    public virtual bool Numbers => false;
+
     /// <summary>Starts the rows for input row <paramref name="row"/> (NULL arguments: none).</summary>
     public abstract void Begin(int row);
 

@@ -22,6 +22,9 @@ public sealed record ProjectSet(LogicalPlan Input, SqlList<SetFunctionCall> Func
 /// <item><c>unnest(array)</c> — the elements of the array text, as text (the binder casts to the element type).</item>
 /// <item><c>ordinality(array)</c> — 1 … n beside unnest of the same array (_pg_expandarray's n), int4.</item>
 /// <item><c>generate_subscripts(array, dim[, reverse])</c> — the subscripts of dimension <c>dim</c>, int4.</item>
+/// <item><c>with_ordinality()</c> — WITH ORDINALITY: 1 … n numbering the rows the other functions give, int8; it
+/// gives no rows of its own.</item>
+/// <item><c>single_row(value)</c> — a scalar function in ROWS FROM: its value as one row.</item>
 /// </list>
 /// </summary>
 public sealed record SetFunctionCall(PlanColumn Column, string Function, SqlList<BoundExpr> Arguments)

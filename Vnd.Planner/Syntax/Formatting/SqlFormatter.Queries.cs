@@ -231,10 +231,31 @@ public static partial class SqlFormatter
                 sql.Append(')');
                 WriteAlias(sql, d.Alias);
                 break;
-            case FunctionTable f: sql.Append(f.Lateral ? "LATERAL " : string.Empty); WriteCall(sql, f.Function); WriteAlias(sql, f.Alias); break;
+            case FunctionTable f: WriteFunctionTable(sql, f); break;
             case JoinTable j: WriteJoin(sql, j); break;
             default: sql.Append(table.GetType().Name); break;
         }
+    }
+
+    private static void WriteFunctionTable(StringBuilder sql, FunctionTable f)
+    {
+        sql.Append(f.Lateral ? "LATERAL " : string.Empty);
+        if (f.RowsFrom.Count > 0)
+        {
+            sql.Append("ROWS FROM (");
+            for (var i = 0; i < f.RowsFrom.Count; i++)
+            {
+                sql.Append(i > 0 ? ", " : string.Empty);
+                WriteCall(sql, f.RowsFrom[i]);
+            }
+            sql.Append(')');
+        }
+        else
+        {
+            WriteCall(sql, f.Function);
+        }
+        sql.Append(f.WithOrdinality ? " WITH ORDINALITY" : string.Empty);
+        WriteAlias(sql, f.Alias);
     }
 
     private static void WriteAlias(StringBuilder sql, TableAlias? alias)

@@ -23,6 +23,27 @@ internal static class TableRefGrammar
             Rec(() => QueryGrammar.SubqueryStart).Before(RParen), Alias),
         TableRefRef.Before(RParen)));
 
+    /// <summary>The first name of a table or function: a quoted identifier or a word usable as a column name.</summary>
+    private static readonly Parser<Token, Token> NameStart =
+        Match(t => t.Kind == TokenKind.QuotedIdentifier || (t.Kind == TokenKind.Identifier && Keywords.IsColumnName(t.Text)));
+
+    private static readonly Parser<Token, bool> WithOrdinality = Kws("with", "ordinality").Optional().Select(o => o.HasValue);
+
+    /// <summary>ROWS FROM (f(…), g(…)) [WITH ORDINALITY] [alias]: the functions run in lockstep. ROWS is not reserved.</summary>
+    private static readonly Parser<Token, TableRef> RowsFrom = Map(
+        (start, calls, ordinality, alias) => (TableRef)new FunctionTable(calls[0], alias, false)
+        {
+            Position = start.Position,
+            WithOrdinality = ordinality,
+            RowsFrom = calls,
+        },
+        Try(Kws("rows", "from")),
+        Parens(ListOf(Map(
+            (first, rest, call) => FunctionGrammar.Decorate(Prepend(first.Text, rest), first.Position, call),
+            NameStart, Dot.Then(ColLabel).Many(), FunctionGrammar.Call).Labelled("function call"))),
+        WithOrdinality,
+        Alias);
+
     private static readonly Parser<Token, TableRef> NameOrFunction = Map(
         (first, rest, call, alias) => call.HasValue
             ? new FunctionTable(FunctionGrammar.Decorate(Prepend(first.Text, rest), first.Position, call.Value.Call), alias, false)
@@ -31,20 +52,20 @@ internal static class TableRefGrammar
                 WithOrdinality = call.Value.WithOrdinality,
             }
             : (TableRef)new NamedTable(Prepend(first.Text, rest), alias) { Position = first.Position },
-        Match(t => t.Kind == TokenKind.QuotedIdentifier || (t.Kind == TokenKind.Identifier && Keywords.IsColumnName(t.Text))),
+        NameStart,
         Dot.Then(ColLabel).Many(),
         // WITH is reserved, so after a call it can only begin WITH ORDINALITY.
-        Map((call, ordinality) => (Call: call, WithOrdinality: ordinality.HasValue), FunctionGrammar.Call, Kws("with", "ordinality").Optional()).Optional(),
+        Map((call, ordinality) => (Call: call, WithOrdinality: ordinality), FunctionGrammar.Call, WithOrdinality).Optional(),
         Alias).Labelled("table name");
 
-    private static readonly Parser<Token, TableRef> Lateral = Kw("lateral").Then(OneOf(Parenthesised, NameOrFunction)).Select(t => t switch
+    private static readonly Parser<Token, TableRef> Lateral = Kw("lateral").Then(OneOf(Parenthesised, RowsFrom, NameOrFunction)).Select(t => t switch
     {
         DerivedTable d => d with { Lateral = true },
         FunctionTable f => (TableRef)(f with { Lateral = true }),
         _ => t,
     });
 
-    private static readonly Parser<Token, TableRef> Primary = OneOf(Parenthesised, Lateral, NameOrFunction);
+    private static readonly Parser<Token, TableRef> Primary = OneOf(Parenthesised, Lateral, RowsFrom, NameOrFunction);
 
     private static readonly Parser<Token, JoinKind> JoinType = OneOf(
         Kw("inner").ThenReturn(JoinKind.Inner),

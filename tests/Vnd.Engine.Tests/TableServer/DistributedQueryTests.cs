@@ -10,6 +10,7 @@ public sealed class DistributedQueryTests(TwoCapturePoints sites) : IClassFixtur
 {
     [Theory]
     [InlineData("select count(*), sum(payload_length) from ingress")]
+    [InlineData("select count(*) from egress")]
     [InlineData("select ceil(extract(epoch from ts)), sum(payload_length) from egress group by 1")]
     [InlineData("select ts, src_ip, dst_port, seq from ingress where payload_length > 0 order by ts desc limit 7")]
     public async Task Single_table_queries_run_at_their_capture_point(string sql)
@@ -42,6 +43,10 @@ public sealed class DistributedQueryTests(TwoCapturePoints sites) : IClassFixtur
                 "lateral (select o.id from egress o where o.src_port = s.src_port order by o.ts desc, o.id limit 2) l order by 1, 2")]
     [InlineData("select count(*), sum(x.c) from ingress i left join lateral (select count(*) as c from egress o where o.id = i.id) x on true")]
     [InlineData("select id, generate_series(1, 3) from ingress where payload_length > 0 order by id, 2 limit 20")]
+    [InlineData("select i.id, r.g, r.p, r.n from ingress i, rows from (generate_series(1, 2), unnest(array[i.src_port, i.dst_port, 0])) " +
+                "with ordinality as r(g, p, n) where i.payload_length > 0 order by 1, 4 limit 30")]
+    [InlineData("select generate_series(1, generate_series(1, 2)) as g, count(*) from ingress group by 1 order by 1")]
+    [InlineData("select src_ip, count(*) as packets, count(*)::float8 / (select count(*) from ingress) as share from ingress group by src_ip order by 1")]
     public async Task Lateral_and_set_returning_queries_match_the_single_process_engine(string sql)
     {
         var rows = await sites.Executed(sql);

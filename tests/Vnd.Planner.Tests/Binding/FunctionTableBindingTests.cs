@@ -74,7 +74,6 @@ public sealed class FunctionTableBindingTests
     [Theory]
     [InlineData("select * from generate_series(1.5::float8, 2)", "0A000", "generate_series over double precision, integer is not supported")]
     [InlineData("select * from generate_series(now(), now())", "0A000", "generate_series over timestamp with time zone without an interval step is not supported")]
-    [InlineData("select * from generate_series(1.5, 2) with ordinality", "0A000", "WITH ORDINALITY on generate_series is not supported")]
     [InlineData("select * from generate_series(1)", "0A000", "this form of generate_series is not supported")]
     [InlineData("select * from sum(1)", "42803", "aggregate functions are not allowed in functions in FROM")]
     public void Unsupported_forms_are_errors(string sql, string state, string message)

@@ -57,6 +57,11 @@ public class QueryTests
     [InlineData("SELECT * FROM generate_series(1, 3) AS g", "SELECT * FROM generate_series(1, 3) AS g")]
     [InlineData("SELECT * FROM t, LATERAL (SELECT t.a) s", "SELECT * FROM t, LATERAL (SELECT t.a) AS s")]
     [InlineData("SELECT * FROM pg_catalog.unnest(tc.reloptions) x", "SELECT * FROM pg_catalog.unnest(tc.reloptions) AS x")]
+    [InlineData("SELECT * FROM unnest(a) WITH ORDINALITY u (v, n)", "SELECT * FROM unnest(a) WITH ORDINALITY AS u (v, n)")]
+    [InlineData("SELECT * FROM rows from (generate_series(1, 2), pg_catalog.upper('x')) with ordinality r",
+        "SELECT * FROM ROWS FROM (generate_series(1, 2), pg_catalog.upper('x')) WITH ORDINALITY AS r")]
+    [InlineData("SELECT * FROM t, LATERAL ROWS FROM (unnest(t.a)) AS r", "SELECT * FROM t, LATERAL ROWS FROM (unnest(t.a)) AS r")]
+    [InlineData("SELECT * FROM rows, rows AS r", "SELECT * FROM rows, rows AS r")]
     public void FromItems(string sql, string expected) => Assert.Equal(expected, Format(sql));
 
     [Theory]
