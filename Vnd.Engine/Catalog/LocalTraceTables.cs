@@ -31,6 +31,17 @@ public sealed class LocalTraceTables(TraceTableStore store) : ITraceTables
         return tables;
     }
 
+    public IReadOnlyList<string> TableNames(string schema)
+    {
+        if (!IsName(schema, "schema"))
+            return [];
+        var tables = store.ListTables(schema);
+        var names = new string[tables.Count];
+        for (var i = 0; i < names.Length; i++)
+            names[i] = tables[i].Table;
+        return names;
+    }
+
     public TableDefinition? Describe(string schema, string name)
     {
         if (Open(schema, name) is not { } table)
