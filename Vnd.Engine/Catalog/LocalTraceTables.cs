@@ -16,6 +16,8 @@ namespace Vnd.Engine.Catalog;
 /// </summary>
 public sealed class LocalTraceTables(TraceTableStore store) : ITraceTables
 {
+    private readonly TableNameCache _names = new(store);
+
     public IReadOnlyList<string> Schemas() => store.ListSchemas();
 
     public IReadOnlyList<TableDefinition> Tables(string schema)
@@ -31,16 +33,8 @@ public sealed class LocalTraceTables(TraceTableStore store) : ITraceTables
         return tables;
     }
 
-    public IReadOnlyList<string> TableNames(string schema)
-    {
-        if (!IsName(schema, "schema"))
-            return [];
-        var tables = store.ListTables(schema);
-        var names = new string[tables.Count];
-        for (var i = 0; i < names.Length; i++)
-            names[i] = tables[i].Table;
-        return names;
-    }
+    /// <summary>The schema's table names, listed again only when its directory changed (see <see cref="TableNameCache"/>).</summary>
+    public IReadOnlyList<string> TableNames(string schema) => IsName(schema, "schema") ? _names.Names(schema) : [];
 
     public TableDefinition? Describe(string schema, string name)
     {
