@@ -19,6 +19,16 @@ public interface ITraceTables
     /// <summary>The tables of <paramref name="schema"/>, sorted by name (none for an unknown schema).</summary>
     IReadOnlyList<TableDefinition> Tables(string schema);
 
+    /// <summary>The names of <paramref name="schema"/>'s tables, sorted, without describing them (pg_class lists these for every statement).</summary>
+    IReadOnlyList<string> TableNames(string schema)
+    {
+        var tables = Tables(schema);
+        var names = new string[tables.Count];
+        for (var i = 0; i < names.Length; i++)
+            names[i] = tables[i].Name;
+        return names;
+    }
+
     /// <summary>The table, with its columns and statistics, or null when there is none by that name.</summary>
     TableDefinition? Describe(string schema, string table);
 

@@ -24,6 +24,9 @@ public sealed class LayeredTraceTables(ITraceTables servers, ITraceTables local)
         return [.. tables.Values];
     }
 
+    public IReadOnlyList<string> TableNames(string schema) =>
+        [.. servers.TableNames(schema).Union(local.TableNames(schema), StringComparer.Ordinal).Order(StringComparer.Ordinal)];
+
     public TableDefinition? Describe(string schema, string table) => servers.Describe(schema, table) ?? local.Describe(schema, table);
 
     public TraceTableSummary? Summary(string schema, string table) => servers.Summary(schema, table) ?? local.Summary(schema, table);

@@ -16,6 +16,8 @@ namespace Vnd.Engine.Catalog;
 /// </summary>
 public sealed class LocalTraceTables(TraceTableStore store) : ITraceTables
 {
+    private readonly TableNameCache _names = new(store);
+
     public IReadOnlyList<string> Schemas() => store.ListSchemas();
 
     public IReadOnlyList<TableDefinition> Tables(string schema)
@@ -30,6 +32,9 @@ public sealed class LocalTraceTables(TraceTableStore store) : ITraceTables
         }
         return tables;
     }
+
+    /// <summary>The schema's table names, listed again only when its directory changed (see <see cref="TableNameCache"/>).</summary>
+    public IReadOnlyList<string> TableNames(string schema) => IsName(schema, "schema") ? _names.Names(schema) : [];
 
     public TableDefinition? Describe(string schema, string name)
     {

@@ -46,8 +46,15 @@ public sealed class TraceCatalog : ITraceTableCatalog
     /// <summary>The tenant's schema, the only one.</summary>
     public IReadOnlyList<string> Schemas() => [_tenant];
 
-    /// <summary>The tenant's trace tables (for the system catalog's pg_class, pg_attribute and information_schema).</summary>
-    public IReadOnlyList<TableDefinition> Tables() => _tables.Tables(_tenant);
+    /// <summary>The tenant's trace tables by name (for the system catalog's pg_class, pg_attribute and information_schema).</summary>
+    public IReadOnlyList<(string Schema, string Name)> TableNames()
+    {
+        var names = _tables.TableNames(_tenant);
+        var tables = new (string, string)[names.Count];
+        for (var i = 0; i < tables.Length; i++)
+            tables[i] = (_tenant, names[i]);
+        return tables;
+    }
 
     public bool SchemaExists(string schema) => schema == _tenant;
 

@@ -31,13 +31,13 @@ public sealed class AllTenantsCatalog(ITraceTables tables) : ITraceTableCatalog
     public IReadOnlyList<string> Schemas() => tables.Schemas().Order(StringComparer.Ordinal).ToArray();
 
     /// <summary>Every tenant's trace tables, schema by schema (the admin's pg_class and information_schema).</summary>
-    public IReadOnlyList<TableDefinition> Tables()
+    public IReadOnlyList<(string Schema, string Name)> TableNames()
     {
-        var all = new List<TableDefinition>();
+        var all = new List<(string, string)>();
         foreach (var schema in Schemas())
         {
             if (Tenant(schema) is { } tenant)
-                all.AddRange(tenant.Tables());
+                all.AddRange(tenant.TableNames());
         }
         return all;
     }

@@ -24,7 +24,11 @@ public sealed class PreparedQuery
 
     public LogicalPlan Plan { get; }
 
-    private bool ReadsTables => _readsTables ??= Vnd.Planner.Distributed.PlanRewrite.Scans(Plan).Count > 0;
+    /// <summary>
+    /// Whether the plan reads a trace table. pg_catalog and information_schema are built in memory here, so a catalog
+    /// query (psql's <c>\d t</c> sends eight) has nothing to place: placing opens every table of the tenant.
+    /// </summary>
+    private bool ReadsTables => _readsTables ??= Vnd.Planner.Distributed.PlanRewrite.Scans(Plan).Exists(s => s.Schema is not ("pg_catalog" or "information_schema"));
 
     private bool? _readsTables;
 

@@ -37,6 +37,16 @@ public sealed class InMemoryTable : IBatchSource
             VectorValues.Set(batch[c], row, values[c]);
     }
 
+    /// <summary>
+    /// Appends one row and returns where it is, for a writer that fills the row's vectors in place (typed, without
+    /// boxing; columns no reader asks for may stay unset).
+    /// </summary>
+    public (Batch Batch, int Row) AppendRow()
+    {
+        var batch = Tail();
+        return (batch, batch.Count++);
+    }
+
     /// <summary>Copies the live rows of a batch in.</summary>
     public void Append(Batch source)
     {

@@ -59,6 +59,13 @@ public sealed class TraceTableStore
         return tables;
     }
 
+    /// <summary>The directory of a schema's table directories: its write time moves when a table is created or dropped.</summary>
+    public string SchemaDirectory(string schema)
+    {
+        TableRef.CheckPart(schema, "schema");
+        return Path.Combine(_tablesRoot, schema);
+    }
+
     public bool TableExists(TableRef table) =>
         File.Exists(Path.Combine(TableDirectory.TablePath(DataDirectory, table), TableDirectory.ManifestName));
 

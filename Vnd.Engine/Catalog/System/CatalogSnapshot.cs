@@ -6,7 +6,9 @@ namespace Vnd.Engine.Catalog.System;
 /// <summary>
 /// Everything the system relations show one session, taken once per statement: the session, the tenant's schema
 /// and trace tables with their OIDs, and the built-in relations. Other tenants are absent by construction: the only
-/// user objects listed are those the tenant's <see cref="TraceCatalog"/> enumerates.
+/// user objects listed are those the tenant's <see cref="TraceCatalog"/> enumerates. Tables are listed by name; their
+/// columns and statistics are described on first use (<see cref="RelationEntry.Columns"/>), so a statement that reads
+/// only names and OIDs (psql's <c>\dt</c>, a <c>relname</c> look-up) opens no manifest, however many tables there are.
 /// </summary>
 public sealed class CatalogSnapshot
 {
@@ -18,9 +20,11 @@ public sealed class CatalogSnapshot
 
     private readonly List<(int Oid, string Name)> _schemas = [];
 
+    /// <param name="tables">The user tables by (schema, name); schema <see cref="TempSchema"/> for the session's temporary tables.</param>
+    /// <param name="describe">A listed table's columns and statistics (null when it went away since it was listed).</param>
     /// <param name="schemas">The user schemas listed (the admin: every tenant's); the session's own schema when null.</param>
-    public CatalogSnapshot(SessionInfo session, IReadOnlyList<SessionInfo> sessions, IReadOnlyList<TableDefinition> tables, IReadOnlyList<SystemRelation> system,
-        IReadOnlyList<string>? schemas = null)
+    public CatalogSnapshot(SessionInfo session, IReadOnlyList<SessionInfo> sessions, IReadOnlyList<(string Schema, string Name)> tables,
+        Func<string, string, TableDefinition?> describe, IReadOnlyList<SystemRelation> system, IReadOnlyList<string>? schemas = null)
     {
         Session = session;
         Sessions = sessions;
@@ -36,14 +40,14 @@ public sealed class CatalogSnapshot
         foreach (var relation in system)
         {
             var ns = relation.Schema == "pg_catalog" ? PgCatalogNamespace : InformationSchemaNamespace;
-            relations.Add(new RelationEntry(relation.Oid, relation.Schema, ns, relation.Name, relation.Kind, relation.Columns, null));
+            relations.Add(new RelationEntry(relation.Oid, relation.Schema, ns, relation.Name, relation.Kind, relation.Columns));
         }
         foreach (var table in tables.OrderBy(t => t.Schema, StringComparer.Ordinal).ThenBy(t => t.Name, StringComparer.Ordinal))
         {
             var oid = RelationOids.Allocate("table", table.Schema, table.Name, used);
             var temp = table.Schema == TempSchema;
             HasTempTables |= temp;
-            relations.Add(new RelationEntry(oid, table.Schema, temp ? TempSchemaOid : Namespace(table.Schema), table.Name, 'r', table.Columns, table.Statistics));
+            relations.Add(new RelationEntry(oid, table.Schema, temp ? TempSchemaOid : Namespace(table.Schema), table.Name, describe));
         }
         Relations = relations;
     }
@@ -109,6 +113,3 @@ public sealed class CatalogSnapshot
         return null;
     }
 }
-
-/// <summary>One pg_class row's worth of a relation.</summary>
-public sealed record RelationEntry(int Oid, string Schema, int Namespace, string Name, char Kind, SqlList<ColumnDefinition> Columns, TableStatistics? Statistics);

@@ -41,12 +41,20 @@ internal static class InformationSchemaRelations
             yield return [s.Session.Database, name, s.Session.User, null, null, null, null];
     }
 
-    private static IEnumerable<object?[]> Tables(CatalogSnapshot s)
+    /// <summary>Keys: table_schema (1), table_name (2), as Npgsql's and Grafana's restrictions give them.</summary>
+    private static void Tables(CatalogSnapshot s, CatalogScanKeys keys, CatalogRowWriter w)
     {
         foreach (var r in s.Relations)
         {
-            yield return [s.Session.Database, r.Schema, r.Name, r.Kind == 'v' ? "VIEW" : r.Schema == CatalogSnapshot.TempSchema ? "LOCAL TEMPORARY" : "BASE TABLE", null,
-                null, null, null, null, "NO", "NO", null];
+            if (!keys.Admits(1, r.Schema) || !keys.Admits(2, r.Name))
+                continue;
+            w.Row();
+            w.Text(0, s.Session.Database);
+            w.Text(1, r.Schema);
+            w.Text(2, r.Name);
+            w.Text(3, r.Kind == 'v' ? "VIEW" : r.Schema == CatalogSnapshot.TempSchema ? "LOCAL TEMPORARY" : "BASE TABLE");
+            w.Text(9, "NO");
+            w.Text(10, "NO");
         }
     }
 
@@ -60,30 +68,51 @@ internal static class InformationSchemaRelations
         }
     }
 
-    private static IEnumerable<object?[]> Columns(CatalogSnapshot s)
+    /// <summary>Keys: table_schema (1), table_name (2) (Npgsql's GetSchema("Columns", [db, schema, table]), pgJDBC's getColumns).</summary>
+    private static void Columns(CatalogSnapshot s, CatalogScanKeys keys, CatalogRowWriter w)
     {
         foreach (var r in s.Relations)
         {
-            for (var i = 0; i < r.Columns.Count; i++)
+            if (!keys.Admits(1, r.Schema) || !keys.Admits(2, r.Name))
+                continue;
+            var columns = r.Columns;
+            for (var i = 0; i < columns.Count; i++)
             {
-                var type = r.Columns[i].Type;
+                var type = columns[i].Type;
                 var pg = PgTypes.Find(PgTypes.OidOf(type));
                 var (precision, radix, scale) = NumericShape(type);
-                int? datetime = type.Id is TypeId.Timestamp or TypeId.TimestampTz or TypeId.Interval ? 6 : type.Id == TypeId.Date ? 0 : null;
-                yield return
-                [
-                    s.Session.Database, r.Schema, r.Name, r.Columns[i].Name, i + 1, null,
-                    "YES", type.Id == TypeId.Array ? "ARRAY" : type.PgName, null, type.Id == TypeId.Text ? 1073741824 : null, precision,
-                    radix, scale, datetime, null, null,
-                    null, null, null, null,
-                    null, null, null, null, null,
-                    s.Session.Database, "pg_catalog", pg?.Name ?? type.PgName, null, null, null,
-                    null, (i + 1).ToString(global::System.Globalization.CultureInfo.InvariantCulture), "NO", "NO", null,
-                    null, null, null, null, "NO",
-                    "NEVER", null, "NO",
-                ];
+                w.Row();
+                w.Text(0, s.Session.Database);
+                w.Text(1, r.Schema);
+                w.Text(2, r.Name);
+                w.Text(3, columns[i].Name);
+                w.Integer(4, i + 1);
+                w.Text(6, "YES");
+                w.Text(7, type.Id == TypeId.Array ? "ARRAY" : type.PgName);
+                if (type.Id == TypeId.Text)
+                    w.Integer(9, 1073741824);
+                Optional(w, 10, precision);
+                Optional(w, 11, radix);
+                Optional(w, 12, scale);
+                Optional(w, 13, type.Id is TypeId.Timestamp or TypeId.TimestampTz or TypeId.Interval ? 6 : type.Id == TypeId.Date ? 0 : null);
+                w.Text(25, s.Session.Database);
+                w.Text(26, "pg_catalog");
+                w.Text(27, pg?.Name ?? type.PgName);
+                if (w.Wants(32))
+                    w.Text(32, (i + 1).ToString(global::System.Globalization.CultureInfo.InvariantCulture));
+                w.Text(33, "NO");
+                w.Text(34, "NO");
+                w.Text(40, "NO");
+                w.Text(41, "NEVER");
+                w.Text(43, "NO");
             }
         }
+    }
+
+    private static void Optional(CatalogRowWriter w, int column, int? value)
+    {
+        if (value is { } v)
+            w.Integer(column, v);
     }
 
     /// <summary>numeric_precision, its radix and numeric_scale as PostgreSQL reports them for unconstrained types.</summary>

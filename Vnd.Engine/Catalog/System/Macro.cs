@@ -48,9 +48,40 @@ internal static class Macro
             }
             return fallback;
         }
-        var whens = new List<BoundWhen>();
+        return Grouped(key, entries, result, fallback);
+    }
+
+    /// <summary>
+    /// A per-row look-up as a CASE with one hashed IN list per distinct value (<c>WHEN key IN (oids of visible
+    /// relations) THEN true …</c>), not one WHEN per entry: pg_table_is_visible(c.oid) over thousands of tables was
+    /// a CASE of thousands of comparisons for every row. Keys keep their first entry, as the WHEN order would.
+    /// </summary>
+    private static BoundExpr Grouped<TKey>(BoundExpr key, IEnumerable<(TKey Key, object? Value)> entries, SqlType result, BoundExpr fallback)
+        where TKey : notnull
+    {
+        var seen = new HashSet<object>();
+        var groups = new List<(object? Value, List<BoundExpr> Keys)>();
+        var groupOf = new Dictionary<object, int>();
+        var nullGroup = -1;
         foreach (var (k, v) in entries)
-            whens.Add(new BoundWhen(BoundCall.Operator("=", SqlType.Bool, key, Constant(k, key.Type)), Constant(v, result)));
+        {
+            if (!seen.Add(Normalize(k)))
+                continue;
+            var index = v is null ? nullGroup : groupOf.GetValueOrDefault(v, -1);
+            if (index < 0)
+            {
+                index = groups.Count;
+                groups.Add((v, []));
+                if (v is null)
+                    nullGroup = index;
+                else
+                    groupOf[v] = index;
+            }
+            groups[index].Keys.Add(Constant(k, key.Type));
+        }
+        var whens = new List<BoundWhen>(groups.Count);
+        foreach (var (value, keys) in groups)
+            whens.Add(new BoundWhen(new BoundInList(key, SqlList.From(keys), Negated: false), Constant(value, result)));
         return whens.Count == 0 ? fallback : new BoundCase(SqlList.From(whens), fallback, result);
     }
 

@@ -18,12 +18,12 @@ internal static class PgCatalogRelations
             "reltablespace oid, relpages int4, reltuples float4, relallvisible int4, reltoastrelid oid, relhasindex bool, " +
             "relisshared bool, relpersistence char, relkind char, relnatts int2, relchecks int2, relhasrules bool, " +
             "relhastriggers bool, relhassubclass bool, relrowsecurity bool, relforcerowsecurity bool, relispopulated bool, " +
-            "relreplident char, relispartition bool, relrewrite oid, relacl aclitem[], reloptions text[], relpartbound pg_node_tree", Classes);
+            "relreplident char, relispartition bool, relrewrite oid, relacl aclitem[], reloptions text[], relpartbound pg_node_tree", PgRelationRows.Classes);
         yield return new(S, "pg_attribute", 1249, 'r',
             "attrelid oid, attname name, atttypid oid, attstattarget int4, attlen int2, attnum int2, attndims int4, " +
             "attcacheoff int4, atttypmod int4, attbyval bool, attalign char, attstorage char, attcompression char, " +
             "attnotnull bool, atthasdef bool, atthasmissing bool, attidentity char, attgenerated char, attisdropped bool, " +
-            "attislocal bool, attinhcount int4, attcollation oid, attacl aclitem[], attoptions text[], attfdwoptions text[]", Attributes);
+            "attislocal bool, attinhcount int4, attcollation oid, attacl aclitem[], attoptions text[], attfdwoptions text[]", PgRelationRows.Attributes);
         yield return new(S, "pg_type", 1247, 'r',
             "oid oid, typname name, typnamespace oid, typowner oid, typlen int2, typbyval bool, typtype char, " +
             "typcategory char, typispreferred bool, typisdefined bool, typdelim char, typrelid oid, typsubscript regproc, " +
@@ -54,42 +54,6 @@ internal static class PgCatalogRelations
     {
         foreach (var (oid, name) in s.Namespaces())
             yield return [oid, name, CatalogSnapshot.BootstrapRole, null];
-    }
-
-    private static IEnumerable<object?[]> Classes(CatalogSnapshot s)
-    {
-        foreach (var r in s.Relations)
-        {
-            var table = r.Kind == 'r';
-            var bytes = r.Statistics?.ByteSize ?? 0;
-            yield return
-            [
-                r.Oid, r.Name, r.Namespace, 0, 0, CatalogSnapshot.BootstrapRole, table ? CatalogSnapshot.HeapAccessMethod : 0, table ? r.Oid : 0,
-                0, (int)Math.Min(int.MaxValue, (bytes + 8191) / 8192), (float)(r.Statistics?.RowCount ?? -1), 0, 0, false,
-                false, r.Schema == CatalogSnapshot.TempSchema ? "t" : "p", r.Kind.ToString(), (short)r.Columns.Count, (short)0, !table,
-                false, false, false, false, true,
-                table ? "d" : "n", false, 0, null, null, null,
-            ];
-        }
-    }
-
-    private static IEnumerable<object?[]> Attributes(CatalogSnapshot s)
-    {
-        foreach (var r in s.Relations)
-        {
-            for (var i = 0; i < r.Columns.Count; i++)
-            {
-                var type = r.Columns[i].Type;
-                var pg = PgTypes.Find(PgTypes.OidOf(type));
-                yield return
-                [
-                    r.Oid, r.Columns[i].Name, PgTypes.OidOf(type), -1, pg?.Length ?? (short)-1, (short)(i + 1), type.Id == TypeId.Array ? 1 : 0,
-                    -1, -1, pg?.ByValue ?? false, "i", pg?.ByValue == true ? "p" : "x", "",
-                    false, false, false, "", "", false,
-                    true, 0, type.Id == TypeId.Text ? 100 : 0, null, null, null,
-                ];
-            }
-        }
     }
 
     private static IEnumerable<object?[]> Types(CatalogSnapshot s)

@@ -47,15 +47,44 @@ public sealed class SystemCatalog : ICatalog, IRelationOids
 
     public SessionInfo Session { get; }
 
+    /// <summary>
+    /// Whether scans of pg_class, pg_attribute and information_schema.tables/columns build only the rows their
+    /// filters' keys admit (on by default; off, every row is built and filtered, which tests compare against).
+    /// </summary>
+    public bool KeyPushdown { get; init; } = true;
+
+    /// <summary>Rows the written system relations built for this session so far (a measure of the work, for tests).</summary>
+    public long RowsWritten { get; private set; }
+
     /// <summary>pg_catalog first, as PostgreSQL searches it implicitly before the search path, then the tenant's schema (the admin: none).</summary>
     public SqlList<string> SearchPath { get; }
 
     /// <summary>Forgets the snapshot, so the next statement sees the tenant's tables as they are now.</summary>
     public void BeginStatement() => _snapshot = null;
 
-    public CatalogSnapshot Snapshot() =>
-        _snapshot ??= new CatalogSnapshot(Session, _sessions(), _temporary is null ? _tenant.Tables() : [.. _tenant.Tables(), .. _temporary()], _relations.All,
-            _tenant.Schemas());
+    public CatalogSnapshot Snapshot()
+    {
+        if (_snapshot is { } snapshot)
+            return snapshot;
+        var temporary = _temporary?.Invoke() ?? [];
+        var names = _tenant.TableNames();
+        if (temporary.Count > 0)
+            names = [.. names, .. temporary.Select(t => (CatalogSnapshot.TempSchema, t.Name))];
+        return _snapshot = new CatalogSnapshot(Session, _sessions(), names, (schema, name) => Describe(temporary, schema, name), _relations.All, _tenant.Schemas());
+    }
+
+    /// <summary>A listed table's definition, read when a statement first needs its columns or statistics.</summary>
+    private TableDefinition? Describe(IReadOnlyList<TableDefinition> temporary, string schema, string name)
+    {
+        if (schema != CatalogSnapshot.TempSchema)
+            return _tenant.FindTable(schema, name);
+        foreach (var table in temporary)
+        {
+            if (table.Name == name)
+                return table;
+        }
+        return null;
+    }
 
     public int? RelationOid(string schema, string table) => Snapshot().FindRelation(schema, table);
 
@@ -74,13 +103,24 @@ public sealed class SystemCatalog : ICatalog, IRelationOids
         return builtins.Count == 0 ? own : [.. own, .. builtins];
     }
 
-    /// <summary>The rows a scan reads: a system relation's rows for this session, or the tenant's trace table.</summary>
+    /// <summary>
+    /// The rows a scan reads: a system relation's rows for this session, or the tenant's trace table. A written
+    /// relation gets the keys of the scan's filters (unless <see cref="KeyPushdown"/> is off), so psql's
+    /// <c>c.oid = '16384'</c> builds one pg_class row, not one per table.
+    /// </summary>
     public IBatchSource Source(Scan scan)
     {
         var relation = _relations.Find(scan.Schema, scan.Table);
         if (relation is null)
             return _tenant.Source(scan);
+        if (relation.Writer is { } writer)
+        {
+            var rows = new CatalogRowWriter(relation.Columns, scan.Columns.Select(c => c.Ordinal));
+            writer(Snapshot(), KeyPushdown ? CatalogScanKeys.From(scan) : CatalogScanKeys.None, rows);
+            RowsWritten += rows.Rows;
+            return rows.Table;
+        }
         var types = relation.Columns.Select(c => c.Type).ToArray();
-        return InMemoryTable.FromRows(types, relation.Rows(Snapshot()), relation.Columns.Select(c => c.Name).ToArray());
+        return InMemoryTable.FromRows(types, relation.Rows!(Snapshot()), relation.Columns.Select(c => c.Name).ToArray());
     }
 }

@@ -7,17 +7,25 @@ namespace Vnd.Engine.Catalog.System;
 /// <summary>
 /// A relation of pg_catalog or information_schema: its fixed OID, relkind ('r' table, 'v' view), columns, and the
 /// rows it holds for one tenant's session (computed from a <see cref="CatalogSnapshot"/> whenever it is scanned).
+/// Relations with a row per table or column (pg_class, pg_attribute, information_schema.tables/columns) have a
+/// <see cref="Writer"/> instead of boxed <see cref="Rows"/>: it writes only the rows the scan's keys admit and only
+/// the columns it reads.
 /// </summary>
 public sealed class SystemRelation
 {
     public SystemRelation(string schema, string name, int oid, char kind, string columns, Func<CatalogSnapshot, IEnumerable<object?[]>> rows)
+        : this(schema, name, oid, kind, columns) => Rows = rows;
+
+    public SystemRelation(string schema, string name, int oid, char kind, string columns, Action<CatalogSnapshot, CatalogScanKeys, CatalogRowWriter> writer)
+        : this(schema, name, oid, kind, columns) => Writer = writer;
+
+    private SystemRelation(string schema, string name, int oid, char kind, string columns)
     {
         Schema = schema;
         Name = name;
         Oid = oid;
         Kind = kind;
         Columns = ParseColumns(columns);
-        Rows = rows;
     }
 
     public string Schema { get; }
@@ -30,7 +38,11 @@ public sealed class SystemRelation
 
     public SqlList<ColumnDefinition> Columns { get; }
 
-    public Func<CatalogSnapshot, IEnumerable<object?[]>> Rows { get; }
+    /// <summary>The rows as boxed values (small relations); null when the relation has a <see cref="Writer"/>.</summary>
+    public Func<CatalogSnapshot, IEnumerable<object?[]>>? Rows { get; }
+
+    /// <summary>Writes the rows a scan's keys admit, typed, into the columns it reads; null for a boxed relation.</summary>
+    public Action<CatalogSnapshot, CatalogScanKeys, CatalogRowWriter>? Writer { get; }
 
     public TableDefinition Definition => new(Schema, Name, Columns);
 

@@ -37,7 +37,8 @@ public sealed class TwoTenantStore : IDisposable
             Directory.Delete(_data, recursive: true);
     }
 
-    private void Write(TableRef table, ColumnSchema[] columns, int rows)
+    /// <summary>Adds a trace table of int4 columns holding 0, 1, … (other types NULL).</summary>
+    public void Write(TableRef table, ColumnSchema[] columns, int rows)
     {
         using var writer = Store.CreateWriter(table, new TableSchema(columns));
         for (var r = 0; r < rows; r++)
