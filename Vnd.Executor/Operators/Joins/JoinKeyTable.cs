@@ -7,9 +7,11 @@ namespace Vnd.Executor.Operators.Joins;
 
 /// <summary>
 /// The build side of a hash join on keys packed into 1–4 words (<see cref="JoinKeyEncoder"/>): one flat
-/// open-addressing table whose slots hold the newest build row of a key next to the key's words, so a probe costs
-/// one cache line — no entry number to turn into a row through a second array, no key arena to read. Each slot is
-/// <c>(low 32 hash bits) &lt;&lt; 32 | row + 1</c> (0 = free) followed by the key's words. The table is cut into
+/// open-addressing table whose slots hold the newest build row of a key, so a probe costs one cache line — no
+/// entry number to turn into a row through a second array. Each slot is <c>(low 32 hash bits) &lt;&lt; 32 | row + 1</c>
+/// (0 = free); a one-word key follows it in the slot, a wider key is compared against the build rows' key words
+/// where they were materialised (read only when the 32-bit tag matches, nearly always a match): inline, a 3-word key
+/// would make the table four times the size, and zeroing it cost more than the probe saved. The table is cut into
 /// regions by the top bits of the hash, one per radix partition of the build rows, so each region is filled from
 /// rows copied into partition order while it sits in the cache, by one worker, with no locks; a probe computes
 /// the region and position from the hash alone. Rows with equal keys are chained through the join's Next array.
@@ -21,14 +23,16 @@ internal sealed class JoinKeyTable : IDisposable
     private readonly int _stride;
     private readonly int _bits;
     private readonly int _regionSlots;
+    private readonly ulong[] _keys;
     private ulong[] _slots;
     private long _reserved;
 
-    private JoinKeyTable(MemoryBudget memory, int words, int bits, int regionSlots)
+    private JoinKeyTable(MemoryBudget memory, ulong[] keys, int words, int bits, int regionSlots)
     {
         _memory = memory;
+        _keys = keys;
         _words = words;
-        _stride = words + 1;
+        _stride = words == 1 ? 2 : 1;
         _bits = bits;
         _regionSlots = regionSlots;
         var length = ((long)regionSlots << bits) * _stride;
@@ -42,7 +46,7 @@ internal sealed class JoinKeyTable : IDisposable
 
     /// <summary>
     /// Indexes the keyed rows: row r's key is <c>keys[offsets[r] .. offsets[r] + words)</c>, offsets[r] &lt; 0 for a
-    /// NULL key; rows with equal keys are chained newest first through <paramref name="next"/>, which must hold -1
+    /// NULL key (offsets[r] = r * words otherwise: the table keeps <paramref name="keys"/> to compare wide keys); rows with equal keys are chained newest first through <paramref name="next"/>, which must hold -1
     /// for every row on entry (only repeated keys are written).
     /// </summary>
     public static JoinKeyTable Build(QueryContext context, int workers, int rows, ulong[] hashes, ulong[] keys, int[] offsets, int words, int[] next)
@@ -72,7 +76,7 @@ internal sealed class JoinKeyTable : IDisposable
             regionSlots = Math.Max(16, 2 * keyed);
             starts = [0, keyed];
         }
-        var table = new JoinKeyTable(context.Memory, words, bits, regionSlots);
+        var table = new JoinKeyTable(context.Memory, keys, words, bits, regionSlots);
         try
         {
             table.Fill(context, workers, rows, hashes, keys, offsets, starts, next);
@@ -145,17 +149,18 @@ internal sealed class JoinKeyTable : IDisposable
             Sse.Prefetch0(Unsafe.AsPointer(ref _slots[Home(hash, out _) * _stride]));
     }
 
-    private int FindWord(ulong hash, ulong key)
+    private int FindWord(ulong hash, ulong key) => (int)(uint)_slots[LocateWord(hash, key)] - 1;
+
+    /// <summary><see cref="Locate"/> for one-word keys, kept in the slot.</summary>
+    private int LocateWord(ulong hash, ulong key)
     {
         var slots = _slots;
         var tag = hash << 32;
         for (var i = Home(hash, out var start); ; i = After(i, start))
         {
             var slot = slots[2 * i];
-            if (slot == 0)
-                return -1;
-            if ((slot & 0xFFFFFFFF00000000UL) == tag && slots[(2 * i) + 1] == key)
-                return (int)(uint)slot - 1;
+            if (slot == 0 || ((slot & 0xFFFFFFFF00000000UL) == tag && slots[(2 * i) + 1] == key))
+                return 2 * i;
         }
     }
 
@@ -170,10 +175,14 @@ internal sealed class JoinKeyTable : IDisposable
         {
             var at = i * _stride;
             var slot = slots[at];
-            if (slot == 0 || ((slot & 0xFFFFFFFF00000000UL) == tag && key.SequenceEqual(slots.AsSpan(at + 1, _words))))
+            if (slot == 0 || ((slot & 0xFFFFFFFF00000000UL) == tag && key.SequenceEqual(KeyOf(slot))))
                 return at;
         }
     }
+
+    /// <summary>The key words of the row a wide key's slot holds.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private ReadOnlySpan<ulong> KeyOf(ulong slot) => _keys.AsSpan(((int)(uint)slot - 1) * _words, _words);
 
     /// <summary>Copies the keyed rows into partition order (row, hash, key words), then fills each region from its
     /// partition, the workers taking regions in turn.</summary>
@@ -181,11 +190,12 @@ internal sealed class JoinKeyTable : IDisposable
     {
         var partitions = starts.Length - 1;
         var keyed = starts[partitions];
-        var scratch = keyed * (12L + (8L * _words));
+        var inline = _words == 1;
+        var scratch = keyed * (inline ? 20L : 12L);
         _memory.Reserve(scratch);
         var order = ArrayPool<int>.Shared.Rent(Math.Max(1, keyed));
         var orderedHashes = ArrayPool<ulong>.Shared.Rent(Math.Max(1, keyed));
-        var orderedKeys = ArrayPool<ulong>.Shared.Rent(Math.Max(1, keyed * _words));
+        var orderedKeys = inline ? ArrayPool<ulong>.Shared.Rent(Math.Max(1, keyed)) : [];
         try
         {
             var fill = starts.AsSpan(0, partitions).ToArray();
@@ -196,7 +206,8 @@ internal sealed class JoinKeyTable : IDisposable
                 var at = fill[Partition(hashes[r], _bits)]++;
                 order[at] = r;
                 orderedHashes[at] = hashes[r];
-                keys.AsSpan(offsets[r], _words).CopyTo(orderedKeys.AsSpan(at * _words));
+                if (inline)
+                    orderedKeys[at] = keys[offsets[r]];
             }
             ParallelDrain.For(Math.Min(workers, partitions), w =>
             {
@@ -204,7 +215,10 @@ internal sealed class JoinKeyTable : IDisposable
                 {
                     context.CheckCancelled();
                     for (var i = starts[p]; i < starts[p + 1]; i++)
-                        Insert(order[i], orderedHashes[i], orderedKeys.AsSpan(i * _words, _words), next);
+                    {
+                        var row = order[i];
+                        Insert(row, orderedHashes[i], inline ? orderedKeys.AsSpan(i, 1) : keys.AsSpan(row * _words, _words), next);
+                    }
                 }
             });
         }
@@ -212,7 +226,8 @@ internal sealed class JoinKeyTable : IDisposable
         {
             ArrayPool<int>.Shared.Return(order);
             ArrayPool<ulong>.Shared.Return(orderedHashes);
-            ArrayPool<ulong>.Shared.Return(orderedKeys);
+            if (inline)
+                ArrayPool<ulong>.Shared.Return(orderedKeys);
             _memory.Release(scratch);
         }
     }
@@ -220,11 +235,11 @@ internal sealed class JoinKeyTable : IDisposable
     /// <summary>Makes <paramref name="row"/> its key's newest row, chaining the previous one behind it.</summary>
     private void Insert(int row, ulong hash, ReadOnlySpan<ulong> key, int[] next)
     {
-        var at = Locate(hash, key);
+        var at = _words == 1 ? LocateWord(hash, key[0]) : Locate(hash, key);
         var slot = _slots[at];
-        if (slot == 0)
-            key.CopyTo(_slots.AsSpan(at + 1, _words));
-        else
+        if (slot == 0 && _words == 1)
+            _slots[at + 1] = key[0];
+        else if (slot != 0)
             next[row] = (int)(uint)slot - 1;
         _slots[at] = (hash << 32) | (uint)(row + 1);
     }
