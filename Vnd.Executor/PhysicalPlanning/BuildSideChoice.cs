@@ -40,7 +40,7 @@ internal static class BuildSideChoice
         return ReferenceEquals(leftTable.Source, rightTable.Source) || (leftTable.Name is not null && leftTable.Name == rightTable.Name);
     }
 
-    /// <summary>The table scan under a chain of projections, filters and limits, and whether any of them
+    /// <summary>The table scan under a chain of projections, filters, limits and EXPLAIN ANALYZE's counters, and whether any of them
     /// drops rows.</summary>
     private static (TableScanOperator? Scan, bool Narrowed) Origin(PhysicalOperator plan)
     {
@@ -53,6 +53,10 @@ internal static class BuildSideChoice
                     return (scan, narrowed);
                 case ProjectOperator project:
                     plan = project.Input;
+                    break;
+                case Analysis.AnalyzedOperator analyzed:
+                    // EXPLAIN ANALYZE wraps every node; it must measure the plan a plain run would execute.
+                    plan = analyzed.Input;
                     break;
                 case FilterOperator filter:
                     narrowed = true;

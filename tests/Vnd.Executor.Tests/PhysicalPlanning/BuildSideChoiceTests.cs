@@ -15,12 +15,12 @@ public sealed class BuildSideChoiceTests
 {
     private static readonly InMemoryTable Packets = TracePacket.Table(TracePacket.Generate(4_000, 3).In);
 
-    private static PhysicalOperator Plan(string sql)
+    private static PhysicalOperator Plan(string sql, Vnd.Executor.Analysis.PlanAnalysis? analysis = null)
     {
         var catalog = new InMemoryCatalog();
         catalog.AddTable(new TableDefinition("public", "packets", SqlList.From(TracePacket.Names.Select((n, i) => new ColumnDefinition(n, TracePacket.Types[i])))));
         var optimized = Optimizer.Default.Optimize(new Binder(catalog).Bind(sql).Plan).Plan;
-        return new PhysicalPlanner(_ => Packets).Plan(optimized);
+        return new PhysicalPlanner(_ => Packets) { Analysis = analysis }.Plan(optimized);
     }
 
     private static HashJoinOperator FindJoin(PhysicalOperator plan) =>
@@ -38,6 +38,9 @@ public sealed class BuildSideChoiceTests
         Assert.IsType<FilterOperator>(FindJoin(swapped).Build, exactMatch: false);
         var kept = Plan(Reversed);
         Assert.IsType<FilterOperator>(FindJoin(kept).Build, exactMatch: false);
+        // EXPLAIN ANALYZE wraps every node in counters; it must still measure the swapped plan.
+        var analyzed = FindJoin(Plan(Rtt, new Vnd.Executor.Analysis.PlanAnalysis())).Build;
+        Assert.IsType<FilterOperator>(Assert.IsType<Vnd.Executor.Analysis.AnalyzedOperator>(analyzed).Input);
         var rows = Plans.Run(swapped);
         Assert.NotEmpty(rows);
         Assert.Equal(Plans.Sorted(Plans.Run(kept)), Plans.Sorted(rows));
