@@ -186,6 +186,8 @@ public sealed class PhysicalPlanner(Func<Scan, IBatchSource> resolveTable, IRead
         };
         if (type == PhysicalJoinType.NullAwareAnti && join.Keys.Count == 0)
             throw ExpressionTranslator.Unsupported("NOT IN without a comparable key");
+        if (type == PhysicalJoinType.Inner && residual is null && join.Keys.Count > 0)
+            return BuildSideChoice.InnerJoin(Plan(join.Left), Plan(join.Right), probeKeys, buildKeys);
         return new HashJoinOperator(Plan(join.Left), Plan(join.Right), probeKeys, buildKeys, type, residual);
     }
 

@@ -69,6 +69,37 @@ public sealed class PackedKeyLayout
         return new PackedKeyLayout([.. types], words, values, flags);
     }
 
+    /// <summary>
+    /// The layout of one side of an equi-join whose other side's key columns are <paramref name="otherSide"/>: each
+    /// field is as wide as the wider of the pair, so an int2 key and an int4 key both pack a value as its 32-bit
+    /// two's complement and meet by value, and both sides get the same fields. No NULL flags: a NULL join key
+    /// matches nothing, so the join drops (or reports unmatched) such rows before looking them up. Null when a
+    /// column cannot be packed or the pair types differ other than in integer width.
+    /// </summary>
+    public static PackedKeyLayout? TryCreateForJoin(IReadOnlyList<PhysicalType> types, IReadOnlyList<PhysicalType> otherSide)
+    {
+        if (types.Count == 0 || types.Count != otherSide.Count)
+            return null;
+        Span<int> used = stackalloc int[MaxWords];
+        var values = new Field[types.Count];
+        for (var c = 0; c < types.Count; c++)
+        {
+            var bits = Math.Max(ValueBits(types[c]), ValueBits(otherSide[c]));
+            var sameKind = types[c] == otherSide[c] || (IsInteger(types[c]) && IsInteger(otherSide[c]));
+            if (!sameKind || ValueBits(types[c]) == 0 || !TryPlace(used, bits, out values[c]))
+                return null;
+        }
+        var words = 0;
+        for (var w = 0; w < MaxWords; w++)
+        {
+            if (used[w] > 0)
+                words = w + 1;
+        }
+        return new PackedKeyLayout([.. types], words, values, new Field[types.Count]);
+    }
+
+    private static bool IsInteger(PhysicalType type) => type is PhysicalType.Int16 or PhysicalType.Int32 or PhysicalType.Int64;
+
     /// <summary>Bits of a column's value field; 0 when the type cannot be packed.</summary>
     private static int ValueBits(PhysicalType type) => type switch
     {

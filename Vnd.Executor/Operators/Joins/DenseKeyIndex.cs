@@ -24,9 +24,10 @@ internal sealed class DenseKeyIndex
     /// <summary>
     /// The number of slots a dense index of these keys needs, or 0 when the keys are too sparse (more than two
     /// slots a keyed row, beyond a small floor) or there are none. <paramref name="offsets"/> holds each row's key
-    /// start in <paramref name="keys"/> (8-byte integers), -1 for a NULL key.
+    /// word in <paramref name="keys"/>, -1 for a NULL key; a key is an integer packed as its low
+    /// <paramref name="bits"/> bits (<see cref="JoinKeyEncoder"/>).
     /// </summary>
-    public static long Slots(int rows, ReadOnlySpan<int> offsets, byte[] keys, out long min)
+    public static long Slots(int rows, ReadOnlySpan<int> offsets, ReadOnlySpan<ulong> keys, int bits, out long min)
     {
         min = long.MaxValue;
         var max = long.MinValue;
@@ -35,7 +36,7 @@ internal sealed class DenseKeyIndex
         {
             if (offsets[r] < 0)
                 continue;
-            var v = BitConverter.ToInt64(keys, offsets[r]);
+            var v = Value(keys[offsets[r]], bits);
             min = Math.Min(min, v);
             max = Math.Max(max, v);
             keyed++;
@@ -47,7 +48,7 @@ internal sealed class DenseKeyIndex
     }
 
     /// <summary>Indexes every keyed row; rows with equal keys are chained newest first, as the hash table does.</summary>
-    public static DenseKeyIndex Build(long slots, long min, int rows, ReadOnlySpan<int> offsets, byte[] keys, int[] next)
+    public static DenseKeyIndex Build(long slots, long min, int rows, ReadOnlySpan<int> offsets, ReadOnlySpan<ulong> keys, int bits, int[] next)
     {
         var heads = new int[slots];
         Array.Fill(heads, -1);
@@ -55,12 +56,15 @@ internal sealed class DenseKeyIndex
         {
             if (offsets[r] < 0)
                 continue;
-            var slot = (int)(BitConverter.ToInt64(keys, offsets[r]) - min);
+            var slot = (int)(Value(keys[offsets[r]], bits) - min);
             next[r] = heads[slot];
             heads[slot] = r;
         }
         return new DenseKeyIndex(heads, min);
     }
+
+    /// <summary>A packed integer key's value: its low <paramref name="bits"/> bits, sign-extended.</summary>
+    private static long Value(ulong word, int bits) => (long)(word << (64 - bits)) >> (64 - bits);
 
     /// <summary>The newest build row with key <paramref name="key"/>, or -1. Keys outside the range wrap to
     /// a difference of at least the slot count, so one unsigned comparison rejects both sides.</summary>

@@ -1,5 +1,6 @@
 using Vnd.Executor.Execution;
 using Vnd.Executor.Expressions;
+using Vnd.Executor.Operators.Hashing;
 using Vnd.Executor.Vectors;
 using Vnd.Planner.Types;
 
@@ -35,6 +36,10 @@ public sealed class HashJoinOperator : PhysicalOperator
         }
         ProbeKeys = p;
         BuildKeys = b;
+        var probeTypes = p.Select(k => k.PhysicalType).ToArray();
+        var buildTypes = b.Select(k => k.PhysicalType).ToArray();
+        ProbeLayout = PackedKeyLayout.TryCreateForJoin(probeTypes, buildTypes);
+        BuildLayout = ProbeLayout is null ? null : PackedKeyLayout.TryCreateForJoin(buildTypes, probeTypes);
         OutputTypes = EmitsBuildColumns ? [.. probe.OutputTypes, .. build.OutputTypes] : probe.OutputTypes;
     }
 
@@ -48,6 +53,12 @@ public sealed class HashJoinOperator : PhysicalOperator
 
     public JoinType Type { get; }
 
+    /// <summary>How each side packs its keys into words (<see cref="JoinKeyEncoder"/>): the same fields on both
+    /// sides; null when a key is not fixed-width or needs more than four words (the byte-encoded path).</summary>
+    internal PackedKeyLayout? ProbeLayout { get; }
+
+    internal PackedKeyLayout? BuildLayout { get; }
+
     public Expression? Residual { get; }
 
     public bool EmitsBuildColumns => Type is JoinType.Inner or JoinType.Left or JoinType.Right or JoinType.Full;
@@ -58,7 +69,7 @@ public sealed class HashJoinOperator : PhysicalOperator
 
     public override OperatorStream Open(QueryContext context, int partition, int partitionCount)
     {
-        var table = context.Shared(this, () => JoinHashTable.Build(context, Build, BuildKeys, EmitsBuildColumns || Residual is not null, IsIntegerKey(ProbeKeys)));
+        var table = context.Shared(this, () => JoinHashTable.Build(context, Build, BuildKeys, EmitsBuildColumns || Residual is not null, IsIntegerKey(ProbeKeys), BuildLayout));
         return new HashJoinStream(this, table, Probe.Open(context, partition, partitionCount), context, partitionCount);
     }
 

@@ -19,6 +19,7 @@ internal sealed class HashJoinStream : OperatorStream
     private readonly QueryContext _context;
     private readonly int _partitionCount;
     private readonly KeyEncoder _encoder;
+    private readonly JoinKeyEncoder? _packedEncoder;
     private readonly EvaluationScratch _scratch = new();
     private readonly Batch _output;
     private readonly IReadOnlyList<Expression> _residual;
@@ -45,6 +46,7 @@ internal sealed class HashJoinStream : OperatorStream
         _context = context;
         _partitionCount = partitionCount;
         _encoder = new KeyEncoder(plan.ProbeKeys.Select(k => k.PhysicalType).ToArray(), nullsAreValues: false);
+        _packedEncoder = plan.ProbeLayout is { } layout ? new JoinKeyEncoder(layout) : null;
         _output = new Batch(plan.EmitsBuildColumns ? plan.OutputTypes : [.. plan.Probe.OutputTypes, .. plan.Build.OutputTypes]);
         _probeColumns = plan.Probe.OutputTypes.Count;
         _keyVectors = new Vector[plan.ProbeKeys.Count];
@@ -111,6 +113,10 @@ internal sealed class HashJoinStream : OperatorStream
             }
             _scratch.Release(key);
         }
+        else if (_table.Packed)
+        {
+            LookupPacked(rows);
+        }
         else
         {
             LookupHashed(rows);
@@ -135,6 +141,17 @@ internal sealed class HashJoinStream : OperatorStream
             _nullKey[k] = isNull;
             _heads[k] = isNull ? -1 : _table.Find(hashes[k], _encoder.Key(k));
         }
+    }
+
+    /// <summary>A probe of packed keys (see <see cref="JoinKeyTable"/>): one batch call, prefetches included.</summary>
+    private void LookupPacked(ReadOnlySpan<int> rows)
+    {
+        var encoder = _packedEncoder!;
+        encoder.Encode(_keyVectors, rows);
+        for (var i = _keyVectors.Length - 1; i >= 0; i--)
+            _scratch.Release(_keyVectors[i]);
+        encoder.HasNull.AsSpan(0, rows.Length).CopyTo(_nullKey);
+        _table.FindPacked(encoder, _heads.AsSpan(0, rows.Length));
     }
 
     /// <summary>A probe of a dense build side (see <see cref="DenseKeyIndex"/>): the key values index it directly.</summary>

@@ -9,11 +9,13 @@ namespace Vnd.Executor.Operators.Joins;
 
 /// <summary>
 /// The build side of a hash join, built once per query and shared by every probing partition. Build rows are
-/// materialised with their key hashes (workers append whole batches under a short lock), then the rows are split
-/// by hash into one <see cref="KeyTable"/> per worker and the partitions are indexed in parallel. Rows with equal
-/// keys are chained through <see cref="Next"/>.
+/// materialised with their key hashes (workers append whole batches under a short lock), then indexed: keys that
+/// pack into words (every fixed-width key of at most 256 bits) go into one flat <see cref="JoinKeyTable"/> (or a
+/// <see cref="DenseKeyIndex"/> for one dense integer key); other keys are split by hash into one
+/// <see cref="KeyTable"/> per partition, indexed in parallel. Rows with equal keys are chained through
+/// <see cref="Next"/>.
 /// </summary>
-internal sealed class JoinHashTable : IDisposable
+internal sealed partial class JoinHashTable : IDisposable
 {
     private readonly object _appendLock = new();
     private readonly MemoryBudget _memory;
@@ -53,9 +55,14 @@ internal sealed class JoinHashTable : IDisposable
     /// (semi/anti joins with no residual) only the keys are kept: the rows' columns are never read back. With
     /// <paramref name="integerProbe"/> (the probe key is one integer column too) a single integer build key whose
     /// values are dense is indexed by value (<see cref="Dense"/>) instead of hashed.</summary>
-    public static JoinHashTable Build(QueryContext context, PhysicalOperator input, IReadOnlyList<Expression> keys, bool keepColumns, bool integerProbe)
+    public static JoinHashTable Build(QueryContext context, PhysicalOperator input, IReadOnlyList<Expression> keys, bool keepColumns, bool integerProbe, PackedKeyLayout? packed)
     {
         var table = new JoinHashTable(keepColumns ? input.OutputTypes : [], context.Memory);
+        if (packed is not null)
+        {
+            table.BuildPacked(context, input, keys, packed, integerProbe && HashJoinOperator.IsIntegerKey(keys));
+            return table;
+        }
         var workers = context.Parallelism;
         var encoders = new KeyEncoder?[workers];
         var scratches = new EvaluationScratch?[workers];
@@ -64,16 +71,27 @@ internal sealed class JoinHashTable : IDisposable
         {
             var encoder = encoders[w] ??= new KeyEncoder(types, nullsAreValues: false);
             var scratch = scratches[w] ??= new EvaluationScratch();
-            var vectors = new Vector[keys.Count];
-            for (var i = 0; i < vectors.Length; i++)
-                vectors[i] = keys[i].EvaluateToVector(batch, scratch);
+            var vectors = EvaluateKeys(keys, batch, scratch);
             encoder.Encode(vectors, batch.Rows);
-            for (var i = vectors.Length - 1; i >= 0; i--)
-                scratch.Release(vectors[i]);
+            ReleaseKeys(vectors, scratch);
             table.Append(batch, encoder);
         });
-        table.Index(workers, context, encoders.FirstOrDefault(e => e is not null)?.FixedWidth ?? -1, integerProbe && HashJoinOperator.IsIntegerKey(keys));
+        table.Index(workers, context, encoders.FirstOrDefault(e => e is not null)?.FixedWidth ?? -1);
         return table;
+    }
+
+    private static Vector[] EvaluateKeys(IReadOnlyList<Expression> keys, Batch batch, EvaluationScratch scratch)
+    {
+        var vectors = new Vector[keys.Count];
+        for (var i = 0; i < vectors.Length; i++)
+            vectors[i] = keys[i].EvaluateToVector(batch, scratch);
+        return vectors;
+    }
+
+    private static void ReleaseKeys(Vector[] vectors, EvaluationScratch scratch)
+    {
+        for (var i = vectors.Length - 1; i >= 0; i--)
+            scratch.Release(vectors[i]);
     }
 
     /// <summary>First build row whose key equals the probe key, or -1.</summary>
@@ -99,6 +117,9 @@ internal sealed class JoinHashTable : IDisposable
             ArrayPool<ulong>.Shared.Return(_hashes);
             ArrayPool<byte>.Shared.Return(_keys);
             ArrayPool<int>.Shared.Return(_keyOffsets);
+            if (_keyWords.Length > 0)
+                ArrayPool<ulong>.Shared.Return(_keyWords);
+            _keyWords = [];
             if (Next.Length > 0)
                 ArrayPool<int>.Shared.Return(Next);
             if (Matched.Length > 0)
@@ -109,6 +130,7 @@ internal sealed class JoinHashTable : IDisposable
             Next = [];
             Matched = [];
         }
+        _keyTable?.Dispose();
         // A build cancelled part-way leaves some partitions unbuilt (null).
         foreach (var p in _partitions)
             p?.Dispose();
@@ -161,19 +183,13 @@ internal sealed class JoinHashTable : IDisposable
     /// The keys are copied in partition order because reading them in place, a partition's rows being spread over
     /// the whole build side, cost a cache miss per row again (measured: RTT over all flows, a 5-column key).
     /// </summary>
-    private void Index(int workers, QueryContext context, int fixedWidth, bool integerKey)
+    private void Index(int workers, QueryContext context, int fixedWidth)
     {
         var count = Rows.Count;
         Reserve(count * 5L);
         Next = RentCleared<int>(count);
         Matched = RentCleared<byte>(count);
-        if (integerKey && DenseKeyIndex.Slots(count, _keyOffsets, _keys, out var min) is > 0 and var slots)
-        {
-            Reserve(slots * 4);
-            Dense = DenseKeyIndex.Build(slots, min, count, _keyOffsets, _keys, Next);
-            return;
-        }
-        _bits = PartitionBits(count);
+        _bits = JoinKeyTable.PartitionBits(count);
         var partitions = 1 << _bits;
         _partitions = new KeyTable[partitions];
         _heads = new int[partitions][];
@@ -287,16 +303,6 @@ internal sealed class JoinHashTable : IDisposable
                 end = _keyOffsets[r];
         }
         return ends;
-    }
-
-    /// <summary>Enough partitions that each holds about 4K rows (its key table then fits in L2), at most 2048
-    /// so the one scatter pass writes to few enough places at once.</summary>
-    private static int PartitionBits(int count)
-    {
-        var bits = 0;
-        while (bits < 11 && (count >> (bits + 12)) > 0)
-            bits++;
-        return bits;
     }
 
     private void EnsureRoom(int rows, int bytes)

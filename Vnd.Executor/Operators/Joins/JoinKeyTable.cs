@@ -1,0 +1,246 @@
+using System.Buffers;
+using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics.X86;
+using Vnd.Executor.Execution;
+
+namespace Vnd.Executor.Operators.Joins;
+
+/// <summary>
+/// The build side of a hash join on keys packed into 1–4 words (<see cref="JoinKeyEncoder"/>): one flat
+/// open-addressing table whose slots hold the newest build row of a key, so a probe costs one cache line — no
+/// entry number to turn into a row through a second array. Each slot is <c>(low 32 hash bits) &lt;&lt; 32 | row + 1</c>
+/// (0 = free); a one-word key follows it in the slot, a wider key is compared against the build rows' key words
+/// where they were materialised (read only when the 32-bit tag matches, nearly always a match): inline, a 3-word key
+/// would make the table four times the size, and zeroing it cost more than the probe saved. The table is cut into
+/// regions by the top bits of the hash, one per radix partition of the build rows, so each region is filled from
+/// rows copied into partition order while it sits in the cache, by one worker, with no locks; a probe computes
+/// the region and position from the hash alone. Rows with equal keys are chained through the join's Next array.
+/// </summary>
+internal sealed class JoinKeyTable : IDisposable
+{
+    private readonly MemoryBudget _memory;
+    private readonly int _words;
+    private readonly int _stride;
+    private readonly int _bits;
+    private readonly int _regionSlots;
+    private readonly ulong[] _keys;
+    private ulong[] _slots;
+    private long _reserved;
+
+    private JoinKeyTable(MemoryBudget memory, ulong[] keys, int words, int bits, int regionSlots)
+    {
+        _memory = memory;
+        _keys = keys;
+        _words = words;
+        _stride = words == 1 ? 2 : 1;
+        _bits = bits;
+        _regionSlots = regionSlots;
+        var length = ((long)regionSlots << bits) * _stride;
+        if (length > Array.MaxLength)
+            ExecutionErrors.Unsupported("a hash join build side this large");
+        _reserved = length * 8;
+        memory.Reserve(_reserved);
+        _slots = ArrayPool<ulong>.Shared.Rent((int)length);
+        _slots.AsSpan(0, (int)length).Clear();
+    }
+
+    /// <summary>
+    /// Indexes the keyed rows: row r's key is <c>keys[offsets[r] .. offsets[r] + words)</c>, offsets[r] &lt; 0 for a
+    /// NULL key (offsets[r] = r * words otherwise: the table keeps <paramref name="keys"/> to compare wide keys); rows with equal keys are chained newest first through <paramref name="next"/>, which must hold -1
+    /// for every row on entry (only repeated keys are written).
+    /// </summary>
+    public static JoinKeyTable Build(QueryContext context, int workers, int rows, ulong[] hashes, ulong[] keys, int[] offsets, int words, int[] next)
+    {
+        var bits = PartitionBits(rows);
+        var partitions = 1 << bits;
+        var starts = new int[partitions + 1];
+        for (var r = 0; r < rows; r++)
+        {
+            if (offsets[r] >= 0)
+                starts[Partition(hashes[r], bits) + 1]++;
+        }
+        var largest = 0;
+        for (var p = 0; p < partitions; p++)
+        {
+            largest = Math.Max(largest, starts[p + 1]);
+            starts[p + 1] += starts[p];
+        }
+        var keyed = starts[partitions];
+        // Each region holds its partition at a load of at most one half. Keys repeated many times crowd one
+        // partition; rather than give every region that partition's room, such a build gets one region.
+        var regionSlots = Math.Max(16, 2 * largest);
+        if ((long)regionSlots * partitions > 4L * Math.Max(16, 2 * keyed))
+        {
+            bits = 0;
+            partitions = 1;
+            regionSlots = Math.Max(16, 2 * keyed);
+            starts = [0, keyed];
+        }
+        var table = new JoinKeyTable(context.Memory, keys, words, bits, regionSlots);
+        try
+        {
+            table.Fill(context, workers, rows, hashes, keys, offsets, starts, next);
+        }
+        catch
+        {
+            table.Dispose();
+            throw;
+        }
+        return table;
+    }
+
+    /// <summary>
+    /// Writes the newest build row matching each probe key to <paramref name="heads"/> (-1 for none, and for rows
+    /// flagged in <paramref name="isNull"/>). Key k is <c>keys[k * words .. (k + 1) * words)</c>. The slots of the
+    /// whole batch are prefetched first so their cache misses overlap.
+    /// </summary>
+    public void Find(ReadOnlySpan<ulong> hashes, ReadOnlySpan<ulong> keys, ReadOnlySpan<bool> isNull, Span<int> heads)
+    {
+        for (var k = 0; k < hashes.Length; k++)
+            Prefetch(hashes[k]);
+        if (_words == 1)
+        {
+            for (var k = 0; k < hashes.Length; k++)
+                heads[k] = isNull[k] ? -1 : FindWord(hashes[k], keys[k]);
+            return;
+        }
+        for (var k = 0; k < hashes.Length; k++)
+            heads[k] = isNull[k] ? -1 : FindWords(hashes[k], keys.Slice(k * _words, _words));
+    }
+
+    public void Dispose()
+    {
+        _memory.Release(_reserved);
+        _reserved = 0;
+        if (_slots.Length > 0)
+            ArrayPool<ulong>.Shared.Return(_slots);
+        _slots = [];
+    }
+
+    /// <summary>Enough partitions that each holds about 4K rows (its region then fits in L2), at most 2048 so the
+    /// one scatter pass writes to few enough places at once.</summary>
+    internal static int PartitionBits(int count)
+    {
+        var bits = 0;
+        while (bits < 11 && (count >> (bits + 12)) > 0)
+            bits++;
+        return bits;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int Partition(ulong hash, int bits) => bits == 0 ? 0 : (int)(hash >> (64 - bits));
+
+    /// <summary>The first slot of a hash: its region, then a position within the region from hash bits 21–52
+    /// (a multiply-shift maps them onto any region size; the tag uses bits 0–31, the region the top bits).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private int Home(ulong hash, out int regionStart)
+    {
+        regionStart = Partition(hash, _bits) * _regionSlots;
+        return regionStart + (int)(((hash >> 21) & 0xFFFFFFFFUL) * (ulong)_regionSlots >> 32);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private int After(int slot, int regionStart) => slot + 1 == regionStart + _regionSlots ? regionStart : slot + 1;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private unsafe void Prefetch(ulong hash)
+    {
+        if (Sse.IsSupported)
+            Sse.Prefetch0(Unsafe.AsPointer(ref _slots[Home(hash, out _) * _stride]));
+    }
+
+    private int FindWord(ulong hash, ulong key) => (int)(uint)_slots[LocateWord(hash, key)] - 1;
+
+    /// <summary><see cref="Locate"/> for one-word keys, kept in the slot.</summary>
+    private int LocateWord(ulong hash, ulong key)
+    {
+        var slots = _slots;
+        var tag = hash << 32;
+        for (var i = Home(hash, out var start); ; i = After(i, start))
+        {
+            var slot = slots[2 * i];
+            if (slot == 0 || ((slot & 0xFFFFFFFF00000000UL) == tag && slots[(2 * i) + 1] == key))
+                return 2 * i;
+        }
+    }
+
+    private int FindWords(ulong hash, ReadOnlySpan<ulong> key) => (int)(uint)_slots[Locate(hash, key)] - 1;
+
+    /// <summary>Where the key's slot is: the slot holding it, or the free slot that ends its probe sequence.</summary>
+    private int Locate(ulong hash, ReadOnlySpan<ulong> key)
+    {
+        var slots = _slots;
+        var tag = hash << 32;
+        for (var i = Home(hash, out var start); ; i = After(i, start))
+        {
+            var at = i * _stride;
+            var slot = slots[at];
+            if (slot == 0 || ((slot & 0xFFFFFFFF00000000UL) == tag && key.SequenceEqual(KeyOf(slot))))
+                return at;
+        }
+    }
+
+    /// <summary>The key words of the row a wide key's slot holds.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private ReadOnlySpan<ulong> KeyOf(ulong slot) => _keys.AsSpan(((int)(uint)slot - 1) * _words, _words);
+
+    /// <summary>Copies the keyed rows into partition order (row, hash, key words), then fills each region from its
+    /// partition, the workers taking regions in turn.</summary>
+    private void Fill(QueryContext context, int workers, int rows, ulong[] hashes, ulong[] keys, int[] offsets, int[] starts, int[] next)
+    {
+        var partitions = starts.Length - 1;
+        var keyed = starts[partitions];
+        var inline = _words == 1;
+        var scratch = keyed * (inline ? 20L : 12L);
+        _memory.Reserve(scratch);
+        var order = ArrayPool<int>.Shared.Rent(Math.Max(1, keyed));
+        var orderedHashes = ArrayPool<ulong>.Shared.Rent(Math.Max(1, keyed));
+        var orderedKeys = inline ? ArrayPool<ulong>.Shared.Rent(Math.Max(1, keyed)) : [];
+        try
+        {
+            var fill = starts.AsSpan(0, partitions).ToArray();
+            for (var r = 0; r < rows; r++)
+            {
+                if (offsets[r] < 0)
+                    continue;
+                var at = fill[Partition(hashes[r], _bits)]++;
+                order[at] = r;
+                orderedHashes[at] = hashes[r];
+                if (inline)
+                    orderedKeys[at] = keys[offsets[r]];
+            }
+            ParallelDrain.For(Math.Min(workers, partitions), w =>
+            {
+                for (var p = w; p < partitions; p += workers)
+                {
+                    context.CheckCancelled();
+                    for (var i = starts[p]; i < starts[p + 1]; i++)
+                    {
+                        var row = order[i];
+                        Insert(row, orderedHashes[i], inline ? orderedKeys.AsSpan(i, 1) : keys.AsSpan(row * _words, _words), next);
+                    }
+                }
+            });
+        }
+        finally
+        {
+            ArrayPool<int>.Shared.Return(order);
+            ArrayPool<ulong>.Shared.Return(orderedHashes);
+            if (inline)
+                ArrayPool<ulong>.Shared.Return(orderedKeys);
+            _memory.Release(scratch);
+        }
+    }
+
+    /// <summary>Makes <paramref name="row"/> its key's newest row, chaining the previous one behind it.</summary>
+    private void Insert(int row, ulong hash, ReadOnlySpan<ulong> key, int[] next)
+    {
+        var at = _words == 1 ? LocateWord(hash, key[0]) : Locate(hash, key);
+        var slot = _slots[at];
+        if (slot == 0 && _words == 1)
+            _slots[at + 1] = key[0];
+        else if (slot != 0)
+            next[row] = (int)(uint)slot - 1;
+        _slots[at] = (hash << 32) | (uint)(row + 1);
+    }
+}
