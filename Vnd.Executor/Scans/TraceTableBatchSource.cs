@@ -10,7 +10,10 @@ namespace Vnd.Executor.Scans;
 
 /// <summary>
 /// A trace-table snapshot as a scan source. Segments are the unit of parallelism: partition p of n reads
-/// segments p, p+n, ... of those <paramref name="keep"/> accepts (segment skipping by min/max statistics), and
+/// segments p, p+n, ... of those <paramref name="keep"/> accepts (segment skipping by min/max statistics). With
+/// fewer than two segments per partition (a table of up to a million rows is one segment) the record batches are the
+/// unit instead, so every core gets work: partition p converts record batches p, p+n, ... of all kept segments and
+/// passes over the others (reading a batch over the shared mapping copies nothing). Either way it
 /// turns each Arrow record batch into executor batches of at most <see cref="Batch.Capacity"/> rows holding only
 /// the requested columns. The manifest's row counts answer <see cref="ExactRowCount"/> for the same segments.
 /// </summary>
@@ -44,23 +47,30 @@ public sealed class TraceTableBatchSource(TraceTable table, Func<SegmentInfo, bo
     {
         ArgumentOutOfRangeException.ThrowIfNegative(partition);
         ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(partition, partitionCount);
-        var segments = new List<SegmentInfo>();
-        var kept = 0;
+        var kept = new List<SegmentInfo>();
         foreach (var segment in Table.Segments)
         {
-            if (keep is not null && !keep(segment))
-                continue;
-            if (kept++ % partitionCount == partition)
-                segments.Add(segment);
+            if (keep is null || keep(segment))
+                kept.Add(segment);
         }
-        return new Reader(new TraceTableReader(Table), segments, columns.ToArray(), columns.Select(c => _types[c]).ToArray(), context);
+        var types = columns.Select(c => _types[c]).ToArray();
+        if (kept.Count < 2 * partitionCount)
+            return new Reader(new TraceTableReader(Table), kept, columns.ToArray(), types, context, partition, partitionCount);
+        var segments = new List<SegmentInfo>();
+        for (var i = partition; i < kept.Count; i += partitionCount)
+            segments.Add(kept[i]);
+        return new Reader(new TraceTableReader(Table), segments, columns.ToArray(), types, context, 0, 1);
     }
 
-    private sealed class Reader(TraceTableReader table, List<SegmentInfo> segments, int[] columns, SqlType[] types, QueryContext context)
+    /// <param name="first">The first record batch this reader converts, counting over all its segments.</param>
+    /// <param name="stride">Converts every stride-th record batch from <paramref name="first"/> on (1: all).</param>
+    private sealed class Reader(TraceTableReader table, List<SegmentInfo> segments, int[] columns, SqlType[] types, QueryContext context,
+        int first, int stride)
         : IBatchReader
     {
         private readonly Batch _batch = new(types);
         private int _nextSegment;
+        private long _recordIndex;
         private SegmentReader? _segment;
         private RecordBatch? _record;
         private int _position;
@@ -99,6 +109,12 @@ public sealed class TraceTableBatchSource(TraceTable table, Func<SegmentInfo, bo
                     _segment = table.OpenSegment(segments[_nextSegment++], SegmentReadMode.Mapped);
                 }
                 _record = _segment.ReadNext();
+                if (_record is not null && _recordIndex++ % stride != first)
+                {
+                    _record.Dispose();
+                    _record = null;
+                    continue;
+                }
                 if (_record is not null)
                     return true;
                 _segment.Dispose();

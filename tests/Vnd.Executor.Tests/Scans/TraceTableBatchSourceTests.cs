@@ -14,23 +14,30 @@ public sealed class TraceTableBatchSourceTests
     private const int RowsPerSegment = 7_000;
     private static readonly TableRef Packets = new("tenant1", "packets");
 
+    /// <summary>
+    /// Three segments of two record batches each (5,000 + 2,000 rows; the last 5,000 + 1,000): one partition reads the
+    /// table in order; two or three partitions, with fewer than two segments each, split it by record batch.
+    /// </summary>
     [Theory]
     [InlineData(1)]
     [InlineData(2)]
     [InlineData(3)]
-    public void Every_value_of_every_type_reads_back_partitioned_by_segment(int partitions)
+    public void Every_value_of_every_type_reads_back_once_over_the_partitions(int partitions)
     {
         using var data = new TempDataDirectory();
         var table = Write(data.Path);
+        Assert.Equal(3, table.Segments.Count);
         var source = new TraceTableBatchSource(table);
         var all = Enumerable.Range(0, SampleRows.Schema.Count).ToArray();
-        var seen = 0;
+        int[] recordStarts = [0, 5_000, 7_000, 12_000, 14_000, 19_000, Rows];
+        var seen = new List<int>();
         using var context = new QueryContext();
         for (var p = 0; p < partitions; p++)
         {
             using var reader = source.Open(all, p, partitions, context);
-            var expectedSegments = Enumerable.Range(0, 3).Where(s => s % partitions == p).ToArray();
-            var expectedRows = expectedSegments.SelectMany(s => Enumerable.Range(s * RowsPerSegment, Math.Min(RowsPerSegment, Rows - (s * RowsPerSegment)))).ToArray();
+            var expectedRows = Enumerable.Range(0, recordStarts.Length - 1)
+                .Where(b => partitions == 1 || b % partitions == p)
+                .SelectMany(b => Enumerable.Range(recordStarts[b], recordStarts[b + 1] - recordStarts[b])).ToArray();
             var i = 0;
             while (reader.Next() is { } batch)
             {
@@ -42,9 +49,35 @@ public sealed class TraceTableBatchSourceTests
                 }
             }
             Assert.Equal(expectedRows.Length, i);
-            seen += i;
+            seen.AddRange(expectedRows);
         }
-        Assert.Equal(Rows, seen);
+        Assert.Equal(Enumerable.Range(0, Rows), seen.Order());
+    }
+
+    [Fact]
+    public void With_two_segments_per_partition_segments_stay_the_unit()
+    {
+        using var data = new TempDataDirectory();
+        var table = Write(data.Path, rows: 30_000);
+        Assert.Equal(5, table.Segments.Count);
+        var source = new TraceTableBatchSource(table);
+        using var context = new QueryContext();
+        int[][] expectedSegments = [[0, 2, 4], [1, 3]];
+
+        for (var p = 0; p < 2; p++)
+        {
+            using var reader = source.Open([0], p, 2, context);
+            var values = new List<object?>();
+            while (reader.Next() is { } batch)
+            {
+                for (var r = 0; r < batch.Count; r++)
+                    values.Add(Normalise(batch[0], r));
+            }
+            var expected = expectedSegments[p]
+                .SelectMany(seg => Enumerable.Range(seg * RowsPerSegment, Math.Min(RowsPerSegment, 30_000 - (seg * RowsPerSegment))))
+                .Select(row => SampleRows.Value(0, row));
+            Assert.Equal(expected, values);
+        }
     }
 
     [Fact]
@@ -70,17 +103,15 @@ public sealed class TraceTableBatchSourceTests
         Assert.Equal(Rows - RowsPerSegment, rows.Count);
     }
 
-    private static TraceTable Write(string directory)
+    private static TraceTable Write(string directory, int rows = Rows)
     {
         var store = new TraceTableStore(directory);
         using (var writer = store.CreateWriter(Packets, SampleRows.Schema, new TraceTableWriterOptions { RowsPerBatch = 5_000, RowsPerSegment = RowsPerSegment }))
         {
-            SampleRows.Write(writer, 0, Rows);
+            SampleRows.Write(writer, 0, rows);
             writer.Commit();
         }
-        var table = store.OpenTable(Packets);
-        Assert.Equal(3, table.Segments.Count);
-        return table;
+        return store.OpenTable(Packets);
     }
 
     /// <summary>An executor value in <see cref="SampleRows.Value"/>'s normal form.</summary>
