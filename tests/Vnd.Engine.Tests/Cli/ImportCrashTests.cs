@@ -30,7 +30,9 @@ public sealed class ImportCrashTests : IDisposable
     public void A_killed_import_never_leaves_a_visible_partial_segment()
     {
         Directory.CreateDirectory(_work);
-        var options = new BulkTcpTrafficOptions { Packets = 400_000, ConcurrentConnections = 16, SegmentsPerConnection = 500 };
+        // Long enough that the import itself, not the process start, spans the kills: at 400k packets, once the importer
+        // reached 6-7M packets/s, none of ten kills landed between the first segment and the end (CI run, 2026-11-26).
+        var options = new BulkTcpTrafficOptions { Packets = 2_000_000, ConcurrentConnections = 16, SegmentsPerConnection = 500 };
         var pcap = Path.Combine(_work, "bulk.pcap");
         var expectedSeq = new List<long>();
         using (var writer = PcapFileWriter.Create(pcap, snapLength: 64))
