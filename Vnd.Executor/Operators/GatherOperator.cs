@@ -9,7 +9,9 @@ namespace Vnd.Executor.Operators;
 /// The exchange that makes a streaming pipeline parallel: runs <c>n</c> partitions of its input on worker
 /// threads and hands their batches to one consumer (order is not preserved). Workers copy each batch into a
 /// pooled batch because the input's batch is only valid until its next call; a bounded queue gives back-pressure.
-/// The planner puts one under the root of a streaming query (e.g. scan → filter → join probe → project).
+/// Operator trees built by hand (tests, bench joins) put one above a streaming pipeline (scan → filter → join probe →
+/// project); the physical planner does not place it yet, because it interleaves the partitions' rows where a query
+/// without ORDER BY is expected to return them in capture order.
 /// </summary>
 public sealed class GatherOperator : PhysicalOperator
 {
