@@ -68,8 +68,8 @@ internal sealed class FragmentExprWriter(FragmentWriter writer)
                 writer.Bool(a.Distinct);
                 Write(a.Filter);
                 writer.Type(a.ResultType);
-                writer.List(a.WithinGroup, k => { Write(k.Expr); writer.Bool(k.Descending); writer.Bool(k.NullsFirst); });
-                writer.List(a.OrderBy, k => { Write(k.Expr); writer.Bool(k.Descending); writer.Bool(k.NullsFirst); });
+                writer.List(a.WithinGroup, writer.Key);
+                writer.List(a.OrderBy, writer.Key);
                 break;
             default:
                 throw new FragmentFormatException("0A000", $"expression {expr.GetType().Name} cannot run on a table server yet");

@@ -234,7 +234,7 @@ internal sealed class FragmentWriter
         List(aggregate.Terms, t => { Bool(t.Local); VarInt(t.Index); Bool(t.Negative); });
     }
 
-    private void Key(SortKey key)
+    internal void Key(SortKey key)
     {
         Expr(key.Expr);
         Bool(key.Descending);

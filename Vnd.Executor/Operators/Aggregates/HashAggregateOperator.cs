@@ -12,6 +12,9 @@ namespace Vnd.Executor.Operators.Aggregates;
 /// </summary>
 public sealed class HashAggregateOperator : PhysicalOperator
 {
+    /// <summary>Some aggregate takes ORDER BY keys, evaluated per batch beside its argument.</summary>
+    private readonly bool _ordered;
+
     public HashAggregateOperator(PhysicalOperator input, IReadOnlyList<Expression> groupKeys, IReadOnlyList<AggregateCall> aggregates)
     {
         Input = input;
@@ -21,8 +24,6 @@ public sealed class HashAggregateOperator : PhysicalOperator
         _ordered = aggregates.Any(a => a.OrderKeys.Count > 0);
     }
 
-    /// <summary>Some aggregate takes ORDER BY keys, evaluated per batch beside its argument.</summary>
-    private readonly bool _ordered;
 
     public PhysicalOperator Input { get; }
 
