@@ -6,10 +6,11 @@ namespace Vnd.Planner.Rules;
 
 /// <summary>
 /// distinct_aggregates: sum/avg/… (DISTINCT x) become the plain aggregates over the distinct (groups, x) pairs — an
-/// aggregate over a grouping by the original keys plus x — since the executor deduplicates only for count.
-/// min, max, bool_and and bool_or ignore DISTINCT (duplicates cannot change them). Applies when every aggregate of
-/// the node reads the same single argument without FILTER and all are DISTINCT or duplicate-insensitive; other
-/// mixes are left for the executor, which refuses them with 0A000.
+/// aggregate over a grouping by the original keys plus x. The executor can deduplicate per group itself, but only
+/// by keeping every distinct value until the end; the two groupings instead run as ordinary parallel (and, across
+/// table servers, partial) aggregates. min, max, bool_and and bool_or ignore DISTINCT (duplicates cannot change
+/// them). Applies when every aggregate of the node reads the same single argument without FILTER and all are
+/// DISTINCT or duplicate-insensitive; other mixes are left to the executor's per-group distinct sets.
 /// </summary>
 public sealed class DistinctAggregates : ILogicalRule
 {

@@ -11,7 +11,7 @@ namespace Vnd.Executor.Operators.Aggregates;
 /// One aggregate of a GROUP BY: its kind, argument (null for count(*)), DISTINCT flag and, for string_agg, the
 /// separator. Result types follow PostgreSQL: count → int8; sum(int2/int4) → int8; sum(int8) and avg of
 /// integers → numeric; float input → float8; variance/stddev → float8 (PostgreSQL gives numeric for integer
-/// input). Only count supports DISTINCT.
+/// input). DISTINCT works for every aggregate but the percentiles (WITHIN GROUP has no DISTINCT form).
 /// </summary>
 public sealed class AggregateCall
 {
@@ -24,8 +24,8 @@ public sealed class AggregateCall
             throw new ExecutionException(SqlState.NumericValueOutOfRange, $"percentile value {fraction.ToString(System.Globalization.CultureInfo.InvariantCulture)} is not between 0 and 1");
         if (kind != AggregateKind.CountStar && argument is null)
             throw new ArgumentException($"{kind} needs an argument", nameof(argument));
-        if (distinct && kind != AggregateKind.Count)
-            ExecutionErrors.Unsupported($"DISTINCT is only supported for count, not {kind}");
+        if (distinct && kind is AggregateKind.CountStar or AggregateKind.PercentileCont or AggregateKind.PercentileDisc)
+            ExecutionErrors.Unsupported($"DISTINCT in {kind}");
         Kind = kind;
         Argument = kind is AggregateKind.StddevSamp or AggregateKind.PercentileCont or AggregateKind.StddevPop or AggregateKind.VarSamp or AggregateKind.VarPop
             ? TypeUnification.To(argument!, SqlType.Float8)
@@ -59,8 +59,14 @@ public sealed class AggregateCall
 
     public static AggregateCall CountStar() => new(AggregateKind.CountStar);
 
-    public Accumulator CreateAccumulator(MemoryBudget memory) =>
-        OrderKeys.Count > 0 ? new OrderedAccumulator(memory, this) : CreatePlainAccumulator(memory);
+    public Accumulator CreateAccumulator(MemoryBudget memory)
+    {
+        var accumulator = OrderKeys.Count > 0 ? new OrderedAccumulator(memory, this) : CreatePlainAccumulator(memory);
+        // count(DISTINCT) deduplicates itself; min/max/bool_* cannot be changed by duplicates.
+        return Distinct && Kind is not (AggregateKind.Count or AggregateKind.Min or AggregateKind.Max or AggregateKind.BoolAnd or AggregateKind.BoolOr)
+            ? new DistinctAccumulator(memory, Argument!.Type, accumulator, OrderKeys.Count)
+            : accumulator;
+    }
 
     /// <summary>The accumulator that takes the values in the order they come (an ordered one feeds it sorted).</summary>
     internal Accumulator CreatePlainAccumulator(MemoryBudget memory)

@@ -1,4 +1,3 @@
-using System.Runtime.InteropServices;
 using Vnd.Executor.Execution;
 using Vnd.Executor.Operators.Hashing;
 using Vnd.Executor.Vectors;
@@ -12,15 +11,14 @@ namespace Vnd.Executor.Operators.Aggregates;
 public sealed class DistinctCountAccumulator : Accumulator
 {
     private readonly KeyEncoder _encoder;
-    private readonly KeyTable _pairs;
+    private readonly GroupValueSet _pairs;
     private long[] _counts = [];
-    private byte[] _composite = new byte[64];
 
     public DistinctCountAccumulator(MemoryBudget memory, PhysicalType type)
         : base(memory)
     {
         _encoder = new KeyEncoder([type], nullsAreValues: false);
-        _pairs = new KeyTable(-1, memory);
+        _pairs = new GroupValueSet(memory);
     }
 
     public override void Resize(int count) => Grow(ref _counts, count);
@@ -39,10 +37,7 @@ public sealed class DistinctCountAccumulator : Accumulator
     {
         var o = (DistinctCountAccumulator)other;
         for (var e = 0; e < o._pairs.Count; e++)
-        {
-            var pair = o._pairs.Key(e);
-            Insert(map[MemoryMarshal.Read<int>(pair)], pair[4..]);
-        }
+            Insert(map[o._pairs.Group(e)], o._pairs.Value(e));
     }
 
     public override void Finish(int first, int count, Vector output) =>
@@ -56,13 +51,7 @@ public sealed class DistinctCountAccumulator : Accumulator
 
     private void Insert(int group, ReadOnlySpan<byte> value)
     {
-        if (_composite.Length < value.Length + 4)
-            _composite = new byte[(value.Length + 4) * 2];
-        MemoryMarshal.Write(_composite, group);
-        value.CopyTo(_composite.AsSpan(4));
-        var key = _composite.AsSpan(0, value.Length + 4);
-        _pairs.FindOrAdd(Hash.Finish(Hash.Bytes(key)), key, out var added);
-        if (added)
+        if (_pairs.Add(group, value))
             _counts[group]++;
     }
 }

@@ -82,8 +82,8 @@ public sealed class GroupTable : IDisposable
         }
         for (var i = 0; i < Accumulators.Length; i++)
         {
-            if (orderKeys.Length > 0 && orderKeys[i] is { } order)
-                ((OrderedAccumulator)Accumulators[i]).Update(arguments[i]!, order, rows, groups);
+            if (orderKeys.Length > 0 && orderKeys[i] is { } order && Accumulators[i] is OrderedAccumulator ordered)
+                ordered.Update(arguments[i]!, order, rows, groups);
             else
                 Accumulators[i].Update(arguments[i], rows, groups);
         }

@@ -68,6 +68,42 @@ public class AggregateTests
         Assert.Equal(Plans.Sorted(expected), Plans.Sorted(actual));
     }
 
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(4)]
+    public void Distinct_aggregates_count_each_value_once_even_when_several_workers_saw_it(int parallelism)
+    {
+        // v has 2,000 values over 6,000 rows, so every worker sees most values of its groups: adding each worker's
+        // distinct sums at the merge (instead of the union of their sets) would count values twice.
+        var rows = RandomRows.Generate(6000, seed: 31);
+        var plan = new HashAggregateOperator(Plans.Scan(RandomRows.Table(rows)), [G],
+        [
+            new(AggregateKind.Sum, V, distinct: true), new(AggregateKind.Avg, V, distinct: true),
+            new(AggregateKind.StringAgg, S, distinct: true, separator: ",", orderKeys: [new(S)]),
+            new(AggregateKind.ArrayAgg, V, distinct: true, orderKeys: [new(V, Descending: true)]),
+            new(AggregateKind.Sum, V),
+        ]);
+        var expected = rows.GroupBy(r => r.G).Select(g =>
+        {
+            var vs = g.Where(r => r.V is not null).Select(r => r.V!.Value).Distinct().ToList();
+            var ss = g.Where(r => r.S is not null).Select(r => r.S!).Distinct().Order(StringComparer.Ordinal).ToList();
+            // DISTINCT keeps one NULL in array_agg; DESC puts it first (NULLS FIRST is DESC's default).
+            var array = g.Select(r => r.V).Distinct().OrderByDescending(v => v.HasValue ? 0 : 1).ThenByDescending(v => v)
+                .Select(v => v is { } x ? x.ToString(System.Globalization.CultureInfo.InvariantCulture) : "NULL");
+            return new object?[]
+            {
+                g.Key, vs.Count == 0 ? null : (decimal)vs.Sum(), vs.Count == 0 ? null : (decimal)vs.Sum() / vs.Count,
+                ss.Count == 0 ? null : string.Join(",", ss), "{" + string.Join(",", array) + "}",
+                g.Any(r => r.V is not null) ? (decimal)g.Sum(r => r.V ?? 0) : null,
+            };
+        });
+
+        var actual = Plans.Run(plan, parallelism).Select(r => new object?[] { r[0], r[1], r[2], r[3], r[4]?.ToString(), r[5] });
+
+        Assert.Equal(Plans.Sorted(expected), Plans.Sorted(actual));
+    }
+
     [Fact]
     public void Multi_column_keys_with_text_group_like_linq()
     {
