@@ -17,7 +17,7 @@ public static class ScalarFunctions
             "nullif" when arguments.Count == 2 => Expr.NullIf(arguments[0], arguments[1]),
             _ => MathFunctions.Resolve(lower, arguments) ?? TextFunctions.Resolve(lower, arguments) ?? TimeFunctions.Resolve(lower, arguments)
                 ?? NetworkFunctions.Resolve(lower, arguments) ?? StringFunctions.Resolve(lower, arguments) ?? OperatorFunctions.Resolve(lower, arguments)
-                ?? ClockFunctions.Resolve(lower, arguments)
+                ?? ClockFunctions.Resolve(lower, arguments) ?? DateConstructors.Resolve(lower, arguments)
                 ?? RegexMatch.Resolve(lower, arguments) ?? CatalogTextFunctions.Resolve(lower, arguments)
                 ?? ArrayFunctions.Resolve(lower, arguments) ?? ArrayTextFunctions.Resolve(lower, arguments)
                 ?? ArrayBuilders.Resolve(lower, arguments) ?? ArrayTextBuilders.Resolve(lower, arguments)

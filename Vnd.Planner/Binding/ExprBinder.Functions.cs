@@ -11,6 +11,10 @@ internal sealed partial class ExprBinder
 {
     private BoundExpr BindFunction(FunctionCall f)
     {
+        if (NamedArguments.Present(f))
+        {
+            f = NamedArguments.ToPositional(f);
+        }
         if (SetFunctionBinding.Handles(f))
         {
             return BindSetReturning(f);

@@ -119,6 +119,7 @@ internal sealed partial class ExprBinder
             SubscriptExpr s => BindSubscript(s),
             StarExpr s => throw BinderErrors.Unsupported("* in this position", s),
             CollateExpr c => BindCollate(c),
+            NamedArgument n => throw BinderErrors.Unsupported("named notation (=>) in this position", n),
             _ => throw BinderErrors.Unsupported(expr.GetType().Name.Replace("Expr", "", StringComparison.Ordinal) + " expression", expr),
         };
     }

@@ -128,6 +128,11 @@ public static class BuiltinFunctions
         {
             f.Add(Fn("make_interval", SqlList.From(makeInterval.Take(count)), SqlType.Interval));
         }
+        SqlType[] dateTime = [SqlType.Int4, SqlType.Int4, SqlType.Int4, SqlType.Int4, SqlType.Int4, SqlType.Float8];
+        f.Add(Fn("make_date", [SqlType.Int4, SqlType.Int4, SqlType.Int4], SqlType.Date));
+        f.Add(Fn("make_timestamp", SqlList.From(dateTime), SqlType.Timestamp));
+        f.Add(Fn("make_timestamptz", SqlList.From(dateTime), SqlType.TimestampTz));
+        f.Add(Fn("make_timestamptz", [.. dateTime, SqlType.Text], SqlType.TimestampTz));
     }
 
     private static void AddStringFunctions(List<FunctionSignature> f)

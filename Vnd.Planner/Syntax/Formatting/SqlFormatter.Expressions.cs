@@ -35,6 +35,7 @@ public static partial class SqlFormatter
             case CastExpr c: WriteCast(sql, c); break;
             case SubscriptExpr s: WriteSubscript(sql, s); break;
             case FieldSelectionExpr f: sql.Append("(("); WriteExpr(sql, f.Operand); sql.Append(")."); sql.Append(f.Field == "*" ? "*" : Identifier(f.Field)).Append(')'); break;
+            case NamedArgument n: sql.Append(Identifier(n.Name)).Append(" => "); WriteExpr(sql, n.Value); break;
             case CollateExpr c: sql.Append('('); WriteExpr(sql, c.Operand); sql.Append(" COLLATE "); WriteName(sql, c.Collation); sql.Append(')'); break;
             case AtTimeZoneExpr a: Wrap(sql, a.Operand, " AT TIME ZONE ", a.Zone); break;
             case CaseExpr c: WriteCase(sql, c); break;

@@ -67,6 +67,7 @@ public ref partial struct SqlLexer
             ';' => Single(TokenKind.Semicolon),
             '.' => Single(TokenKind.Dot),
             ':' when next == ':' => Double(TokenKind.DoubleColon),
+            ':' when next == '=' => Double(TokenKind.ColonEquals),
             ':' => Single(TokenKind.Colon),
             _ when IsOperatorChar(c) => LexOperator(start),
             _ => throw Error("syntax error at or near \"" + c + "\"", start),

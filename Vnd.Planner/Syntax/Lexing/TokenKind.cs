@@ -26,4 +26,6 @@ public enum TokenKind
     Dot,
     Colon,
     DoubleColon,
+    /// <summary>:= (the older spelling of a named argument's =>).</summary>
+    ColonEquals,
 }

@@ -19,10 +19,16 @@ internal static class FunctionGrammar
     private static readonly Parser<Token, bool> DistinctFlag = OneOf(
         Kw("distinct").ThenReturn(true), Kw("all").ThenReturn(false), Parser<Token>.Return(false));
 
+    /// <summary>An argument in named notation, name => value (or the older name := value), or a positional one.</summary>
+    private static readonly Parser<Token, Expr> Argument = OneOf(
+        Try(Map((name, _) => name, Match(t => t.Kind is TokenKind.Identifier or TokenKind.QuotedIdentifier), Op("=>").Or(Kind(TokenKind.ColonEquals))))
+            .Then(ExprRef, (name, value) => (Expr)new NamedArgument(name.Text, value) { Position = name.Position }),
+        ExprRef);
+
     private static readonly Parser<Token, (SqlList<Expr> Args, bool Star, bool Distinct, SqlList<OrderItem> OrderBy)> Arguments =
         LParen.Then(OneOf(
             Op("*").ThenReturn((SqlList<Expr>.Empty, true, false, SqlList<OrderItem>.Empty)),
-            Map((distinct, args, order) => (args, false, distinct, order), DistinctFlag, ListOf(ExprRef), OrEmpty(OrderGrammar.OrderBy)),
+            Map((distinct, args, order) => (args, false, distinct, order), DistinctFlag, ListOf(Argument), OrEmpty(OrderGrammar.OrderBy)),
             Parser<Token>.Return((SqlList<Expr>.Empty, false, false, SqlList<OrderItem>.Empty)))).Before(RParen);
 
     public static readonly Parser<Token, CallTail> Call = Map(

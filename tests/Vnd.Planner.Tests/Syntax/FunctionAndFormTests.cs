@@ -30,6 +30,9 @@ public class FunctionAndFormTests
     [InlineData("rank() OVER (PARTITION BY a, b)", "rank() OVER (PARTITION BY a, b)")]
     [InlineData("greatest(a, b) + least(c, d)", "(greatest(a, b) + least(c, d))")]
     [InlineData("nullif(x, '') IS NULL", "(nullif(x, '') IS NULL)")]
+    [InlineData("make_interval(days => 3)", "make_interval(days => 3)")]
+    [InlineData("make_interval(1, secs := 1.5)", "make_interval(1, secs => 1.5)")]
+    [InlineData("f(\"Odd\" => a = b, x=>-1)", "f(\"Odd\" => (a = b), x => -1)")]
     public void Calls(string sql, string expected) => Assert.Equal(expected, Format(sql));
 
     [Theory]
