@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using Vnd.Executor.Vectors;
 using Vnd.Planner.Errors;
 using Vnd.Planner.Types;
@@ -27,9 +26,10 @@ internal static class DateConstructors
                 return new FunctionExpression(name, name == "make_timestamp" ? SqlType.Timestamp : SqlType.TimestampTz, DateTimeArguments(a),
                     (values, r, rows) => RowKernel.Each(values, r, rows, MakeTimestamp));
             case "make_timestamptz" when a.Count == 7:
-                var zones = new ZoneCache();
+                var zones = new TimeZoneLookup();
+                RowBody body = (v, result, row) => MakeZonedTimestamp(v, result, row, zones);
                 return new FunctionExpression(name, SqlType.TimestampTz, [.. DateTimeArguments(a), TypeUnification.To(a[6], SqlType.Text)],
-                    (values, r, rows) => RowKernel.Each(values, r, rows, (v, result, row) => MakeZonedTimestamp(v, result, row, zones)));
+                    (values, r, rows) => RowKernel.Each(values, r, rows, body));
             default:
                 return null;
         }
@@ -47,15 +47,8 @@ internal static class DateConstructors
     private static void MakeTimestamp(ReadOnlySpan<Vector> args, Vector result, int row) =>
         result.Set(row, Micros(args, row));
 
-    private static void MakeZonedTimestamp(ReadOnlySpan<Vector> args, Vector result, int row, ZoneCache zones)
-    {
-        var local = Micros(args, row);
-        var zone = zones.Find(Encoding.UTF8.GetString(args[6].GetBytes(row)));
-        var wallClock = DateTime.SpecifyKind(DateTime.UnixEpoch.AddTicks(local * 10), DateTimeKind.Unspecified);
-        // A wall-clock time the zone skips (spring forward) is read with the offset before the gap, as PostgreSQL does.
-        var offset = zone.IsInvalidTime(wallClock) ? zone.GetUtcOffset(wallClock.AddHours(-3)) : zone.GetUtcOffset(wallClock);
-        result.Set(row, local - (offset.Ticks / 10));
-    }
+    private static void MakeZonedTimestamp(ReadOnlySpan<Vector> args, Vector result, int row, TimeZoneLookup zones) =>
+        result.Set(row, zones.Find(args[6].GetBytes(row)).LocalToUtcMicros(Micros(args, row)));
 
     /// <summary>Microseconds since the Unix epoch of the six date and time fields.</summary>
     private static long Micros(ReadOnlySpan<Vector> args, int row)
@@ -84,25 +77,5 @@ internal static class DateConstructors
                 $"date field value out of range: {year}-{month:00}-{day:00}"));
         }
         return new DateOnly(year, month, day).DayNumber;
-    }
-
-    /// <summary>The zone of the previous row, since one call nearly always names a single zone.</summary>
-    private sealed class ZoneCache
-    {
-        private string? _name;
-        private TimeZoneInfo _zone = TimeZoneInfo.Utc;
-
-        public TimeZoneInfo Find(string name)
-        {
-            if (name == _name)
-                return _zone;
-            _zone = name.Equals("UTC", StringComparison.OrdinalIgnoreCase) || name.Equals("GMT", StringComparison.OrdinalIgnoreCase)
-                ? TimeZoneInfo.Utc
-                : TimeZoneInfo.TryFindSystemTimeZoneById(name, out var zone)
-                    ? zone
-                    : throw new ExecutionException(SqlState.InvalidParameterValue, $"time zone \"{name}\" not recognized");
-            _name = name;
-            return _zone;
-        }
     }
 }

@@ -119,6 +119,8 @@ internal sealed partial class ExprBinder
             SubscriptExpr s => BindSubscript(s),
             StarExpr s => throw BinderErrors.Unsupported("* in this position", s),
             CollateExpr c => BindCollate(c),
+            // PostgreSQL's grammar turns x AT TIME ZONE z into timezone(z, x).
+            AtTimeZoneExpr a => BindFunction(new FunctionCall(SqlList.Create<string>(["timezone"]), SqlList.Create<Expr>([a.Zone, a.Operand])) { Position = a.Position }),
             NamedArgument n => throw BinderErrors.Unsupported("named notation (=>) in this position", n),
             _ => throw BinderErrors.Unsupported(expr.GetType().Name.Replace("Expr", "", StringComparison.Ordinal) + " expression", expr),
         };

@@ -225,6 +225,7 @@ internal sealed partial class QueryBinder
         CastExpr c => OutputName(c.Operand, null) is var inner && inner != "?column?" ? inner : c.Type.Name,
         TypedLiteral t => t.Type.Name,
         CaseExpr => "case",
+        AtTimeZoneExpr => "timezone",
         ArrayExpr or ArraySubqueryExpr => "array",
         ExistsExpr => "exists",
         SubqueryExpr s when s.Query.Body is SelectCore { Items.Count: 1 } sc => OutputName(sc.Items[0].Expr, sc.Items[0].Alias),

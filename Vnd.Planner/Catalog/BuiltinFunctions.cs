@@ -129,6 +129,12 @@ public static class BuiltinFunctions
             f.Add(Fn("make_interval", SqlList.From(makeInterval.Take(count)), SqlType.Interval));
         }
         SqlType[] dateTime = [SqlType.Int4, SqlType.Int4, SqlType.Int4, SqlType.Int4, SqlType.Int4, SqlType.Float8];
+        f.Add(Fn("timezone", [SqlType.Text, SqlType.TimestampTz], SqlType.Timestamp));
+        f.Add(Fn("timezone", [SqlType.Text, SqlType.Timestamp], SqlType.TimestampTz));
+        foreach (var type in Timestamps)
+        {
+            f.Add(Fn("date_bin", [SqlType.Interval, type, type], type));
+        }
         f.Add(Fn("make_date", [SqlType.Int4, SqlType.Int4, SqlType.Int4], SqlType.Date));
         f.Add(Fn("make_timestamp", SqlList.From(dateTime), SqlType.Timestamp));
         f.Add(Fn("make_timestamptz", SqlList.From(dateTime), SqlType.TimestampTz));

@@ -1,0 +1,55 @@
+using System.Text;
+using Vnd.Planner.Errors;
+
+namespace Vnd.Executor.Expressions;
+
+/// <summary>
+/// Resolves the time zone names that AT TIME ZONE and make_timestamptz take (IANA names from the system's tzdata,
+/// plus UTC/GMT/Z), remembering the previous row's name since a call nearly always names one zone. An unknown name
+/// is 22023 "time zone … not recognized", as in PostgreSQL.
+/// </summary>
+internal sealed class TimeZoneLookup
+{
+    private byte[] _name = [];
+    private ZoneRules _zone = new(TimeZoneInfo.Utc);
+
+    public ZoneRules Find(ReadOnlySpan<byte> utf8Name)
+    {
+        if (utf8Name.SequenceEqual(_name))
+            return _zone;
+        var name = Encoding.UTF8.GetString(utf8Name);
+        _zone = new ZoneRules(name.ToUpperInvariant() is "UTC" or "GMT" or "Z" or "ZULU" or "UCT" or "UNIVERSAL"
+            ? TimeZoneInfo.Utc
+            : TimeZoneInfo.TryFindSystemTimeZoneById(name, out var zone)
+                ? zone
+                : throw new ExecutionException(SqlState.InvalidParameterValue, $"time zone \"{name}\" not recognized"));
+        _name = utf8Name.ToArray();
+        return _zone;
+    }
+
+    /// <summary>Offsets of one zone between UTC instants and its wall-clock times, in microseconds since the epoch.</summary>
+    public sealed class ZoneRules(TimeZoneInfo zone)
+    {
+        private const long TicksPerMicro = 10;
+
+        public long UtcToLocalMicros(long utc) =>
+            utc + (zone.GetUtcOffset(At(utc, DateTimeKind.Utc)).Ticks / TicksPerMicro);
+
+        /// <summary>A wall-clock time the zone skips (spring forward) reads with the offset in force before the gap, and
+        /// one it repeats (fall back) as standard time, both as PostgreSQL does.</summary>
+        public long LocalToUtcMicros(long local)
+        {
+            var wallClock = At(local, DateTimeKind.Unspecified);
+            var offset = zone.IsInvalidTime(wallClock) ? zone.GetUtcOffset(wallClock.AddHours(-3)) : zone.GetUtcOffset(wallClock);
+            return local - (offset.Ticks / TicksPerMicro);
+        }
+
+        /// <summary>The zone rules are .NET's, defined for years 1–9999; PostgreSQL's wider range is 22008 here.</summary>
+        private static DateTime At(long micros, DateTimeKind kind)
+        {
+            if (micros is < -62_135_596_800_000_000 or > 253_402_300_799_999_999)
+                throw new ExecutionException(SqlState.DatetimeFieldOverflow, "timestamp out of range");
+            return new DateTime(DateTime.UnixEpoch.Ticks + (micros * TicksPerMicro), kind);
+        }
+    }
+}

@@ -1,0 +1,64 @@
+using Vnd.Executor.Vectors;
+using Vnd.Planner.Errors;
+using Vnd.Planner.Types;
+
+namespace Vnd.Executor.Expressions;
+
+/// <summary>
+/// timezone(zone, value) — what <c>value AT TIME ZONE zone</c> means in PostgreSQL: a timestamptz becomes the zone's
+/// wall-clock timestamp, a timestamp is read as the zone's wall-clock time and becomes a timestamptz — and
+/// date_bin(stride, source, origin), which buckets timestamps into strides counted from an origin (floor, also
+/// before the origin). Both compute in microseconds: arguments in nanoseconds are cast first.
+/// </summary>
+internal static class ZonedTimeFunctions
+{
+    public static Expression? Resolve(string name, IReadOnlyList<Expression> a)
+    {
+        switch (name)
+        {
+            case "timezone" when a.Count == 2 && a[1].Type.Id is TypeId.Timestamp or TypeId.TimestampTz:
+            {
+                var toLocal = a[1].Type.Id == TypeId.TimestampTz;
+                var zones = new TimeZoneLookup();
+                Expression[] args = [TypeUnification.To(a[0], SqlType.Text), TypeUnification.To(a[1], toLocal ? SqlType.TimestampTz : SqlType.Timestamp)];
+                RowBody body = (v, result, row) =>
+                {
+                    var zone = zones.Find(v[0].GetBytes(row));
+                    var value = v[1].Get<long>(row);
+                    result.Set(row, toLocal ? zone.UtcToLocalMicros(value) : zone.LocalToUtcMicros(value));
+                };
+                return new FunctionExpression(name, toLocal ? SqlType.Timestamp : SqlType.TimestampTz, args, (values, r, rows) => RowKernel.Each(values, r, rows, body));
+            }
+            case "date_bin" when a.Count == 3 && a[1].Type.Id is TypeId.Timestamp or TypeId.TimestampTz:
+            {
+                var type = a[1].Type.Id == TypeId.TimestampTz ? SqlType.TimestampTz : SqlType.Timestamp;
+                Expression[] args = [TypeUnification.To(a[0], SqlType.Interval), TypeUnification.To(a[1], type), TypeUnification.To(a[2], type)];
+                return new FunctionExpression(name, type, args, (values, r, rows) => RowKernel.Each(values, r, rows, Bin));
+            }
+            default:
+                return null;
+        }
+    }
+
+    private static void Bin(ReadOnlySpan<Vector> args, Vector result, int row)
+    {
+        var stride = args[0].Get<PgInterval>(row);
+        if (stride.Months != 0)
+            throw new ExecutionException(SqlState.FeatureNotSupported, "timestamps cannot be binned into intervals containing months or years");
+        var size = (stride.Days * PgInterval.MicrosPerDay) + stride.Micros;
+        if (size <= 0)
+            throw new ExecutionException(SqlState.DatetimeFieldOverflow, "stride must be greater than zero");
+        var source = args[1].Get<long>(row);
+        var origin = args[2].Get<long>(row);
+        long offset;
+        try
+        {
+            offset = checked(source - origin);
+        }
+        catch (OverflowException)
+        {
+            throw new ExecutionException(SqlState.DatetimeFieldOverflow, "interval out of range");
+        }
+        result.Set(row, origin + (TimeUnits.FloorDiv(offset, size) * size));
+    }
+}
