@@ -135,6 +135,10 @@ public static class BuiltinFunctions
         {
             f.Add(Fn("date_bin", [SqlType.Interval, type, type], type));
         }
+        foreach (var type in Timestamps)
+        {
+            f.Add(Fn("to_char", [type, SqlType.Text], SqlType.Text));
+        }
         f.Add(Fn("make_date", [SqlType.Int4, SqlType.Int4, SqlType.Int4], SqlType.Date));
         f.Add(Fn("make_timestamp", SqlList.From(dateTime), SqlType.Timestamp));
         f.Add(Fn("make_timestamptz", SqlList.From(dateTime), SqlType.TimestampTz));

@@ -1,0 +1,54 @@
+using System.Text;
+using Vnd.Executor.Vectors;
+using Vnd.Planner.Types;
+
+namespace Vnd.Executor.Expressions.Formatting;
+
+/// <summary>
+/// to_char(timestamp[tz], template) → text. The template is compiled once per distinct text (nearly always one
+/// constant), and each row is formatted into one reused builder.
+/// </summary>
+internal static class ToCharFunction
+{
+    public static Expression? Resolve(string name, IReadOnlyList<Expression> a)
+    {
+        if (name != "to_char" || a.Count != 2 || a[0].Type.Id is not (TypeId.Timestamp or TypeId.TimestampTz))
+            return null;
+        var withZone = a[0].Type.Id == TypeId.TimestampTz;
+        Expression[] args = [TypeUnification.To(a[0], withZone ? SqlType.TimestampTz : SqlType.Timestamp), TypeUnification.To(a[1], SqlType.Text)];
+        var state = new State();
+        RowBody body = (v, result, row) => state.Format(v[0].Get<long>(row), v[1].GetBytes(row), withZone, result, row);
+        return new FunctionExpression(name, SqlType.Text, args, (values, r, rows) => RowKernel.Each(values, r, rows, body));
+    }
+
+    private sealed class State
+    {
+        private readonly StringBuilder _text = new();
+        private byte[] _templateBytes = [];
+        private DateTimeTemplate? _template;
+        private byte[] _output = new byte[64];
+
+        public void Format(long micros, ReadOnlySpan<byte> template, bool withZone, Vector result, int row)
+        {
+            if (_template is null || !template.SequenceEqual(_templateBytes))
+            {
+                _template = DateTimeTemplate.Compile(Encoding.UTF8.GetString(template));
+                _templateBytes = template.ToArray();
+            }
+            if (micros is < -62_135_596_800_000_000 or > 253_402_300_799_999_999)
+                throw new ExecutionException(Vnd.Planner.Errors.SqlState.DatetimeFieldOverflow, "timestamp out of range");
+            var time = new DateTime(DateTime.UnixEpoch.Ticks + (micros * 10), DateTimeKind.Utc);
+            _text.Clear();
+            _template.Format(time, micros - (TimeUnits.FloorDiv(micros, 1_000_000) * 1_000_000), withZone, _text);
+            var length = 0;
+            foreach (var chunk in _text.GetChunks())
+                length += Encoding.UTF8.GetByteCount(chunk.Span);
+            if (_output.Length < length)
+                _output = new byte[Math.Max(length, _output.Length * 2)];
+            var written = 0;
+            foreach (var chunk in _text.GetChunks())
+                written += Encoding.UTF8.GetBytes(chunk.Span, _output.AsSpan(written));
+            result.SetBytes(row, _output.AsSpan(0, written));
+        }
+    }
+}
