@@ -37,6 +37,8 @@ internal static class TextFunctions
                 return Text(name, SqlType.Text, a, static (args, r, rows) => RowKernel.Each(args, r, rows, Replace));
             case "concat":
                 return new FunctionExpression(name, SqlType.Text, a.Select(x => TypeUnification.To(x, SqlType.Text)).ToArray(), Concat);
+            case "concat_ws" when a.Count >= 1:
+                return new FunctionExpression(name, SqlType.Text, a.Select(x => TypeUnification.To(x, SqlType.Text)).ToArray(), ConcatWs);
             case "textcat" when a.Count == 2:
                 return Text(name, SqlType.Text, a, static (args, r, rows) => RowKernel.Each(args, r, rows, static (args, r, i) => Append(r, i, args)));
             default:
@@ -119,6 +121,48 @@ internal static class TextFunctions
         RowKernel.Prepare(args, result);
         foreach (var i in rows)
             Append(result, i, args);
+    }
+
+    /// <summary>concat_ws(sep, ...): NULL arguments are skipped; NULL only when the separator is.</summary>
+    private static void ConcatWs(ReadOnlySpan<Vector> args, Vector result, ReadOnlySpan<int> rows)
+    {
+        RowKernel.Prepare(args, result);
+        var parts = args[1..];
+        foreach (var i in rows)
+        {
+            if (args[0].IsNull(i))
+            {
+                result.SetNull(i);
+                continue;
+            }
+            var separator = args[0].GetBytes(i);
+            var length = 0;
+            var present = 0;
+            foreach (var p in parts)
+            {
+                if (!p.IsNull(i))
+                {
+                    length += p.GetBytes(i).Length;
+                    present++;
+                }
+            }
+            var output = result.ReserveBytes(i, length + (Math.Max(0, present - 1) * separator.Length));
+            var first = true;
+            foreach (var p in parts)
+            {
+                if (p.IsNull(i))
+                    continue;
+                if (!first)
+                {
+                    separator.CopyTo(output);
+                    output = output[separator.Length..];
+                }
+                first = false;
+                var bytes = p.GetBytes(i);
+                bytes.CopyTo(output);
+                output = output[bytes.Length..];
+            }
+        }
     }
 
     internal static byte[] Utf8(string s) => Encoding.UTF8.GetBytes(s);

@@ -30,6 +30,8 @@ internal static class AggregateTranslation
             "var_pop" => AggregateKind.VarPop,
             "bool_and" or "every" => AggregateKind.BoolAnd,
             "bool_or" => AggregateKind.BoolOr,
+            "bit_and" => AggregateKind.BitAnd,
+            "bit_or" => AggregateKind.BitOr,
             "string_agg" => AggregateKind.StringAgg,
             "array_agg" when call.Filter is null => AggregateKind.ArrayAgg,
             _ => throw ExpressionTranslator.Unsupported($"aggregate {call.Name}"),

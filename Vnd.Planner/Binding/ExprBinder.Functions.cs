@@ -47,6 +47,15 @@ internal sealed partial class ExprBinder
             throw BinderErrors.Error("42809", $"{(f.Star ? "*" : f.Distinct ? "DISTINCT" : f.Filter is not null ? "FILTER" : "ORDER BY")} specified, but {name} is not an aggregate function", f);
         }
         var arguments = f.Arguments.Select(Bind).ToList();
+        if (name is "concat" or "concat_ws" or "format")
+        {
+            // VARIADIC "any": each value goes in as its output text (bool t/f, inet without /32), not its text cast.
+            for (var i = name == "concat" ? 0 : 1; i < arguments.Count; i++)
+            {
+                if (arguments[i].Type.Id is not (TypeId.Text or TypeId.Unknown or TypeId.Null))
+                    arguments[i] = new BoundCall("vnd_output_text(any)", "vnd_output_text", CallKind.Function, [arguments[i]], SqlType.Text);
+            }
+        }
         if (name is "ceil" or "ceiling" or "floor" && arguments.Count == 1 && arguments[0].Type.Id is TypeId.Timestamp or TypeId.TimestampTz)
         {
             // VND extension (the paper's "ceil(ts)"): PostgreSQL has no ceil(timestamptz). It means whole epoch

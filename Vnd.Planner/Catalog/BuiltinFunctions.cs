@@ -55,6 +55,11 @@ public static class BuiltinFunctions
         f.Add(new("min", FunctionKind.Aggregate, [Any], Any, ReturnTypeRule.SameAsPolymorphic));
         f.Add(new("max", FunctionKind.Aggregate, [Any], Any, ReturnTypeRule.SameAsPolymorphic));
         f.Add(Agg("bool_and", [SqlType.Bool], SqlType.Bool));
+        foreach (var type in Integers)
+        {
+            f.Add(Agg("bit_and", [type], type));
+            f.Add(Agg("bit_or", [type], type));
+        }
         f.Add(Agg("bool_or", [SqlType.Bool], SqlType.Bool));
         f.Add(Agg("every", [SqlType.Bool], SqlType.Bool));
         f.Add(Agg("string_agg", [SqlType.Text, SqlType.Text], SqlType.Text));
@@ -100,6 +105,8 @@ public static class BuiltinFunctions
             f.Add(Fn("mod", [type, type], type));
         }
         f.Add(Fn("power", [SqlType.Float8, SqlType.Float8], SqlType.Float8));
+        f.Add(Fn("width_bucket", [SqlType.Float8, SqlType.Float8, SqlType.Float8, SqlType.Int4], SqlType.Int4));
+        f.Add(Fn("random", [], SqlType.Float8));
         f.Add(Fn("power", [SqlType.Numeric, SqlType.Numeric], SqlType.Numeric));
         foreach (var name in (string[])["greatest", "least", "coalesce"])
         {
@@ -152,6 +159,12 @@ public static class BuiltinFunctions
         f.Add(Fn("upper", [SqlType.Text], SqlType.Text));
         f.Add(Fn("md5", [SqlType.Text], SqlType.Text));
         f.Add(Fn("hashtext", [SqlType.Text], SqlType.Int4));
+        f.Add(Fn("regexp_replace", [SqlType.Text, SqlType.Text, SqlType.Text], SqlType.Text));
+        f.Add(Fn("regexp_replace", [SqlType.Text, SqlType.Text, SqlType.Text, SqlType.Text], SqlType.Text));
+        f.Add(Fn("regexp_like", [SqlType.Text, SqlType.Text], SqlType.Bool));
+        f.Add(Fn("regexp_like", [SqlType.Text, SqlType.Text, SqlType.Text], SqlType.Bool));
+        f.Add(Fn("regexp_count", [SqlType.Text, SqlType.Text], SqlType.Int4));
+        f.Add(Fn("regexp_substr", [SqlType.Text, SqlType.Text], SqlType.Text));
         f.Add(Fn("substr", [SqlType.Text, SqlType.Int4], SqlType.Text));
         f.Add(Fn("substr", [SqlType.Text, SqlType.Int4, SqlType.Int4], SqlType.Text));
         f.Add(Fn("substring", [SqlType.Text, SqlType.Int4], SqlType.Text));
@@ -160,6 +173,9 @@ public static class BuiltinFunctions
         f.Add(Fn("replace", [SqlType.Text, SqlType.Text, SqlType.Text], SqlType.Text));
         f.Add(Fn("split_part", [SqlType.Text, SqlType.Text, SqlType.Int4], SqlType.Text));
         f.Add(new("concat", FunctionKind.Scalar, [SqlType.Text], SqlType.Text, Variadic: true));
+        f.Add(new("concat_ws", FunctionKind.Scalar, [SqlType.Text, SqlType.Text], SqlType.Text, Variadic: true));
+        f.Add(new("format", FunctionKind.Scalar, [SqlType.Text], SqlType.Text));
+        f.Add(new("format", FunctionKind.Scalar, [SqlType.Text, SqlType.Text], SqlType.Text, Variadic: true));
         foreach (var name in (string[])["btrim", "ltrim", "rtrim"])
         {
             f.Add(Fn(name, [SqlType.Text], SqlType.Text));

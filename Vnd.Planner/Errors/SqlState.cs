@@ -28,5 +28,7 @@ public static class SqlState
     public const string InvalidRowCountInLimit = "2201W";
     public const string InvalidRowCountInOffset = "2201X";
     public const string CannotCoerce = "42846";
+    public const string NullValueNotAllowed = "22004";
+    public const string InvalidArgumentForWidthBucket = "2201G";
     public const string InternalError = "XX000";
 }

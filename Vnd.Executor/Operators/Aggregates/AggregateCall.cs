@@ -63,7 +63,8 @@ public sealed class AggregateCall
     {
         var accumulator = OrderKeys.Count > 0 ? new OrderedAccumulator(memory, this) : CreatePlainAccumulator(memory);
         // count(DISTINCT) deduplicates itself; min/max/bool_* cannot be changed by duplicates.
-        return Distinct && Kind is not (AggregateKind.Count or AggregateKind.Min or AggregateKind.Max or AggregateKind.BoolAnd or AggregateKind.BoolOr)
+        return Distinct && Kind is not (AggregateKind.Count or AggregateKind.Min or AggregateKind.Max or AggregateKind.BoolAnd or AggregateKind.BoolOr
+                or AggregateKind.BitAnd or AggregateKind.BitOr)
             ? new DistinctAccumulator(memory, Argument!.Type, accumulator, OrderKeys.Count)
             : accumulator;
     }
@@ -80,7 +81,9 @@ public sealed class AggregateCall
             AggregateKind.Count => new CountAccumulator(memory, star: false),
             AggregateKind.Sum or AggregateKind.Avg => CreateSum(memory, type, Kind == AggregateKind.Avg),
             AggregateKind.Min or AggregateKind.Max => CreateMinMax(memory, type, Kind == AggregateKind.Max),
-            AggregateKind.BoolAnd or AggregateKind.BoolOr => new BoolAccumulator(memory, Kind == AggregateKind.BoolAnd),
+            AggregateKind.BoolAnd => new FoldAccumulator<byte, AndFold<byte>>(memory),
+            AggregateKind.BoolOr => new FoldAccumulator<byte, OrFold<byte>>(memory),
+            AggregateKind.BitAnd or AggregateKind.BitOr => CreateBitwise(memory, type, Kind == AggregateKind.BitAnd),
             AggregateKind.StringAgg => new StringAggAccumulator(memory, Encoding.UTF8.GetBytes(Separator)),
             AggregateKind.ArrayAgg => new ArrayAggAccumulator(memory, type),
             AggregateKind.PercentileCont or AggregateKind.PercentileDisc => new PercentileAccumulator(memory, this),
@@ -105,17 +108,27 @@ public sealed class AggregateCall
 
     private static Accumulator CreateMinMax(MemoryBudget memory, PhysicalType type, bool max) => type switch
     {
-        PhysicalType.Bool => new MinMaxAccumulator<byte>(memory, max),
-        PhysicalType.Int16 => new MinMaxAccumulator<short>(memory, max),
-        PhysicalType.Int32 => new MinMaxAccumulator<int>(memory, max),
-        PhysicalType.Int64 => new MinMaxAccumulator<long>(memory, max),
-        PhysicalType.Float64 => new MinMaxAccumulator<double>(memory, max),
-        PhysicalType.Decimal => new MinMaxAccumulator<decimal>(memory, max),
-        PhysicalType.Interval => new MinMaxAccumulator<PgInterval>(memory, max),
-        PhysicalType.Inet4 => new MinMaxAccumulator<uint>(memory, max),
-        PhysicalType.Inet => new MinMaxAccumulator<InetValue>(memory, max),
-        PhysicalType.MacAddr => new MinMaxAccumulator<ulong>(memory, max),
+        PhysicalType.Bool => MinMax<byte>(memory, max),
+        PhysicalType.Int16 => MinMax<short>(memory, max),
+        PhysicalType.Int32 => MinMax<int>(memory, max),
+        PhysicalType.Int64 => MinMax<long>(memory, max),
+        PhysicalType.Float64 => MinMax<double>(memory, max),
+        PhysicalType.Decimal => MinMax<decimal>(memory, max),
+        PhysicalType.Interval => MinMax<PgInterval>(memory, max),
+        PhysicalType.Inet4 => MinMax<uint>(memory, max),
+        PhysicalType.Inet => MinMax<InetValue>(memory, max),
+        PhysicalType.MacAddr => MinMax<ulong>(memory, max),
         _ => new MinMaxBytesAccumulator(memory, max),
+    };
+
+    private static Accumulator MinMax<T>(MemoryBudget memory, bool max) where T : unmanaged, IComparable<T> =>
+        max ? new FoldAccumulator<T, MaxFold<T>>(memory) : new FoldAccumulator<T, MinFold<T>>(memory);
+
+    private static Accumulator CreateBitwise(MemoryBudget memory, PhysicalType type, bool and) => type switch
+    {
+        PhysicalType.Int16 => and ? new FoldAccumulator<short, AndFold<short>>(memory) : new FoldAccumulator<short, OrFold<short>>(memory),
+        PhysicalType.Int32 => and ? new FoldAccumulator<int, AndFold<int>>(memory) : new FoldAccumulator<int, OrFold<int>>(memory),
+        _ => and ? new FoldAccumulator<long, AndFold<long>>(memory) : new FoldAccumulator<long, OrFold<long>>(memory),
     };
 
     private SqlType ComputeResultType()
@@ -142,7 +155,7 @@ public sealed class AggregateCall
             // Array order is element by element in PostgreSQL; the layout bytes do not sort that way.
             AggregateKind.Min or AggregateKind.Max when t!.Id == TypeId.Array =>
                 throw new ExecutionException(SqlState.FeatureNotSupported, $"{Kind.ToString().ToLowerInvariant()} over arrays is not supported"),
-            AggregateKind.Min or AggregateKind.Max or AggregateKind.PercentileDisc => t!,
+            AggregateKind.Min or AggregateKind.Max or AggregateKind.PercentileDisc or AggregateKind.BitAnd or AggregateKind.BitOr => t!,
             AggregateKind.BoolAnd or AggregateKind.BoolOr => SqlType.Bool,
             AggregateKind.StringAgg => SqlType.Text,
             AggregateKind.ArrayAgg => SqlType.ArrayOf(t!),

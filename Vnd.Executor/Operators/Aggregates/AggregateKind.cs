@@ -14,6 +14,8 @@ public enum AggregateKind : byte
     VarPop,
     BoolAnd,
     BoolOr,
+    BitAnd,
+    BitOr,
     StringAgg,
     /// <summary>array_agg(x): keeps NULL inputs, so FILTER cannot be a CASE over them.</summary>
     ArrayAgg,

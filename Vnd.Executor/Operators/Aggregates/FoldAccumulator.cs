@@ -3,10 +3,15 @@ using Vnd.Executor.Vectors;
 
 namespace Vnd.Executor.Operators.Aggregates;
 
-/// <summary>min(x)/max(x) over any fixed-width layout ordered by IComparable (PostgreSQL's orderings live in
-/// PgInterval and InetValue).</summary>
-public sealed class MinMaxAccumulator<T>(MemoryBudget memory, bool max) : Accumulator(memory)
-    where T : unmanaged, IComparable<T>
+/// <summary>
+/// The aggregates that fold each group's values with one associative operation — min/max over any fixed-width
+/// layout ordered by IComparable (PostgreSQL's orderings live in PgInterval and InetValue), bool_and/bool_or and
+/// bit_and/bit_or — NULL inputs ignored, NULL for a group that saw none. The operation is a struct type argument,
+/// so the JIT compiles one loop per (layout, operation) with the operation inlined.
+/// </summary>
+public sealed class FoldAccumulator<T, TFold>(MemoryBudget memory) : Accumulator(memory)
+    where T : unmanaged
+    where TFold : struct, IFold<T>
 {
     private T[] _values = [];
     private bool[] _seen = [];
@@ -31,7 +36,7 @@ public sealed class MinMaxAccumulator<T>(MemoryBudget memory, bool max) : Accumu
 
     public override void Merge(Accumulator other, ReadOnlySpan<int> map)
     {
-        var o = (MinMaxAccumulator<T>)other;
+        var o = (FoldAccumulator<T, TFold>)other;
         for (var g = 0; g < map.Length; g++)
         {
             if (o._seen[g])
@@ -53,14 +58,12 @@ public sealed class MinMaxAccumulator<T>(MemoryBudget memory, bool max) : Accumu
 
     private void Offer(int g, T value)
     {
-        if (!_seen[g])
+        if (_seen[g])
         {
-            _seen[g] = true;
-            _values[g] = value;
+            _values[g] = TFold.Combine(_values[g], value);
             return;
         }
-        var c = value.CompareTo(_values[g]);
-        if (max ? c > 0 : c < 0)
-            _values[g] = value;
+        _seen[g] = true;
+        _values[g] = value;
     }
 }
