@@ -58,8 +58,14 @@ internal static class AggregateTranslation
         {
             "percentile_cont" => AggregateKind.PercentileCont,
             "percentile_disc" => AggregateKind.PercentileDisc,
+            "mode" => AggregateKind.Mode,
             _ => throw ExpressionTranslator.Unsupported($"{call.Name} WITHIN GROUP"),
         };
+        if (kind == AggregateKind.Mode)
+        {
+            var value = call.WithinGroup[0];
+            return new AggregateCall(kind, Filtered(translator, call, translator.Translate(value.Expr)), descending: value.Descending);
+        }
         var fraction = ConstantDouble(call.Arguments[0])
             ?? throw ExpressionTranslator.Unsupported($"{call.Name} with a NULL or non-constant fraction");
         var key = call.WithinGroup[0];

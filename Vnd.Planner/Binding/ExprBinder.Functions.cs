@@ -147,7 +147,11 @@ internal sealed partial class ExprBinder
             {
                 throw BinderErrors.Error("42809", $"{name}(*) specified, but {name} is not a parameterless aggregate function", f);
             }
-            var resolved = Call(name, candidates.Where(c => c.Kind == FunctionKind.Aggregate && name is not ("percentile_cont" or "percentile_disc")), arguments, f, CallKind.Function);
+            if (OrderedSet(name))
+            {
+                throw BinderErrors.Error("42809", $"WITHIN GROUP is required for ordered-set aggregate {name}", f);
+            }
+            var resolved = Call(name, candidates.Where(c => c.Kind == FunctionKind.Aggregate), arguments, f, CallKind.Function);
             var order = SqlList.From(f.OrderBy.Select(inner.BindSortKey));
             call = new BoundAggregate(resolved.FunctionId, name, resolved.Arguments, f.Distinct, filter, resolved.Type)
             {
@@ -168,9 +172,20 @@ internal sealed partial class ExprBinder
     /// </summary>
     private static bool OrderSensitive(string name) => name is "string_agg" or "array_agg";
 
-    /// <summary>percentile_cont(fraction) WITHIN GROUP (ORDER BY x): cont over float8 → float8, disc keeps x's type.</summary>
+    private static bool OrderedSet(string name) => name is "percentile_cont" or "percentile_disc" or "mode";
+
+    /// <summary>percentile_cont(fraction) WITHIN GROUP (ORDER BY x): cont over float8 → float8, disc keeps x's type;
+    /// mode() WITHIN GROUP (ORDER BY x): the most frequent x.</summary>
     private BoundAggregate BindOrderedSet(FunctionCall f, string name, ExprBinder inner, List<BoundExpr> arguments, BoundExpr? filter)
     {
+        if (name == "mode" && arguments.Count == 0 && f.WithinGroup.Count == 1)
+        {
+            var value = inner.BindSortKey(f.WithinGroup[0]);
+            return new BoundAggregate($"mode() within group ({value.Expr.Type.Id.ToString().ToLowerInvariant()})", name, [], false, filter, value.Expr.Type)
+            {
+                WithinGroup = [value],
+            };
+        }
         if (name is not ("percentile_cont" or "percentile_disc") || arguments.Count != 1 || f.WithinGroup.Count != 1)
         {
             throw BinderErrors.Unsupported($"WITHIN GROUP for {name}", f);
@@ -225,7 +240,7 @@ internal sealed partial class ExprBinder
                 ?? throw BinderErrors.Error("42704", $"window \"{spec.ReferenceName}\" does not exist", f);
         }
         var arguments = _setReturningBlockedBy is null ? Blocking(WindowArguments, () => f.Arguments.Select(Bind).ToList()) : f.Arguments.Select(Bind).ToList();
-        var kinds = candidates.Where(c => c.Kind is FunctionKind.Window or FunctionKind.Aggregate && name is not ("percentile_cont" or "percentile_disc"));
+        var kinds = candidates.Where(c => c.Kind is FunctionKind.Window or FunctionKind.Aggregate && !OrderedSet(name));
         var resolved = Call(name, kinds, arguments, f, CallKind.Function);
         var isAggregate = candidates.Any(c => c.Kind == FunctionKind.Aggregate);
         // Set-returning functions here run below the Window (PostgreSQL).

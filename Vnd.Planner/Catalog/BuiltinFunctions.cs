@@ -66,6 +66,7 @@ public static class BuiltinFunctions
         f.Add(new("array_agg", FunctionKind.Aggregate, [Any], Any, ReturnTypeRule.ArrayOfPolymorphic));
         f.Add(Agg("percentile_cont", [SqlType.Float8], SqlType.Float8));
         f.Add(new("percentile_disc", FunctionKind.Aggregate, [SqlType.Float8], Any, ReturnTypeRule.SameAsPolymorphic));
+        f.Add(new("mode", FunctionKind.Aggregate, [], Any, ReturnTypeRule.SameAsPolymorphic));
     }
 
     private static void AddWindowFunctions(List<FunctionSignature> f)

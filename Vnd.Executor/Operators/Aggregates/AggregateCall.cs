@@ -24,7 +24,7 @@ public sealed class AggregateCall
             throw new ExecutionException(SqlState.NumericValueOutOfRange, $"percentile value {fraction.ToString(System.Globalization.CultureInfo.InvariantCulture)} is not between 0 and 1");
         if (kind != AggregateKind.CountStar && argument is null)
             throw new ArgumentException($"{kind} needs an argument", nameof(argument));
-        if (distinct && kind is AggregateKind.CountStar or AggregateKind.PercentileCont or AggregateKind.PercentileDisc)
+        if (distinct && kind is AggregateKind.CountStar or AggregateKind.PercentileCont or AggregateKind.PercentileDisc or AggregateKind.Mode)
             ExecutionErrors.Unsupported($"DISTINCT in {kind}");
         Kind = kind;
         Argument = kind is AggregateKind.StddevSamp or AggregateKind.PercentileCont or AggregateKind.StddevPop or AggregateKind.VarSamp or AggregateKind.VarPop
@@ -86,7 +86,7 @@ public sealed class AggregateCall
             AggregateKind.BitAnd or AggregateKind.BitOr => CreateBitwise(memory, type, Kind == AggregateKind.BitAnd),
             AggregateKind.StringAgg => new StringAggAccumulator(memory, Encoding.UTF8.GetBytes(Separator)),
             AggregateKind.ArrayAgg => new ArrayAggAccumulator(memory, type),
-            AggregateKind.PercentileCont or AggregateKind.PercentileDisc => new PercentileAccumulator(memory, this),
+            AggregateKind.PercentileCont or AggregateKind.PercentileDisc or AggregateKind.Mode => new PercentileAccumulator(memory, this),
             _ => new VarianceAccumulator(memory, Kind),
         };
     }
@@ -155,7 +155,7 @@ public sealed class AggregateCall
             // Array order is element by element in PostgreSQL; the layout bytes do not sort that way.
             AggregateKind.Min or AggregateKind.Max when t!.Id == TypeId.Array =>
                 throw new ExecutionException(SqlState.FeatureNotSupported, $"{Kind.ToString().ToLowerInvariant()} over arrays is not supported"),
-            AggregateKind.Min or AggregateKind.Max or AggregateKind.PercentileDisc or AggregateKind.BitAnd or AggregateKind.BitOr => t!,
+            AggregateKind.Min or AggregateKind.Max or AggregateKind.PercentileDisc or AggregateKind.Mode or AggregateKind.BitAnd or AggregateKind.BitOr => t!,
             AggregateKind.BoolAnd or AggregateKind.BoolOr => SqlType.Bool,
             AggregateKind.StringAgg => SqlType.Text,
             AggregateKind.ArrayAgg => SqlType.ArrayOf(t!),

@@ -23,4 +23,6 @@ public enum AggregateKind : byte
     PercentileCont,
     /// <summary>percentile_disc(f) WITHIN GROUP (ORDER BY x): an actual input value.</summary>
     PercentileDisc,
+    /// <summary>mode() WITHIN GROUP (ORDER BY x): the most frequent value, the first in the ordering on ties.</summary>
+    Mode,
 }

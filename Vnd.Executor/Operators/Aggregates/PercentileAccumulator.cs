@@ -7,7 +7,7 @@ using Vnd.Executor.Vectors;
 namespace Vnd.Executor.Operators.Aggregates;
 
 /// <summary>
-/// percentile_cont / percentile_disc (f) WITHIN GROUP (ORDER BY x): an ordered-set aggregate, so every non-NULL
+/// percentile_cont / percentile_disc (f) and mode() WITHIN GROUP (ORDER BY x): ordered-set aggregates, so every non-NULL
 /// value is kept (charged to the budget) and each group is sorted at the end. Values of all groups live in one
 /// column; <c>_groupOf</c> says which group each belongs to. percentile_disc orders by normalised sort keys so
 /// it works for every type and honours DESC; percentile_cont runs over float8 and reads DESC as 1 - f.
@@ -51,7 +51,7 @@ public sealed class PercentileAccumulator(MemoryBudget memory, AggregateCall cal
     {
         var members = GroupMembers.Of(_groupOf, first, count);
         var column = _values.Column(0);
-        (List<byte>, List<int>)? keys = call.Kind == AggregateKind.PercentileDisc ? EncodeKeys(column) : null;
+        (List<byte>, List<int>)? keys = call.Kind != AggregateKind.PercentileCont ? EncodeKeys(column) : null;
         for (var g = 0; g < count; g++)
         {
             if (members[g] is not { Count: > 0 } ids)
@@ -62,7 +62,7 @@ public sealed class PercentileAccumulator(MemoryBudget memory, AggregateCall cal
             if (keys is null)
                 output.Set(g, Continuous(column, ids));
             else
-                VectorCopy.Gather(column, [Discrete(keys.Value, ids)], output, g);
+                VectorCopy.Gather(column, [call.Kind == AggregateKind.Mode ? Mode(keys.Value, ids) : Discrete(keys.Value, ids)], output, g);
         }
     }
 
@@ -93,6 +93,24 @@ public sealed class PercentileAccumulator(MemoryBudget memory, AggregateCall cal
         Array.Sort(sorted, (a, b) => Key(keys, a).SequenceCompareTo(Key(keys, b)));
         var row = (long)Math.Ceiling(call.Fraction * sorted.Length);
         return sorted[(int)Math.Clamp(row - 1, 0, sorted.Length - 1)];
+    }
+
+    /// <summary>The value of the longest run of equal keys in sort order; the earliest run wins a tie (PostgreSQL).</summary>
+    private static int Mode((List<byte> Bytes, List<int> Ends) keys, List<int> ids)
+    {
+        var sorted = ids.ToArray();
+        Array.Sort(sorted, (a, b) => Key(keys, a).SequenceCompareTo(Key(keys, b)));
+        int best = sorted[0], bestRun = 0, run = 0;
+        for (var i = 0; i < sorted.Length; i++)
+        {
+            run = i > 0 && Key(keys, sorted[i]).SequenceEqual(Key(keys, sorted[i - 1])) ? run + 1 : 1;
+            if (run > bestRun)
+            {
+                bestRun = run;
+                best = sorted[i];
+            }
+        }
+        return best;
     }
 
     private (List<byte>, List<int>) EncodeKeys(Vector column)
