@@ -1,0 +1,274 @@
+using System.Runtime.ExceptionServices;
+using Vnd.Executor.Execution;
+using Vnd.Executor.Vectors;
+
+namespace Vnd.Executor.Operators;
+
+/// <summary>
+/// A running <see cref="GatherOperator"/>. One dedicated thread per partition drains that partition of the input
+/// and copies each batch (compacted to its live rows) into a batch of this stream's pool, because the input's batch
+/// is only valid until its next call; the copy is queued for the consumer, at most <see cref="Depth"/> per
+/// partition (back-pressure). A batch handed to the consumer goes back to the pool on the consumer's next call, so
+/// no worker overwrites rows the consumer still reads. Workers run under a view of the query context whose
+/// cancellation also fires when the consumer stops early, so a LIMIT stops them within a batch; the first failure
+/// of a worker (an error with its SQLSTATE, cancellation, the memory limit) stops the others and is rethrown
+/// unwrapped on the consumer. Threads, not the thread pool: workers block on shared state (a join's build) and
+/// nest parallel drains, which would starve a pool that grows slowly.
+/// </summary>
+internal sealed class GatherStream : OperatorStream
+{
+    /// <summary>Batches a partition may have queued ahead of the consumer.</summary>
+    private const int Depth = 4;
+
+    private readonly bool _ordered;
+    // Monitor, not System.Threading.Lock: consumer and workers wait on it for each other.
+    private readonly object _gate = new();
+    private readonly Queue<Batch>[] _ready;
+    private readonly bool[] _finished;
+    private readonly long[] _progress;
+    private readonly Stack<Batch> _free = new();
+    private readonly Thread[] _threads;
+    private readonly CancellationTokenSource _stop;
+    private readonly QueryContext _context;
+    private readonly long _batchBytes;
+    private long _reserved;
+    private Exception? _failure;
+    private bool _stopped;
+    private Batch? _current;
+    private int _nextPartition;
+
+    public GatherStream(GatherOperator plan, QueryContext context, int workers)
+    {
+        _ordered = plan.Ordered;
+        _context = context;
+        _ready = new Queue<Batch>[workers];
+        _finished = new bool[workers];
+        _progress = new long[workers];
+        Array.Fill(_progress, long.MinValue);
+        for (var p = 0; p < workers; p++)
+            _ready[p] = new Queue<Batch>(Depth);
+        _batchBytes = BatchBytes(plan);
+        _stop = CancellationTokenSource.CreateLinkedTokenSource(context.Cancellation);
+        _threads = new Thread[workers];
+        for (var p = 0; p < workers; p++)
+        {
+            var partition = p;
+            var progress = _ordered && plan.DrivingScan is { } driver ? new ScanProgress(driver, sequence => Advance(partition, sequence)) : null;
+            var workerContext = context.ForExchangeWorker(_stop.Token, progress);
+            _threads[p] = new Thread(() => Work(plan.Input, workerContext, partition, workers))
+            {
+                IsBackground = true,
+                Name = $"vnd-gather-{partition}",
+            };
+        }
+        foreach (var thread in _threads)
+            thread.Start();
+    }
+
+    public override Batch? Next()
+    {
+        lock (_gate)
+        {
+            if (_current is not null)
+            {
+                _free.Push(_current);
+                _current = null;
+            }
+            // Set before the merge reads any progress (both sides use full fences), so a worker that advances
+            // after that read sees the flag and wakes this wait.
+            Interlocked.Exchange(ref _consumerWaiting, 1);
+            try
+            {
+                while (true)
+                {
+                    if (_failure is not null)
+                        ExceptionDispatchInfo.Capture(_failure).Throw();
+                    var state = _ordered ? NextInOrder() : NextAvailable();
+                    if (state == Pick.Done)
+                        return null;
+                    if (state == Pick.Wait)
+                    {
+                        Monitor.Wait(_gate);
+                        continue;
+                    }
+                    _current = _ready[_nextPartition].Dequeue();
+                    Monitor.PulseAll(_gate);
+                    return _current;
+                }
+            }
+            finally
+            {
+                Interlocked.Exchange(ref _consumerWaiting, 0);
+            }
+        }
+    }
+
+    private int _consumerWaiting;
+
+    /// <summary>A worker's driving scan read a batch of <paramref name="sequence"/>.</summary>
+    private void Advance(int partition, long sequence)
+    {
+        Interlocked.Exchange(ref _progress[partition], sequence);
+        if (Volatile.Read(ref _consumerWaiting) == 0)
+            return;
+        lock (_gate)
+            Monitor.PulseAll(_gate);
+    }
+
+    private enum Pick
+    {
+        Ready,
+        Wait,
+        Done,
+    }
+
+    /// <summary>
+    /// The partition whose head batch comes first in scan order, by (sequence, partition): ties go to the lower
+    /// partition, which is also one partition's order for sources that do not number their batches. A partition
+    /// with nothing queued holds the choice up unless it is finished or its driving scan has read past the head
+    /// (its rows to come are at or after the sequence it reached), so a filter that drops a partition's rows for
+    /// a long stretch does not stop the others.
+    /// </summary>
+    private Pick NextInOrder()
+    {
+        var best = -1;
+        long bestSequence = 0;
+        for (var p = 0; p < _ready.Length; p++)
+        {
+            if (_ready[p].Count > 0 && (best < 0 || _ready[p].Peek().Sequence < bestSequence))
+            {
+                best = p;
+                bestSequence = _ready[p].Peek().Sequence;
+            }
+        }
+        for (var q = 0; q < _ready.Length; q++)
+        {
+            if (_ready[q].Count > 0 || _finished[q])
+                continue;
+            if (best < 0)
+                return Pick.Wait;
+            var reached = Volatile.Read(ref _progress[q]);
+            if (reached < bestSequence || (reached == bestSequence && q < best))
+                return Pick.Wait;
+        }
+        if (best < 0)
+            return Pick.Done;
+        _nextPartition = best;
+        return Pick.Ready;
+    }
+
+    /// <summary>Any partition's head, round robin so no partition waits behind a faster one.</summary>
+    private Pick NextAvailable()
+    {
+        var pending = false;
+        for (var i = 1; i <= _ready.Length; i++)
+        {
+            var p = (_nextPartition + i) % _ready.Length;
+            if (_ready[p].Count > 0)
+            {
+                _nextPartition = p;
+                return Pick.Ready;
+            }
+            pending |= !_finished[p];
+        }
+        return pending ? Pick.Wait : Pick.Done;
+    }
+
+    private void Work(PhysicalOperator input, QueryContext context, int partition, int partitions)
+    {
+        try
+        {
+            using var stream = input.Open(context, partition, partitions);
+            while (stream.Next() is { } batch)
+            {
+                context.CheckCancelled();
+                if (batch.ActiveCount == 0)
+                    continue;
+                var copy = Rent(input);
+                copy.Reset();
+                for (var c = 0; c < copy.ColumnCount; c++)
+                    VectorCopy.Gather(batch[c], batch.Rows, copy[c], 0);
+                copy.Count = batch.ActiveCount;
+                copy.Sequence = batch.Sequence;
+                if (!Put(partition, copy))
+                    return;
+            }
+            Finish(partition, null);
+        }
+        catch (Exception e)
+        {
+            Finish(partition, e);
+        }
+    }
+
+    /// <summary>A free batch of the pool, or a new one reserved against the query's memory budget.</summary>
+    private Batch Rent(PhysicalOperator input)
+    {
+        lock (_gate)
+        {
+            if (_free.TryPop(out var batch))
+                return batch;
+        }
+        _context.Memory.Reserve(_batchBytes);
+        Interlocked.Add(ref _reserved, _batchBytes);
+        return new Batch(input.OutputTypes);
+    }
+
+    /// <summary>Queues a partition's batch once there is room; false when the consumer has stopped.</summary>
+    private bool Put(int partition, Batch batch)
+    {
+        lock (_gate)
+        {
+            while (_ready[partition].Count >= Depth && !_stopped && _failure is null)
+                Monitor.Wait(_gate);
+            if (_stopped || _failure is not null)
+                return false;
+            _ready[partition].Enqueue(batch);
+            Monitor.PulseAll(_gate);
+            return true;
+        }
+    }
+
+    private void Finish(int partition, Exception? error)
+    {
+        var first = false;
+        lock (_gate)
+        {
+            _finished[partition] = true;
+            // The first failure is the cause; later ones are the other workers being stopped because of it.
+            if (error is not null && !_stopped && _failure is null)
+            {
+                _failure = error;
+                first = true;
+            }
+            Monitor.PulseAll(_gate);
+        }
+        if (first)
+            _stop.Cancel();
+    }
+
+    /// <summary>The pooled batch's fixed-width buffers; variable-length values grow beyond it as vectors do elsewhere.</summary>
+    private static long BatchBytes(GatherOperator plan)
+    {
+        long bytes = 0;
+        foreach (var type in plan.OutputTypes)
+            bytes += (long)Batch.Capacity * PhysicalTypes.SizeOf(PhysicalTypes.Of(type)) + Batch.Capacity / 8;
+        return bytes;
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        lock (_gate)
+        {
+            if (_stopped)
+                return;
+            _stopped = true;
+            Monitor.PulseAll(_gate);
+        }
+        _stop.Cancel();
+        foreach (var thread in _threads)
+            thread.Join();
+        _stop.Dispose();
+        _context.Memory.Release(Interlocked.Exchange(ref _reserved, 0));
+    }
+}
