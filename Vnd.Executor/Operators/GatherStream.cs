@@ -6,9 +6,9 @@ namespace Vnd.Executor.Operators;
 
 /// <summary>
 /// A running <see cref="GatherOperator"/>. One dedicated thread per partition drains that partition of the input
-/// and copies each batch (compacted to its live rows) into a batch of this stream's pool, because the input's batch
-/// is only valid until its next call; the copy is queued for the consumer, at most <see cref="Depth"/> per
-/// partition (back-pressure). A batch handed to the consumer goes back to the pool on the consumer's next call, so
+/// and copies each batch's live rows into a batch of this stream's pool, because the input's batch is only valid
+/// until its next call; full copies are queued for the consumer, at most <see cref="Depth"/> per partition
+/// (back-pressure). A batch handed to the consumer goes back to the pool on the consumer's next call, so
 /// no worker overwrites rows the consumer still reads. Workers run under a view of the query context whose
 /// cancellation also fires when the consumer stops early, so a LIMIT stops them within a batch; the first failure
 /// of a worker (an error with its SQLSTATE, cancellation, the memory limit) stops the others and is rethrown
@@ -26,6 +26,11 @@ internal sealed class GatherStream : OperatorStream
     private readonly Queue<Batch>[] _ready;
     private readonly bool[] _finished;
     private readonly long[] _progress;
+
+    /// <summary>Each partition's batch being filled, touched only by its worker: small outputs (a selective filter, an
+    /// anti join's few rows per probe batch) are packed up to a full batch, so a handover costs per batch, not per
+    /// few rows. One batch holds one sequence, so the merge's order stays exact.</summary>
+    private readonly Batch?[] _filling;
     private readonly Stack<Batch> _free = new();
     private readonly Thread[] _threads;
     private readonly CancellationTokenSource _stop;
@@ -36,6 +41,7 @@ internal sealed class GatherStream : OperatorStream
     private bool _stopped;
     private Batch? _current;
     private int _nextPartition;
+    private int _consumerWaiting;
 
     public GatherStream(GatherOperator plan, QueryContext context, int workers)
     {
@@ -44,6 +50,7 @@ internal sealed class GatherStream : OperatorStream
         _ready = new Queue<Batch>[workers];
         _finished = new bool[workers];
         _progress = new long[workers];
+        _filling = new Batch?[workers];
         Array.Fill(_progress, long.MinValue);
         for (var p = 0; p < workers; p++)
             _ready[p] = new Queue<Batch>(Depth);
@@ -103,11 +110,13 @@ internal sealed class GatherStream : OperatorStream
         }
     }
 
-    private int _consumerWaiting;
-
     /// <summary>A worker's driving scan read a batch of <paramref name="sequence"/>.</summary>
     private void Advance(int partition, long sequence)
     {
+        // Rows of an earlier sequence must be queued before the new progress lets the merge pass them by. On the
+        // worker's thread (the driving scan runs in its pipeline); when stopped, the worker ends at its next check.
+        if (_filling[partition] is { } filling && filling.Sequence != sequence)
+            Flush(partition);
         Interlocked.Exchange(ref _progress[partition], sequence);
         if (Volatile.Read(ref _consumerWaiting) == 0)
             return;
@@ -182,18 +191,28 @@ internal sealed class GatherStream : OperatorStream
             while (stream.Next() is { } batch)
             {
                 context.CheckCancelled();
-                if (batch.ActiveCount == 0)
+                var rows = batch.ActiveCount;
+                if (rows == 0)
                     continue;
-                var copy = Rent(input);
-                copy.Reset();
-                for (var c = 0; c < copy.ColumnCount; c++)
-                    VectorCopy.Gather(batch[c], batch.Rows, copy[c], 0);
-                copy.Count = batch.ActiveCount;
-                copy.Sequence = batch.Sequence;
-                if (!Put(partition, copy))
-                    return;
+                var filling = _filling[partition];
+                if (filling is not null && (filling.Sequence != batch.Sequence || filling.Count + rows > Batch.Capacity))
+                {
+                    if (!Flush(partition))
+                        return;
+                    filling = null;
+                }
+                if (filling is null)
+                {
+                    filling = _filling[partition] = Rent(input);
+                    filling.Reset();
+                    filling.Sequence = batch.Sequence;
+                }
+                for (var c = 0; c < filling.ColumnCount; c++)
+                    VectorCopy.Gather(batch[c], batch.Rows, filling[c], filling.Count);
+                filling.Count += rows;
             }
-            Finish(partition, null);
+            if (Flush(partition))
+                Finish(partition, null);
         }
         catch (Exception e)
         {
@@ -212,6 +231,15 @@ internal sealed class GatherStream : OperatorStream
         _context.Memory.Reserve(_batchBytes);
         Interlocked.Add(ref _reserved, _batchBytes);
         return new Batch(input.OutputTypes);
+    }
+
+    /// <summary>Queues the partition's filling batch, if any; false when the consumer has stopped.</summary>
+    private bool Flush(int partition)
+    {
+        if (_filling[partition] is not { } filling)
+            return true;
+        _filling[partition] = null;
+        return Put(partition, filling);
     }
 
     /// <summary>Queues a partition's batch once there is room; false when the consumer has stopped.</summary>
