@@ -7,8 +7,8 @@ namespace Vnd.Executor.Operators;
 /// <summary>
 /// A running <see cref="GatherOperator"/>. One dedicated thread per partition drains that partition of the input
 /// and copies each batch's live rows into a batch of this stream's pool, because the input's batch is only valid
-/// until its next call; full copies are queued for the consumer, at most <see cref="Depth"/> per partition
-/// (back-pressure). A batch handed to the consumer goes back to the pool on the consumer's next call, so
+/// until its next call; full copies are queued for the consumer, at most <see cref="GatherQueues.Depth"/> per
+/// partition (back-pressure), which takes them in the order <see cref="GatherQueues"/> decides. A batch handed to the consumer goes back to the pool on the consumer's next call, so
 /// no worker overwrites rows the consumer still reads. Workers run under a view of the query context whose
 /// cancellation also fires when the consumer stops early, so a LIMIT stops them within a batch; the first failure
 /// of a worker (an error with its SQLSTATE, cancellation, the memory limit) stops the others and is rethrown
@@ -17,15 +17,9 @@ namespace Vnd.Executor.Operators;
 /// </summary>
 internal sealed class GatherStream : OperatorStream
 {
-    /// <summary>Batches a partition may have queued ahead of the consumer.</summary>
-    private const int Depth = 4;
-
-    private readonly bool _ordered;
     // Monitor, not System.Threading.Lock: consumer and workers wait on it for each other.
     private readonly object _gate = new();
-    private readonly Queue<Batch>[] _ready;
-    private readonly bool[] _finished;
-    private readonly long[] _progress;
+    private readonly GatherQueues _queues;
 
     /// <summary>Each partition's batch being filled, touched only by its worker: small outputs (a selective filter, an
     /// anti join's few rows per probe batch) are packed up to a full batch, so a handover costs per batch, not per
@@ -40,27 +34,20 @@ internal sealed class GatherStream : OperatorStream
     private Exception? _failure;
     private bool _stopped;
     private Batch? _current;
-    private int _nextPartition;
     private int _consumerWaiting;
 
     public GatherStream(GatherOperator plan, QueryContext context, int workers)
     {
-        _ordered = plan.Ordered;
         _context = context;
-        _ready = new Queue<Batch>[workers];
-        _finished = new bool[workers];
-        _progress = new long[workers];
+        _queues = new GatherQueues(workers, plan.Ordered);
         _filling = new Batch?[workers];
-        Array.Fill(_progress, long.MinValue);
-        for (var p = 0; p < workers; p++)
-            _ready[p] = new Queue<Batch>(Depth);
         _batchBytes = BatchBytes(plan);
         _stop = CancellationTokenSource.CreateLinkedTokenSource(context.Cancellation);
         _threads = new Thread[workers];
         for (var p = 0; p < workers; p++)
         {
             var partition = p;
-            var progress = _ordered && plan.DrivingScan is { } driver ? new ScanProgress(driver, sequence => Advance(partition, sequence)) : null;
+            var progress = plan.Ordered && plan.DrivingScan is { } driver ? new ScanProgress(driver, sequence => Advance(partition, sequence)) : null;
             var workerContext = context.ForExchangeWorker(_stop.Token, progress);
             _threads[p] = new Thread(() => Work(plan.Input, workerContext, partition, workers))
             {
@@ -90,15 +77,14 @@ internal sealed class GatherStream : OperatorStream
                 {
                     if (_failure is not null)
                         ExceptionDispatchInfo.Capture(_failure).Throw();
-                    var state = _ordered ? NextInOrder() : NextAvailable();
-                    if (state == Pick.Done)
+                    var state = _queues.TryTake(out _current);
+                    if (state == GatherQueues.Take.Done)
                         return null;
-                    if (state == Pick.Wait)
+                    if (state == GatherQueues.Take.Wait)
                     {
                         Monitor.Wait(_gate);
                         continue;
                     }
-                    _current = _ready[_nextPartition].Dequeue();
                     Monitor.PulseAll(_gate);
                     return _current;
                 }
@@ -117,70 +103,11 @@ internal sealed class GatherStream : OperatorStream
         // worker's thread (the driving scan runs in its pipeline); when stopped, the worker ends at its next check.
         if (_filling[partition] is { } filling && filling.Sequence != sequence)
             Flush(partition);
-        Interlocked.Exchange(ref _progress[partition], sequence);
+        _queues.Advance(partition, sequence);
         if (Volatile.Read(ref _consumerWaiting) == 0)
             return;
         lock (_gate)
             Monitor.PulseAll(_gate);
-    }
-
-    private enum Pick
-    {
-        Ready,
-        Wait,
-        Done,
-    }
-
-    /// <summary>
-    /// The partition whose head batch comes first in scan order, by (sequence, partition): ties go to the lower
-    /// partition, which is also one partition's order for sources that do not number their batches. A partition
-    /// with nothing queued holds the choice up unless it is finished or its driving scan has read past the head
-    /// (its rows to come are at or after the sequence it reached), so a filter that drops a partition's rows for
-    /// a long stretch does not stop the others.
-    /// </summary>
-    private Pick NextInOrder()
-    {
-        var best = -1;
-        long bestSequence = 0;
-        for (var p = 0; p < _ready.Length; p++)
-        {
-            if (_ready[p].Count > 0 && (best < 0 || _ready[p].Peek().Sequence < bestSequence))
-            {
-                best = p;
-                bestSequence = _ready[p].Peek().Sequence;
-            }
-        }
-        for (var q = 0; q < _ready.Length; q++)
-        {
-            if (_ready[q].Count > 0 || _finished[q])
-                continue;
-            if (best < 0)
-                return Pick.Wait;
-            var reached = Volatile.Read(ref _progress[q]);
-            if (reached < bestSequence || (reached == bestSequence && q < best))
-                return Pick.Wait;
-        }
-        if (best < 0)
-            return Pick.Done;
-        _nextPartition = best;
-        return Pick.Ready;
-    }
-
-    /// <summary>Any partition's head, round robin so no partition waits behind a faster one.</summary>
-    private Pick NextAvailable()
-    {
-        var pending = false;
-        for (var i = 1; i <= _ready.Length; i++)
-        {
-            var p = (_nextPartition + i) % _ready.Length;
-            if (_ready[p].Count > 0)
-            {
-                _nextPartition = p;
-                return Pick.Ready;
-            }
-            pending |= !_finished[p];
-        }
-        return pending ? Pick.Wait : Pick.Done;
     }
 
     private void Work(PhysicalOperator input, QueryContext context, int partition, int partitions)
@@ -247,11 +174,11 @@ internal sealed class GatherStream : OperatorStream
     {
         lock (_gate)
         {
-            while (_ready[partition].Count >= Depth && !_stopped && _failure is null)
+            while (_queues.IsFull(partition) && !_stopped && _failure is null)
                 Monitor.Wait(_gate);
             if (_stopped || _failure is not null)
                 return false;
-            _ready[partition].Enqueue(batch);
+            _queues.Enqueue(partition, batch);
             Monitor.PulseAll(_gate);
             return true;
         }
@@ -262,7 +189,7 @@ internal sealed class GatherStream : OperatorStream
         var first = false;
         lock (_gate)
         {
-            _finished[partition] = true;
+            _queues.Finish(partition);
             // The first failure is the cause; later ones are the other workers being stopped because of it.
             if (error is not null && !_stopped && _failure is null)
             {
