@@ -26,7 +26,7 @@ public static class QueryExplain
         else if (ExplainAnalyze.IsSet(explain, "verbose"))
             lines = Lines(VerboseExplain.Format(optimized));
         else
-            lines = Lines(PlanText.Format(optimized.Plan));
+            lines = Lines(Vnd.Executor.PhysicalPlanning.ExchangePlacement.Explain(optimized.Plan));
         var rows = new List<object?[]>(lines.Count);
         foreach (var line in lines)
             rows.Add([line]);

@@ -103,7 +103,7 @@ public sealed partial class VndSession
         if (explain.Target is not SelectStatement select)
             throw SqlErrors.FeatureNotSupported("not supported yet: EXPLAIN of this statement");
         var query = prepared ?? PreparedQuery.Prepare(_catalog, select.Query, null);
-        var text = _tables.Sites is { } sites ? DistributedPlanText.Format(sites().With(_settings.JoinStrategy).Plan(query.Plan)) : PlanText.Format(query.Plan);
+        var text = _tables.Sites is { } sites ? DistributedPlanText.Format(sites().With(_settings.JoinStrategy).Plan(query.Plan)) : Vnd.Executor.PhysicalPlanning.ExchangePlacement.Explain(query.Plan);
         var lines = text.Split('\n', StringSplitOptions.RemoveEmptyEntries);
         return new TextRowsResult(TextRowsResult.Describe("QUERY PLAN"), lines.Select(l => new string?[] { l }).ToList(), "EXPLAIN");
     }

@@ -62,7 +62,7 @@ public sealed class ExplainAnalyze
     /// <summary>The report lines: the annotated plan, then the execution time.</summary>
     public IReadOnlyList<string> Report(TimeSpan execution)
     {
-        var lines = new List<string>(PlanText.Format(_plan, Annotate).Split('\n', StringSplitOptions.RemoveEmptyEntries))
+        var lines = new List<string>(PlanText.Format(_plan, Annotate, Exchange).Split('\n', StringSplitOptions.RemoveEmptyEntries))
         {
             "Execution Time: " + Milliseconds(execution) + " ms",
         };
@@ -76,9 +76,24 @@ public sealed class ExplainAnalyze
         var self = counters.Elapsed;
         foreach (var input in node.Inputs)
         {
-            if (_analysis.For(input) is { } inputCounters)
+            // An input read through an exchange took the consumer the exchange's time, not its workers' sum.
+            if ((_analysis.ExchangeFor(input) ?? _analysis.For(input)) is { } inputCounters)
                 self -= inputCounters.Elapsed;
         }
+        return Actual(counters, self);
+    }
+
+    /// <summary>The exchange's line above the node it gathers; its time is the consumer's wait for batches.</summary>
+    private string? Exchange(LogicalPlan node)
+    {
+        if (_analysis.ExchangeFor(node) is not { } counters)
+            return null;
+        var line = GatherOperator.Describe(ordered: true, workers: null);
+        return counters.Loops == 0 ? line + "  (never executed)" : line + "  " + Actual(counters, counters.Elapsed);
+    }
+
+    private static string Actual(OperatorCounters counters, TimeSpan self)
+    {
         if (self < TimeSpan.Zero)
             self = TimeSpan.Zero;
         return string.Create(CultureInfo.InvariantCulture,

@@ -12,6 +12,7 @@ namespace Vnd.Executor.Analysis;
 public sealed class PlanAnalysis
 {
     private readonly Dictionary<LogicalPlan, OperatorCounters> _counters = new(ReferenceEqualityComparer.Instance);
+    private readonly Dictionary<LogicalPlan, OperatorCounters> _exchanges = new(ReferenceEqualityComparer.Instance);
     private readonly Lock _gate = new();
 
     /// <summary>The counters of <paramref name="node"/>, or null if it was never planned (pruned, folded away).</summary>
@@ -21,14 +22,25 @@ public sealed class PlanAnalysis
             return _counters.GetValueOrDefault(node);
     }
 
-    public PhysicalOperator Wrap(LogicalPlan node, PhysicalOperator physical)
+    public PhysicalOperator Wrap(LogicalPlan node, PhysicalOperator physical) => new AnalyzedOperator(physical, Counters(_counters, node));
+
+    /// <summary>The counters of the exchange gathering <paramref name="node"/>'s partitions, or null if it has none.</summary>
+    public OperatorCounters? ExchangeFor(LogicalPlan node)
     {
-        OperatorCounters counters;
+        lock (_gate)
+            return _exchanges.GetValueOrDefault(node);
+    }
+
+    /// <summary>Wraps the exchange the planner put above <paramref name="node"/> (it has no plan node of its own).</summary>
+    public PhysicalOperator WrapExchange(LogicalPlan node, PhysicalOperator exchange) => new AnalyzedOperator(exchange, Counters(_exchanges, node));
+
+    private OperatorCounters Counters(Dictionary<LogicalPlan, OperatorCounters> counters, LogicalPlan node)
+    {
         lock (_gate)
         {
-            if (!_counters.TryGetValue(node, out counters!))
-                _counters[node] = counters = new OperatorCounters();
+            if (!counters.TryGetValue(node, out var found))
+                counters[node] = found = new OperatorCounters();
+            return found;
         }
-        return new AnalyzedOperator(physical, counters);
     }
 }

@@ -10,14 +10,37 @@ namespace Vnd.Executor.Execution;
 /// </summary>
 public sealed class QueryContext : IDisposable
 {
-    private readonly ConcurrentDictionary<object, Lazy<object>> _shared = new(ReferenceEqualityComparer.Instance);
+    private readonly ConcurrentDictionary<object, Lazy<object>> _shared;
+    private readonly bool _ownsShared;
 
     public QueryContext(CancellationToken cancellation = default, MemoryBudget? memory = null, int parallelism = 0)
     {
+        _shared = new(ReferenceEqualityComparer.Instance);
+        _ownsShared = true;
         Cancellation = cancellation;
         Memory = memory ?? MemoryBudget.Unlimited();
         Parallelism = parallelism > 0 ? parallelism : Environment.ProcessorCount;
     }
+
+    private QueryContext(QueryContext query, CancellationToken cancellation, ScanProgress? progress)
+    {
+        _shared = query._shared;
+        Cancellation = cancellation;
+        Memory = query.Memory;
+        Parallelism = query.Parallelism;
+        Progress = progress;
+    }
+
+    /// <summary>
+    /// The same query (memory, parallelism, shared state) for one worker of an exchange: under a cancellation token
+    /// that also fires when the exchange's consumer stops early (a LIMIT reached), so the worker stops within a
+    /// batch, and with the worker's <paramref name="progress"/>. The shared state stays the query's; disposing the
+    /// view releases nothing.
+    /// </summary>
+    public QueryContext ForExchangeWorker(CancellationToken cancellation, ScanProgress? progress) => new(this, cancellation, progress);
+
+    /// <summary>Where the table scans of an exchange worker report how far they have read; null elsewhere.</summary>
+    public ScanProgress? Progress { get; }
 
     public CancellationToken Cancellation { get; }
 
@@ -40,6 +63,8 @@ public sealed class QueryContext : IDisposable
     /// <summary>Releases shared state (join hash tables) and its memory reservation.</summary>
     public void Dispose()
     {
+        if (!_ownsShared)
+            return;
         foreach (var entry in _shared.Values)
         {
             if (entry.IsValueCreated && entry.Value is IDisposable disposable)

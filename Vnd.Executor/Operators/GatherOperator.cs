@@ -1,27 +1,37 @@
-using System.Collections.Concurrent;
+using System.Globalization;
 using Vnd.Executor.Execution;
-using Vnd.Executor.Vectors;
 using Vnd.Planner.Types;
 
 namespace Vnd.Executor.Operators;
 
 /// <summary>
-/// The exchange that makes a streaming pipeline parallel: runs <c>n</c> partitions of its input on worker
-/// threads and hands their batches to one consumer (order is not preserved). Workers copy each batch into a
-/// pooled batch because the input's batch is only valid until its next call; a bounded queue gives back-pressure.
-/// Operator trees built by hand (tests, bench joins) put one above a streaming pipeline (scan → filter → join probe →
-/// project); the physical planner does not place it yet, because it interleaves the partitions' rows where a query
-/// without ORDER BY is expected to return them in capture order.
+/// The exchange that makes a streaming pipeline parallel (DuckDB's and Volcano's "gather"): runs <c>n</c>
+/// partitions of its input (scan → filter → join probe → project) on worker threads and hands their batches to the
+/// one consumer above it: the query's root stream, or a LIMIT. <see cref="Ordered"/> re-emits the partitions'
+/// batches in scan order (by <see cref="Vectors.Batch.Sequence"/>), so a query without ORDER BY returns rows in
+/// capture order as one partition would and as PostgreSQL's sequential scan does; unordered hands batches over as
+/// they come. The physical planner places it (see <see cref="PhysicalPlanning.ExchangePlacement"/>); breakers
+/// (aggregate, join build, sort) need none because they drain their inputs in parallel themselves.
 /// </summary>
 public sealed class GatherOperator : PhysicalOperator
 {
-    public GatherOperator(PhysicalOperator input, int? workers = null)
+    public GatherOperator(PhysicalOperator input, bool ordered = true, int? workers = null)
     {
+        ArgumentOutOfRangeException.ThrowIfLessThan(workers ?? 1, 1, nameof(workers));
         Input = input;
+        Ordered = ordered;
         Workers = workers;
+        DrivingScan = Driver(input);
     }
 
+    /// <summary>The probe-most table scan, whose batches' sequence numbers the rows the pipeline passes on: its
+    /// progress lets the ordered merge go on while a partition produces nothing (see <see cref="Execution.ScanProgress"/>).</summary>
+    internal TableScanOperator? DrivingScan { get; }
+
     public PhysicalOperator Input { get; }
+
+    /// <summary>Whether the output keeps scan order (batches merged by sequence) or is interleaved as produced.</summary>
+    public bool Ordered { get; }
 
     /// <summary>Partitions to run; the query's parallelism when null.</summary>
     public int? Workers { get; }
@@ -30,84 +40,25 @@ public sealed class GatherOperator : PhysicalOperator
 
     public override IReadOnlyList<PhysicalOperator> Children => [Input];
 
+    /// <summary>The whole result comes out of partition 0: an exchange is where a pipeline's partitions meet.</summary>
     public override OperatorStream Open(QueryContext context, int partition, int partitionCount) =>
-        partition == 0 ? new Stream(this, context) : new EmptyStream();
+        partition == 0 ? new GatherStream(this, context, Workers ?? context.Parallelism) : new EmptyStream();
 
-    public override string ToString() => $"Gather workers={Workers?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "auto"}";
+    public override string ToString() => Describe(Ordered, Workers);
 
-    private sealed class Stream : OperatorStream
+    private static TableScanOperator? Driver(PhysicalOperator input) => input switch
     {
-        private readonly BlockingCollection<Batch> _ready;
-        private readonly ConcurrentBag<Batch> _free = [];
-        private readonly CancellationTokenSource _stop;
-        private readonly Task _producers;
-        private readonly IReadOnlyList<SqlType> _types;
-        private Batch? _current;
+        TableScanOperator scan => scan,
+        Analysis.AnalyzedOperator analyzed => Driver(analyzed.Input),
+        FilterOperator filter => Driver(filter.Input),
+        ProjectOperator project => Driver(project.Input),
+        Joins.HashJoinOperator join => Driver(join.Probe),
+        Bloom.BloomFilterProbeOperator probe => Driver(probe.Input),
+        SetReconciliation.SetDifferenceJoinOperator difference => Driver(difference.Input),
+        _ => null,
+    };
 
-        public Stream(GatherOperator plan, QueryContext context)
-        {
-            var workers = plan.Workers ?? context.Parallelism;
-            _types = plan.OutputTypes;
-            _ready = new BlockingCollection<Batch>(workers * 2);
-            _stop = CancellationTokenSource.CreateLinkedTokenSource(context.Cancellation);
-            var token = _stop.Token;
-            _producers = Task.Run(() =>
-            {
-                try
-                {
-                    ParallelDrain.Run(context, plan.Input, workers, (_, batch) =>
-                    {
-                        if (batch.ActiveCount == 0)
-                            return;
-                        var copy = _free.TryTake(out var reused) ? reused : new Batch(_types);
-                        copy.Reset();
-                        for (var c = 0; c < copy.ColumnCount; c++)
-                            VectorCopy.Gather(batch[c], batch.Rows, copy[c], 0);
-                        copy.Count = batch.ActiveCount;
-                        _ready.Add(copy, token);
-                    });
-                }
-                finally
-                {
-                    _ready.CompleteAdding();
-                }
-            }, CancellationToken.None);
-        }
-
-        public override Batch? Next()
-        {
-            if (_current is not null)
-                _free.Add(_current);
-            _current = null;
-            try
-            {
-                if (_ready.TryTake(out var batch, Timeout.Infinite))
-                    return _current = batch;
-            }
-            catch (OperationCanceledException)
-            {
-            }
-            // Completed: surface a producer failure (error, cancellation, memory limit) on the consumer.
-            _producers.GetAwaiter().GetResult();
-            return null;
-        }
-
-        protected override void Dispose(bool disposing)
-        {
-            _stop.Cancel();
-            while (_ready.TryTake(out _))
-            {
-            }
-            try
-            {
-                _producers.Wait();
-            }
-            catch (AggregateException)
-            {
-                // The consumer stopped early; producer errors no longer matter.
-            }
-            _stop.Dispose();
-            _ready.Dispose();
-        }
-    }
+    /// <summary>The exchange's EXPLAIN line, also printed above the plan node it gathers.</summary>
+    public static string Describe(bool ordered, int? workers) =>
+        $"Gather: {(ordered ? "ordered" : "unordered")}, workers={workers?.ToString(CultureInfo.InvariantCulture) ?? "all"}";
 }

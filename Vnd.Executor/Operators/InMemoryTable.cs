@@ -94,11 +94,12 @@ public sealed class InMemoryTable : IBatchSource
             if (_next >= table._batches.Count)
                 return null;
             var stored = table._batches[_next];
-            _next += partitionCount;
             for (var c = 0; c < columns.Count; c++)
                 _view[c] = stored[columns[c]];
             _view.Count = stored.Count;
+            _view.Sequence = _next;
             _view.ClearSelection();
+            _next += partitionCount;
             return _view;
         }
 

@@ -40,9 +40,17 @@ public sealed class LimitOperator : PhysicalOperator
         private readonly int[] _selection = new int[Batch.Capacity];
         private long _skip = plan.Offset;
         private long _left = plan.Limit ?? long.MaxValue;
+        private bool _inputClosed;
 
         public override Batch? Next()
         {
+            if (_left == 0)
+            {
+                // Reached: stop the input now (an exchange's workers, a remote stream) rather than when the
+                // client gets around to closing the result; the last batch returned is no longer read.
+                CloseInput();
+                return null;
+            }
             while (_left > 0 && input.Next() is { } batch)
             {
                 var rows = batch.Rows;
@@ -61,6 +69,14 @@ public sealed class LimitOperator : PhysicalOperator
             return null;
         }
 
-        protected override void Dispose(bool disposing) => input.Dispose();
+        private void CloseInput()
+        {
+            if (_inputClosed)
+                return;
+            _inputClosed = true;
+            input.Dispose();
+        }
+
+        protected override void Dispose(bool disposing) => CloseInput();
     }
 }

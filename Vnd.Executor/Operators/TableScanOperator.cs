@@ -26,16 +26,19 @@ public sealed class TableScanOperator : PhysicalOperator
     public override IReadOnlyList<PhysicalOperator> Children => [];
 
     public override OperatorStream Open(QueryContext context, int partition, int partitionCount) =>
-        new Stream(Source.Open(Columns, partition, partitionCount, context), context);
+        new Stream(this, Source.Open(Columns, partition, partitionCount, context), context);
 
     public override string ToString() => $"Scan {Name ?? Source.GetType().Name} [{string.Join(", ", Columns.Select(c => Source.Names[c]))}]";
 
-    private sealed class Stream(IBatchReader reader, QueryContext context) : OperatorStream
+    private sealed class Stream(TableScanOperator plan, IBatchReader reader, QueryContext context) : OperatorStream
     {
         public override Batch? Next()
         {
             context.CheckCancelled();
-            return reader.Next();
+            var batch = reader.Next();
+            if (batch is not null)
+                context.Progress?.Report(plan, batch.Sequence);
+            return batch;
         }
 
         protected override void Dispose(bool disposing) => reader.Dispose();

@@ -30,10 +30,25 @@ public sealed class PhysicalPlanner(Func<Scan, IBatchSource> resolveTable, IRead
     /// <summary>Set by EXPLAIN ANALYZE: every node's operator is wrapped to count rows, batches and time.</summary>
     public Analysis.PlanAnalysis? Analysis { get; init; }
 
+    /// <summary>Decided on the first (the query's root) call, so subqueries and LATERAL bodies planned later get none.</summary>
+    private bool _exchangePlaced;
+
+    private LogicalPlan? _gathered;
+
     public PhysicalOperator Plan(LogicalPlan plan)
     {
+        if (!_exchangePlaced)
+        {
+            _exchangePlaced = true;
+            _gathered = ExchangePlacement.Gathered(plan);
+        }
         var physical = PlanConformance.Check(PlanNode(plan), plan);
-        return Analysis is null ? physical : Analysis.Wrap(plan, physical);
+        if (Analysis is not null)
+            physical = Analysis.Wrap(plan, physical);
+        if (!ReferenceEquals(plan, _gathered))
+            return physical;
+        var gather = new GatherOperator(physical);
+        return Analysis is null ? gather : Analysis.WrapExchange(plan, gather);
     }
 
     private PhysicalOperator PlanNode(LogicalPlan plan) => plan switch

@@ -55,17 +55,23 @@ public sealed class TraceTableBatchSource(TraceTable table, Func<SegmentInfo, bo
         }
         var types = columns.Select(c => _types[c]).ToArray();
         if (kept.Count < 2 * partitionCount)
-            return new Reader(new TraceTableReader(Table), kept, columns.ToArray(), types, context, partition, partitionCount);
+            return new Reader(new TraceTableReader(Table), kept, null, columns.ToArray(), types, context, partition, partitionCount);
         var segments = new List<SegmentInfo>();
+        var ordinals = new List<int>();
         for (var i = partition; i < kept.Count; i += partitionCount)
+        {
             segments.Add(kept[i]);
-        return new Reader(new TraceTableReader(Table), segments, columns.ToArray(), types, context, 0, 1);
+            ordinals.Add(i);
+        }
+        return new Reader(new TraceTableReader(Table), segments, ordinals, columns.ToArray(), types, context, 0, 1);
     }
 
+    /// <param name="ordinals">Each segment's position among the scan's kept segments, the batches'
+    /// <see cref="Batch.Sequence"/>; null when the reader strides over record batches, whose global index is it.</param>
     /// <param name="first">The first record batch this reader converts, counting over all its segments.</param>
     /// <param name="stride">Converts every stride-th record batch from <paramref name="first"/> on (1: all).</param>
-    private sealed class Reader(TraceTableReader table, List<SegmentInfo> segments, int[] columns, SqlType[] types, QueryContext context,
-        int first, int stride)
+    private sealed class Reader(TraceTableReader table, List<SegmentInfo> segments, List<int>? ordinals, int[] columns, SqlType[] types,
+        QueryContext context, int first, int stride)
         : IBatchReader
     {
         private readonly Batch _batch = new(types);
@@ -87,6 +93,7 @@ public sealed class TraceTableBatchSource(TraceTable table, Func<SegmentInfo, bo
             for (var c = 0; c < columns.Length; c++)
                 ArrowBatchConverter.Copy(_record.Column(columns[c]), _position, count, _batch[c]);
             _batch.Count = count;
+            _batch.Sequence = ordinals is null ? _recordIndex - 1 : ordinals[_nextSegment - 1];
             _position += count;
             return _batch;
         }

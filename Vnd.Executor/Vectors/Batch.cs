@@ -36,6 +36,13 @@ public sealed class Batch
     /// <summary>Physical rows in the vectors.</summary>
     public int Count { get; set; }
 
+    /// <summary>
+    /// Where the rows sit in their scan's order: the ordinal of the source unit (segment or record batch) they were
+    /// read from, kept by operators that stream a batch's rows on. An order-preserving exchange merges its
+    /// partitions by it so a parallel scan returns rows in the order one partition would (capture order).
+    /// </summary>
+    public long Sequence { get; set; }
+
     public bool HasSelection => _selection is not null;
 
     /// <summary>Number of live rows.</summary>
@@ -75,14 +82,16 @@ public sealed class Batch
         Count = other.Count;
         _selection = other._selection;
         _selectedCount = other._selectedCount;
+        Sequence = other.Sequence;
     }
 
-    /// <summary>Takes another batch's row count and selection, keeping this batch's columns.</summary>
+    /// <summary>Takes another batch's row count, selection and sequence, keeping this batch's columns.</summary>
     public void ViewRowsOf(Batch other)
     {
         Count = other.Count;
         _selection = other._selection;
         _selectedCount = other._selectedCount;
+        Sequence = other.Sequence;
     }
 
     private static int[] CreateIdentity()

@@ -13,41 +13,52 @@ public static class PlanText
 
     /// <summary>The plan text with <paramref name="annotate"/>'s text appended to each node's line (EXPLAIN
     /// ANALYZE's actual figures); a null or empty annotation adds nothing.</summary>
-    public static string Format(LogicalPlan plan, Func<LogicalPlan, string?>? annotate)
+    public static string Format(LogicalPlan plan, Func<LogicalPlan, string?>? annotate) => Format(plan, annotate, null);
+
+    /// <summary>The plan text as above, with <paramref name="above"/>'s line (an exchange the executor places)
+    /// printed over a node at its depth and the node's subtree indented one more level under it.</summary>
+    public static string Format(LogicalPlan plan, Func<LogicalPlan, string?>? annotate, Func<LogicalPlan, string?>? above)
     {
         var builder = new StringBuilder();
-        Append(builder, plan, 0, annotate);
+        Append(builder, plan, 0, new Notes(annotate, above));
         return builder.ToString();
     }
 
-    private static void Append(StringBuilder b, LogicalPlan plan, int depth, Func<LogicalPlan, string?>? annotate)
+    private sealed record Notes(Func<LogicalPlan, string?>? Annotate, Func<LogicalPlan, string?>? Above);
+
+    private static void Append(StringBuilder b, LogicalPlan plan, int depth, Notes notes)
     {
+        if (notes.Above?.Invoke(plan) is { Length: > 0 } over)
+        {
+            b.Append(' ', depth * 2).Append(over).Append('\n');
+            depth++;
+        }
         b.Append(' ', depth * 2).Append(Line(plan));
-        if (annotate?.Invoke(plan) is { Length: > 0 } annotation)
+        if (notes.Annotate?.Invoke(plan) is { Length: > 0 } annotation)
         {
             b.Append("  ").Append(annotation);
         }
         b.Append('\n');
         foreach (var expr in PlanWalk.Expressions(plan))
         {
-            AppendSubqueries(b, expr, depth + 1, annotate);
+            AppendSubqueries(b, expr, depth + 1, notes);
         }
         foreach (var input in plan.Inputs)
         {
-            Append(b, input, depth + 1, annotate);
+            Append(b, input, depth + 1, notes);
         }
     }
 
-    private static void AppendSubqueries(StringBuilder b, BoundExpr expr, int depth, Func<LogicalPlan, string?>? annotate)
+    private static void AppendSubqueries(StringBuilder b, BoundExpr expr, int depth, Notes notes)
     {
         if (expr is BoundSubquery subquery)
         {
             b.Append(' ', depth * 2).Append("Subquery: ").Append(subquery.Kind).Append('\n');
-            Append(b, subquery.Plan, depth + 1, annotate);
+            Append(b, subquery.Plan, depth + 1, notes);
         }
         foreach (var child in ExprWalk.Children(expr))
         {
-            AppendSubqueries(b, child, depth, annotate);
+            AppendSubqueries(b, child, depth, notes);
         }
     }
 

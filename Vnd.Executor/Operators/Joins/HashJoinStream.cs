@@ -229,6 +229,7 @@ internal sealed class HashJoinStream : OperatorStream
         for (var c = 0; c < _table.Rows.ColumnCount; c++)
             _table.Rows.Gather(c, _pairBuild.AsSpan(0, n), _output[_probeColumns + c], 0);
         _output.Count = n;
+        _output.Sequence = batch.Sequence;
         if (_residual.Count > 0 && FilterOperator.Apply(_residual, _output, _selection, _scratch) == 0)
             return null;
         foreach (var i in _output.Rows)
@@ -271,6 +272,7 @@ internal sealed class HashJoinStream : OperatorStream
         for (var c = _probeColumns; c < _output.ColumnCount; c++)
             VectorCopy.SetNulls(_output[c], 0, kept);
         _output.Count = kept;
+        _output.Sequence = batch.Sequence;
         return _output;
     }
 
@@ -298,6 +300,8 @@ internal sealed class HashJoinStream : OperatorStream
         for (var c = 0; c < _table.Rows.ColumnCount; c++)
             _table.Rows.Gather(c, _pairBuild.AsSpan(0, n), _output[_probeColumns + c], 0);
         _output.Count = n;
+        // After every probe row, as one partition would emit them.
+        _output.Sequence = long.MaxValue;
         return _output;
     }
 

@@ -93,6 +93,33 @@ public sealed partial class ExplainAnalyzeTests
     }
 
     [Fact]
+    public void A_streaming_root_runs_its_pipeline_in_every_partition_under_an_ordered_gather()
+    {
+        const string sql = "select i.id, i.srcport from packets_in i where i.payload_length > 0 and i.id not in (select id from packets_out)";
+        var plan = Optimized(sql);
+        var explain = ExchangePlacement.Explain(plan).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        var report = Analyze(sql);
+
+        Assert.StartsWith("Gather: ordered", explain[0], StringComparison.Ordinal);
+        Assert.Equal(explain.Length + 1, report.Count);
+        for (var i = 0; i < explain.Length; i++)
+            Assert.Equal(explain[i], Annotated().Match(report[i]).Groups["plan"].Value);
+        var lost = Packets.In.Where(p => p.Length > 0).Select(p => p.Id).Except(Packets.Out.Select(p => p.Id)).ToList();
+        var gather = Line(report, "Gather:");
+        Assert.Equal(lost.Count.ToString(), gather.Groups["rows"].Value);
+        Assert.Equal("1", gather.Groups["loops"].Value);
+        // The probe pipeline under it: one stream per partition (the query's parallelism, this machine's cores).
+        Assert.True(Environment.ProcessorCount > 1, "needs a machine with two cores to show parallelism");
+        Assert.Equal(Environment.ProcessorCount.ToString(), Line(report, "NullAwareAnti Join:").Groups["loops"].Value);
+        Assert.Equal(Environment.ProcessorCount.ToString(), Line(report, "Scan: public.packets_in").Groups["loops"].Value);
+
+        // And the rows come out in capture order, as one partition reads them.
+        var physical = new PhysicalPlanner(scan => Tables[scan.Table]).Plan(plan);
+        Assert.IsType<GatherOperator>(physical);
+        Assert.Equal(lost, Plans.Run(physical, parallelism: 2).Select(r => (long)r[0]!));
+    }
+
+    [Fact]
     public void A_query_that_fails_while_running_fails_with_its_own_error()
     {
         var error = Assert.ThrowsAny<SqlException>(() => Analyze("select 1 / (payload_length - payload_length) from packets_in"));

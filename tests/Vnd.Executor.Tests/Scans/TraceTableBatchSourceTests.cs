@@ -103,6 +103,27 @@ public sealed class TraceTableBatchSourceTests
         Assert.Equal(Rows - RowsPerSegment, rows.Count);
     }
 
+    /// <summary>Batches are numbered in scan order (by record batch when the partitions split those, by segment when
+    /// segments are the unit), so an ordered exchange over the partitions returns the table in capture order.</summary>
+    [Theory]
+    [InlineData(Rows, 2)]
+    [InlineData(Rows, 3)]
+    [InlineData(30_000, 2)]
+    public void An_ordered_gather_over_the_partitions_reads_the_table_in_order(int rows, int partitions)
+    {
+        using var data = new TempDataDirectory();
+        var source = new TraceTableBatchSource(Write(data.Path, rows));
+        using var context = new QueryContext(parallelism: partitions);
+        using var stream = new GatherOperator(new TableScanOperator(source, [0])).Open(context);
+        var values = new List<object?>();
+        while (stream.Next() is { } batch)
+        {
+            foreach (var r in batch.Rows)
+                values.Add(Normalise(batch[0], r));
+        }
+        Assert.Equal(Enumerable.Range(0, rows).Select(row => SampleRows.Value(0, row)), values);
+    }
+
     private static TraceTable Write(string directory, int rows = Rows)
     {
         var store = new TraceTableStore(directory);
