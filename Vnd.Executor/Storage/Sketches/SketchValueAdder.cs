@@ -8,23 +8,25 @@ namespace Vnd.Executor.Storage.Sketches;
 /// columns repeat a few values (addresses, ports, protocol, flags, lengths): for them a small direct-mapped memory of
 /// values already added in this batch skips the hash and the register update of nearly every value, since adding a
 /// value again leaves the sketch as it was. Columns of mostly new values (timestamps, sequence numbers, packet ids)
-/// would only pay for the memory, so after a probe of the first <see cref="ProbeValues"/> values a batch that
-/// repeated too little is hashed four at a time and added without a branch per value instead. Either way the
-/// registers end exactly as adding every value one by one leaves them (a test compares them).
+/// would only pay for the memory (a miss costs a scalar hash and a mispredicted branch), so once a batch has missed
+/// <see cref="MissLimit"/> times the rest of it is hashed four at a time and added without a branch per value instead.
+/// Either way the registers end exactly as adding every value one by one leaves them (a test compares them).
 /// </summary>
 internal ref struct SketchValueAdder
 {
     /// <summary>Entries of the memory (a value sits at its low bits).</summary>
     public const int RecentSize = 1024;
 
-    /// <summary>Values that go through the memory before the batch's way is chosen.</summary>
-    private const int ProbeValues = 512;
+    /// <summary>
+    /// New values a batch may bring before it leaves the memory: a column of a few hundred distinct values (hosts,
+    /// ports) stays under it for a whole 64Ki-row batch, one of mostly new values reaches it in its first rows.
+    /// </summary>
+    private const int MissLimit = 1024;
 
     private readonly HyperLogLog _sketch;
     private readonly Span<ulong> _recent;
     private readonly Span<ulong> _hashes;
-    private int _probed;
-    private int _repeats;
+    private int _misses;
     private bool _vectorised;
 
     /// <param name="recent">Scratch for the memory: <see cref="RecentSize"/> words.</param>
@@ -51,11 +53,8 @@ internal ref struct SketchValueAdder
             _sketch.AddAll(hashes);
             return;
         }
-        _repeats += AddThroughMemory(values);
-        _probed += values.Length;
-        // Decided once per batch: a column that repeats less than 7 values in 8 is hashed in bulk from here on.
-        if (_probed >= ProbeValues && _probed - values.Length < ProbeValues)
-            _vectorised = _repeats * 8L < _probed * 7L;
+        _misses += values.Length - AddThroughMemory(values);
+        _vectorised = _misses > MissLimit;
     }
 
     /// <summary>Adds the values not in the memory and remembers them; returns how many were in it.</summary>

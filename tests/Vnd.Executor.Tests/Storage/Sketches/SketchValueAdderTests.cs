@@ -34,7 +34,7 @@ public sealed class SketchValueAdderTests
     [MemberData(nameof(Columns))]
     public void A_batch_leaves_the_registers_of_one_by_one_adds(string shape)
     {
-        foreach (var count in new[] { 1, 63, 64, 511, 512, 513, 5_000, 70_000 })
+        foreach (var count in new[] { 1, 63, 64, 1_024, 1_025, 1_100, 5_000, 70_000 })
         {
             var values = Batch(shape, count);
             var one = new HyperLogLog();
