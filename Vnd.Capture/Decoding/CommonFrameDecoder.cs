@@ -71,6 +71,7 @@ internal static class CommonFrameDecoder
         };
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // called per frame from the import loop (see TraceImporter)
     private static CommonFrameKind ClassifyTcp(ref byte b, int end, DecoderOptions options)
     {
         var headerLength = (Unsafe.Add(ref b, TransportOffset + 12) >> 4) * 4;
@@ -82,6 +83,7 @@ internal static class CommonFrameDecoder
         return headerLength == 20 ? CommonFrameKind.Tcp : CommonFrameKind.TcpWithOptions;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // called per frame from the import loop (see TraceImporter)
     private static CommonFrameKind ClassifyUdp(ref byte b, int end, DecoderOptions options)
     {
         if (end - TransportOffset < 8)
@@ -110,8 +112,8 @@ internal static class CommonFrameDecoder
         l.TcpWindow = ReadUInt16(ref b, TransportOffset + 14);
         l.TcpPayloadLength = Math.Max(0, totalLength - 20 - headerLength);
         l.Parts |= LayerParts.Tcp;
-        if (headerLength > 20)
-            TcpOptionsDecoder.Decode(MemoryMarshal.CreateReadOnlySpan(ref Unsafe.Add(ref b, TransportOffset + 20), headerLength - 20), ref p, ref l);
+        if (headerLength > 20 && TcpOptionsDecoder.Decode(Options(ref b, headerLength), ref l))
+            p.AddError(DecodeErrorKind.TcpOptionsMalformed);
         var payloadOffset = TransportOffset + headerLength;
         l.PayloadOffset = payloadOffset;
         l.PayloadLength = Math.Min(end - payloadOffset, l.TcpPayloadLength);
@@ -155,6 +157,26 @@ internal static class CommonFrameDecoder
         l.IpTotalLength = totalLength;
         l.Parts |= LayerParts.Ethernet | LayerParts.Ipv4;
     }
+
+    /// <summary>
+    /// Whether the options of a frame of kind <see cref="CommonFrameKind.TcpWithOptions"/> are malformed (the one error
+    /// the general decoder can find in such a frame besides a cut capture); decodes them into <paramref name="scratch"/>.
+    /// </summary>
+    public static bool TcpOptionsMalformed(ReadOnlySpan<byte> f, ref HeaderLayer scratch)
+    {
+        // Classify checked that the whole TCP header is in the frame: the option area is in bounds.
+        if (f.Length < MinTcpFrameLength)
+            throw new ArgumentException("not a frame of kind TcpWithOptions", nameof(f));
+        ref var b = ref MemoryMarshal.GetReference(f);
+        var headerLength = (Unsafe.Add(ref b, TransportOffset + 12) >> 4) * 4;
+        if (headerLength <= 20 || f.Length < TransportOffset + headerLength)
+            throw new ArgumentException("not a frame of kind TcpWithOptions", nameof(f));
+        return TcpOptionsDecoder.Decode(Options(ref b, headerLength), ref scratch);
+    }
+
+    /// <summary>The option area of a TCP header of <paramref name="headerLength"/> bytes that the frame holds whole.</summary>
+    private static ReadOnlySpan<byte> Options(ref byte b, int headerLength) =>
+        MemoryMarshal.CreateReadOnlySpan(ref Unsafe.Add(ref b, TransportOffset + 20), headerLength - 20);
 
     private static bool IsDnsPort(ushort port) => port is DnsPort or 5353 or 5355;
 

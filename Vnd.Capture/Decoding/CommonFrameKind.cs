@@ -1,9 +1,9 @@
 namespace Vnd.Capture.Decoding;
 
 /// <summary>
-/// The shapes <see cref="CommonFrameDecoder"/> decodes in a straight line. The first two have no header of variable
-/// length left to parse, so every field sits at a fixed offset of the frame and the importer's row path can read its
-/// columns from the frame bytes directly (<see cref="CommonFrameDecoder.Classify"/>).
+/// The shapes <see cref="CommonFrameDecoder"/> decodes in a straight line. Every field before the TCP options sits at
+/// a fixed offset of the frame, so the importer's row path can read such columns from the frame bytes directly
+/// (<see cref="CommonFrameDecoder.Classify"/>); the option fields themselves are only read by decoding.
 /// </summary>
 internal enum CommonFrameKind : byte
 {

@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using System.Runtime.CompilerServices;
 using Vnd.Capture.Sources;
 
 namespace Vnd.Capture.Decoding;
@@ -33,6 +34,7 @@ public sealed class PacketDecoder
     /// headers are checked against it, and bytes are read only from <paramref name="frame"/>.
     /// <see cref="DecodedPacket.TimestampNanos"/> and <see cref="DecodedPacket.InterfaceId"/> are left as they are.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // hot in every import: fully optimised from the first call (see TraceImporter)
     public void Decode(ReadOnlySpan<byte> frame, ushort linkType, int originalLength, ref DecodedPacket packet)
     {
         packet.Reset(linkType, frame.Length, Math.Max(originalLength, frame.Length));

@@ -13,30 +13,32 @@ internal static class TcpOptionsDecoder
     private const byte Sack = 5;
     private const byte Timestamps = 8;
 
-    /// <summary><paramref name="o"/> is the captured part of the option area.</summary>
-    internal static void Decode(ReadOnlySpan<byte> o, ref DecodedPacket p, ref HeaderLayer l)
+    /// <summary>
+    /// Decodes the captured part <paramref name="o"/> of the option area into <paramref name="l"/>; true when an option
+    /// is malformed (the caller records <see cref="DecodeErrorKind.TcpOptionsMalformed"/>). The importer's common-frame
+    /// path runs it into a scratch layer only for that answer.
+    /// </summary>
+    internal static bool Decode(ReadOnlySpan<byte> o, ref HeaderLayer l)
     {
+        var malformed = false;
         var pos = 0;
         while (pos < o.Length)
         {
             var kind = o[pos];
             if (kind == EndOfList)
-                return;
+                return malformed;
             if (kind == NoOperation)
             {
                 pos++;
                 continue;
             }
             if (o.Length - pos < 2)
-                return; // the length byte was not captured; the truncation is already flagged by the caller
+                return malformed; // the length byte was not captured; the truncation is already flagged by the caller
             var length = o[pos + 1];
             if (length < 2)
-            {
-                p.AddError(DecodeErrorKind.TcpOptionsMalformed);
-                return;
-            }
+                return true;
             if (o.Length - pos < length)
-                return;
+                return malformed;
             var v = o.Slice(pos + 2, length - 2);
             switch (kind)
             {
@@ -63,10 +65,11 @@ internal static class TcpOptionsDecoder
                     l.Parts |= LayerParts.TcpTimestamps;
                     break;
                 case Mss or WindowScale or SackPermitted or Sack or Timestamps:
-                    p.AddError(DecodeErrorKind.TcpOptionsMalformed);
+                    malformed = true;
                     break;
             }
             pos += length;
         }
+        return malformed;
     }
 }

@@ -75,8 +75,8 @@ internal static class TransportDecoder
         var optionsEnd = Math.Min(f.Length - off, headerLength);
         if (optionsEnd < headerLength)
             p.AddTruncation(in l, DecodeErrorKind.TruncatedTcp);
-        if (headerLength > 20)
-            TcpOptionsDecoder.Decode(h[20..optionsEnd], ref p, ref l);
+        if (headerLength > 20 && TcpOptionsDecoder.Decode(h[20..optionsEnd], ref l))
+            p.AddError(DecodeErrorKind.TcpOptionsMalformed);
         if (optionsEnd < headerLength)
             return;
         var payloadOffset = off + headerLength;

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Runtime.CompilerServices;
 using Vnd.Capture.Decoding;
 using Vnd.Capture.Fields;
 using Vnd.Capture.Import.Columns;
@@ -35,6 +36,8 @@ public sealed class TraceImporter : IDisposable
     private PacketBatch? _batch;
     /// <summary>The one packet the row path decodes into (the batch path decodes into the batch's slots).</summary>
     private DecodedPacket _packet = DecodedPacket.Create();
+    /// <summary>Where the common-frame path decodes TCP options only to learn whether they are malformed.</summary>
+    private HeaderLayer _optionsScratch;
     private long _packets;
     private long _bytes;
 
@@ -56,6 +59,11 @@ public sealed class TraceImporter : IDisposable
     public IReadOnlyList<TraceTablePlan> Tables => _tables ?? [];
 
     /// <summary>Reads one input to its end, appending rows.</summary>
+    // The per-packet loop and the per-run column code it calls are compiled fully optimised at their first call: a
+    // `vnd import` process lives seconds, and with tiering much of that was spent in tier-0 and instrumented
+    // (Dynamic PGO) code before tier 1 arrived (docs/benchmarks.md, ingest4). The same attribute marks the hot
+    // methods of the reader, the row stage, the fillers, the builders and the sketches.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Import(IRecordSource source, string inputName, IProgress<ImportProgress>? progress = null, CancellationToken cancellation = default)
     {
         _clock.Start();
@@ -64,9 +72,12 @@ public sealed class TraceImporter : IDisposable
             var tables = _tables ??= CreateTables(source.Resolution);
             var batch = _batch ??= new PacketBatch(ReadFrames(tables));
             var rowPath = _options.RowPath && RowPath(tables);
-            // Tables that stage common frames from their bytes, and the others, which get those frames decoded.
-            var common = rowPath && _options.CommonFramePath ? CommonPathTables(tables, true) : [];
-            var decodedCommon = CommonPathTables(tables, false);
+            // Tables that stage common frames from their bytes, and the others, which get those frames decoded; the
+            // same split for frames with TCP options (tables reading no option field stage them too).
+            var common = rowPath && _options.CommonFramePath ? CommonPathTables(tables, static t => t.HasCommonPath) : [];
+            var decodedCommon = common.Length == 0 ? tables : CommonPathTables(tables, static t => !t.HasCommonPath);
+            var optionsCommon = common.Length == 0 ? [] : CommonPathTables(tables, static t => t.StagesTcpOptions);
+            var optionsDecoded = common.Length == 0 ? tables : CommonPathTables(tables, static t => !t.StagesTcpOptions);
             long packets = 0;
             var interval = _options.ProgressInterval;
             var nextReport = interval;
@@ -76,18 +87,26 @@ public sealed class TraceImporter : IDisposable
                 {
                     var frame = record.Data;
                     if (common.Length != 0 && record.LinkType == LinkType.Ethernet
-                        && CommonFrameDecoder.Classify(frame, record.OriginalLength, _decoder.Options) is var kind and (CommonFrameKind.Tcp or CommonFrameKind.Udp))
+                        && CommonFrameDecoder.Classify(frame, record.OriginalLength, _decoder.Options) is var kind and not CommonFrameKind.None
+                        && (kind != CommonFrameKind.TcpWithOptions || optionsCommon.Length != 0))
                     {
                         CommonFrames++;
+                        var options = kind == CommonFrameKind.TcpWithOptions;
                         var timestamp = record.HasTimestamp ? record.TimestampNanos : NoTimestamp;
-                        foreach (var table in common)
+                        foreach (var table in options ? optionsCommon : common)
                             table.OfferCommon(kind, frame, timestamp, record.OriginalLength, record.InterfaceId);
-                        // Decoding (for the other tables) counts the frame's errors; else a cut capture is the only
-                        // error such a frame can have (as DecodedPacket.Reset records it).
-                        if (decodedCommon.Length != 0)
-                            Decode(in record, decodedCommon, batch, rowPath: true);
-                        else if (frame.Length < record.OriginalLength)
-                            _decodeErrors[(int)DecodeErrorKind.SnaplenCut]++;
+                        // Decoding (for the other tables) counts the frame's errors; else a cut capture and malformed
+                        // TCP options are the only errors such a frame can have (as the general decoder finds them).
+                        var decoded = options ? optionsDecoded : decodedCommon;
+                        if (decoded.Length != 0)
+                            Decode(in record, decoded, batch, rowPath: true);
+                        else
+                        {
+                            if (frame.Length < record.OriginalLength)
+                                _decodeErrors[(int)DecodeErrorKind.SnaplenCut]++;
+                            if (options && CommonFrameDecoder.TcpOptionsMalformed(frame, ref _optionsScratch))
+                                _decodeErrors[(int)DecodeErrorKind.TcpOptionsMalformed]++;
+                        }
                     }
                     else
                     {
@@ -154,6 +173,7 @@ public sealed class TraceImporter : IDisposable
     }
 
     /// <summary>Decodes a record and offers the packet to every table (the row path) or adds it to the batch.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // hot in every import: fully optimised from the first call (see TraceImporter)
     private void Decode(in PacketRecord record, TraceTablePlan[] tables, PacketBatch batch, bool rowPath)
     {
         var frame = record.Data;
@@ -177,16 +197,16 @@ public sealed class TraceImporter : IDisposable
             Append(tables, batch);
     }
 
-    /// <summary>The tables that have (<paramref name="has"/>) or lack the common-frame path.</summary>
-    private static TraceTablePlan[] CommonPathTables(TraceTablePlan[] tables, bool has)
+    /// <summary>The tables <paramref name="chosen"/> picks (once per input, not per packet).</summary>
+    private static TraceTablePlan[] CommonPathTables(TraceTablePlan[] tables, Func<TraceTablePlan, bool> chosen)
     {
-        var chosen = new List<TraceTablePlan>();
+        var picked = new List<TraceTablePlan>();
         foreach (var table in tables)
         {
-            if (table.HasCommonPath == has)
-                chosen.Add(table);
+            if (chosen(table))
+                picked.Add(table);
         }
-        return chosen.ToArray();
+        return picked.ToArray();
     }
 
     /// <summary>Whether every table has a row path, so packets need not be kept in a batch.</summary>
@@ -291,10 +311,10 @@ public sealed class TraceImporter : IDisposable
         return plans.ToArray();
     }
 
-    /// <summary>The decoded sample frames of the common kinds (Tcp, Udp), or none when these decoder options make one uncommon.</summary>
+    /// <summary>The decoded sample frames of the common kinds (Tcp, Udp, TcpWithOptions), or none when these decoder options make one uncommon.</summary>
     private DecodedPacket[] CommonSamples()
     {
-        var samples = new[] { DecodedPacket.Create(), DecodedPacket.Create() };
+        var samples = new[] { DecodedPacket.Create(), DecodedPacket.Create(), DecodedPacket.Create() };
         for (var kind = 0; kind < samples.Length; kind++)
         {
             if (!CommonFrameSample.TryDecode((CommonFrameKind)kind, _decoder.Options, ref samples[kind]))

@@ -16,8 +16,12 @@ public sealed class TraceTablePlan : IDisposable
     private readonly ColumnFiller[] _fillers;
     private readonly int[] _accepted = new int[PacketBatch.Capacity];
     private readonly RowStage? _rows;
-    /// <summary>Whether the filter keeps frames of each common kind (Tcp, Udp): decided once, from the kind's sample.</summary>
-    private readonly bool[] _keepsCommon = new bool[2];
+    /// <summary>TCP option parts: which of them a segment has varies from frame to frame.</summary>
+    private const LayerParts OptionParts = LayerParts.TcpMss | LayerParts.TcpWindowScale | LayerParts.TcpSackPermitted
+        | LayerParts.TcpSack | LayerParts.TcpTimestamps;
+
+    /// <summary>Whether the filter keeps frames of each common kind (Tcp, Udp, TcpWithOptions): decided once, from the kind's sample.</summary>
+    private readonly bool[] _keepsCommon = new bool[3];
     private int _acceptedCount;
 
     /// <param name="commonSamples">
@@ -37,10 +41,33 @@ public sealed class TraceTablePlan : IDisposable
         for (var kind = 0; kind < _keepsCommon.Length; kind++)
             _keepsCommon[kind] = filter is null || filter.Matches(in commonSamples[kind], default);
         HasCommonPath = _rows.TryEnableCommonPath(fillers, commonSamples);
+        StagesTcpOptions = HasCommonPath && _rows.StagesCommon(CommonFrameKind.TcpWithOptions)
+            && (filter is null || IgnoresTcpOptions(filter, commonSamples[(int)CommonFrameKind.TcpWithOptions]));
+    }
+
+    /// <summary>
+    /// Whether <paramref name="filter"/> (one that tests only which parts a packet has) gives the sample's answer
+    /// whichever TCP options a segment carries: tried with every combination of the option parts.
+    /// </summary>
+    private static bool IgnoresTcpOptions(PacketPredicate filter, DecodedPacket sample)
+    {
+        var expected = filter.Matches(in sample, default);
+        var parts = sample.Outer.Parts & ~OptionParts;
+        for (var options = (int)OptionParts; ; options = (options - 1) & (int)OptionParts)
+        {
+            sample.Outer.Parts = parts | (LayerParts)options;
+            if (filter.Matches(in sample, default) != expected)
+                return false;
+            if (options == 0)
+                return true;
+        }
     }
 
     /// <summary>Whether rows of common frames are staged from the frame bytes, without decoding (<see cref="OfferCommon"/>).</summary>
     internal bool HasCommonPath { get; }
+
+    /// <summary>Whether frames of kind <see cref="CommonFrameKind.TcpWithOptions"/> are staged that way too.</summary>
+    internal bool StagesTcpOptions { get; }
 
     /// <summary>Whether every column can be filled a row at a time from the live packet (<see cref="OfferRow"/>).</summary>
     internal bool HasRowPath => _rows is not null;
@@ -77,8 +104,8 @@ public sealed class TraceTablePlan : IDisposable
     }
 
     /// <summary>
-    /// The common-frame path: stages the row of a frame of <paramref name="kind"/> (Tcp or Udp) when the table keeps
-    /// that kind, read from the frame bytes. Needs <see cref="HasCommonPath"/>.
+    /// The common-frame path: stages the row of a frame of <paramref name="kind"/> (Tcp, Udp, or TcpWithOptions with
+    /// <see cref="StagesTcpOptions"/>) when the table keeps that kind, read from the frame bytes. Needs <see cref="HasCommonPath"/>.
     /// </summary>
     internal void OfferCommon(CommonFrameKind kind, ReadOnlySpan<byte> frame, long timestampNanos, int originalLength, int interfaceId)
     {

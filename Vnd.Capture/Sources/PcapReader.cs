@@ -71,6 +71,7 @@ internal sealed class PcapReader : CaptureFileReader
     /// <summary>Bytes of frame check sequence at the end of each packet, when the header declares them.</summary>
     public int FcsLength { get; }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // hot in every import: fully optimised from the first call (see TraceImporter)
     public override bool TryReadNext(out PacketRecord record)
     {
         var input = Input;

@@ -36,13 +36,19 @@ internal static class CommonFrameColumns
         load = default;
         if (!PacketSlot.TryCreate(slot, field.Layer, out var packetSlot))
             return false;
+        var options = kind == CommonFrameKind.TcpWithOptions;
+        // Which options a segment carries varies from frame to frame: their fields are only read by decoding.
+        if (options && FieldIds.BaseOf(field.Id) is >= FieldId.TcpOptionMss and <= FieldId.TcpOptionTsecr)
+            return false;
         var computed = field.Id switch
         {
             FieldId.FrameTimeEpoch => CommonFrameValue.Timestamp,
             FieldId.FrameLen => CommonFrameValue.FrameLength,
             FieldId.FrameCapLen => CommonFrameValue.CapturedLength,
             FieldId.FrameInterfaceId => CommonFrameValue.InterfaceId,
-            FieldId.VndPacketId when kind == CommonFrameKind.Tcp => CommonFrameValue.TcpPacketId,
+            FieldId.VndPacketId when kind is CommonFrameKind.Tcp or CommonFrameKind.TcpWithOptions => CommonFrameValue.TcpPacketId,
+            FieldId.TcpHdrLen when options => CommonFrameValue.TcpHeaderLength,
+            FieldId.TcpLen when options => CommonFrameValue.TcpPayloadLength,
             _ => CommonFrameValue.Loaded,
         };
         if (computed != CommonFrameValue.Loaded)
@@ -83,7 +89,7 @@ internal static class CommonFrameColumns
         return load.End != 0 && load.End <= MinLength(kind);
     }
 
-    /// <summary>The bytes every frame of <paramref name="kind"/> has.</summary>
+    /// <summary>The bytes every frame of <paramref name="kind"/> has (one with options has more: its loads stop before them).</summary>
     public static int MinLength(CommonFrameKind kind) =>
-        kind == CommonFrameKind.Tcp ? CommonFrameDecoder.MinTcpFrameLength : CommonFrameDecoder.MinUdpFrameLength;
+        kind == CommonFrameKind.Udp ? CommonFrameDecoder.MinUdpFrameLength : CommonFrameDecoder.MinTcpFrameLength;
 }

@@ -7,7 +7,8 @@ using Vnd.Capture.Decoding;
 namespace Vnd.Capture.Import.Columns;
 
 /// <summary>
-/// The rows of common frames (<see cref="CommonFrameKind.Tcp"/>, <see cref="CommonFrameKind.Udp"/>) staged by a
+/// The rows of common frames (<see cref="CommonFrameKind.Tcp"/>, <see cref="CommonFrameKind.Udp"/> and, when every
+/// column has a load for it, <see cref="CommonFrameKind.TcpWithOptions"/>) staged by a
 /// <see cref="RowStage"/>: per row, only the frame's first bytes (two vector copies) and the record's fields are kept;
 /// the columns are read from them a column at a time when the run is appended, so each column's
 /// <see cref="CommonFrameLoad"/> stays in registers for the whole run instead of being fetched again for every row.
@@ -18,8 +19,8 @@ internal sealed class CommonFrameRows
     /// <summary>Bytes kept of each frame: every load ends within the first 50 (the TCP window).</summary>
     private const int HeadLength = 64;
 
-    /// <summary>[kind][column]: how the column reads a frame of that kind.</summary>
-    private readonly CommonFrameLoad[][] _loads;
+    /// <summary>[kind][column]: how the column reads a frame of that kind (null: frames of that kind are not staged here).</summary>
+    private readonly CommonFrameLoad[]?[] _loads;
     private readonly byte[] _heads = new byte[Capacity * HeadLength];
     /// <summary>The stage row each staged frame is (rows of other frames are staged decoded, in between).</summary>
     private readonly int[] _rows = new int[Capacity];
@@ -32,15 +33,24 @@ internal sealed class CommonFrameRows
     /// <summary>Whether the staged frames are of more than one kind (then each row picks its kind's load).</summary>
     private bool _mixed;
 
-    public CommonFrameRows(CommonFrameLoad[][] loads) => _loads = loads;
+    /// <param name="loads">Per kind (Tcp, Udp, TcpWithOptions), the column loads; Tcp and Udp must have them.</param>
+    public CommonFrameRows(CommonFrameLoad[]?[] loads)
+    {
+        if (loads.Length != 3 || loads[(int)CommonFrameKind.Tcp] is null || loads[(int)CommonFrameKind.Udp] is null)
+            throw new ArgumentException("loads for Tcp, Udp and (optionally) TcpWithOptions are needed", nameof(loads));
+        _loads = loads;
+    }
 
-    /// <summary>Keeps what row <paramref name="row"/> of the stage needs of a frame of <paramref name="kind"/> (Tcp or Udp).</summary>
+    /// <summary>Whether frames of <paramref name="kind"/> can be staged here.</summary>
+    public bool Stages(CommonFrameKind kind) => (uint)kind < (uint)_loads.Length && _loads[(int)kind] is not null;
+
+    /// <summary>Keeps what row <paramref name="row"/> of the stage needs of a frame of <paramref name="kind"/> (one it <see cref="Stages"/>).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Add(int row, CommonFrameKind kind, ReadOnlySpan<byte> frame, long timestampNanos, int originalLength, int interfaceId)
     {
         var n = _count;
-        if ((uint)n >= Capacity || (uint)kind > (uint)CommonFrameKind.Udp)
-            throw new InvalidOperationException("the common frame rows are full, or the kind is not a common one");
+        if ((uint)n >= Capacity || !Stages(kind))
+            throw new InvalidOperationException("the common frame rows are full, or the kind is not staged here");
         // The loads were built to end within the kind's shortest frame (at least 42 bytes); a shorter one is a defect.
         if (frame.Length < CommonFrameColumns.MinLength(kind))
             throw new ArgumentException("the frame is shorter than its kind", nameof(frame));
@@ -64,12 +74,13 @@ internal sealed class CommonFrameRows
     /// Writes every staged frame's columns into the stage's arrays (<paramref name="values"/> and
     /// <paramref name="present"/>, <see cref="PacketBatch.Capacity"/> rows per column) and forgets the frames.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // hot in every import: fully optimised from the first call (see TraceImporter)
     public void WriteTo(long[] values, bool[] present)
     {
         var n = _count;
         if (n == 0)
             return;
-        var columns = _loads[0].Length;
+        var columns = _loads[0]!.Length;
         if (values.Length < columns * Capacity || present.Length < columns * Capacity)
             throw new ArgumentException("the stage's arrays hold fewer columns than the loads");
         _count = 0;
@@ -79,11 +90,11 @@ internal sealed class CommonFrameRows
             var columnPresent = present.AsSpan(c * Capacity, Capacity);
             if (_mixed)
                 WriteEach(c, n, columnValues, columnPresent);
-            else if (_loads[(int)_kinds[0]][c] is { Value: CommonFrameValue.Loaded } load)
+            else if (_loads[(int)_kinds[0]]![c] is { Value: CommonFrameValue.Loaded } load)
                 WriteLoaded(load, n, columnValues, columnPresent);
-            else if (_loads[(int)_kinds[0]][c].Value is CommonFrameValue.Timestamp)
+            else if (_loads[(int)_kinds[0]]![c].Value is CommonFrameValue.Timestamp)
                 WriteTimestamps(n, columnValues, columnPresent);
-            else if (_loads[(int)_kinds[0]][c].Value is CommonFrameValue.TcpPacketId)
+            else if (_loads[(int)_kinds[0]]![c].Value is CommonFrameValue.TcpPacketId)
                 WriteTcpPacketIds(n, columnValues, columnPresent);
             else
                 WriteEach(c, n, columnValues, columnPresent);
@@ -98,6 +109,7 @@ internal sealed class CommonFrameRows
     }
 
     /// <summary>One column of frames of one kind read by <paramref name="load"/>: the tight loop the run is for.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // hot in every import: fully optimised from the first call (see TraceImporter)
     private void WriteLoaded(CommonFrameLoad load, int n, Span<long> values, Span<bool> present)
     {
         ref var heads = ref MemoryMarshal.GetArrayDataReference(_heads);
@@ -114,6 +126,7 @@ internal sealed class CommonFrameRows
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // hot in every import: fully optimised from the first call (see TraceImporter)
     private void WriteTimestamps(int n, Span<long> values, Span<bool> present)
     {
         var rows = _rows.AsSpan(0, n);
@@ -126,6 +139,7 @@ internal sealed class CommonFrameRows
     }
 
     /// <summary>vnd.packet_id of TCP frames: ip.id + (tcp.seq &lt;&lt; 16), as <see cref="Fields.DerivedFields"/> computes it.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // hot in every import: fully optimised from the first call (see TraceImporter)
     private void WriteTcpPacketIds(int n, Span<long> values, Span<bool> present)
     {
         var ipId = CommonFrameLoad.Bits(20, 2);
@@ -141,11 +155,12 @@ internal sealed class CommonFrameRows
     }
 
     /// <summary>One column, each row with its own kind's load (frames of both kinds, or a computed value).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // hot in every import: fully optimised from the first call (see TraceImporter)
     private void WriteEach(int column, int n, Span<long> values, Span<bool> present)
     {
         for (var j = 0; j < n; j++)
         {
-            var load = _loads[(int)_kinds[j]][column];
+            var load = _loads[(int)_kinds[j]]![column];
             var head = _heads.AsSpan(j * HeadLength, HeadLength);
             var row = _rows[j];
             var has = load.Present;
@@ -156,9 +171,14 @@ internal sealed class CommonFrameRows
                 CommonFrameValue.FrameLength => Math.Max(_originalLengths[j], _capturedLengths[j]),
                 CommonFrameValue.CapturedLength => _capturedLengths[j],
                 CommonFrameValue.InterfaceId => (has = _interfaceIds[j] >= 0) ? _interfaceIds[j] : 0,
+                CommonFrameValue.TcpHeaderLength => TcpHeaderLength(head),
+                // Classify kept only frames whose IP length holds both headers: never negative.
+                CommonFrameValue.TcpPayloadLength => BinaryPrimitives.ReadUInt16BigEndian(head[16..]) - 20 - TcpHeaderLength(head),
                 _ => BinaryPrimitives.ReadUInt16BigEndian(head[18..]) + ((long)BinaryPrimitives.ReadUInt32BigEndian(head[38..]) << 16),
             };
             present[row] = has;
         }
     }
+
+    private static int TcpHeaderLength(ReadOnlySpan<byte> head) => (head[46] >> 4) * 4;
 }

@@ -25,8 +25,10 @@ internal static class CommonFrameSample
 
     private static byte[] Build(CommonFrameKind kind)
     {
-        var tcp = kind == CommonFrameKind.Tcp;
-        var frame = new byte[tcp ? CommonFrameDecoder.MinTcpFrameLength : CommonFrameDecoder.MinUdpFrameLength];
+        var tcp = kind != CommonFrameKind.Udp;
+        // TcpWithOptions: the shape of nearly every segment of a Linux capture, NOP NOP and timestamps (12 bytes).
+        var options = kind == CommonFrameKind.TcpWithOptions ? 12 : 0;
+        var frame = new byte[(tcp ? CommonFrameDecoder.MinTcpFrameLength : CommonFrameDecoder.MinUdpFrameLength) + options];
         var f = frame.AsSpan();
         BinaryPrimitives.WriteUInt16BigEndian(f[12..], 0x0800);
         f[14] = 0x45;
@@ -37,9 +39,16 @@ internal static class CommonFrameSample
         BinaryPrimitives.WriteUInt16BigEndian(f[34..], 40_000);
         BinaryPrimitives.WriteUInt16BigEndian(f[36..], 40_001);
         if (tcp)
-            f[46] = 0x50;
+            f[46] = (byte)((20 + options) / 4 << 4);
         else
             BinaryPrimitives.WriteUInt16BigEndian(f[38..], 8);
+        if (options != 0)
+        {
+            f[54] = 1;
+            f[55] = 1;
+            f[56] = 8;
+            f[57] = 10;
+        }
         return frame;
     }
 }

@@ -15,4 +15,8 @@ internal enum CommonFrameValue : byte
     InterfaceId,
     /// <summary>vnd.packet_id of a TCP frame: ip.id + (tcp.seq &lt;&lt; 16).</summary>
     TcpPacketId,
+    /// <summary>tcp.hdr_len of a frame with TCP options: the data offset times four.</summary>
+    TcpHeaderLength,
+    /// <summary>tcp.len of a frame with TCP options: ip.len less the IPv4 and TCP headers (never negative for the kind).</summary>
+    TcpPayloadLength,
 }

@@ -83,29 +83,36 @@ internal sealed class RowStage
     public bool HasCommonPath => _common is not null;
 
     /// <summary>
-    /// Enables <see cref="AddCommon"/> when every column has a fixed load for both common frame kinds, whose fields
-    /// are those of <paramref name="samples"/> (the kinds' sample frames, decoded); false leaves the stage as it was.
+    /// Enables <see cref="AddCommon"/> when every column has a fixed load for the Tcp and Udp kinds, whose fields are
+    /// those of <paramref name="samples"/> (the decoded sample frames of Tcp, Udp and TcpWithOptions); frames with TCP
+    /// options are staged too when every column has a load for them as well. False leaves the stage as it was.
     /// </summary>
     public bool TryEnableCommonPath(ColumnFiller[] fillers, ReadOnlySpan<DecodedPacket> samples)
     {
-        var loads = new CommonFrameLoad[samples.Length][];
+        var loads = new CommonFrameLoad[]?[samples.Length];
         for (var kind = 0; kind < samples.Length; kind++)
         {
             loads[kind] = new CommonFrameLoad[fillers.Length];
-            for (var c = 0; c < fillers.Length; c++)
+            for (var c = 0; c < fillers.Length && loads[kind] is { } kindLoads; c++)
             {
-                if (!CommonFrameColumns.TryCreate(fillers[c].Fields, _columns[c], (CommonFrameKind)kind, in samples[kind], out loads[kind][c]))
-                    return false;
+                if (!CommonFrameColumns.TryCreate(fillers[c].Fields, _columns[c], (CommonFrameKind)kind, in samples[kind], out kindLoads[c]))
+                    loads[kind] = null;
             }
+            if (loads[kind] is null && (CommonFrameKind)kind != CommonFrameKind.TcpWithOptions)
+                return false;
         }
         _common = new CommonFrameRows(loads);
         return true;
     }
 
+    /// <summary>Whether <see cref="AddCommon"/> takes frames of <paramref name="kind"/>.</summary>
+    public bool StagesCommon(CommonFrameKind kind) => _common is not null && _common.Stages(kind);
+
     /// <summary>
     /// Stages the row of a frame that <see cref="CommonFrameDecoder.Classify"/> found to be of <paramref name="kind"/>
-    /// (Tcp or Udp), without decoding it; the stage must have the common path and not be full.
+    /// (one it <see cref="StagesCommon"/>), without decoding it; the stage must not be full.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // hot in every import: fully optimised from the first call (see TraceImporter)
     public void AddCommon(CommonFrameKind kind, ReadOnlySpan<byte> frame, long timestampNanos, int originalLength, int interfaceId)
     {
         var row = _count;
@@ -116,6 +123,7 @@ internal sealed class RowStage
     }
 
     /// <summary>Stages one row read from <paramref name="packet"/>; the stage must not be full.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // hot in every import: fully optimised from the first call (see TraceImporter)
     public void Add(in DecodedPacket packet)
     {
         ref var start = ref Unsafe.As<DecodedPacket, byte>(ref Unsafe.AsRef(in packet));
@@ -145,6 +153,7 @@ internal sealed class RowStage
     }
 
     /// <summary>Appends the staged rows to <paramref name="writer"/>'s columns (in runs that fit its batch) and empties the stage.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // hot in every import: fully optimised from the first call (see TraceImporter)
     public int AppendTo(TraceTableWriter writer)
     {
         _common?.WriteTo(_values, _present);
@@ -162,6 +171,7 @@ internal sealed class RowStage
     }
 
     /// <summary>Appends staged rows [<paramref name="start"/>, +<paramref name="count"/>) to the columns; ending the rows is the caller's.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // hot in every import: fully optimised from the first call (see TraceImporter)
     public void AppendRun(int start, int count)
     {
         _common?.WriteTo(_values, _present);

@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
 
 namespace Vnd.Executor.Storage.Builders;
 
@@ -8,6 +9,7 @@ namespace Vnd.Executor.Storage.Builders;
 /// </summary>
 internal static class MinMax
 {
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // hot in every import: fully optimised from the first call (see TraceImporter)
     public static bool Of<T>(ReadOnlySpan<T> values, out T min, out T max)
         where T : unmanaged, INumber<T>
     {
@@ -44,6 +46,7 @@ internal static class MinMax
     }
 
     /// <summary>Same, skipping slots whose validity bit is clear (batches that contain nulls).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // hot in every import: fully optimised from the first call (see TraceImporter)
     public static bool OfValid<T>(ReadOnlySpan<T> values, ReadOnlySpan<byte> validity, out T min, out T max)
         where T : unmanaged, INumber<T>
     {

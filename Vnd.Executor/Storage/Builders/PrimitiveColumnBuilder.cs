@@ -43,6 +43,7 @@ public abstract class PrimitiveColumnBuilder<T> : ColumnBuilder
     /// NULL (stored as 0, so files stay deterministic) where <paramref name="present"/> is false.
     /// The bulk form of <see cref="Append"/> for column-at-a-time producers: one capacity check per run.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // hot in every import: fully optimised from the first call (see TraceImporter)
     public void AppendRange(ReadOnlySpan<long> values, ReadOnlySpan<bool> present)
     {
         if (present.Length != values.Length)
@@ -99,11 +100,12 @@ public abstract class PrimitiveColumnBuilder<T> : ColumnBuilder
     private const int HashChunk = 64;
 
     /// <summary>
-    /// Every non-null value into the distinct-count sketch. A column without nulls (nearly all trace columns) is
-    /// hashed in chunks, four values at a time (<see cref="SketchHash.OfAll"/>), and added without a branch per value;
-    /// adding a value twice leaves the sketch as it was, so repeats need no test. With nulls, one by one, skipping
-    /// the nulls and a repeat of the previous value.
+    /// Every non-null value into the distinct-count sketch. A column without nulls (nearly all trace columns) goes in
+    /// chunks through a <see cref="SketchValueAdder"/>, which skips values repeated within the batch or hashes them in
+    /// bulk; adding a value twice leaves the sketch as it was, so either way gives the sketch of one-by-one adds. With
+    /// nulls, one by one, skipping the nulls and a repeat of the previous value.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // hot in every import (see Vnd.Capture's TraceImporter)
     private void AddHashes(HyperLogLog sketch)
     {
         var values = Values;
@@ -111,6 +113,7 @@ public abstract class PrimitiveColumnBuilder<T> : ColumnBuilder
         {
             Span<ulong> bits = stackalloc ulong[HashChunk];
             Span<ulong> hashes = stackalloc ulong[HashChunk];
+            var adder = new SketchValueAdder(sketch, stackalloc ulong[SketchValueAdder.RecentSize], hashes);
             for (var start = 0; start < values.Length; start += HashChunk)
             {
                 var chunk = values.Slice(start, Math.Min(HashChunk, values.Length - start));
@@ -123,8 +126,7 @@ public abstract class PrimitiveColumnBuilder<T> : ColumnBuilder
                         bits[i] = Bits(chunk[i]);
                     chunkBits = bits[..chunk.Length];
                 }
-                SketchHash.OfAll(chunkBits, hashes);
-                sketch.AddAll(hashes[..chunk.Length]);
+                adder.Add(chunkBits);
             }
             return;
         }

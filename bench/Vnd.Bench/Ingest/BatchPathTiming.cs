@@ -78,10 +78,14 @@ internal static class BatchPathTiming
 
     private static bool EnableCommonFrames(RowStage stage, ColumnFiller[] fillers)
     {
-        var samples = new[] { DecodedPacket.Create(), DecodedPacket.Create() };
-        return CommonFrameSample.TryDecode(CommonFrameKind.Tcp, DecoderOptions.Default, ref samples[0])
-            && CommonFrameSample.TryDecode(CommonFrameKind.Udp, DecoderOptions.Default, ref samples[1])
-            && stage.TryEnableCommonPath(fillers, samples);
+        // The sample frames of Tcp, Udp and TcpWithOptions, as the importer decodes them.
+        var samples = new[] { DecodedPacket.Create(), DecodedPacket.Create(), DecodedPacket.Create() };
+        for (var kind = 0; kind < samples.Length; kind++)
+        {
+            if (!CommonFrameSample.TryDecode((CommonFrameKind)kind, DecoderOptions.Default, ref samples[kind]))
+                return false;
+        }
+        return stage.TryEnableCommonPath(fillers, samples);
     }
 
     /// <summary>The row path: each frame decoded into one reused packet and staged straight into the columns.</summary>
@@ -98,7 +102,7 @@ internal static class BatchPathTiming
         {
             var frame = frames.Frame(i);
             var kind = commonFrames ? CommonFrameDecoder.Classify(frame, frames.OriginalLengths[i], decoder.Options) : CommonFrameKind.None;
-            if (kind == CommonFrameKind.Tcp)
+            if (kind is CommonFrameKind.Tcp or CommonFrameKind.TcpWithOptions)
                 stage.AddCommon(kind, frame, frames.Timestamps[i], frames.OriginalLengths[i], -1);
             else if (kind != CommonFrameKind.Udp)
             {

@@ -68,25 +68,80 @@ public sealed class RowPathTests : IDisposable
     public void Mutated_frames_give_the_same_tables_on_every_path(int seed)
     {
         // Fragments, IP options, VLAN tags, cut captures, other protocols: header bytes flipped at random.
-        var random = new Random(seed);
-        var pcap = Path.Combine(_data, "mutated.pcap");
-        Directory.CreateDirectory(_data);
-        var frame = TcpFrame();
-        using (var writer = PcapFileWriter.Create(pcap, snapLength: 128))
-        {
-            var buffer = new byte[frame.Length];
-            for (var i = 0; i < 20_000; i++)
-            {
-                frame.CopyTo(buffer, 0);
-                for (var m = random.Next(0, 4); m > 0; m--)
-                    buffer[random.Next(0, 58)] = Interesting(random);
-                var captured = random.Next(4) == 0 ? random.Next(0, frame.Length + 1) : frame.Length;
-                writer.Write(i * 1_000L, buffer.AsSpan(0, captured), random.Next(3) == 0 ? captured + random.Next(0, 100) : frame.Length);
-            }
-        }
+        var pcap = WriteMutated("mutated.pcap", TcpFrame(), seed, 0, 58, longerOnTheWire: true);
         // The comparison is only worth something if the common-frame path really ran (the base frame is one).
         var common = AssertSameTables(pcap);
         Assert.True(common > 5_000, $"{common} of 20000 frames were staged from their bytes");
+    }
+
+    public static TheoryData<string> TcpOptionAreas() => new()
+    {
+        "01 01 08 0a 00 00 01 00 00 00 02 00", // NOP NOP timestamps (Linux)
+        "02 04 05 b4 04 02 08 0a 00 00 01 00 00 00 00 00 01 03 03 07", // SYN: MSS, SACK permitted, timestamps, NOP, window scale
+        "01 01 05 0a 00 00 10 00 00 00 20 00", // one SACK block
+        "01 01 08 0a 00 00 01 00 00 00 02 00 01 01 05 1a 00 00 10 00 00 00 20 00 00 00 30 00 00 00 40 00 00 00 50 00 00 00 60 00", // timestamps and three SACK blocks (a 60-byte header)
+        "00 01 08 0a 00 00 01 00 00 00 02 00", // end of list first: nothing decoded after it
+        "01 01 08 01 00 00 01 00 00 00 02 00", // length below 2: malformed
+        "02 03 05 01", // MSS of the wrong length: malformed
+        "01 01 08 0a 00 00 01 00 00 00 02 00 08 20", // an option running past the end of the header
+        "fe 06 00 00 00 00 01 01", // an unknown option, skipped
+        "01 01 01 01", // only NOPs
+    };
+
+    [Theory]
+    [MemberData(nameof(TcpOptionAreas))]
+    public void Frames_with_tcp_options_give_the_same_tables_on_every_path(string options)
+    {
+        var area = Convert.FromHexString(options.Replace(" ", "", StringComparison.Ordinal));
+        var pcap = Path.Combine(_data, "options.pcap");
+        Directory.CreateDirectory(_data);
+        var frame = TcpFrame(area);
+        Assert.Equal(CommonFrameKind.TcpWithOptions, CommonFrameDecoder.Classify(frame, frame.Length, DecoderOptions.Default));
+        using (var writer = PcapFileWriter.Create(pcap, snapLength: 256))
+        {
+            // Whole, cut inside the payload, cut inside the options (then not a common frame), and among plain segments.
+            writer.Write(1_000, frame, frame.Length);
+            writer.Write(2_000, frame.AsSpan(0, frame.Length - 30), frame.Length);
+            writer.Write(3_000, frame.AsSpan(0, 56), frame.Length);
+            writer.Write(4_000, TcpFrame(), TcpFrame().Length);
+            writer.Write(5_000, frame, frame.Length);
+        }
+        // Every path and table (every_slot decodes these frames for its option fields), and the standard table
+        // alone, whose frames with options are then never decoded: its error counts come from the option check.
+        Assert.Equal(4, AssertSameTables(pcap));
+        Assert.Equal(4, AssertSameTables(pcap, "Trace ID all\n" + StandardTable));
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    public void Mutated_frames_with_tcp_options_give_the_same_tables_on_every_path(int seed)
+    {
+        // Option bytes, data offsets and lengths flipped at random, for the standard table alone (no decoding).
+        var frame = TcpFrame(Timestamps.Concat(new byte[] { 1, 1, 5, 10, 0, 0, 0, 1, 0, 0, 0, 2 }).ToArray());
+        var pcap = WriteMutated("mutated-options.pcap", frame, seed, 16, 78, longerOnTheWire: false);
+        var common = AssertSameTables(pcap, "Trace ID all\n" + StandardTable);
+        Assert.True(common > 5_000, $"{common} of 20000 frames were staged from their bytes");
+    }
+
+    [Fact]
+    public void A_filter_on_tcp_options_keeps_their_frames_decoded()
+    {
+        var store = new TraceTableStore(Path.Combine(_data, "options-filter"));
+        using var importer = new TraceImporter(store, "t", Bind("""
+            Trace ID all
+            Table ID mss
+            Filter: tcp.options.mss_val
+            Fields: ip.src as src_ip, tcp.seq as seq
+            Table ID plain
+            Filter: tcp and not udp
+            Fields: ip.src as src_ip, tcp.seq as seq, tcp.hdr_len as hdr_len, tcp.len as len
+            """));
+        using (var source = CaptureFile.Open(SampleCaptures.In("tcp").First()))
+            importer.Import(source, "tcp");
+        Assert.True(importer.Tables[0].HasCommonPath);
+        Assert.False(importer.Tables[0].StagesTcpOptions);
+        Assert.True(importer.Tables[1].StagesTcpOptions);
     }
 
     [Fact]
@@ -120,10 +175,13 @@ public sealed class RowPathTests : IDisposable
             fillers[c] = ColumnFillerFactory.Create(fields, builders[c]);
         }
         var stage = RowStage.TryCreate(fillers) ?? throw new InvalidOperationException("the standard field set has no row path");
-        var samples = new[] { DecodedPacket.Create(), DecodedPacket.Create() };
-        Assert.True(CommonFrameSample.TryDecode(CommonFrameKind.Tcp, DecoderOptions.Default, ref samples[0]));
-        Assert.True(CommonFrameSample.TryDecode(CommonFrameKind.Udp, DecoderOptions.Default, ref samples[1]));
+        var samples = new[] { DecodedPacket.Create(), DecodedPacket.Create(), DecodedPacket.Create() };
+        for (var kind = 0; kind < samples.Length; kind++)
+            Assert.True(CommonFrameSample.TryDecode((CommonFrameKind)kind, DecoderOptions.Default, ref samples[kind]));
         Assert.True(stage.TryEnableCommonPath(fillers, samples));
+        Assert.True(stage.StagesCommon(CommonFrameKind.TcpWithOptions));
+        var withOptions = TcpFrame(Timestamps);
+        Assert.Equal(CommonFrameKind.TcpWithOptions, CommonFrameDecoder.Classify(withOptions, withOptions.Length, DecoderOptions.Default));
         var frame = TcpFrame();
         var packet = DecodedPacket.Create();
         PacketDecoder.Default.Decode(frame, 1, frame.Length, ref packet);
@@ -136,8 +194,10 @@ public sealed class RowPathTests : IDisposable
                 // Decoded rows and rows staged from the frame bytes, interleaved as the importer does.
                 if (i % 3 == 0)
                     stage.Add(in packet);
-                else
+                else if (i % 3 == 1)
                     stage.AddCommon(CommonFrameKind.Tcp, frame, 1_000, frame.Length, -1);
+                else
+                    stage.AddCommon(CommonFrameKind.TcpWithOptions, withOptions, 1_000, withOptions.Length, -1);
                 if (!stage.IsFull)
                     continue;
                 if (builders[0].Count + stage.Count > builders[0].Capacity)
@@ -156,13 +216,37 @@ public sealed class RowPathTests : IDisposable
     }
 
     /// <summary>
+    /// 20,000 copies of <paramref name="frame"/> with up to three bytes in [<paramref name="from"/>, <paramref name="to"/>)
+    /// replaced by <see cref="Interesting"/> ones, a quarter of them cut short (and, when asked, a third longer on
+    /// the wire than captured), written to a pcap in the test's folder.
+    /// </summary>
+    private string WriteMutated(string name, byte[] frame, int seed, int from, int to, bool longerOnTheWire)
+    {
+        var random = new Random(seed);
+        var pcap = Path.Combine(_data, name);
+        Directory.CreateDirectory(_data);
+        using var writer = PcapFileWriter.Create(pcap, snapLength: 256);
+        var buffer = new byte[frame.Length];
+        for (var i = 0; i < 20_000; i++)
+        {
+            frame.CopyTo(buffer, 0);
+            for (var m = random.Next(0, 4); m > 0; m--)
+                buffer[random.Next(from, to)] = Interesting(random);
+            var captured = random.Next(4) == 0 ? random.Next(0, frame.Length + 1) : frame.Length;
+            var original = longerOnTheWire && random.Next(3) == 0 ? captured + random.Next(0, 100) : frame.Length;
+            writer.Write(i * 1_000L, buffer.AsSpan(0, captured), original);
+        }
+        return pcap;
+    }
+
+    /// <summary>
     /// Imports <paramref name="path"/> three ways — the batch path, the row path decoding every frame, and the row
     /// path staging common frames from their bytes — and compares every stored value; returns the frames the last
     /// one staged without decoding (tables with the common-frame path: every_slot and standard, not figure7).
     /// </summary>
-    private long AssertSameTables(string path)
+    private long AssertSameTables(string path, string? configuration = null)
     {
-        var config = Bind(Configuration());
+        var config = Bind(configuration ?? Configuration());
         // Small segment batches, so that staged runs are split across record batches too.
         var storage = TraceTableWriterOptions.Default with { RowsPerBatch = 100 };
         var batchStore = Import("batch", config, new TraceImportOptions { Storage = storage, RowPath = false }, path, out _, out var batchErrors);
@@ -200,8 +284,9 @@ public sealed class RowPathTests : IDisposable
         foreach (var table in importer.Tables)
         {
             Assert.Equal(options.RowPath, table.HasRowPath && options.RowPath);
-            // The filter of figure7 compares a value, which a frame kind does not decide.
+            // The filter of figure7 compares a value, which a frame kind does not decide; every_slot reads option fields.
             Assert.Equal(table.Table.Table != "figure7", table.HasCommonPath);
+            Assert.Equal(table.Table.Table == "standard", table.StagesTcpOptions);
         }
         commonFrames = importer.CommonFrames;
         Assert.True(options.CommonFramePath && options.RowPath || commonFrames == 0);
@@ -251,7 +336,13 @@ public sealed class RowPathTests : IDisposable
     private static BoundParseConfiguration Bind(string text) =>
         ParseConfigurationValidator.Validate(ParseConfigurationParser.Parse(text), new CatalogFieldResolver(FieldCatalog.Default));
 
-    private static byte[] TcpFrame()
+    private static byte[] TcpFrame() => TcpFrame([]);
+
+    /// <summary>NOP, NOP, timestamps: the options of nearly every segment of a Linux capture.</summary>
+    private static readonly byte[] Timestamps = [1, 1, 8, 10, 0, 0, 1, 0, 0, 0, 2, 0];
+
+    /// <summary>A TCP frame with <paramref name="options"/> (padded with zeros, end of list, to a multiple of 4) and 40 payload bytes.</summary>
+    private static byte[] TcpFrame(ReadOnlySpan<byte> options)
     {
         var segment = new TcpSegment
         {
@@ -259,8 +350,15 @@ public sealed class RowPathTests : IDisposable
             SourcePort = 40_000, DestinationPort = 443, Sequence = 1_000, Acknowledgment = 2_000, Flags = TcpFlags.Psh | TcpFlags.Ack, Window = 512,
             IpId = 7, Ttl = 64, PayloadLength = 40,
         };
-        var frame = new byte[128];
+        var frame = new byte[192];
         var headers = FrameBuilder.WriteTcp(frame, in segment);
+        var padded = (options.Length + 3) / 4 * 4;
+        // The options go between the header and the payload; the data offset and the IP length grow with them.
+        frame.AsSpan(headers, 40).CopyTo(frame.AsSpan(headers + padded));
+        frame.AsSpan(headers, padded).Clear();
+        options.CopyTo(frame.AsSpan(headers));
+        frame[46] = (byte)((20 + padded) / 4 << 4 | (frame[46] & 0x0F));
+        headers += padded;
         BinaryPrimitives.WriteUInt16BigEndian(frame.AsSpan(16), (ushort)(headers - 14 + 40));
         return frame[..(headers + 40)];
     }

@@ -1,0 +1,61 @@
+using Vnd.Executor.Storage.Sketches;
+
+namespace Vnd.Executor.Tests.Storage.Sketches;
+
+public sealed class SketchValueAdderTests
+{
+    public static TheoryData<string> Columns => new() { "constant", "few", "distinct", "few-then-distinct", "distinct-then-few", "colliding", "markers", "extremes" };
+
+    /// <summary>A batch of 64-bit column values shaped like one kind of trace column.</summary>
+    private static ulong[] Batch(string shape, int count)
+    {
+        var random = new Random(shape.Length * 7919 + count);
+        var values = new ulong[count];
+        for (var i = 0; i < count; i++)
+        {
+            values[i] = shape switch
+            {
+                "constant" => 6,
+                "few" => 0x0A00_0000UL + (ulong)random.Next(300), // addresses of a few hundred hosts
+                "distinct" => 1_700_000_000_000_000_000UL + (ulong)i * 1000, // timestamps
+                "few-then-distinct" => i < 2_000 ? (ulong)random.Next(4) : (ulong)random.NextInt64(),
+                "distinct-then-few" => i < 2_000 ? (ulong)random.NextInt64() : (ulong)random.Next(4),
+                // Values sharing a memory entry, alternating, so each evicts the other.
+                "colliding" => (ulong)(i % 3) * SketchValueAdder.RecentSize + 5,
+                // The values an empty memory entry holds (s + 1), each at a neighbouring entry.
+                "markers" => (ulong)(i % (SketchValueAdder.RecentSize + 1)),
+                _ => (i % 4) switch { 0 => 0UL, 1 => ulong.MaxValue, 2 => 1UL << 63, _ => (ulong)random.NextInt64() },
+            };
+        }
+        return values;
+    }
+
+    [Theory]
+    [MemberData(nameof(Columns))]
+    public void A_batch_leaves_the_registers_of_one_by_one_adds(string shape)
+    {
+        foreach (var count in new[] { 1, 63, 64, 1_024, 1_025, 1_100, 5_000, 70_000 })
+        {
+            var values = Batch(shape, count);
+            var one = new HyperLogLog();
+            foreach (var value in values)
+                one.Add(SketchHash.Of(value));
+            var batch = new HyperLogLog();
+            // Two batches of the same values, as two record batches of a segment add to one sketch.
+            for (var round = 0; round < 2; round++)
+            {
+                var adder = new SketchValueAdder(batch, new ulong[SketchValueAdder.RecentSize], new ulong[64]);
+                for (var start = 0; start < values.Length; start += 64)
+                    adder.Add(values.AsSpan(start, Math.Min(64, values.Length - start)));
+            }
+            Assert.True(HyperLogLogCodec.Encode(one).AsSpan().SequenceEqual(HyperLogLogCodec.Encode(batch)), $"{shape}, {count} values");
+        }
+    }
+
+    [Fact]
+    public void The_memory_must_have_its_size()
+    {
+        var sketch = new HyperLogLog();
+        Assert.Throws<ArgumentException>(() => new SketchValueAdder(sketch, new ulong[16], new ulong[64]));
+    }
+}
