@@ -18,6 +18,13 @@ public sealed class LocalTraceTables(TraceTableStore store) : ITraceTables
 {
     private readonly TableNameCache _names = new(store);
 
+    /// <summary>
+    /// Descriptions by the manifest they were made from: the store's manifest cache hands out the same instance while
+    /// the file is unchanged, so a description is computed once per manifest version instead of per statement (every
+    /// pgbench query describes its table; psql's <c>\dt+</c> sizes every table of the tenant).
+    /// </summary>
+    private readonly global::System.Runtime.CompilerServices.ConditionalWeakTable<Executor.Storage.Manifest.TableManifest, TableDefinition> _described = new();
+
     public IReadOnlyList<string> Schemas() => store.ListSchemas();
 
     public IReadOnlyList<TableDefinition> Tables(string schema)
@@ -40,10 +47,14 @@ public sealed class LocalTraceTables(TraceTableStore store) : ITraceTables
     {
         if (Open(schema, name) is not { } table)
             return null;
+        if (_described.TryGetValue(table.Manifest, out var known) && known.Schema == schema && known.Name == name)
+            return known;
         var columns = new ColumnDefinition[table.Schema.Count];
         for (var c = 0; c < columns.Length; c++)
             columns[c] = new ColumnDefinition(table.Schema[c].Name, table.Schema[c].Type, Statistics(table, c));
-        return new TableDefinition(schema, name, SqlList.From(columns), new TableStatistics(table.RowCount, table.ByteSize));
+        var described = new TableDefinition(schema, name, SqlList.From(columns), new TableStatistics(table.RowCount, table.ByteSize));
+        _described.AddOrUpdate(table.Manifest, described);
+        return described;
     }
 
     public TraceTableSummary? Summary(string schema, string name)

@@ -53,5 +53,5 @@ public sealed class PreparedQuery
         Vnd.Planner.Distributed.JoinStrategyChoice joins = Vnd.Planner.Distributed.JoinStrategyChoice.Auto) =>
         RunsDistributed(tables)
             ? tables.Sites!().With(joins).Physical(Plan, parameters, tables.ResolveTable)
-            : new PhysicalPlanner(tables.ResolveTable, parameters).Plan(Plan);
+            : new PhysicalPlanner(tables.ResolveTable, parameters).Plan(!ReadsTables && tables.CatalogJoinKeys is { } keys ? keys(Plan, parameters) : Plan);
 }

@@ -83,7 +83,7 @@ public sealed class QueryRunner
         _system?.BeginStatement();
         var bound = new Binder(_catalog).Bind(sql);
         var optimized = Optimizer.Default.Optimize(bound.Plan).Plan;
-        var plan = new PhysicalPlanner(_sources).Plan(optimized);
+        var plan = new PhysicalPlanner(_sources).Plan(_system?.WithJoinKeys(optimized, null) ?? optimized);
         var columns = optimized.Output;
         var names = new string[columns.Count];
         var types = new Vnd.Planner.Types.SqlType[columns.Count];

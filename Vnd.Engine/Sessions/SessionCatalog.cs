@@ -20,6 +20,9 @@ public sealed record SessionCatalog(ICatalog Catalog, Func<Scan, IBatchSource> R
     /// </summary>
     public Func<Executor.Remote.DistributedExecution>? Sites { get; init; }
 
+    /// <summary>Rewrites a catalog-only plan before it is planned physically (the system catalog's join keys); null: none.</summary>
+    public Func<LogicalPlan, BoundLiteral[]?, LogicalPlan>? CatalogJoinKeys { get; init; }
+
     /// <summary>Called before each statement is bound, so it sees tables created since the last one.</summary>
     public Action? BeginStatement { get; init; }
 

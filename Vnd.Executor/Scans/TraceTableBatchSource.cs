@@ -17,7 +17,7 @@ namespace Vnd.Executor.Scans;
 /// turns each Arrow record batch into executor batches of at most <see cref="Batch.Capacity"/> rows holding only
 /// the requested columns. The manifest's row counts answer <see cref="ExactRowCount"/> for the same segments.
 /// </summary>
-public sealed class TraceTableBatchSource(TraceTable table, Func<SegmentInfo, bool>? keep = null) : IRowCountSource
+public sealed class TraceTableBatchSource(TraceTable table, Func<SegmentInfo, bool>? keep = null) : IRowCountSource, IRowBoundedSource
 {
     private readonly SqlType[] _types = table.Schema.Columns.Select(c => c.Type).ToArray();
     private readonly string[] _names = table.Schema.Columns.Select(c => c.Name).ToArray();
@@ -43,9 +43,14 @@ public sealed class TraceTableBatchSource(TraceTable table, Func<SegmentInfo, bo
         return rows;
     }
 
-    public IBatchReader Open(IReadOnlyList<int> columns, int partition, int partitionCount, QueryContext context)
+    public IBatchReader Open(IReadOnlyList<int> columns, int partition, int partitionCount, QueryContext context) =>
+        Open(columns, partition, partitionCount, context, Batch.Capacity);
+
+    public IBatchReader Open(IReadOnlyList<int> columns, int partition, int partitionCount, QueryContext context, int rowBound)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(partition);
+        ArgumentOutOfRangeException.ThrowIfLessThan(rowBound, 1);
+        var batchRows = Math.Min(rowBound, Batch.Capacity);
         ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(partition, partitionCount);
         var kept = new List<SegmentInfo>();
         foreach (var segment in Table.Segments)
@@ -55,7 +60,7 @@ public sealed class TraceTableBatchSource(TraceTable table, Func<SegmentInfo, bo
         }
         var types = columns.Select(c => _types[c]).ToArray();
         if (kept.Count < 2 * partitionCount)
-            return new Reader(new TraceTableReader(Table), kept, null, columns.ToArray(), types, context, partition, partitionCount);
+            return new Reader(new TraceTableReader(Table), kept, null, columns.ToArray(), types, batchRows, context, partition, partitionCount);
         var segments = new List<SegmentInfo>();
         var ordinals = new List<int>();
         for (var i = partition; i < kept.Count; i += partitionCount)
@@ -63,18 +68,19 @@ public sealed class TraceTableBatchSource(TraceTable table, Func<SegmentInfo, bo
             segments.Add(kept[i]);
             ordinals.Add(i);
         }
-        return new Reader(new TraceTableReader(Table), segments, ordinals, columns.ToArray(), types, context, 0, 1);
+        return new Reader(new TraceTableReader(Table), segments, ordinals, columns.ToArray(), types, batchRows, context, 0, 1);
     }
 
     /// <param name="ordinals">Each segment's position among the scan's kept segments, the batches'
     /// <see cref="Batch.Sequence"/>; null when the reader strides over record batches, whose global index is it.</param>
+    /// <param name="batchRows">Rows per batch: <see cref="Batch.Capacity"/>, or fewer when the scan returns fewer.</param>
     /// <param name="first">The first record batch this reader converts, counting over all its segments.</param>
     /// <param name="stride">Converts every stride-th record batch from <paramref name="first"/> on (1: all).</param>
-    private sealed class Reader(TraceTableReader table, List<SegmentInfo> segments, List<int>? ordinals, int[] columns, SqlType[] types,
+    private sealed class Reader(TraceTableReader table, List<SegmentInfo> segments, List<int>? ordinals, int[] columns, SqlType[] types, int batchRows,
         QueryContext context, int first, int stride)
         : IBatchReader
     {
-        private readonly Batch _batch = new(types);
+        private readonly Batch _batch = new(types, batchRows);
         private int _nextSegment;
         private long _recordIndex;
         private SegmentReader? _segment;
@@ -88,7 +94,7 @@ public sealed class TraceTableBatchSource(TraceTable table, Func<SegmentInfo, bo
                 if (!Advance())
                     return null;
             }
-            var count = Math.Min(Batch.Capacity, _record.Length - _position);
+            var count = Math.Min(batchRows, _record.Length - _position);
             _batch.Reset();
             for (var c = 0; c < columns.Length; c++)
                 ArrowBatchConverter.Copy(_record.Column(columns[c]), _position, count, _batch[c]);

@@ -22,10 +22,17 @@ public sealed class Batch
 
     /// <summary>A batch owning one fresh vector per type.</summary>
     public Batch(IReadOnlyList<SqlType> types)
+        : this(types, Capacity)
     {
+    }
+
+    /// <summary>A batch owning one fresh vector per type, of <paramref name="capacity"/> rows (at most <see cref="Capacity"/>).</summary>
+    public Batch(IReadOnlyList<SqlType> types, int capacity)
+    {
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(capacity, Capacity);
         _columns = new Vector[types.Count];
         for (var i = 0; i < _columns.Length; i++)
-            _columns[i] = new Vector(types[i]);
+            _columns[i] = new Vector(types[i], capacity);
     }
 
     /// <summary>A batch whose column slots the caller fills (views over other batches' vectors).</summary>

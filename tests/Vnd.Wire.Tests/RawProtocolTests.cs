@@ -302,4 +302,35 @@ public sealed class RawProtocolTests : IAsyncLifetime
         Assert.Equal("22P02", messages[3].SqlState);
         Assert.Equal("invalid input syntax for type integer: \"forty-two\"", messages[3].Fields()['M']);
     }
+
+    [Fact]
+    public async Task A_cancel_request_between_queries_cancels_nothing_and_a_later_one_still_cancels()
+    {
+        // The session keeps one cancellation source across queries: a cancel that lands while it is idle must not
+        // stay armed for the next query, and the source must still cancel a query that runs later.
+        await using var client = await ConnectAsync(_server.Port);
+        var key = (await client.LoginAsync()).Single(m => m.Tag == 'K').Body;
+        async Task CancelAsync()
+        {
+            await using var canceller = await ConnectAsync(_server.Port);
+            await canceller.SendAsync(Int32(16), Int32(StartupCode.CancelRequest), key);
+            Assert.True(await canceller.IsClosedAsync());
+        }
+
+        await client.SendAsync(Query("select series 1"));
+        Assert.Equal("TDCZ", Tags(await client.ReadUntilAsync('Z')));
+        await CancelAsync();
+        await Task.Delay(100);
+        // Extended protocol: its first message takes the session's token as it is (a simple Query ends any batch first).
+        await client.SendAsync(Parse("", "select series 2"), Bind("", "", 0), Execute("", 0), Sync());
+        Assert.Equal("12TDDCZ", Tags(await client.ReadUntilAsync('Z')));
+
+        await client.SendAsync(Query("select sleep"));
+        await Task.Delay(200);
+        await CancelAsync();
+        var canceled = await client.ReadUntilAsync('Z');
+        Assert.Equal("57014", canceled.Single(m => m.Tag == 'E').SqlState);
+        await client.SendAsync(Query("select series 1"));
+        Assert.Equal("TDCZ", Tags(await client.ReadUntilAsync('Z')));
+    }
 }

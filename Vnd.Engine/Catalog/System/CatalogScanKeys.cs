@@ -16,6 +16,9 @@ public sealed class CatalogScanKeys
     private readonly Dictionary<int, HashSet<long>> _numbers = [];
     private readonly Dictionary<int, HashSet<string>> _texts = [];
 
+    /// <summary>A filter is the constant false (a join key set found empty, <see cref="CatalogJoinKeys"/>): no row passes.</summary>
+    private bool _none;
+
     /// <summary>No constraint: every row is built (what a scan without filters, or with pushdown off, gets).</summary>
     public static CatalogScanKeys None { get; } = new();
 
@@ -29,10 +32,10 @@ public sealed class CatalogScanKeys
     }
 
     /// <summary>Whether a row whose column <paramref name="column"/> holds <paramref name="value"/> may pass the filters.</summary>
-    public bool Admits(int column, long value) => !_numbers.TryGetValue(column, out var set) || set.Contains(value);
+    public bool Admits(int column, long value) => !_none && (!_numbers.TryGetValue(column, out var set) || set.Contains(value));
 
     /// <inheritdoc cref="Admits(int, long)"/>
-    public bool Admits(int column, string value) => !_texts.TryGetValue(column, out var set) || set.Contains(value);
+    public bool Admits(int column, string value) => !_none && (!_texts.TryGetValue(column, out var set) || set.Contains(value));
 
     private void Add(Scan scan, BoundExpr filter)
     {
@@ -47,6 +50,15 @@ public sealed class CatalogScanKeys
                     && Ordinal(scan, column) is { } ordinal && !_numbers.ContainsKey(ordinal):
                 // .NET's $ also matches before a final newline, so a (quoted) name ending in one passes the filter too.
                 _texts.TryAdd(ordinal, [name, name + "\n"]);
+                break;
+            case BoundCall { Kind: CallKind.Operator, Name: "LIKE", Arguments: [BoundColumn column, var pattern] }
+                when Macro.TryConstant(pattern, out var value) && value is string like && LikeLiteral(like) is { } name
+                    && Ordinal(scan, column) is { } ordinal:
+                // pgJDBC's getColumns/getTables: c.relname LIKE 'trace\_a' (it escapes the wildcards of a plain name).
+                Constrain(ordinal, column.Type, [name]);
+                break;
+            case BoundLiteral { Value: false }:
+                _none = true;
                 break;
             case BoundInList { Negated: false, Operand: BoundColumn column } list when Ordinal(scan, column) is { } ordinal:
                 var values = new List<object>();
@@ -121,6 +133,29 @@ public sealed class CatalogScanKeys
                 return c.Ordinal;
         }
         return null;
+    }
+
+    /// <summary>
+    /// The one string a LIKE pattern without wildcards matches: <c>trace\_a</c> is <c>trace_a</c> (backslash, LIKE's
+    /// default escape, makes the next character literal); null when an unescaped <c>%</c> or <c>_</c> remains.
+    /// </summary>
+    private static string? LikeLiteral(string pattern)
+    {
+        var literal = new global::System.Text.StringBuilder(pattern.Length);
+        for (var i = 0; i < pattern.Length; i++)
+        {
+            var ch = pattern[i];
+            if (ch is '%' or '_')
+                return null;
+            if (ch == '\\')
+            {
+                if (++i == pattern.Length)
+                    return null;
+                ch = pattern[i];
+            }
+            literal.Append(ch);
+        }
+        return literal.ToString();
     }
 
     /// <summary>

@@ -104,6 +104,13 @@ public sealed class SystemCatalog : ICatalog, IRelationOids
     }
 
     /// <summary>
+    /// A catalog-only plan with the keys of its joins passed into the relations filtered only through them
+    /// (<see cref="CatalogJoinKeys"/>); unchanged when <see cref="KeyPushdown"/> is off or the plan reads a trace table.
+    /// </summary>
+    public LogicalPlan WithJoinKeys(LogicalPlan plan, Vnd.Planner.Logical.BoundLiteral[]? parameters) =>
+        KeyPushdown ? CatalogJoinKeys.Reduce(plan, Source, parameters) : plan;
+
+    /// <summary>
     /// The rows a scan reads: a system relation's rows for this session, or the tenant's trace table. A written
     /// relation gets the keys of the scan's filters (unless <see cref="KeyPushdown"/> is off), so psql's
     /// <c>c.oid = '16384'</c> builds one pg_class row, not one per table.

@@ -67,11 +67,20 @@ public sealed class CatalogKeyPushdownTests : IDisposable
             "SELECT table_name, table_type FROM information_schema.tables WHERE table_name IN ('t07', 'secret_b', 'pg_class') ORDER BY 1",
             "SELECT count(*), sum(attnum) FROM pg_attribute",
             "SELECT count(*), sum(relnatts) FROM pg_class",
+            // Join keys passed sideways (CatalogJoinKeys): inner, left (the right side reduced), the preserved side of
+            // a right join (must not be), an empty key set, LIKE with and without wildcards.
+            "SELECT a.attname, a.attnum FROM pg_attribute a JOIN pg_class c ON a.attrelid = c.oid WHERE c.relname LIKE 't07' ORDER BY 2",
+            "SELECT c.relname, a.attname FROM pg_class c JOIN pg_attribute a ON a.attrelid = c.oid WHERE c.relname LIKE 'trace\\_a' ORDER BY 2",
+            "SELECT c.relname, a.attname FROM pg_class c JOIN pg_attribute a ON a.attrelid = c.oid WHERE c.relname LIKE 't0_' ORDER BY 1, 2",
+            "SELECT c.relname, a.attname FROM pg_class c LEFT JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum > 1 WHERE c.relname IN ('t07', 't08', 't10') ORDER BY 1, 2",
+            "SELECT count(*), count(c.relname) FROM pg_class c RIGHT JOIN pg_attribute a ON a.attrelid = c.oid AND c.relname = 't07'",
+            "SELECT a.attname FROM pg_class c JOIN pg_attribute a ON a.attrelid = c.oid WHERE c.relkind = 'c'",
+            "SELECT c2.relname FROM pg_class c JOIN pg_class c2 ON c2.oid = c.oid WHERE c.relname = 't07'",
         };
         foreach (var file in PsqlDescribe)
             queries.AddRange(ClientQueries.Statements(file, oid));
         foreach (var file in (string[])["psql-dt.sql", "psql-dt-plus.sql", "psql-tab-complete.sql", "npgsql-getschema.sql", "grafana-columns.sql",
-                     "grafana-schemads.sql", "jdbc-get-columns.sql", "jdbc-get-tables.sql"])
+                     "grafana-schemads.sql", "jdbc-get-columns.sql", "jdbc-get-tables.sql", "npgsql-type-loading.sql"])
             queries.AddRange(ClientQueries.Statements(file));
 
         var pruned = 0;
@@ -112,6 +121,22 @@ public sealed class CatalogKeyPushdownTests : IDisposable
         // psql's own LEFT JOIN pg_class tc ON c.reltoastrelid = tc.oid has no key, so some full pg_class scans remain.
         var (keyedRows, unkeyedRows) = (keyed.Catalog.RowsWritten - keyedBefore, unkeyed.Catalog.RowsWritten - unkeyedBefore);
         Assert.True(keyedRows * 3 < unkeyedRows, $"{keyedRows} rows built with keys, {unkeyedRows} without");
+    }
+
+    [Fact]
+    public void Jdbc_get_columns_and_npgsql_type_loading_describe_only_the_tables_they_show()
+    {
+        var keyed = Session("acme", keys: true, out var keyedTables);
+        var unkeyed = Session("acme", keys: false, out var unkeyedTables);
+        foreach (var file in (string[])["jdbc-get-columns.sql", "npgsql-type-loading.sql"])
+        {
+            ClientQueries.RunAll(keyed.Runner, file);
+            ClientQueries.RunAll(unkeyed.Runner, file);
+        }
+        // getColumns filters pg_class on the name and reaches pg_attribute only through a.attrelid = c.oid; type
+        // loading joins pg_attribute to free-standing composite types, of which there are none.
+        Assert.InRange(keyedTables.Describes, 1, 2);
+        Assert.True(unkeyedTables.Describes > ExtraTables / 2, $"{unkeyedTables.Describes} tables described without keys");
     }
 
     private (QueryRunner Runner, SystemCatalog Catalog) Session(string tenant, bool keys, out CountingTraceTables tables)

@@ -54,6 +54,52 @@ public sealed class TraceTableBatchSourceTests
         Assert.Equal(Enumerable.Range(0, Rows), seen.Order());
     }
 
+    [Theory]
+    [InlineData(1)]
+    [InlineData(10)]
+    [InlineData(3_000)]
+    public void A_row_bound_sizes_the_batches_and_every_row_still_reads_back_in_order(int rowBound)
+    {
+        using var data = new TempDataDirectory();
+        var table = Write(data.Path);
+        var source = new TraceTableBatchSource(table);
+        var all = Enumerable.Range(0, SampleRows.Schema.Count).ToArray();
+        using var context = new QueryContext();
+        using var reader = source.Open(all, 0, 1, context, rowBound);
+        var i = 0;
+        while (reader.Next() is { } batch)
+        {
+            Assert.InRange(batch.Count, 1, Math.Min(rowBound, Batch.Capacity));
+            Assert.Equal(Math.Min(rowBound, Batch.Capacity), batch[0].Capacity);
+            for (var r = 0; r < batch.Count; r++, i++)
+            {
+                for (var c = 0; c < all.Length; c++)
+                    Assert.Equal(SampleRows.Value(c, i), Normalise(batch[c], r));
+            }
+        }
+        Assert.Equal(Rows, i);
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(7)]
+    [InlineData(2_500)]
+    public void A_limited_scan_returns_the_first_rows_of_the_table(int limit)
+    {
+        using var data = new TempDataDirectory();
+        var table = Write(data.Path);
+        var scan = new TableScanOperator(new TraceTableBatchSource(table), [0]) { Fetch = limit };
+        using var context = new QueryContext();
+        using var stream = new LimitOperator(scan, limit).Open(context, 0, 1);
+        var values = new List<object?>();
+        while (stream.Next() is { } batch)
+        {
+            foreach (var r in batch.Rows)
+                values.Add(Normalise(batch[0], r));
+        }
+        Assert.Equal(Enumerable.Range(0, limit).Select(row => SampleRows.Value(0, row)), values);
+    }
+
     [Fact]
     public void With_two_segments_per_partition_segments_stay_the_unit()
     {

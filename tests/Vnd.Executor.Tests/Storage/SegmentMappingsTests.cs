@@ -119,6 +119,33 @@ public sealed class SegmentMappingsTests : IDisposable
     }
 
     [Fact]
+    public void Concurrent_readers_always_get_a_live_mapping_while_the_cache_evicts()
+    {
+        var store = new TraceTableStore(_dir.Path);
+        var table = new TableRef("s", "t");
+        TraceTableStoreTests.WriteInts(store, table, 300);
+        var opened = store.OpenTable(table);
+        // Capacity 1 and two segments: nearly every acquire evicts the other's entry while readers still hold it.
+        var mappings = new SegmentMappings(capacity: 1);
+        var segments = new[] { opened.Segments[0], opened.Segments[1] };
+        var failures = 0;
+        Parallel.For(0, 4, new ParallelOptions { MaxDegreeOfParallelism = 4 }, worker =>
+        {
+            for (var i = 0; i < 2_000; i++)
+            {
+                var segment = segments[(i + worker) % 2];
+                var mapping = mappings.Acquire(opened.SegmentPath(segment), segment.Bytes);
+                if (!mapping.GetSpan().StartsWith("ARROW1"u8))
+                    Interlocked.Increment(ref failures);
+                mapping.Release();
+            }
+        });
+
+        Assert.Equal(0, failures);
+        Assert.Equal(1, mappings.Count);
+    }
+
+    [Fact]
     public void Mappings_unused_for_a_minute_are_released()
     {
         var store = new TraceTableStore(_dir.Path);
