@@ -88,6 +88,14 @@ public sealed class PackedKeyEncoder
                 words[(k * stride) + at] |= bits;
             return;
         }
+        if (Batch.IsIdentity(rows))
+        {
+            // A batch without a selection (most scans): values by position, one load a row instead of two.
+            var values = data[..rows.Length];
+            for (var k = 0; k < values.Length; k++)
+                words[(k * stride) + at] |= (ulong.CreateTruncating(values[k]) & mask) << shift;
+            return;
+        }
         for (var k = 0; k < rows.Length; k++)
             words[(k * stride) + at] |= (ulong.CreateTruncating(data[rows[k]]) & mask) << shift;
     }
