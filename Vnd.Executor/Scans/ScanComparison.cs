@@ -17,24 +17,22 @@ public abstract class ScanComparison(int column, Expression source)
     /// <summary>The filter conjunct this test stands for (for EXPLAIN).</summary>
     public Expression Source { get; } = source;
 
-    /// <summary>Writes the offsets from <paramref name="start"/> of the rows of [start, start + count) that pass, in
-    /// order, to <paramref name="selection"/>; returns how many passed.</summary>
-    public abstract int Select(IArrowArray array, int start, int count, Span<int> selection);
-
-    /// <summary>Keeps those offsets of <paramref name="selection"/>[..kept] whose rows pass, in order; returns how many.</summary>
-    public abstract int Refine(IArrowArray array, int start, Span<int> selection, int kept);
+    /// <summary>
+    /// Tests rows [<paramref name="start"/>, start + count): bit r of <paramref name="bits"/> (word r / 64) ends set
+    /// only if row start + r passes. The first term of a predicate writes every word; the others AND theirs in and
+    /// skip words already clear, so a selective first term leaves them little to test.
+    /// </summary>
+    public abstract void Mask(IArrowArray array, int start, int count, Span<ulong> bits, bool first);
 
     public override string ToString() => Source.ToString() ?? "";
 
-    protected static int DropNulls(IArrowArray array, int start, Span<int> selection, int kept)
+    /// <summary>Clears the bits of NULL rows: a comparison with NULL is never TRUE.</summary>
+    protected static void ClearNulls(IArrowArray array, int start, int count, Span<ulong> bits)
     {
-        var live = 0;
-        for (var k = 0; k < kept; k++)
+        for (var r = 0; r < count; r++)
         {
-            var offset = selection[k];
-            selection[live] = offset;
-            live += array.IsNull(start + offset) ? 0 : 1;
+            if (array.IsNull(start + r))
+                bits[r >> 6] &= ~(1UL << r);
         }
-        return live;
     }
 }

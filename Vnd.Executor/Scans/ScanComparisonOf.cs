@@ -9,50 +9,38 @@ namespace Vnd.Executor.Scans;
 
 /// <summary>
 /// <see cref="ScanComparison"/> over values of <typeparamref name="T"/>: 256-bit lanes compared against the constant,
-/// the passing lanes' offsets taken from the mask bit by bit (cheap when few pass, one store per row when all do).
+/// their mask bits gathered into one word per 64 rows.
 /// </summary>
 public sealed class ScanComparison<T, TTest>(int column, T constant, Expression source) : ScanComparison(column, source)
     where T : unmanaged, INumber<T>
     where TTest : IScanTest<T>
 {
-    public override int Select(IArrowArray array, int start, int count, Span<int> selection)
+    public override void Mask(IArrowArray array, int start, int count, Span<ulong> bits, bool first)
     {
         var values = Values(array).Slice(start, count);
-        var kept = 0;
-        var i = 0;
-        if (Vector256.IsHardwareAccelerated && Vector256<T>.IsSupported)
+        ref var value = ref MemoryMarshal.GetReference(values);
+        var lanes = Vector256.Create(constant);
+        var simd = Vector256.IsHardwareAccelerated && Vector256<T>.IsSupported;
+        for (var w = 0; w * 64 < count; w++)
         {
-            var lanes = Vector256.Create(constant);
-            ref var first = ref MemoryMarshal.GetReference(values);
-            for (; i <= values.Length - Vector256<T>.Count; i += Vector256<T>.Count)
+            if (!first && bits[w] == 0)
+                continue;
+            var from = w * 64;
+            var to = Math.Min(from + 64, count);
+            ulong word = 0;
+            var r = from;
+            // 64 rows are 4, 8 or 16 whole vectors of int8, int4/IPv4 or int2 lanes.
+            if (simd && to - from == 64)
             {
-                var mask = TTest.Lanes(Vector256.LoadUnsafe(ref first, (nuint)i), lanes).ExtractMostSignificantBits();
-                while (mask != 0)
-                {
-                    selection[kept++] = i + BitOperations.TrailingZeroCount(mask);
-                    mask &= mask - 1;
-                }
+                for (; r < to; r += Vector256<T>.Count)
+                    word |= (ulong)TTest.Lanes(Vector256.LoadUnsafe(ref value, (nuint)r), lanes).ExtractMostSignificantBits() << (r - from);
             }
+            for (; r < to; r++)
+                word |= (TTest.Test(values[r], constant) ? 1UL : 0UL) << (r - from);
+            bits[w] = first ? word : bits[w] & word;
         }
-        for (; i < values.Length; i++)
-        {
-            selection[kept] = i;
-            kept += TTest.Test(values[i], constant) ? 1 : 0;
-        }
-        return array.NullCount == 0 ? kept : DropNulls(array, start, selection, kept);
-    }
-
-    public override int Refine(IArrowArray array, int start, Span<int> selection, int kept)
-    {
-        var values = Values(array)[start..];
-        var live = 0;
-        for (var k = 0; k < kept; k++)
-        {
-            var offset = selection[k];
-            selection[live] = offset;
-            live += TTest.Test(values[offset], constant) ? 1 : 0;
-        }
-        return array.NullCount == 0 ? live : DropNulls(array, start, selection, live);
+        if (array.NullCount > 0)
+            ClearNulls(array, start, count, bits);
     }
 
     /// <summary>The column's values; the storage layout (<see cref="Storage.ArrowTypeMapping"/>) fixes the array type.</summary>

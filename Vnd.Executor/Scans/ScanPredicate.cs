@@ -7,7 +7,7 @@ namespace Vnd.Executor.Scans;
 
 /// <summary>
 /// The conjuncts of a scan's filter that the scan tests on stored values itself (<see cref="ScanComparison"/>),
-/// ANDed: the first selects from all rows, the others narrow its selection. The planner keeps the remaining
+/// ANDed as bitmaps of one bit a row, from which the passing rows' offsets are read once. The planner keeps the remaining
 /// conjuncts in a filter above the scan.
 /// </summary>
 public sealed class ScanPredicate
@@ -24,14 +24,20 @@ public sealed class ScanPredicate
 
     /// <summary>
     /// Offsets from <paramref name="start"/> of the rows of [start, start + count) of <paramref name="record"/> that
-    /// pass every term; <paramref name="recordColumns"/> maps the scan's output columns to record columns.
+    /// pass every term, ascending; <paramref name="recordColumns"/> maps the scan's output columns to record columns.
     /// </summary>
     public int Select(RecordBatch record, IReadOnlyList<int> recordColumns, int start, int count, Span<int> selection)
     {
-        var first = _terms[0];
-        var kept = first.Select(record.Column(recordColumns[first.Column]), start, count, selection);
-        for (var t = 1; t < _terms.Length && kept > 0; t++)
-            kept = _terms[t].Refine(record.Column(recordColumns[_terms[t].Column]), start, selection, kept);
+        Span<ulong> bits = stackalloc ulong[(Vectors.Batch.Capacity + 63) / 64];
+        bits = bits[..((count + 63) / 64)];
+        for (var t = 0; t < _terms.Length; t++)
+            _terms[t].Mask(record.Column(recordColumns[_terms[t].Column]), start, count, bits, first: t == 0);
+        var kept = 0;
+        for (var w = 0; w < bits.Length; w++)
+        {
+            for (var word = bits[w]; word != 0; word &= word - 1)
+                selection[kept++] = (w * 64) + System.Numerics.BitOperations.TrailingZeroCount(word);
+        }
         return kept;
     }
 
