@@ -19,6 +19,9 @@ public sealed class ConstantExpression : Expression
 
     public bool IsNull => Value is null;
 
+    /// <summary>The value in its vector layout (row 0), for code that reads it as a typed value.</summary>
+    public Vector Layout => _vector;
+
     public override bool IsConstant => true;
 
     public override void Evaluate(Batch input, Vector result, EvaluationScratch scratch)

@@ -41,7 +41,7 @@ internal static class BuildSideChoice
     }
 
     /// <summary>The table scan under a chain of projections, filters, limits and EXPLAIN ANALYZE's counters, and whether any of them
-    /// drops rows.</summary>
+    /// (or the scan's own predicate) drops rows.</summary>
     private static (TableScanOperator? Scan, bool Narrowed) Origin(PhysicalOperator plan)
     {
         var narrowed = false;
@@ -50,7 +50,7 @@ internal static class BuildSideChoice
             switch (plan)
             {
                 case TableScanOperator scan:
-                    return (scan, narrowed);
+                    return (scan, narrowed || scan.Predicate is not null);
                 case ProjectOperator project:
                     plan = project.Input;
                     break;

@@ -6,6 +6,7 @@ using Vnd.Executor.Operators.Joins;
 using Vnd.Executor.Operators.Sets;
 using Vnd.Executor.Operators.SetReconciliation;
 using Vnd.Executor.Operators.Sorting;
+using Vnd.Executor.Scans;
 using Vnd.Planner.Logical;
 using Vnd.Planner.Syntax.Ast;
 using Expr = Vnd.Executor.Expressions.Expr;
@@ -144,18 +145,24 @@ public sealed class PhysicalPlanner(Func<Scan, IBatchSource> resolveTable, IRead
     private PhysicalOperator PlanScan(Scan scan)
     {
         var source = Resolve(scan);
-        PhysicalOperator result = new TableScanOperator(source, scan.Columns.Select(c => c.Ordinal).ToArray(), scan.Schema + "." + scan.Table)
-        {
-            // Rows the Limit below takes are rows the scan returns only when no filter drops any.
-            Fetch = scan.Filters.Count == 0 ? scan.Fetch : null,
-        };
-        if (scan.Filters.Count > 0)
-        {
-            var translator = Over(scan);
-            result = new FilterOperator(result, Expr.And(scan.Filters.Select(translator.Translate).ToArray()));
-        }
-        return scan.Fetch is { } fetch ? new LimitOperator(result, fetch) : result;
+        var columns = scan.Columns.Select(c => c.Ordinal).ToArray();
+        var name = scan.Schema + "." + scan.Table;
+        // Rows the Limit below takes are rows the scan returns only when no filter drops any.
+        if (scan.Filters.Count == 0)
+            return Fetch(scan, new TableScanOperator(source, columns, name) { Fetch = scan.Fetch });
+        var translator = Over(scan);
+        var conjuncts = scan.Filters.Select(translator.Translate).ToArray();
+        // Comparisons of a stored integer column with a constant run inside a trace-table scan, before rows are copied.
+        var rest = new List<Expression>();
+        var pushed = source is IFilteringBatchSource ? ScanPredicate.Extract(conjuncts, rest) : null;
+        if (pushed is null)
+            return Fetch(scan, new FilterOperator(new TableScanOperator(source, columns, name), Expr.And(conjuncts)));
+        PhysicalOperator result = new TableScanOperator(source, columns, name, pushed);
+        return Fetch(scan, rest.Count == 0 ? result : new FilterOperator(result, Expr.And([.. rest])));
     }
+
+    private static PhysicalOperator Fetch(Scan scan, PhysicalOperator input) =>
+        scan.Fetch is { } fetch ? new LimitOperator(input, fetch) : input;
 
     private PhysicalOperator PlanAggregate(Aggregate aggregate)
     {

@@ -31,14 +31,15 @@ public static class ArrowBatchConverter
             case FixedSizeBinaryArray a when target.PhysicalType == PhysicalType.MacAddr: CopyMac(a, start, count, target); break;
             case FixedSizeBinaryArray a when target.PhysicalType == PhysicalType.Inet: CopyInet(a, start, count, target); break;
             case BinaryArray a: CopyBytes(a, start, count, target); break; // StringArray is a BinaryArray
-            default:
-                throw new ExecutionException(SqlState.FeatureNotSupported,
-                    $"Arrow array {array.Data.DataType.Name} cannot be read into a {target.Type.PgName} column");
+            default: throw Unreadable(array, target);
         }
         CopyNulls(array, start, count, target);
     }
 
-    private static void CopyNulls(IArrowArray array, int start, int count, Vector target)
+    internal static ExecutionException Unreadable(IArrowArray array, Vector target) => new(SqlState.FeatureNotSupported,
+        $"Arrow array {array.Data.DataType.Name} cannot be read into a {target.Type.PgName} column");
+
+    internal static void CopyNulls(IArrowArray array, int start, int count, Vector target)
     {
         if (array.NullCount == 0)
             return;
@@ -55,8 +56,10 @@ public static class ArrowBatchConverter
         var data = target.Data<byte>();
         var first = a.Offset + start;
         for (var i = 0; i < count; i++)
-            data[i] = (byte)((bits[(first + i) >> 3] >> ((first + i) & 7)) & 1);
+            data[i] = Bit(bits, first + i);
     }
+
+    internal static byte Bit(ReadOnlySpan<byte> bits, int index) => (byte)((bits[index >> 3] >> (index & 7)) & 1);
 
     private static void Widen(ReadOnlySpan<float> source, Span<double> target)
     {
@@ -70,10 +73,13 @@ public static class ArrowBatchConverter
         var data = target.Data<ulong>();
         var first = a.Offset + start;
         for (var i = 0; i < count; i++)
-        {
-            var mac = bytes.Slice((first + i) * 6, 6);
-            data[i] = ((ulong)BinaryPrimitives.ReadUInt16BigEndian(mac) << 32) | BinaryPrimitives.ReadUInt32BigEndian(mac[2..]);
-        }
+            data[i] = Mac(bytes, first + i);
+    }
+
+    internal static ulong Mac(ReadOnlySpan<byte> bytes, int index)
+    {
+        var mac = bytes.Slice(index * 6, 6);
+        return ((ulong)BinaryPrimitives.ReadUInt16BigEndian(mac) << 32) | BinaryPrimitives.ReadUInt32BigEndian(mac[2..]);
     }
 
     private static void CopyInet(FixedSizeBinaryArray a, int start, int count, Vector target)
@@ -81,17 +87,22 @@ public static class ArrowBatchConverter
         var bytes = a.ValueBuffer.Span;
         var data = target.Data<InetValue>();
         var first = a.Offset + start;
-        // An IPv6-only column keeps ::ffff:a.b.c.d as IPv6; a mixed column stores IPv4 that way (see InetColumnBuilder).
-        var mixed = target.Type.Family != InetFamily.V6;
+        var mixed = IsMixed(target);
         for (var i = 0; i < count; i++)
-        {
-            var address = bytes.Slice((first + i) * 16, 16);
-            var high = BinaryPrimitives.ReadUInt64BigEndian(address);
-            var low = BinaryPrimitives.ReadUInt64BigEndian(address[8..]);
-            data[i] = mixed && high == 0 && (low >> 32) == 0xFFFF
-                ? InetValue.FromV4((uint)low)
-                : new InetValue(high, low, 128, true);
-        }
+            data[i] = Inet(bytes, first + i, mixed);
+    }
+
+    /// <summary>An IPv6-only column keeps ::ffff:a.b.c.d as IPv6; a mixed column stores IPv4 that way (see InetColumnBuilder).</summary>
+    internal static bool IsMixed(Vector target) => target.Type.Family != InetFamily.V6;
+
+    internal static InetValue Inet(ReadOnlySpan<byte> bytes, int index, bool mixed)
+    {
+        var address = bytes.Slice(index * 16, 16);
+        var high = BinaryPrimitives.ReadUInt64BigEndian(address);
+        var low = BinaryPrimitives.ReadUInt64BigEndian(address[8..]);
+        return mixed && high == 0 && (low >> 32) == 0xFFFF
+            ? InetValue.FromV4((uint)low)
+            : new InetValue(high, low, 128, true);
     }
 
     private static void CopyBytes(BinaryArray a, int start, int count, Vector target)

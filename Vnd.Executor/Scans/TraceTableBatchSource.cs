@@ -15,9 +15,10 @@ namespace Vnd.Executor.Scans;
 /// unit instead, so every core gets work: partition p converts record batches p, p+n, ... of all kept segments and
 /// passes over the others (reading a batch over the shared mapping copies nothing). Either way it
 /// turns each Arrow record batch into executor batches of at most <see cref="Batch.Capacity"/> rows holding only
-/// the requested columns. The manifest's row counts answer <see cref="ExactRowCount"/> for the same segments.
+/// the requested columns. The manifest's row counts answer <see cref="ExactRowCount"/> for the same segments. Given a
+/// <see cref="ScanPredicate"/>, it tests each chunk's stored values first and copies only the rows that pass.
 /// </summary>
-public sealed class TraceTableBatchSource(TraceTable table, Func<SegmentInfo, bool>? keep = null) : IRowCountSource, IRowBoundedSource
+public sealed class TraceTableBatchSource(TraceTable table, Func<SegmentInfo, bool>? keep = null) : IRowCountSource, IRowBoundedSource, IFilteringBatchSource
 {
     private readonly SqlType[] _types = table.Schema.Columns.Select(c => c.Type).ToArray();
     private readonly string[] _names = table.Schema.Columns.Select(c => c.Name).ToArray();
@@ -44,9 +45,15 @@ public sealed class TraceTableBatchSource(TraceTable table, Func<SegmentInfo, bo
     }
 
     public IBatchReader Open(IReadOnlyList<int> columns, int partition, int partitionCount, QueryContext context) =>
-        Open(columns, partition, partitionCount, context, Batch.Capacity);
+        Open(columns, partition, partitionCount, context, Batch.Capacity, null);
 
-    public IBatchReader Open(IReadOnlyList<int> columns, int partition, int partitionCount, QueryContext context, int rowBound)
+    public IBatchReader Open(IReadOnlyList<int> columns, int partition, int partitionCount, QueryContext context, int rowBound) =>
+        Open(columns, partition, partitionCount, context, rowBound, null);
+
+    public IBatchReader Open(IReadOnlyList<int> columns, int partition, int partitionCount, QueryContext context, ScanPredicate? predicate) =>
+        Open(columns, partition, partitionCount, context, Batch.Capacity, predicate);
+
+    private IBatchReader Open(IReadOnlyList<int> columns, int partition, int partitionCount, QueryContext context, int rowBound, ScanPredicate? predicate)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(partition);
         ArgumentOutOfRangeException.ThrowIfLessThan(rowBound, 1);
@@ -60,7 +67,7 @@ public sealed class TraceTableBatchSource(TraceTable table, Func<SegmentInfo, bo
         }
         var types = columns.Select(c => _types[c]).ToArray();
         if (kept.Count < 2 * partitionCount)
-            return new Reader(new TraceTableReader(Table), kept, null, columns.ToArray(), types, batchRows, context, partition, partitionCount);
+            return new Reader(new TraceTableReader(Table), kept, null, columns.ToArray(), types, batchRows, context, partition, partitionCount, predicate);
         var segments = new List<SegmentInfo>();
         var ordinals = new List<int>();
         for (var i = partition; i < kept.Count; i += partitionCount)
@@ -68,7 +75,7 @@ public sealed class TraceTableBatchSource(TraceTable table, Func<SegmentInfo, bo
             segments.Add(kept[i]);
             ordinals.Add(i);
         }
-        return new Reader(new TraceTableReader(Table), segments, ordinals, columns.ToArray(), types, batchRows, context, 0, 1);
+        return new Reader(new TraceTableReader(Table), segments, ordinals, columns.ToArray(), types, batchRows, context, 0, 1, predicate);
     }
 
     /// <param name="ordinals">Each segment's position among the scan's kept segments, the batches'
@@ -76,11 +83,13 @@ public sealed class TraceTableBatchSource(TraceTable table, Func<SegmentInfo, bo
     /// <param name="batchRows">Rows per batch: <see cref="Batch.Capacity"/>, or fewer when the scan returns fewer.</param>
     /// <param name="first">The first record batch this reader converts, counting over all its segments.</param>
     /// <param name="stride">Converts every stride-th record batch from <paramref name="first"/> on (1: all).</param>
+    /// <param name="predicate">The scan's own filter terms, or null to read every row.</param>
     private sealed class Reader(TraceTableReader table, List<SegmentInfo> segments, List<int>? ordinals, int[] columns, SqlType[] types, int batchRows,
-        QueryContext context, int first, int stride)
+        QueryContext context, int first, int stride, ScanPredicate? predicate)
         : IBatchReader
     {
         private readonly Batch _batch = new(types, batchRows);
+        private readonly int[] _selection = predicate is null ? [] : new int[Batch.Capacity];
         private int _nextSegment;
         private long _recordIndex;
         private SegmentReader? _segment;
@@ -89,19 +98,37 @@ public sealed class TraceTableBatchSource(TraceTable table, Func<SegmentInfo, bo
 
         public Batch? Next()
         {
-            while (_record is null || _position >= _record.Length)
+            while (true)
             {
-                if (!Advance())
-                    return null;
+                while (_record is null || _position >= _record.Length)
+                {
+                    if (!Advance())
+                        return null;
+                }
+                var start = _position;
+                var count = Math.Min(batchRows, _record.Length - start);
+                _position += count;
+                _batch.Reset();
+                _batch.Sequence = ordinals is null ? _recordIndex - 1 : ordinals[_nextSegment - 1];
+                var kept = predicate is null ? count : predicate.Select(_record, columns, start, count, _selection);
+                if (kept == 0)
+                    continue;
+                if (kept * 2 <= count)
+                {
+                    // Few rows passed: copy just those, so everything above sees a dense batch.
+                    var offsets = _selection.AsSpan(0, kept);
+                    for (var c = 0; c < columns.Length; c++)
+                        ArrowBatchGather.Gather(_record.Column(columns[c]), start, offsets, _batch[c]);
+                    _batch.Count = kept;
+                    return _batch;
+                }
+                for (var c = 0; c < columns.Length; c++)
+                    ArrowBatchConverter.Copy(_record.Column(columns[c]), start, count, _batch[c]);
+                _batch.Count = count;
+                if (kept < count)
+                    _batch.SetSelection(_selection, kept);
+                return _batch;
             }
-            var count = Math.Min(batchRows, _record.Length - _position);
-            _batch.Reset();
-            for (var c = 0; c < columns.Length; c++)
-                ArrowBatchConverter.Copy(_record.Column(columns[c]), _position, count, _batch[c]);
-            _batch.Count = count;
-            _batch.Sequence = ordinals is null ? _recordIndex - 1 : ordinals[_nextSegment - 1];
-            _position += count;
-            return _batch;
         }
 
         /// <summary>Moves to the next record batch, opening the next segment when one runs out.</summary>

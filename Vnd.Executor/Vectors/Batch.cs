@@ -58,6 +58,12 @@ public sealed class Batch
     /// <summary>Live row positions, ascending unless a join produced them.</summary>
     public ReadOnlySpan<int> Rows => _selection is null ? Identity.AsSpan(0, Count) : _selection.AsSpan(0, _selectedCount);
 
+    /// <summary>True when <paramref name="rows"/> are the <see cref="Rows"/> of a batch without a selection (row k is
+    /// physical row k), so a kernel may read values by position instead of through the rows.</summary>
+    public static bool IsIdentity(ReadOnlySpan<int> rows) =>
+        rows.IsEmpty || System.Runtime.CompilerServices.Unsafe.AreSame(
+            ref System.Runtime.InteropServices.MemoryMarshal.GetReference(rows), ref Identity[0]);
+
     public Vector this[int column]
     {
         get => _columns[column];

@@ -96,9 +96,9 @@ public sealed class GroupTable : IDisposable
         encoder.EncodeWords(keys, rows);
         var words = encoder.Keys(rows.Length);
         int fresh;
-        if (_direct is { } direct && direct.Covers(words))
+        if (_direct is { } direct && Direct(direct, words, groups) is var misses and >= 0)
         {
-            fresh = AddDirect(direct, words, groups);
+            fresh = AddDirect(direct, words, groups, misses);
         }
         else
         {
@@ -110,10 +110,17 @@ public sealed class GroupTable : IDisposable
         AppendNewGroups(keys, fresh);
     }
 
-    /// <summary>Keys the direct index has not seen yet are hashed and looked up in the table, then remembered.</summary>
-    private int AddDirect(DirectKeyIndex direct, ReadOnlySpan<ulong> words, Span<int> groups)
+    /// <summary>The direct index's entries for the batch's keys and how many it has not seen (in <c>_misses</c>), or -1
+    /// when the keys span more than it can index. The range is widened only when a key falls outside it.</summary>
+    private int Direct(DirectKeyIndex direct, ReadOnlySpan<ulong> words, Span<int> groups)
     {
-        var misses = direct.Resolve(words, groups, _misses);
+        var misses = direct.TryResolve(words, groups, _misses);
+        return misses >= 0 ? misses : direct.Covers(words) ? direct.Resolve(words, groups, _misses) : -1;
+    }
+
+    /// <summary>Keys the direct index has not seen yet are hashed and looked up in the table, then remembered.</summary>
+    private int AddDirect(DirectKeyIndex direct, ReadOnlySpan<ulong> words, Span<int> groups, int misses)
+    {
         var fresh = 0;
         for (var m = 0; m < misses; m++)
         {

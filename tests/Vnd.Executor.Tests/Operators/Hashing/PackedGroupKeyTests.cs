@@ -112,6 +112,37 @@ public sealed class PackedGroupKeyTests
     }
 
     [Fact]
+    public void Resolving_without_a_coverage_pass_refuses_keys_outside_the_range_and_leaves_it_unchanged()
+    {
+        using var index = new DirectKeyIndex(MemoryBudget.Unlimited());
+        var entries = new int[3];
+        var misses = new int[3];
+        Assert.Equal(-1, index.TryResolve([5UL], entries, misses)); // nothing indexed yet
+        Assert.True(index.Covers([100UL, 110UL]));
+        index.Remember(105, 3);
+        Assert.Equal(2, index.TryResolve([100UL, 105UL, 110UL], entries, misses));
+        Assert.Equal([-1, 3, -1], entries);
+        Assert.Equal([0, 2], misses[..2]);
+        Assert.Equal(-1, index.TryResolve([105UL, 111UL], entries, misses));
+        Assert.Equal(-1, index.TryResolve([99UL], entries, misses));
+        Assert.Throws<ArgumentException>(() => index.Resolve([99UL], entries, misses));
+        Assert.Equal(0, index.TryResolve([105UL], entries, misses));
+        Assert.Equal(3, entries[0]);
+    }
+
+    [Fact]
+    public void Only_a_batchs_own_rows_count_as_identity()
+    {
+        var batch = new Batch([SqlType.Int4]) { Count = 4 };
+        Assert.True(Batch.IsIdentity(batch.Rows));
+        int[] reversed = [3, 2, 1, 0];
+        int[] ordered = [0, 1, 2, 3];
+        Assert.False(Batch.IsIdentity(ordered)); // equal values, but not the batch's rows: a selection
+        batch.SetSelection(reversed, 4);
+        Assert.False(Batch.IsIdentity(batch.Rows));
+    }
+
+    [Fact]
     public void Constant_key_columns_pack_like_flat_ones()
     {
         var types = new[] { SqlType.Inet4, SqlType.Int4 };

@@ -1,0 +1,85 @@
+using Apache.Arrow;
+using Apache.Arrow.Arrays;
+using Vnd.Executor.Vectors;
+
+namespace Vnd.Executor.Scans;
+
+/// <summary>
+/// Copies chosen rows of one Arrow column into an executor vector: the rows a scan's own filter kept
+/// (<see cref="ScanPredicate"/>), so a selective scan copies only those. Values convert as in
+/// <see cref="ArrowBatchConverter"/>, which copies whole ranges.
+/// </summary>
+public static class ArrowBatchGather
+{
+    /// <summary>Writes rows start + offsets[k] of <paramref name="array"/> to rows k of <paramref name="target"/>
+    /// (already reset flat).</summary>
+    public static void Gather(IArrowArray array, int start, ReadOnlySpan<int> offsets, Vector target)
+    {
+        switch (array)
+        {
+            case BooleanArray a: GatherBool(a, start, offsets, target.Data<byte>()); break;
+            case Int16Array a: Values(a.Values[start..], offsets, target.Data<short>()); break;
+            case Int32Array a: Values(a.Values[start..], offsets, target.Data<int>()); break;
+            case Int64Array a: Values(a.Values[start..], offsets, target.Data<long>()); break;
+            case TimestampArray a: Values(a.Values[start..], offsets, target.Data<long>()); break;
+            case DoubleArray a: Values(a.Values[start..], offsets, target.Data<double>()); break;
+            case FloatArray a: Widen(a.Values[start..], offsets, target.Data<double>()); break;
+            case UInt32Array a: Values(a.Values[start..], offsets, target.Data<uint>()); break;
+            case FixedSizeBinaryArray a when target.PhysicalType == PhysicalType.MacAddr: GatherMac(a, start, offsets, target.Data<ulong>()); break;
+            case FixedSizeBinaryArray a when target.PhysicalType == PhysicalType.Inet: GatherInet(a, start, offsets, target); break;
+            case BinaryArray a: GatherBytes(a, start, offsets, target); break; // StringArray is a BinaryArray
+            default: throw ArrowBatchConverter.Unreadable(array, target);
+        }
+        if (array.NullCount == 0)
+            return;
+        for (var k = 0; k < offsets.Length; k++)
+        {
+            if (array.IsNull(start + offsets[k]))
+                target.SetNull(k);
+        }
+    }
+
+    private static void Values<T>(ReadOnlySpan<T> values, ReadOnlySpan<int> offsets, Span<T> target) where T : unmanaged
+    {
+        for (var k = 0; k < offsets.Length; k++)
+            target[k] = values[offsets[k]];
+    }
+
+    private static void Widen(ReadOnlySpan<float> values, ReadOnlySpan<int> offsets, Span<double> target)
+    {
+        for (var k = 0; k < offsets.Length; k++)
+            target[k] = values[offsets[k]];
+    }
+
+    private static void GatherBool(BooleanArray a, int start, ReadOnlySpan<int> offsets, Span<byte> target)
+    {
+        var bits = a.ValueBuffer.Span;
+        var first = a.Offset + start;
+        for (var k = 0; k < offsets.Length; k++)
+            target[k] = ArrowBatchConverter.Bit(bits, first + offsets[k]);
+    }
+
+    private static void GatherMac(FixedSizeBinaryArray a, int start, ReadOnlySpan<int> offsets, Span<ulong> target)
+    {
+        var bytes = a.ValueBuffer.Span;
+        var first = a.Offset + start;
+        for (var k = 0; k < offsets.Length; k++)
+            target[k] = ArrowBatchConverter.Mac(bytes, first + offsets[k]);
+    }
+
+    private static void GatherInet(FixedSizeBinaryArray a, int start, ReadOnlySpan<int> offsets, Vector target)
+    {
+        var bytes = a.ValueBuffer.Span;
+        var data = target.Data<InetValue>();
+        var first = a.Offset + start;
+        var mixed = ArrowBatchConverter.IsMixed(target);
+        for (var k = 0; k < offsets.Length; k++)
+            data[k] = ArrowBatchConverter.Inet(bytes, first + offsets[k], mixed);
+    }
+
+    private static void GatherBytes(BinaryArray a, int start, ReadOnlySpan<int> offsets, Vector target)
+    {
+        for (var k = 0; k < offsets.Length; k++)
+            target.SetBytes(k, a.GetBytes(start + offsets[k], out _));
+    }
+}

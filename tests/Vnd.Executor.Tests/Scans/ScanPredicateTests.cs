@@ -1,0 +1,114 @@
+using Vnd.Executor.Execution;
+using Vnd.Executor.Operators;
+using Vnd.Executor.PhysicalPlanning;
+using Vnd.Executor.Scans;
+using Vnd.Executor.Storage;
+using Vnd.Executor.Tests.Operators;
+using Vnd.Executor.Tests.Storage;
+using Vnd.Planner.Binding;
+using Vnd.Planner.Catalog;
+using Vnd.Planner.Rules;
+using Vnd.Planner.Syntax.Ast;
+using Expr = Vnd.Executor.Expressions.Expr;
+using Vnd.Planner.Types;
+using TableRef = Vnd.Executor.Storage.TableRef;
+
+namespace Vnd.Executor.Tests.Scans;
+
+/// <summary>
+/// Filter conjuncts a trace-table scan tests on stored values (<see cref="ScanPredicate"/>) give exactly the rows the
+/// filter operator gives over the same table read whole; every sample column is NULL on one row in eleven.
+/// </summary>
+public sealed class ScanPredicateTests
+{
+    private static readonly TableRef Packets = new("public", "packets");
+
+    [Theory]
+    // i2 = (short)(row * 7 - 1000), i4 = row * 13 - 50000, i8 = row * 1000003 - 7, src4 = 10.0.0.0 + row * 5,
+    // ts = 1700000000000000 + row µs; 20,000 rows in batches of 5,000 (the last 1,000-row batches are partial chunks).
+    [InlineData("i4 = -48700", "i4 = -48700", "")] // one row: the compacting path
+    [InlineData("src4 = '10.0.0.5'::inet and i8 > 0", "src4 10.0.0.5 AND i8 > 0", "")]
+    [InlineData("src4 >= '10.0.39.0'", "src4 >= 10.0.39.0", "")] // about half: copies whole chunks under a selection
+    [InlineData("i8 > 0", "i8 > 0", "")] // all but the NULLs and row 0
+    [InlineData("i2 = -993", "i2 = -993", "")] // int2 widened to int4 for the literal, narrowed back
+    [InlineData("i2 < 100000", "", "100000")] // the literal does not fit int2: stays a filter
+    [InlineData("5000 > i4 and i4 >= -100", "5000 > i4 AND i4 >= -100", "")]
+    [InlineData("ts between '2023-11-14 22:13:20.005' and '2023-11-14 22:13:20.010'", "ts >= AND ts <=", "")]
+    [InlineData("i4 <> 0 and info like 'row-1%'", "i4 <> 0", "info")]
+    [InlineData("i4 = 1", "i4 = 1", "")] // no row: every chunk skipped
+    [InlineData("src4 = '10.0.0.5'", "src4 = AND 10.0.0.5", "")]
+    [InlineData("src4 < '10.0.1.0/24'::inet", "", "10.0.1.0/24")] // a network constant orders by network and prefix first
+    public void Pushed_terms_keep_the_filters_rows(string where, string pushed, string kept)
+    {
+        using var data = new TempDataDirectory();
+        var table = Write(data, 20_000);
+        var plan = Plan(table, "select * from packets where " + where);
+        var physical = new PhysicalPlanner(_ => new TraceTableBatchSource(table)).Plan(plan);
+        var scan = Find<TableScanOperator>(physical);
+        var filter = Find<FilterOperator>(physical);
+        Assert.Equal(pushed.Length > 0, scan!.Predicate is not null);
+        foreach (var word in pushed.Split(' ', StringSplitOptions.RemoveEmptyEntries).Where(w => w != "AND"))
+            Assert.Contains(word.Trim('\''), scan.Predicate!.ToString(), StringComparison.Ordinal);
+        Assert.Equal(kept.Length > 0, filter is not null);
+        if (filter is not null)
+            Assert.Contains(kept, filter.Predicate.ToString(), StringComparison.Ordinal);
+
+        var rows = Plans.Sorted(Plans.Run(physical));
+        var whole = Plans.Sorted(Plans.Run(new PhysicalPlanner(_ => new WholeRows(new TraceTableBatchSource(table))).Plan(plan)));
+        Assert.Equal(whole, rows);
+        Assert.Equal(whole, Plans.Sorted(Plans.Run(physical, parallelism: 1)));
+    }
+
+    [Fact]
+    public void A_narrowing_cast_is_not_pushed_so_its_overflow_still_fails()
+    {
+        using var data = new TempDataDirectory();
+        var table = Write(data, 1_000);
+        var physical = new PhysicalPlanner(_ => new TraceTableBatchSource(table)).Plan(Plan(table, "select * from packets where i4::int2 = 5"));
+        Assert.Null(Find<TableScanOperator>(physical)!.Predicate);
+        var error = Assert.ThrowsAny<Planner.Errors.SqlException>(() => Plans.Run(physical));
+        Assert.Equal("22003", error.SqlState);
+    }
+
+    [Fact]
+    public void A_source_that_cannot_filter_gets_no_predicate()
+    {
+        var table = new InMemoryTable([SqlType.Int4], ["a"]);
+        var term = ScanPredicate.Extract([Expr.Equal(Expr.Column(0, SqlType.Int4), Expr.Constant(1, SqlType.Int4))], []);
+        Assert.NotNull(term);
+        Assert.Throws<ArgumentException>(() => new TableScanOperator(table, null, null, term));
+    }
+
+    /// <summary>The sample rows in segments of 7,000 rows and record batches of 5,000.</summary>
+    private static TraceTable Write(TempDataDirectory data, int rows)
+    {
+        var store = new TraceTableStore(data.Path);
+        using (var writer = store.CreateWriter(Packets, SampleRows.Schema, new TraceTableWriterOptions { RowsPerBatch = 5_000, RowsPerSegment = 7_000 }))
+        {
+            SampleRows.Write(writer, 0, rows);
+            writer.Commit();
+        }
+        return store.OpenTable(Packets);
+    }
+
+    private static Planner.Logical.LogicalPlan Plan(TraceTable table, string sql)
+    {
+        var catalog = new InMemoryCatalog().AddTable(new TableDefinition("public", "packets",
+            SqlList.From(table.Schema.Columns.Select(c => new ColumnDefinition(c.Name, c.Type)))));
+        return Optimizer.Default.Optimize(new Binder(catalog).Bind(sql).Plan).Plan;
+    }
+
+    private static T? Find<T>(PhysicalOperator plan) where T : PhysicalOperator =>
+        plan as T ?? plan.Children.Select(Find<T>).FirstOrDefault(found => found is not null);
+
+    /// <summary>The same source without the filtering capability: what the scan read before it tested terms itself.</summary>
+    private sealed class WholeRows(IBatchSource inner) : IBatchSource
+    {
+        public IReadOnlyList<SqlType> Types => inner.Types;
+
+        public IReadOnlyList<string> Names => inner.Names;
+
+        public IBatchReader Open(IReadOnlyList<int> columns, int partition, int partitionCount, QueryContext context) =>
+            inner.Open(columns, partition, partitionCount, context);
+    }
+}
