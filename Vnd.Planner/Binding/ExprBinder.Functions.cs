@@ -15,6 +15,10 @@ internal sealed partial class ExprBinder
         {
             f = NamedArguments.ToPositional(f);
         }
+        if (f.Name is ["grouping"] && f.Over is null)
+        {
+            return BindGroupingFunction(f);
+        }
         if (SetFunctionBinding.Handles(f))
         {
             return BindSetReturning(f);

@@ -30,6 +30,16 @@ internal static class QueryGrammar
         Op("*").Select(t => new SelectItem(new StarExpr(SqlList<string>.Empty) { Position = t.Position }, null) { Position = t.Position }),
         Map((expr, alias) => new SelectItem(expr, alias) { Position = expr.Position }, ExprRef, Alias)).Labelled("select list item");
 
+    /// <summary>A GROUP BY element: (), ROLLUP (…), CUBE (…), GROUPING SETS (…) or an expression. ROLLUP and CUBE
+    /// followed by "(" are always the constructs here, as in PostgreSQL's grammar.</summary>
+    private static readonly Parser<Token, Expr> GroupItem = OneOf(
+        Try(LParen.Before(RParen)).Select(t => (Expr)new GroupingSet(GroupingSetKind.Empty, SqlList<Expr>.Empty) { Position = t.Position }),
+        Try(Map((kw, items) => (Expr)new GroupingSet(kw.IsWord("rollup") ? GroupingSetKind.Rollup : GroupingSetKind.Cube, items) { Position = kw.Position },
+            Kw("rollup").Or(Kw("cube")), Parens(ListOf(ExprRef)))),
+        Map((kw, items) => (Expr)new GroupingSet(GroupingSetKind.Sets, items) { Position = kw.Position },
+            Try(Kws("grouping", "sets")), Parens(ListOf(Rec(() => GroupItem!)))),
+        ExprRef).Labelled("grouping element");
+
     private static readonly Parser<Token, QueryBody> SelectCore = Map(
         (kw, distinct, items, from, where, groupBy, having, windows) => (QueryBody)new SelectCore(
             distinct.Kind, distinct.On, SqlList.From(items), from, where, groupBy, having, windows) { Position = kw.Position },
@@ -38,7 +48,7 @@ internal static class QueryGrammar
         SelectItem.Separated(Comma),
         OrEmpty(Kw("from").Then(ListOf(Rec(() => TableRefGrammar.TableRef)))),
         OrNull(Kw("where").Then(ExprRef)),
-        OrEmpty(Kws("group", "by").Then(ListOf(ExprRef))),
+        OrEmpty(Kws("group", "by").Then(ListOf(GroupItem))),
         OrNull(Kw("having").Then(ExprRef)),
         OrEmpty(WindowGrammar.WindowClause));
 
