@@ -88,7 +88,7 @@ internal static class QueryGrammar
 
     /// <summary>The FETCH FIRST count: a literal, parameter or parenthesised expression (c_expr), so ROWS is not a column.</summary>
     private static readonly Parser<Token, Expr> FetchCount = OneOf(
-        Lookahead(Kind(TokenKind.Integer).Or(Kind(TokenKind.Parameter))).Then(Rec(() => ExpressionGrammar.Primary)),
+        Lookahead(Kind(TokenKind.Integer).Or(Kind(TokenKind.Parameter)).Or(Kw("null"))).Then(Rec(() => ExpressionGrammar.Primary)),
         Parens(ExprRef));
 
     private static readonly Parser<Token, Expr> One = Parser<Token>.Return((Expr)new IntegerLiteral(1));
@@ -97,13 +97,15 @@ internal static class QueryGrammar
     {
         Limit,
         Offset,
+        LimitWithTies,
     }
 
     private static readonly Parser<Token, (PagingKind Kind, Expr? Value)> Paging = OneOf(
         Kw("limit").Then(OneOf(Kw("all").ThenReturn((Expr?)null), ExprRef.Select(e => (Expr?)e))).Select(e => (PagingKind.Limit, e)),
         Kw("offset").Then(ExprRef).Before(Kw("row").Or(Kw("rows")).Optional()).Select(e => (PagingKind.Offset, (Expr?)e)),
-        Kw("fetch").Then(Kw("first").Or(Kw("next"))).Then(FetchCount.Or(One)).Before(Kw("row").Or(Kw("rows"))).Before(Kw("only"))
-            .Select(e => (PagingKind.Limit, (Expr?)e)));
+        Map((e, ties) => (ties ? PagingKind.LimitWithTies : PagingKind.Limit, (Expr?)e),
+            Kw("fetch").Then(Kw("first").Or(Kw("next"))).Then(FetchCount.Or(One)).Before(Kw("row").Or(Kw("rows"))),
+            Kw("only").ThenReturn(false).Or(Kws("with", "ties").ThenReturn(true))));
 
     private static readonly Parser<Token, string> Locking = Map(
         (_, strength, _, _) => "FOR " + strength,
@@ -142,11 +144,13 @@ internal static class QueryGrammar
     {
         Expr? limit = null;
         Expr? offset = null;
+        var ties = false;
         foreach (var (kind, value) in paging)
         {
-            if (kind == PagingKind.Limit)
+            if (kind is PagingKind.Limit or PagingKind.LimitWithTies)
             {
                 limit = value;
+                ties = kind == PagingKind.LimitWithTies;
             }
             else
             {
@@ -160,6 +164,6 @@ internal static class QueryGrammar
             return inner;
         }
 
-        return new Query(with, body, order, limit, offset) { Position = start.Position, Locking = locking };
+        return new Query(with, body, order, limit, offset) { Position = start.Position, Locking = locking, WithTies = ties };
     }
 }
