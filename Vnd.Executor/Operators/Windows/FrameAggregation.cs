@@ -9,11 +9,13 @@ namespace Vnd.Executor.Operators.Windows;
 /// frames anchored at the partition start only grow, so one running accumulator is extended row by row;
 /// a retractable aggregate (count, integer sum/avg) follows a moving frame by adding the rows that enter and
 /// retracting those that leave, O(1) amortised per row since frame edges only advance; any other aggregate
-/// (min, max, float sums, …) re-aggregates each frame, as PostgreSQL does without an inverse transition, but
-/// a block of rows at a time into one accumulator with a group per row.
+/// (float sums, …) re-aggregates each frame, as PostgreSQL does without an inverse transition, but a block of
+/// rows at a time into one accumulator with a group per row; min and max use a monotonic deque instead
+/// (<paramref name="extremes"/>: the argument's encoded keys, the better value smaller).
 /// </summary>
-internal sealed class FrameAggregation(WindowCall call, MemoryBudget memory)
+internal sealed class FrameAggregation(WindowCall call, MemoryBudget memory, WindowStream.KeyColumn? extremes)
 {
+    private int[] _deque = [];
     private readonly int[] _zeros = new int[Batch.Capacity];
     private readonly int[] _rows = new int[Batch.Capacity];
     private readonly int[] _groups = new int[Batch.Capacity];
@@ -35,6 +37,11 @@ internal sealed class FrameAggregation(WindowCall call, MemoryBudget memory)
                 added = Math.Max(added, to);
                 Emit(accumulator, result, i);
             }
+            return;
+        }
+        if (extremes is not null)
+        {
+            SlideExtreme(extremes, order, peers, range, argument, result);
             return;
         }
         if (accumulator is IRetractableAccumulator { CanRetract: true } retractable)
@@ -68,6 +75,45 @@ internal sealed class FrameAggregation(WindowCall call, MemoryBudget memory)
             }
             (from, to) = (f, t);
             Emit(accumulator, result, i);
+        }
+    }
+
+    /// <summary>
+    /// min/max over a moving frame: a deque of positions whose keys increase from front to back, so the front is
+    /// the frame's extreme. Each position enters and leaves once (O(n) per partition, where re-aggregating is
+    /// O(n × frame)); a later equal value replaces an earlier one, as PostgreSQL's larger/smaller keep the later.
+    /// NULLs never enter. A frame that moves backwards (never for ROWS/RANGE/GROUPS offsets) restarts the deque.
+    /// </summary>
+    private void SlideExtreme(WindowStream.KeyColumn keys, int[] order, PeerGroups peers, RangeFrameKeys? range, Vector argument, Vector result)
+    {
+        var frame = call.EffectiveFrame;
+        if (_deque.Length < peers.End - peers.Start)
+            _deque = new int[peers.End - peers.Start];
+        int head = 0, tail = 0, added = peers.Start, lastFrom = peers.Start;
+        for (var i = peers.Start; i < peers.End; i++)
+        {
+            var (from, to) = FrameBounds.Of(frame, i, peers, order, range);
+            if (from < lastFrom || to < added || added < from)
+            {
+                head = tail = 0;
+                added = from;
+            }
+            lastFrom = from;
+            for (; added < to; added++)
+            {
+                var id = order[added];
+                if (keys.IsNull(id))
+                    continue;
+                while (tail > head && keys.Compare(order[_deque[tail - 1]], id) >= 0)
+                    tail--;
+                _deque[tail++] = added;
+            }
+            while (head < tail && _deque[head] < from)
+                head++;
+            if (head == tail)
+                result.SetNull(i);
+            else
+                VectorCopy.Gather(argument, [order[_deque[head]]], result, i);
         }
     }
 

@@ -52,6 +52,7 @@ internal sealed class WindowStream(WindowOperator plan, QueryContext context) : 
         List<SortKey> allKeys = [.. partitionKeys, .. plan.OrderBy];
         List<KeyColumn> keys = [new(partitionKeys), new(plan.OrderBy.ToArray()), new([.. allKeys])];
         var ranges = plan.Functions.Select(f => RangeKeys(f.EffectiveFrame.Offsets, keys)).ToArray();
+        var extremes = plan.Functions.Select(f => ExtremeKeys(f, keys)).ToArray();
         var scratch = new EvaluationScratch();
         // Two columns per function: its argument and, for lag/lead, the default (NULL when absent).
         var argumentTypes = plan.Functions.SelectMany(f => new[] { f.Argument?.Type ?? SqlType.Bool, f.Default?.Type ?? f.ResultType }).ToArray();
@@ -88,7 +89,7 @@ internal sealed class WindowStream(WindowOperator plan, QueryContext context) : 
         _results = plan.Functions.Select(f => new Vector(f.ResultType, Math.Max(count, 1))).ToArray();
         foreach (var r in _results)
             r.ResetFlat();
-        var aggregations = plan.Functions.Select(f => f.Kind == WindowKind.Aggregate ? new FrameAggregation(f, context.Memory) : null).ToArray();
+        var aggregations = plan.Functions.Select((f, i) => f.Kind == WindowKind.Aggregate ? new FrameAggregation(f, context.Memory, extremes[i]) : null).ToArray();
         var peers = new PeerGroups();
         var start = 0;
         while (start < count)
@@ -110,6 +111,18 @@ internal sealed class WindowStream(WindowOperator plan, QueryContext context) : 
 
     /// <summary>The encoded key and edge columns of a RANGE frame with offsets, added to the columns filled per batch.
     /// A bound without an offset gets the key itself (never searched).</summary>
+    /// <summary>min/max over a moving frame: the argument encoded so the better value is the smaller key (DESC for
+    /// max), for <see cref="FrameAggregation"/>'s monotonic deque.</summary>
+    private static KeyColumn? ExtremeKeys(WindowCall function, List<KeyColumn> keys)
+    {
+        if (function.Aggregate is not { Kind: Aggregates.AggregateKind.Min or Aggregates.AggregateKind.Max, Distinct: false, Argument: { } argument } aggregate
+            || function.EffectiveFrame.StartsAtPartitionStart)
+            return null;
+        var column = new KeyColumn([new SortKey(argument, aggregate.Kind == Aggregates.AggregateKind.Max)]);
+        keys.Add(column);
+        return column;
+    }
+
     private static RangeFrameKeys? RangeKeys(RangeOffsets? offsets, List<KeyColumn> keys)
     {
         if (offsets is null)
