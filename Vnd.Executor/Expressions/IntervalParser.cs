@@ -21,7 +21,9 @@ public static class IntervalParser
                 continue;
             }
             var number = double.Parse(part, NumberStyles.Float, CultureInfo.InvariantCulture);
-            var unit = i + 1 < parts.Length ? parts[++i].ToLowerInvariant().TrimEnd('s') : "second";
+            var unit = i + 1 < parts.Length ? parts[++i].ToLowerInvariant() : "second";
+            // Plurals lose their s, but "ms" is milliseconds, not a plural of "m" (minutes).
+            unit = unit == "ms" ? unit : unit.TrimEnd('s');
             switch (unit)
             {
                 case "year" or "yr" or "y": months += (int)(number * 12); break;

@@ -60,6 +60,10 @@ public sealed class PhysicalPlanner(Func<Scan, IBatchSource> resolveTable, IRead
             p.Items.Select(i => i.Column.Name).ToArray()),
         Aggregate a => PlanAggregate(a),
         Sort s => new SortOperator(Plan(s.Input), s.Keys.Select(k => Key(Over(s.Input), k)).ToArray(), s.Fetch),
+        Limit { Ties.Count: > 0 } l => new TiesLimitOperator(Plan(l.Input),
+            RowCount(l.Count, SqlState.InvalidRowCountInLimit, "LIMIT")
+                ?? throw new ExecutionException(SqlState.InvalidRowCountInLimit, "row count cannot be null in FETCH FIRST ... WITH TIES clause"),
+            RowCount(l.Offset, SqlState.InvalidRowCountInOffset, "OFFSET") ?? 0, l.Ties.Select(k => Key(Over(l.Input), k)).ToArray()),
         Limit l => new LimitOperator(Plan(l.Input), RowCount(l.Count, SqlState.InvalidRowCountInLimit, "LIMIT"),
             RowCount(l.Offset, SqlState.InvalidRowCountInOffset, "OFFSET") ?? 0),
         Distinct { On.Count: 0 } d => new HashAggregateOperator(Plan(d.Input),

@@ -3,7 +3,9 @@ using Vnd.Executor.Expressions;
 using Vnd.Executor.Operators;
 using Vnd.Executor.Operators.Windows;
 using Vnd.Planner.Logical;
+using Vnd.Planner.Syntax.Ast;
 using Expr = Vnd.Executor.Expressions.Expr;
+using WindowFrame = Vnd.Executor.Operators.Windows.WindowFrame;
 using PhysicalSortKey = Vnd.Executor.Operators.Sorting.SortKey;
 
 namespace Vnd.Executor.PhysicalPlanning;
@@ -48,7 +50,7 @@ internal static class WindowPlanning
 
     private static WindowCall Call(ExpressionTranslator translator, BoundWindowCall call)
     {
-        var frame = call.Frame is { } f ? new WindowFrame(f.Unit, f.StartKind, f.StartOffset ?? 0, f.EndKind, f.EndOffset ?? 0) : null;
+        var frame = call.Frame is { } f ? Frame(translator, call, f) : null;
         if (call.IsAggregate)
         {
             var aggregate = new BoundAggregate(call.FunctionId, call.Name, call.Arguments, false, null, call.ResultType);
@@ -63,19 +65,44 @@ internal static class WindowPlanning
             "lead" => WindowKind.Lead,
             "first_value" => WindowKind.FirstValue,
             "last_value" => WindowKind.LastValue,
+            "nth_value" => WindowKind.NthValue,
+            "ntile" => WindowKind.Ntile,
+            "percent_rank" => WindowKind.PercentRank,
+            "cume_dist" => WindowKind.CumeDist,
             _ => throw ExpressionTranslator.Unsupported($"window function {call.Name}"),
         };
         var argument = call.Arguments.Count > 0 ? translator.Translate(call.Arguments[0]) : null;
-        var offset = call.Arguments.Count > 1 ? Offset(call.Arguments[1]) : 1;
+        var offset = call.Arguments.Count > 1 ? Offset(call.Arguments[1], call.Name) : 1;
         var fallback = call.Arguments.Count > 2 ? Expr.Cast(translator.Translate(call.Arguments[2]), argument!.Type) : null;
         return new WindowCall(kind, argument, offset, Frame: frame, Default: fallback);
     }
 
-    /// <summary>lag/lead offsets: a constant (PostgreSQL allows any per-row expression; not supported here).</summary>
-    private static int Offset(BoundExpr expr) => expr switch
+    /// <summary>lag/lead offsets and nth_value's n: a constant (PostgreSQL allows any per-row expression; not
+    /// supported here).</summary>
+    private static int Offset(BoundExpr expr, string function) => expr switch
     {
         BoundLiteral { Value: not null and not string } l => Convert.ToInt32(l.Value, CultureInfo.InvariantCulture),
-        BoundCast c => Offset(c.Operand),
-        _ => throw ExpressionTranslator.Unsupported("a lag/lead offset that is not a non-NULL constant"),
+        BoundCast c => Offset(c.Operand, function),
+        BoundCall { Kind: CallKind.Operator, Name: "-", Arguments: [var operand] } => -Offset(operand, function),
+        _ => throw ExpressionTranslator.Unsupported($"a {function} offset that is not a non-NULL constant"),
     };
+
+    /// <summary>A frame; RANGE offsets become the key and edge expressions of <see cref="RangeOffsets"/>.</summary>
+    private static WindowFrame Frame(ExpressionTranslator translator, BoundWindowCall call, BoundFrame f)
+    {
+        var frame = new WindowFrame(f.Unit, f.StartKind, f.StartOffset ?? 0, f.EndKind, f.EndOffset ?? 0);
+        if (f.StartValue is null && f.EndValue is null)
+            return frame;
+        var key = call.OrderBy[0];
+        var type = RangeFrames.ComparisonType(key.Expr.Type);
+        var keyExpr = translator.Translate(key.Expr.Type == type ? key.Expr : new BoundCast(key.Expr, type));
+        Expression? Edge(BoundExpr? value, FrameBoundKind kind) => value is null ? null
+            : translator.Translate(RangeFrames.Edge(key.Expr, value, kind == FrameBoundKind.Preceding, key.Descending));
+        return frame with
+        {
+            Offsets = new RangeOffsets(new PhysicalSortKey(keyExpr, key.Descending, key.NullsFirst),
+                Edge(f.StartValue, f.StartKind), Edge(f.EndValue, f.EndKind),
+                f.StartValue is null ? null : translator.Translate(f.StartValue), f.EndValue is null ? null : translator.Translate(f.EndValue)),
+        };
+    }
 }

@@ -15,6 +15,10 @@ internal sealed partial class ExprBinder
         {
             f = NamedArguments.ToPositional(f);
         }
+        if (f.Name is ["grouping"] && f.Over is null)
+        {
+            return BindGroupingFunction(f);
+        }
         if (SetFunctionBinding.Handles(f))
         {
             return BindSetReturning(f);
@@ -247,27 +251,10 @@ internal sealed partial class ExprBinder
         var sets = SetReturning;
         var partition = SqlList.From(spec.PartitionBy.Select(p => sets is null ? Settle(Bind(p), p) : sets.InWindowDefinition(() => Settle(Bind(p), p))));
         var order = SqlList.From(spec.OrderBy.Select(o => sets is null ? BindSortKey(o) : sets.InWindowDefinition(() => BindSortKey(o))));
-        var call = new BoundWindowCall(resolved.FunctionId, name, resolved.Arguments, partition, order, BindFrame(spec.Frame), resolved.Type)
+        var call = new BoundWindowCall(resolved.FunctionId, name, resolved.Arguments, partition, order, BindFrame(spec, order), resolved.Type)
         {
             IsAggregate = isAggregate,
         };
         return Probe ? call : Windows!.Add(_context, call);
     }
-
-    private static BoundFrame? BindFrame(WindowFrame? frame)
-    {
-        if (frame is null)
-        {
-            return null;
-        }
-        var end = frame.End ?? new FrameBound(FrameBoundKind.CurrentRow, null);
-        return new BoundFrame(frame.Unit, frame.Start.Kind, Offset(frame.Start, frame), end.Kind, Offset(end, frame));
-    }
-
-    private static long? Offset(FrameBound bound, WindowFrame frame) => bound.Offset switch
-    {
-        null => null,
-        IntegerLiteral { Value: >= 0 } i when frame.Unit != FrameUnit.Range => i.Value,
-        _ => throw BinderErrors.Unsupported("a window frame offset other than a non-negative integer constant in ROWS or GROUPS mode", bound),
-    };
 }

@@ -16,6 +16,9 @@ internal sealed class Grouping
 
     public List<(BoundColumn Column, SqlNode Node)> Violations { get; } = [];
 
+    /// <summary>The grouping sets of a GROUP BY with ROLLUP, CUBE, GROUPING SETS or (); null for a plain one.</summary>
+    public GroupingSets? Sets { get; set; }
+
     public BoundColumn? MatchKey(BoundExpr expr)
     {
         foreach (var key in Keys)

@@ -45,7 +45,9 @@ internal sealed partial class QueryBinder
         }
         if (grouped)
         {
-            plan = new Aggregate(groupSets.Apply(plan), SqlList.From(grouping.Keys), SqlList.From(grouping.Aggregates));
+            plan = grouping.Sets is { } groupingSets
+                ? groupingSets.Plan(groupSets.Apply(plan), grouping, context)
+                : new Aggregate(groupSets.Apply(plan), SqlList.From(grouping.Keys), SqlList.From(grouping.Aggregates));
             if (having is not null)
             {
                 plan = new Filter(plan, having);
@@ -99,28 +101,42 @@ internal sealed partial class QueryBinder
     private void BindGroupKeys(SelectCore core, Scope scope, CteScope ctes, Grouping grouping, SelectListSets sets)
     {
         var binder = new ExprBinder(context, this, scope, ctes, "GROUP BY") { SetReturning = sets };
+        if (GroupingSets.Used(core.GroupBy))
+        {
+            grouping.Sets = GroupingSets.Expand(core.GroupBy, item => BindGroupKey(item, core, scope, grouping, binder), context, grouping);
+            return;
+        }
         foreach (var item in core.GroupBy)
         {
-            var expr = item;
-            if (item is IntegerLiteral ordinal)
-            {
-                if (ordinal.Value < 1 || ordinal.Value > core.Items.Count || core.Items[(int)ordinal.Value - 1].Expr is StarExpr)
-                {
-                    throw BinderErrors.Error(BinderErrors.InvalidColumnReference, $"GROUP BY position {ordinal.Value} is not in select list", item);
-                }
-                expr = core.Items[(int)ordinal.Value - 1].Expr;
-            }
-            else if (item is ColumnRef { Names.Count: 1 } column && scope.Find(column.Names, column) is null
-                && core.Items.FirstOrDefault(i => i.Alias == column.Names[0]) is { } aliased)
-            {
-                expr = aliased.Expr;
-            }
-            var key = binder.Settle(binder.Bind(expr), expr);
-            if (grouping.MatchKey(key) is null)
-            {
-                grouping.Keys.Add(new ProjectItem(context.NewColumn(OutputName(expr, null), key.Type), key));
-            }
+            BindGroupKey(item, core, scope, grouping, binder);
         }
+    }
+
+    /// <summary>One grouping expression; returns its index among the keys (equal expressions share one key).</summary>
+    private int BindGroupKey(Expr item, SelectCore core, Scope scope, Grouping grouping, ExprBinder binder)
+    {
+        var expr = item;
+        if (item is IntegerLiteral ordinal)
+        {
+            if (ordinal.Value < 1 || ordinal.Value > core.Items.Count || core.Items[(int)ordinal.Value - 1].Expr is StarExpr)
+            {
+                throw BinderErrors.Error(BinderErrors.InvalidColumnReference, $"GROUP BY position {ordinal.Value} is not in select list", item);
+            }
+            expr = core.Items[(int)ordinal.Value - 1].Expr;
+        }
+        else if (item is ColumnRef { Names.Count: 1 } column && scope.Find(column.Names, column) is null
+            && core.Items.FirstOrDefault(i => i.Alias == column.Names[0]) is { } aliased)
+        {
+            expr = aliased.Expr;
+        }
+        var key = binder.Settle(binder.Bind(expr), expr);
+        var index = grouping.Keys.FindIndex(k => k.Expr.Equals(key));
+        if (index >= 0)
+        {
+            return index;
+        }
+        grouping.Keys.Add(new ProjectItem(context.NewColumn(OutputName(expr, null), key.Type), key));
+        return grouping.Keys.Count - 1;
     }
 
     private List<ProjectItem> BindSelectList(SelectCore core, Scope scope, ExprBinder binder)

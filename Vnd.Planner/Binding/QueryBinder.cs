@@ -145,7 +145,25 @@ internal sealed partial class QueryBinder(BindingContext context)
         }
         var count = query.Limit is null ? null : BindLimitValue(query.Limit, "LIMIT", ctes);
         var offset = query.Offset is null ? null : BindLimitValue(query.Offset, "OFFSET", ctes);
-        return new Limit(plan, count, offset);
+        return query.WithTies ? LimitWithTies(plan, count, offset, query) : new Limit(plan, count, offset);
+    }
+
+    /// <summary>
+    /// FETCH FIRST … WITH TIES compares rows on the ORDER BY keys, so it sits right on the Sort, below the
+    /// projection that drops hidden ORDER BY columns (a projection maps rows one to one).
+    /// </summary>
+    private static LogicalPlan LimitWithTies(LogicalPlan plan, BoundExpr? count, BoundExpr? offset, Query query)
+    {
+        if (count is BoundLiteral { Value: null })
+        {
+            throw BinderErrors.Error(SqlState.InvalidRowCountInLimit, "row count cannot be null in FETCH FIRST ... WITH TIES clause", query.Limit);
+        }
+        return plan switch
+        {
+            Sort sort => new Limit(sort, count, offset) { Ties = sort.Keys },
+            Project { Input: Sort sort } project => project with { Input = new Limit(sort, count, offset) { Ties = sort.Keys } },
+            _ => throw BinderErrors.Error(SqlState.SyntaxError, "WITH TIES cannot be specified without ORDER BY clause", query),
+        };
     }
 
     private BoundExpr BindLimitValue(Expr expr, string clause, CteScope ctes)

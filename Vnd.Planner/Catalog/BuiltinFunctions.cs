@@ -83,6 +83,10 @@ public static class BuiltinFunctions
         }
         f.Add(new("first_value", FunctionKind.Window, [Any], Any, ReturnTypeRule.SameAsPolymorphic));
         f.Add(new("last_value", FunctionKind.Window, [Any], Any, ReturnTypeRule.SameAsPolymorphic));
+        f.Add(new("nth_value", FunctionKind.Window, [Any, SqlType.Int4], Any, ReturnTypeRule.SameAsPolymorphic));
+        f.Add(new("ntile", FunctionKind.Window, [SqlType.Int4], SqlType.Int4));
+        f.Add(new("percent_rank", FunctionKind.Window, [], SqlType.Float8));
+        f.Add(new("cume_dist", FunctionKind.Window, [], SqlType.Float8));
     }
 
     private static void AddMath(List<FunctionSignature> f)

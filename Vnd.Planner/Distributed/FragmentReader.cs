@@ -132,7 +132,7 @@ internal sealed class FragmentReader(byte[] data, int start)
             Tags.Plan.Join => new Join(Enum<JoinType>(Byte(), (byte)JoinType.NullAwareAnti), Plan(), Plan(),
                 List(() => new EquiKey(RequiredExpr(), RequiredExpr())), Expr()),
             Tags.Plan.Sort => new Sort(Plan(), List(Key), OptionalLong()),
-            Tags.Plan.Limit => new Limit(Plan(), Expr(), Expr()),
+            Tags.Plan.Limit => new Limit(Plan(), Expr(), Expr()) { Ties = List(Key) },
             Tags.Plan.Distinct => new Distinct(Plan(), List(RequiredExpr)),
             Tags.Plan.Values => new Values(List(Column), List(() => List(RequiredExpr))),
             Tags.Plan.SetOperation => SetOperation(),

@@ -122,6 +122,7 @@ internal sealed class FragmentWriter
                 Plan(l.Input);
                 Expr(l.Count);
                 Expr(l.Offset);
+                List(l.Ties, Key);
                 break;
             case Distinct d:
                 Byte((byte)Tags.Plan.Distinct);

@@ -71,7 +71,8 @@ public static class PlanText
             string.Join(", ", a.Aggregates.Select(x => x.Call + " AS " + x.Column)) + "]",
         Join j => JoinLine(j),
         Sort s => "Sort: " + string.Join(", ", s.Keys) + (s.Fetch is null ? "" : ", fetch=" + s.Fetch),
-        Limit l => "Limit: count=" + (l.Count?.ToString() ?? "ALL") + ", offset=" + (l.Offset?.ToString() ?? "0"),
+        Limit l => "Limit: count=" + (l.Count?.ToString() ?? "ALL") + ", offset=" + (l.Offset?.ToString() ?? "0")
+            + (l.Ties.Count > 0 ? ", with ties on [" + string.Join(", ", l.Ties) + "]" : ""),
         Distinct d => d.On.Count == 0 ? "Distinct" : "Distinct: on=[" + string.Join(", ", d.On) + "]",
         Window w => "Window: " + string.Join(", ", w.Items.Select(i => i.Call + " AS " + i.Column)),
         SetOperationPlan s => s.Operator.ToString() + (s.All ? " All" : "") + ": " + string.Join(", ", s.Columns),

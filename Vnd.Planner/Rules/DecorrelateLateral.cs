@@ -90,7 +90,7 @@ public sealed class DecorrelateLateral : ILogicalRule
                 {
                     var all = limit.Count is null or BoundLiteral { Value: null };
                     var count = all ? null : Constant(limit.Count);
-                    if ((!all && count is not >= 0) || Constant(limit.Offset) is not { } offset || offset < 0 || limited)
+                    if ((!all && count is not >= 0) || Constant(limit.Offset) is not { } offset || offset < 0 || limited || limit.Ties.Count > 0)
                     {
                         // Not constant, or negative (the per-row run reports PostgreSQL's error).
                         return null;

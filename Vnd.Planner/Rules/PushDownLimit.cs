@@ -13,7 +13,7 @@ public sealed class PushDownLimit : ILogicalRule
 
     public RuleResult Apply(LogicalPlan plan)
     {
-        var result = PlanWalk.TransformUp(plan, node => node is Limit limit && Fetch(limit) is long fetch ? Push(limit, fetch) : null);
+        var result = PlanWalk.TransformUp(plan, node => node is Limit { Ties.Count: 0 } limit && Fetch(limit) is long fetch ? Push(limit, fetch) : null);
         return RuleResult.Compare(plan, result);
     }
 

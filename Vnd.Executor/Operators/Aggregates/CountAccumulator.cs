@@ -4,7 +4,7 @@ using Vnd.Executor.Vectors;
 namespace Vnd.Executor.Operators.Aggregates;
 
 /// <summary>count(*) (every row) or count(x) (rows where x is not NULL).</summary>
-public sealed class CountAccumulator(MemoryBudget memory, bool star) : Accumulator(memory)
+public sealed class CountAccumulator(MemoryBudget memory, bool star) : Accumulator(memory), IRetractableAccumulator
 {
     private long[] _counts = [];
 
@@ -24,6 +24,19 @@ public sealed class CountAccumulator(MemoryBudget memory, bool star) : Accumulat
         {
             if (input.Validity.IsValid(rows[k] * stride))
                 counts[groups[k]]++;
+        }
+    }
+
+    public bool CanRetract => true;
+
+    public void Retract(Vector? input, ReadOnlySpan<int> rows, ReadOnlySpan<int> groups)
+    {
+        var counts = _counts;
+        var stride = star || input!.Validity.AllValid ? -1 : input.IsConstant ? 0 : 1;
+        for (var k = 0; k < groups.Length; k++)
+        {
+            if (stride < 0 || input!.Validity.IsValid(rows[k] * stride))
+                counts[groups[k]]--;
         }
     }
 

@@ -11,7 +11,7 @@ namespace Vnd.Executor.Operators.Aggregates;
 /// integer (PostgreSQL uses numeric; neither can overflow), floats in double, numerics in decimal. avg divides
 /// at the end. A group with no non-NULL input yields NULL.
 /// </summary>
-public sealed class SumAccumulator<TIn, TAcc>(MemoryBudget memory, bool average, SqlType resultType) : Accumulator(memory)
+public sealed class SumAccumulator<TIn, TAcc>(MemoryBudget memory, bool average, SqlType resultType) : Accumulator(memory), IRetractableAccumulator
     where TIn : unmanaged, INumberBase<TIn>
     where TAcc : unmanaged, INumber<TAcc>
 {
@@ -55,6 +55,24 @@ public sealed class SumAccumulator<TIn, TAcc>(MemoryBudget memory, bool average,
         catch (OverflowException)
         {
             throw ExecutionErrors.OutOfRangeException(resultType);
+        }
+    }
+
+    public bool CanRetract => typeof(TAcc) != typeof(double) && typeof(TIn) != typeof(decimal);
+
+    /// <summary>Exact for the integer sums <see cref="CanRetract"/> admits: what was added is subtracted.</summary>
+    public void Retract(Vector? input, ReadOnlySpan<int> rows, ReadOnlySpan<int> groups)
+    {
+        var values = input!.Data<TIn>();
+        var stride = input.IsConstant ? 0 : 1;
+        for (var k = 0; k < rows.Length; k++)
+        {
+            var r = rows[k] * stride;
+            if (!input.Validity.IsValid(r))
+                continue;
+            var g = groups[k];
+            _sums[g] -= TAcc.CreateTruncating(values[r]);
+            _counts[g]--;
         }
     }
 

@@ -5,10 +5,15 @@ namespace Vnd.Executor.Operators.Windows;
 /// <summary>Resolves a <see cref="WindowFrame"/> to the sorted positions [from, to) of one row's frame.</summary>
 internal static class FrameBounds
 {
-    public static (int From, int To) Of(WindowFrame frame, int i, PeerGroups peers)
+    /// <param name="range">the encoded keys of a RANGE frame with offsets (null otherwise)</param>
+    public static (int From, int To) Of(WindowFrame frame, int i, PeerGroups peers, int[] order, RangeFrameKeys? range)
     {
-        var from = Edge(frame.Unit, frame.StartKind, frame.StartOffset, i, peers, start: true);
-        var to = Edge(frame.Unit, frame.EndKind, frame.EndOffset, i, peers, start: false);
+        var from = range is not null && frame.StartKind is FrameBoundKind.Preceding or FrameBoundKind.Following
+            ? range.Edge(order, i, peers, isStart: true)
+            : Edge(frame.Unit, frame.StartKind, frame.StartOffset, i, peers, start: true);
+        var to = range is not null && frame.EndKind is FrameBoundKind.Preceding or FrameBoundKind.Following
+            ? range.Edge(order, i, peers, isStart: false)
+            : Edge(frame.Unit, frame.EndKind, frame.EndOffset, i, peers, start: false);
         return (from, Math.Max(from, to));
     }
 

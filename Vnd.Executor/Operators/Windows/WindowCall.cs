@@ -16,6 +16,7 @@ public sealed record WindowCall(WindowKind Kind, Expression? Argument = null, in
     public SqlType ResultType => Kind switch
     {
         WindowKind.RowNumber or WindowKind.Rank or WindowKind.DenseRank => SqlType.Int8,
+        WindowKind.PercentRank or WindowKind.CumeDist => SqlType.Float8,
         WindowKind.Aggregate => Aggregate!.ResultType,
         _ => Argument!.Type,
     };

@@ -3,8 +3,9 @@ using Vnd.Planner.Syntax.Ast;
 namespace Vnd.Executor.Operators.Windows;
 
 /// <summary>
-/// A window frame as PostgreSQL defines it: ROWS counts rows, RANGE (offsets not supported) and GROUPS count peer
-/// groups, bounds are UNBOUNDED PRECEDING, n PRECEDING, CURRENT ROW, n FOLLOWING, UNBOUNDED FOLLOWING.
+/// A window frame as PostgreSQL defines it: ROWS counts rows, GROUPS counts peer groups, RANGE measures distance
+/// on the ORDER BY key (<see cref="Offsets"/> when a bound has one); bounds are UNBOUNDED PRECEDING, n PRECEDING,
+/// CURRENT ROW, n FOLLOWING, UNBOUNDED FOLLOWING.
 /// </summary>
 public sealed record WindowFrame(FrameUnit Unit, FrameBoundKind StartKind, long StartOffset, FrameBoundKind EndKind, long EndOffset)
 {
@@ -17,14 +18,20 @@ public sealed record WindowFrame(FrameUnit Unit, FrameBoundKind StartKind, long 
         preceding is null ? FrameBoundKind.UnboundedPreceding : FrameBoundKind.Preceding, preceding ?? 0,
         following is null ? FrameBoundKind.UnboundedFollowing : FrameBoundKind.Following, following ?? 0);
 
+    /// <summary>RANGE offsets; null for ROWS and GROUPS frames and RANGE frames without an offset.</summary>
+    public RangeOffsets? Offsets { get; init; }
+
     /// <summary>Frames anchored at the partition start only grow row by row, so an aggregate can run over them.</summary>
     public bool StartsAtPartitionStart => StartKind == FrameBoundKind.UnboundedPreceding;
 
-    public override string ToString() => $"{Unit} {Bound(StartKind, StartOffset)} AND {Bound(EndKind, EndOffset)}".ToUpperInvariant();
+    public override string ToString() => $"{Unit} {Bound(StartKind, StartOffset)} AND {Bound(EndKind, EndOffset)}".ToUpperInvariant()
+        + (Offsets is null ? "" : $" ({Offsets})");
 
-    private static string Bound(FrameBoundKind kind, long offset) => kind switch
+    private string Bound(FrameBoundKind kind, long offset) => kind switch
     {
         FrameBoundKind.UnboundedPreceding => "unbounded preceding",
+        FrameBoundKind.Preceding when Offsets is not null => "offset preceding",
+        FrameBoundKind.Following when Offsets is not null => "offset following",
         FrameBoundKind.Preceding => $"{offset} preceding",
         FrameBoundKind.CurrentRow => "current row",
         FrameBoundKind.Following => $"{offset} following",

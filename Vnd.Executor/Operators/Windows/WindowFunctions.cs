@@ -1,4 +1,3 @@
-using Vnd.Executor.Execution;
 using Vnd.Executor.Vectors;
 
 namespace Vnd.Executor.Operators.Windows;
@@ -6,7 +5,10 @@ namespace Vnd.Executor.Operators.Windows;
 /// <summary>The window function bodies over one partition: sorted positions [peers.Start, peers.End) of <c>order</c>.</summary>
 internal static class WindowFunctions
 {
-    public static void Compute(WindowCall call, int[] order, PeerGroups peers, Vector argument, Vector fallback, Vector result, MemoryBudget memory)
+    /// <param name="range">the encoded keys of a RANGE frame with offsets (null otherwise)</param>
+    /// <param name="aggregation">set for aggregate calls</param>
+    public static void Compute(WindowCall call, int[] order, PeerGroups peers, RangeFrameKeys? range, FrameAggregation? aggregation,
+        Vector argument, Vector fallback, Vector result)
     {
         int start = peers.Start, end = peers.End;
         switch (call.Kind)
@@ -33,63 +35,34 @@ internal static class WindowFunctions
                         VectorCopy.Gather(argument, [order[(int)j]], result, i);
                 }
                 return;
-            case WindowKind.FirstValue or WindowKind.LastValue:
-                for (var i = start; i < end; i++)
-                {
-                    var (from, to) = FrameBounds.Of(call.EffectiveFrame, i, peers);
-                    if (from >= to)
-                        result.SetNull(i);
-                    else
-                        VectorCopy.Gather(argument, [order[call.Kind == WindowKind.FirstValue ? from : to - 1]], result, i);
-                }
+            case WindowKind.FirstValue or WindowKind.LastValue or WindowKind.NthValue:
+                FrameValue(call, order, peers, range, argument, result);
+                return;
+            case WindowKind.Ntile or WindowKind.PercentRank or WindowKind.CumeDist:
+                Distribution.Compute(call, order, peers, argument, result);
                 return;
         }
-        Aggregate(call, order, peers, argument, result, memory);
+        aggregation!.Compute(order, peers, range, argument, result);
     }
 
-    /// <summary>
-    /// An aggregate over each row's frame. Frames that start at the partition start (the default, and ROWS
-    /// UNBOUNDED PRECEDING) only grow, so one running accumulator is extended row by row; other frames
-    /// aggregate their rows afresh, one group per row.
-    /// </summary>
-    private static void Aggregate(WindowCall call, int[] order, PeerGroups peers, Vector argument, Vector result, MemoryBudget memory)
+    /// <summary>first_value, last_value, nth_value: one row of each row's frame, NULL when the frame is too short.</summary>
+    private static void FrameValue(WindowCall call, int[] order, PeerGroups peers, RangeFrameKeys? range, Vector argument, Vector result)
     {
-        var single = new Vector(result.Type, 1);
-        var zeros = new int[Batch.Capacity];
-        var frame = call.EffectiveFrame;
-        using var accumulator = call.Aggregate!.CreateAccumulator(memory);
-        accumulator.Resize(1);
-        var added = peers.Start;
+        if (call.Kind == WindowKind.NthValue && call.Offset <= 0 && peers.End > peers.Start)
+            throw new ExecutionException("22016", "argument of nth_value must be greater than zero");
         for (var i = peers.Start; i < peers.End; i++)
         {
-            var (from, to) = FrameBounds.Of(frame, i, peers);
-            if (!frame.StartsAtPartitionStart)
+            var (from, to) = FrameBounds.Of(call.EffectiveFrame, i, peers, order, range);
+            var at = call.Kind switch
             {
-                using var fresh = call.Aggregate.CreateAccumulator(memory);
-                fresh.Resize(1);
-                Feed(fresh, argument, order, from, to, zeros);
-                Emit(fresh, single, result, i);
-                continue;
-            }
-            Feed(accumulator, argument, order, added, to, zeros);
-            added = Math.Max(added, to);
-            Emit(accumulator, single, result, i);
+                WindowKind.FirstValue => from,
+                WindowKind.LastValue => to - 1,
+                _ => from + (long)call.Offset - 1,
+            };
+            if (from >= to || at >= to)
+                result.SetNull(i);
+            else
+                VectorCopy.Gather(argument, [order[(int)at]], result, i);
         }
-    }
-
-    private static void Feed(Aggregates.Accumulator accumulator, Vector argument, int[] order, int from, int to, int[] zeros)
-    {
-        for (var k = from; k < to; k += Batch.Capacity)
-        {
-            var n = Math.Min(Batch.Capacity, to - k);
-            accumulator.Update(argument, order.AsSpan(k, n), zeros.AsSpan(0, n));
-        }
-    }
-
-    private static void Emit(Aggregates.Accumulator accumulator, Vector single, Vector result, int position)
-    {
-        single.ResetFlat();
-        accumulator.Finish(0, 1, single);
-        VectorCopy.Gather(single, [0], result, position);
     }
 }

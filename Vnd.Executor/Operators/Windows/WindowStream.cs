@@ -50,15 +50,24 @@ internal sealed class WindowStream(WindowOperator plan, QueryContext context) : 
         var rows = new ColumnCollection(plan.Input.OutputTypes, context.Memory);
         var partitionKeys = plan.PartitionBy.Select(e => new SortKey(e)).ToArray();
         List<SortKey> allKeys = [.. partitionKeys, .. plan.OrderBy];
-        var keys = new KeyColumn[] { new(partitionKeys), new(plan.OrderBy.ToArray()), new([.. allKeys]) };
+        List<KeyColumn> keys = [new(partitionKeys), new(plan.OrderBy.ToArray()), new([.. allKeys])];
+        var ranges = plan.Functions.Select(f => RangeKeys(f.EffectiveFrame.Offsets, keys)).ToArray();
+        var extremes = plan.Functions.Select(f => ExtremeKeys(f, keys)).ToArray();
         var scratch = new EvaluationScratch();
         // Two columns per function: its argument and, for lag/lead, the default (NULL when absent).
         var argumentTypes = plan.Functions.SelectMany(f => new[] { f.Argument?.Type ?? SqlType.Bool, f.Default?.Type ?? f.ResultType }).ToArray();
         var nulls = plan.Functions.Select(f => VectorValues.Constant(f.ResultType, null)).ToArray();
         var arguments = new ColumnCollection(argumentTypes, context.Memory);
         var values = new Vector[argumentTypes.Length];
+        var offsetsChecked = false;
         ParallelDrain.Run(context, plan.Input, 1, (_, batch) =>
         {
+            if (!offsetsChecked && batch.Rows.Length > 0)
+            {
+                foreach (var f in plan.Functions)
+                    RangeOffsetCheck.Check(f.EffectiveFrame.Offsets, batch, scratch);
+                offsetsChecked = true;
+            }
             foreach (var key in keys)
                 key.Add(batch, scratch);
             for (var f = 0; f < plan.Functions.Count; f++)
@@ -80,6 +89,7 @@ internal sealed class WindowStream(WindowOperator plan, QueryContext context) : 
         _results = plan.Functions.Select(f => new Vector(f.ResultType, Math.Max(count, 1))).ToArray();
         foreach (var r in _results)
             r.ResetFlat();
+        var aggregations = plan.Functions.Select((f, i) => f.Kind == WindowKind.Aggregate ? new FrameAggregation(f, context.Memory, extremes[i]) : null).ToArray();
         var peers = new PeerGroups();
         var start = 0;
         while (start < count)
@@ -89,10 +99,40 @@ internal sealed class WindowStream(WindowOperator plan, QueryContext context) : 
                 end++;
             peers.Find(_order, start, end, keys[1], plan.OrderBy.Count > 0);
             for (var f = 0; f < plan.Functions.Count; f++)
-                WindowFunctions.Compute(plan.Functions[f], _order, peers, arguments.Column(2 * f), arguments.Column(2 * f + 1), _results[f], context.Memory);
+            {
+                WindowFunctions.Compute(plan.Functions[f], _order, peers, ranges[f], aggregations[f],
+                    arguments.Column(2 * f), arguments.Column(2 * f + 1), _results[f]);
+            }
+            context.CheckCancelled();
             start = end;
         }
         arguments.Dispose();
+    }
+
+    /// <summary>The encoded key and edge columns of a RANGE frame with offsets, added to the columns filled per batch.
+    /// A bound without an offset gets the key itself (never searched).</summary>
+    /// <summary>min/max over a moving frame: the argument encoded so the better value is the smaller key (DESC for
+    /// max), for <see cref="FrameAggregation"/>'s monotonic deque.</summary>
+    private static KeyColumn? ExtremeKeys(WindowCall function, List<KeyColumn> keys)
+    {
+        if (function.Aggregate is not { Kind: Aggregates.AggregateKind.Min or Aggregates.AggregateKind.Max, Distinct: false, Argument: { } argument } aggregate
+            || function.EffectiveFrame.StartsAtPartitionStart)
+            return null;
+        var column = new KeyColumn([new SortKey(argument, aggregate.Kind == Aggregates.AggregateKind.Max)]);
+        keys.Add(column);
+        return column;
+    }
+
+    private static RangeFrameKeys? RangeKeys(RangeOffsets? offsets, List<KeyColumn> keys)
+    {
+        if (offsets is null)
+            return null;
+        var key = offsets.Key;
+        var columns = new[] { new KeyColumn([key]), Edge(offsets.Start), Edge(offsets.End) };
+        keys.AddRange(columns);
+        return new RangeFrameKeys(columns[0], columns[1], columns[2]);
+
+        KeyColumn Edge(Expressions.Expression? edge) => new([key with { Expression = edge ?? key.Expression }]);
     }
 
     private static readonly Vector Constant = VectorValues.Constant(SqlType.Bool, true);
@@ -115,6 +155,13 @@ internal sealed class WindowStream(WindowOperator plan, QueryContext context) : 
         }
 
         public int Compare(int a, int b) => _encoder is null ? 0 : Key(a).SequenceCompareTo(Key(b));
+
+        /// <summary>Row <paramref name="a"/>'s key against row <paramref name="b"/>'s key in another column encoded
+        /// alike (same type, direction and NULL placement).</summary>
+        public int CompareWith(int a, KeyColumn other, int b) => Key(a).SequenceCompareTo(other.Key(b));
+
+        /// <summary>Whether the first key of row <paramref name="id"/> is NULL: its NULL-position byte says so.</summary>
+        public bool IsNull(int id) => Key(id)[0] == (keys[0].NullsFirstEffective ? 0 : 1);
 
         private ReadOnlySpan<byte> Key(int id)
         {

@@ -104,7 +104,12 @@ public static class ExprText
                 b.Append(w.Name);
                 AppendArguments(b, w.Arguments);
                 b.Append(" OVER (PARTITION BY [").Append(string.Join(", ", w.PartitionBy)).Append("] ORDER BY [")
-                    .Append(string.Join(", ", w.OrderBy)).Append("])");
+                    .Append(string.Join(", ", w.OrderBy)).Append(']');
+                if (w.Frame is not null)
+                {
+                    b.Append(' ').Append(w.Frame);
+                }
+                b.Append(')');
                 break;
             default:
                 throw new InvalidOperationException("no text for " + expr.GetType().Name);

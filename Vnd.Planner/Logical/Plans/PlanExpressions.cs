@@ -26,7 +26,7 @@ public static class PlanExpressions
                 Residual = Maybe(j.Residual),
             },
             Sort s => s with { Keys = Keys(s.Keys) },
-            Limit l => l with { Count = Maybe(l.Count), Offset = Maybe(l.Offset) },
+            Limit l => l with { Count = Maybe(l.Count), Offset = Maybe(l.Offset), Ties = Keys(l.Ties) },
             Distinct d => d with { On = All(d.On) },
             Window w => w with { Items = SqlList.From(w.Items.Select(i => i with { Call = (BoundWindowCall)map(i.Call) })) },
             Values v => v with { Rows = SqlList.From(v.Rows.Select(All)) },

@@ -13,7 +13,7 @@ public static class PlanWalk
         Aggregate a => a.Groups.Select(g => g.Expr).Concat(a.Aggregates.Select(x => (BoundExpr)x.Call)),
         Join j => j.Keys.SelectMany(k => (BoundExpr[])[k.Left, k.Right]).Concat(j.Residual is null ? [] : [j.Residual]),
         Sort s => s.Keys.Select(k => k.Expr),
-        Limit l => ((BoundExpr?[])[l.Count, l.Offset]).OfType<BoundExpr>(),
+        Limit l => ((BoundExpr?[])[l.Count, l.Offset]).OfType<BoundExpr>().Concat(l.Ties.Select(k => k.Expr)),
         Distinct d => d.On,
         Window w => w.Items.Select(i => (BoundExpr)i.Call),
         Values v => v.Rows.SelectMany(r => r),

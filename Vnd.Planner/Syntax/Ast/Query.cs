@@ -7,4 +7,7 @@ namespace Vnd.Planner.Syntax.Ast;
 public sealed record Query(WithClause? With, QueryBody Body, SqlList<OrderItem> OrderBy, Expr? Limit, Expr? Offset) : QueryBody
 {
     public string? Locking { get; init; }
+
+    /// <summary>FETCH FIRST n ROWS WITH TIES: rows that tie with the last one on ORDER BY come too.</summary>
+    public bool WithTies { get; init; }
 }

@@ -5,6 +5,19 @@ namespace Vnd.Planner.Syntax.Formatting;
 
 public static partial class SqlFormatter
 {
+    /// <summary>A parenthesised list inside ROLLUP/CUBE/GROUPING SETS is one unit, not ROW(…).</summary>
+    private static void WriteGroupingUnit(StringBuilder sql, Expr item)
+    {
+        if (item is not RowExpr row)
+        {
+            WriteExpr(sql, item);
+            return;
+        }
+        sql.Append('(');
+        WriteList(sql, row.Fields, WriteExpr);
+        sql.Append(')');
+    }
+
     private static void WriteExpr(StringBuilder sql, Expr expr)
     {
         switch (expr)
@@ -42,6 +55,12 @@ public static partial class SqlFormatter
             case ArrayExpr a: sql.Append("ARRAY["); WriteList(sql, a.Elements, WriteExpr); sql.Append(']'); break;
             case ArraySubqueryExpr a: sql.Append("ARRAY("); WriteQuery(sql, a.Subquery); sql.Append(')'); break;
             case RowExpr r: sql.Append("ROW("); WriteList(sql, r.Fields, WriteExpr); sql.Append(')'); break;
+            case GroupingSet g:
+                sql.Append(g.Kind switch { GroupingSetKind.Rollup => "ROLLUP", GroupingSetKind.Cube => "CUBE", GroupingSetKind.Sets => "GROUPING SETS", _ => "" });
+                sql.Append('(');
+                WriteList(sql, g.Items, WriteGroupingUnit);
+                sql.Append(')');
+                break;
             case FunctionCall f: WriteCall(sql, f); break;
             default: sql.Append(expr.GetType().Name); break;
         }

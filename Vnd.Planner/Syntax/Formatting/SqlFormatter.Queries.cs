@@ -21,7 +21,7 @@ public static partial class SqlFormatter
             WriteList(sql, query.OrderBy, WriteOrderItem);
         }
 
-        if (query.Limit is not null)
+        if (query.Limit is not null && !query.WithTies)
         {
             sql.Append(" LIMIT ");
             WriteExpr(sql, query.Limit);
@@ -31,6 +31,13 @@ public static partial class SqlFormatter
         {
             sql.Append(" OFFSET ");
             WriteExpr(sql, query.Offset);
+        }
+
+        if (query.Limit is not null && query.WithTies)
+        {
+            sql.Append(" FETCH FIRST (");
+            WriteExpr(sql, query.Limit);
+            sql.Append(") ROWS WITH TIES");
         }
 
         if (query.Locking is not null)

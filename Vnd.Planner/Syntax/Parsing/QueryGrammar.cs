@@ -30,6 +30,16 @@ internal static class QueryGrammar
         Op("*").Select(t => new SelectItem(new StarExpr(SqlList<string>.Empty) { Position = t.Position }, null) { Position = t.Position }),
         Map((expr, alias) => new SelectItem(expr, alias) { Position = expr.Position }, ExprRef, Alias)).Labelled("select list item");
 
+    /// <summary>A GROUP BY element: (), ROLLUP (…), CUBE (…), GROUPING SETS (…) or an expression. ROLLUP and CUBE
+    /// followed by "(" are always the constructs here, as in PostgreSQL's grammar.</summary>
+    private static readonly Parser<Token, Expr> GroupItem = OneOf(
+        Try(LParen.Before(RParen)).Select(t => (Expr)new GroupingSet(GroupingSetKind.Empty, SqlList<Expr>.Empty) { Position = t.Position }),
+        Try(Map((kw, items) => (Expr)new GroupingSet(kw.IsWord("rollup") ? GroupingSetKind.Rollup : GroupingSetKind.Cube, items) { Position = kw.Position },
+            Kw("rollup").Or(Kw("cube")), Parens(ListOf(ExprRef)))),
+        Map((kw, items) => (Expr)new GroupingSet(GroupingSetKind.Sets, items) { Position = kw.Position },
+            Try(Kws("grouping", "sets")), Parens(ListOf(Rec(() => GroupItem!)))),
+        ExprRef).Labelled("grouping element");
+
     private static readonly Parser<Token, QueryBody> SelectCore = Map(
         (kw, distinct, items, from, where, groupBy, having, windows) => (QueryBody)new SelectCore(
             distinct.Kind, distinct.On, SqlList.From(items), from, where, groupBy, having, windows) { Position = kw.Position },
@@ -38,7 +48,7 @@ internal static class QueryGrammar
         SelectItem.Separated(Comma),
         OrEmpty(Kw("from").Then(ListOf(Rec(() => TableRefGrammar.TableRef)))),
         OrNull(Kw("where").Then(ExprRef)),
-        OrEmpty(Kws("group", "by").Then(ListOf(ExprRef))),
+        OrEmpty(Kws("group", "by").Then(ListOf(GroupItem))),
         OrNull(Kw("having").Then(ExprRef)),
         OrEmpty(WindowGrammar.WindowClause));
 
@@ -78,7 +88,7 @@ internal static class QueryGrammar
 
     /// <summary>The FETCH FIRST count: a literal, parameter or parenthesised expression (c_expr), so ROWS is not a column.</summary>
     private static readonly Parser<Token, Expr> FetchCount = OneOf(
-        Lookahead(Kind(TokenKind.Integer).Or(Kind(TokenKind.Parameter))).Then(Rec(() => ExpressionGrammar.Primary)),
+        Lookahead(Kind(TokenKind.Integer).Or(Kind(TokenKind.Parameter)).Or(Kw("null"))).Then(Rec(() => ExpressionGrammar.Primary)),
         Parens(ExprRef));
 
     private static readonly Parser<Token, Expr> One = Parser<Token>.Return((Expr)new IntegerLiteral(1));
@@ -87,13 +97,15 @@ internal static class QueryGrammar
     {
         Limit,
         Offset,
+        LimitWithTies,
     }
 
     private static readonly Parser<Token, (PagingKind Kind, Expr? Value)> Paging = OneOf(
         Kw("limit").Then(OneOf(Kw("all").ThenReturn((Expr?)null), ExprRef.Select(e => (Expr?)e))).Select(e => (PagingKind.Limit, e)),
         Kw("offset").Then(ExprRef).Before(Kw("row").Or(Kw("rows")).Optional()).Select(e => (PagingKind.Offset, (Expr?)e)),
-        Kw("fetch").Then(Kw("first").Or(Kw("next"))).Then(FetchCount.Or(One)).Before(Kw("row").Or(Kw("rows"))).Before(Kw("only"))
-            .Select(e => (PagingKind.Limit, (Expr?)e)));
+        Map((e, ties) => (ties ? PagingKind.LimitWithTies : PagingKind.Limit, (Expr?)e),
+            Kw("fetch").Then(Kw("first").Or(Kw("next"))).Then(FetchCount.Or(One)).Before(Kw("row").Or(Kw("rows"))),
+            Kw("only").ThenReturn(false).Or(Kws("with", "ties").ThenReturn(true))));
 
     private static readonly Parser<Token, string> Locking = Map(
         (_, strength, _, _) => "FOR " + strength,
@@ -132,11 +144,13 @@ internal static class QueryGrammar
     {
         Expr? limit = null;
         Expr? offset = null;
+        var ties = false;
         foreach (var (kind, value) in paging)
         {
-            if (kind == PagingKind.Limit)
+            if (kind is PagingKind.Limit or PagingKind.LimitWithTies)
             {
                 limit = value;
+                ties = kind == PagingKind.LimitWithTies;
             }
             else
             {
@@ -150,6 +164,6 @@ internal static class QueryGrammar
             return inner;
         }
 
-        return new Query(with, body, order, limit, offset) { Position = start.Position, Locking = locking };
+        return new Query(with, body, order, limit, offset) { Position = start.Position, Locking = locking, WithTies = ties };
     }
 }

@@ -22,6 +22,9 @@ public sealed class FragmentCodecTests
         "select g, i.id from generate_series(1, 10, 2) g, \"in\" i where i.seq = g",
         "select a.id from hop_a a left join hop_b b on a.id = b.id where b.id is null",
         "select src_ip, string_agg(id::text, ',' order by ts desc, id nulls first), array_agg(seq order by seq) from out group by src_ip",
+        "select ts, id from \"in\" order by payload_length desc, ts fetch first 3 rows with ties",
+        "select src_ip, dst_port, count(*), grouping(src_ip, dst_port) from out group by rollup (src_ip, dst_port)",
+        "select dst_port, sum(payload_length) from out group by grouping sets ((dst_port), ())",
     };
 
     [Theory]
@@ -79,16 +82,16 @@ public sealed class FragmentCodecTests
     public void Another_version_is_refused_by_name()
     {
         var encoded = FragmentCodec.Encode(new FragmentTicket(SiteOf("in"), Optimized("select id from \"in\""), []));
-        encoded[4] = 2;
+        encoded[4] = FragmentCodec.Version + 1;
         var error = Assert.Throws<FragmentFormatException>(() => FragmentCodec.Decode(encoded));
-        Assert.Contains("version 2", error.Message, StringComparison.Ordinal);
+        Assert.Contains($"version {FragmentCodec.Version + 1}", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
     public void A_huge_declared_list_is_refused_before_allocating()
     {
         // magic, version, site "x", Scan, schema "", table "", then a column count of 2^40.
-        byte[] bogus = [.. "VNDF"u8, 1, 2, (byte)'x', 1, 0, 0, 0x80, 0x80, 0x80, 0x80, 0x80, 0x40];
+        byte[] bogus = [.. "VNDF"u8, FragmentCodec.Version, 2, (byte)'x', 1, 0, 0, 0x80, 0x80, 0x80, 0x80, 0x80, 0x40];
         Assert.Throws<FragmentFormatException>(() => FragmentCodec.Decode(bogus));
     }
 
