@@ -14,22 +14,23 @@ internal static class GreatestLeast
         var greatest = name == "greatest";
         FunctionKernel kernel = PhysicalTypes.Of(type) switch
         {
-            PhysicalType.Int16 => (v, r, rows) => Pick<short>(v, r, rows, greatest),
-            PhysicalType.Int32 => (v, r, rows) => Pick<int>(v, r, rows, greatest),
-            PhysicalType.Int64 => (v, r, rows) => Pick<long>(v, r, rows, greatest),
-            PhysicalType.Float64 => (v, r, rows) => Pick<double>(v, r, rows, greatest),
-            PhysicalType.Decimal => (v, r, rows) => Pick<decimal>(v, r, rows, greatest),
-            PhysicalType.Interval => (v, r, rows) => Pick<PgInterval>(v, r, rows, greatest),
-            PhysicalType.Inet => (v, r, rows) => Pick<InetValue>(v, r, rows, greatest),
-            PhysicalType.Inet4 => (v, r, rows) => Pick<uint>(v, r, rows, greatest),
+            PhysicalType.Int16 => (v, r, rows) => Pick<short, NaturalOrder<short>>(v, r, rows, greatest),
+            PhysicalType.Int32 => (v, r, rows) => Pick<int, NaturalOrder<int>>(v, r, rows, greatest),
+            PhysicalType.Int64 => (v, r, rows) => Pick<long, NaturalOrder<long>>(v, r, rows, greatest),
+            PhysicalType.Float64 => (v, r, rows) => Pick<double, FloatOrder>(v, r, rows, greatest),
+            PhysicalType.Decimal => (v, r, rows) => Pick<decimal, NaturalOrder<decimal>>(v, r, rows, greatest),
+            PhysicalType.Interval => (v, r, rows) => Pick<PgInterval, NaturalOrder<PgInterval>>(v, r, rows, greatest),
+            PhysicalType.Inet => (v, r, rows) => Pick<InetValue, NaturalOrder<InetValue>>(v, r, rows, greatest),
+            PhysicalType.Inet4 => (v, r, rows) => Pick<uint, NaturalOrder<uint>>(v, r, rows, greatest),
             PhysicalType.VarBytes => (v, r, rows) => PickBytes(v, r, rows, greatest),
             _ => throw new ExecutionException(SqlState.UndefinedFunction, $"function {name}({type}) does not exist"),
         };
         return new FunctionExpression(name, type, args, kernel);
     }
 
-    private static void Pick<T>(ReadOnlySpan<Vector> args, Vector result, ReadOnlySpan<int> rows, bool greatest)
-        where T : unmanaged, IComparable<T>
+    private static void Pick<T, TOrder>(ReadOnlySpan<Vector> args, Vector result, ReadOnlySpan<int> rows, bool greatest)
+        where T : unmanaged
+        where TOrder : struct, IValueOrder<T>
     {
         RowKernel.Prepare(args, result);
         var o = result.Data<T>();
@@ -42,7 +43,8 @@ internal static class GreatestLeast
                 if (arg.IsNull(i))
                     continue;
                 var v = arg.Get<T>(i);
-                if (!found || (v.CompareTo(best) > 0) == greatest && v.CompareTo(best) != 0)
+                var c = found ? TOrder.Compare(v, best) : 0;
+                if (!found || (c > 0) == greatest && c != 0)
                     best = v;
                 found = true;
             }

@@ -112,7 +112,7 @@ public sealed class AggregateCall
         PhysicalType.Int16 => MinMax<short>(memory, max),
         PhysicalType.Int32 => MinMax<int>(memory, max),
         PhysicalType.Int64 => MinMax<long>(memory, max),
-        PhysicalType.Float64 => MinMax<double>(memory, max),
+        PhysicalType.Float64 => max ? new FoldAccumulator<double, MaxFold<double, FloatOrder>>(memory) : new FoldAccumulator<double, MinFold<double, FloatOrder>>(memory),
         PhysicalType.Decimal => MinMax<decimal>(memory, max),
         PhysicalType.Interval => MinMax<PgInterval>(memory, max),
         PhysicalType.Inet4 => MinMax<uint>(memory, max),
@@ -122,7 +122,7 @@ public sealed class AggregateCall
     };
 
     private static Accumulator MinMax<T>(MemoryBudget memory, bool max) where T : unmanaged, IComparable<T> =>
-        max ? new FoldAccumulator<T, MaxFold<T>>(memory) : new FoldAccumulator<T, MinFold<T>>(memory);
+        max ? new FoldAccumulator<T, MaxFold<T, NaturalOrder<T>>>(memory) : new FoldAccumulator<T, MinFold<T, NaturalOrder<T>>>(memory);
 
     private static Accumulator CreateBitwise(MemoryBudget memory, PhysicalType type, bool and) => type switch
     {

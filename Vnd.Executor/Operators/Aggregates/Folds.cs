@@ -1,4 +1,5 @@
 using System.Numerics;
+using Vnd.Executor.Vectors;
 
 namespace Vnd.Executor.Operators.Aggregates;
 
@@ -8,14 +9,14 @@ public interface IFold<T>
     static abstract T Combine(T state, T value);
 }
 
-public readonly struct MinFold<T> : IFold<T> where T : IComparable<T>
+public readonly struct MinFold<T, TOrder> : IFold<T> where TOrder : struct, IValueOrder<T>
 {
-    public static T Combine(T state, T value) => value.CompareTo(state) < 0 ? value : state;
+    public static T Combine(T state, T value) => TOrder.Compare(value, state) < 0 ? value : state;
 }
 
-public readonly struct MaxFold<T> : IFold<T> where T : IComparable<T>
+public readonly struct MaxFold<T, TOrder> : IFold<T> where TOrder : struct, IValueOrder<T>
 {
-    public static T Combine(T state, T value) => value.CompareTo(state) > 0 ? value : state;
+    public static T Combine(T state, T value) => TOrder.Compare(value, state) > 0 ? value : state;
 }
 
 /// <summary>bit_and, and bool_and over the 0/1 bytes of a bool vector.</summary>
