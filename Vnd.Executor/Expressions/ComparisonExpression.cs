@@ -24,12 +24,12 @@ public sealed class ComparisonExpression : BinaryExpression
             PhysicalType.Int16 => Select<short>(op),
             PhysicalType.Int32 => Select<int>(op),
             PhysicalType.Int64 => Select<long>(op),
-            PhysicalType.Float64 => Select<double>(op),
+            PhysicalType.Float64 => SelectOrdered<double, FloatOrder>(op),
             PhysicalType.Decimal => Select<decimal>(op),
             PhysicalType.Inet4 => Select<uint>(op),
             PhysicalType.MacAddr => Select<ulong>(op),
-            PhysicalType.Interval => SelectComparable<PgInterval>(op),
-            PhysicalType.Inet => SelectComparable<InetValue>(op),
+            PhysicalType.Interval => SelectOrdered<PgInterval, NaturalOrder<PgInterval>>(op),
+            PhysicalType.Inet => SelectOrdered<InetValue, NaturalOrder<InetValue>>(op),
             PhysicalType.VarBytes => SelectBytes(op),
             _ => throw new ArgumentOutOfRangeException(nameof(left)),
         };
@@ -62,14 +62,14 @@ public sealed class ComparisonExpression : BinaryExpression
         _ => Kernels.Binary<T, T, byte, GreaterOrEqualOp<T>>,
     };
 
-    private static BinaryKernel SelectComparable<T>(ComparisonOperator op) where T : unmanaged, IComparable<T> => op switch
+    private static BinaryKernel SelectOrdered<T, TOrder>(ComparisonOperator op) where T : unmanaged where TOrder : struct, IValueOrder<T> => op switch
     {
-        ComparisonOperator.Equal => Kernels.Binary<T, T, byte, CompareToOp<T, IsEqual>>,
-        ComparisonOperator.NotEqual => Kernels.Binary<T, T, byte, CompareToOp<T, IsNotEqual>>,
-        ComparisonOperator.Less => Kernels.Binary<T, T, byte, CompareToOp<T, IsLess>>,
-        ComparisonOperator.LessOrEqual => Kernels.Binary<T, T, byte, CompareToOp<T, IsLessOrEqual>>,
-        ComparisonOperator.Greater => Kernels.Binary<T, T, byte, CompareToOp<T, IsGreater>>,
-        _ => Kernels.Binary<T, T, byte, CompareToOp<T, IsGreaterOrEqual>>,
+        ComparisonOperator.Equal => Kernels.Binary<T, T, byte, OrderedCompareOp<T, TOrder, IsEqual>>,
+        ComparisonOperator.NotEqual => Kernels.Binary<T, T, byte, OrderedCompareOp<T, TOrder, IsNotEqual>>,
+        ComparisonOperator.Less => Kernels.Binary<T, T, byte, OrderedCompareOp<T, TOrder, IsLess>>,
+        ComparisonOperator.LessOrEqual => Kernels.Binary<T, T, byte, OrderedCompareOp<T, TOrder, IsLessOrEqual>>,
+        ComparisonOperator.Greater => Kernels.Binary<T, T, byte, OrderedCompareOp<T, TOrder, IsGreater>>,
+        _ => Kernels.Binary<T, T, byte, OrderedCompareOp<T, TOrder, IsGreaterOrEqual>>,
     };
 
     private static BinaryKernel SelectBytes(ComparisonOperator op) => op switch

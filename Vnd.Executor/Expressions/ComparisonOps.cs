@@ -1,9 +1,10 @@
 using System.Numerics;
+using Vnd.Executor.Vectors;
 
 namespace Vnd.Executor.Expressions;
 
-// Comparison operators producing a bool byte. Primitive numbers use their operators; PgInterval and InetValue
-// go through IComparable (PostgreSQL's ordering rules live in their CompareTo).
+// Comparison operators producing a bool byte. Integers use their operators; float8 (NaN equal to itself and greater
+// than everything), PgInterval and InetValue go through an IValueOrder (PostgreSQL's ordering rules).
 
 public readonly struct EqualOp<T> : IBinaryOp<T, T, byte> where T : IComparisonOperators<T, T, bool>
 {
@@ -48,9 +49,10 @@ public readonly struct IsLessOrEqual : IOrderTest { public static bool Test(int 
 public readonly struct IsGreater : IOrderTest { public static bool Test(int c) => c > 0; }
 public readonly struct IsGreaterOrEqual : IOrderTest { public static bool Test(int c) => c >= 0; }
 
-public readonly struct CompareToOp<T, TTest> : IBinaryOp<T, T, byte>
-    where T : IComparable<T>
+/// <summary>A comparison through an explicit ordering: PgInterval/InetValue's CompareTo, and float8's (NaN greatest).</summary>
+public readonly struct OrderedCompareOp<T, TOrder, TTest> : IBinaryOp<T, T, byte>
+    where TOrder : struct, IValueOrder<T>
     where TTest : IOrderTest
 {
-    public static byte Apply(T left, T right) => TTest.Test(left.CompareTo(right)) ? (byte)1 : (byte)0;
+    public static byte Apply(T left, T right) => TTest.Test(TOrder.Compare(left, right)) ? (byte)1 : (byte)0;
 }
