@@ -1,4 +1,5 @@
 using System.Text;
+using Vnd.Executor.Vectors;
 using Vnd.Planner.Errors;
 
 namespace Vnd.Executor.Expressions;
@@ -33,23 +34,15 @@ internal sealed class TimeZoneLookup
         private const long TicksPerMicro = 10;
 
         public long UtcToLocalMicros(long utc) =>
-            utc + (zone.GetUtcOffset(At(utc, DateTimeKind.Utc)).Ticks / TicksPerMicro);
+            utc + (zone.GetUtcOffset(TimeUnits.MicrosToDateTime(utc, DateTimeKind.Utc)).Ticks / TicksPerMicro);
 
         /// <summary>A wall-clock time the zone skips (spring forward) reads with the offset in force before the gap, and
         /// one it repeats (fall back) as standard time, both as PostgreSQL does.</summary>
         public long LocalToUtcMicros(long local)
         {
-            var wallClock = At(local, DateTimeKind.Unspecified);
+            var wallClock = TimeUnits.MicrosToDateTime(local, DateTimeKind.Unspecified);
             var offset = zone.IsInvalidTime(wallClock) ? zone.GetUtcOffset(wallClock.AddHours(-3)) : zone.GetUtcOffset(wallClock);
             return local - (offset.Ticks / TicksPerMicro);
-        }
-
-        /// <summary>The zone rules are .NET's, defined for years 1–9999; PostgreSQL's wider range is 22008 here.</summary>
-        private static DateTime At(long micros, DateTimeKind kind)
-        {
-            if (micros is < -62_135_596_800_000_000 or > 253_402_300_799_999_999)
-                throw new ExecutionException(SqlState.DatetimeFieldOverflow, "timestamp out of range");
-            return new DateTime(DateTime.UnixEpoch.Ticks + (micros * TicksPerMicro), kind);
         }
     }
 }

@@ -15,6 +15,15 @@ public static class TimeUnits
 
     public static long FromTicks(long ticks, TimeUnit unit) => unit == TimeUnit.Nanosecond ? ticks * 100 : FloorDiv(ticks, 10);
 
+    /// <summary>A timestamp in microseconds since the epoch as a DateTime, for work done with .NET's calendar and time
+    /// zone rules (years 1–9999); outside that range 22008, where PostgreSQL's wider range would still hold it.</summary>
+    public static DateTime MicrosToDateTime(long micros, DateTimeKind kind)
+    {
+        if (micros is < -62_135_596_800_000_000 or > 253_402_300_799_999_999)
+            throw new ExecutionException(Vnd.Planner.Errors.SqlState.DatetimeFieldOverflow, "timestamp out of range");
+        return new DateTime(DateTime.UnixEpoch.Ticks + (micros * 10), kind);
+    }
+
     public static long FloorDiv(long a, long b)
     {
         var q = a / b;

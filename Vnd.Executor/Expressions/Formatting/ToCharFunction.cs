@@ -35,9 +35,7 @@ internal static class ToCharFunction
                 _template = DateTimeTemplate.Compile(Encoding.UTF8.GetString(template));
                 _templateBytes = template.ToArray();
             }
-            if (micros is < -62_135_596_800_000_000 or > 253_402_300_799_999_999)
-                throw new ExecutionException(Vnd.Planner.Errors.SqlState.DatetimeFieldOverflow, "timestamp out of range");
-            var time = new DateTime(DateTime.UnixEpoch.Ticks + (micros * 10), DateTimeKind.Utc);
+            var time = TimeUnits.MicrosToDateTime(micros, DateTimeKind.Utc);
             _text.Clear();
             _template.Format(time, micros - (TimeUnits.FloorDiv(micros, 1_000_000) * 1_000_000), withZone, _text);
             var length = 0;
