@@ -34,6 +34,18 @@ internal static class AggregateTranslation
             "bit_or" => AggregateKind.BitOr,
             "string_agg" => AggregateKind.StringAgg,
             "array_agg" when call.Filter is null => AggregateKind.ArrayAgg,
+            "corr" => AggregateKind.Corr,
+            "covar_pop" => AggregateKind.CovarPop,
+            "covar_samp" => AggregateKind.CovarSamp,
+            "regr_count" => AggregateKind.RegrCount,
+            "regr_avgx" => AggregateKind.RegrAvgX,
+            "regr_avgy" => AggregateKind.RegrAvgY,
+            "regr_sxx" => AggregateKind.RegrSxx,
+            "regr_syy" => AggregateKind.RegrSyy,
+            "regr_sxy" => AggregateKind.RegrSxy,
+            "regr_slope" => AggregateKind.RegrSlope,
+            "regr_intercept" => AggregateKind.RegrIntercept,
+            "regr_r2" => AggregateKind.RegrR2,
             _ => throw ExpressionTranslator.Unsupported($"aggregate {call.Name}"),
         };
         Expression? argument = call.Arguments.Count == 0
@@ -48,7 +60,9 @@ internal static class AggregateTranslation
                 : throw ExpressionTranslator.Unsupported("string_agg with a non-constant separator");
         }
         var order = call.OrderBy.Select(k => new Operators.Sorting.SortKey(translator.Translate(k.Expr), k.Descending, k.NullsFirst)).ToArray();
-        return new AggregateCall(kind, argument, call.Distinct, separator, orderKeys: order);
+        // FILTER applies to Y alone: a row whose Y is NULL is skipped whatever X is.
+        var x = AggregateCall.IsRegression(kind) ? translator.Translate(call.Arguments[1]) : null;
+        return new AggregateCall(kind, argument, call.Distinct, separator, orderKeys: order, x: x);
     }
 
     /// <summary>percentile_cont/disc(f) WITHIN GROUP (ORDER BY x [DESC]); f must be a constant.</summary>

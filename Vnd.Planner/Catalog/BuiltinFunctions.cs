@@ -67,6 +67,12 @@ public static class BuiltinFunctions
         f.Add(Agg("percentile_cont", [SqlType.Float8], SqlType.Float8));
         f.Add(new("percentile_disc", FunctionKind.Aggregate, [SqlType.Float8], Any, ReturnTypeRule.SameAsPolymorphic));
         f.Add(new("mode", FunctionKind.Aggregate, [], Any, ReturnTypeRule.SameAsPolymorphic));
+        foreach (var name in (string[])["corr", "covar_pop", "covar_samp", "regr_avgx", "regr_avgy", "regr_sxx", "regr_syy", "regr_sxy",
+                     "regr_slope", "regr_intercept", "regr_r2"])
+        {
+            f.Add(Agg(name, [SqlType.Float8, SqlType.Float8], SqlType.Float8));
+        }
+        f.Add(Agg("regr_count", [SqlType.Float8, SqlType.Float8], SqlType.Int8));
     }
 
     private static void AddWindowFunctions(List<FunctionSignature> f)

@@ -16,8 +16,12 @@ namespace Vnd.Executor.Operators.Aggregates;
 public sealed class AggregateCall
 {
     public AggregateCall(AggregateKind kind, Expression? argument = null, bool distinct = false, string? separator = null,
-        double fraction = 0, bool descending = false, IReadOnlyList<Sorting.SortKey>? orderKeys = null)
+        double fraction = 0, bool descending = false, IReadOnlyList<Sorting.SortKey>? orderKeys = null, Expression? x = null)
     {
+        if (IsRegression(kind) != x is not null)
+            throw new ArgumentException($"{kind} takes {(IsRegression(kind) ? "two arguments" : "one argument")}", nameof(x));
+        if (distinct && x is not null)
+            ExecutionErrors.Unsupported($"DISTINCT in {kind}");
         if (orderKeys is { Count: > 0 } && kind is not (AggregateKind.StringAgg or AggregateKind.ArrayAgg))
             throw new ArgumentException($"{kind} does not depend on the order of its input", nameof(orderKeys));
         if (kind is AggregateKind.PercentileCont or AggregateKind.PercentileDisc && fraction is not (>= 0 and <= 1))
@@ -27,7 +31,8 @@ public sealed class AggregateCall
         if (distinct && kind is AggregateKind.CountStar or AggregateKind.PercentileCont or AggregateKind.PercentileDisc or AggregateKind.Mode)
             ExecutionErrors.Unsupported($"DISTINCT in {kind}");
         Kind = kind;
-        Argument = kind is AggregateKind.StddevSamp or AggregateKind.PercentileCont or AggregateKind.StddevPop or AggregateKind.VarSamp or AggregateKind.VarPop
+        X = x is null ? null : TypeUnification.To(x, SqlType.Float8);
+        Argument = IsRegression(kind) || kind is AggregateKind.StddevSamp or AggregateKind.PercentileCont or AggregateKind.StddevPop or AggregateKind.VarSamp or AggregateKind.VarPop
             ? TypeUnification.To(argument!, SqlType.Float8)
             : argument;
         Distinct = distinct;
@@ -39,6 +44,16 @@ public sealed class AggregateCall
     }
 
     public AggregateKind Kind { get; }
+
+    /// <summary>The second argument X of a two-argument aggregate (Y, X) such as corr or regr_slope (as float8).</summary>
+    public Expression? X { get; }
+
+    /// <summary>What the aggregate reads per row besides <see cref="Argument"/>: the ORDER BY keys of an ordered
+    /// aggregate, or X of a two-argument one.</summary>
+    public IReadOnlyList<Expression> ExtraInputs => X is not null ? [X] : [.. OrderKeys.Select(k => k.Expression)];
+
+    /// <summary>corr, covar_*, regr_*: the aggregates of two arguments.</summary>
+    public static bool IsRegression(AggregateKind kind) => kind >= AggregateKind.Corr;
 
     public Expression? Argument { get; }
 
@@ -87,13 +102,14 @@ public sealed class AggregateCall
             AggregateKind.StringAgg => new StringAggAccumulator(memory, Encoding.UTF8.GetBytes(Separator)),
             AggregateKind.ArrayAgg => new ArrayAggAccumulator(memory, type),
             AggregateKind.PercentileCont or AggregateKind.PercentileDisc or AggregateKind.Mode => new PercentileAccumulator(memory, this),
+            _ when IsRegression(Kind) => new RegressionAccumulator(memory, Kind),
             _ => new VarianceAccumulator(memory, Kind),
         };
     }
 
     public override string ToString() => Kind == AggregateKind.CountStar
         ? "count(*)"
-        : $"{Kind.ToString().ToLowerInvariant()}({(Distinct ? "DISTINCT " : "")}{Argument}{(OrderKeys.Count > 0 ? " ORDER BY " + string.Join(", ", OrderKeys) : "")})";
+        : $"{Kind.ToString().ToLowerInvariant()}({(Distinct ? "DISTINCT " : "")}{Argument}{(X is null ? "" : ", " + X)}{(OrderKeys.Count > 0 ? " ORDER BY " + string.Join(", ", OrderKeys) : "")})";
 
     private Accumulator CreateSum(MemoryBudget memory, PhysicalType type, bool average) => type switch
     {
@@ -136,7 +152,7 @@ public sealed class AggregateCall
         var t = Argument?.Type;
         return Kind switch
         {
-            AggregateKind.CountStar or AggregateKind.Count => SqlType.Int8,
+            AggregateKind.CountStar or AggregateKind.Count or AggregateKind.RegrCount => SqlType.Int8,
             AggregateKind.Sum => t!.Id switch
             {
                 TypeId.Int2 or TypeId.Int4 => SqlType.Int8,

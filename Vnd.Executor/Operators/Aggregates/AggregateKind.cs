@@ -25,4 +25,18 @@ public enum AggregateKind : byte
     PercentileDisc,
     /// <summary>mode() WITHIN GROUP (ORDER BY x): the most frequent value, the first in the ordering on ties.</summary>
     Mode,
+    /// <summary>The two-argument (Y, X) statistics aggregates: <see cref="RegressionAccumulator"/>.</summary>
+    Corr,
+    CovarPop,
+    CovarSamp,
+    /// <summary>regr_count(Y, X): rows where both are non-NULL, 0 (not NULL) for none.</summary>
+    RegrCount,
+    RegrAvgX,
+    RegrAvgY,
+    RegrSxx,
+    RegrSyy,
+    RegrSxy,
+    RegrSlope,
+    RegrIntercept,
+    RegrR2,
 }

@@ -64,7 +64,8 @@ public sealed class GroupTable : IDisposable
 
     /// <summary>Adds the live rows of a batch: <paramref name="keys"/> are the evaluated group keys and
     /// <paramref name="arguments"/> the evaluated aggregate arguments (null for count(*)) and <paramref name="orderKeys"/>
-    /// the evaluated ORDER BY keys of ordered aggregates (null for the others; empty when there are none).</summary>
+    /// the evaluated ORDER BY keys of ordered aggregates or X of two-argument ones (null for the others; empty when there
+    /// are none).</summary>
     public void Add(ReadOnlySpan<int> rows, ReadOnlySpan<Vector> keys, ReadOnlySpan<Vector?> arguments, ReadOnlySpan<Vector[]?> orderKeys = default)
     {
         var groups = _groups.AsSpan(0, rows.Length);
@@ -84,6 +85,8 @@ public sealed class GroupTable : IDisposable
         {
             if (orderKeys.Length > 0 && orderKeys[i] is { } order && Accumulators[i] is OrderedAccumulator ordered)
                 ordered.Update(arguments[i]!, order, rows, groups);
+            else if (orderKeys.Length > 0 && orderKeys[i] is [var x] && Accumulators[i] is RegressionAccumulator regression)
+                regression.Update(arguments[i]!, x, rows, groups);
             else
                 Accumulators[i].Update(arguments[i], rows, groups);
         }

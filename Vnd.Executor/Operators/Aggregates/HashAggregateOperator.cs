@@ -12,8 +12,8 @@ namespace Vnd.Executor.Operators.Aggregates;
 /// </summary>
 public sealed class HashAggregateOperator : PhysicalOperator
 {
-    /// <summary>Some aggregate takes ORDER BY keys, evaluated per batch beside its argument.</summary>
-    private readonly bool _ordered;
+    /// <summary>Some aggregate reads more than its argument (ORDER BY keys, or X of corr/regr_*), evaluated per batch beside it.</summary>
+    private readonly bool _extra;
 
     public HashAggregateOperator(PhysicalOperator input, IReadOnlyList<Expression> groupKeys, IReadOnlyList<AggregateCall> aggregates)
     {
@@ -21,7 +21,7 @@ public sealed class HashAggregateOperator : PhysicalOperator
         GroupKeys = groupKeys;
         Aggregates = aggregates;
         OutputTypes = [.. groupKeys.Select(k => k.Type), .. aggregates.Select(a => a.ResultType)];
-        _ordered = aggregates.Any(a => a.OrderKeys.Count > 0);
+        _extra = aggregates.Any(a => a.ExtraInputs.Count > 0);
     }
 
 
@@ -80,11 +80,11 @@ public sealed class HashAggregateOperator : PhysicalOperator
             keys[i] = GroupKeys[i].EvaluateToVector(batch, scratch);
         for (var i = 0; i < arguments.Length; i++)
             arguments[i] = Aggregates[i].Argument?.EvaluateToVector(batch, scratch);
-        var orderKeys = _ordered ? new Vector[]?[Aggregates.Count] : null;
+        var orderKeys = _extra ? new Vector[]?[Aggregates.Count] : null;
         for (var i = 0; orderKeys is not null && i < orderKeys.Length; i++)
         {
-            if (Aggregates[i].OrderKeys is { Count: > 0 } order)
-                orderKeys[i] = order.Select(k => k.Expression.EvaluateToVector(batch, scratch)).ToArray();
+            if (Aggregates[i].ExtraInputs is { Count: > 0 } extra)
+                orderKeys[i] = extra.Select(e => e.EvaluateToVector(batch, scratch)).ToArray();
         }
         table.Add(batch.Rows, keys, arguments, orderKeys);
         for (var i = (orderKeys?.Length ?? 0) - 1; i >= 0; i--)

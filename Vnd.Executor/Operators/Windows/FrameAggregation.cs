@@ -22,8 +22,13 @@ internal sealed class FrameAggregation(WindowCall call, MemoryBudget memory, Win
     private readonly int[] _identity = Enumerable.Range(0, Batch.Capacity).ToArray();
     private readonly Vector _block = new(call.ResultType, Batch.Capacity);
 
-    public void Compute(int[] order, PeerGroups peers, RangeFrameKeys? range, Vector argument, Vector result)
+    /// <summary>X of a two-argument aggregate for the partition being computed.</summary>
+    private Vector? _x;
+
+    /// <param name="x">the second argument's column of a two-argument aggregate (corr, regr_*), null otherwise</param>
+    public void Compute(int[] order, PeerGroups peers, RangeFrameKeys? range, Vector argument, Vector? x, Vector result)
     {
+        _x = x;
         var frame = call.EffectiveFrame;
         using var accumulator = call.Aggregate!.CreateAccumulator(memory);
         accumulator.Resize(1);
@@ -134,14 +139,14 @@ internal sealed class FrameAggregation(WindowCall call, MemoryBudget memory, Win
                 {
                     if (pending == Batch.Capacity)
                     {
-                        accumulator.Update(argument, _rows, _groups);
+                        Update(accumulator, argument, _rows, _groups);
                         pending = 0;
                     }
                     _rows[pending] = order[k];
                     _groups[pending++] = i - first;
                 }
             }
-            accumulator.Update(argument, _rows.AsSpan(0, pending), _groups.AsSpan(0, pending));
+            Update(accumulator, argument, _rows.AsSpan(0, pending), _groups.AsSpan(0, pending));
             _block.ResetFlat();
             accumulator.Finish(0, count, _block);
             VectorCopy.Gather(_block, _identity.AsSpan(0, count), result, first);
@@ -153,8 +158,16 @@ internal sealed class FrameAggregation(WindowCall call, MemoryBudget memory, Win
         for (var k = from; k < to; k += Batch.Capacity)
         {
             var n = Math.Min(Batch.Capacity, to - k);
-            accumulator.Update(argument, order.AsSpan(k, n), _zeros.AsSpan(0, n));
+            Update(accumulator, argument, order.AsSpan(k, n), _zeros.AsSpan(0, n));
         }
+    }
+
+    private void Update(Accumulator accumulator, Vector argument, ReadOnlySpan<int> rows, ReadOnlySpan<int> groups)
+    {
+        if (_x is not null)
+            ((RegressionAccumulator)accumulator).Update(argument, _x, rows, groups);
+        else
+            accumulator.Update(argument, rows, groups);
     }
 
     private void Retract(IRetractableAccumulator accumulator, Vector argument, int[] order, int from, int to)

@@ -8,7 +8,8 @@ namespace Vnd.Executor.Operators.Windows;
 /// One window function. <see cref="Aggregate"/> is set for aggregate kinds. <see cref="Frame"/> null means
 /// PostgreSQL's default frame (<see cref="WindowFrame.Default"/>). lag/lead read <see cref="Argument"/>
 /// <see cref="Offset"/> rows away and fall back to <see cref="Default"/> (evaluated at the current row; NULL when
-/// absent) outside the partition.
+/// absent) outside the partition. A two-argument aggregate (corr, regr_*) carries its X in <see cref="Default"/>, the
+/// per-row column the window operator already evaluates beside the argument.
 /// </summary>
 public sealed record WindowCall(WindowKind Kind, Expression? Argument = null, int Offset = 1, AggregateCall? Aggregate = null,
     WindowFrame? Frame = null, Expression? Default = null)
@@ -24,7 +25,7 @@ public sealed record WindowCall(WindowKind Kind, Expression? Argument = null, in
     public WindowFrame EffectiveFrame => Frame ?? WindowFrame.Default;
 
     public static WindowCall Over(AggregateCall aggregate, WindowFrame? frame = null) =>
-        new(WindowKind.Aggregate, aggregate.Argument, Aggregate: aggregate, Frame: frame);
+        new(WindowKind.Aggregate, aggregate.Argument, Aggregate: aggregate, Frame: frame, Default: aggregate.X);
 
     /// <summary>An aggregate over ROWS BETWEEN p PRECEDING AND f FOLLOWING (null = UNBOUNDED).</summary>
     public static WindowCall Over(AggregateCall aggregate, (int? Preceding, int? Following) rows) =>

@@ -42,7 +42,7 @@ internal static class WindowFunctions
                 Distribution.Compute(call, order, peers, argument, result);
                 return;
         }
-        aggregation!.Compute(order, peers, range, argument, result);
+        aggregation!.Compute(order, peers, range, argument, call.Aggregate!.X is null ? null : fallback, result);
     }
 
     /// <summary>first_value, last_value, nth_value: one row of each row's frame, NULL when the frame is too short.</summary>
