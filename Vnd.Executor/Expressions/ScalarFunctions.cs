@@ -24,7 +24,8 @@ public static class ScalarFunctions
                 ?? RegexMatch.Resolve(lower, arguments) ?? RegexFunctions.Resolve(lower, arguments) ?? CatalogTextFunctions.Resolve(lower, arguments)
                 ?? ArrayFunctions.Resolve(lower, arguments) ?? ArrayTextFunctions.Resolve(lower, arguments)
                 ?? ArrayBuilders.Resolve(lower, arguments) ?? ArrayTextBuilders.Resolve(lower, arguments)
-                ?? RecordTextFunctions.Resolve(lower, arguments),
+                ?? RecordTextFunctions.Resolve(lower, arguments) ?? ByteaFunctions.Resolve(lower, arguments)
+                ?? TextEditFunctions.Resolve(lower, arguments),
         };
         return resolved ?? throw new ExecutionException(SqlState.UndefinedFunction,
             $"function {lower}({string.Join(", ", arguments.Select(a => a.Type.PgName))}) does not exist");

@@ -12,9 +12,9 @@ internal static class TextFunctions
     {
         switch (name)
         {
-            case "length" or "char_length" or "character_length" when a.Count == 1:
+            case "length" or "char_length" or "character_length" when a.Count == 1 && a[0].Type.Id != TypeId.Bytea:
                 return Text(name, SqlType.Int4, a, static (args, r, rows) => RowKernel.Each(args, r, rows, static (args, r, i) => r.Set(i, TextKernels.CharCount(args[0].GetBytes(i)))));
-            case "octet_length" when a.Count == 1:
+            case "octet_length" when a.Count == 1 && a[0].Type.Id != TypeId.Bytea:
                 return Text(name, SqlType.Int4, a, static (args, r, rows) => RowKernel.Each(args, r, rows, static (args, r, i) => r.Set(i, args[0].GetBytes(i).Length)));
             case "lower" or "upper" when a.Count == 1:
                 var upper = name == "upper";

@@ -118,8 +118,14 @@ public static partial class ValueConverter
         }
     }
 
-    private static byte[] ParseBytea(string text) =>
-        text.StartsWith("\\x", StringComparison.Ordinal) ? System.Convert.FromHexString(text.AsSpan(2)) : System.Text.Encoding.UTF8.GetBytes(text);
+    /// <summary>byteain: <c>\x</c> then hex digits, or the escape format (<c>\\</c>, <c>\ooo</c>, other bytes as they are).</summary>
+    private static byte[] ParseBytea(string text)
+    {
+        var bytes = System.Text.Encoding.UTF8.GetBytes(text);
+        return text.StartsWith("\\x", StringComparison.Ordinal)
+            ? ByteaEncoding.Decode(bytes.AsSpan(2), "hex")
+            : ByteaEncoding.Decode(bytes, "escape");
+    }
 
     [System.Text.RegularExpressions.GeneratedRegex(@"^\d{1,4}-\d{1,2}-\d{1,2}([ T]\d{1,2}:\d{2}(:\d{2}(\.\d+)?)?)?([+-]\d{1,2}(:?\d{2})?)?$")]
     private static partial System.Text.RegularExpressions.Regex DateShape();

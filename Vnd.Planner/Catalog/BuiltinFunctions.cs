@@ -8,7 +8,7 @@ namespace Vnd.Planner.Catalog;
 /// sum(int8) → numeric, avg(integer) → numeric, count → int8, ceil/round over numeric and float8, ….
 /// Operators are not here: the binder types them (<c>OperatorTyping</c>).
 /// </summary>
-public static class BuiltinFunctions
+public static partial class BuiltinFunctions
 {
     private static readonly SqlType Any = SqlType.Unknown;
     private static readonly SqlType[] Integers = [SqlType.Int2, SqlType.Int4, SqlType.Int8];
@@ -26,6 +26,8 @@ public static class BuiltinFunctions
         AddStringFunctions(f);
         AddNetworkFunctions(f);
         AddCatalogTextFunctions(f);
+        AddTextEditing(f);
+        AddBytea(f);
         return f;
     }
 

@@ -30,5 +30,8 @@ public static class SqlState
     public const string CannotCoerce = "42846";
     public const string NullValueNotAllowed = "22004";
     public const string InvalidArgumentForWidthBucket = "2201G";
+    public const string ProgramLimitExceeded = "54000";
+    public const string SubstringError = "22011";
+    public const string ArraySubscriptError = "2202E";
     public const string InternalError = "XX000";
 }

@@ -1,0 +1,53 @@
+using Vnd.Planner.Types;
+
+namespace Vnd.Planner.Catalog;
+
+public static partial class BuiltinFunctions
+{
+    /// <summary>Character editing (pg_proc's text functions). Text overloads come before bytea ones: an untyped
+    /// literal picks the first candidate of equal cost, and PostgreSQL prefers text for it.</summary>
+    private static void AddTextEditing(List<FunctionSignature> f)
+    {
+        foreach (var name in (string[])["left", "right", "repeat"])
+        {
+            f.Add(Fn(name, [SqlType.Text, SqlType.Int4], SqlType.Text));
+        }
+        foreach (var name in (string[])["lpad", "rpad"])
+        {
+            f.Add(Fn(name, [SqlType.Text, SqlType.Int4], SqlType.Text));
+            f.Add(Fn(name, [SqlType.Text, SqlType.Int4, SqlType.Text], SqlType.Text));
+        }
+        foreach (var name in (string[])["reverse", "initcap", "quote_literal", "quote_nullable"])
+        {
+            f.Add(Fn(name, [SqlType.Text], SqlType.Text));
+        }
+        f.Add(Fn("translate", [SqlType.Text, SqlType.Text, SqlType.Text], SqlType.Text));
+        f.Add(Fn("strpos", [SqlType.Text, SqlType.Text], SqlType.Int4));
+        f.Add(Fn("starts_with", [SqlType.Text, SqlType.Text], SqlType.Bool));
+        f.Add(Fn("chr", [SqlType.Int4], SqlType.Text));
+        f.Add(Fn("ascii", [SqlType.Text], SqlType.Int4));
+        f.Add(Fn("to_hex", [SqlType.Int4], SqlType.Text));
+        f.Add(Fn("to_hex", [SqlType.Int8], SqlType.Text));
+        f.Add(Fn("overlay", [SqlType.Text, SqlType.Text, SqlType.Int4], SqlType.Text));
+        f.Add(Fn("overlay", [SqlType.Text, SqlType.Text, SqlType.Int4, SqlType.Int4], SqlType.Text));
+        foreach (var name in (string[])["octet_length", "bit_length"])
+        {
+            f.Add(Fn(name, [SqlType.Text], SqlType.Int4));
+        }
+    }
+
+    private static void AddBytea(List<FunctionSignature> f)
+    {
+        foreach (var name in (string[])["length", "octet_length", "bit_length"])
+        {
+            f.Add(Fn(name, [SqlType.Bytea], SqlType.Int4));
+        }
+        f.Add(Fn("encode", [SqlType.Bytea, SqlType.Text], SqlType.Text));
+        f.Add(Fn("decode", [SqlType.Text, SqlType.Text], SqlType.Bytea));
+        foreach (var name in (string[])["sha256", "sha384", "sha512"])
+        {
+            f.Add(Fn(name, [SqlType.Bytea], SqlType.Bytea));
+        }
+        f.Add(Fn("get_byte", [SqlType.Bytea, SqlType.Int4], SqlType.Int4));
+    }
+}
