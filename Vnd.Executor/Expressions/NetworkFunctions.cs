@@ -7,7 +7,8 @@ namespace Vnd.Executor.Expressions;
 
 /// <summary>
 /// inet/cidr operators and functions: containment (&lt;&lt; &lt;&lt;= &gt;&gt; &gt;&gt;=), host, network, masklen,
-/// family, set_masklen. Values of either physical form (IPv4-only uint or general <see cref="InetValue"/>) are read
+/// family, set_masklen, broadcast, hostmask, netmask, abbrev, inet_same_family, inet_merge. Values of either physical
+/// form (IPv4-only uint or general <see cref="InetValue"/>) are read
 /// as <see cref="InetValue"/>; containment needs the same family, as in PostgreSQL.
 /// </summary>
 internal static class NetworkFunctions
@@ -46,9 +47,69 @@ internal static class NetworkFunctions
                         throw new ExecutionException(SqlState.InvalidParameterValue, $"invalid mask length: {length}");
                     Write(r, i, v with { Prefix = (byte)length });
                 }));
+            case "broadcast" when a.Count == 1:
+                return Row(name, SqlType.Inet, a, static (args, r, i) => Write(r, i, Broadcast(Read(args[0], i))));
+            case "hostmask" or "netmask" when a.Count == 1:
+                var host = name == "hostmask";
+                return Row(name, SqlType.Inet, a, (args, r, i) => Write(r, i, Mask(Read(args[0], i), host)));
+            case "abbrev" when a.Count == 1:
+                var cidr = a[0].Type.Id == TypeId.Cidr;
+                return Row(name, SqlType.Text, a, (args, r, i) =>
+                    r.SetBytes(i, Encoding.ASCII.GetBytes(cidr ? AbbreviatedCidr(Read(args[0], i)) : Read(args[0], i).ToString())));
+            case "inet_same_family" when a.Count == 2 && a[1].Type.Id is TypeId.Inet or TypeId.Cidr:
+                return Row(name, SqlType.Bool, a, static (args, r, i) => r.Set(i, (byte)(Read(args[0], i).IsV6 == Read(args[1], i).IsV6 ? 1 : 0)));
+            case "inet_merge" when a.Count == 2 && a[1].Type.Id is TypeId.Inet or TypeId.Cidr:
+                return Row(name, SqlType.Cidr, a, static (args, r, i) => Write(r, i, Merge(Read(args[0], i), Read(args[1], i))));
             default:
                 return null;
         }
+    }
+
+    private static int Width(InetValue v) => v.IsV6 ? 128 : 32;
+
+    /// <summary>The address with every host bit set, keeping its prefix.</summary>
+    private static InetValue Broadcast(InetValue v)
+    {
+        var hostBits = Mask(v, host: true);
+        return v with { High = v.High | hostBits.High, Low = v.Low | hostBits.Low };
+    }
+
+    /// <summary>netmask: the prefix's bits set; hostmask: the others. Either at the family's full width.</summary>
+    private static InetValue Mask(InetValue v, bool host)
+    {
+        var all = v.IsV6 ? new InetValue(ulong.MaxValue, ulong.MaxValue, 128, true) : InetValue.FromV4(uint.MaxValue);
+        var network = all.MaskedTo(v.Prefix) with { Prefix = (byte)Width(v) };
+        return host ? network with { High = ~network.High & all.High, Low = ~network.Low & all.Low } : network;
+    }
+
+    /// <summary>inet_merge: the smallest network holding both (their common leading bits, no longer than either prefix).</summary>
+    private static InetValue Merge(InetValue a, InetValue b)
+    {
+        if (a.IsV6 != b.IsV6)
+            throw new ExecutionException(SqlState.InvalidParameterValue, "cannot merge addresses from different families");
+        var common = Math.Min(a.Prefix, b.Prefix);
+        var shift = a.IsV6 ? 0 : 32;
+        var high = a.High ^ b.High;
+        var low = a.Low ^ b.Low;
+        var differing = a.IsV6
+            ? (high != 0 ? System.Numerics.BitOperations.LeadingZeroCount(high) : 64 + System.Numerics.BitOperations.LeadingZeroCount(low))
+            : System.Numerics.BitOperations.LeadingZeroCount(low) - shift;
+        return a.MaskedTo((byte)Math.Min(common, Math.Min(differing, Width(a))));
+    }
+
+    /// <summary>cidr's abbreviated text, PostgreSQL's inet_cidr_ntop: IPv4 octets past the prefix are left out
+    /// (10.1.0.0/16 → 10.1/16), IPv6 words likewise (2001:db8::/32 → 2001:db8/32).</summary>
+    private static string AbbreviatedCidr(InetValue v)
+    {
+        if (v.IsV6)
+            return CidrText.AbbreviatedV6(v.MaskedTo(v.Prefix), v.Prefix);
+        var address = (uint)v.Low;
+        var parts = new List<string>();
+        for (var octet = 0; octet < v.Prefix / 8; octet++)
+            parts.Add(((address >> (24 - (8 * octet))) & 0xFF).ToString(System.Globalization.CultureInfo.InvariantCulture));
+        if (v.Prefix % 8 != 0)
+            parts.Add(((address >> (24 - (8 * (v.Prefix / 8)))) & 0xFF & (0xFFu << (8 - (v.Prefix % 8)))).ToString(System.Globalization.CultureInfo.InvariantCulture));
+        return (parts.Count == 0 ? "0" : string.Join('.', parts)) + "/" + v.Prefix.ToString(System.Globalization.CultureInfo.InvariantCulture);
     }
 
     /// <summary>cidr text always shows the prefix; inet's omits it at full width.</summary>

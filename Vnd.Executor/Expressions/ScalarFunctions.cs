@@ -25,7 +25,8 @@ public static class ScalarFunctions
                 ?? ArrayFunctions.Resolve(lower, arguments) ?? ArrayTextFunctions.Resolve(lower, arguments)
                 ?? ArrayBuilders.Resolve(lower, arguments) ?? ArrayTextBuilders.Resolve(lower, arguments)
                 ?? RecordTextFunctions.Resolve(lower, arguments) ?? ByteaFunctions.Resolve(lower, arguments)
-                ?? TextEditFunctions.Resolve(lower, arguments),
+                ?? TextEditFunctions.Resolve(lower, arguments) ?? TrigonometricFunctions.Resolve(lower, arguments)
+                ?? IntegerMathFunctions.Resolve(lower, arguments),
         };
         return resolved ?? throw new ExecutionException(SqlState.UndefinedFunction,
             $"function {lower}({string.Join(", ", arguments.Select(a => a.Type.PgName))}) does not exist");

@@ -28,6 +28,8 @@ public static partial class BuiltinFunctions
         AddCatalogTextFunctions(f);
         AddTextEditing(f);
         AddBytea(f);
+        AddMoreMath(f);
+        AddMoreNetwork(f);
         return f;
     }
 
