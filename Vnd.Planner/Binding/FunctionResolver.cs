@@ -38,15 +38,35 @@ internal static class FunctionResolver
         var polymorphic = SqlType.Unknown;
         for (var i = 0; i < arguments.Count; i++)
         {
-            if (TypeRules.IsUnknown(ParameterAt(parameters, i)))
+            var parameter = ParameterAt(parameters, i);
+            SqlType? element;
+            if (TypeRules.IsUnknown(parameter))
             {
-                var next = TypeRules.CommonType(polymorphic, arguments[i]);
-                if (next is null)
+                element = arguments[i];
+            }
+            else if (IsAnyArray(parameter))
+            {
+                // anyarray: a typed array contributes its element type; an untyped '{…}' literal adapts to the others.
+                if (arguments[i].Id != TypeId.Array && !TypeRules.IsUnknown(arguments[i]))
                 {
                     return null;
                 }
-                polymorphic = next;
+                element = arguments[i].Element;
             }
+            else
+            {
+                continue;
+            }
+            if (element is null)
+            {
+                continue;
+            }
+            var next = TypeRules.CommonType(polymorphic, element);
+            if (next is null)
+            {
+                return null;
+            }
+            polymorphic = next;
         }
         if (TypeRules.IsUnknown(polymorphic))
         {
@@ -56,7 +76,7 @@ internal static class FunctionResolver
         for (var i = 0; i < arguments.Count; i++)
         {
             var parameter = ParameterAt(parameters, i);
-            var target = TypeRules.IsUnknown(parameter) ? polymorphic : parameter;
+            var target = TypeRules.IsUnknown(parameter) ? polymorphic : IsAnyArray(parameter) ? SqlType.ArrayOf(polymorphic) : parameter;
             targets[i] = target;
             if (TypeRules.SameType(arguments[i], target) || TypeRules.IsUnknown(arguments[i]))
             {
@@ -76,6 +96,9 @@ internal static class FunctionResolver
         };
         return new Resolution(signature, targets, returns);
     }
+
+    /// <summary>PostgreSQL's anyarray: an array parameter whose element is the polymorphic type.</summary>
+    public static bool IsAnyArray(SqlType parameter) => parameter.Id == TypeId.Array && TypeRules.IsUnknown(parameter.Element!);
 
     private static SqlType ParameterAt(IReadOnlyList<SqlType> parameters, int index) =>
         index < parameters.Count ? parameters[index] : parameters[^1];

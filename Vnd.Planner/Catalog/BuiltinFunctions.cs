@@ -30,6 +30,8 @@ public static partial class BuiltinFunctions
         AddBytea(f);
         AddMoreMath(f);
         AddMoreNetwork(f);
+        AddIntervalFunctions(f);
+        AddArrayEditing(f);
         return f;
     }
 
