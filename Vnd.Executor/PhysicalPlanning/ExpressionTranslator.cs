@@ -125,7 +125,9 @@ public sealed class ExpressionTranslator
     private Expression Kernel(BoundCall call)
     {
         var args = call.Arguments.Select(Translate).ToArray();
-        if (call is { Kind: CallKind.Function, Name: "now", Arguments.Count: 0 } && StatementTime is { } now)
+        // now(), transaction_timestamp() and statement_timestamp() are one instant for the whole statement (each
+        // statement is its own transaction here); clock_timestamp() alone moves.
+        if (call is { Kind: CallKind.Function, Name: "now" or "transaction_timestamp" or "statement_timestamp", Arguments.Count: 0 } && StatementTime is { } now)
             return Expr.Constant(now, SqlType.TimestampTz);
         if (call.Kind == CallKind.Function)
             return Expr.Function(call.Name, args);
