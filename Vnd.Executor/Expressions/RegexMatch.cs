@@ -9,7 +9,7 @@ namespace Vnd.Executor.Expressions;
 /// The POSIX regular-expression match operators ~, ~*, !~ and !~* (psql sends them for every \d pattern, pgJDBC
 /// and Grafana in catalog filters). Patterns run on .NET's engine, which accepts the ARE subset clients send
 /// (anchors, groups, classes, alternation) through <see cref="RegexCache"/>; subjects are decoded into pooled
-/// buffers, not strings.
+/// buffers, not strings. "." matches a newline too, as in PostgreSQL's default (not newline-sensitive) mode.
 /// </summary>
 internal sealed class RegexMatch
 {
@@ -47,7 +47,7 @@ internal sealed class RegexMatch
     }
 
     private Regex RegexFor(ReadOnlySpan<byte> pattern) =>
-        _patterns.For(pattern, _caseInsensitive ? RegexOptions.IgnoreCase : RegexOptions.None);
+        _patterns.For(pattern, RegexOptions.Singleline | (_caseInsensitive ? RegexOptions.IgnoreCase : RegexOptions.None));
 
     private static bool IsMatch(Regex regex, ReadOnlySpan<byte> subject) => RegexCache.IsMatch(regex, subject);
 }

@@ -8,9 +8,8 @@ using Vnd.Planner.Errors;
 namespace Vnd.Executor.Expressions;
 
 /// <summary>
-/// btrim/ltrim/rtrim (TRIM), md5, split_part, the POSIX regular expression operators ~ ~* !~ !~* and LIKE/ILIKE
-/// with an ESCAPE character. Row bodies run on the slow path of strings anyway; constant regular expressions are
-/// compiled once per expression.
+/// btrim/ltrim/rtrim (TRIM), md5, split_part and LIKE/ILIKE with an ESCAPE character (the regular expression
+/// operators are <see cref="RegexMatch"/>). Row bodies run on the slow path of strings anyway.
 /// </summary>
 internal static class StringFunctions
 {
@@ -28,15 +27,6 @@ internal static class StringFunctions
             case "split_part" when a.Count == 3:
                 return new FunctionExpression(name, SqlType.Text, [Text(a[0]), Text(a[1]), TypeUnification.To(a[2], SqlType.Int4)],
                     (args, r, rows) => RowKernel.Each(args, r, rows, SplitPart));
-            case "~" or "~*" or "!~" or "!~*" when a.Count == 2 && a[0].Type.Id == TypeId.Text:
-                var options = RegexOptions.CultureInvariant | (name.EndsWith('*') ? RegexOptions.IgnoreCase : RegexOptions.None);
-                var negated = name[0] == '!';
-                var cache = new RegexCache(options);
-                return Row(name, SqlType.Bool, a, (args, r, i) =>
-                {
-                    var matched = cache.Get(Encoding.UTF8.GetString(args[1].GetBytes(i))).IsMatch(Encoding.UTF8.GetString(args[0].GetBytes(i)));
-                    r.Set(i, (byte)(matched != negated ? 1 : 0));
-                });
             case "like" or "ilike" when a.Count == 3 && a[1] is ConstantExpression { Value: string pattern } && a[2] is ConstantExpression { Value: string escape }:
                 return Expr.Like(a[0], Expr.Constant(WithBackslashEscape(pattern, escape), SqlType.Text), caseInsensitive: name == "ilike");
             default:
@@ -86,29 +76,4 @@ internal static class StringFunctions
 
     private static Expression Row(string name, SqlType type, IReadOnlyList<Expression> a, RowBody body) =>
         new FunctionExpression(name, type, a.Select(Text).ToArray(), (args, r, rows) => RowKernel.Each(args, r, rows, body));
-
-
-    /// <summary>The last compiled pattern: patterns are almost always constants, so one entry suffices.</summary>
-    private sealed class RegexCache(RegexOptions options)
-    {
-        private (string Pattern, Regex Regex)? _last;
-
-        public Regex Get(string pattern)
-        {
-            var last = _last;
-            if (last is { } hit && hit.Pattern == pattern)
-                return hit.Regex;
-            Regex regex;
-            try
-            {
-                regex = new Regex(pattern, options, TimeSpan.FromSeconds(1));
-            }
-            catch (ArgumentException e)
-            {
-                throw new ExecutionException("2201B", $"invalid regular expression: {e.Message}");
-            }
-            _last = (pattern, regex);
-            return regex;
-        }
-    }
 }

@@ -186,21 +186,33 @@ internal sealed partial class ExprBinder
 
     private BoundExpr BindLike(LikeExpr l)
     {
-        if (l.Kind == LikeKind.SimilarTo)
-        {
-            throw BinderErrors.Unsupported("SIMILAR TO", l);
-        }
         // LIKE exists for text only: an unknown literal becomes text, other types are an error as in PostgreSQL.
         var operand = Settle(Bind(l.Operand), l);
         var pattern = Settle(Bind(l.Pattern), l);
         if (operand.Type.Id != TypeId.Text || pattern.Type.Id != TypeId.Text)
         {
-            throw BinderErrors.Error(SqlState.UndefinedFunction, $"operator does not exist: {operand.Type.PgName} ~~ {pattern.Type.PgName}", l);
+            var symbol = l.Kind == LikeKind.SimilarTo ? "~" : "~~";
+            throw BinderErrors.Error(SqlState.UndefinedFunction, $"operator does not exist: {operand.Type.PgName} {symbol} {pattern.Type.PgName}", l);
+        }
+        if (l.Kind == LikeKind.SimilarTo)
+        {
+            return BindSimilarTo(l, operand, pattern);
         }
         var name = l.Kind == LikeKind.Like ? "like" : "ilike";
         BoundExpr call = l.Escape is null
             ? BoundCall.Operator(name.ToUpperInvariant(), SqlType.Bool, operand, pattern)
             : new BoundCall(name + "(text,text,text)", name, CallKind.Function, [operand, pattern, Coerce(Bind(l.Escape), SqlType.Text, l.Escape)], SqlType.Bool);
+        return l.Negated ? BoundCall.Operator("NOT", SqlType.Bool, call) : call;
+    }
+
+    /// <summary>x SIMILAR TO p [ESCAPE e] is x ~ similar_to_escape(p [, e]), as PostgreSQL's grammar rewrites it: the
+    /// SQL pattern becomes an anchored regular expression (folded once when p and e are constants).</summary>
+    private BoundExpr BindSimilarTo(LikeExpr l, BoundExpr operand, BoundExpr pattern)
+    {
+        SqlList<BoundExpr> args = l.Escape is null ? [pattern] : [pattern, Coerce(Bind(l.Escape), SqlType.Text, l.Escape)];
+        var regex = new BoundCall(l.Escape is null ? "similar_to_escape(text)" : "similar_to_escape(text,text)", "similar_to_escape",
+            CallKind.Function, args, SqlType.Text);
+        var call = TypeOperator("~", operand, regex, l);
         return l.Negated ? BoundCall.Operator("NOT", SqlType.Bool, call) : call;
     }
 }

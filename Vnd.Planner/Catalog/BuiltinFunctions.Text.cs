@@ -30,6 +30,8 @@ public static partial class BuiltinFunctions
         f.Add(Fn("to_hex", [SqlType.Int8], SqlType.Text));
         f.Add(Fn("overlay", [SqlType.Text, SqlType.Text, SqlType.Int4], SqlType.Text));
         f.Add(Fn("overlay", [SqlType.Text, SqlType.Text, SqlType.Int4, SqlType.Int4], SqlType.Text));
+        f.Add(Fn("similar_to_escape", [SqlType.Text], SqlType.Text));
+        f.Add(Fn("similar_to_escape", [SqlType.Text, SqlType.Text], SqlType.Text));
         foreach (var name in (string[])["octet_length", "bit_length"])
         {
             f.Add(Fn(name, [SqlType.Text], SqlType.Int4));
