@@ -71,7 +71,9 @@ internal static class CommonFrameDecoder
         };
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // called per frame from the import loop (see TraceImporter)
+    // Inlined into the callers (PacketDecoder.Decode, the import loop), which are compiled fully optimised at their
+    // first call: a separate method would start as unoptimised tier-0 code and cost a call per frame.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static CommonFrameKind ClassifyTcp(ref byte b, int end, DecoderOptions options)
     {
         var headerLength = (Unsafe.Add(ref b, TransportOffset + 12) >> 4) * 4;
@@ -83,7 +85,7 @@ internal static class CommonFrameDecoder
         return headerLength == 20 ? CommonFrameKind.Tcp : CommonFrameKind.TcpWithOptions;
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // called per frame from the import loop (see TraceImporter)
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] // as ClassifyTcp
     private static CommonFrameKind ClassifyUdp(ref byte b, int end, DecoderOptions options)
     {
         if (end - TransportOffset < 8)
@@ -98,6 +100,7 @@ internal static class CommonFrameDecoder
         return CommonFrameKind.Udp;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] // as ClassifyTcp: part of Decode's one optimised body
     private static void WriteTcp(ref byte b, int end, int totalLength, ref DecodedPacket p)
     {
         var headerLength = (Unsafe.Add(ref b, TransportOffset + 12) >> 4) * 4;
@@ -110,16 +113,18 @@ internal static class CommonFrameDecoder
         l.TcpHeaderLength = (byte)headerLength;
         l.TcpFlags = (ushort)(((Unsafe.Add(ref b, TransportOffset + 12) & 0x0F) << 8) | Unsafe.Add(ref b, TransportOffset + 13));
         l.TcpWindow = ReadUInt16(ref b, TransportOffset + 14);
-        l.TcpPayloadLength = Math.Max(0, totalLength - 20 - headerLength);
-        l.Parts |= LayerParts.Tcp;
-        if (headerLength > 20 && TcpOptionsDecoder.Decode(Options(ref b, headerLength), ref l))
-            p.AddError(DecodeErrorKind.TcpOptionsMalformed);
+        var payloadLength = Math.Max(0, totalLength - 20 - headerLength);
+        l.TcpPayloadLength = payloadLength;
         var payloadOffset = TransportOffset + headerLength;
         l.PayloadOffset = payloadOffset;
-        l.PayloadLength = Math.Min(end - payloadOffset, l.TcpPayloadLength);
-        l.Parts |= LayerParts.Payload;
+        l.PayloadLength = Math.Min(end - payloadOffset, payloadLength);
+        // The layer was reset (no parts): one store of every part the straight line decodes; options add theirs.
+        l.Parts = LayerParts.Ethernet | LayerParts.Ipv4 | LayerParts.Tcp | LayerParts.Payload;
+        if (headerLength > 20 && TcpOptionsDecoder.Decode(Options(ref b, headerLength), ref l))
+            p.AddError(DecodeErrorKind.TcpOptionsMalformed);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] // as ClassifyTcp: part of Decode's one optimised body
     private static void WriteUdp(ref byte b, int end, int totalLength, ref DecodedPacket p)
     {
         var length = ReadUInt16(ref b, TransportOffset + 4);
@@ -128,14 +133,17 @@ internal static class CommonFrameDecoder
         l.SrcPort = ReadUInt16(ref b, TransportOffset);
         l.DstPort = ReadUInt16(ref b, TransportOffset + 2);
         l.UdpLength = length;
-        l.Parts |= LayerParts.Udp;
         const int payloadOffset = TransportOffset + 8;
         l.PayloadOffset = payloadOffset;
         l.PayloadLength = Math.Max(0, Math.Min(end, TransportOffset + length) - payloadOffset);
-        l.Parts |= LayerParts.Payload;
+        l.Parts = LayerParts.Ethernet | LayerParts.Ipv4 | LayerParts.Udp | LayerParts.Payload; // as in WriteTcp
     }
 
-    /// <summary>The Ethernet and IPv4 fields, as <see cref="EthernetDecoder"/> and <see cref="IpDecoder"/> set them.</summary>
+    /// <summary>
+    /// The Ethernet and IPv4 fields, as <see cref="EthernetDecoder"/> and <see cref="IpDecoder"/> set them; the caller
+    /// sets the layer's parts.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] // as ClassifyTcp: part of Decode's one optimised body
     private static void WriteEthernetIpv4(ref byte b, int totalLength, ref HeaderLayer l)
     {
         var flagsFragment = ReadUInt16(ref b, IpOffset + 6);
@@ -155,7 +163,6 @@ internal static class CommonFrameDecoder
         l.Ipv4Src = ReadUInt32(ref b, IpOffset + 12);
         l.Ipv4Dst = ReadUInt32(ref b, IpOffset + 16);
         l.IpTotalLength = totalLength;
-        l.Parts |= LayerParts.Ethernet | LayerParts.Ipv4;
     }
 
     /// <summary>

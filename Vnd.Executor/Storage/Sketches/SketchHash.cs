@@ -28,7 +28,8 @@ public static class SketchHash
     /// <summary>
     /// <see cref="Of(ulong)"/> of every value into <paramref name="hashes"/> (at least as long), four at a time where
     /// AVX2 is there: it has no 64-bit multiply, so each one is three 32×32→64 multiplies (the low 64 bits of the
-    /// product are all the hash keeps). The same hashes as one by one; a test compares them.
+    /// product are all the hash keeps). The same hashes as one by one; a test compares them. Each value is read before
+    /// its hash is written, so <paramref name="hashes"/> may be <paramref name="values"/> itself (hashing in place).
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)] // hot in every import: fully optimised from the first call (see TraceImporter)
     public static void OfAll(ReadOnlySpan<ulong> values, Span<ulong> hashes)

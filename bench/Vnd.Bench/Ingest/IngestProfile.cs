@@ -42,7 +42,9 @@ public static class IngestProfile
                 Console.WriteLine(InMemoryFrames.Generate(traffic, snap).Count);
                 return 0;
             case "decode":
-                Console.WriteLine(IngestBenchmark.TimeDecode(InMemoryFrames.Generate(traffic, snap), warmUp: false));
+                if (warmup > 0)
+                    IngestBenchmark.TimeDecode(InMemoryFrames.Generate(traffic with { Packets = warmup }, snap), warmUp: false);
+                Console.WriteLine(Timed(frames => IngestBenchmark.TimeDecode(frames, warmUp: false), InMemoryFrames.Generate(traffic, snap)));
                 return 0;
             case "fill":
                 if (warmup > 0)

@@ -68,6 +68,28 @@ public class TcpIpDecodingTests
     }
 
     [Fact]
+    public void Linux_timestamps_shape_reads_as_the_option_walk_does()
+    {
+        // NOP NOP TS, the shape the options decoder answers without walking, beside the same option walked
+        // (timestamps first, then the NOPs) and a NOP NOP TS with a bad length (walked: malformed).
+        byte[] linux = [1, 1, 8, 10, 0x80, 0, 0, 1, 0xFF, 0xFF, 0xFF, 0xFE];
+        byte[] walked = [8, 10, 0x80, 0, 0, 1, 0xFF, 0xFF, 0xFF, 0xFE, 1, 1];
+        byte[] badLength = [1, 1, 8, 9, 0x80, 0, 0, 1, 0xFF, 0xFF, 0xFF, 0xFE];
+        foreach (var options in new[] { linux, walked })
+        {
+            var d = new Decoded(Ethernet(0x0800, Ipv4(6, Tcp(1, 2, 3, 4, 0x10, [], options))));
+            Assert.Equal(0x8000_0001L, d.Int("tcp.options.timestamp.tsval"));
+            Assert.Equal(0xFFFF_FFFEL, d.Int("tcp.options.timestamp.tsecr"));
+            Assert.Null(d.Int("tcp.options.mss_val"));
+            Assert.Equal(32, d.Int("tcp.hdr_len"));
+            Assert.Equal(0UL, d.Packet.Errors);
+        }
+        var bad = new Decoded(Ethernet(0x0800, Ipv4(6, Tcp(1, 2, 3, 4, 0x10, [], badLength))));
+        Assert.Null(bad.Int("tcp.options.timestamp.tsval"));
+        Assert.True(bad.Has(DecodeErrorKind.TcpOptionsMalformed));
+    }
+
+    [Fact]
     public void Absent_options_are_null_and_sack_perm_false()
     {
         var d = new Decoded(EthernetIpv4Tcp(0));
