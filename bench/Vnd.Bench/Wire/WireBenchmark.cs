@@ -25,21 +25,23 @@ public static class WireBenchmark
         var port = new Option<int>("--port") { Description = "VND's port; PostgreSQL gets the next one", DefaultValueFactory = _ => 55433 };
         var only = new Option<string>("--only") { Description = "steps to run, comma-separated: read, copy, connect, pgbench", DefaultValueFactory = _ => "read,copy,connect,pgbench" };
         var repeat = new Option<int>("--repeat") { Description = "rounds of the chosen steps (VND and PostgreSQL alternate in each)", DefaultValueFactory = _ => 1 };
-        var command = new Command("wire", "VND's PostgreSQL server beside PostgreSQL 15 on the same table") { packets, work, connections, seconds, port, only, repeat };
+        var vndOption = new Option<string?>("--vnd") { Description = "vnd.dll to serve (default: this repository's Release build); another worktree's build compares two versions on the same data" };
+        var command = new Command("wire", "VND's PostgreSQL server beside PostgreSQL 15 on the same table") { packets, work, connections, seconds, port, only, repeat, vndOption };
         command.SetAction(r => Run(r.GetValue(packets), r.GetValue(work)!, r.GetValue(connections), r.GetValue(seconds), r.GetValue(port),
-            [.. r.GetValue(only)!.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)], r.GetValue(repeat)));
+            [.. r.GetValue(only)!.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)], r.GetValue(repeat), r.GetValue(vndOption)));
         return command;
     }
 
-    private static int Run(int packets, string work, int connections, int seconds, int port, string[] steps, int repeat)
+    private static int Run(int packets, string work, int connections, int seconds, int port, string[] steps, int repeat, string? vndDll)
     {
         var repository = RepositoryRoot();
-        var vnd = Path.Combine(repository, "Vnd.Engine/bin/Release/net10.0/vnd.dll");
+        var vnd = vndDll ?? Path.Combine(repository, "Vnd.Engine/bin/Release/net10.0/vnd.dll");
         if (!File.Exists(vnd))
             throw new InvalidOperationException($"build Vnd.Engine in Release first ({vnd} is missing)");
         Directory.CreateDirectory(work);
         var data = Path.Combine(work, "vnd");
         PrepareVndTable(vnd, repository, work, data, packets);
+        Console.WriteLine($"server: {vnd}");
         Console.WriteLine($"machine: {Environment.ProcessorCount} cores, load {File.ReadAllText("/proc/loadavg").Trim()}");
 
         // PostgreSQL keeps the table an earlier run loaded (marked once the copy completed): copying 10M rows over
