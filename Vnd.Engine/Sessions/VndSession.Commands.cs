@@ -61,6 +61,8 @@ public sealed partial class VndSession
             _settings.ResetAll();
             CloseCursors(all: true);
         }
+        if (target is "ALL" or "PLANS")
+            _plans.Clear();
         if (target is "ALL" or "TEMP" or "TEMPORARY")
         {
             _catalog.DropTempViews();
@@ -114,7 +116,7 @@ public sealed partial class VndSession
             throw new PgErrorException("25P01", "DECLARE CURSOR can only be used in transaction blocks");
         if (_cursors.ContainsKey(declare.Name))
             throw new PgErrorException("42P03", $"cursor \"{declare.Name}\" already exists");
-        var query = prepared ?? PreparedQuery.Prepare(_catalog, declare.Query, null);
+        var query = prepared ?? _plans.Prepare(_catalog, declare.Query, null);
         _cursors[declare.Name] = new SessionCursor(declare.Name, Open(query, parameters), query.Shape, declare.WithHold);
         return new PgCommandResult("DECLARE CURSOR");
     }

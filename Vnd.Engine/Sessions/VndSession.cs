@@ -30,6 +30,7 @@ public sealed partial class VndSession : IPgSession
     private SearchPathCatalog.TempSnapshot? _tempAtBegin;
     private readonly QueryExecution _execution;
     private readonly Dictionary<string, SessionCursor> _cursors = new(StringComparer.Ordinal);
+    private readonly PlanCache _plans = new();
 
     /// <param name="context">the protocol layer's view of the session (user, database, notices, ParameterStatus, time zone)</param>
     /// <param name="identity">who the session belongs to (its tenant, or the admin)</param>
@@ -57,6 +58,9 @@ public sealed partial class VndSession : IPgSession
 
     public PgTransactionStatus TransactionStatus => _transaction.Status;
 
+    /// <summary>Statements whose plan this session reused instead of binding and optimizing them again.</summary>
+    public long PlanCacheHits => _plans.Hits;
+
     /// <summary>idle_session_timeout and idle_in_transaction_session_timeout as set in this session.</summary>
     public PgIdlePolicy IdlePolicy => new(_settings.IdleSessionTimeout, _settings.IdleInTransactionTimeout);
 
@@ -72,8 +76,11 @@ public sealed partial class VndSession : IPgSession
         {
             cancellationToken.ThrowIfCancellationRequested();
             yield return Execute(statements[i], null, null);
-            // Give the protocol layer's cancellation a chance between statements of one query string.
-            await Task.Yield();
+            // Give the protocol layer's cancellation a chance between statements of one query string; after the
+            // last one there is nothing left to cancel, and the hop through the thread pool cost every one-statement
+            // query (pgbench, dashboards) a queueing and a context switch.
+            if (i + 1 < statements.Count)
+                await Task.Yield();
         }
     }
 
@@ -92,7 +99,7 @@ public sealed partial class VndSession : IPgSession
             var statement = statements[0];
             _tables.BeginStatement?.Invoke();
             var service = Service(statement);
-            var query = service is null && QueryOf(statement) is { } q ? PreparedQuery.Prepare(_catalog, q, declared) : null;
+            var query = service is null && QueryOf(statement) is { } q ? _plans.Prepare(_catalog, q, declared) : null;
             var types = query is not null
                 ? query.ParameterTypes.Select(PgTypeMapping.Oid).ToArray()
                 : parameterTypes.Select(t => t == 0 ? PgTypeOid.Text : t).ToArray();
@@ -154,7 +161,7 @@ public sealed partial class VndSession : IPgSession
             {
                 SelectStatement when Service(statement) is { } call =>
                     new TextRowsResult(TextRowsResult.Describe(call.ColumnName), [[_tables.CallService!(call.Function, call.Arguments)]]),
-                SelectStatement select => Rows(prepared ?? PreparedQuery.Prepare(_catalog, select.Query, null), parameters),
+                SelectStatement select => Rows(prepared ?? _plans.Prepare(_catalog, select.Query, null), parameters),
                 ExplainStatement explain when Vnd.Executor.Analysis.ExplainAnalyze.Requested(explain) => ExplainAnalyzed(explain, prepared, parameters),
                 ExplainStatement explain => Explain(explain, prepared),
                 SetStatement set => Set(set),

@@ -77,6 +77,7 @@ public sealed partial class WireRowEncoder
             _fixedBound += 4 + 1 + (2 * Math.Max(_null.Length, MaxFixedLength(kind))) + 2;
         }
         _variable = [.. variable];
+        _widths = ColumnarWidths();
         if (zone.GetAdjustmentRules().Length == 0)
         {
             // No rules: the offset never changes, so it is applied and printed the same for every value.
@@ -104,6 +105,11 @@ public sealed partial class WireRowEncoder
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Write(Batch batch, ReadOnlySpan<int> rows, IFramedOutput output)
     {
+        if (_widths is not null && _prefix is null && !RowAtATime)
+        {
+            WriteColumnar(batch, rows, output);
+            return;
+        }
         for (var c = 0; c < _vectors.Length; c++)
             _vectors[c] = batch[c];
         var span = output.GetSpan(ChunkBytes);

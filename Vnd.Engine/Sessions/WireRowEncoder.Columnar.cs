@@ -1,0 +1,175 @@
+using System.Buffers.Binary;
+using System.Runtime.CompilerServices;
+using Vnd.Executor.Vectors;
+using Vnd.Wire.Results;
+
+namespace Vnd.Engine.Sessions;
+
+public sealed partial class WireRowEncoder
+{
+    /// <summary>Per column: its binary width when every column of the result has a fixed one (0: the row path).</summary>
+    private readonly int[]? _widths;
+
+    /// <summary>Per row of the chunk being written: where its next value goes.</summary>
+    private int[] _cursors = [];
+
+    /// <summary>
+    /// Forces the row-at-a-time path: the reference the column-at-a-time one is checked against in tests.
+    /// </summary>
+    public bool RowAtATime { get; init; }
+
+    /// <summary>
+    /// Binary DataRows or binary COPY tuples of a result whose columns all have a fixed binary width (integers,
+    /// floats, booleans, dates, timestamps, IPv4 addresses, MAC addresses: a trace table's usual columns), written a
+    /// column at a time. Every row's length is known before any value is written (a NULL takes 4 bytes, a value
+    /// 4 + width), so the headers go first and then each column is one tight loop over its typed values: no
+    /// per-value switch on the kind and no per-value validity or constant check when the vector has none. Profiled
+    /// under an Npgsql read of 10M rows, the row path (switch, <c>Vector.Get</c>, <c>IsNull</c> per value) was 45%
+    /// of the server's CPU, which on a small machine is CPU the client reading the rows does not get.
+    /// </summary>
+    private void WriteColumnar(Batch batch, ReadOnlySpan<int> rows, IFramedOutput output)
+    {
+        var widths = _widths!;
+        var fixedLength = 7 + (4 * widths.Length);
+        foreach (var width in widths)
+            fixedLength += width;
+        var first = 0;
+        while (first < rows.Length)
+        {
+            var span = output.GetSpan(Math.Max(ChunkBytes, fixedLength));
+            var count = Math.Min(rows.Length - first, span.Length / fixedLength);
+            var chunk = rows.Slice(first, count);
+            if (_cursors.Length < count)
+                _cursors = new int[Math.Max(count, Batch.Capacity)];
+            var cursors = _cursors.AsSpan(0, count);
+            var used = Headers(batch, chunk, span, cursors, fixedLength);
+            for (var c = 0; c < widths.Length; c++)
+                WriteColumn(c, batch[c], chunk, span, cursors);
+            output.Advance(used, count);
+            first += count;
+        }
+    }
+
+    /// <summary>Writes each row's message header and returns the chunk's bytes; rows with NULLs are shorter.</summary>
+    private int Headers(Batch batch, ReadOnlySpan<int> rows, Span<byte> span, Span<int> cursors, int fixedLength)
+    {
+        var code = _framing == RowFraming.DataRow ? (byte)'D' : (byte)'d';
+        var columns = (short)_widths!.Length;
+        var at = 0;
+        for (var i = 0; i < rows.Length; i++)
+        {
+            var length = fixedLength;
+            for (var c = 0; c < _widths.Length; c++)
+            {
+                var vector = batch[c];
+                if (!vector.Validity.AllValid && vector.IsNull(rows[i]))
+                    length -= _widths[c];
+            }
+            span[at] = code;
+            BinaryPrimitives.WriteInt32BigEndian(span[(at + 1)..], length - 1);
+            BinaryPrimitives.WriteInt16BigEndian(span[(at + 5)..], columns);
+            cursors[i] = at + 7;
+            at += length;
+        }
+        return at;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void WriteColumn(int column, Vector vector, ReadOnlySpan<int> rows, Span<byte> span, Span<int> cursors)
+    {
+        switch (_kinds[column])
+        {
+            case ColumnKind.Bool:
+                Column<byte, BoolSend>(vector, rows, span, cursors, 1);
+                break;
+            case ColumnKind.Int16:
+                Column<short, Int16Send>(vector, rows, span, cursors, 2);
+                break;
+            case ColumnKind.Int32 or ColumnKind.Oid:
+                Column<int, Int32Send>(vector, rows, span, cursors, 4);
+                break;
+            case ColumnKind.Int64:
+                Column<long, Int64Send>(vector, rows, span, cursors, 8);
+                break;
+            case ColumnKind.Float when _float4[column]:
+                Column<double, Float4Send>(vector, rows, span, cursors, 4);
+                break;
+            case ColumnKind.Float:
+                Column<double, Float8Send>(vector, rows, span, cursors, 8);
+                break;
+            case ColumnKind.Date:
+                Column<int, DateSend>(vector, rows, span, cursors, 4);
+                break;
+            case ColumnKind.TimestampMicros or ColumnKind.TimestampTzMicros:
+                Column<long, MicrosSend>(vector, rows, span, cursors, 8);
+                break;
+            case ColumnKind.TimestampNanos or ColumnKind.TimestampTzNanos:
+                Column<long, NanosSend>(vector, rows, span, cursors, 8);
+                break;
+            case ColumnKind.Inet4:
+                Column<uint, Inet4Send>(vector, rows, span, cursors, 8);
+                break;
+            case ColumnKind.MacAddr:
+                Column<ulong, MacAddrSend>(vector, rows, span, cursors, 6);
+                break;
+            default:
+                throw new InvalidOperationException($"column kind {_kinds[column]} has no fixed binary width");
+        }
+    }
+
+    /// <summary>One column's values (or -1 for NULL) at each row's cursor, which moves past them.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void Column<T, TSend>(Vector vector, ReadOnlySpan<int> rows, Span<byte> span, Span<int> cursors, int width)
+        where T : unmanaged
+        where TSend : struct, IBinarySend<T>
+    {
+        ReadOnlySpan<T> data = vector.Data<T>();
+        var constant = vector.IsConstant;
+        var validity = vector.Validity;
+        var allValid = validity.AllValid;
+        for (var i = 0; i < rows.Length; i++)
+        {
+            var row = constant ? 0 : rows[i];
+            var at = cursors[i];
+            if (!allValid && validity.IsNull(row))
+            {
+                BinaryPrimitives.WriteInt32BigEndian(span[at..], -1);
+                cursors[i] = at + 4;
+                continue;
+            }
+            BinaryPrimitives.WriteInt32BigEndian(span[at..], width);
+            TSend.Write(data[row], span[(at + 4)..]);
+            cursors[i] = at + 4 + width;
+        }
+    }
+
+    /// <summary>The fixed binary width of a column's values, or 0 when it varies (text, numeric, IPv6-capable inet…).</summary>
+    private static int FixedBinaryWidth(ColumnKind kind, bool float4) => kind switch
+    {
+        ColumnKind.Bool => 1,
+        ColumnKind.Int16 => 2,
+        ColumnKind.Int32 or ColumnKind.Oid or ColumnKind.Date => 4,
+        ColumnKind.Float => float4 ? 4 : 8,
+        ColumnKind.Int64 or ColumnKind.TimestampMicros or ColumnKind.TimestampTzMicros
+            or ColumnKind.TimestampNanos or ColumnKind.TimestampTzNanos => 8,
+        ColumnKind.Inet4 => 8,
+        ColumnKind.MacAddr => 6,
+        _ => 0,
+    };
+
+    /// <summary>The widths when the result can be written column at a time (all binary, all fixed), else null.</summary>
+    private int[]? ColumnarWidths()
+    {
+        if (_framing is not (RowFraming.DataRow or RowFraming.CopyBinary) || _kinds.Length == 0)
+            return null;
+        var widths = new int[_kinds.Length];
+        for (var c = 0; c < widths.Length; c++)
+        {
+            // An IPv4-only cidr column does not occur (cidr types are family-less); it would take the row path.
+            widths[c] = _binary[c] && !_cidr[c] ? FixedBinaryWidth(_kinds[c], _float4[c]) : 0;
+            if (widths[c] == 0)
+                return null;
+        }
+        return widths;
+    }
+}
