@@ -63,7 +63,7 @@ internal static class ArrayTextFunctions
             else
                 r.SetBytes(i, Encoding.UTF8.GetBytes(element));
         }),
-        ("string_to_array", 2) => new FunctionExpression(name, SqlType.Text, [Text(a[0]), Text(a[1])], StringToArray),
+        ("string_to_array", 2 or 3) => new FunctionExpression(name, SqlType.Text, [.. a.Select(Text)], StringToArray),
         ("parse_ident", 1) => Row(name, SqlType.Text, [Text(a[0])], static (args, r, i) =>
             r.SetBytes(i, Encoding.UTF8.GetBytes(ArrayText.Format([.. QualifiedName.Parse(Encoding.UTF8.GetString(args[0].GetBytes(i)))], SqlType.Text)))),
         (AnyEquals, 2) => new FunctionExpression(name, SqlType.Bool, [a[0], Text(a[1])], AnyEqual),
@@ -91,8 +91,9 @@ internal static class ArrayTextFunctions
     }
 
     /// <summary>
-    /// string_to_array(text, separator): NULL text gives NULL, an empty text the empty array, a NULL separator one
-    /// element per character and an empty separator the whole text as one element.
+    /// string_to_array(text, separator [, null string]): NULL text gives NULL, an empty text the empty array, a NULL
+    /// separator one element per character and an empty separator the whole text as one element; elements equal to
+    /// the null string (when it is not NULL) become NULL.
     /// </summary>
     private static void StringToArray(ReadOnlySpan<Vector> args, Vector result, ReadOnlySpan<int> rows)
     {
@@ -109,7 +110,9 @@ internal static class ArrayTextFunctions
                 : args[1].IsNull(i) ? [.. SplitCharacters(text)]
                 : args[1].GetBytes(i).IsEmpty ? [text]
                 : text.Split(Encoding.UTF8.GetString(args[1].GetBytes(i)));
-            result.SetBytes(i, Encoding.UTF8.GetBytes(ArrayText.Format(parts, SqlType.Text)));
+            var nullText = args.Length > 2 && !args[2].IsNull(i) ? Encoding.UTF8.GetString(args[2].GetBytes(i)) : null;
+            var elements = parts.Select(p => p == nullText ? null : (object?)p).ToList();
+            result.SetBytes(i, Encoding.UTF8.GetBytes(ArrayText.Format(elements, SqlType.Text)));
         }
     }
 

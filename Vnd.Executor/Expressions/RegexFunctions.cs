@@ -8,7 +8,7 @@ namespace Vnd.Executor.Expressions;
 
 /// <summary>
 /// regexp_replace(source, pattern, replacement [, flags]), regexp_like(source, pattern [, flags]),
-/// regexp_count(source, pattern) and regexp_substr(source, pattern). PostgreSQL's conventions are translated to
+/// regexp_count(source, pattern), regexp_substr(source, pattern) and regexp_split_to_array(source, pattern [, flags]). PostgreSQL's conventions are translated to
 /// .NET's: '.' matches a newline unless the n (or m) flag is given; the replacement's \1–\9 and \&amp; are group
 /// references and \\ a backslash (a '$' is literal); flags g (every match), i, c, n/m, s, x; any other flag is 22023.
 /// </summary>
@@ -64,9 +64,39 @@ internal static class RegexFunctions
                 };
                 return Texts(name, SqlType.Text, a, body);
             }
+            case "regexp_split_to_array" when a.Count is 2 or 3:
+            {
+                RowBody body = (v, result, row) =>
+                {
+                    var (options, global) = Flags(v.Length > 2 ? v[2].GetBytes(row) : []);
+                    if (global)
+                        throw new ExecutionException(SqlState.InvalidParameterValue, "regexp_split_to_array() does not support the \"global\" option");
+                    var regex = patterns.For(v[1].GetBytes(row), options);
+                    var source = Encoding.UTF8.GetString(v[0].GetBytes(row));
+                    result.SetBytes(row, Encoding.UTF8.GetBytes(ArrayText.Format(Run(() => Split(regex, source)), SqlType.Text)));
+                };
+                return Texts(name, SqlType.Text, a, body);
+            }
             default:
                 return null;
         }
+    }
+
+    /// <summary>PostgreSQL's regexp_split: the text between matches; a zero-length match at either end of the text
+    /// or right after the previous match splits nothing, and capture groups add no pieces (unlike Regex.Split).</summary>
+    private static List<object?> Split(Regex regex, string source)
+    {
+        var pieces = new List<object?>();
+        var start = 0;
+        for (var match = regex.Match(source); match.Success; match = match.NextMatch())
+        {
+            if (match.Length == 0 && (match.Index == 0 || match.Index >= source.Length || match.Index == start))
+                continue;
+            pieces.Add(source[start..match.Index]);
+            start = match.Index + match.Length;
+        }
+        pieces.Add(source[start..]);
+        return pieces;
     }
 
     private static FunctionExpression Texts(string name, SqlType type, IReadOnlyList<Expression> a, RowBody body) =>

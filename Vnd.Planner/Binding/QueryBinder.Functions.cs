@@ -18,10 +18,10 @@ internal sealed partial class QueryBinder
     /// <param name="siblings">the FROM items before it, one level out (null: only the enclosing query levels)</param>
     private LogicalPlan BindFunctionTable(FunctionTable table, Scope scope, CteScope ctes, Scope? siblings = null)
     {
-        var call = table.Function;
+        var call = SetFunctionBinding.AsUnnest(table.Function) ?? table.Function;
         var name = call.Name[^1];
         var binder = new ExprBinder(context, this, new Scope(siblings ?? scope.Parent), ctes, "functions in FROM");
-        var columnName = table.Alias?.Name ?? name;
+        var columnName = table.Alias?.Name ?? table.Function.Name[^1];
         LogicalPlan plan;
         var builtin = call.Name.Count == 1 || call.Name[0] == "pg_catalog";
         if (table.RowsFrom.Count > 0 || (name == "unnest" && builtin && call.Arguments.Count > 1))
@@ -71,7 +71,7 @@ internal sealed partial class QueryBinder
             if (table.WithOrdinality)
                 plan = WithOrdinality(plan, new BoundLiteral(1L, SqlType.Int8));
         }
-        return AddRelation(plan, table.Alias?.Name ?? name, null, table.Alias, scope, table);
+        return AddRelation(plan, table.Alias?.Name ?? table.Function.Name[^1], null, table.Alias, scope, table);
     }
 
     /// <summary>WITH ORDINALITY: the rows of <paramref name="plan"/> and, last, their 1-based number as bigint.</summary>

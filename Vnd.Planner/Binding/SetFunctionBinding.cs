@@ -14,7 +14,20 @@ internal static class SetFunctionBinding
 {
     public static bool Handles(FunctionCall f) =>
         (f.Name.Count == 1 || f.Name[0] == "pg_catalog") && f.Name[^1] is "unnest" or "generate_series" or "generate_subscripts"
+            or "string_to_table" or "regexp_split_to_table"
         || (f.Name.Count == 2 && f.Name[0] == "information_schema" && f.Name[1] == "_pg_expandarray");
+
+    /// <summary>
+    /// string_to_table(s, d [, null]) and regexp_split_to_table(s, p [, flags]) are the unnest of
+    /// string_to_array / regexp_split_to_array over the same arguments, as PostgreSQL documents them; null for other calls.
+    /// </summary>
+    public static FunctionCall? AsUnnest(FunctionCall f) =>
+        (f.Name.Count == 1 || f.Name[0] == "pg_catalog") && f.Name[^1] is "string_to_table" or "regexp_split_to_table"
+            ? new FunctionCall(["unnest"], [new FunctionCall([f.Name[^1] == "string_to_table" ? "string_to_array" : "regexp_split_to_array"], f.Arguments) { Position = f.Position }])
+            {
+                Position = f.Position,
+            }
+            : null;
 
     /// <summary>
     /// The calls <paramref name="f"/> runs as and the function's result columns as values over the calls' columns
@@ -22,6 +35,7 @@ internal static class SetFunctionBinding
     /// </summary>
     public static (List<SetFunctionCall> Calls, List<(string Name, BoundExpr Value)> Columns) Bind(FunctionCall f, ExprBinder binder, BindingContext context, string name)
     {
+        f = AsUnnest(f) ?? f;
         var function = f.Name[^1];
         if (f.Filter is not null || f.Distinct || f.OrderBy.Count > 0)
         {

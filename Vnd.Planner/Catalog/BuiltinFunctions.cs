@@ -226,6 +226,9 @@ public static partial class BuiltinFunctions
         f.Add(Fn("array_ndims", [SqlType.Text], SqlType.Int4));
         f.Add(Fn("array_dims", [SqlType.Text], SqlType.Text));
         f.Add(Fn("string_to_array", [SqlType.Text, SqlType.Text], SqlType.Text));
+        f.Add(Fn("string_to_array", [SqlType.Text, SqlType.Text, SqlType.Text], SqlType.Text));
+        f.Add(Fn("regexp_split_to_array", [SqlType.Text, SqlType.Text], SqlType.Text));
+        f.Add(Fn("regexp_split_to_array", [SqlType.Text, SqlType.Text, SqlType.Text], SqlType.Text));
         f.Add(Fn("array_cat", [SqlType.Text, SqlType.Text], SqlType.Text));
         f.Add(Fn("parse_ident", [SqlType.Text], SqlType.Text));
     }
