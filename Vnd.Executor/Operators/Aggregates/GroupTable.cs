@@ -116,6 +116,10 @@ public sealed class GroupTable : IDisposable
         {
             fresh = AddDirect(direct, words, groups, misses);
         }
+        else if (encoder.Words == 1)
+        {
+            fresh = _table.FindOrAddWordRuns(words, groups, _fresh);
+        }
         else
         {
             encoder.ComputeHashes(rows.Length);

@@ -66,6 +66,7 @@ public sealed class DirectKeyIndex : IDisposable
     /// check replaces the map's bounds check, so a batch costs one pass instead of <see cref="Covers"/>' extra one);
     /// -1 at the first key outside it, leaving the index as it was.
     /// </summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public int TryResolve(ReadOnlySpan<ulong> keys, Span<int> entries, Span<int> misses)
     {
         var map = _entries.AsSpan(0, _size);

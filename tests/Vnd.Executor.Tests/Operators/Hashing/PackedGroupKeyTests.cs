@@ -64,6 +64,20 @@ public sealed class PackedGroupKeyTests
         Assert.Equal(5 * 3 * 5, Expected(types, rows).Count);
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void One_float_key_in_runs_groups_by_value_as_ceil_ts_does(bool dense)
+    {
+        // Seconds of trace in runs (the one-word run lookup), -0 beside 0, NaNs of both signs, NULLs inside a run.
+        var values = new object?[] { 1.0, -0.0, 0.0, double.NaN, -double.NaN, 2.0, null };
+        var rows = new List<object?[]>();
+        for (var i = 0; i < 7000; i++)
+            rows.Add([i % 97 == 0 ? null : values[i / 150 % values.Length]]);
+        AssertGroups([SqlType.Float8], rows, dense);
+        Assert.Equal(5, Expected([SqlType.Float8], rows).Count);
+    }
+
     [Fact]
     public void Many_groups_grow_the_table_and_survive_the_merge()
     {
