@@ -39,7 +39,6 @@ public static class ArrowBatchGather
         }
     }
 
-    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private static void Values<T>(ReadOnlySpan<T> values, ReadOnlySpan<int> offsets, Span<T> target) where T : unmanaged
     {
         for (var k = 0; k < offsets.Length; k++)

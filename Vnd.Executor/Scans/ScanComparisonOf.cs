@@ -15,7 +15,6 @@ public sealed class ScanComparison<T, TTest>(int column, T constant, Expression 
     where T : unmanaged, INumber<T>
     where TTest : IScanTest<T>
 {
-    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public override void Mask(IArrowArray array, int start, int count, Span<ulong> bits, bool first)
     {
         var values = Values(array).Slice(start, count);

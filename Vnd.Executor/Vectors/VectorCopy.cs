@@ -9,7 +9,6 @@ namespace Vnd.Executor.Vectors;
 public static class VectorCopy
 {
     /// <summary>dst[dstOffset + k] = src[srcRows[k]] for every k, NULLs included.</summary>
-    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public static void Gather(Vector src, ReadOnlySpan<int> srcRows, Vector dst, int dstOffset)
     {
         switch (src.PhysicalType)
