@@ -84,6 +84,7 @@ internal static class TimeFunctions
     /// for every packet, and the general per-row body (a delegate call and a field switch a row) cost more than the
     /// grouping. Same arithmetic as <see cref="Part"/>.
     /// </summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private static void Epochs(Vector input, Vector result, ReadOnlySpan<int> rows, double perSecond)
     {
         if (input.IsConstant)

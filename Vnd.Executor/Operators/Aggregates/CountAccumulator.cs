@@ -10,6 +10,7 @@ public sealed class CountAccumulator(MemoryBudget memory, bool star) : Accumulat
 
     public override void Resize(int count) => Grow(ref _counts, count);
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public override void Update(Vector? input, ReadOnlySpan<int> rows, ReadOnlySpan<int> groups)
     {
         var counts = _counts;

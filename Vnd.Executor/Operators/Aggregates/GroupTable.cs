@@ -18,6 +18,7 @@ public sealed class GroupTable : IDisposable
     private readonly KeyEncoder? _encoder;
     private readonly PackedKeyEncoder? _packed;
     private readonly DirectKeyIndex? _direct;
+    private readonly ulong _directMask;
     private readonly KeyTable _table;
     private readonly ColumnCollection _keyValues;
     private readonly int[] _groups = new int[Batch.Capacity];
@@ -36,7 +37,10 @@ public sealed class GroupTable : IDisposable
             _table = new KeyTable(_packed.Width, memory);
             // One integer-like column (an address, a port, an id) may span few values: index them directly.
             if (layout is { Words: 1, Types: [not PhysicalType.Float64] })
+            {
                 _direct = new DirectKeyIndex(memory);
+                _directMask = layout.Values[0].Mask;
+            }
         }
         else
         {
@@ -96,12 +100,28 @@ public sealed class GroupTable : IDisposable
     /// direct index when the batch's keys lie in its range.</summary>
     private void AddPacked(PackedKeyEncoder encoder, ReadOnlySpan<int> rows, ReadOnlySpan<Vector> keys, Span<int> groups)
     {
+        int fresh;
+        if (_direct is { } known && DirectValues(known, keys[0], rows, groups) is var unseen and >= 0)
+        {
+            // Every key in the index's range: words are packed only for keys it has not seen yet.
+            if (unseen == 0)
+                return;
+            encoder.EncodeWords(keys, rows);
+            fresh = AddDirect(known, encoder.Keys(rows.Length), groups, unseen);
+            for (var j = 0; j < fresh; j++)
+                _newRows[j] = rows[_fresh[j]];
+            AppendNewGroups(keys, fresh);
+            return;
+        }
         encoder.EncodeWords(keys, rows);
         var words = encoder.Keys(rows.Length);
-        int fresh;
         if (_direct is { } direct && Direct(direct, words, groups) is var misses and >= 0)
         {
             fresh = AddDirect(direct, words, groups, misses);
+        }
+        else if (encoder.Words == 1)
+        {
+            fresh = _table.FindOrAddWordRuns(words, groups, _fresh);
         }
         else
         {
@@ -119,6 +139,21 @@ public sealed class GroupTable : IDisposable
     {
         var misses = direct.TryResolve(words, groups, _misses);
         return misses >= 0 ? misses : direct.Covers(words) ? direct.Resolve(words, groups, _misses) : -1;
+    }
+
+    /// <summary>The direct index's entries read from the key column's values in place (no NULLs, not a constant),
+    /// and how many keys it has not seen (in <c>_misses</c>); -1 when that does not apply or a key is out of range.</summary>
+    private int DirectValues(DirectKeyIndex direct, Vector key, ReadOnlySpan<int> rows, Span<int> groups)
+    {
+        if (key.IsConstant || !key.Validity.AllValid)
+            return -1;
+        return key.PhysicalType switch
+        {
+            PhysicalType.Inet4 => direct.TryResolveValues(key.Data<uint>(), rows, _directMask, groups, _misses),
+            PhysicalType.Int32 => direct.TryResolveValues(key.Data<int>(), rows, _directMask, groups, _misses),
+            PhysicalType.Int16 => direct.TryResolveValues(key.Data<short>(), rows, _directMask, groups, _misses),
+            _ => -1,
+        };
     }
 
     /// <summary>Keys the direct index has not seen yet are hashed and looked up in the table, then remembered.</summary>

@@ -24,6 +24,7 @@ public sealed class SumAccumulator<TIn, TAcc>(MemoryBudget memory, bool average,
         Grow(ref _counts, count);
     }
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public override void Update(Vector? input, ReadOnlySpan<int> rows, ReadOnlySpan<int> groups)
     {
         var values = input!.Data<TIn>();

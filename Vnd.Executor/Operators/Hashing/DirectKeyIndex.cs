@@ -1,4 +1,7 @@
 using System.Buffers;
+using System.Numerics;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using Vnd.Executor.Execution;
 
 namespace Vnd.Executor.Operators.Hashing;
@@ -63,6 +66,7 @@ public sealed class DirectKeyIndex : IDisposable
     /// check replaces the map's bounds check, so a batch costs one pass instead of <see cref="Covers"/>' extra one);
     /// -1 at the first key outside it, leaving the index as it was.
     /// </summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public int TryResolve(ReadOnlySpan<ulong> keys, Span<int> entries, Span<int> misses)
     {
         var map = _entries.AsSpan(0, _size);
@@ -78,6 +82,69 @@ public sealed class DirectKeyIndex : IDisposable
             entries[k] = entry;
             if (entry < 0)
                 misses[missed++] = k;
+        }
+        return missed;
+    }
+
+    /// <summary>
+    /// <see cref="TryResolve"/> over one key column's values where they lie (key = value &amp; <paramref name="mask"/>,
+    /// the packed word of a one-column key without NULLs), so a batch whose keys the index knows needs no packed words
+    /// at all. <paramref name="rows"/> are the batch's live rows; key k is the value of rows[k]. -1 when a key lies
+    /// outside the range, as <see cref="TryResolve"/>.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public int TryResolveValues<T>(ReadOnlySpan<T> values, ReadOnlySpan<int> rows, ulong mask, Span<int> entries, Span<int> misses)
+        where T : unmanaged, IBinaryInteger<T>
+    {
+        var n = rows.Length;
+        if (entries.Length < n || misses.Length < n)
+            throw new ArgumentException("entries and misses must hold a slot per row", nameof(entries));
+        if (_size == 0)
+            return n == 0 ? 0 : -1;
+        // Branch-free: an offset past the range reads the spare slot after the map (always 0, "not seen"), so the
+        // loop has no exit and no store that depends on the key; only a batch with an unseen key is looked at again.
+        ref var map = ref MemoryMarshal.GetArrayDataReference(_entries);
+        ref var entry0 = ref MemoryMarshal.GetReference(entries);
+        var low = _low;
+        var size = (ulong)_size;
+        var unseen = 0;
+        if (Vectors.Batch.IsIdentity(rows))
+        {
+            var dense = values[..n];
+            for (var k = 0; k < dense.Length; k++)
+            {
+                var offset = Math.Min((ulong.CreateTruncating(dense[k]) & mask) - low, size);
+                var entry = Unsafe.Add(ref map, (nint)offset) - 1;
+                Unsafe.Add(ref entry0, k) = entry;
+                unseen |= entry;
+            }
+        }
+        else
+        {
+            for (var k = 0; k < n; k++)
+            {
+                var offset = Math.Min((ulong.CreateTruncating(values[rows[k]]) & mask) - low, size);
+                var entry = Unsafe.Add(ref map, (nint)offset) - 1;
+                Unsafe.Add(ref entry0, k) = entry;
+                unseen |= entry;
+            }
+        }
+        return unseen >= 0 ? 0 : Unseen(values, rows, mask, entries, misses);
+    }
+
+    /// <summary>The positions of the keys not seen yet, or -1 when one lies outside the range.</summary>
+    private int Unseen<T>(ReadOnlySpan<T> values, ReadOnlySpan<int> rows, ulong mask, ReadOnlySpan<int> entries, Span<int> misses)
+        where T : unmanaged, IBinaryInteger<T>
+    {
+        var identity = Vectors.Batch.IsIdentity(rows);
+        var missed = 0;
+        for (var k = 0; k < rows.Length; k++)
+        {
+            if (entries[k] >= 0)
+                continue;
+            if ((ulong.CreateTruncating(values[identity ? k : rows[k]]) & mask) - _low >= (ulong)_size)
+                return -1;
+            misses[missed++] = k;
         }
         return missed;
     }
@@ -99,8 +166,9 @@ public sealed class DirectKeyIndex : IDisposable
     {
         var bytes = (long)size * sizeof(int);
         _memory.Reserve(bytes);
-        var entries = ArrayPool<int>.Shared.Rent(size);
-        entries.AsSpan(0, size).Clear();
+        // One spare slot past the map, always 0: TryResolveValues reads it for keys outside the range.
+        var entries = ArrayPool<int>.Shared.Rent(size + 1);
+        entries.AsSpan(0, size + 1).Clear();
         if (_size > 0)
             _entries.AsSpan(0, _size).CopyTo(entries.AsSpan((int)(_low - low)));
         Dispose();

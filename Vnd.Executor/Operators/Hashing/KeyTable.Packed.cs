@@ -24,6 +24,7 @@ public sealed partial class KeyTable
     }
 
     /// <summary>One-word keys, compared inline in the slot.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private int FindOrAddWords(ReadOnlySpan<ulong> hashes, ReadOnlySpan<ulong> keys, Span<int> entries, Span<int> fresh)
     {
         var added = 0;
@@ -35,32 +36,67 @@ public sealed partial class KeyTable
                 entries[k] = entries[k - 1];
                 continue;
             }
-            if (Count * 2 >= Capacity)
-                Grow();
-            var hash = hashes[k];
-            var slots = _slots;
-            var mask = Capacity - 1;
-            var tag = hash & 0xFFFFFFFF00000000UL;
-            for (var i = (int)hash & mask; ; i = (i + 1) & mask)
-            {
-                var slot = slots[i << 1];
-                if (slot == 0)
-                {
-                    var entry = Append(hash, MemoryMarshal.AsBytes(keys.Slice(k, 1)));
-                    slots[i << 1] = tag | (uint)(entry + 1);
-                    slots[(i << 1) + 1] = key;
-                    entries[k] = entry;
-                    fresh[added++] = k;
-                    break;
-                }
-                if ((slot & 0xFFFFFFFF00000000UL) == tag && slots[(i << 1) + 1] == key)
-                {
-                    entries[k] = (int)(uint)slot - 1;
-                    break;
-                }
-            }
+            entries[k] = FindOrAddWord(hashes[k], key, out var isNew);
+            if (isNew)
+                fresh[added++] = k;
         }
         return added;
+    }
+
+    /// <summary>
+    /// <see cref="FindOrAddPacked"/> for one-word keys without precomputed hashes: a key is hashed
+    /// (<see cref="PackedKeyEncoder.HashWord"/>) only where it differs from the key before it, so a batch of one
+    /// second of trace (GROUP BY ceil(ts)) costs a compare a row instead of a hash a row and a compare.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public int FindOrAddWordRuns(ReadOnlySpan<ulong> keys, Span<int> entries, Span<int> fresh)
+    {
+        if (_fixedWidth != 8 || entries.Length < keys.Length || fresh.Length < keys.Length)
+            throw new ArgumentException("keys must be single words, with an entry and a fresh slot each", nameof(keys));
+        var added = 0;
+        var previous = 0UL;
+        var entry = -1;
+        for (var k = 0; k < keys.Length; k++)
+        {
+            var key = keys[k];
+            if (entry < 0 || key != previous)
+            {
+                entry = FindOrAddWord(PackedKeyEncoder.HashWord(key), key, out var isNew);
+                previous = key;
+                if (isNew)
+                    fresh[added++] = k;
+            }
+            entries[k] = entry;
+        }
+        return added;
+    }
+
+    /// <summary>The entry of one one-word key, added (<paramref name="added"/>) when the table did not hold it.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private int FindOrAddWord(ulong hash, ulong key, out bool added)
+    {
+        if (Count * 2 >= Capacity)
+            Grow();
+        var slots = _slots;
+        var mask = Capacity - 1;
+        var tag = hash & 0xFFFFFFFF00000000UL;
+        for (var i = (int)hash & mask; ; i = (i + 1) & mask)
+        {
+            var slot = slots[i << 1];
+            if (slot == 0)
+            {
+                var entry = Append(hash, MemoryMarshal.AsBytes(MemoryMarshal.CreateReadOnlySpan(ref key, 1)));
+                slots[i << 1] = tag | (uint)(entry + 1);
+                slots[(i << 1) + 1] = key;
+                added = true;
+                return entry;
+            }
+            if ((slot & 0xFFFFFFFF00000000UL) == tag && slots[(i << 1) + 1] == key)
+            {
+                added = false;
+                return (int)(uint)slot - 1;
+            }
+        }
     }
 
     /// <summary>
@@ -68,6 +104,7 @@ public sealed partial class KeyTable
     /// (the caller checked that <paramref name="words"/> holds every key, the arena holds <see cref="Count"/> keys),
     /// so a probe creates no spans: DISTINCT over the 5-tuple spent a third of its time here.
     /// </summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private int FindOrAddMultiWord(ReadOnlySpan<ulong> hashes, ReadOnlySpan<ulong> words, Span<int> entries, Span<int> fresh)
     {
         var width = _fixedWidth / 8;

@@ -74,6 +74,7 @@ public sealed class PackedKeyEncoder
         }
     }
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private void PutIntegers<T>(Vector v, ReadOnlySpan<int> rows, Span<ulong> words, PackedKeyLayout.Field field)
         where T : unmanaged, System.Numerics.IBinaryInteger<T>
     {
@@ -104,16 +105,32 @@ public sealed class PackedKeyEncoder
     }
 
     /// <summary>Float8 fields are whole words, so the normalised bits are stored as they are.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private void PutDoubles(Vector v, ReadOnlySpan<int> rows, Span<ulong> words, PackedKeyLayout.Field field)
     {
         var data = v.Data<double>();
         var stride = Words;
         var at = field.Word;
-        var constant = v.IsConstant ? 0 : 1;
+        if (v.IsConstant)
+        {
+            var bits = Normalize(data[0]);
+            for (var k = 0; k < rows.Length; k++)
+                words[(k * stride) + at] = bits;
+            return;
+        }
+        if (stride == 1 && Batch.IsIdentity(rows))
+        {
+            // One float8 key (GROUP BY ceil(ts)): word k is value k.
+            var values = data[..rows.Length];
+            for (var k = 0; k < values.Length; k++)
+                words[k] = Normalize(values[k]);
+            return;
+        }
         for (var k = 0; k < rows.Length; k++)
-            words[(k * stride) + at] = Normalize(data[rows[k] * constant]);
+            words[(k * stride) + at] = Normalize(data[rows[k]]);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static ulong Normalize(double d) =>
         d == 0 ? 0UL : double.IsNaN(d) ? 0x7FF8000000000000UL : (ulong)BitConverter.DoubleToInt64Bits(d);
 
@@ -140,6 +157,7 @@ public sealed class PackedKeyEncoder
     }
 
     /// <summary>Hashes the first <paramref name="n"/> keys <see cref="EncodeWords"/> wrote into <see cref="Hashes"/>.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public void ComputeHashes(int n)
     {
         var hashes = Hashes.AsSpan(0, n);

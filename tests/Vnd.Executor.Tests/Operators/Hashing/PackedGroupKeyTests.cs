@@ -64,6 +64,20 @@ public sealed class PackedGroupKeyTests
         Assert.Equal(5 * 3 * 5, Expected(types, rows).Count);
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void One_float_key_in_runs_groups_by_value_as_ceil_ts_does(bool dense)
+    {
+        // Seconds of trace in runs (the one-word run lookup), -0 beside 0, NaNs of both signs, NULLs inside a run.
+        var values = new object?[] { 1.0, -0.0, 0.0, double.NaN, -double.NaN, 2.0, null };
+        var rows = new List<object?[]>();
+        for (var i = 0; i < 7000; i++)
+            rows.Add([i % 97 == 0 ? null : values[i / 150 % values.Length]]);
+        AssertGroups([SqlType.Float8], rows, dense);
+        Assert.Equal(5, Expected([SqlType.Float8], rows).Count);
+    }
+
     [Fact]
     public void Many_groups_grow_the_table_and_survive_the_merge()
     {
@@ -93,6 +107,54 @@ public sealed class PackedGroupKeyTests
             rows.Add([value]);
         }
         AssertGroups([SqlType.Int4], rows);
+        AssertGroups([SqlType.Int4], rows, dense: true);
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Direct_lookups_on_the_column_values_agree_for_small_ints_and_addresses_below_and_above_the_range(bool dense)
+    {
+        // Batches of 1000 read in place (no packed words when every key is known): negative int2 keys (their
+        // packed word is the 16-bit two's complement), a batch below and one above the range, one with a NULL.
+        var shorts = new List<object?[]>();
+        var addresses = new List<object?[]>();
+        for (var i = 0; i < 8000; i++)
+        {
+            var block = i / 1000;
+            shorts.Add([block == 4 && i % 50 == 0 ? null : (short)(block switch { 2 => -3 - (i % 4), 4 => 10, 6 => 30_000, _ => i % 20 })]);
+            var host = block switch { 3 => 1u, 5 => 100_000u, _ => 200u + (uint)(i % 20) };
+            addresses.Add([block == 4 && i % 7 == 0 ? null : InetValue.FromV4(0x0A000000u + host)]);
+        }
+        AssertGroups([SqlType.Int2], shorts, dense);
+        AssertGroups([SqlType.Inet4], addresses, dense);
+    }
+
+    [Fact]
+    public void Resolving_column_values_in_place_finds_known_keys_reports_unseen_ones_and_refuses_keys_outside_the_range()
+    {
+        using var index = new DirectKeyIndex(MemoryBudget.Unlimited());
+        var entries = new int[4];
+        var misses = new int[4];
+        int[] values = [100, 105, 110, 99, 111, -1];
+        Assert.Equal(-1, index.TryResolveValues<int>(values, new Batch([SqlType.Int4]) { Count = 3 }.Rows, 0xFFFF_FFFFUL, entries, misses));
+        Assert.True(index.Covers([100UL, 110UL]));
+        index.Remember(105, 3);
+        var dense = new Batch([SqlType.Int4]) { Count = 3 }.Rows;
+        Assert.Equal(2, index.TryResolveValues<int>(values, dense, 0xFFFF_FFFFUL, entries, misses));
+        Assert.Equal([-1, 3, -1], entries[..3]);
+        Assert.Equal([0, 2], misses[..2]);
+        index.Remember(100, 0);
+        index.Remember(110, 1);
+        Assert.Equal(0, index.TryResolveValues<int>(values, dense, 0xFFFF_FFFFUL, entries, misses));
+        Assert.Equal([0, 3, 1], entries[..3]);
+        int[] selected = [2, 0];
+        Assert.Equal(0, index.TryResolveValues<int>(values, selected, 0xFFFF_FFFFUL, entries, misses));
+        Assert.Equal([1, 0], entries[..2]);
+        Assert.Equal(-1, index.TryResolveValues<int>(values, [1, 3], 0xFFFF_FFFFUL, entries, misses)); // 99: below
+        Assert.Equal(-1, index.TryResolveValues<int>(values, [4], 0xFFFF_FFFFUL, entries, misses)); // 111: above
+        Assert.Equal(-1, index.TryResolveValues<int>(values, [5], 0xFFFF_FFFFUL, entries, misses)); // -1: far above as a word
+        Assert.Throws<ArgumentException>(() => index.TryResolveValues<int>(values, [0, 1], 0xFFFF_FFFFUL, entries, misses.AsSpan(0, 1)));
     }
 
     [Fact]
@@ -170,7 +232,8 @@ public sealed class PackedGroupKeyTests
     private static object? Maybe(Random random, object value) => random.Next(10) == 0 ? null : value;
 
     /// <summary>Feeds the rows in batches of 1000 alternately to two tables, merges them and compares counts.</summary>
-    private static void AssertGroups(SqlType[] types, List<object?[]> rows)
+    /// <param name="dense">Batches without a selection (as a scan hands them over); otherwise every other row is live.</param>
+    private static void AssertGroups(SqlType[] types, List<object?[]> rows, bool dense = false)
     {
         var memory = MemoryBudget.Unlimited();
         using var first = new GroupTable(types, [AggregateCall.CountStar()], memory);
@@ -178,6 +241,18 @@ public sealed class PackedGroupKeyTests
         for (var start = 0; start < rows.Count; start += 1000)
         {
             var n = Math.Min(1000, rows.Count - start);
+            if (dense)
+            {
+                var batch = new Batch(types) { Count = n };
+                for (var k = 0; k < n; k++)
+                {
+                    for (var c = 0; c < types.Length; c++)
+                        VectorValues.Set(batch[c], k, rows[start + k][c]);
+                }
+                var columnsOfBatch = Enumerable.Range(0, types.Length).Select(c => batch[c]).ToArray();
+                (start / 1000 % 2 == 0 ? first : second).Add(batch.Rows, columnsOfBatch, [null]);
+                continue;
+            }
             var columns = types.Select(t => new Vector(t)).ToArray();
             // Live rows are every other physical row, as after a filter.
             var live = Enumerable.Range(0, n).Select(k => 2 * k).ToArray();

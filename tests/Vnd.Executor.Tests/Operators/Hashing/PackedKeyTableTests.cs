@@ -47,6 +47,27 @@ public sealed class PackedKeyTableTests
     }
 
     [Fact]
+    public void Word_runs_hash_each_run_once_and_meet_the_same_keys_looked_up_with_their_hashes()
+    {
+        using var table = new KeyTable(8, MemoryBudget.Unlimited());
+        // Runs of one key (a second of trace), then a key seen before, then zero (a key as well, not "no key").
+        ulong[] keys = [5, 5, 5, 9, 9, 5, 0, 0, 9, 7];
+        var entries = new int[keys.Length];
+        var fresh = new int[keys.Length];
+        Assert.Equal(4, table.FindOrAddWordRuns(keys, entries, fresh));
+        Assert.Equal([0, 3, 6, 9], fresh[..4]);
+        Assert.Equal([0, 0, 0, 1, 1, 0, 2, 2, 1, 3], entries);
+        // The same keys through the hashed batch lookup find the same entries: both hash as HashWord.
+        var hashes = keys.Select(PackedKeyEncoder.HashWord).ToArray();
+        var again = new int[keys.Length];
+        Assert.Equal(0, table.FindOrAddPacked(hashes, keys, again, fresh));
+        Assert.Equal(entries, again);
+        Assert.Equal(0, table.FindOrAddWordRuns([], [], []));
+        using var wide = new KeyTable(16, MemoryBudget.Unlimited());
+        Assert.Throws<ArgumentException>(() => wide.FindOrAddWordRuns([1UL], new int[1], new int[1]));
+    }
+
+    [Fact]
     public void Tables_of_other_widths_refuse_packed_keys()
     {
         using var table = new KeyTable(5, MemoryBudget.Unlimited());
