@@ -17,6 +17,10 @@ internal sealed class PackedBuildPart : IDisposable
     private readonly int _words;
     private long _reserved;
 
+    // Rows the key arrays hold: the pool may hand out longer arrays, and a longer hash array must not pass for
+    // room in the key words (three-word keys overran them).
+    private int _capacity;
+
     public PackedBuildPart(IReadOnlyList<SqlType> types, int words, MemoryBudget memory)
     {
         _memory = memory;
@@ -62,16 +66,18 @@ internal sealed class PackedBuildPart : IDisposable
             ArrayPool<ulong>.Shared.Return(KeyWords);
         Hashes = [];
         KeyWords = [];
+        _capacity = 0;
         _memory.Release(_reserved);
         _reserved = 0;
     }
 
     private void EnsureRoom(int rows)
     {
-        if (rows <= Hashes.Length)
+        if (rows <= _capacity)
             return;
-        var size = Math.Max(rows, Math.Max(1024, Hashes.Length * 2));
-        var bytes = (size - Hashes.Length) * 8L * (1 + _words);
+        var size = Math.Max(rows, Math.Max(1024, _capacity * 2));
+        var bytes = (size - _capacity) * 8L * (1 + _words);
+        _capacity = size;
         _memory.Reserve(bytes);
         _reserved += bytes;
         Hashes = Grow(Hashes, size, Count);

@@ -17,14 +17,14 @@ public class ParallelJoinBuildTests
     /// <summary>Past PartitionScatter's single-thread threshold (65,536 rows), so the radix pass splits.</summary>
     private const int BuildRows = 90_000;
 
-    private static readonly SqlType[] Types = [SqlType.Int8, SqlType.Int4, SqlType.Text];
+    private static readonly SqlType[] Types = [SqlType.Int8, SqlType.Int4, SqlType.Text, SqlType.Int8];
 
-    /// <summary>Rows (key, small key, text): key = f(i), NULL where <paramref name="nullEvery"/> divides i.</summary>
+    /// <summary>Rows (key, key mod 5, text, 3 × key): key = f(i), NULL where <paramref name="nullEvery"/> divides i.</summary>
     private static InMemoryTable Table(int rows, Func<int, long> key, int nullEvery = 0) =>
         InMemoryTable.FromRows(Types, Enumerable.Range(0, rows).Select(i =>
         {
             long? k = nullEvery > 0 && i % nullEvery == 0 ? null : key(i);
-            return new object?[] { k, (int)(i % 5), i % 3 == 0 ? null : $"row-{i}" };
+            return new object?[] { k, (int)(k % 5 ?? 0), i % 3 == 0 ? null : $"row-{i}", k * 3 };
         }));
 
     private static List<object?[]> Expected(InMemoryTable probe, InMemoryTable build, int[] columns, JoinType type)
@@ -56,6 +56,8 @@ public class ParallelJoinBuildTests
         { 1, [0], JoinType.Inner },
         { 2, [0], JoinType.Inner },
         { 2, [0, 1], JoinType.Inner },
+        { 1, [0, 3, 1], JoinType.Inner },
+        { 2, [0, 3, 1], JoinType.Inner },
         { 1, [0, 1], JoinType.Anti },
         { 2, [0], JoinType.Anti },
         { 2, [0], JoinType.NullAwareAnti },
