@@ -53,6 +53,34 @@ public sealed class ColumnCollection : IDisposable
         return first;
     }
 
+    /// <summary>
+    /// Appends every row of <paramref name="parts"/> in order, the columns copied by <paramref name="workers"/>
+    /// threads at once (each column by one thread: its validity bits and text heap are not shared). A parallel build
+    /// materialises into one part per worker, then concatenates them here.
+    /// </summary>
+    public void AppendParts(IReadOnlyList<ColumnCollection> parts, int workers)
+    {
+        var total = Count;
+        foreach (var part in parts)
+            total += part.Count;
+        EnsureCapacity(total);
+        var first = Count;
+        ParallelDrain.For(Math.Max(1, Math.Min(workers, _columns.Length)), w =>
+        {
+            for (var c = w; c < _columns.Length; c += workers)
+            {
+                var at = first;
+                foreach (var part in parts)
+                {
+                    VectorCopy.CopyPrefix(part._columns[c], part.Count, _columns[c], at);
+                    at += part.Count;
+                }
+            }
+        });
+        Count = total;
+        Charge();
+    }
+
     /// <summary>Copies rows <paramref name="ids"/> of column <paramref name="column"/> into dst[offset..].</summary>
     public void Gather(int column, ReadOnlySpan<int> ids, Vector destination, int offset) =>
         VectorCopy.Gather(_columns[column], ids, destination, offset);

@@ -51,6 +51,29 @@ public static class VectorCopy
             dst.Validity.Set(r, src.IsValid(r));
     }
 
+    /// <summary>dst[dstOffset + k] = src[k] for k &lt; count, NULLs included; <paramref name="src"/> is flat. Fixed-width
+    /// values move as one block (a build side's per-worker parts are concatenated this way).</summary>
+    public static void CopyPrefix(Vector src, int count, Vector dst, int dstOffset)
+    {
+        if (src.PhysicalType == PhysicalType.VarBytes)
+        {
+            for (var k = 0; k < count; k++)
+            {
+                if (src.IsValid(k))
+                    dst.SetBytes(dstOffset + k, src.GetBytes(k));
+            }
+        }
+        else
+        {
+            var size = PhysicalTypes.SizeOf(src.PhysicalType);
+            src.Data<byte>()[..(count * size)].CopyTo(dst.Data<byte>()[(dstOffset * size)..]);
+        }
+        if (src.Validity.AllValid && dst.Validity.AllValid)
+            return;
+        for (var k = 0; k < count; k++)
+            dst.Validity.Set(dstOffset + k, src.Validity.IsValid(k));
+    }
+
     /// <summary>Marks rows [offset, offset+count) NULL (outer-join padding).</summary>
     public static void SetNulls(Vector dst, int offset, int count)
     {

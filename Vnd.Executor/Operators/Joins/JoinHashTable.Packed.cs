@@ -7,8 +7,8 @@ using Vnd.Executor.Vectors;
 namespace Vnd.Executor.Operators.Joins;
 
 /// <summary>
-/// The build of keys packed into words (<see cref="JoinKeyEncoder"/>): rows are materialised with their hashes and
-/// key words, then indexed by value when the one integer key is dense, else in a <see cref="JoinKeyTable"/>.
+/// The build of keys packed into words (<see cref="JoinKeyEncoder"/>): each worker materialises the rows it reads
+/// with their hashes and key words (<see cref="PackedBuildPart"/>), the parts are concatenated, then indexed by value when the one integer key is dense, else in a <see cref="JoinKeyTable"/>.
 /// </summary>
 internal sealed partial class JoinHashTable
 {
@@ -30,15 +30,25 @@ internal sealed partial class JoinHashTable
         var workers = context.Parallelism;
         var encoders = new JoinKeyEncoder?[workers];
         var scratches = new EvaluationScratch?[workers];
-        ParallelDrain.Run(context, input, workers, (w, batch) =>
+        var parts = new PackedBuildPart?[workers];
+        try
         {
-            var encoder = encoders[w] ??= new JoinKeyEncoder(layout);
-            var scratch = scratches[w] ??= new EvaluationScratch();
-            var vectors = EvaluateKeys(keys, batch, scratch);
-            encoder.Encode(vectors, batch.Rows);
-            ReleaseKeys(vectors, scratch);
-            AppendPacked(batch, encoder);
-        });
+            ParallelDrain.Run(context, input, workers, (w, batch) =>
+            {
+                var encoder = encoders[w] ??= new JoinKeyEncoder(layout);
+                var scratch = scratches[w] ??= new EvaluationScratch();
+                var vectors = EvaluateKeys(keys, batch, scratch);
+                encoder.Encode(vectors, batch.Rows);
+                ReleaseKeys(vectors, scratch);
+                (parts[w] ??= new PackedBuildPart(_types, _wordsPerKey, _memory)).Append(batch, encoder);
+            });
+            Concatenate(parts, workers);
+        }
+        finally
+        {
+            foreach (var part in parts)
+                part?.Dispose();
+        }
         var count = Rows.Count;
         Reserve(count * 5L);
         Next = ArrayPool<int>.Shared.Rent(Math.Max(1, count));
@@ -56,28 +66,45 @@ internal sealed partial class JoinHashTable
         _keyTable = JoinKeyTable.Build(context, workers, count, _hashes, _keyWords, _keyOffsets, _wordsPerKey, Next);
     }
 
-    private void AppendPacked(Batch batch, JoinKeyEncoder encoder)
+    /// <summary>Puts the workers' parts one after another: rows, hashes, key words and key offsets, all on
+    /// every worker (the columns one per worker, the key arrays one part per worker).</summary>
+    private void Concatenate(PackedBuildPart?[] parts, int workers)
     {
-        lock (_appendLock)
+        var filled = new List<PackedBuildPart>(parts.Length);
+        var count = 0;
+        foreach (var part in parts)
         {
-            var first = Rows.Append(batch);
-            var n = encoder.Count;
-            var words = _wordsPerKey;
-            EnsureWordRoom(first + n);
-            encoder.Hashes.AsSpan(0, n).CopyTo(_hashes.AsSpan(first));
-            encoder.Keys.CopyTo(_keyWords.AsSpan(first * words));
-            var offsets = _keyOffsets.AsSpan(first, n);
-            for (var k = 0; k < n; k++)
-                offsets[k] = (first + k) * words;
-            if (!encoder.AnyNull)
-                return;
-            HasNullKey = true;
-            for (var k = 0; k < n; k++)
-            {
-                if (encoder.HasNull[k])
-                    offsets[k] = -1;
-            }
+            if (part is null)
+                continue;
+            filled.Add(part);
+            count += part.Count;
+            HasNullKey |= part.NullRows.Count > 0;
         }
+        EnsureWordRoom(count);
+        var columns = new ColumnCollection[filled.Count];
+        for (var i = 0; i < columns.Length; i++)
+            columns[i] = filled[i].Rows;
+        Rows.AppendParts(columns, workers);
+        var words = _wordsPerKey;
+        ParallelDrain.For(Math.Max(1, Math.Min(workers, filled.Count)), w =>
+        {
+            var first = 0;
+            for (var i = 0; i < filled.Count; i++)
+            {
+                var part = filled[i];
+                if (i % workers == w)
+                {
+                    part.Hashes.AsSpan(0, part.Count).CopyTo(_hashes.AsSpan(first));
+                    part.KeyWords.AsSpan(0, part.Count * words).CopyTo(_keyWords.AsSpan(first * words));
+                    var offsets = _keyOffsets.AsSpan(first, part.Count);
+                    for (var k = 0; k < offsets.Length; k++)
+                        offsets[k] = (first + k) * words;
+                    foreach (var r in part.NullRows)
+                        offsets[r] = -1;
+                }
+                first += part.Count;
+            }
+        });
     }
 
     private void EnsureWordRoom(int rows)

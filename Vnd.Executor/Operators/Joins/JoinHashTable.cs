@@ -31,9 +31,12 @@ internal sealed partial class JoinHashTable : IDisposable
     private int _finishedProbes;
     private int _bits;
 
+    private readonly IReadOnlyList<SqlType> _types;
+
     public JoinHashTable(IReadOnlyList<SqlType> types, MemoryBudget memory)
     {
         _memory = memory;
+        _types = types;
         Rows = new ColumnCollection(types, memory);
     }
 
@@ -58,11 +61,25 @@ internal sealed partial class JoinHashTable : IDisposable
     public static JoinHashTable Build(QueryContext context, PhysicalOperator input, IReadOnlyList<Expression> keys, bool keepColumns, bool integerProbe, PackedKeyLayout? packed)
     {
         var table = new JoinHashTable(keepColumns ? input.OutputTypes : [], context.Memory);
-        if (packed is not null)
+        try
         {
-            table.BuildPacked(context, input, keys, packed, integerProbe && HashJoinOperator.IsIntegerKey(keys));
+            if (packed is not null)
+                table.BuildPacked(context, input, keys, packed, integerProbe && HashJoinOperator.IsIntegerKey(keys));
+            else
+                table.BuildHashed(context, input, keys);
             return table;
         }
+        catch
+        {
+            // A failed build (memory limit, cancellation, an error in the input) is never shared, so nothing
+            // else would give its memory back.
+            table.Dispose();
+            throw;
+        }
+    }
+
+    private void BuildHashed(QueryContext context, PhysicalOperator input, IReadOnlyList<Expression> keys)
+    {
         var workers = context.Parallelism;
         var encoders = new KeyEncoder?[workers];
         var scratches = new EvaluationScratch?[workers];
@@ -74,10 +91,9 @@ internal sealed partial class JoinHashTable : IDisposable
             var vectors = EvaluateKeys(keys, batch, scratch);
             encoder.Encode(vectors, batch.Rows);
             ReleaseKeys(vectors, scratch);
-            table.Append(batch, encoder);
+            Append(batch, encoder);
         });
-        table.Index(workers, context, encoders.FirstOrDefault(e => e is not null)?.FixedWidth ?? -1);
-        return table;
+        Index(workers, context, encoders.FirstOrDefault(e => e is not null)?.FixedWidth ?? -1);
     }
 
     private static Vector[] EvaluateKeys(IReadOnlyList<Expression> keys, Batch batch, EvaluationScratch scratch)

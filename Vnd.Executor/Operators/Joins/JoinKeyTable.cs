@@ -40,8 +40,9 @@ internal sealed class JoinKeyTable : IDisposable
             ExecutionErrors.Unsupported("a hash join build side this large");
         _reserved = length * 8;
         memory.Reserve(_reserved);
+        // Cleared region by region as the workers fill them (see Fill): one thread clearing the whole table up
+        // front left the other core idle.
         _slots = ArrayPool<ulong>.Shared.Rent((int)length);
-        _slots.AsSpan(0, (int)length).Clear();
     }
 
     /// <summary>
@@ -51,35 +52,20 @@ internal sealed class JoinKeyTable : IDisposable
     /// </summary>
     public static JoinKeyTable Build(QueryContext context, int workers, int rows, ulong[] hashes, ulong[] keys, int[] offsets, int words, int[] next)
     {
-        var bits = PartitionBits(rows);
-        var partitions = 1 << bits;
-        var starts = new int[partitions + 1];
-        for (var r = 0; r < rows; r++)
-        {
-            if (offsets[r] >= 0)
-                starts[Partition(hashes[r], bits) + 1]++;
-        }
-        var largest = 0;
-        for (var p = 0; p < partitions; p++)
-        {
-            largest = Math.Max(largest, starts[p + 1]);
-            starts[p + 1] += starts[p];
-        }
-        var keyed = starts[partitions];
+        var scatter = PartitionScatter.Count(workers, rows, hashes, offsets, PartitionBits(rows));
+        var keyed = scatter.Keyed;
         // Each region holds its partition at a load of at most one half. Keys repeated many times crowd one
         // partition; rather than give every region that partition's room, such a build gets one region.
-        var regionSlots = Math.Max(16, 2 * largest);
-        if ((long)regionSlots * partitions > 4L * Math.Max(16, 2 * keyed))
+        var regionSlots = Math.Max(16, 2 * scatter.Largest);
+        if ((long)regionSlots * scatter.Partitions > 4L * Math.Max(16, 2 * keyed))
         {
-            bits = 0;
-            partitions = 1;
+            scatter.Collapse();
             regionSlots = Math.Max(16, 2 * keyed);
-            starts = [0, keyed];
         }
-        var table = new JoinKeyTable(context.Memory, keys, words, bits, regionSlots);
+        var table = new JoinKeyTable(context.Memory, keys, words, scatter.Bits, regionSlots);
         try
         {
-            table.Fill(context, workers, rows, hashes, keys, offsets, starts, next);
+            table.Fill(context, workers, hashes, keys, offsets, scatter, next);
         }
         catch
         {
@@ -127,15 +113,12 @@ internal sealed class JoinKeyTable : IDisposable
         return bits;
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static int Partition(ulong hash, int bits) => bits == 0 ? 0 : (int)(hash >> (64 - bits));
-
     /// <summary>The first slot of a hash: its region, then a position within the region from hash bits 21–52
     /// (a multiply-shift maps them onto any region size; the tag uses bits 0–31, the region the top bits).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private int Home(ulong hash, out int regionStart)
     {
-        regionStart = Partition(hash, _bits) * _regionSlots;
+        regionStart = PartitionScatter.Partition(hash, _bits) * _regionSlots;
         return regionStart + (int)(((hash >> 21) & 0xFFFFFFFFUL) * (ulong)_regionSlots >> 32);
     }
 
@@ -184,12 +167,13 @@ internal sealed class JoinKeyTable : IDisposable
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private ReadOnlySpan<ulong> KeyOf(ulong slot) => _keys.AsSpan(((int)(uint)slot - 1) * _words, _words);
 
-    /// <summary>Copies the keyed rows into partition order (row, hash, key words), then fills each region from its
-    /// partition, the workers taking regions in turn.</summary>
-    private void Fill(QueryContext context, int workers, int rows, ulong[] hashes, ulong[] keys, int[] offsets, int[] starts, int[] next)
+    /// <summary>Copies the keyed rows into partition order (row, hash, one-word key; see <see cref="PartitionScatter"/>),
+    /// then clears and fills each region from its partition, the workers taking regions in turn.</summary>
+    private void Fill(QueryContext context, int workers, ulong[] hashes, ulong[] keys, int[] offsets, PartitionScatter scatter, int[] next)
     {
-        var partitions = starts.Length - 1;
-        var keyed = starts[partitions];
+        var partitions = scatter.Partitions;
+        var starts = scatter.Starts;
+        var keyed = scatter.Keyed;
         var inline = _words == 1;
         var scratch = keyed * (inline ? 20L : 12L);
         _memory.Reserve(scratch);
@@ -198,22 +182,14 @@ internal sealed class JoinKeyTable : IDisposable
         var orderedKeys = inline ? ArrayPool<ulong>.Shared.Rent(Math.Max(1, keyed)) : [];
         try
         {
-            var fill = starts.AsSpan(0, partitions).ToArray();
-            for (var r = 0; r < rows; r++)
-            {
-                if (offsets[r] < 0)
-                    continue;
-                var at = fill[Partition(hashes[r], _bits)]++;
-                order[at] = r;
-                orderedHashes[at] = hashes[r];
-                if (inline)
-                    orderedKeys[at] = keys[offsets[r]];
-            }
+            scatter.Scatter(hashes, keys, offsets, order, orderedHashes, orderedKeys);
+            var regionLength = _regionSlots * _stride;
             ParallelDrain.For(Math.Min(workers, partitions), w =>
             {
                 for (var p = w; p < partitions; p += workers)
                 {
                     context.CheckCancelled();
+                    _slots.AsSpan(p * regionLength, regionLength).Clear();
                     for (var i = starts[p]; i < starts[p + 1]; i++)
                     {
                         var row = order[i];
