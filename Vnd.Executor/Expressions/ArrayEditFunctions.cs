@@ -159,6 +159,20 @@ internal static class ArrayEditFunctions
         };
     }
 
+    /// <summary>Element i of one array equals element j of another (both non-NULL, same element layout), by value.</summary>
+    internal static bool ElementsEqual(ReadOnlySpan<byte> a, int i, ReadOnlySpan<byte> b, int j, PhysicalType physical) => physical switch
+    {
+        PhysicalType.Bool => ArrayLayout.Get<byte>(a, i) == ArrayLayout.Get<byte>(b, j),
+        PhysicalType.Int16 => ArrayLayout.Get<short>(a, i) == ArrayLayout.Get<short>(b, j),
+        PhysicalType.Int32 or PhysicalType.Inet4 => ArrayLayout.Get<int>(a, i) == ArrayLayout.Get<int>(b, j),
+        PhysicalType.Int64 or PhysicalType.MacAddr => ArrayLayout.Get<long>(a, i) == ArrayLayout.Get<long>(b, j),
+        PhysicalType.Float64 => ArrayLayout.Get<double>(a, i).Equals(ArrayLayout.Get<double>(b, j)),
+        PhysicalType.Decimal => ArrayLayout.Get<decimal>(a, i) == ArrayLayout.Get<decimal>(b, j),
+        PhysicalType.Interval => ArrayLayout.Get<PgInterval>(a, i).CompareTo(ArrayLayout.Get<PgInterval>(b, j)) == 0,
+        PhysicalType.Inet => ArrayLayout.Get<InetValue>(a, i).Equals(ArrayLayout.Get<InetValue>(b, j)),
+        _ => ArrayLayout.Bytes(a, i).SequenceEqual(ArrayLayout.Bytes(b, j)),
+    };
+
     /// <summary>A kernel whose array argument (the first) is NULL at a row gives NULL there; each kernel owns one
     /// writer, reused from row to row.</summary>
     private static Expression Rows(string name, SqlType type, Expression[] args, ArrayRowBody body) =>

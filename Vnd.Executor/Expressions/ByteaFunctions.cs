@@ -35,6 +35,9 @@ internal static class ByteaFunctions
             case "length" or "octet_length" or "bit_length" when a.Count == 1 && a[0].Type.Id == TypeId.Bytea:
                 var bits = name == "bit_length" ? 8 : 1;
                 return Row(name, SqlType.Int4, [a[0]], (args, r, i) => r.Set(i, args[0].GetBytes(i).Length * bits));
+            case "md5" when a.Count == 1 && a[0].Type.Id == TypeId.Bytea:
+                return Row(name, SqlType.Text, [a[0]], static (args, r, i) =>
+                    r.SetBytes(i, Encoding.ASCII.GetBytes(Convert.ToHexStringLower(MD5.HashData(args[0].GetBytes(i))))));
             case "get_byte" when a.Count == 2 && a[0].Type.Id == TypeId.Bytea:
                 return Row(name, SqlType.Int4, [a[0], TypeUnification.To(a[1], SqlType.Int4)], static (args, r, i) =>
                 {

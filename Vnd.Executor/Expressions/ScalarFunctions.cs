@@ -27,7 +27,8 @@ public static class ScalarFunctions
                 ?? RecordTextFunctions.Resolve(lower, arguments) ?? ByteaFunctions.Resolve(lower, arguments)
                 ?? TextEditFunctions.Resolve(lower, arguments) ?? TrigonometricFunctions.Resolve(lower, arguments)
                 ?? IntegerMathFunctions.Resolve(lower, arguments) ?? IntervalFunctions.Resolve(lower, arguments)
-                ?? ArrayEditFunctions.Resolve(lower, arguments) ?? SimilarToPattern.Resolve(lower, arguments),
+                ?? ArrayEditFunctions.Resolve(lower, arguments) ?? SimilarToPattern.Resolve(lower, arguments)
+                ?? ArrayContainment.Resolve(lower, arguments) ?? NullCounting.Resolve(lower, arguments),
         };
         return resolved ?? throw new ExecutionException(SqlState.UndefinedFunction,
             $"function {lower}({string.Join(", ", arguments.Select(a => a.Type.PgName))}) does not exist");

@@ -21,7 +21,7 @@ internal static class StringFunctions
                 var left = name != "rtrim";
                 var right = name != "ltrim";
                 return Row(name, SqlType.Text, a, (args, r, i) => r.SetBytes(i, Encoding.UTF8.GetBytes(Trim(args, i, left, right))));
-            case "md5" when a.Count == 1:
+            case "md5" when a.Count == 1 && a[0].Type.Id != TypeId.Bytea:
                 return Row(name, SqlType.Text, a, static (args, r, i) =>
                     r.SetBytes(i, Encoding.ASCII.GetBytes(Convert.ToHexStringLower(MD5.HashData(args[0].GetBytes(i))))));
             case "split_part" when a.Count == 3:

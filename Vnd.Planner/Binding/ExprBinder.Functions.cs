@@ -51,6 +51,17 @@ internal sealed partial class ExprBinder
             throw BinderErrors.Error("42809", $"{(f.Star ? "*" : f.Distinct ? "DISTINCT" : f.Filter is not null ? "FILTER" : "ORDER BY")} specified, but {name} is not an aggregate function", f);
         }
         var arguments = f.Arguments.Select(Bind).ToList();
+        if (name is "num_nulls" or "num_nonnulls" && arguments.Count > 0)
+        {
+            // VARIADIC "any": the arguments keep their own types, none is cast to another's.
+            var settled = SqlList.From(arguments.Select((a, i) => Settle(a, f.Arguments[i])));
+            return new BoundCall($"{name}(any,...)", name, CallKind.Function, settled, SqlType.Int4);
+        }
+        if (name == "pg_typeof" && arguments.Count == 1)
+        {
+            // The argument's type as bound (PostgreSQL returns regtype, which prints as the type's name).
+            return new BoundLiteral(arguments[0].Type.PgName, SqlType.Text);
+        }
         if (name is "concat" or "concat_ws" or "format")
         {
             // VARIADIC "any": each value goes in as its output text (bool t/f, inet without /32), not its text cast.

@@ -52,6 +52,11 @@ internal sealed partial class ExprBinder
                 result = SqlType.Bool;
             }
         }
+        else if (result is null && op is "@>" or "<@" or "&&" && left.Type.Id == TypeId.Array && TypeRules.SameType(left.Type, right.Type))
+        {
+            // anyarray @> anyarray: both sides one array type, as PostgreSQL requires (int8[] @> int4[] does not exist).
+            result = SqlType.Bool;
+        }
         else if (result is null && left.Type.IsNumeric && right.Type.IsNumeric && op is "+" or "-" or "*" or "/" or "%")
         {
             var common = TypeRules.CommonType(left.Type, right.Type)!;

@@ -56,6 +56,10 @@ public static partial class BuiltinFunctions
         f.Add(new("array_append", FunctionKind.Scalar, [anyArray, Any], Any, ReturnTypeRule.ArrayOfPolymorphic));
         f.Add(new("array_prepend", FunctionKind.Scalar, [Any, anyArray], Any, ReturnTypeRule.ArrayOfPolymorphic));
         f.Add(new("trim_array", FunctionKind.Scalar, [anyArray, SqlType.Int4], Any, ReturnTypeRule.ArrayOfPolymorphic));
+        // Bound by the binder (VARIADIC "any", the type itself); listed so the names resolve.
+        f.Add(new("num_nulls", FunctionKind.Scalar, [Any], SqlType.Int4, Variadic: true));
+        f.Add(new("num_nonnulls", FunctionKind.Scalar, [Any], SqlType.Int4, Variadic: true));
+        f.Add(Fn("pg_typeof", [Any], SqlType.Text));
     }
 
     private static void AddMoreNetwork(List<FunctionSignature> f)

@@ -51,5 +51,6 @@ public static partial class BuiltinFunctions
             f.Add(Fn(name, [SqlType.Bytea], SqlType.Bytea));
         }
         f.Add(Fn("get_byte", [SqlType.Bytea, SqlType.Int4], SqlType.Int4));
+        f.Add(Fn("md5", [SqlType.Bytea], SqlType.Text));
     }
 }
