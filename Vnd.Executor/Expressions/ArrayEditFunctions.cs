@@ -134,9 +134,9 @@ internal static class ArrayEditFunctions
         if (ArrayLayout.IsNull(array, k))
             writer.AddNull();
         else if (physical == PhysicalType.VarBytes)
-            writer.AddBytes(ArrayLayout.Bytes(array, k));
+            writer.AddBytes(Element(array, k, physical));
         else
-            writer.AddFixed(ArrayLayout.Values(array).Slice(k * PhysicalTypes.SizeOf(physical), PhysicalTypes.SizeOf(physical)));
+            writer.AddFixed(Element(array, k, physical));
     }
 
     /// <summary>Element k IS NOT DISTINCT FROM row i of the value, compared with the element type's equality.</summary>
@@ -145,33 +145,35 @@ internal static class ArrayEditFunctions
         var elementNull = ArrayLayout.IsNull(array, k);
         if (value.IsNull(row) || elementNull)
             return value.IsNull(row) && elementNull;
-        return physical switch
-        {
-            PhysicalType.Bool => ArrayLayout.Get<byte>(array, k) == value.Get<byte>(row),
-            PhysicalType.Int16 => ArrayLayout.Get<short>(array, k) == value.Get<short>(row),
-            PhysicalType.Int32 or PhysicalType.Inet4 => ArrayLayout.Get<int>(array, k) == value.Get<int>(row),
-            PhysicalType.Int64 or PhysicalType.MacAddr => ArrayLayout.Get<long>(array, k) == value.Get<long>(row),
-            PhysicalType.Float64 => ArrayLayout.Get<double>(array, k).Equals(value.Get<double>(row)),
-            PhysicalType.Decimal => ArrayLayout.Get<decimal>(array, k) == value.Get<decimal>(row),
-            PhysicalType.Interval => ArrayLayout.Get<PgInterval>(array, k).CompareTo(value.Get<PgInterval>(row)) == 0,
-            PhysicalType.Inet => ArrayLayout.Get<InetValue>(array, k).Equals(value.Get<InetValue>(row)),
-            _ => ArrayLayout.Bytes(array, k).SequenceEqual(value.GetBytes(row)),
-        };
+        var size = physical == PhysicalType.VarBytes ? 0 : PhysicalTypes.SizeOf(physical);
+        var bytes = size == 0 ? value.GetBytes(row) : value.Data<byte>().Slice((value.IsConstant ? 0 : row) * size, size);
+        return SameValue(Element(array, k, physical), bytes, physical);
     }
 
     /// <summary>Element i of one array equals element j of another (both non-NULL, same element layout), by value.</summary>
-    internal static bool ElementsEqual(ReadOnlySpan<byte> a, int i, ReadOnlySpan<byte> b, int j, PhysicalType physical) => physical switch
+    internal static bool ElementsEqual(ReadOnlySpan<byte> a, int i, ReadOnlySpan<byte> b, int j, PhysicalType physical) =>
+        SameValue(Element(a, i, physical), Element(b, j, physical), physical);
+
+    /// <summary>The stored bytes of element k: its fixed-width value or its text/bytea payload.</summary>
+    private static ReadOnlySpan<byte> Element(ReadOnlySpan<byte> array, int k, PhysicalType physical) =>
+        physical == PhysicalType.VarBytes
+            ? ArrayLayout.Bytes(array, k)
+            : ArrayLayout.Values(array).Slice(k * PhysicalTypes.SizeOf(physical), PhysicalTypes.SizeOf(physical));
+
+    /// <summary>Two stored values of one element layout are equal as values (0 = -0 and NaN = NaN for floats,
+    /// 1.0 = 1.00 for numeric), not as bytes.</summary>
+    private static bool SameValue(ReadOnlySpan<byte> x, ReadOnlySpan<byte> y, PhysicalType physical) => physical switch
     {
-        PhysicalType.Bool => ArrayLayout.Get<byte>(a, i) == ArrayLayout.Get<byte>(b, j),
-        PhysicalType.Int16 => ArrayLayout.Get<short>(a, i) == ArrayLayout.Get<short>(b, j),
-        PhysicalType.Int32 or PhysicalType.Inet4 => ArrayLayout.Get<int>(a, i) == ArrayLayout.Get<int>(b, j),
-        PhysicalType.Int64 or PhysicalType.MacAddr => ArrayLayout.Get<long>(a, i) == ArrayLayout.Get<long>(b, j),
-        PhysicalType.Float64 => ArrayLayout.Get<double>(a, i).Equals(ArrayLayout.Get<double>(b, j)),
-        PhysicalType.Decimal => ArrayLayout.Get<decimal>(a, i) == ArrayLayout.Get<decimal>(b, j),
-        PhysicalType.Interval => ArrayLayout.Get<PgInterval>(a, i).CompareTo(ArrayLayout.Get<PgInterval>(b, j)) == 0,
-        PhysicalType.Inet => ArrayLayout.Get<InetValue>(a, i).Equals(ArrayLayout.Get<InetValue>(b, j)),
-        _ => ArrayLayout.Bytes(a, i).SequenceEqual(ArrayLayout.Bytes(b, j)),
+        PhysicalType.Float64 => Read<double>(x).Equals(Read<double>(y)),
+        PhysicalType.Decimal => Read<decimal>(x) == Read<decimal>(y),
+        PhysicalType.Interval => Read<PgInterval>(x).CompareTo(Read<PgInterval>(y)) == 0,
+        // A struct with padding bytes: compared by its fields.
+        PhysicalType.Inet => Read<InetValue>(x).Equals(Read<InetValue>(y)),
+        // Integers, IPv4 addresses, booleans and text: equal values have equal bytes.
+        _ => x.SequenceEqual(y),
     };
+
+    private static T Read<T>(ReadOnlySpan<byte> bytes) where T : unmanaged => System.Runtime.InteropServices.MemoryMarshal.Read<T>(bytes);
 
     /// <summary>A kernel whose array argument (the first) is NULL at a row gives NULL there; each kernel owns one
     /// writer, reused from row to row.</summary>

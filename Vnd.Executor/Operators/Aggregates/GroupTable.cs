@@ -67,10 +67,10 @@ public sealed class GroupTable : IDisposable
     public ColumnCollection KeyValues => _keyValues;
 
     /// <summary>Adds the live rows of a batch: <paramref name="keys"/> are the evaluated group keys and
-    /// <paramref name="arguments"/> the evaluated aggregate arguments (null for count(*)) and <paramref name="orderKeys"/>
+    /// <paramref name="arguments"/> the evaluated aggregate arguments (null for count(*)) and <paramref name="extraInputs"/>
     /// the evaluated ORDER BY keys of ordered aggregates or X of two-argument ones (null for the others; empty when there
     /// are none).</summary>
-    public void Add(ReadOnlySpan<int> rows, ReadOnlySpan<Vector> keys, ReadOnlySpan<Vector?> arguments, ReadOnlySpan<Vector[]?> orderKeys = default)
+    public void Add(ReadOnlySpan<int> rows, ReadOnlySpan<Vector> keys, ReadOnlySpan<Vector?> arguments, ReadOnlySpan<Vector[]?> extraInputs = default)
     {
         var groups = _groups.AsSpan(0, rows.Length);
         if (KeyCount == 0)
@@ -87,9 +87,9 @@ public sealed class GroupTable : IDisposable
         }
         for (var i = 0; i < Accumulators.Length; i++)
         {
-            if (orderKeys.Length > 0 && orderKeys[i] is { } order && Accumulators[i] is OrderedAccumulator ordered)
+            if (extraInputs.Length > 0 && extraInputs[i] is { } order && Accumulators[i] is OrderedAccumulator ordered)
                 ordered.Update(arguments[i]!, order, rows, groups);
-            else if (orderKeys.Length > 0 && orderKeys[i] is [var x] && Accumulators[i] is RegressionAccumulator regression)
+            else if (extraInputs.Length > 0 && extraInputs[i] is [var x] && Accumulators[i] is RegressionAccumulator regression)
                 regression.Update(arguments[i]!, x, rows, groups);
             else
                 Accumulators[i].Update(arguments[i], rows, groups);

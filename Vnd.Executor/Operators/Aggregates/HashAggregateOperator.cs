@@ -80,17 +80,17 @@ public sealed class HashAggregateOperator : PhysicalOperator
             keys[i] = GroupKeys[i].EvaluateToVector(batch, scratch);
         for (var i = 0; i < arguments.Length; i++)
             arguments[i] = Aggregates[i].Argument?.EvaluateToVector(batch, scratch);
-        var orderKeys = _extra ? new Vector[]?[Aggregates.Count] : null;
-        for (var i = 0; orderKeys is not null && i < orderKeys.Length; i++)
+        var extraInputs = _extra ? new Vector[]?[Aggregates.Count] : null;
+        for (var i = 0; extraInputs is not null && i < extraInputs.Length; i++)
         {
             if (Aggregates[i].ExtraInputs is { Count: > 0 } extra)
-                orderKeys[i] = extra.Select(e => e.EvaluateToVector(batch, scratch)).ToArray();
+                extraInputs[i] = extra.Select(e => e.EvaluateToVector(batch, scratch)).ToArray();
         }
-        table.Add(batch.Rows, keys, arguments, orderKeys);
-        for (var i = (orderKeys?.Length ?? 0) - 1; i >= 0; i--)
+        table.Add(batch.Rows, keys, arguments, extraInputs);
+        for (var i = (extraInputs?.Length ?? 0) - 1; i >= 0; i--)
         {
-            for (var k = (orderKeys![i]?.Length ?? 0) - 1; k >= 0; k--)
-                scratch.Release(orderKeys[i]![k]);
+            for (var k = (extraInputs![i]?.Length ?? 0) - 1; k >= 0; k--)
+                scratch.Release(extraInputs[i]![k]);
         }
         for (var i = arguments.Length - 1; i >= 0; i--)
         {
