@@ -14,26 +14,29 @@ namespace Vnd.Executor.Expressions;
 internal sealed class RegexCache
 {
     private static readonly TimeSpan MatchTimeout = TimeSpan.FromSeconds(2);
-    private byte[] _pattern = [];
-    private RegexOptions _options;
-    private Regex? _regex;
+    // One reference, read and replaced whole: the function's expression (and so this cache) is shared by the
+    // parallel workers, and separate fields could pair one worker's pattern with another's regex.
+    private Compiled? _last;
 
     public Regex For(ReadOnlySpan<byte> pattern, RegexOptions options)
     {
-        if (_regex is not null && options == _options && pattern.SequenceEqual(_pattern))
-            return _regex;
+        var last = _last;
+        if (last is not null && options == last.Options && pattern.SequenceEqual(last.Pattern))
+            return last.Regex;
+        Regex regex;
         try
         {
-            _regex = new Regex(Encoding.UTF8.GetString(pattern), options | RegexOptions.CultureInvariant, MatchTimeout);
+            regex = new Regex(Encoding.UTF8.GetString(pattern), options | RegexOptions.CultureInvariant, MatchTimeout);
         }
         catch (ArgumentException e)
         {
             throw new ExecutionException("2201B", $"invalid regular expression: {e.Message}");
         }
-        _pattern = pattern.ToArray();
-        _options = options;
-        return _regex;
+        _last = new Compiled(pattern.ToArray(), options, regex);
+        return regex;
     }
+
+    private sealed record Compiled(byte[] Pattern, RegexOptions Options, Regex Regex);
 
     /// <summary>Matches a UTF-8 subject decoded into a pooled buffer (no string per row).</summary>
     public static bool IsMatch(Regex regex, ReadOnlySpan<byte> subject)

@@ -7,8 +7,8 @@ using Vnd.Planner.Types;
 namespace Vnd.Executor.Expressions;
 
 /// <summary>
-/// regexp_replace(source, pattern, replacement [, flags]), regexp_like(source, pattern [, flags]),
-/// regexp_count(source, pattern), regexp_substr(source, pattern) and regexp_split_to_array(source, pattern [, flags]). PostgreSQL's conventions are translated to
+/// regexp_replace(source, pattern, replacement [, flags]), regexp_like(source, pattern [, flags]) and
+/// regexp_split_to_array(source, pattern [, flags]) (the positional ones are <see cref="RegexSearchFunctions"/>). PostgreSQL's conventions are translated to
 /// .NET's: '.' matches a newline unless the n (or m) flag is given; the replacement's \1–\9 and \&amp; are group
 /// references and \\ a backslash (a '$' is literal); flags g (every match), i, c, n/m, s, x; any other flag is 22023.
 /// </summary>
@@ -39,30 +39,6 @@ internal static class RegexFunctions
                     result.Set(row, (byte)(RegexCache.IsMatch(patterns.For(v[1].GetBytes(row), options), v[0].GetBytes(row)) ? 1 : 0));
                 };
                 return Texts(name, SqlType.Bool, a, body);
-            }
-            case "regexp_count" when a.Count == 2:
-            {
-                RowBody body = (v, result, row) =>
-                {
-                    var regex = patterns.For(v[1].GetBytes(row), Flags([]).Options);
-                    var source = Encoding.UTF8.GetString(v[0].GetBytes(row));
-                    result.Set(row, Run(() => regex.Count(source)));
-                };
-                return Texts(name, SqlType.Int4, a, body);
-            }
-            case "regexp_substr" when a.Count == 2:
-            {
-                RowBody body = (v, result, row) =>
-                {
-                    var regex = patterns.For(v[1].GetBytes(row), Flags([]).Options);
-                    var source = Encoding.UTF8.GetString(v[0].GetBytes(row));
-                    var match = Run(() => regex.Match(source));
-                    if (match.Success)
-                        result.SetBytes(row, Encoding.UTF8.GetBytes(match.Value));
-                    else
-                        result.SetNull(row);
-                };
-                return Texts(name, SqlType.Text, a, body);
             }
             case "regexp_split_to_array" when a.Count is 2 or 3:
             {
@@ -102,7 +78,7 @@ internal static class RegexFunctions
     private static FunctionExpression Texts(string name, SqlType type, IReadOnlyList<Expression> a, RowBody body) =>
         new(name, type, a.Select(x => TypeUnification.To(x, SqlType.Text)).ToArray(), (values, r, rows) => RowKernel.Each(values, r, rows, body));
 
-    private static T Run<T>(Func<T> match)
+    internal static T Run<T>(Func<T> match)
     {
         try
         {
@@ -114,7 +90,7 @@ internal static class RegexFunctions
         }
     }
 
-    private static (RegexOptions Options, bool Global) Flags(ReadOnlySpan<byte> flags)
+    internal static (RegexOptions Options, bool Global) Flags(ReadOnlySpan<byte> flags)
     {
         // PostgreSQL's ARE: '.' and bracket expressions match a newline unless newline-sensitive (n).
         var options = RegexOptions.Singleline;
@@ -137,7 +113,7 @@ internal static class RegexFunctions
     }
 
     /// <summary>PostgreSQL's replacement syntax in .NET's: \n → ${n}, \&amp; → $&amp;, \\ → \, $ → $$.</summary>
-    private static string Replacement(string text)
+    internal static string Replacement(string text)
     {
         var output = new StringBuilder(text.Length + 8);
         for (var i = 0; i < text.Length; i++)

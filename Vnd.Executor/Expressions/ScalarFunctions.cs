@@ -21,7 +21,7 @@ public static class ScalarFunctions
                 ?? ZonedTimeFunctions.Resolve(lower, arguments) ?? Formatting.ToCharFunction.Resolve(lower, arguments)
                 ?? Formatting.FormatFunction.Resolve(lower, arguments) ?? BucketAndRandomFunctions.Resolve(lower, arguments)
                 ?? OutputText.Resolve(lower, arguments)
-                ?? RegexMatch.Resolve(lower, arguments) ?? RegexFunctions.Resolve(lower, arguments) ?? CatalogTextFunctions.Resolve(lower, arguments)
+                ?? RegexMatch.Resolve(lower, arguments) ?? RegexSearchFunctions.Resolve(lower, arguments) ?? RegexFunctions.Resolve(lower, arguments) ?? CatalogTextFunctions.Resolve(lower, arguments)
                 ?? ArrayFunctions.Resolve(lower, arguments) ?? ArrayTextFunctions.Resolve(lower, arguments)
                 ?? ArrayBuilders.Resolve(lower, arguments) ?? ArrayTextBuilders.Resolve(lower, arguments)
                 ?? RecordTextFunctions.Resolve(lower, arguments) ?? ByteaFunctions.Resolve(lower, arguments)

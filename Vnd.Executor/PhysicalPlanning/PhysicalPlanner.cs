@@ -112,6 +112,7 @@ public sealed class PhysicalPlanner(Func<Scan, IBatchSource> resolveTable, IRead
             "unnest" => new ArrayRunner(f.Arguments, ArrayRunner.Kind.Elements),
             "ordinality" => new ArrayRunner(f.Arguments, ArrayRunner.Kind.Ordinality),
             "generate_subscripts" => new ArrayRunner(f.Arguments, ArrayRunner.Kind.Subscripts),
+            "regexp_matches" => new RegexMatchesRunner(f.Arguments),
             "with_ordinality" => new OrdinalityRunner(),
             "single_row" => new SingleRowRunner(f.Arguments[0]),
             _ => throw ExpressionTranslator.Unsupported($"set-returning function {f.Function} over {f.Type.PgName}"),

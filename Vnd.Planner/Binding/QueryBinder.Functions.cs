@@ -50,7 +50,7 @@ internal sealed partial class QueryBinder
                 }
             }
         }
-        else if (name == "generate_subscripts" && builtin)
+        else if (name is "generate_subscripts" or "regexp_matches" && builtin)
         {
             var (calls, columns) = SetFunctionBinding.Bind(call, binder, context, columnName);
             plan = SetRows(calls, columns, table);

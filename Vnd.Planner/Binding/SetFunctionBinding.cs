@@ -8,13 +8,14 @@ namespace Vnd.Planner.Binding;
 /// The set-returning functions a <see cref="ProjectSet"/> runs, bound with PostgreSQL's overloads: generate_series
 /// over int4/int8/numeric (the widest argument type) and timestamp[tz] with an interval step, unnest(array),
 /// generate_subscripts(array, dim[, reverse]) and information_schema._pg_expandarray(array) (unnest beside the
-/// element's position: the composite (x int2, n int4) pgJDBC reads index keys with).
+/// element's position: the composite (x int2, n int4) pgJDBC reads index keys with) and regexp_matches(s, p [, flags])
+/// (a text[] per match: the first, or every one with the g flag).
 /// </summary>
 internal static class SetFunctionBinding
 {
     public static bool Handles(FunctionCall f) =>
         (f.Name.Count == 1 || f.Name[0] == "pg_catalog") && f.Name[^1] is "unnest" or "generate_series" or "generate_subscripts"
-            or "string_to_table" or "regexp_split_to_table"
+            or "string_to_table" or "regexp_split_to_table" or "regexp_matches"
         || (f.Name.Count == 2 && f.Name[0] == "information_schema" && f.Name[1] == "_pg_expandarray");
 
     /// <summary>
@@ -51,6 +52,16 @@ internal static class SetFunctionBinding
             case "generate_series":
             {
                 var call = Series(f, binder, context, name);
+                return ([call], [(name, BoundColumn.Of(call.Column))]);
+            }
+            case "regexp_matches":
+            {
+                if (f.Arguments.Count is not (2 or 3))
+                {
+                    throw BinderErrors.Unsupported("this form of regexp_matches", f);
+                }
+                var texts = f.Arguments.Select(a => binder.Coerce(binder.Bind(a), SqlType.Text, a)).ToList();
+                var call = new SetFunctionCall(context.NewColumn(name, SqlType.ArrayOf(SqlType.Text)), function, SqlList.From(texts));
                 return ([call], [(name, BoundColumn.Of(call.Column))]);
             }
             case "generate_subscripts":

@@ -1,3 +1,4 @@
+using Vnd.Planner.Syntax.Ast;
 using Vnd.Planner.Types;
 
 namespace Vnd.Planner.Catalog;
@@ -36,6 +37,31 @@ public static partial class BuiltinFunctions
         {
             f.Add(Fn(name, [SqlType.Text], SqlType.Int4));
         }
+    }
+
+    /// <summary>PostgreSQL 15's positional regular-expression functions: each optional argument adds an overload,
+    /// as in pg_proc. regexp_replace's fourth argument is either the flags (text) or a start position.</summary>
+    private static void AddRegexSearchFunctions(List<FunctionSignature> f)
+    {
+        SqlType t = SqlType.Text, i = SqlType.Int4;
+        f.Add(Fn("regexp_count", [t, t], i));
+        f.Add(Fn("regexp_count", [t, t, i], i));
+        f.Add(Fn("regexp_count", [t, t, i, t], i));
+        SqlType[] instr = [t, t, i, i, i, t, i];
+        for (var n = 2; n <= instr.Length; n++)
+        {
+            f.Add(Fn("regexp_instr", SqlList.From(instr[..n]), i));
+        }
+        SqlType[] substr = [t, t, i, i, t, i];
+        for (var n = 2; n <= substr.Length; n++)
+        {
+            f.Add(Fn("regexp_substr", SqlList.From(substr[..n]), t));
+        }
+        f.Add(Fn("regexp_match", [t, t], SqlType.ArrayOf(t)));
+        f.Add(Fn("regexp_match", [t, t, t], SqlType.ArrayOf(t)));
+        f.Add(Fn("regexp_replace", [t, t, t, i], t));
+        f.Add(Fn("regexp_replace", [t, t, t, i, i], t));
+        f.Add(Fn("regexp_replace", [t, t, t, i, i, t], t));
     }
 
     private static void AddBytea(List<FunctionSignature> f)

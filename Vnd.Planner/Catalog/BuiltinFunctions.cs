@@ -180,8 +180,7 @@ public static partial class BuiltinFunctions
         f.Add(Fn("regexp_replace", [SqlType.Text, SqlType.Text, SqlType.Text, SqlType.Text], SqlType.Text));
         f.Add(Fn("regexp_like", [SqlType.Text, SqlType.Text], SqlType.Bool));
         f.Add(Fn("regexp_like", [SqlType.Text, SqlType.Text, SqlType.Text], SqlType.Bool));
-        f.Add(Fn("regexp_count", [SqlType.Text, SqlType.Text], SqlType.Int4));
-        f.Add(Fn("regexp_substr", [SqlType.Text, SqlType.Text], SqlType.Text));
+        AddRegexSearchFunctions(f);
         f.Add(Fn("substr", [SqlType.Text, SqlType.Int4], SqlType.Text));
         f.Add(Fn("substr", [SqlType.Text, SqlType.Int4, SqlType.Int4], SqlType.Text));
         f.Add(Fn("substring", [SqlType.Text, SqlType.Int4], SqlType.Text));

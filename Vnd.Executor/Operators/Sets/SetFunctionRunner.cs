@@ -30,6 +30,9 @@ public abstract class SetFunctionRunner(Expression[] arguments)
         }
     }
 
+    /// <summary>How many arguments the call has.</summary>
+    protected int Arguments => _values.Length;
+
     /// <summary>Argument <paramref name="index"/>'s vector for the current batch.</summary>
     protected Vector Argument(int index) => _values[index]!;
 
