@@ -18,7 +18,7 @@ public static class ScalarFunctions
             _ => MathFunctions.Resolve(lower, arguments) ?? TextFunctions.Resolve(lower, arguments) ?? TimeFunctions.Resolve(lower, arguments)
                 ?? NetworkFunctions.Resolve(lower, arguments) ?? StringFunctions.Resolve(lower, arguments) ?? OperatorFunctions.Resolve(lower, arguments)
                 ?? ClockFunctions.Resolve(lower, arguments) ?? DateConstructors.Resolve(lower, arguments)
-                ?? ZonedTimeFunctions.Resolve(lower, arguments) ?? Formatting.ToCharFunction.Resolve(lower, arguments)
+                ?? ZonedTimeFunctions.Resolve(lower, arguments) ?? Formatting.ToCharFunction.Resolve(lower, arguments) ?? Formatting.ToTimestampFunction.Resolve(lower, arguments)
                 ?? Formatting.FormatFunction.Resolve(lower, arguments) ?? BucketAndRandomFunctions.Resolve(lower, arguments)
                 ?? OutputText.Resolve(lower, arguments)
                 ?? RegexMatch.Resolve(lower, arguments) ?? RegexSearchFunctions.Resolve(lower, arguments) ?? RegexFunctions.Resolve(lower, arguments) ?? CatalogTextFunctions.Resolve(lower, arguments)

@@ -8,7 +8,7 @@ namespace Vnd.Executor.Expressions.Formatting;
 /// first and case-sensitively as PostgreSQL's keyword table does, the FM prefix (no padding), the TH/th suffix
 /// (ordinals), "quoted" literal text and backslash-escaped quotes; everything else is copied as it is.
 /// </summary>
-internal sealed class DateTimeTemplate
+internal sealed partial class DateTimeTemplate
 {
     private static readonly string[] Keywords =
     [

@@ -6,7 +6,7 @@ namespace Vnd.Executor.Expressions.Formatting;
 
 /// <summary>
 /// to_char(timestamp[tz], template) → text. The template is compiled once per distinct text (nearly always one
-/// constant), and each row is formatted into one reused builder.
+/// constant) once per batch, and each row is formatted into one builder reused through the batch.
 /// </summary>
 internal static class ToCharFunction
 {
@@ -16,9 +16,12 @@ internal static class ToCharFunction
             return null;
         var withZone = a[0].Type.Id == TypeId.TimestampTz;
         Expression[] args = [TypeUnification.To(a[0], withZone ? SqlType.TimestampTz : SqlType.Timestamp), TypeUnification.To(a[1], SqlType.Text)];
-        var state = new State();
-        RowBody body = (v, result, row) => state.Format(v[0].Get<long>(row), v[1].GetBytes(row), withZone, result, row);
-        return new FunctionExpression(name, SqlType.Text, args, (values, r, rows) => RowKernel.Each(values, r, rows, body));
+        return new FunctionExpression(name, SqlType.Text, args, (values, r, rows) =>
+        {
+            // A state per batch: the expression is shared by the parallel workers, the builder and buffer are not.
+            var state = new State();
+            RowKernel.Each(values, r, rows, (v, result, row) => state.Format(v[0].Get<long>(row), v[1].GetBytes(row), withZone, result, row));
+        });
     }
 
     private sealed class State
