@@ -11,22 +11,26 @@ namespace Vnd.Executor.Expressions;
 /// </summary>
 internal sealed class TimeZoneLookup
 {
-    private byte[] _name = [];
-    private ZoneRules _zone = new(TimeZoneInfo.Utc);
+    // Name and rules in one reference, read and replaced whole: the calling expression is shared by the parallel
+    // workers, and two fields could pair one worker's name with another's zone.
+    private Last _last = new([], new ZoneRules(TimeZoneInfo.Utc));
 
     public ZoneRules Find(ReadOnlySpan<byte> utf8Name)
     {
-        if (utf8Name.SequenceEqual(_name))
-            return _zone;
+        var last = _last;
+        if (utf8Name.SequenceEqual(last.Name))
+            return last.Zone;
         var name = Encoding.UTF8.GetString(utf8Name);
-        _zone = new ZoneRules(name.ToUpperInvariant() is "UTC" or "GMT" or "Z" or "ZULU" or "UCT" or "UNIVERSAL"
+        var rules = new ZoneRules(name.ToUpperInvariant() is "UTC" or "GMT" or "Z" or "ZULU" or "UCT" or "UNIVERSAL"
             ? TimeZoneInfo.Utc
             : TimeZoneInfo.TryFindSystemTimeZoneById(name, out var zone)
                 ? zone
                 : throw new ExecutionException(SqlState.InvalidParameterValue, $"time zone \"{name}\" not recognized"));
-        _name = utf8Name.ToArray();
-        return _zone;
+        _last = new Last(utf8Name.ToArray(), rules);
+        return rules;
     }
+
+    private sealed record Last(byte[] Name, ZoneRules Zone);
 
     /// <summary>Offsets of one zone between UTC instants and its wall-clock times, in microseconds since the epoch.</summary>
     public sealed class ZoneRules(TimeZoneInfo zone)
