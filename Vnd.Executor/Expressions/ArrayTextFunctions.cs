@@ -63,9 +63,13 @@ internal static class ArrayTextFunctions
             else
                 r.SetBytes(i, Encoding.UTF8.GetBytes(element));
         }),
-        ("string_to_array", 2 or 3) => new FunctionExpression(name, SqlType.Text, [.. a.Select(Text)], StringToArray),
-        ("parse_ident", 1) => Row(name, SqlType.Text, [Text(a[0])], static (args, r, i) =>
-            r.SetBytes(i, Encoding.UTF8.GetBytes(ArrayText.Format([.. QualifiedName.Parse(Encoding.UTF8.GetString(args[0].GetBytes(i)))], SqlType.Text)))),
+        ("string_to_array", 2 or 3) => new FunctionExpression(name, SqlType.ArrayOf(SqlType.Text), [.. a.Select(Text)], StringToArray),
+        ("parse_ident", 1) => new FunctionExpression(name, SqlType.ArrayOf(SqlType.Text), [Text(a[0])], static (args, r, rows) =>
+        {
+            var array = new ArrayWriter(PhysicalType.VarBytes);
+            RowKernel.Each(args, r, rows, (v, result, i) =>
+                TextArrays.Write(array, QualifiedName.Parse(Encoding.UTF8.GetString(v[0].GetBytes(i))), result, i));
+        }),
         (AnyEquals, 2) => new FunctionExpression(name, SqlType.Bool, [a[0], Text(a[1])], AnyEqual),
         _ => null,
     };
@@ -98,6 +102,7 @@ internal static class ArrayTextFunctions
     private static void StringToArray(ReadOnlySpan<Vector> args, Vector result, ReadOnlySpan<int> rows)
     {
         RowKernel.Prepare(args, result);
+        var array = new ArrayWriter(PhysicalType.VarBytes);
         foreach (var i in rows)
         {
             if (args[0].IsNull(i))
@@ -111,8 +116,7 @@ internal static class ArrayTextFunctions
                 : args[1].GetBytes(i).IsEmpty ? [text]
                 : text.Split(Encoding.UTF8.GetString(args[1].GetBytes(i)));
             var nullText = args.Length > 2 && !args[2].IsNull(i) ? Encoding.UTF8.GetString(args[2].GetBytes(i)) : null;
-            var elements = parts.Select(p => p == nullText ? null : (object?)p).ToList();
-            result.SetBytes(i, Encoding.UTF8.GetBytes(ArrayText.Format(elements, SqlType.Text)));
+            TextArrays.Write(array, parts.Select(p => p == nullText ? null : p), result, i);
         }
     }
 

@@ -14,7 +14,7 @@ internal static class CatalogTextFunctions
     {
         ("quote_ident", 1) => new FunctionExpression(name, SqlType.Text, [TypeUnification.To(a[0], SqlType.Text)], QuoteIdent),
         ("pg_size_pretty", 1) => new FunctionExpression(name, SqlType.Text, [TypeUnification.To(a[0], SqlType.Numeric)], SizePretty),
-        ("array_to_string", 2) => new FunctionExpression(name, SqlType.Text, [TypeUnification.To(a[0], SqlType.Text), TypeUnification.To(a[1], SqlType.Text)], ArrayToString),
+        ("array_to_string", 2 or 3) => new FunctionExpression(name, SqlType.Text, [.. a.Select(x => TypeUnification.To(x, SqlType.Text))], ArrayToString),
         _ => null,
     };
 
@@ -45,20 +45,22 @@ internal static class CatalogTextFunctions
 
     /// <summary>
     /// array_to_string over an array in its text form ({a,"b c",NULL}), which is how VND keeps the catalog's array
-    /// columns (relacl, datacl, reloptions): elements joined by the separator, NULL elements skipped.
+    /// columns (relacl, datacl, reloptions): elements joined by the separator, NULL elements skipped or, with a
+    /// third argument that is not NULL, written as it. Only a NULL array or separator makes the result NULL.
     /// </summary>
     private static void ArrayToString(ReadOnlySpan<Vector> args, Vector result, ReadOnlySpan<int> rows)
     {
         RowKernel.Prepare(args, result);
         foreach (var i in rows)
         {
-            if (RowKernel.AnyNull(args, i))
+            if (args[0].IsNull(i) || args[1].IsNull(i))
             {
                 result.SetNull(i);
                 continue;
             }
+            var nullText = args.Length > 2 && !args[2].IsNull(i) ? Encoding.UTF8.GetString(args[2].GetBytes(i)) : null;
             var elements = ArrayText.Elements(Encoding.UTF8.GetString(args[0].GetBytes(i)));
-            var joined = string.Join(Encoding.UTF8.GetString(args[1].GetBytes(i)), elements.Where(e => e is not null));
+            var joined = string.Join(Encoding.UTF8.GetString(args[1].GetBytes(i)), elements.Select(e => e ?? nullText).Where(e => e is not null));
             result.SetBytes(i, Encoding.UTF8.GetBytes(joined));
         }
     }

@@ -41,18 +41,20 @@ internal static class RegexFunctions
                 return Texts(name, SqlType.Bool, a, body);
             }
             case "regexp_split_to_array" when a.Count is 2 or 3:
-            {
-                RowBody body = (v, result, row) =>
+                return new FunctionExpression(name, SqlType.ArrayOf(SqlType.Text), a.Select(x => TypeUnification.To(x, SqlType.Text)).ToArray(), (values, r, rows) =>
                 {
-                    var (options, global) = Flags(v.Length > 2 ? v[2].GetBytes(row) : []);
-                    if (global)
-                        throw new ExecutionException(SqlState.InvalidParameterValue, "regexp_split_to_array() does not support the \"global\" option");
-                    var regex = patterns.For(v[1].GetBytes(row), options);
-                    var source = Encoding.UTF8.GetString(v[0].GetBytes(row));
-                    result.SetBytes(row, Encoding.UTF8.GetBytes(ArrayText.Format(Run(() => Split(regex, source)), SqlType.Text)));
-                };
-                return Texts(name, SqlType.Text, a, body);
-            }
+                    // One writer per batch: the expression is shared by the parallel workers.
+                    var array = new ArrayWriter(PhysicalType.VarBytes);
+                    RowKernel.Each(values, r, rows, (v, result, row) =>
+                    {
+                        var (options, global) = Flags(v.Length > 2 ? v[2].GetBytes(row) : []);
+                        if (global)
+                            throw new ExecutionException(SqlState.InvalidParameterValue, "regexp_split_to_array() does not support the \"global\" option");
+                        var regex = patterns.For(v[1].GetBytes(row), options);
+                        var source = Encoding.UTF8.GetString(v[0].GetBytes(row));
+                        TextArrays.Write(array, Run(() => Split(regex, source)), result, row);
+                    });
+                });
             default:
                 return null;
         }
@@ -60,9 +62,9 @@ internal static class RegexFunctions
 
     /// <summary>PostgreSQL's regexp_split: the text between matches; a zero-length match at either end of the text
     /// or right after the previous match splits nothing, and capture groups add no pieces (unlike Regex.Split).</summary>
-    private static List<object?> Split(Regex regex, string source)
+    private static List<string> Split(Regex regex, string source)
     {
-        var pieces = new List<object?>();
+        var pieces = new List<string>();
         var start = 0;
         for (var match = regex.Match(source); match.Success; match = match.NextMatch())
         {

@@ -218,6 +218,7 @@ public static partial class BuiltinFunctions
         f.Add(Fn("pg_size_pretty", [SqlType.Numeric], SqlType.Text));
         // Catalog array columns (relacl, datacl, reloptions) are kept in their text form: {a,b}.
         f.Add(Fn("array_to_string", [SqlType.Text, SqlType.Text], SqlType.Text));
+        f.Add(Fn("array_to_string", [SqlType.Text, SqlType.Text, SqlType.Text], SqlType.Text));
         foreach (var name in (string[])["array_upper", "array_lower", "array_length"])
         {
             f.Add(Fn(name, [SqlType.Text, SqlType.Int4], SqlType.Int4));
@@ -226,12 +227,13 @@ public static partial class BuiltinFunctions
         f.Add(Fn("cardinality", [SqlType.Text], SqlType.Int4));
         f.Add(Fn("array_ndims", [SqlType.Text], SqlType.Int4));
         f.Add(Fn("array_dims", [SqlType.Text], SqlType.Text));
-        f.Add(Fn("string_to_array", [SqlType.Text, SqlType.Text], SqlType.Text));
-        f.Add(Fn("string_to_array", [SqlType.Text, SqlType.Text, SqlType.Text], SqlType.Text));
-        f.Add(Fn("regexp_split_to_array", [SqlType.Text, SqlType.Text], SqlType.Text));
-        f.Add(Fn("regexp_split_to_array", [SqlType.Text, SqlType.Text, SqlType.Text], SqlType.Text));
+        var texts = SqlType.ArrayOf(SqlType.Text);
+        f.Add(Fn("string_to_array", [SqlType.Text, SqlType.Text], texts));
+        f.Add(Fn("string_to_array", [SqlType.Text, SqlType.Text, SqlType.Text], texts));
+        f.Add(Fn("regexp_split_to_array", [SqlType.Text, SqlType.Text], texts));
+        f.Add(Fn("regexp_split_to_array", [SqlType.Text, SqlType.Text, SqlType.Text], texts));
         f.Add(Fn("array_cat", [SqlType.Text, SqlType.Text], SqlType.Text));
-        f.Add(Fn("parse_ident", [SqlType.Text], SqlType.Text));
+        f.Add(Fn("parse_ident", [SqlType.Text], texts));
     }
 
     private static FunctionSignature Fn(string name, SqlList<SqlType> parameters, SqlType returns) =>
