@@ -7,7 +7,8 @@ namespace Vnd.Executor.Expressions;
 
 /// <summary>
 /// inet/cidr operators and functions: containment (&lt;&lt; &lt;&lt;= &gt;&gt; &gt;&gt;=), host, network, masklen,
-/// family, set_masklen, broadcast, hostmask, netmask, abbrev, inet_same_family, inet_merge. Values of either physical
+/// family, set_masklen, broadcast, hostmask, netmask, abbrev, inet_same_family, inet_merge, and the arithmetic of
+/// <see cref="InetArithmetic"/> (inet ± bigint, inet − inet, &amp;, |, ~). Values of either physical
 /// form (IPv4-only uint or general <see cref="InetValue"/>) are read
 /// as <see cref="InetValue"/>; containment needs the same family, as in PostgreSQL.
 /// </summary>
@@ -58,6 +59,17 @@ internal static class NetworkFunctions
                     r.SetBytes(i, Encoding.ASCII.GetBytes(cidr ? AbbreviatedCidr(Read(args[0], i)) : Read(args[0], i).ToString())));
             case "inet_same_family" when a.Count == 2 && a[1].Type.Id is TypeId.Inet or TypeId.Cidr:
                 return Row(name, SqlType.Bool, a, static (args, r, i) => r.Set(i, (byte)(Read(args[0], i).IsV6 == Read(args[1], i).IsV6 ? 1 : 0)));
+            case "+" or "-" when a.Count == 2 && IsInteger(a[1].Type.Id):
+                var subtract = name == "-";
+                return new FunctionExpression(name, SqlType.Inet, [a[0], TypeUnification.To(a[1], SqlType.Int8)], (args, r, rows) =>
+                    RowKernel.Each(args, r, rows, (v, result, i) => Write(result, i, InetArithmetic.Add(Read(v[0], i), v[1].Get<long>(i), subtract))));
+            case "-" when a.Count == 2 && a[1].Type.Id is TypeId.Inet or TypeId.Cidr:
+                return Row(name, SqlType.Int8, a, static (args, r, i) => r.Set(i, InetArithmetic.Difference(Read(args[0], i), Read(args[1], i))));
+            case "&" or "|" when a.Count == 2 && a[1].Type.Id is TypeId.Inet or TypeId.Cidr:
+                var and = name == "&";
+                return Row(name, SqlType.Inet, a, (args, r, i) => Write(r, i, InetArithmetic.Bitwise(Read(args[0], i), Read(args[1], i), and)));
+            case "~" when a.Count == 1:
+                return Row(name, SqlType.Inet, a, static (args, r, i) => Write(r, i, InetArithmetic.Not(Read(args[0], i))));
             case "inet_merge" when a.Count == 2 && a[1].Type.Id is TypeId.Inet or TypeId.Cidr:
                 return Row(name, SqlType.Cidr, a, static (args, r, i) => Write(r, i, Merge(Read(args[0], i), Read(args[1], i))));
             default:
@@ -66,6 +78,8 @@ internal static class NetworkFunctions
     }
 
     private static int Width(InetValue v) => v.IsV6 ? 128 : 32;
+
+    private static bool IsInteger(TypeId id) => id is TypeId.Int2 or TypeId.Int4 or TypeId.Int8;
 
     /// <summary>The address with every host bit set, keeping its prefix.</summary>
     private static InetValue Broadcast(InetValue v)

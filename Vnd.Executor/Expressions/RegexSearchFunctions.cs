@@ -13,7 +13,8 @@ namespace Vnd.Executor.Expressions;
 /// groups, or of the whole match when there are none) and regexp_replace(s, p, r, start [, N [, flags]]).
 /// Positions count characters (code points) from 1, as PostgreSQL's do; the search starts at start but anchors and
 /// lookbehind still see the whole text. A start below 1, N below 1 (0 for regexp_replace's "every match") or a
-/// negative subexpr is 22023, and only regexp_replace accepts the g flag.
+/// negative subexpr is 22023, and only regexp_replace accepts the g flag. substring(s FROM pattern) and
+/// substring(s SIMILAR pattern ESCAPE e) are the regular-expression forms of substring.
 /// </summary>
 internal static class RegexSearchFunctions
 {
@@ -74,6 +75,26 @@ internal static class RegexSearchFunctions
                         array.WriteTo(result, row);
                     });
                 });
+            case "substring" when a.Count is 2 or 3 && a[1].Type.Id == TypeId.Text:
+            {
+                // substring(s FROM pattern) searches with the pattern as ~ does; substring(s SIMILAR p ESCAPE e) with
+                // the SQL pattern translated as similar_to_escape does. Either gives capture group 1 when there is one.
+                var similar = a.Count == 3;
+                return Call(name, SqlType.Text, a, [Text, Text, Text], (v, result, row) =>
+                {
+                    var pattern = similar
+                        ? Encoding.UTF8.GetBytes(SimilarToPattern.ToRegex(Encoding.UTF8.GetString(v[1].GetBytes(row)), Encoding.UTF8.GetString(v[2].GetBytes(row))))
+                        : v[1].GetBytes(row).ToArray();
+                    var regex = patterns.For(pattern, RegexFunctions.Flags([]).Options);
+                    var source = Encoding.UTF8.GetString(v[0].GetBytes(row));
+                    var match = Run(() => regex.Match(source));
+                    var found = match.Groups.Count > 1 ? match.Groups[1] : match;
+                    if (!match.Success || !found.Success)
+                        result.SetNull(row);
+                    else
+                        result.SetBytes(row, Encoding.UTF8.GetBytes(found.Value));
+                });
+            }
             case "regexp_replace" when a.Count is 4 or 5 or 6 && a[3].Type.Id != TypeId.Text:
                 return Call(name, SqlType.Text, a, [Text, Text, Text, Int, Int, Text], (v, result, row) =>
                 {

@@ -23,7 +23,7 @@ internal static class TextFunctions
                     RowKernel.Prepare(args, r);
                     TextKernels.ChangeCase(args[0], r, rows, upper);
                 });
-            case "substr" or "substring" when a.Count is 2 or 3:
+            case "substr" or "substring" when a.Count is 2 or 3 && a[1].Type.Id != TypeId.Text:
                 return new FunctionExpression(name, SqlType.Text, Args(a, SqlType.Text, SqlType.Int4, SqlType.Int4), static (args, r, rows) => RowKernel.Each(args, r, rows, Substring));
             case "position" or "strpos" when a.Count == 2:
                 // position(sub IN s) is bound as PostgreSQL does, position(s, sub): the same argument order as strpos.

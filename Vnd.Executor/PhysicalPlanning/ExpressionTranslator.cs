@@ -133,6 +133,9 @@ public sealed class ExpressionTranslator
             return Expr.Function(call.Name, args);
         return (call.Name, args.Length) switch
         {
+            // Network arithmetic (inet ± bigint, inet - inet) is a function over addresses, not a numeric kernel.
+            ("+", 2) when IsNet(args[1]) => Expr.Function("+", [args[1], args[0]]),
+            ("+" or "-", 2) when IsNet(args[0]) => Expr.Function(call.Name, args),
             ("+", 2) => Expr.Add(args[0], args[1]),
             ("-", 2) => Expr.Subtract(args[0], args[1]),
             ("*", 2) => Expr.Multiply(args[0], args[1]),
@@ -157,6 +160,8 @@ public sealed class ExpressionTranslator
             _ => Expr.Function(call.Name, args),
         };
     }
+
+    private static bool IsNet(Expression e) => e.Type.Id is TypeId.Inet or TypeId.Cidr;
 
     internal static ExecutionException Unsupported(string what) =>
         new(SqlState.FeatureNotSupported, $"not supported yet: {what}");

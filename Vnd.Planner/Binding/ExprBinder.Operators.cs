@@ -122,6 +122,10 @@ internal sealed partial class ExprBinder
         "<<" or ">>" when IsInt(l) && r == TypeId.Int4 => l switch { TypeId.Int2 => SqlType.Int2, TypeId.Int4 => SqlType.Int4, _ => SqlType.Int8 },
         "&" or "|" or "#" when IsInt(l) && l == r => l switch { TypeId.Int2 => SqlType.Int2, TypeId.Int4 => SqlType.Int4, _ => SqlType.Int8 },
         "-" when IsNet(l) && IsNet(r) => SqlType.Int8,
+        // inet ± bigint moves the address (a cidr is taken as inet, as PostgreSQL's implicit cast does); & | work bitwise.
+        "+" or "-" when IsNet(l) && IsInt(r) => SqlType.Inet,
+        "+" when IsInt(l) && IsNet(r) => SqlType.Inet,
+        "&" or "|" when IsNet(l) && IsNet(r) => SqlType.Inet,
         "~" or "~*" or "!~" or "!~*" when l == TypeId.Text && r == TypeId.Text => SqlType.Bool,
         "^" when IsNumber(l) && IsNumber(r) => l == TypeId.Numeric || r == TypeId.Numeric ? SqlType.Numeric : SqlType.Float8,
         _ => null,
@@ -140,6 +144,8 @@ internal sealed partial class ExprBinder
                 return u.Operator == "+" ? operand : BoundCall.Operator("-", operand.Type, operand);
             case "~" when operand.Type.IsInteger:
                 return BoundCall.Operator("~", operand.Type, operand);
+            case "~" when IsNet(operand.Type.Id):
+                return BoundCall.Operator("~", SqlType.Inet, operand);
             case "@" when operand.Type.IsNumeric:
                 return BoundCall.Operator("@", operand.Type, operand);
             case "|/" when operand.Type.IsNumeric || TypeRules.IsUnknown(operand.Type):

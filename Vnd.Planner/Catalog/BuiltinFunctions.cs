@@ -185,6 +185,9 @@ public static partial class BuiltinFunctions
         AddRegexSearchFunctions(f);
         f.Add(Fn("substr", [SqlType.Text, SqlType.Int4], SqlType.Text));
         f.Add(Fn("substr", [SqlType.Text, SqlType.Int4, SqlType.Int4], SqlType.Text));
+        // The pattern forms first: PostgreSQL takes an untyped literal in FROM as the text (pattern) overload.
+        f.Add(Fn("substring", [SqlType.Text, SqlType.Text], SqlType.Text));
+        f.Add(Fn("substring", [SqlType.Text, SqlType.Text, SqlType.Text], SqlType.Text));
         f.Add(Fn("substring", [SqlType.Text, SqlType.Int4], SqlType.Text));
         f.Add(Fn("substring", [SqlType.Text, SqlType.Int4, SqlType.Int4], SqlType.Text));
         f.Add(Fn("position", [SqlType.Text, SqlType.Text], SqlType.Int4));

@@ -33,7 +33,8 @@ internal static class PredicateGrammar
         OneOf(
             Kw("like").Select(t => (Kind: LikeKind.Like, Token: t)),
             Kw("ilike").Select(t => (Kind: LikeKind.ILike, Token: t)),
-            Kws("similar", "to").Select(t => (Kind: LikeKind.SimilarTo, Token: t))),
+            // Try: SUBSTRING(x SIMILAR p ESCAPE e) has "similar" without "to" after its source expression.
+            Try(Kws("similar", "to")).Select(t => (Kind: LikeKind.SimilarTo, Token: t))),
         Bound,
         OrNull(Kw("escape").Then(Bound)));
 

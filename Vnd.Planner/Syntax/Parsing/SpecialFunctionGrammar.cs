@@ -28,13 +28,14 @@ internal static class SpecialFunctionGrammar
         (kw, needle, haystack) => (Expr)FunctionGrammar.Plain("position", kw.Position, haystack, needle),
         Opening("position"), Bound, Kw("in").Then(Bound).Before(RParen));
 
-    /// <summary>SUBSTRING(x FROM a FOR b), SUBSTRING(x FOR b) (from 1), or SUBSTRING(x, a, b).</summary>
+    /// <summary>SUBSTRING(x FROM a FOR b), SUBSTRING(x FOR b) (from 1), SUBSTRING(x SIMILAR p ESCAPE e), or SUBSTRING(x, a, b).</summary>
     private static readonly Parser<Token, Expr> Substring = Map(
         (kw, source, rest) => (Expr)FunctionGrammar.Plain("substring", kw.Position, [source, .. rest]),
         Opening("substring"),
         ExprRef,
         OneOf(
             Comma.Then(ListOf(ExprRef)).Select(args => args.AsSpan().ToArray()),
+            Map((pattern, escape) => new[] { pattern, escape }, Kw("similar").Then(ExprRef), Kw("escape").Then(ExprRef)),
             Map<Token, Expr?, Expr?, Expr[]>((from, length) => from is null && length is null ? [] :
                     length is null ? [from!] : [from ?? new IntegerLiteral(1) { Position = length.Position }, length],
                 OrNull(Kw("from").Then(ExprRef)), OrNull(Kw("for").Then(ExprRef))))).Before(RParen);

@@ -14,7 +14,7 @@ public sealed class BindingErrorTests
     [InlineData("select id from \"in\", out", "42702", "column reference \"id\" is ambiguous", "id from")]
     [InlineData("select ceil(src_ip) from \"in\"", "42883", "function ceil(inet) does not exist", "ceil(")]
     [InlineData("select nosuch(1)", "42883", "function nosuch(integer) does not exist", "nosuch(")]
-    [InlineData("select src_ip + 1 from \"in\"", "42883", "operator does not exist: inet + integer", "+ 1")]
+    [InlineData("select src_ip * 2 from \"in\"", "42883", "operator does not exist: inet * integer", "* 2")]
     [InlineData("select id from \"in\" where id", "42804", "argument of WHERE must be type boolean, not type bigint", "id\r")]
     [InlineData("select id from \"in\" where src_port + 1", "42804", "argument of WHERE must be type boolean, not type integer", "+ 1")]
     [InlineData("select id from \"in\" i join out o on i.id", "42804", "argument of JOIN/ON must be type boolean, not type bigint", "i.id\r")]
