@@ -32,6 +32,7 @@ internal static class AggregateTranslation
             "bool_or" => AggregateKind.BoolOr,
             "bit_and" => AggregateKind.BitAnd,
             "bit_or" => AggregateKind.BitOr,
+            "bit_xor" => AggregateKind.BitXor,
             "string_agg" => AggregateKind.StringAgg,
             "array_agg" when call.Filter is null => AggregateKind.ArrayAgg,
             "corr" => AggregateKind.Corr,

@@ -65,6 +65,7 @@ public static partial class BuiltinFunctions
         {
             f.Add(Agg("bit_and", [type], type));
             f.Add(Agg("bit_or", [type], type));
+            f.Add(Agg("bit_xor", [type], type));
         }
         f.Add(Agg("bool_or", [SqlType.Bool], SqlType.Bool));
         f.Add(Agg("every", [SqlType.Bool], SqlType.Bool));

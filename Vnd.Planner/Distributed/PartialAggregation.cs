@@ -10,7 +10,7 @@ namespace Vnd.Planner.Distributed;
 /// every input row (paper §3.3.2: single-table work stays at the table server).
 /// </summary>
 /// <remarks>
-/// count → sum of counts; sum, min, max, bool_and, bool_or, bit_and, bit_or → the same aggregate of the partials; avg → sum of sums
+/// count → sum of counts; sum, min, max, bool_and, bool_or, bit_and, bit_or, bit_xor → the same aggregate of the partials; avg → sum of sums
 /// over sum of counts. Result types stay PostgreSQL's: a sum of int8 partial counts is numeric, so it is cast back to
 /// int8, as is sum(int2/int4). DISTINCT, ordered-set and other aggregates are not split (the plan stays as it was).
 /// </remarks>
@@ -32,7 +32,7 @@ internal static class PartialAggregation
     private static bool Splittable(BoundAggregate call) =>
         !call.Distinct && call.WithinGroup.Count == 0 && call.OrderBy.Count == 0 && call.Name.ToLowerInvariant() switch
         {
-            "count" or "min" or "max" or "bool_and" or "bool_or" or "every" or "bit_and" or "bit_or" => true,
+            "count" or "min" or "max" or "bool_and" or "bool_or" or "every" or "bit_and" or "bit_or" or "bit_xor" => true,
             "sum" or "avg" => call.Arguments.Count == 1 && SumType(call.Arguments[0].Type) is not null,
             _ => false,
         };

@@ -53,7 +53,7 @@ public sealed class AggregateCall
     public IReadOnlyList<Expression> ExtraInputs => X is not null ? [X] : [.. OrderKeys.Select(k => k.Expression)];
 
     /// <summary>corr, covar_*, regr_*: the aggregates of two arguments.</summary>
-    public static bool IsRegression(AggregateKind kind) => kind >= AggregateKind.Corr;
+    public static bool IsRegression(AggregateKind kind) => kind is >= AggregateKind.Corr and <= AggregateKind.RegrR2;
 
     public Expression? Argument { get; }
 
@@ -98,7 +98,7 @@ public sealed class AggregateCall
             AggregateKind.Min or AggregateKind.Max => CreateMinMax(memory, type, Kind == AggregateKind.Max),
             AggregateKind.BoolAnd => new FoldAccumulator<byte, AndFold<byte>>(memory),
             AggregateKind.BoolOr => new FoldAccumulator<byte, OrFold<byte>>(memory),
-            AggregateKind.BitAnd or AggregateKind.BitOr => CreateBitwise(memory, type, Kind == AggregateKind.BitAnd),
+            AggregateKind.BitAnd or AggregateKind.BitOr or AggregateKind.BitXor => CreateBitwise(memory, type, Kind),
             AggregateKind.StringAgg => new StringAggAccumulator(memory, Encoding.UTF8.GetBytes(Separator)),
             AggregateKind.ArrayAgg => new ArrayAggAccumulator(memory, type),
             AggregateKind.PercentileCont or AggregateKind.PercentileDisc or AggregateKind.Mode => new PercentileAccumulator(memory, this),
@@ -140,11 +140,18 @@ public sealed class AggregateCall
     private static Accumulator MinMax<T>(MemoryBudget memory, bool max) where T : unmanaged, IComparable<T> =>
         max ? new FoldAccumulator<T, MaxFold<T, NaturalOrder<T>>>(memory) : new FoldAccumulator<T, MinFold<T, NaturalOrder<T>>>(memory);
 
-    private static Accumulator CreateBitwise(MemoryBudget memory, PhysicalType type, bool and) => type switch
+    private static Accumulator CreateBitwise(MemoryBudget memory, PhysicalType type, AggregateKind kind) => type switch
     {
-        PhysicalType.Int16 => and ? new FoldAccumulator<short, AndFold<short>>(memory) : new FoldAccumulator<short, OrFold<short>>(memory),
-        PhysicalType.Int32 => and ? new FoldAccumulator<int, AndFold<int>>(memory) : new FoldAccumulator<int, OrFold<int>>(memory),
-        _ => and ? new FoldAccumulator<long, AndFold<long>>(memory) : new FoldAccumulator<long, OrFold<long>>(memory),
+        PhysicalType.Int16 => Bitwise<short>(memory, kind),
+        PhysicalType.Int32 => Bitwise<int>(memory, kind),
+        _ => Bitwise<long>(memory, kind),
+    };
+
+    private static Accumulator Bitwise<T>(MemoryBudget memory, AggregateKind kind) where T : unmanaged, System.Numerics.IBitwiseOperators<T, T, T> => kind switch
+    {
+        AggregateKind.BitAnd => new FoldAccumulator<T, AndFold<T>>(memory),
+        AggregateKind.BitOr => new FoldAccumulator<T, OrFold<T>>(memory),
+        _ => new FoldAccumulator<T, XorFold<T>>(memory),
     };
 
     private SqlType ComputeResultType()
@@ -171,7 +178,7 @@ public sealed class AggregateCall
             // Array order is element by element in PostgreSQL; the layout bytes do not sort that way.
             AggregateKind.Min or AggregateKind.Max when t!.Id == TypeId.Array =>
                 throw new ExecutionException(SqlState.FeatureNotSupported, $"{Kind.ToString().ToLowerInvariant()} over arrays is not supported"),
-            AggregateKind.Min or AggregateKind.Max or AggregateKind.PercentileDisc or AggregateKind.Mode or AggregateKind.BitAnd or AggregateKind.BitOr => t!,
+            AggregateKind.Min or AggregateKind.Max or AggregateKind.PercentileDisc or AggregateKind.Mode or AggregateKind.BitAnd or AggregateKind.BitOr or AggregateKind.BitXor => t!,
             AggregateKind.BoolAnd or AggregateKind.BoolOr => SqlType.Bool,
             AggregateKind.StringAgg => SqlType.Text,
             AggregateKind.ArrayAgg => SqlType.ArrayOf(t!),

@@ -25,7 +25,8 @@ public enum AggregateKind : byte
     PercentileDisc,
     /// <summary>mode() WITHIN GROUP (ORDER BY x): the most frequent value, the first in the ordering on ties.</summary>
     Mode,
-    /// <summary>The two-argument (Y, X) statistics aggregates: <see cref="RegressionAccumulator"/>.</summary>
+    /// <summary>The two-argument (Y, X) statistics aggregates, Corr … RegrR2 (kept together:
+    /// <see cref="AggregateCall.IsRegression"/> is a range test): <see cref="RegressionAccumulator"/>.</summary>
     Corr,
     CovarPop,
     CovarSamp,
@@ -39,4 +40,6 @@ public enum AggregateKind : byte
     RegrSlope,
     RegrIntercept,
     RegrR2,
+    /// <summary>bit_xor(x) (PostgreSQL 14): not idempotent, so DISTINCT deduplicates first.</summary>
+    BitXor,
 }

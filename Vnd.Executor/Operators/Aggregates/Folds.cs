@@ -25,6 +25,12 @@ public readonly struct AndFold<T> : IFold<T> where T : IBitwiseOperators<T, T, T
     public static T Combine(T state, T value) => state & value;
 }
 
+/// <summary>bit_xor.</summary>
+public readonly struct XorFold<T> : IFold<T> where T : IBitwiseOperators<T, T, T>
+{
+    public static T Combine(T state, T value) => state ^ value;
+}
+
 /// <summary>bit_or, and bool_or over the 0/1 bytes of a bool vector.</summary>
 public readonly struct OrFold<T> : IFold<T> where T : IBitwiseOperators<T, T, T>
 {
