@@ -166,6 +166,10 @@ public static partial class BuiltinFunctions
         {
             f.Add(Fn("to_char", [type, SqlType.Text], SqlType.Text));
         }
+        foreach (var type in (SqlType[])[SqlType.Int4, SqlType.Int8, SqlType.Numeric, SqlType.Float4, SqlType.Float8])
+        {
+            f.Add(Fn("to_char", [type, SqlType.Text], SqlType.Text));
+        }
         f.Add(Fn("make_date", [SqlType.Int4, SqlType.Int4, SqlType.Int4], SqlType.Date));
         f.Add(Fn("make_timestamp", SqlList.From(dateTime), SqlType.Timestamp));
         f.Add(Fn("make_timestamptz", SqlList.From(dateTime), SqlType.TimestampTz));

@@ -5,14 +5,18 @@ using Vnd.Planner.Types;
 namespace Vnd.Executor.Expressions.Formatting;
 
 /// <summary>
-/// to_char(timestamp[tz], template) → text. The template is compiled once per distinct text (nearly always one
+/// to_char(timestamp[tz], template) → text, and to_char(number, template) (<see cref="NumberTemplate"/>). The template is compiled once per distinct text (nearly always one
 /// constant) once per batch, and each row is formatted into one builder reused through the batch.
 /// </summary>
 internal static class ToCharFunction
 {
     public static Expression? Resolve(string name, IReadOnlyList<Expression> a)
     {
-        if (name != "to_char" || a.Count != 2 || a[0].Type.Id is not (TypeId.Timestamp or TypeId.TimestampTz))
+        if (name != "to_char" || a.Count != 2)
+            return null;
+        if (a[0].Type.IsNumeric)
+            return Number(name, a);
+        if (a[0].Type.Id is not (TypeId.Timestamp or TypeId.TimestampTz))
             return null;
         var withZone = a[0].Type.Id == TypeId.TimestampTz;
         Expression[] args = [TypeUnification.To(a[0], withZone ? SqlType.TimestampTz : SqlType.Timestamp), TypeUnification.To(a[1], SqlType.Text)];
@@ -23,6 +27,44 @@ internal static class ToCharFunction
             RowKernel.Each(values, r, rows, (v, result, row) => state.Format(v[0].Get<long>(row), v[1].GetBytes(row), withZone, result, row));
         });
     }
+
+    /// <summary>to_char(number, template): integers and numeric exactly, floats through decimal.</summary>
+    private static FunctionExpression Number(string name, IReadOnlyList<Expression> a)
+    {
+        var type = a[0].Type.Id switch
+        {
+            TypeId.Float4 or TypeId.Float8 => SqlType.Float8,
+            TypeId.Numeric => SqlType.Numeric,
+            _ => SqlType.Int8,
+        };
+        Expression[] args = [TypeUnification.To(a[0], type), TypeUnification.To(a[1], SqlType.Text)];
+        return new FunctionExpression(name, SqlType.Text, args, (values, r, rows) =>
+        {
+            byte[]? templateBytes = null;
+            NumberTemplate? template = null;
+            RowKernel.Each(values, r, rows, (v, result, row) =>
+            {
+                var text = v[1].GetBytes(row);
+                if (template is null || !text.SequenceEqual(templateBytes))
+                {
+                    template = NumberTemplate.Compile(Encoding.UTF8.GetString(text));
+                    templateBytes = text.ToArray();
+                }
+                var value = type.Id switch
+                {
+                    TypeId.Numeric => v[0].Get<decimal>(row),
+                    TypeId.Int8 => v[0].Get<long>(row),
+                    _ => ToDecimal(v[0].Get<double>(row)),
+                };
+                result.SetBytes(row, Encoding.UTF8.GetBytes(template.Format(value, binary: type.Id == TypeId.Float8)));
+            });
+        });
+    }
+
+    private static decimal ToDecimal(double value) =>
+        double.IsFinite(value) && Math.Abs(value) < 7.9e28
+            ? (decimal)value
+            : throw new ExecutionException(Vnd.Planner.Errors.SqlState.NumericValueOutOfRange, "value out of range for to_char");
 
     private sealed class State
     {
