@@ -8,14 +8,20 @@ public static class CaptureFile
     private const uint PcapMicroseconds = 0xA1B2C3D4;
     private const uint PcapNanoseconds = 0xA1B23C4D;
 
-    /// <summary>Opens <paramref name="path"/> for one sequential pass.</summary>
+    /// <summary>Opens <paramref name="path"/> for one sequential pass: mapped into memory when it is a regular file
+    /// (and <see cref="CaptureReaderOptions.MemoryMap"/> is on), else read through a buffer.</summary>
     /// <exception cref="CaptureFormatException">The file header is not a supported capture header.</exception>
     public static IRecordSource Open(string path, CaptureReaderOptions? options = null)
     {
-        // No FileStream buffer: the reader reads large chunks into its own buffer.
+        options ??= CaptureReaderOptions.Default;
+        // No FileStream buffer: the reader reads large chunks into its own buffer, or maps the file.
         var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 0,
             FileOptions.SequentialScan);
-        return Open(stream, options);
+        // Pipes and devices (not seekable) and /proc files and empty files (length 0) have nothing to map: they are
+        // streamed. A 64-bit address space maps windows of any file without running out of it.
+        if (!options.MemoryMap || !stream.CanSeek || stream.Length == 0 || !Environment.Is64BitProcess)
+            return Open(stream, options);
+        return Open(new MappedInput(stream, options.EffectiveMapWindowSize), options);
     }
 
     /// <summary>Reads a capture from <paramref name="stream"/> (need not be seekable). The source owns the stream
@@ -24,7 +30,12 @@ public static class CaptureFile
     public static IRecordSource Open(Stream stream, CaptureReaderOptions? options = null)
     {
         options ??= CaptureReaderOptions.Default;
-        var input = new ChunkedInput(stream, options.EffectiveBufferSize, options.LeaveOpen);
+        return Open(new ChunkedInput(stream, options.EffectiveBufferSize, options.LeaveOpen), options);
+    }
+
+    /// <summary>Chooses the reader by the magic number at the start of <paramref name="input"/>, which it then owns.</summary>
+    private static IRecordSource Open(CaptureInput input, CaptureReaderOptions options)
+    {
         try
         {
             if (!input.Ensure(4))

@@ -8,9 +8,9 @@ namespace Vnd.Capture.Sources;
 /// </summary>
 internal abstract class CaptureFileReader : IRecordSource
 {
-    private protected CaptureFileReader(ChunkedInput input) => Input = input;
+    private protected CaptureFileReader(CaptureInput input) => Input = input;
 
-    private protected ChunkedInput Input { get; }
+    private protected CaptureInput Input { get; }
 
     private protected bool Finished { get; set; }
 

@@ -20,10 +20,22 @@ public sealed class CaptureReaderOptions
     /// <summary>Most interfaces kept per pcapng section; extra IDBs are counted and ignored.</summary>
     public int MaxInterfacesPerSection { get; init; } = 65536;
 
+    /// <summary>
+    /// Read a capture file opened by path in place, through a memory mapping, instead of copying it into a buffer
+    /// (see <see cref="MappedInput"/>). Off for a file that another process may truncate while it is read.
+    /// </summary>
+    public bool MemoryMap { get; init; } = true;
+
+    /// <summary>Bytes of the file mapped at a time when <see cref="MemoryMap"/> is on; raised to fit the largest block.</summary>
+    public int MapWindowSize { get; init; } = 16 * 1024 * 1024;
+
     /// <summary>Leave a caller's stream open when the source is disposed.</summary>
     public bool LeaveOpen { get; init; }
 
     internal int MaxBlockSize => checked(MaxRecordSize + BlockOverhead);
 
     internal int EffectiveBufferSize => Math.Max(BufferSize, MaxBlockSize + 16);
+
+    /// <summary>A window holds the largest block even when it starts a page before it.</summary>
+    internal int EffectiveMapWindowSize => Math.Max(MapWindowSize, MaxBlockSize + 16 + 2 * Environment.SystemPageSize);
 }

@@ -21,7 +21,7 @@ internal sealed class PcapReader : CaptureFileReader
     private readonly uint _maxRecordSize;
     private readonly TimeUnit _resolution;
 
-    public PcapReader(ChunkedInput input, CaptureReaderOptions options, bool bigEndian, bool nanosecond)
+    public PcapReader(CaptureInput input, CaptureReaderOptions options, bool bigEndian, bool nanosecond)
         : base(input)
     {
         _bigEndian = bigEndian;

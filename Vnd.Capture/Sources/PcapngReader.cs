@@ -29,7 +29,7 @@ internal sealed partial class PcapngReader : CaptureFileReader
     private bool _bigEndian;
     private TimeUnit _resolution = TimeUnit.Microsecond;
 
-    public PcapngReader(ChunkedInput input, CaptureReaderOptions options)
+    public PcapngReader(CaptureInput input, CaptureReaderOptions options)
         : base(input)
     {
         _maxBlockSize = options.MaxBlockSize;

@@ -14,7 +14,7 @@ internal static class PcapngSectionHeader
 
     /// <summary>Checks the section header; returns null when valid (with its byte order and length), else the
     /// error and a message.</summary>
-    public static (CaptureFormatError Error, long Offset, string Message)? Validate(ChunkedInput input, int maxBlockSize,
+    public static (CaptureFormatError Error, long Offset, string Message)? Validate(CaptureInput input, int maxBlockSize,
         out bool bigEndian, out int blockLength)
     {
         bigEndian = false;

@@ -118,6 +118,15 @@ internal sealed class CommonFrameRows
         ref var has = ref MemoryMarshal.GetReference(present[..Capacity]);
         var rows = _rows.AsSpan(0, n);
         var isPresent = load.Present;
+        if (IsDense(rows))
+        {
+            // Every stage row is a staged frame (no decoded rows in between): row j is frame j, and the presence is
+            // one fill instead of a store per row.
+            present[..n].Fill(isPresent);
+            for (var j = 0; j < n; j++)
+                Unsafe.Add(ref value, j) = load.Load(ref Unsafe.Add(ref heads, j * HeadLength));
+            return;
+        }
         for (var j = 0; j < rows.Length; j++)
         {
             var row = rows[j];
@@ -126,11 +135,23 @@ internal sealed class CommonFrameRows
         }
     }
 
+    /// <summary>
+    /// Whether the staged frames are stage rows 0 to n-1: rows are staged in increasing order, each once, from 0, so
+    /// the last being n-1 means there is none in between.
+    /// </summary>
+    private static bool IsDense(ReadOnlySpan<int> rows) => rows.Length != 0 && rows[^1] == rows.Length - 1;
+
     [MethodImpl(MethodImplOptions.AggressiveOptimization)] // hot in every import: fully optimised from the first call (see TraceImporter)
     private void WriteTimestamps(int n, Span<long> values, Span<bool> present)
     {
         var rows = _rows.AsSpan(0, n);
         var timestamps = _timestamps.AsSpan(0, rows.Length);
+        if (IsDense(rows))
+        {
+            timestamps.CopyTo(values);
+            present[..n].Fill(true);
+            return;
+        }
         for (var j = 0; j < rows.Length; j++)
         {
             values[rows[j]] = timestamps[j];

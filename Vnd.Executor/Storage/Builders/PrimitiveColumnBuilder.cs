@@ -1,6 +1,8 @@
 using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
 using Apache.Arrow;
 using Vnd.Executor.Storage.Sketches;
 using Vnd.Planner.Types;
@@ -52,8 +54,7 @@ public abstract class PrimitiveColumnBuilder<T> : ColumnBuilder
         if (values.Length > Capacity - start)
             ThrowFull();
         var destination = _values.AsSpan(start, values.Length);
-        for (var i = 0; i < destination.Length; i++)
-            destination[i] = T.CreateTruncating(values[i]);
+        Truncate(values, destination);
         // Nulls are rare in trace tables (most columns are fields every accepted packet has): find them vectorised.
         for (var i = present.IndexOf(false); i >= 0; i = NextAbsent(present, i + 1))
         {
@@ -61,6 +62,37 @@ public abstract class PrimitiveColumnBuilder<T> : ColumnBuilder
             destination[i] = T.Zero;
         }
         Count = start + values.Length;
+    }
+
+    /// <summary>
+    /// Every value converted to <typeparamref name="T"/> as <c>T.CreateTruncating</c> does: a copy for 64-bit columns,
+    /// and for 32-bit integer columns (int4, inet) the low halves gathered eight at a time, which the element loop did
+    /// not become. (<c>Vector256.Narrow</c> of longs is no single instruction: it was a call per vector, slower still.)
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Truncate(ReadOnlySpan<long> values, Span<T> destination)
+    {
+        if (typeof(T) == typeof(long) || typeof(T) == typeof(ulong))
+        {
+            MemoryMarshal.Cast<long, T>(values).CopyTo(destination);
+            return;
+        }
+        var i = 0;
+        if (Avx2.IsSupported && (typeof(T) == typeof(int) || typeof(T) == typeof(uint)))
+        {
+            ref var source = ref MemoryMarshal.GetReference(values);
+            ref var target = ref Unsafe.As<T, int>(ref MemoryMarshal.GetReference(destination));
+            // The even 32-bit words (the low halves) of each vector into its lower 128 bits, then both lower halves.
+            var evens = Vector256.Create(0, 2, 4, 6, 1, 3, 5, 7);
+            for (; i <= values.Length - Vector256<int>.Count; i += Vector256<int>.Count)
+            {
+                var low = Avx2.PermuteVar8x32(Vector256.LoadUnsafe(ref source, (nuint)i).AsInt32(), evens);
+                var high = Avx2.PermuteVar8x32(Vector256.LoadUnsafe(ref source, (nuint)(i + Vector256<long>.Count)).AsInt32(), evens);
+                Avx2.Permute2x128(low, high, 0x20).StoreUnsafe(ref target, (nuint)i);
+            }
+        }
+        for (; i < values.Length; i++)
+            destination[i] = T.CreateTruncating(values[i]);
     }
 
     private static int NextAbsent(ReadOnlySpan<bool> present, int from)

@@ -46,6 +46,10 @@ internal ref struct SketchValueAdder
     /// <summary>Adds every value of <paramref name="values"/> (at most as many as the hash scratch holds).</summary>
     public void Add(scoped ReadOnlySpan<ulong> values)
     {
+        // A chunk of one value (the protocol, the flags of a bulk transfer, a full segment's length) adds that value
+        // once: adding it again leaves the registers as they were, and in the memory it would only have hit.
+        if (values.Length > 1 && values[1..].IndexOfAnyExcept(values[0]) < 0)
+            values = values[..1];
         if (_vectorised)
         {
             var hashes = _hashes[..values.Length];

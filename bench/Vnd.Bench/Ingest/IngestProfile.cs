@@ -33,10 +33,12 @@ public static class IngestProfile
                 var pcap = IngestBenchmark.Generate(work.FullName, traffic, snap);
                 if (warmup > 0)
                     IngestBenchmark.WarmUp(IngestBenchmark.Generate(work.FullName, traffic with { Packets = warmup }, snap), Path.Combine(work.FullName, "warmup"));
+                var threads = ThreadCpu.Snapshot();
                 var cpu = Environment.CpuUsage;
                 var (summary, elapsed) = IngestBenchmark.ImportOnce(pcap, Path.Combine(work.FullName, "data"));
                 var used = Environment.CpuUsage;
                 Console.WriteLine($"{summary.Packets} packets: wall {elapsed.TotalSeconds:F3} s, CPU user {(used.UserTime - cpu.UserTime).TotalSeconds:F3} s + sys {(used.PrivilegedTime - cpu.PrivilegedTime).TotalSeconds:F3} s");
+                Console.WriteLine($"CPU by thread: {ThreadCpu.Difference(threads, ThreadCpu.Snapshot())}");
                 return 0;
             case "generate":
                 Console.WriteLine(InMemoryFrames.Generate(traffic, snap).Count);

@@ -56,6 +56,40 @@ public sealed class BulkAppendTests : IDisposable
         Assert.Equal(Rows, row);
     }
 
+    /// <summary>Values of every width, negative and past the column's range, in runs long enough for the vector narrowing and with a tail.</summary>
+    [Theory]
+    [InlineData(1)]
+    [InlineData(15)]
+    [InlineData(16)]
+    [InlineData(67)]
+    [InlineData(1_000)]
+    public void Long_runs_keep_the_low_bits_of_every_value(int count)
+    {
+        var random = new Random(count);
+        var values = new long[count];
+        var present = new bool[count];
+        for (var i = 0; i < count; i++)
+        {
+            values[i] = (i % 4) switch { 0 => random.NextInt64(), 1 => -random.Next(), 2 => random.Next(70_000) - 35_000, _ => long.MinValue + i };
+            present[i] = i % 29 != 5;
+        }
+        var int2 = new Int16ColumnBuilder(count);
+        var int4 = new Int32ColumnBuilder(count);
+        var int8 = new Int64ColumnBuilder(count);
+        var inet = new Inet4ColumnBuilder(count);
+        int2.AppendRange(values, present);
+        int4.AppendRange(values, present);
+        int8.AppendRange(values, present);
+        inet.AppendRange(values, present);
+        for (var i = 0; i < count; i++)
+        {
+            Assert.Equal(present[i] ? (short)values[i] : 0, int2.Values[i]);
+            Assert.Equal(present[i] ? (int)values[i] : 0, int4.Values[i]);
+            Assert.Equal(present[i] ? values[i] : 0, int8.Values[i]);
+            Assert.Equal(present[i] ? (uint)values[i] : 0, inet.Values[i]);
+        }
+    }
+
     [Fact]
     public void Ending_more_rows_than_the_batch_holds_is_refused()
     {

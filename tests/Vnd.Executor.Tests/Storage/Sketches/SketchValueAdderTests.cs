@@ -4,7 +4,7 @@ namespace Vnd.Executor.Tests.Storage.Sketches;
 
 public sealed class SketchValueAdderTests
 {
-    public static TheoryData<string> Columns => new() { "constant", "few", "distinct", "few-then-distinct", "distinct-then-few", "colliding", "markers", "extremes" };
+    public static TheoryData<string> Columns => new() { "constant", "few", "distinct", "few-then-distinct", "distinct-then-few", "colliding", "markers", "extremes", "runs", "runs-of-new" };
 
     /// <summary>A batch of 64-bit column values shaped like one kind of trace column.</summary>
     private static ulong[] Batch(string shape, int count)
@@ -16,6 +16,10 @@ public sealed class SketchValueAdderTests
             values[i] = shape switch
             {
                 "constant" => 6,
+                // Runs of one value that start and end inside chunks and fill some whole (flags, full-size lengths).
+                "runs" => (ulong)(i / 100 % 7),
+                // Runs of values never seen before, past the miss limit (a column that goes vectorised).
+                "runs-of-new" => (ulong)(i / 70) * 0x9E37_79B9UL,
                 "few" => 0x0A00_0000UL + (ulong)random.Next(300), // addresses of a few hundred hosts
                 "distinct" => 1_700_000_000_000_000_000UL + (ulong)i * 1000, // timestamps
                 "few-then-distinct" => i < 2_000 ? (ulong)random.Next(4) : (ulong)random.NextInt64(),
