@@ -25,7 +25,7 @@ public sealed class SegmentReader : IDisposable
         _path = table.SegmentPath(segment);
         if (mode == SegmentReadMode.Mapped && segment.Bytes <= int.MaxValue)
         {
-            _mapped = table.Mappings.Acquire(_path, segment.Bytes);
+            _mapped = table.Mappings.Acquire(_path, segment.Bytes, segment);
             _batches = _mapped.Batches;
         }
         else
