@@ -76,8 +76,7 @@ public sealed class LocalTraceTables(TraceTableStore store) : ITraceTables
     {
         if (!IsName(schema, "schema") || !IsName(name, "table"))
             return null;
-        var reference = new TableRef(schema, name);
-        return store.TableExists(reference) ? store.OpenTable(reference) : null;
+        return store.TryOpenTable(new TableRef(schema, name));
     }
 
     /// <summary>Names the store could never hold (path separators, dots) are simply not tables.</summary>

@@ -47,14 +47,26 @@ public sealed class TraceCatalog : ITraceTableCatalog
     public IReadOnlyList<string> Schemas() => [_tenant];
 
     /// <summary>The tenant's trace tables by name (for the system catalog's pg_class, pg_attribute and information_schema).</summary>
+    /// <remarks>
+    /// The same list while the store's listing is the same one (<see cref="TableNameCache"/>), so a caller can tell an
+    /// unchanged table list by reference (the system catalog's relation OIDs, asked on every statement).
+    /// </remarks>
     public IReadOnlyList<(string Schema, string Name)> TableNames()
     {
         var names = _tables.TableNames(_tenant);
+        if (_named is { } last && ReferenceEquals(last.From, names))
+            return last.Tables;
         var tables = new (string, string)[names.Count];
         for (var i = 0; i < tables.Length; i++)
             tables[i] = (_tenant, names[i]);
+        _named = new NamedTables(names, tables);
         return tables;
     }
+
+    private NamedTables? _named;
+
+    /// <summary>The last table list and the store listing it was made from.</summary>
+    private sealed record NamedTables(IReadOnlyList<string> From, (string Schema, string Name)[] Tables);
 
     public bool SchemaExists(string schema) => schema == _tenant;
 

@@ -21,8 +21,11 @@ public sealed class SessionTempTables
     public long Bytes { get; private set; }
 
     /// <summary>The tables, in name order (pg_class of this session lists them).</summary>
+    /// <remarks>Asked on every statement (relation OIDs), where a session almost always has none.</remarks>
     public IReadOnlyList<TableDefinition> Definitions()
     {
+        if (_tables.Count == 0)
+            return [];
         var definitions = new List<TableDefinition>(_tables.Count);
         foreach (var name in _tables.Keys.Order(StringComparer.Ordinal))
             definitions.Add(_tables[name].Definition);

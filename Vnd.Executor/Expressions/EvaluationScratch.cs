@@ -10,14 +10,21 @@ namespace Vnd.Executor.Expressions;
 /// </summary>
 public sealed class EvaluationScratch
 {
-    private readonly Stack<Vector>[] _free = CreatePools();
+    /// <summary>How many physical types there are: one pool each.</summary>
+    private static readonly int PhysicalTypeCount = Enum.GetValues<PhysicalType>().Length;
+
+    /// <summary>
+    /// Pools made on first return: a scratch is made per operator stream opened, and a small query (a projection
+    /// over ten rows) opens several per statement, each of which made a pool for every physical type it never used.
+    /// </summary>
+    private readonly Stack<Vector>?[] _free = new Stack<Vector>?[PhysicalTypeCount];
     private readonly Stack<int[]> _selections = new();
     private readonly Stack<Batch> _views = new();
 
     public Vector Rent(SqlType type)
     {
         var pool = _free[(int)PhysicalTypes.Of(type)];
-        var vector = pool.Count > 0 ? pool.Pop() : new Vector(type) { Owner = this };
+        var vector = pool is { Count: > 0 } ? pool.Pop() : new Vector(type) { Owner = this };
         vector.Type = type;
         return vector;
     }
@@ -25,7 +32,7 @@ public sealed class EvaluationScratch
     public void Release(Vector vector)
     {
         if (ReferenceEquals(vector.Owner, this))
-            _free[(int)vector.PhysicalType].Push(vector);
+            (_free[(int)vector.PhysicalType] ??= new Stack<Vector>()).Push(vector);
     }
 
     /// <summary>A selection buffer of batch capacity.</summary>
@@ -52,12 +59,4 @@ public sealed class EvaluationScratch
     }
 
     public void ReleaseView(Batch view) => _views.Push(view);
-
-    private static Stack<Vector>[] CreatePools()
-    {
-        var pools = new Stack<Vector>[Enum.GetValues<PhysicalType>().Length];
-        for (var i = 0; i < pools.Length; i++)
-            pools[i] = new Stack<Vector>();
-        return pools;
-    }
 }

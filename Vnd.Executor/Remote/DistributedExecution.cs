@@ -43,6 +43,21 @@ public sealed class DistributedExecution(Placement placement, IReadOnlyDictionar
     public PhysicalOperator Physical(LogicalPlan plan, IReadOnlyList<BoundLiteral>? parameters, Func<Scan, IBatchSource> coordinatorTables) =>
         new DistributedQuery(Reachable(Plan(plan, parameters)), endpoints, transport, coordinatorTables, parameters).Root();
 
+    /// <summary>
+    /// Whether none of <paramref name="scans"/> (a plan's, subqueries included) reads a table a table server holds:
+    /// such a plan would become one coordinator fragment, run by the same <see cref="PhysicalPlanning.PhysicalPlanner"/>
+    /// over the coordinator's tables, so a caller may plan it so directly.
+    /// </summary>
+    public bool AllAtCoordinator(IReadOnlyList<Scan> scans)
+    {
+        foreach (var scan in scans)
+        {
+            if (ExchangeScan.TryGetProducer(scan, out _) || placement.Find(scan.Schema, scan.Table) is { Site.IsCoordinator: false })
+                return false;
+        }
+        return true;
+    }
+
     /// <summary>EXPLAIN ANALYZE: the same plan as <see cref="Physical"/>, with every exchange measured.</summary>
     public DistributedAnalysis Analyze(DistributedPlan plan, IReadOnlyList<BoundLiteral>? parameters, Func<Scan, IBatchSource> coordinatorTables) =>
         new(new DistributedQuery(Reachable(plan), endpoints, transport, coordinatorTables, parameters));

@@ -17,6 +17,7 @@ internal sealed unsafe class MappedSegmentMemory : MemoryManager<byte>
     private readonly int _length;
     private int _references = 1;
     private bool _disposed;
+    private SegmentRecordBatches? _batches;
 
     private static ReadOnlySpan<byte> Magic => "ARROW1"u8;
 
@@ -53,6 +54,23 @@ internal sealed unsafe class MappedSegmentMemory : MemoryManager<byte>
             throw new StorageException(StorageErrorKind.Corrupt, $"segment {path} is not an Arrow IPC file");
         }
         return mapped;
+    }
+
+    /// <summary>
+    /// The segment's record batches, decoded once for every reader of this mapping. The IPC file is "ARROW1" +
+    /// padding, the stream format (ending in an end-of-stream marker), the footer and "ARROW1"; the stream part
+    /// alone is what Arrow's in-memory reader consumes.
+    /// </summary>
+    public SegmentRecordBatches Batches
+    {
+        get
+        {
+            var batches = Volatile.Read(ref _batches);
+            if (batches is not null)
+                return batches;
+            Interlocked.CompareExchange(ref _batches, new SegmentRecordBatches(Memory[8..]), null);
+            return _batches;
+        }
     }
 
     /// <summary>Another reference, unless the mapping is already being unmapped (the caller then maps anew).</summary>

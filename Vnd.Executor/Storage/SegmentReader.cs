@@ -11,8 +11,10 @@ namespace Vnd.Executor.Storage;
 /// </summary>
 public sealed class SegmentReader : IDisposable
 {
-    private readonly ArrowStreamReader _reader;
+    private readonly ArrowStreamReader? _reader;
     private readonly MappedSegmentMemory? _mapped;
+    private readonly SegmentRecordBatches? _batches;
+    private int _next;
     private readonly string _path;
     private long _rows;
     private bool _done;
@@ -23,18 +25,8 @@ public sealed class SegmentReader : IDisposable
         _path = table.SegmentPath(segment);
         if (mode == SegmentReadMode.Mapped && segment.Bytes <= int.MaxValue)
         {
-            _mapped = table.Mappings.Acquire(_path, segment.Bytes);
-            try
-            {
-                // The IPC file is "ARROW1" + padding, the stream format (ending in an end-of-stream marker),
-                // the footer and "ARROW1"; the stream part alone is what Arrow's in-memory reader consumes.
-                _reader = new ArrowStreamReader(_mapped.Memory[8..]);
-            }
-            catch
-            {
-                _mapped.Release();
-                throw;
-            }
+            _mapped = table.Mappings.Acquire(_path, segment.Bytes, segment);
+            _batches = _mapped.Batches;
         }
         else
         {
@@ -46,7 +38,10 @@ public sealed class SegmentReader : IDisposable
 
     public SegmentInfo Segment { get; }
 
-    /// <summary>The next record batch, or null at the end of the segment. The caller disposes it.</summary>
+    /// <summary>
+    /// The next record batch, or null at the end of the segment. The caller disposes it; a mapped segment's batches
+    /// are shared views of the mapping (<see cref="SegmentRecordBatches"/>), for which that releases nothing.
+    /// </summary>
     public RecordBatch? ReadNext()
     {
         if (_done)
@@ -54,7 +49,7 @@ public sealed class SegmentReader : IDisposable
         RecordBatch? batch;
         try
         {
-            batch = _reader.ReadNextRecordBatch();
+            batch = _batches is not null ? _batches.Get(_next++) : _reader!.ReadNextRecordBatch();
         }
         catch (Exception e) when (e is not StorageException)
         {
@@ -74,7 +69,7 @@ public sealed class SegmentReader : IDisposable
 
     public void Dispose()
     {
-        _reader.Dispose();
+        _reader?.Dispose();
         _mapped?.Release();
     }
 }

@@ -96,13 +96,28 @@ public sealed class TraceTableStore
     }
 
     /// <summary>The table's current snapshot; throws <see cref="StorageErrorKind.TableNotFound"/>.</summary>
-    public TraceTable OpenTable(TableRef table)
+    public TraceTable OpenTable(TableRef table) =>
+        TryOpenTable(table) ?? throw new StorageException(StorageErrorKind.TableNotFound, $"trace table {table} does not exist");
+
+    /// <summary>The table as of its manifest now, or null when it does not exist (one stat of the manifest).</summary>
+    public TraceTable? TryOpenTable(TableRef table)
     {
         var directory = TableDirectory.TablePath(DataDirectory, table);
-        var manifest = _manifests.Load(directory)
-            ?? throw new StorageException(StorageErrorKind.TableNotFound, $"trace table {table} does not exist");
-        return new TraceTable(table, directory, manifest, _mappings);
+        if (_manifests.Load(directory) is not { } manifest)
+            return null;
+        if (_opened.TryGetValue(manifest, out var opened) && opened.Ref == table)
+            return opened;
+        opened = new TraceTable(table, directory, manifest, _mappings);
+        _opened.AddOrUpdate(manifest, opened);
+        return opened;
     }
+
+    /// <summary>
+    /// Snapshots by the manifest they show: a manifest is immutable and the manifest cache hands out one instance per
+    /// version, so a snapshot (with its schema built from the manifest) is made once per version, not at every open;
+    /// a small query opens its table three times (binding, plan check, scan).
+    /// </summary>
+    private readonly System.Runtime.CompilerServices.ConditionalWeakTable<TableManifest, TraceTable> _opened = new();
 
     public TraceTableReader OpenReader(TableRef table) => new(OpenTable(table));
 

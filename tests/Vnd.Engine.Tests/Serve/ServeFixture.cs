@@ -64,10 +64,13 @@ public sealed class ServeFixture : IAsyncLifetime
     /// <summary>The same SQL run in-process through QueryRunner: the reference for what the server must send.</summary>
     public QueryResult Embedded(string tenant, string sql) => new QueryRunner(new TraceTableStore(Data), tenant).Run(sql);
 
-    private void Import(string tenant, string capture, string? parseConfig = null)
+    private void Import(string tenant, string capture, string? parseConfig = null) => Import(Data, tenant, capture, parseConfig);
+
+    /// <summary><c>vnd import</c> of a shared tcp capture into <paramref name="data"/> (appending when the table exists).</summary>
+    public static void Import(string data, string tenant, string capture, string? parseConfig = null)
     {
         var config = parseConfig ?? Path.Combine(RepositoryRoot(), "docs", "examples", "tcp-trace.cfg");
-        var rc = VndCommandLine.Build().Parse(["import", "--data", Data, "--tenant", tenant, "--parse", config, SharedData.Pcap("tcp/" + capture)]).Invoke();
+        var rc = VndCommandLine.Build().Parse(["import", "--data", data, "--tenant", tenant, "--parse", config, SharedData.Pcap("tcp/" + capture)]).Invoke();
         Assert.Equal(0, rc);
     }
 

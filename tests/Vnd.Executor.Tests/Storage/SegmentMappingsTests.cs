@@ -190,4 +190,27 @@ public sealed class SegmentMappingsTests : IDisposable
 
         public void Advance(TimeSpan by) => _ticks += by.Ticks;
     }
+
+    [Fact]
+    public void A_mapping_checked_for_a_manifest_entry_skips_the_stat_only_for_that_entry()
+    {
+        var store = new TraceTableStore(_dir.Path);
+        var table = new TableRef("s", "t");
+        TraceTableStoreTests.WriteInts(store, table, 100);
+        var opened = store.OpenTable(table);
+        var segment = opened.Segments[0];
+        var path = opened.SegmentPath(segment);
+        var mappings = new SegmentMappings();
+        var first = mappings.Acquire(path, segment.Bytes, segment);
+        File.Delete(path);
+
+        // The same manifest entry: the mapping it was checked for, no stat (the mapping outlives the file's name).
+        var again = mappings.Acquire(path, segment.Bytes, segment);
+        Assert.Same(first, again);
+        // An equal entry of another manifest instance is checked against the file, which is gone.
+        var error = Assert.Throws<StorageException>(() => mappings.Acquire(path, segment.Bytes, segment with { }));
+        Assert.Equal(StorageErrorKind.Corrupt, error.Kind);
+        first.Release();
+        again.Release();
+    }
 }
