@@ -16,7 +16,7 @@ namespace Vnd.Executor.Operators.Joins;
 /// rows copied into partition order while it sits in the cache, by one worker, with no locks; a probe computes
 /// the region and position from the hash alone. Rows with equal keys are chained through the join's Next array.
 /// </summary>
-internal sealed class JoinKeyTable : IDisposable
+internal sealed unsafe class JoinKeyTable : IDisposable
 {
     private readonly MemoryBudget _memory;
     private readonly int _words;
@@ -25,7 +25,9 @@ internal sealed class JoinKeyTable : IDisposable
     private readonly int _regionSlots;
     // Chunk i's key words (wide keys are compared in place; see BuildChunk for row ids).
     private readonly ulong[][] _keys;
-    private ulong[] _slots;
+    private readonly HugePageMemory _slotMemory;
+    // The slots (_slotMemory's, zeroed: 0 is a free slot); a pointer so the probe loop has no bounds checks.
+    private ulong* _slots;
     private long _reserved;
 
     private JoinKeyTable(MemoryBudget memory, ulong[][] keys, int words, int bits, int regionSlots)
@@ -41,9 +43,16 @@ internal sealed class JoinKeyTable : IDisposable
             ExecutionErrors.Unsupported("a hash join build side this large");
         _reserved = length * 8;
         memory.Reserve(_reserved);
-        // Cleared region by region as the workers fill them (see Fill): one thread clearing the whole table up
-        // front left the other core idle.
-        _slots = ArrayPool<ulong>.Shared.Rent((int)length);
+        try
+        {
+            _slotMemory = new HugePageMemory(length * 8);
+        }
+        catch
+        {
+            memory.Release(_reserved);
+            throw;
+        }
+        _slots = _slotMemory.Pointer;
     }
 
     /// <summary>
@@ -102,9 +111,8 @@ internal sealed class JoinKeyTable : IDisposable
     {
         _memory.Release(_reserved);
         _reserved = 0;
-        if (_slots.Length > 0)
-            ArrayPool<ulong>.Shared.Return(_slots);
-        _slots = [];
+        _slotMemory.Dispose();
+        _slots = null;
     }
 
     /// <summary>Enough partitions that each holds about 4K rows (its region then fits in L2), at most 2048 so the
@@ -130,10 +138,10 @@ internal sealed class JoinKeyTable : IDisposable
     private int After(int slot, int regionStart) => slot + 1 == regionStart + _regionSlots ? regionStart : slot + 1;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private unsafe void Prefetch(ulong hash)
+    private void Prefetch(ulong hash)
     {
         if (Sse.IsSupported)
-            Sse.Prefetch0(Unsafe.AsPointer(ref _slots[Home(hash, out _) * _stride]));
+            Sse.Prefetch0(_slots + ((long)Home(hash, out _) * _stride));
     }
 
     private int FindWord(ulong hash, ulong key) => (int)(uint)_slots[LocateWord(hash, key)] - 1;
@@ -190,13 +198,11 @@ internal sealed class JoinKeyTable : IDisposable
         try
         {
             scatter.Scatter(order, orderedHashes, orderedKeys);
-            var regionLength = _regionSlots * _stride;
             ParallelDrain.For(Math.Min(workers, partitions), w =>
             {
                 for (var p = w; p < partitions; p += workers)
                 {
                     context.CheckCancelled();
-                    _slots.AsSpan(p * regionLength, regionLength).Clear();
                     for (var i = starts[p]; i < starts[p + 1]; i++)
                     {
                         var row = order[i];
