@@ -14,13 +14,15 @@ public sealed class ColumnCollection : IDisposable
     private readonly MemoryBudget _memory;
     private long _reserved;
 
-    public ColumnCollection(IReadOnlyList<SqlType> types, MemoryBudget memory)
+    /// <param name="capacity">Rows to hold before the first growth: a store that knows it will fill a large
+    /// block (a join build's chunk) starts there instead of doubling up to it.</param>
+    public ColumnCollection(IReadOnlyList<SqlType> types, MemoryBudget memory, int capacity = Batch.Capacity)
     {
         _memory = memory;
         _columns = new Vector[types.Count];
         for (var i = 0; i < _columns.Length; i++)
         {
-            _columns[i] = new Vector(types[i], Batch.Capacity);
+            _columns[i] = new Vector(types[i], capacity);
             _columns[i].ResetFlat();
         }
         Charge();

@@ -29,38 +29,89 @@ internal sealed class DenseKeyIndex
     /// </summary>
     public static long Slots(int rows, ReadOnlySpan<int> offsets, ReadOnlySpan<ulong> keys, int bits, out long min)
     {
-        min = long.MaxValue;
-        var max = long.MinValue;
-        var keyed = 0L;
-        for (var r = 0; r < rows; r++)
-        {
-            if (offsets[r] < 0)
-                continue;
-            var v = Value(keys[offsets[r]], bits);
-            min = Math.Min(min, v);
-            max = Math.Max(max, v);
-            keyed++;
-        }
-        if (keyed == 0)
-            return 0;
-        var range = (ulong)(max - min) + 1;
-        return range <= (ulong)Math.Min(MaxRange, (2 * keyed) + 4096) ? (long)range : 0;
+        var bounds = KeyBounds.Empty;
+        bounds.Add(offsets[..rows], keys, bits);
+        return bounds.Slots(out min);
+    }
+
+    /// <summary><see cref="Slots(int, ReadOnlySpan{int}, ReadOnlySpan{ulong}, int, out long)"/> over a build's chunks.</summary>
+    public static long Slots(BuildChunkStore store, int bits, out long min)
+    {
+        var bounds = KeyBounds.Empty;
+        foreach (var chunk in store.Chunks)
+            bounds.Add(chunk.Offsets.AsSpan(0, chunk.Count), chunk.KeyWords, bits);
+        return bounds.Slots(out min);
     }
 
     /// <summary>Indexes every keyed row; rows with equal keys are chained newest first, as the hash table does.</summary>
     public static DenseKeyIndex Build(long slots, long min, int rows, ReadOnlySpan<int> offsets, ReadOnlySpan<ulong> keys, int bits, int[] next)
     {
+        var index = Empty(slots, min);
+        index.Add(0, offsets[..rows], keys, bits, next);
+        return index;
+    }
+
+    /// <summary><see cref="Build(long, long, int, ReadOnlySpan{int}, ReadOnlySpan{ulong}, int, int[])"/> over a
+    /// build's chunks (row ids as <see cref="BuildChunk"/> gives them).</summary>
+    public static DenseKeyIndex Build(long slots, long min, BuildChunkStore store, int bits, int[] next)
+    {
+        var index = Empty(slots, min);
+        foreach (var chunk in store.Chunks)
+            index.Add(chunk.First, chunk.Offsets.AsSpan(0, chunk.Count), chunk.KeyWords, bits, next);
+        return index;
+    }
+
+    private static DenseKeyIndex Empty(long slots, long min)
+    {
         var heads = new int[slots];
         Array.Fill(heads, -1);
-        for (var r = 0; r < rows; r++)
+        return new DenseKeyIndex(heads, min);
+    }
+
+    /// <summary>Indexes rows <paramref name="first"/> + r for the keyed r of <paramref name="offsets"/>.</summary>
+    private void Add(int first, ReadOnlySpan<int> offsets, ReadOnlySpan<ulong> keys, int bits, int[] next)
+    {
+        var heads = _heads;
+        for (var r = 0; r < offsets.Length; r++)
         {
             if (offsets[r] < 0)
                 continue;
-            var slot = (int)(Value(keys[offsets[r]], bits) - min);
-            next[r] = heads[slot];
-            heads[slot] = r;
+            var slot = (int)(Value(keys[offsets[r]], bits) - _min);
+            next[first + r] = heads[slot];
+            heads[slot] = first + r;
         }
-        return new DenseKeyIndex(heads, min);
+    }
+
+    /// <summary>The range of keyed values seen so far.</summary>
+    private struct KeyBounds
+    {
+        public static KeyBounds Empty => new() { Min = long.MaxValue, Max = long.MinValue };
+
+        public long Min;
+        public long Max;
+        public long Keyed;
+
+        public void Add(ReadOnlySpan<int> offsets, ReadOnlySpan<ulong> keys, int bits)
+        {
+            foreach (var offset in offsets)
+            {
+                if (offset < 0)
+                    continue;
+                var v = Value(keys[offset], bits);
+                Min = Math.Min(Min, v);
+                Max = Math.Max(Max, v);
+                Keyed++;
+            }
+        }
+
+        public readonly long Slots(out long min)
+        {
+            min = Min;
+            if (Keyed == 0)
+                return 0;
+            var range = (ulong)(Max - Min) + 1;
+            return range <= (ulong)Math.Min(MaxRange, (2 * Keyed) + 4096) ? (long)range : 0;
+        }
     }
 
     /// <summary>A packed integer key's value: its low <paramref name="bits"/> bits, sign-extended.</summary>

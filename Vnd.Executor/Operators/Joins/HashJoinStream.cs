@@ -178,7 +178,7 @@ internal sealed class HashJoinStream : OperatorStream
     private Batch? FilterByMatch(Batch batch)
     {
         var rows = batch.Rows;
-        var buildEmpty = _table.Rows.Count == 0;
+        var buildEmpty = _table.RowCount == 0;
         if (Type == JoinType.NullAwareAnti && _table.HasNullKey)
             return null;
         var kept = 0;
@@ -226,8 +226,8 @@ internal sealed class HashJoinStream : OperatorStream
         _output.Reset();
         for (var c = 0; c < _probeColumns; c++)
             VectorCopy.Gather(batch[c], _pairProbe.AsSpan(0, n), _output[c], 0);
-        for (var c = 0; c < _table.Rows.ColumnCount; c++)
-            _table.Rows.Gather(c, _pairBuild.AsSpan(0, n), _output[_probeColumns + c], 0);
+        for (var c = 0; c < _table.BuildColumnCount; c++)
+            _table.GatherBuild(c, _pairBuild.AsSpan(0, n), _output[_probeColumns + c], 0);
         _output.Count = n;
         _output.Sequence = batch.Sequence;
         if (_residual.Count > 0 && FilterOperator.Apply(_residual, _output, _selection, _scratch) == 0)
@@ -246,7 +246,7 @@ internal sealed class HashJoinStream : OperatorStream
     {
         var rows = batch.Rows;
         var kept = 0;
-        var emptyBuild = _table.Rows.Count == 0;
+        var emptyBuild = _table.RowCount == 0;
         for (var k = 0; k < rows.Length; k++)
         {
             var keep = Type switch
@@ -281,11 +281,11 @@ internal sealed class HashJoinStream : OperatorStream
         if (_unmatchedBuildCursor < 0)
             return null;
         var matched = _table.Matched;
-        var count = _table.Rows.Count;
+        var count = _table.RowIdLimit;
         var n = 0;
         while (_unmatchedBuildCursor < count && n < Batch.Capacity)
         {
-            if (matched[_unmatchedBuildCursor] == 0)
+            if (matched[_unmatchedBuildCursor] == 0 && _table.IsRow(_unmatchedBuildCursor))
                 _pairBuild[n++] = _unmatchedBuildCursor;
             _unmatchedBuildCursor++;
         }
@@ -297,8 +297,8 @@ internal sealed class HashJoinStream : OperatorStream
         _output.Reset();
         for (var c = 0; c < _probeColumns; c++)
             VectorCopy.SetNulls(_output[c], 0, n);
-        for (var c = 0; c < _table.Rows.ColumnCount; c++)
-            _table.Rows.Gather(c, _pairBuild.AsSpan(0, n), _output[_probeColumns + c], 0);
+        for (var c = 0; c < _table.BuildColumnCount; c++)
+            _table.GatherBuild(c, _pairBuild.AsSpan(0, n), _output[_probeColumns + c], 0);
         _output.Count = n;
         // After every probe row, as one partition would emit them.
         _output.Sequence = long.MaxValue;

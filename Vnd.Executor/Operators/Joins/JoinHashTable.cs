@@ -40,7 +40,29 @@ internal sealed partial class JoinHashTable : IDisposable
         Rows = new ColumnCollection(types, memory);
     }
 
+    /// <summary>The build rows of the byte-encoded path (a packed build keeps them in its chunk store).</summary>
     public ColumnCollection Rows { get; }
+
+    public int BuildColumnCount => _types.Count;
+
+    /// <summary>Build rows held.</summary>
+    public int RowCount => _store?.Count ?? Rows.Count;
+
+    /// <summary>One past the largest build row id (<see cref="Next"/> and <see cref="Matched"/> are this long):
+    /// a packed build's ids have gaps (<see cref="BuildChunkStore"/>).</summary>
+    public int RowIdLimit => _store?.IdLimit ?? Rows.Count;
+
+    /// <summary>Whether a build row id below <see cref="RowIdLimit"/> holds a row.</summary>
+    public bool IsRow(int id) => _store?.IsRow(id) ?? true;
+
+    /// <summary>Copies build rows <paramref name="ids"/> of column <paramref name="column"/> into dst[offset..].</summary>
+    public void GatherBuild(int column, ReadOnlySpan<int> ids, Vector destination, int offset)
+    {
+        if (_store is { } store)
+            store.Gather(column, ids, destination, offset);
+        else
+            Rows.Gather(column, ids, destination, offset);
+    }
 
     /// <summary>Next build row with the same key, or -1.</summary>
     public int[] Next { get; private set; } = [];
@@ -133,9 +155,6 @@ internal sealed partial class JoinHashTable : IDisposable
             ArrayPool<ulong>.Shared.Return(_hashes);
             ArrayPool<byte>.Shared.Return(_keys);
             ArrayPool<int>.Shared.Return(_keyOffsets);
-            if (_keyWords.Length > 0)
-                ArrayPool<ulong>.Shared.Return(_keyWords);
-            _keyWords = [];
             if (Next.Length > 0)
                 ArrayPool<int>.Shared.Return(Next);
             if (Matched.Length > 0)
@@ -147,6 +166,7 @@ internal sealed partial class JoinHashTable : IDisposable
             Matched = [];
         }
         _keyTable?.Dispose();
+        _store?.Dispose();
         // A build cancelled part-way leaves some partitions unbuilt (null).
         foreach (var p in _partitions)
             p?.Dispose();

@@ -10,24 +10,27 @@ namespace Vnd.Executor.Operators.Joins;
 /// open-addressing table whose slots hold the newest build row of a key, so a probe costs one cache line — no
 /// entry number to turn into a row through a second array. Each slot is <c>(low 32 hash bits) &lt;&lt; 32 | row + 1</c>
 /// (0 = free); a one-word key follows it in the slot, a wider key is compared against the build rows' key words
-/// where they were materialised (read only when the 32-bit tag matches, nearly always a match): inline, a 3-word key
+/// where they were materialised (their <see cref="BuildChunk"/>) (read only when the 32-bit tag matches, nearly always a match): inline, a 3-word key
 /// would make the table four times the size, and zeroing it cost more than the probe saved. The table is cut into
 /// regions by the top bits of the hash, one per radix partition of the build rows, so each region is filled from
 /// rows copied into partition order while it sits in the cache, by one worker, with no locks; a probe computes
 /// the region and position from the hash alone. Rows with equal keys are chained through the join's Next array.
 /// </summary>
-internal sealed class JoinKeyTable : IDisposable
+internal sealed unsafe class JoinKeyTable : IDisposable
 {
     private readonly MemoryBudget _memory;
     private readonly int _words;
     private readonly int _stride;
     private readonly int _bits;
     private readonly int _regionSlots;
-    private readonly ulong[] _keys;
-    private ulong[] _slots;
+    // Chunk i's key words (wide keys are compared in place; see BuildChunk for row ids).
+    private readonly ulong[][] _keys;
+    private readonly HugePageMemory _slotMemory;
+    // The slots (_slotMemory's, zeroed: 0 is a free slot); a pointer so the probe loop has no bounds checks.
+    private ulong* _slots;
     private long _reserved;
 
-    private JoinKeyTable(MemoryBudget memory, ulong[] keys, int words, int bits, int regionSlots)
+    private JoinKeyTable(MemoryBudget memory, ulong[][] keys, int words, int bits, int regionSlots)
     {
         _memory = memory;
         _keys = keys;
@@ -40,19 +43,26 @@ internal sealed class JoinKeyTable : IDisposable
             ExecutionErrors.Unsupported("a hash join build side this large");
         _reserved = length * 8;
         memory.Reserve(_reserved);
-        // Cleared region by region as the workers fill them (see Fill): one thread clearing the whole table up
-        // front left the other core idle.
-        _slots = ArrayPool<ulong>.Shared.Rent((int)length);
+        try
+        {
+            _slotMemory = new HugePageMemory(length * 8);
+        }
+        catch
+        {
+            memory.Release(_reserved);
+            throw;
+        }
+        _slots = _slotMemory.Pointer;
     }
 
     /// <summary>
-    /// Indexes the keyed rows: row r's key is <c>keys[offsets[r] .. offsets[r] + words)</c>, offsets[r] &lt; 0 for a
-    /// NULL key (offsets[r] = r * words otherwise: the table keeps <paramref name="keys"/> to compare wide keys); rows with equal keys are chained newest first through <paramref name="next"/>, which must hold -1
-    /// for every row on entry (only repeated keys are written).
+    /// Indexes the keyed rows of <paramref name="store"/> (the table keeps its chunks' key words to compare wide
+    /// keys); rows with equal keys are chained newest first through <paramref name="next"/> (indexed by row id),
+    /// which must hold -1 for every row on entry (only repeated keys are written).
     /// </summary>
-    public static JoinKeyTable Build(QueryContext context, int workers, int rows, ulong[] hashes, ulong[] keys, int[] offsets, int words, int[] next)
+    public static JoinKeyTable Build(QueryContext context, int workers, BuildChunkStore store, int words, int[] next)
     {
-        var scatter = PartitionScatter.Count(workers, rows, hashes, offsets, PartitionBits(rows));
+        var scatter = PartitionScatter.Count(workers, store, PartitionBits(store.Count));
         var keyed = scatter.Keyed;
         // Each region holds its partition at a load of at most one half. Keys repeated many times crowd one
         // partition; rather than give every region that partition's room, such a build gets one region.
@@ -62,10 +72,13 @@ internal sealed class JoinKeyTable : IDisposable
             scatter.Collapse();
             regionSlots = Math.Max(16, 2 * keyed);
         }
+        var keys = new ulong[store.Chunks.Length][];
+        for (var i = 0; i < keys.Length; i++)
+            keys[i] = store.Chunks[i].KeyWords;
         var table = new JoinKeyTable(context.Memory, keys, words, scatter.Bits, regionSlots);
         try
         {
-            table.Fill(context, workers, hashes, keys, offsets, scatter, next);
+            table.Fill(context, workers, scatter, next);
         }
         catch
         {
@@ -98,9 +111,8 @@ internal sealed class JoinKeyTable : IDisposable
     {
         _memory.Release(_reserved);
         _reserved = 0;
-        if (_slots.Length > 0)
-            ArrayPool<ulong>.Shared.Return(_slots);
-        _slots = [];
+        _slotMemory.Dispose();
+        _slots = null;
     }
 
     /// <summary>Enough partitions that each holds about 4K rows (its region then fits in L2), at most 2048 so the
@@ -126,10 +138,10 @@ internal sealed class JoinKeyTable : IDisposable
     private int After(int slot, int regionStart) => slot + 1 == regionStart + _regionSlots ? regionStart : slot + 1;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private unsafe void Prefetch(ulong hash)
+    private void Prefetch(ulong hash)
     {
         if (Sse.IsSupported)
-            Sse.Prefetch0(Unsafe.AsPointer(ref _slots[Home(hash, out _) * _stride]));
+            Sse.Prefetch0(_slots + ((long)Home(hash, out _) * _stride));
     }
 
     private int FindWord(ulong hash, ulong key) => (int)(uint)_slots[LocateWord(hash, key)] - 1;
@@ -165,11 +177,14 @@ internal sealed class JoinKeyTable : IDisposable
 
     /// <summary>The key words of the row a wide key's slot holds.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private ReadOnlySpan<ulong> KeyOf(ulong slot) => _keys.AsSpan(((int)(uint)slot - 1) * _words, _words);
+    private ReadOnlySpan<ulong> KeyOf(ulong slot) => RowKey((int)(uint)slot - 1);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private ReadOnlySpan<ulong> RowKey(int row) => _keys[row >> BuildChunk.Bits].AsSpan((row & (BuildChunk.Capacity - 1)) * _words, _words);
 
     /// <summary>Copies the keyed rows into partition order (row, hash, one-word key; see <see cref="PartitionScatter"/>),
     /// then clears and fills each region from its partition, the workers taking regions in turn.</summary>
-    private void Fill(QueryContext context, int workers, ulong[] hashes, ulong[] keys, int[] offsets, PartitionScatter scatter, int[] next)
+    private void Fill(QueryContext context, int workers, PartitionScatter scatter, int[] next)
     {
         var partitions = scatter.Partitions;
         var starts = scatter.Starts;
@@ -182,18 +197,16 @@ internal sealed class JoinKeyTable : IDisposable
         var orderedKeys = inline ? ArrayPool<ulong>.Shared.Rent(Math.Max(1, keyed)) : [];
         try
         {
-            scatter.Scatter(hashes, keys, offsets, order, orderedHashes, orderedKeys);
-            var regionLength = _regionSlots * _stride;
+            scatter.Scatter(order, orderedHashes, orderedKeys);
             ParallelDrain.For(Math.Min(workers, partitions), w =>
             {
                 for (var p = w; p < partitions; p += workers)
                 {
                     context.CheckCancelled();
-                    _slots.AsSpan(p * regionLength, regionLength).Clear();
                     for (var i = starts[p]; i < starts[p + 1]; i++)
                     {
                         var row = order[i];
-                        Insert(row, orderedHashes[i], inline ? orderedKeys.AsSpan(i, 1) : keys.AsSpan(row * _words, _words), next);
+                        Insert(row, orderedHashes[i], inline ? orderedKeys.AsSpan(i, 1) : RowKey(row), next);
                     }
                 }
             });

@@ -4,7 +4,7 @@ using Vnd.Executor.Execution;
 namespace Vnd.Executor.Operators.Joins;
 
 /// <summary>
-/// The radix pass of a join build, on every worker: the build rows are cut into one contiguous range per worker,
+/// The radix pass of a join build, on every worker: the build's chunks are cut into one contiguous range per worker,
 /// each worker counts its range's keyed rows per partition (top bits of the hash), and then copies its rows into
 /// partition order at positions the counts give it — within a partition, range 0's rows before range 1's, so rows
 /// keep their build order as a single pass would. One thread doing both passes over a 10M-row build side was a
@@ -15,12 +15,12 @@ internal sealed class PartitionScatter
     /// <summary>Below this many rows a build is counted and scattered on one thread: starting workers costs more.</summary>
     private const int ParallelRows = 1 << 16;
 
-    private readonly int _rows;
+    private readonly BuildChunkStore _store;
     private int[][] _counts;
 
-    private PartitionScatter(int rows, int bits, int[][] counts)
+    private PartitionScatter(BuildChunkStore store, int bits, int[][] counts)
     {
-        _rows = rows;
+        _store = store;
         Bits = bits;
         _counts = counts;
         Starts = new int[(1 << bits) + 1];
@@ -34,7 +34,7 @@ internal sealed class PartitionScatter
 
     public int Partitions => Starts.Length - 1;
 
-    /// <summary>Rows with a key (offsets[r] &gt;= 0).</summary>
+    /// <summary>Rows with a key (not NULL).</summary>
     public int Keyed => Starts[^1];
 
     /// <summary>The most rows one partition holds.</summary>
@@ -44,23 +44,29 @@ internal sealed class PartitionScatter
     public static int Partition(ulong hash, int bits) => bits == 0 ? 0 : (int)(hash >> (64 - bits));
 
     /// <summary>Counts the keyed rows of each partition, each worker over its own range of rows.</summary>
-    public static PartitionScatter Count(int workers, int rows, ulong[] hashes, int[] offsets, int bits)
+    public static PartitionScatter Count(int workers, BuildChunkStore store, int bits)
     {
-        var ranges = rows < ParallelRows ? 1 : Math.Max(1, workers);
+        var ranges = store.Count < ParallelRows ? 1 : Math.Max(1, Math.Min(workers, store.Chunks.Length));
         var counts = new int[ranges][];
         var partitions = 1 << bits;
         ParallelDrain.For(ranges, w =>
         {
             var local = new int[partitions];
-            var (from, to) = Range(w, ranges, rows);
-            for (var r = from; r < to; r++)
+            var (from, to) = Range(w, ranges, store.Chunks.Length);
+            for (var c = from; c < to; c++)
             {
-                if (offsets[r] >= 0)
-                    local[Partition(hashes[r], bits)]++;
+                var chunk = store.Chunks[c];
+                var hashes = chunk.Hashes.AsSpan(0, chunk.Count);
+                var offsets = chunk.Offsets.AsSpan(0, chunk.Count);
+                for (var r = 0; r < hashes.Length; r++)
+                {
+                    if (offsets[r] >= 0)
+                        local[Partition(hashes[r], bits)]++;
+                }
             }
             counts[w] = local;
         });
-        return new PartitionScatter(rows, bits, counts);
+        return new PartitionScatter(store, bits, counts);
     }
 
     /// <summary>Puts every keyed row in one partition (a build whose keys crowd one partition: see
@@ -82,16 +88,15 @@ internal sealed class PartitionScatter
     }
 
     /// <summary>
-    /// Copies the keyed rows into partition order: row numbers into <paramref name="order"/>, hashes into
-    /// <paramref name="orderedHashes"/> and, when <paramref name="orderedKeys"/> is not empty, one-word keys
-    /// (<c>keys[offsets[r]]</c>) into it.
+    /// Copies the keyed rows into partition order: row ids into <paramref name="order"/>, hashes into
+    /// <paramref name="orderedHashes"/> and, when <paramref name="orderedKeys"/> is not empty, one-word keys into it.
     /// </summary>
-    public void Scatter(ulong[] hashes, ulong[] keys, int[] offsets, int[] order, ulong[] orderedHashes, ulong[] orderedKeys)
+    public void Scatter(int[] order, ulong[] orderedHashes, ulong[] orderedKeys)
     {
         var ranges = _counts.Length;
         var partitions = Partitions;
         var bits = Bits;
-        var rows = _rows;
+        var store = _store;
         var withKeys = orderedKeys.Length > 0;
         ParallelDrain.For(ranges, w =>
         {
@@ -104,22 +109,30 @@ internal sealed class PartitionScatter
                     at += _counts[v][p];
                 fill[p] = at;
             }
-            var (from, to) = Range(w, ranges, rows);
-            for (var r = from; r < to; r++)
+            var (from, to) = Range(w, ranges, store.Chunks.Length);
+            for (var c = from; c < to; c++)
             {
-                if (offsets[r] < 0)
-                    continue;
-                var at = fill[Partition(hashes[r], bits)]++;
-                order[at] = r;
-                orderedHashes[at] = hashes[r];
-                if (withKeys)
-                    orderedKeys[at] = keys[offsets[r]];
+                var chunk = store.Chunks[c];
+                var hashes = chunk.Hashes.AsSpan(0, chunk.Count);
+                var offsets = chunk.Offsets.AsSpan(0, chunk.Count);
+                var keys = chunk.KeyWords;
+                var first = chunk.First;
+                for (var r = 0; r < hashes.Length; r++)
+                {
+                    if (offsets[r] < 0)
+                        continue;
+                    var at = fill[Partition(hashes[r], bits)]++;
+                    order[at] = first + r;
+                    orderedHashes[at] = hashes[r];
+                    if (withKeys)
+                        orderedKeys[at] = keys[offsets[r]];
+                }
             }
         });
     }
 
-    private static (int From, int To) Range(int worker, int ranges, int rows) =>
-        ((int)((long)rows * worker / ranges), (int)((long)rows * (worker + 1) / ranges));
+    private static (int From, int To) Range(int worker, int ranges, int chunks) =>
+        ((int)((long)chunks * worker / ranges), (int)((long)chunks * (worker + 1) / ranges));
 
     private void Total()
     {
