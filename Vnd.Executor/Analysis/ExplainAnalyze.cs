@@ -80,7 +80,7 @@ public sealed class ExplainAnalyze
             if ((_analysis.ExchangeFor(input) ?? _analysis.For(input)) is { } inputCounters)
                 self -= inputCounters.Elapsed;
         }
-        return Actual(counters, self);
+        return _analysis.NoteFor(node) is { } note ? note + "  " + Actual(counters, self) : Actual(counters, self);
     }
 
     /// <summary>The exchange's line above the node it gathers; its time is the consumer's wait for batches.</summary>

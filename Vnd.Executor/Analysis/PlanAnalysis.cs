@@ -13,7 +13,23 @@ public sealed class PlanAnalysis
 {
     private readonly Dictionary<LogicalPlan, OperatorCounters> _counters = new(ReferenceEqualityComparer.Instance);
     private readonly Dictionary<LogicalPlan, OperatorCounters> _exchanges = new(ReferenceEqualityComparer.Instance);
+    private readonly Dictionary<LogicalPlan, string> _notes = new(ReferenceEqualityComparer.Instance);
     private readonly Lock _gate = new();
+
+    /// <summary>Records how the physical planner carried out <paramref name="node"/> where the logical plan does not
+    /// show it (a late-materialized scan under a join), for EXPLAIN ANALYZE to print on the node's line.</summary>
+    public void Note(LogicalPlan node, string note)
+    {
+        lock (_gate)
+            _notes[node] = note;
+    }
+
+    /// <summary>The physical planner's note on <paramref name="node"/>, or null.</summary>
+    public string? NoteFor(LogicalPlan node)
+    {
+        lock (_gate)
+            return _notes.GetValueOrDefault(node);
+    }
 
     /// <summary>The counters of <paramref name="node"/>, or null if it was never planned (pruned, folded away).</summary>
     public OperatorCounters? For(LogicalPlan node)

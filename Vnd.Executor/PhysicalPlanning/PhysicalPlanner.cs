@@ -26,7 +26,7 @@ namespace Vnd.Executor.PhysicalPlanning;
 /// <see cref="Scan"/> so it can use the pruning hints to skip segments. <paramref name="parameters"/> are the values
 /// of $1…$n (see <see cref="ExpressionTranslator"/>).
 /// </summary>
-public sealed class PhysicalPlanner(Func<Scan, IBatchSource> resolveTable, IReadOnlyList<BoundLiteral>? parameters = null)
+public sealed partial class PhysicalPlanner(Func<Scan, IBatchSource> resolveTable, IReadOnlyList<BoundLiteral>? parameters = null)
 {
     /// <summary>Set by EXPLAIN ANALYZE: every node's operator is wrapped to count rows, batches and time.</summary>
     public Analysis.PlanAnalysis? Analysis { get; init; }
@@ -147,10 +147,12 @@ public sealed class PhysicalPlanner(Func<Scan, IBatchSource> resolveTable, IRead
         return _snapshots.Share(resolveTable(scan));
     }
 
-    private PhysicalOperator PlanScan(Scan scan)
+    private PhysicalOperator PlanScan(Scan scan) => PlanScan(scan, Resolve(scan), null);
+
+    /// <param name="extraColumn">A source column the scan reads after the logical columns (a row position), or null.</param>
+    private PhysicalOperator PlanScan(Scan scan, IBatchSource source, int? extraColumn)
     {
-        var source = Resolve(scan);
-        var columns = scan.Columns.Select(c => c.Ordinal).ToArray();
+        int[] columns = [.. scan.Columns.Select(c => c.Ordinal), .. extraColumn is { } extra ? [extra] : Array.Empty<int>()];
         var name = scan.Schema + "." + scan.Table;
         // Rows the Limit below takes are rows the scan returns only when no filter drops any.
         if (scan.Filters.Count == 0)
@@ -186,7 +188,8 @@ public sealed class PhysicalPlanner(Func<Scan, IBatchSource> resolveTable, IRead
 
     private PhysicalOperator PlanJoin(Join join)
     {
-        var left = Over(join.Left);
+        var late = LateMaterialized(join);
+        var left = Over(late?.Shape ?? join.Left);
         var right = Over(join.Right);
         Expression[] probeKeys;
         Expression[] buildKeys;
@@ -219,6 +222,8 @@ public sealed class PhysicalPlanner(Func<Scan, IBatchSource> resolveTable, IRead
             throw ExpressionTranslator.Unsupported("NOT IN without a comparable key");
         if (type == PhysicalJoinType.Inner && residual is null && join.Keys.Count > 0)
             return BuildSideChoice.InnerJoin(Plan(join.Left), Plan(join.Right), probeKeys, buildKeys);
+        if (late is not null)
+            return late.Fetch(new HashJoinOperator(late.Probe, Plan(join.Right), probeKeys, buildKeys, type, residual));
         return new HashJoinOperator(Plan(join.Left), Plan(join.Right), probeKeys, buildKeys, type, residual);
     }
 

@@ -11,23 +11,23 @@ namespace Vnd.Executor.Scans;
 /// </summary>
 public static class ArrowBatchGather
 {
-    /// <summary>Writes rows start + offsets[k] of <paramref name="array"/> to rows k of <paramref name="target"/>
-    /// (already reset flat).</summary>
-    public static void Gather(IArrowArray array, int start, ReadOnlySpan<int> offsets, Vector target)
+    /// <summary>Writes rows start + offsets[k] of <paramref name="array"/> to rows <paramref name="at"/> + k of
+    /// <paramref name="target"/> (already reset flat; rows from <paramref name="at"/> on not yet written).</summary>
+    public static void Gather(IArrowArray array, int start, ReadOnlySpan<int> offsets, Vector target, int at = 0)
     {
         switch (array)
         {
-            case BooleanArray a: GatherBool(a, start, offsets, target.Data<byte>()); break;
-            case Int16Array a: Values(a.Values[start..], offsets, target.Data<short>()); break;
-            case Int32Array a: Values(a.Values[start..], offsets, target.Data<int>()); break;
-            case Int64Array a: Values(a.Values[start..], offsets, target.Data<long>()); break;
-            case TimestampArray a: Values(a.Values[start..], offsets, target.Data<long>()); break;
-            case DoubleArray a: Values(a.Values[start..], offsets, target.Data<double>()); break;
-            case FloatArray a: Widen(a.Values[start..], offsets, target.Data<double>()); break;
-            case UInt32Array a: Values(a.Values[start..], offsets, target.Data<uint>()); break;
-            case FixedSizeBinaryArray a when target.PhysicalType == PhysicalType.MacAddr: GatherMac(a, start, offsets, target.Data<ulong>()); break;
-            case FixedSizeBinaryArray a when target.PhysicalType == PhysicalType.Inet: GatherInet(a, start, offsets, target); break;
-            case BinaryArray a: GatherBytes(a, start, offsets, target); break; // StringArray is a BinaryArray
+            case BooleanArray a: GatherBool(a, start, offsets, target.Data<byte>()[at..]); break;
+            case Int16Array a: Values(a.Values[start..], offsets, target.Data<short>()[at..]); break;
+            case Int32Array a: Values(a.Values[start..], offsets, target.Data<int>()[at..]); break;
+            case Int64Array a: Values(a.Values[start..], offsets, target.Data<long>()[at..]); break;
+            case TimestampArray a: Values(a.Values[start..], offsets, target.Data<long>()[at..]); break;
+            case DoubleArray a: Values(a.Values[start..], offsets, target.Data<double>()[at..]); break;
+            case FloatArray a: Widen(a.Values[start..], offsets, target.Data<double>()[at..]); break;
+            case UInt32Array a: Values(a.Values[start..], offsets, target.Data<uint>()[at..]); break;
+            case FixedSizeBinaryArray a when target.PhysicalType == PhysicalType.MacAddr: GatherMac(a, start, offsets, target.Data<ulong>()[at..]); break;
+            case FixedSizeBinaryArray a when target.PhysicalType == PhysicalType.Inet: GatherInet(a, start, offsets, target, at); break;
+            case BinaryArray a: GatherBytes(a, start, offsets, target, at); break; // StringArray is a BinaryArray
             default: throw ArrowBatchConverter.Unreadable(array, target);
         }
         if (array.NullCount == 0)
@@ -35,7 +35,7 @@ public static class ArrowBatchGather
         for (var k = 0; k < offsets.Length; k++)
         {
             if (array.IsNull(start + offsets[k]))
-                target.SetNull(k);
+                target.SetNull(at + k);
         }
     }
 
@@ -67,19 +67,19 @@ public static class ArrowBatchGather
             target[k] = ArrowBatchConverter.Mac(bytes, first + offsets[k]);
     }
 
-    private static void GatherInet(FixedSizeBinaryArray a, int start, ReadOnlySpan<int> offsets, Vector target)
+    private static void GatherInet(FixedSizeBinaryArray a, int start, ReadOnlySpan<int> offsets, Vector target, int at)
     {
         var bytes = a.ValueBuffer.Span;
-        var data = target.Data<InetValue>();
+        var data = target.Data<InetValue>()[at..];
         var first = a.Offset + start;
         var mixed = ArrowBatchConverter.IsMixed(target);
         for (var k = 0; k < offsets.Length; k++)
             data[k] = ArrowBatchConverter.Inet(bytes, first + offsets[k], mixed);
     }
 
-    private static void GatherBytes(BinaryArray a, int start, ReadOnlySpan<int> offsets, Vector target)
+    private static void GatherBytes(BinaryArray a, int start, ReadOnlySpan<int> offsets, Vector target, int at)
     {
         for (var k = 0; k < offsets.Length; k++)
-            target.SetBytes(k, a.GetBytes(start + offsets[k], out _));
+            target.SetBytes(at + k, a.GetBytes(start + offsets[k], out _));
     }
 }

@@ -16,10 +16,13 @@ namespace Vnd.Executor.Scans;
 /// the requested columns. The manifest's row counts answer <see cref="ExactRowCount"/> for the same segments. Given a
 /// <see cref="ScanPredicate"/>, it tests each chunk's stored values first and copies only the rows that pass.
 /// </summary>
-public sealed class TraceTableBatchSource(TraceTable table, Func<SegmentInfo, bool>? keep = null) : IRowCountSource, IRowBoundedSource, IFilteringBatchSource
+/// <param name="rowPositions">Adds a column after the table's, <see cref="RowPositionColumn"/>: each row's
+/// <see cref="RowPosition"/>, by which <see cref="Operators.RowPositionFetchOperator"/> reads its other columns later.</param>
+public sealed class TraceTableBatchSource(TraceTable table, Func<SegmentInfo, bool>? keep = null, bool rowPositions = false)
+    : IRowCountSource, IRowBoundedSource, IFilteringBatchSource
 {
-    private readonly SqlType[] _types = table.Schema.Columns.Select(c => c.Type).ToArray();
-    private readonly string[] _names = table.Schema.Columns.Select(c => c.Name).ToArray();
+    private readonly SqlType[] _types = [.. table.Schema.Columns.Select(c => c.Type), .. rowPositions ? [SqlType.Int8] : System.Array.Empty<SqlType>()];
+    private readonly string[] _names = [.. table.Schema.Columns.Select(c => c.Name), .. rowPositions ? ["row position"] : System.Array.Empty<string>()];
 
     public TraceTable Table { get; } = table;
 
@@ -28,7 +31,14 @@ public sealed class TraceTableBatchSource(TraceTable table, Func<SegmentInfo, bo
     public IReadOnlyList<string> Names => _names;
 
     /// <summary>The same scan over another snapshot of the table (so one query reads one snapshot of it).</summary>
-    public TraceTableBatchSource Over(TraceTable snapshot) => new(snapshot, keep);
+    public TraceTableBatchSource Over(TraceTable snapshot) => new(snapshot, keep, rowPositions);
+
+    /// <summary>The same scan over the same snapshot with the row-position column added.</summary>
+    public TraceTableBatchSource WithRowPositions() => new(Table, keep, rowPositions: true);
+
+    /// <summary>The ordinal of the row-position column (one past the table's columns); read only when
+    /// <see cref="WithRowPositions"/> added it.</summary>
+    public int RowPositionColumn => Table.Schema.Columns.Count;
 
     /// <summary>The rows of the segments the scan reads, from their manifest entries (segments are immutable).</summary>
     public long ExactRowCount()
@@ -57,25 +67,39 @@ public sealed class TraceTableBatchSource(TraceTable table, Func<SegmentInfo, bo
         ArgumentOutOfRangeException.ThrowIfLessThan(rowBound, 1);
         var batchRows = Math.Min(rowBound, Batch.Capacity);
         ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(partition, partitionCount);
-        var kept = new List<SegmentInfo>();
-        foreach (var segment in Table.Segments)
+        var kept = new List<int>();
+        for (var s = 0; s < Table.Segments.Count; s++)
         {
-            if (keep is null || keep(segment))
-                kept.Add(segment);
+            if (keep is null || keep(Table.Segments[s]))
+                kept.Add(s);
         }
         var types = columns.Select(c => _types[c]).ToArray();
         // Record batches (64 Ki rows), not segments (1 Mi rows), are the unit of parallelism: 10 segments split
         // 5.2 M / 4.8 M rows between two workers, record batches within one batch's rows; and an ordered exchange above
         // interleaves the partitions' sequences finely, so no worker gets a whole segment ahead of the merge with its
         // queue full (it then sat idle until the other partition caught up).
-        return new Reader(new TraceTableReader(Table), kept, columns.ToArray(), types, batchRows, context, partition, partitionCount, predicate);
+        return new Reader(new TraceTableReader(Table), kept, columns.ToArray(), types, batchRows, context, partition, partitionCount, predicate)
+        {
+            PositionAt = rowPositions ? IndexOf(columns, RowPositionColumn) : -1,
+        };
     }
 
+    private static int IndexOf(IReadOnlyList<int> columns, int column)
+    {
+        for (var c = 0; c < columns.Count; c++)
+        {
+            if (columns[c] == column)
+                return c;
+        }
+        return -1;
+    }
+
+    /// <param name="segments">Indexes into the table's segments of those the scan reads.</param>
     /// <param name="batchRows">Rows per batch: <see cref="Batch.Capacity"/>, or fewer when the scan returns fewer.</param>
     /// <param name="first">The first record batch this reader converts, counting over all its segments.</param>
     /// <param name="stride">Converts every stride-th record batch from <paramref name="first"/> on (1: all).</param>
     /// <param name="predicate">The scan's own filter terms, or null to read every row.</param>
-    private sealed class Reader(TraceTableReader table, List<SegmentInfo> segments, int[] columns, SqlType[] types, int batchRows,
+    private sealed class Reader(TraceTableReader table, List<int> segments, int[] columns, SqlType[] types, int batchRows,
         QueryContext context, int first, int stride, ScanPredicate? predicate)
         : IBatchReader
     {
@@ -86,6 +110,12 @@ public sealed class TraceTableBatchSource(TraceTable table, Func<SegmentInfo, bo
         private SegmentReader? _segment;
         private RecordBatch? _record;
         private int _position;
+        private int _segmentIndex;
+        private long _segmentRows;
+        private long _recordStart;
+
+        /// <summary>Where in the batch the row-position column goes, or -1 when the scan does not read it.</summary>
+        public int PositionAt { get; init; } = -1;
 
         public Batch? Next()
         {
@@ -110,12 +140,22 @@ public sealed class TraceTableBatchSource(TraceTable table, Func<SegmentInfo, bo
                     // Few rows passed: copy just those, so everything above sees a dense batch.
                     var offsets = _selection.AsSpan(0, kept);
                     for (var c = 0; c < columns.Length; c++)
-                        ArrowBatchGather.Gather(_record.Column(columns[c]), start, offsets, _batch[c]);
+                    {
+                        if (c != PositionAt)
+                            ArrowBatchGather.Gather(_record.Column(columns[c]), start, offsets, _batch[c]);
+                    }
+                    if (PositionAt >= 0)
+                        RowPosition.Fill(_segmentIndex, _recordStart + start, offsets, _batch[PositionAt].Data<long>());
                     _batch.Count = kept;
                     return _batch;
                 }
                 for (var c = 0; c < columns.Length; c++)
-                    ArrowBatchConverter.Copy(_record.Column(columns[c]), start, count, _batch[c]);
+                {
+                    if (c != PositionAt)
+                        ArrowBatchConverter.Copy(_record.Column(columns[c]), start, count, _batch[c]);
+                }
+                if (PositionAt >= 0)
+                    RowPosition.Fill(_segmentIndex, _recordStart + start, count, _batch[PositionAt].Data<long>());
                 _batch.Count = count;
                 if (kept < count)
                     _batch.SetSelection(_selection, kept);
@@ -138,9 +178,17 @@ public sealed class TraceTableBatchSource(TraceTable table, Func<SegmentInfo, bo
                         return false;
                     // Mapped: the scan copies each record batch into its own vectors before moving on, so arrays may
                     // point into the mapping; a LIMIT touches only the pages it reads instead of reading the segment.
-                    _segment = table.OpenSegment(segments[_nextSegment++], SegmentReadMode.Mapped);
+                    _segmentIndex = segments[_nextSegment++];
+                    _segment = table.OpenSegment(table.Segments[_segmentIndex], SegmentReadMode.Mapped);
+                    _segmentRows = 0;
                 }
                 _record = _segment.ReadNext();
+                if (_record is not null)
+                {
+                    // Rows of the segment before this record batch, counting those other partitions read.
+                    _recordStart = _segmentRows;
+                    _segmentRows += _record.Length;
+                }
                 if (_record is not null && _recordIndex++ % stride != first)
                 {
                     _record.Dispose();

@@ -174,7 +174,7 @@ public sealed class TraceTableBatchSourceTests
         Assert.Equal(Enumerable.Range(0, rows).Select(row => SampleRows.Value(0, row)), values);
     }
 
-    private static TraceTable Write(string directory, int rows = Rows)
+    internal static TraceTable Write(string directory, int rows = Rows)
     {
         var store = new TraceTableStore(directory);
         using (var writer = store.CreateWriter(Packets, SampleRows.Schema, new TraceTableWriterOptions { RowsPerBatch = 5_000, RowsPerSegment = RowsPerSegment }))
@@ -186,7 +186,7 @@ public sealed class TraceTableBatchSourceTests
     }
 
     /// <summary>An executor value in <see cref="SampleRows.Value"/>'s normal form.</summary>
-    private static object? Normalise(Vector vector, int row)
+    internal static object? Normalise(Vector vector, int row)
     {
         if (vector.IsNull(row))
             return null;
