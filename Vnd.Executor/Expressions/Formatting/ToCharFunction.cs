@@ -40,16 +40,10 @@ internal static class ToCharFunction
         Expression[] args = [TypeUnification.To(a[0], type), TypeUnification.To(a[1], SqlType.Text)];
         return new FunctionExpression(name, SqlType.Text, args, (values, r, rows) =>
         {
-            byte[]? templateBytes = null;
-            NumberTemplate? template = null;
+            var templates = new CompiledTemplates<NumberTemplate>(NumberTemplate.Compile);
             RowKernel.Each(values, r, rows, (v, result, row) =>
             {
-                var text = v[1].GetBytes(row);
-                if (template is null || !text.SequenceEqual(templateBytes))
-                {
-                    template = NumberTemplate.Compile(Encoding.UTF8.GetString(text));
-                    templateBytes = text.ToArray();
-                }
+                var template = templates.For(v[1].GetBytes(row));
                 var value = type.Id switch
                 {
                     TypeId.Numeric => v[0].Get<decimal>(row),
@@ -69,20 +63,15 @@ internal static class ToCharFunction
     private sealed class State
     {
         private readonly StringBuilder _text = new();
-        private byte[] _templateBytes = [];
-        private DateTimeTemplate? _template;
+        private readonly CompiledTemplates<DateTimeTemplate> _templates = new(DateTimeTemplate.Compile);
         private byte[] _output = new byte[64];
 
         public void Format(long micros, ReadOnlySpan<byte> template, bool withZone, Vector result, int row)
         {
-            if (_template is null || !template.SequenceEqual(_templateBytes))
-            {
-                _template = DateTimeTemplate.Compile(Encoding.UTF8.GetString(template));
-                _templateBytes = template.ToArray();
-            }
+            var compiled = _templates.For(template);
             var time = TimeUnits.MicrosToDateTime(micros, DateTimeKind.Utc);
             _text.Clear();
-            _template.Format(time, micros - (TimeUnits.FloorDiv(micros, 1_000_000) * 1_000_000), withZone, _text);
+            compiled.Format(time, micros - (TimeUnits.FloorDiv(micros, 1_000_000) * 1_000_000), withZone, _text);
             var length = 0;
             foreach (var chunk in _text.GetChunks())
                 length += Encoding.UTF8.GetByteCount(chunk.Span);

@@ -18,16 +18,10 @@ internal static class ToTimestampFunction
         Expression[] args = [TypeUnification.To(a[0], SqlType.Text), TypeUnification.To(a[1], SqlType.Text)];
         return new FunctionExpression(name, date ? SqlType.Date : SqlType.TimestampTz, args, (values, r, rows) =>
         {
-            byte[]? templateBytes = null;
-            DateTimeTemplate? template = null;
+            var templates = new CompiledTemplates<DateTimeTemplate>(DateTimeTemplate.Compile);
             RowKernel.Each(values, r, rows, (v, result, row) =>
             {
-                var text = v[1].GetBytes(row);
-                if (template is null || !text.SequenceEqual(templateBytes))
-                {
-                    template = DateTimeTemplate.Compile(Encoding.UTF8.GetString(text));
-                    templateBytes = text.ToArray();
-                }
+                var template = templates.For(v[1].GetBytes(row));
                 var input = Encoding.UTF8.GetString(v[0].GetBytes(row));
                 if (date)
                     result.Set(row, template.ParseDays(input));
