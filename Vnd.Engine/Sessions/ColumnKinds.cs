@@ -17,6 +17,7 @@ public static class ColumnKinds
         TypeId.Text or TypeId.Unknown or TypeId.Null => ColumnKind.Text,
         TypeId.Bytea => ColumnKind.Bytea,
         TypeId.Date => ColumnKind.Date,
+        TypeId.Time => ColumnKind.Time,
         TypeId.Timestamp => type.Unit == TimeUnit.Nanosecond ? ColumnKind.TimestampNanos : ColumnKind.TimestampMicros,
         TypeId.TimestampTz => type.Unit == TimeUnit.Nanosecond ? ColumnKind.TimestampTzNanos : ColumnKind.TimestampTzMicros,
         TypeId.Interval => ColumnKind.Interval,

@@ -41,6 +41,7 @@ public static class ParameterLiterals
             TypeId.Bytea => p.GetBytes(i),
             TypeId.Timestamp or TypeId.TimestampTz when binary => PgEpoch.AddTicks(p.GetTimestampMicroseconds(i) * 10),
             TypeId.Date when binary => p.GetDate(i),
+            TypeId.Time when binary => TimeSpan.FromTicks(p.GetTimeMicroseconds(i) * 10),
             TypeId.Interval when binary => Interval(p.GetInterval(i)),
             TypeId.Inet or TypeId.Cidr when binary => Inet(p.GetInet(i)),
             TypeId.MacAddr when binary => MacAddr(p.Raw(i)),

@@ -88,7 +88,7 @@ public sealed partial class WireRowEncoder
             case ColumnKind.Int32 or ColumnKind.Oid:
                 Column<int, Int32Send>(vector, rows, span, cursors, 4);
                 break;
-            case ColumnKind.Int64:
+            case ColumnKind.Int64 or ColumnKind.Time:
                 Column<long, Int64Send>(vector, rows, span, cursors, 8);
                 break;
             case ColumnKind.Float when _float4[column]:
@@ -150,7 +150,7 @@ public sealed partial class WireRowEncoder
         ColumnKind.Int16 => 2,
         ColumnKind.Int32 or ColumnKind.Oid or ColumnKind.Date => 4,
         ColumnKind.Float => float4 ? 4 : 8,
-        ColumnKind.Int64 or ColumnKind.TimestampMicros or ColumnKind.TimestampTzMicros
+        ColumnKind.Int64 or ColumnKind.Time or ColumnKind.TimestampMicros or ColumnKind.TimestampTzMicros
             or ColumnKind.TimestampNanos or ColumnKind.TimestampTzNanos => 8,
         ColumnKind.Inet4 => 8,
         ColumnKind.MacAddr => 6,

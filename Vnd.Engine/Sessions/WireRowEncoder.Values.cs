@@ -86,6 +86,9 @@ public sealed partial class WireRowEncoder
                 return InetBinary(InetValue.FromV4(vector.Get<uint>(row)), cidr, span);
             case ColumnKind.Inet:
                 return InetBinary(vector.Get<InetValue>(row), cidr, span);
+            case ColumnKind.Time:
+                BinaryPrimitives.WriteInt64BigEndian(span, vector.Get<long>(row));
+                return 8;
             case ColumnKind.MacAddr:
                 Span<byte> mac = stackalloc byte[8];
                 BinaryPrimitives.WriteUInt64BigEndian(mac, vector.Get<ulong>(row));
@@ -153,6 +156,8 @@ public sealed partial class WireRowEncoder
                     : WireTextFormat.Inet4((uint)inet.Low, inet.Prefix, cidr, span);
             case ColumnKind.MacAddr:
                 return WireTextFormat.MacAddr(vector.Get<ulong>(row), span);
+            case ColumnKind.Time:
+                return WireTextFormat.Time(vector.Get<long>(row), span);
             case ColumnKind.Array:
                 return ArrayText(column, vector.GetBytes(row), span);
             default:

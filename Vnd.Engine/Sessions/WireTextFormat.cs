@@ -96,6 +96,20 @@ public static class WireTextFormat
     }
 
     /// <summary>A MAC address held in the low 48 bits: "08:00:2b:01:02:03".</summary>
+    /// <summary>time_out: "HH:MM:SS" and the fraction without trailing zeros; 24:00:00 is a valid time.</summary>
+    public static int Time(long micros, Span<byte> destination)
+    {
+        _ = destination[14];
+        var seconds = micros / 1_000_000;
+        WritePair((int)(seconds / 3600), destination);
+        destination[2] = (byte)':';
+        WritePair((int)(seconds / 60 % 60), destination[3..]);
+        destination[5] = (byte)':';
+        WritePair((int)(seconds % 60), destination[6..]);
+        var fraction = (int)(micros % 1_000_000);
+        return fraction == 0 ? 8 : 8 + Fraction(fraction, destination[8..]);
+    }
+
     public static int MacAddr(ulong value, Span<byte> destination)
     {
         Span<byte> bytes = stackalloc byte[8];

@@ -18,6 +18,8 @@ internal static class CastKernels
                 return Identity<long>;
             return to.Unit == TimeUnit.Nanosecond ? Kernels.Unary<long, long, ScaleOp> : Kernels.Unary<long, long, UnscaleOp>;
         }
+        if (from.Id is TypeId.Timestamp or TypeId.TimestampTz && to.Id == TypeId.Time)
+            return from.Unit == TimeUnit.Nanosecond ? Kernels.Unary<long, long, NanosTimeOfDayOp> : Kernels.Unary<long, long, MicrosTimeOfDayOp>;
         if (from.Id == TypeId.Bool && to.Id == TypeId.Int4)
             return Kernels.Unary<byte, int, BoolToIntOp>;
         if (from.Id == TypeId.Int4 && to.Id == TypeId.Bool)
@@ -26,6 +28,7 @@ internal static class CastKernels
             return source switch
             {
                 PhysicalType.Bool => Identity<byte>,
+                PhysicalType.Int64 => Identity<long>,
                 PhysicalType.Inet4 => Identity<uint>,
                 PhysicalType.Inet => Identity<InetValue>,
                 PhysicalType.Interval => Identity<PgInterval>,

@@ -57,3 +57,15 @@ public readonly struct UnscaleOp : IUnaryOp<long, long>
 {
     public static long Apply(long value) => Vnd.Executor.Vectors.TimeUnits.FloorDiv(value, 1000);
 }
+
+/// <summary>timestamp(µs) → time: the time of day of the stored (UTC for timestamptz) instant.</summary>
+public readonly struct MicrosTimeOfDayOp : IUnaryOp<long, long>
+{
+    public static long Apply(long value) => TimeOfDay.OfTimestamp(value);
+}
+
+/// <summary>timestamp(ns) → time: truncated to microseconds like every other conversion out of nanoseconds.</summary>
+public readonly struct NanosTimeOfDayOp : IUnaryOp<long, long>
+{
+    public static long Apply(long value) => TimeOfDay.OfTimestamp(Vnd.Executor.Vectors.TimeUnits.FloorDiv(value, 1000));
+}

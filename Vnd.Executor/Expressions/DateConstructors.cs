@@ -6,7 +6,7 @@ using Vnd.Planner.Types;
 namespace Vnd.Executor.Expressions;
 
 /// <summary>
-/// make_date(year, month, day), make_timestamp(year, month, mday, hour, min, sec) and make_timestamptz(…, sec
+/// make_date(year, month, day), make_time(hour, min, sec), make_timestamp(year, month, mday, hour, min, sec) and make_timestamptz(…, sec
 /// [, timezone]) with PostgreSQL's checks: a day the month lacks or year 0 is 22008 "date field value out of
 /// range", a time past 24:00:00 is 22008 "time field value out of range", sec rounds to the microsecond. The
 /// executor computes timestamptz in UTC (the session's TimeZone only formats output), so make_timestamptz without a
@@ -25,6 +25,9 @@ internal static class DateConstructors
             case "make_timestamp" or "make_timestamptz" when a.Count == 6:
                 return new FunctionExpression(name, name == "make_timestamp" ? SqlType.Timestamp : SqlType.TimestampTz, DateTimeArguments(a),
                     (values, r, rows) => RowKernel.Each(values, r, rows, MakeTimestamp));
+            case "make_time" when a.Count == 3:
+                return new FunctionExpression(name, SqlType.Time, [.. Ints(a, 2), TypeUnification.To(a[2], SqlType.Float8)],
+                    (values, r, rows) => RowKernel.Each(values, r, rows, MakeTime));
             case "make_timestamptz" when a.Count == 7:
                 var zones = new TimeZoneLookup();
                 RowBody body = (v, result, row) => MakeZonedTimestamp(v, result, row, zones);
@@ -51,18 +54,21 @@ internal static class DateConstructors
         result.Set(row, zones.Find(args[6].GetBytes(row)).LocalToUtcMicros(Micros(args, row)));
 
     /// <summary>Microseconds since the Unix epoch of the six date and time fields.</summary>
-    private static long Micros(ReadOnlySpan<Vector> args, int row)
+    private static long Micros(ReadOnlySpan<Vector> args, int row) =>
+        ((Day(args, row) - EpochDay) * 86_400_000_000L) + Time(args[3].Get<int>(row), args[4].Get<int>(row), args[5].Get<double>(row));
+
+    private static void MakeTime(ReadOnlySpan<Vector> args, Vector result, int row) =>
+        result.Set(row, Time(args[0].Get<int>(row), args[1].Get<int>(row), args[2].Get<double>(row)));
+
+    /// <summary>Microseconds since midnight of hour:minute:second, checked like PostgreSQL's make_time.</summary>
+    private static long Time(int hour, int minute, double second)
     {
-        var day = Day(args, row);
-        int hour = args[3].Get<int>(row), minute = args[4].Get<int>(row);
-        var second = args[5].Get<double>(row);
         if (hour < 0 || minute < 0 || minute > 59 || !(second >= 0 && second <= 60) || hour > 24 || (hour == 24 && (minute > 0 || second > 0)))
         {
             throw new ExecutionException(SqlState.DatetimeFieldOverflow, string.Create(CultureInfo.InvariantCulture,
                 $"time field value out of range: {hour}:{minute:00}:{second:00.######}"));
         }
-        var time = (((hour * 60L) + minute) * 60_000_000L) + (long)Math.Round(second * 1e6, MidpointRounding.ToEven);
-        return ((day - EpochDay) * 86_400_000_000L) + time;
+        return (((hour * 60L) + minute) * 60_000_000L) + (long)Math.Round(second * 1e6, MidpointRounding.ToEven);
     }
 
     /// <summary>The day number (DateOnly's) of year-month-day, checked like PostgreSQL's make_date.</summary>

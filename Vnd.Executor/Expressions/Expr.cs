@@ -28,6 +28,9 @@ public static class Expr
             return new TemporalArithmeticExpression(op, left, right);
         if (op == ArithmeticOperator.Add && right.Type.Id is TypeId.Timestamp or TypeId.TimestampTz or TypeId.Date && left.Type.Id is TypeId.Interval or TypeId.Int4)
             return Arithmetic(op, right, left);
+        // interval + time and time + date are the commuted operators PostgreSQL declares.
+        if (op == ArithmeticOperator.Add && (right.Type.Id, left.Type.Id) is (TypeId.Time, TypeId.Interval) or (TypeId.Date, TypeId.Time))
+            return Arithmetic(op, right, left);
         var type = TypeUnification.Common(left.Type, right.Type);
         return new ArithmeticExpression(op, TypeUnification.To(left, type), TypeUnification.To(right, type));
     }

@@ -7,7 +7,8 @@ namespace Vnd.Executor.Expressions;
 /// <summary>
 /// Date/time arithmetic: timestamp − timestamp → interval (microseconds, like PostgreSQL; nanosecond columns
 /// are converted), timestamp ± interval → timestamp (months via the calendar), interval ± interval,
-/// date − date → integer days, date ± integer → date.
+/// date − date → integer days, date ± integer → date; time − time → interval, time ± interval → time (around the
+/// clock: the interval's days and months do not move a time of day), date + time → timestamp.
 /// </summary>
 public sealed class TemporalArithmeticExpression : Expression
 {
@@ -22,7 +23,7 @@ public sealed class TemporalArithmeticExpression : Expression
         _mode = mode;
     }
 
-    private enum Mode { TimestampDifference, TimestampShift, IntervalSum, DateDifference, DateShift }
+    private enum Mode { TimestampDifference, TimestampShift, IntervalSum, DateDifference, DateShift, TimeDifference, TimeShift, DateAtTime }
 
     public ArithmeticOperator Operator { get; }
 
@@ -72,6 +73,15 @@ public sealed class TemporalArithmeticExpression : Expression
                         var b = r.Data<PgInterval>()[i * rs];
                         result.Data<PgInterval>()[i] = new PgInterval(checked(a.Months + (sign * b.Months)), checked(a.Days + (sign * b.Days)), checked(a.Micros + (sign * b.Micros)));
                         break;
+                    case Mode.TimeDifference:
+                        result.Data<PgInterval>()[i] = new PgInterval(0, 0, l.Data<long>()[i * ls] - r.Data<long>()[i * rs]);
+                        break;
+                    case Mode.TimeShift:
+                        result.Data<long>()[i] = TimeOfDay.Shift(l.Data<long>()[i * ls], sign * r.Data<PgInterval>()[i * rs].Micros);
+                        break;
+                    case Mode.DateAtTime:
+                        result.Data<long>()[i] = checked((l.Data<int>()[i * ls] * TimeOfDay.MicrosPerDay) + r.Data<long>()[i * rs]);
+                        break;
                     case Mode.DateDifference:
                         result.Data<int>()[i] = checked(l.Data<int>()[i * ls] - r.Data<int>()[i * rs]);
                         break;
@@ -113,34 +123,20 @@ public sealed class TemporalArithmeticExpression : Expression
 
     private static SqlType? TryResultType(ArithmeticOperator op, SqlType left, SqlType right, out Mode mode)
     {
-        var additive = op is ArithmeticOperator.Add or ArithmeticOperator.Subtract;
-        var leftTs = left.Id is TypeId.Timestamp or TypeId.TimestampTz;
-        mode = default;
-        if (op == ArithmeticOperator.Subtract && leftTs && right.Id is TypeId.Timestamp or TypeId.TimestampTz)
+        const ArithmeticOperator add = ArithmeticOperator.Add, subtract = ArithmeticOperator.Subtract;
+        var additive = op is add or subtract;
+        (SqlType? type, mode) = (op, left.Id, right.Id) switch
         {
-            mode = Mode.TimestampDifference;
-            return SqlType.Interval;
-        }
-        if (additive && leftTs && right.Id == TypeId.Interval)
-        {
-            mode = Mode.TimestampShift;
-            return left;
-        }
-        if (additive && left.Id == TypeId.Interval && right.Id == TypeId.Interval)
-        {
-            mode = Mode.IntervalSum;
-            return SqlType.Interval;
-        }
-        if (op == ArithmeticOperator.Subtract && left.Id == TypeId.Date && right.Id == TypeId.Date)
-        {
-            mode = Mode.DateDifference;
-            return SqlType.Int4;
-        }
-        if (additive && left.Id == TypeId.Date && right.Id == TypeId.Int4)
-        {
-            mode = Mode.DateShift;
-            return SqlType.Date;
-        }
-        return null;
+            (subtract, TypeId.Timestamp or TypeId.TimestampTz, TypeId.Timestamp or TypeId.TimestampTz) => (SqlType.Interval, Mode.TimestampDifference),
+            (_, TypeId.Timestamp or TypeId.TimestampTz, TypeId.Interval) when additive => (left, Mode.TimestampShift),
+            (_, TypeId.Interval, TypeId.Interval) when additive => (SqlType.Interval, Mode.IntervalSum),
+            (subtract, TypeId.Time, TypeId.Time) => (SqlType.Interval, Mode.TimeDifference),
+            (_, TypeId.Time, TypeId.Interval) when additive => (SqlType.Time, Mode.TimeShift),
+            (add, TypeId.Date, TypeId.Time) => (SqlType.Timestamp, Mode.DateAtTime),
+            (subtract, TypeId.Date, TypeId.Date) => (SqlType.Int4, Mode.DateDifference),
+            (_, TypeId.Date, TypeId.Int4) when additive => (SqlType.Date, Mode.DateShift),
+            _ => ((SqlType?)null, default(Mode)),
+        };
+        return type;
     }
 }

@@ -34,11 +34,13 @@ internal static class TimeFunctions
                     return new FunctionExpression(name, type, [value], (args, r, rows) => Each<PgInterval>(args[0], r, rows, v =>
                     {
                         if (exact)
-                            r.Set(v.Row, ExactIntervalPart(v.Value, field));
+                            r.Set(v.Row, WithScale(ExactIntervalPart(v.Value, field), field));
                         else
                             r.Set(v.Row, IntervalPart(v.Value, field));
                     }));
                 }
+                if (value.Type.Id == TypeId.Time)
+                    return TimeParts(name, field, type, value);
                 var ts = value.Type.Id == TypeId.Date ? TypeUnification.To(value, SqlType.Timestamp) : value;
                 var unit = ts.Type.Unit;
                 if (!exact && field == "epoch")
@@ -49,7 +51,7 @@ internal static class TimeFunctions
                 return new FunctionExpression(name, type, [ts], (args, r, rows) => Each<long>(args[0], r, rows, v =>
                 {
                     if (exact)
-                        r.Set(v.Row, ExactPart(v.Value, field, unit));
+                        r.Set(v.Row, WithScale(ExactPart(v.Value, field, unit), field));
                     else
                         r.Set(v.Row, Part(v.Value, field, unit));
                 }));
@@ -165,6 +167,17 @@ internal static class TimeFunctions
         };
     }
 
+    /// <summary>
+    /// EXTRACT's numeric has PostgreSQL's scale: 6 digits for epoch and second, 3 for milliseconds, so psql prints
+    /// 3600.000000 as PostgreSQL does (adding a zero of that scale sets a decimal's scale without changing its value).
+    /// </summary>
+    private static decimal WithScale(decimal value, string field) => field switch
+    {
+        "epoch" or "second" => value + 0.000000m,
+        "milliseconds" => value + 0.000m,
+        _ => value,
+    };
+
     /// <summary>EXTRACT's numeric result: epoch and seconds are exact decimal fractions, other fields integral.</summary>
     public static decimal ExactPart(long stored, string field, TimeUnit unit)
     {
@@ -176,6 +189,30 @@ internal static class TimeFunctions
             "milliseconds" => (decimal)(stored - (TimeUnits.FloorDiv(stored, perSecond * 60) * perSecond * 60)) * 1000 / perSecond,
             _ => (decimal)Part(stored, field, unit),
         };
+    }
+
+    /// <summary>date_part/extract of a time: hour, minute, second (with its fraction), milliseconds, microseconds, epoch.</summary>
+    private static FunctionExpression TimeParts(string name, string field, SqlType type, Expression value)
+    {
+        if (field is not ("epoch" or "microseconds" or "milliseconds" or "second" or "minute" or "hour"))
+            throw new ExecutionException(SqlState.FeatureNotSupported, $"unit \"{field}\" not supported for type time without time zone");
+        var exact = type.Id == TypeId.Numeric;
+        return new FunctionExpression(name, type, [value], (args, r, rows) => Each<long>(args[0], r, rows, v =>
+        {
+            var part = field switch
+            {
+                "epoch" => v.Value / 1_000_000m,
+                "hour" => v.Value / 3_600_000_000L,
+                "minute" => v.Value / 60_000_000L % 60,
+                "second" => v.Value % 60_000_000L / 1_000_000m,
+                "milliseconds" => v.Value % 60_000_000L / 1000m,
+                _ => v.Value % 60_000_000L,
+            };
+            if (exact)
+                r.Set(v.Row, WithScale(part, field));
+            else
+                r.Set(v.Row, (double)part);
+        }));
     }
 
     private static decimal ExactIntervalPart(PgInterval v, string field) => field switch

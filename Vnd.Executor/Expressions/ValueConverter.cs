@@ -29,6 +29,10 @@ public static partial class ValueConverter
             (DateTime t, TypeId.Date) => DateOnly.FromDateTime(t),
             (DateOnly d, TypeId.Timestamp or TypeId.TimestampTz) => d.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc),
             (DateTime t, TypeId.Timestamp or TypeId.TimestampTz) => t,
+            (DateTime t, TypeId.Time) => t.TimeOfDay,
+            (PgInterval i, TypeId.Time) => Micros(TimeOfDay.Shift(0, i.Micros)),
+            (TimeSpan t, TypeId.Interval) => new PgInterval(0, 0, t.Ticks / TimeSpan.TicksPerMicrosecond),
+            (TimeSpan t, TypeId.Time) => t,
             (InetValue v, TypeId.Inet or TypeId.Cidr) => v,
             (bool b, TypeId.Int4) => b ? 1 : 0,
             (int i, TypeId.Bool) => i != 0,
@@ -67,6 +71,7 @@ public static partial class ValueConverter
                 case TypeId.Numeric: return decimal.Parse(text, NumberStyles.Float, invariant);
                 case TypeId.Bytea: return ParseBytea(text);
                 case TypeId.Date: return DateOnly.Parse(text, invariant);
+                case TypeId.Time: return Micros(TimeOfDay.Parse(text));
                 case TypeId.Timestamp or TypeId.TimestampTz:
                     return DateTime.Parse(text, invariant, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal);
                 case TypeId.Inet or TypeId.Cidr: return VectorValues.ParseInet(text);
@@ -92,6 +97,8 @@ public static partial class ValueConverter
             throw new ExecutionException(SqlState.InvalidTextRepresentation, $"invalid input syntax for type {to.PgName}: \"{text}\"");
         }
     }
+
+    private static TimeSpan Micros(long micros) => TimeSpan.FromTicks(micros * TimeSpan.TicksPerMicrosecond);
 
     private static int ParseOid(long value) =>
         value is >= int.MinValue and <= uint.MaxValue ? unchecked((int)(uint)value) : throw new OverflowException();

@@ -24,6 +24,7 @@ public static class ValueFormatter
             DateTime t => t.ToString("yyyy-MM-dd HH:mm:ss.FFFFFF", invariant).TrimEnd('.'),
             DateOnly d => d.ToString("yyyy-MM-dd", invariant),
             PgInterval i => FormatInterval(i),
+            TimeSpan time => TimeOfDay.Format(time.Ticks / TimeSpan.TicksPerMicrosecond),
             byte[] bytes => "\\x" + Convert.ToHexStringLower(bytes),
             ArrayValue array => ArrayText.Format(array.Items, array.Element),
             ulong mac when type.Id == TypeId.MacAddr => FormatMac(mac),

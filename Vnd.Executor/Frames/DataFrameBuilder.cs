@@ -91,6 +91,11 @@ public sealed class DataFrameBuilder
                 foreach (var r in rows)
                     intervals.Append(vector.IsNull(r) ? null : ToTimeSpan(vector.Get<PgInterval>(r)));
                 break;
+            case FrameColumnKind.Time:
+                var times = (PrimitiveDataFrameColumn<TimeSpan>)_columns[c];
+                foreach (var r in rows)
+                    times.Append(vector.IsNull(r) ? null : TimeSpan.FromTicks(vector.Get<long>(r) * TimeSpan.TicksPerMicrosecond));
+                break;
             case FrameColumnKind.Utf8:
                 var texts = (StringDataFrameColumn)_columns[c];
                 foreach (var r in rows)
@@ -126,6 +131,7 @@ public sealed class DataFrameBuilder
         TypeId.Timestamp or TypeId.TimestampTz => FrameColumnKind.Timestamp,
         TypeId.Date => FrameColumnKind.Date,
         TypeId.Interval => FrameColumnKind.Interval,
+        TypeId.Time => FrameColumnKind.Time,
         TypeId.Text or TypeId.Unknown => FrameColumnKind.Utf8,
         _ => FrameColumnKind.Formatted,
     };
@@ -139,7 +145,7 @@ public sealed class DataFrameBuilder
         FrameColumnKind.Double => new DoubleDataFrameColumn(name),
         FrameColumnKind.Decimal => new DecimalDataFrameColumn(name),
         FrameColumnKind.Timestamp or FrameColumnKind.Date => new DateTimeDataFrameColumn(name),
-        FrameColumnKind.Interval => new PrimitiveDataFrameColumn<TimeSpan>(name),
+        FrameColumnKind.Interval or FrameColumnKind.Time => new PrimitiveDataFrameColumn<TimeSpan>(name),
         _ => new StringDataFrameColumn(name),
     };
 

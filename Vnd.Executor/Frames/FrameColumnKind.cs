@@ -12,6 +12,7 @@ internal enum FrameColumnKind
     Timestamp,
     Date,
     Interval,
+    Time,
     Utf8,
     Formatted,
 }

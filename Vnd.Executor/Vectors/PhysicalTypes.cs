@@ -11,7 +11,7 @@ public static class PhysicalTypes
         TypeId.Bool => PhysicalType.Bool,
         TypeId.Int2 => PhysicalType.Int16,
         TypeId.Int4 or TypeId.Date or TypeId.Oid => PhysicalType.Int32,
-        TypeId.Int8 or TypeId.Timestamp or TypeId.TimestampTz => PhysicalType.Int64,
+        TypeId.Int8 or TypeId.Timestamp or TypeId.TimestampTz or TypeId.Time => PhysicalType.Int64,
         // float4 widens: one float kernel set, and float4 columns are rare in trace tables.
         TypeId.Float4 or TypeId.Float8 => PhysicalType.Float64,
         TypeId.Numeric => PhysicalType.Decimal,

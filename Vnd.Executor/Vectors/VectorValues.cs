@@ -7,7 +7,7 @@ namespace Vnd.Executor.Vectors;
 /// <summary>
 /// Boxed access to single values: for literals when a plan is built, for tests and for slow paths such as
 /// result formatting. Never used inside kernels. CLR mapping: bool, short, int, long, double, decimal, string
-/// (text), byte[] (bytea), ArrayValue (arrays), DateTime (timestamp, UTC), DateOnly (date), PgInterval, IPAddress or InetValue (inet),
+/// (text), byte[] (bytea), ArrayValue (arrays), DateTime (timestamp, UTC), DateOnly (date), TimeSpan (time, 0 … 24 h), PgInterval, IPAddress or InetValue (inet),
 /// PhysicalAddress-free ulong (macaddr).
 /// </summary>
 public static class VectorValues
@@ -27,6 +27,7 @@ public static class VectorValues
             PhysicalType.Int32 => vector.Get<int>(row),
             PhysicalType.Int64 when type.Id is TypeId.Timestamp or TypeId.TimestampTz =>
                 UnixEpoch.AddTicks(TimeUnits.ToTicks(vector.Get<long>(row), type.Unit)),
+            PhysicalType.Int64 when type.Id == TypeId.Time => TimeSpan.FromTicks(vector.Get<long>(row) * TimeSpan.TicksPerMicrosecond),
             PhysicalType.Int64 => vector.Get<long>(row),
             PhysicalType.Float64 => vector.Get<double>(row),
             PhysicalType.Decimal => vector.Get<decimal>(row),
@@ -61,6 +62,9 @@ public static class VectorValues
             case PhysicalType.Int32: vector.Set(row, Convert.ToInt32(value)); break;
             case PhysicalType.Int64 when value is DateTime t:
                 vector.Set(row, TimeUnits.FromTicks(t.ToUniversalTime().Ticks - UnixEpoch.Ticks, type.Unit));
+                break;
+            case PhysicalType.Int64 when value is TimeSpan time:
+                vector.Set(row, time.Ticks / TimeSpan.TicksPerMicrosecond);
                 break;
             case PhysicalType.Int64: vector.Set(row, Convert.ToInt64(value)); break;
             case PhysicalType.Float64: vector.Set(row, Convert.ToDouble(value)); break;

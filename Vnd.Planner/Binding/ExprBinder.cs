@@ -197,9 +197,15 @@ internal sealed partial class ExprBinder
 
     private BoundExpr BindSpecial(SpecialValue v) => v.Name switch
     {
-        "current_timestamp" or "now" => new BoundCall("now()", "now", CallKind.Function, SqlList<BoundExpr>.Empty, SqlType.TimestampTz),
+        "current_timestamp" or "now" => Now(),
+        // The executor keeps timestamps in UTC (the session's TimeZone formats output), so the local forms are now()'s.
+        "localtimestamp" => new BoundCast(Now(), SqlType.Timestamp),
+        "localtime" => new BoundCast(Now(), SqlType.Time),
+        "current_date" => new BoundCast(Now(), SqlType.Date),
         _ => BindCatalogSpecial(v) ?? throw BinderErrors.Unsupported(v.Name.ToUpperInvariant(), v),
     };
+
+    private static BoundCall Now() => new("now()", "now", CallKind.Function, SqlList<BoundExpr>.Empty, SqlType.TimestampTz);
 
     /// <summary>
     /// Gives an expression the target type: unknown literals are converted, untyped parameters typed, others cast

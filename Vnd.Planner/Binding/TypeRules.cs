@@ -96,6 +96,8 @@ public static class TypeRules
         return (from.Id, to.Id) switch
         {
             (TypeId.Int4, TypeId.Bool) or (TypeId.Bool, TypeId.Int4) => true,
+            // pg_cast: time from timestamp, timestamptz and interval; time to interval.
+            (TypeId.Timestamp or TypeId.TimestampTz or TypeId.Interval, TypeId.Time) or (TypeId.Time, TypeId.Interval) => true,
             (TypeId.Inet, TypeId.Cidr) => true,
             (TypeId.Array, TypeId.Array) => CanExplicitlyCast(from.Element!, to.Element!),
             (TypeId.Int4 or TypeId.Int8, TypeId.Oid) or (TypeId.Oid, TypeId.Int4 or TypeId.Int8) => true,
@@ -124,6 +126,7 @@ public static class TypeRules
             "text" or "varchar" or "bpchar" or "name" or "char" or "aclitem" or "int2vector" or "oidvector" or "pg_node_tree" => SqlType.Text,
             "bytea" => SqlType.Bytea,
             "date" => SqlType.Date,
+            "time" => SqlType.Time,
             "timestamp" => SqlType.Timestamp,
             "timestamptz" => SqlType.TimestampTz,
             "interval" => SqlType.Interval,

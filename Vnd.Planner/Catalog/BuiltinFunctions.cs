@@ -145,6 +145,9 @@ public static partial class BuiltinFunctions
         f.Add(Fn("date_part", [SqlType.Text, SqlType.Interval], SqlType.Float8));
         f.Add(Fn("extract", [SqlType.Text, SqlType.Interval], SqlType.Numeric));
         f.Add(Fn("extract", [SqlType.Text, SqlType.Date], SqlType.Numeric));
+        f.Add(Fn("date_part", [SqlType.Text, SqlType.Time], SqlType.Float8));
+        f.Add(Fn("extract", [SqlType.Text, SqlType.Time], SqlType.Numeric));
+        f.Add(Fn("make_time", [SqlType.Int4, SqlType.Int4, SqlType.Float8], SqlType.Time));
         f.Add(Fn("to_timestamp", [SqlType.Float8], SqlType.TimestampTz));
         f.Add(Fn("to_timestamp", [SqlType.Text, SqlType.Text], SqlType.TimestampTz));
         f.Add(Fn("to_date", [SqlType.Text, SqlType.Text], SqlType.Date));

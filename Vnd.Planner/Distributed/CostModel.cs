@@ -18,7 +18,7 @@ public sealed record CostModel(double CpuBytesPerRow = 0.5, int PairBudget = 20_
         TypeId.Bool => 1,
         TypeId.Int2 => 2,
         TypeId.Int4 or TypeId.Date or TypeId.Float4 or TypeId.Oid => 4,
-        TypeId.Int8 or TypeId.Float8 or TypeId.Timestamp or TypeId.TimestampTz => 8,
+        TypeId.Int8 or TypeId.Float8 or TypeId.Timestamp or TypeId.TimestampTz or TypeId.Time => 8,
         TypeId.Inet => type.Family == InetFamily.V4 ? 4 : 16,
         TypeId.MacAddr => 6,
         TypeId.Numeric or TypeId.Interval or TypeId.Cidr => 16,

@@ -96,7 +96,7 @@ public sealed class PruneProjections : ILogicalRule
         Types.TypeId.Bool => 1,
         Types.TypeId.Int2 => 2,
         Types.TypeId.Int4 or Types.TypeId.Float4 or Types.TypeId.Date => 4,
-        Types.TypeId.Int8 or Types.TypeId.Float8 or Types.TypeId.Timestamp or Types.TypeId.TimestampTz => 8,
+        Types.TypeId.Int8 or Types.TypeId.Float8 or Types.TypeId.Timestamp or Types.TypeId.TimestampTz or Types.TypeId.Time => 8,
         _ => 16,
     };
 

@@ -38,6 +38,7 @@ public sealed record SqlType
     public static SqlType Text { get; } = new(TypeId.Text);
     public static SqlType Bytea { get; } = new(TypeId.Bytea);
     public static SqlType Date { get; } = new(TypeId.Date);
+    public static SqlType Time { get; } = new(TypeId.Time);
     public static SqlType Timestamp { get; } = new(TypeId.Timestamp);
     public static SqlType TimestampTz { get; } = new(TypeId.TimestampTz);
     public static SqlType TimestampTzNanos { get; } = new(TypeId.TimestampTz, TimeUnit.Nanosecond);
@@ -72,6 +73,7 @@ public sealed record SqlType
         TypeId.Text => "text",
         TypeId.Bytea => "bytea",
         TypeId.Date => "date",
+        TypeId.Time => "time without time zone",
         TypeId.Timestamp => "timestamp without time zone",
         TypeId.TimestampTz => "timestamp with time zone",
         TypeId.Interval => "interval",

@@ -27,4 +27,6 @@ public enum TypeId : byte
     Oid = 17,
     Array = 18,
     Null = 19,
+    /// <summary>time without time zone: microseconds since midnight, 00:00:00 … 24:00:00.</summary>
+    Time = 20,
 }

@@ -157,6 +157,20 @@ public sealed class PgParameters
             : throw Syntax(index, "timestamp with time zone");
     }
 
+    /// <summary>A binary time: µs since midnight (time_send), 0 … 24:00:00.</summary>
+    public long GetTimeMicroseconds(int index)
+    {
+        var raw = Raw(index);
+        if (Format(index) != PgFormat.Binary)
+        {
+            throw Syntax(index, "time without time zone");
+        }
+
+        return raw.Length == 8 && BinaryPrimitives.ReadInt64BigEndian(raw) is >= 0 and <= 86_400_000_000L and var micros
+            ? micros
+            : throw Binary(index, "time");
+    }
+
     public DateOnly GetDate(int index)
     {
         var raw = Raw(index);

@@ -41,9 +41,11 @@ public static class PgTypeOid
     public const uint BpChar = 1042;
     public const uint Varchar = 1043;
     public const uint Date = 1082;
+    public const uint Time = 1083;
     public const uint Timestamp = 1114;
     public const uint TimestampArray = 1115;
     public const uint DateArray = 1182;
+    public const uint TimeArray = 1183;
     public const uint TimestampTz = 1184;
     public const uint TimestampTzArray = 1185;
     public const uint Interval = 1186;
@@ -61,7 +63,7 @@ public static class PgTypeOid
         Bool or Char => 1,
         Int2 => 2,
         Int4 or Oid or Float4 or Date or RegProc or RegClass or RegType => 4,
-        Int8 or Float8 or Timestamp or TimestampTz => 8,
+        Int8 or Float8 or Timestamp or TimestampTz or Time => 8,
         Interval => 16,
         MacAddr => 6,
         Name => 64,
@@ -90,6 +92,7 @@ public static class PgTypeOid
         MacAddrArray => MacAddr,
         TimestampArray => Timestamp,
         DateArray => Date,
+        TimeArray => Time,
         TimestampTzArray => TimestampTz,
         IntervalArray => Interval,
         NumericArray => Numeric,

@@ -94,7 +94,7 @@ internal static class InformationSchemaRelations
                 Optional(w, 10, precision);
                 Optional(w, 11, radix);
                 Optional(w, 12, scale);
-                Optional(w, 13, type.Id is TypeId.Timestamp or TypeId.TimestampTz or TypeId.Interval ? 6 : type.Id == TypeId.Date ? 0 : null);
+                Optional(w, 13, type.Id is TypeId.Timestamp or TypeId.TimestampTz or TypeId.Interval or TypeId.Time ? 6 : type.Id == TypeId.Date ? 0 : null);
                 w.Text(25, s.Session.Database);
                 w.Text(26, "pg_catalog");
                 w.Text(27, pg?.Name ?? type.PgName);

@@ -44,6 +44,7 @@ public static class PgTypes
         TypeId.MacAddr => 829,
         TypeId.Inet => 869,
         TypeId.Date => 1082,
+        TypeId.Time => 1083,
         TypeId.Timestamp => 1114,
         TypeId.TimestampTz => 1184,
         TypeId.Interval => 1186,
@@ -88,7 +89,7 @@ public static class PgTypes
         Base(1042, "bpchar", 'S', -1, false, 1014, "character", null);
         Base(1043, "varchar", 'S', -1, false, 1015, "character varying", null);
         Base(1082, "date", 'D', 4, true, 1182, "date", SqlType.Date);
-        Base(1083, "time", 'D', 8, true, 1183, "time without time zone", null);
+        Base(1083, "time", 'D', 8, true, 1183, "time without time zone", SqlType.Time);
         Base(1114, "timestamp", 'D', 8, true, 1115, "timestamp without time zone", SqlType.Timestamp);
         Base(1184, "timestamptz", 'D', 8, true, 1185, "timestamp with time zone", SqlType.TimestampTz);
         Base(1186, "interval", 'T', 16, false, 1187, "interval", SqlType.Interval);

@@ -47,6 +47,29 @@ public sealed class NpgsqlTypeTests(ServeFixture fixture)
     }
 
     [Fact]
+    public async Task Time_values_travel_in_binary_both_ways()
+    {
+        await using var connection = new NpgsqlConnection(fixture.ConnectionString("tenant1"));
+        await connection.OpenAsync();
+        // A time parameter (Npgsql sends TimeOnly as binary time), time arithmetic, a timestamp's time of day,
+        // 24:00:00 (which TimeOnly cannot hold, TimeSpan can) and an array of times.
+        await using var command = new NpgsqlCommand("""
+            select $1 + interval '90 minutes', '2024-01-02 03:04:05.25'::timestamp::time, '24:00'::time,
+                   array['01:00'::time, null, '23:59:59.999999'::time], $1 - '10:00'::time
+            """, connection);
+        command.Parameters.Add(new NpgsqlParameter { Value = new TimeOnly(11, 15, 30) });
+        await using var reader = await command.ExecuteReaderAsync();
+        Assert.True(await reader.ReadAsync());
+        Assert.Equal("time without time zone", reader.GetDataTypeName(0));
+        Assert.Equal(new TimeOnly(12, 45, 30), reader.GetFieldValue<TimeOnly>(0));
+        Assert.Equal(new TimeSpan(0, 3, 4, 5, 250), reader.GetFieldValue<TimeSpan>(1));
+        Assert.Equal(TimeSpan.FromHours(24), reader.GetFieldValue<TimeSpan>(2));
+        Assert.Equal([TimeSpan.FromHours(1), null, new TimeSpan(0, 23, 59, 59).Add(TimeSpan.FromTicks(9_999_990))],
+            reader.GetFieldValue<TimeSpan?[]>(3));
+        Assert.Equal(new TimeSpan(1, 15, 30), reader.GetFieldValue<TimeSpan>(4));
+    }
+
+    [Fact]
     public async Task Trace_table_columns_arrive_in_binary_equal_to_the_stored_values()
     {
         await using var connection = new NpgsqlConnection(fixture.ConnectionString("tenant1"));
