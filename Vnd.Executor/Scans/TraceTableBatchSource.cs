@@ -119,20 +119,35 @@ public sealed class TraceTableBatchSource(TraceTable table, Func<SegmentInfo, bo
 
         public Batch? Next()
         {
+            // Rows a selective filter kept are gathered from successive chunks of one record batch into one output
+            // batch (its sequence is the record batch's either way): a 2 % filter otherwise hands ~40-row batches
+            // through every operator and exchange above, 50 times as many as the rows need.
+            var filled = 0;
             while (true)
             {
                 while (_record is null || _position >= _record.Length)
                 {
+                    if (filled > 0)
+                        return Sparse(filled);
                     if (!Advance())
                         return null;
                 }
                 var start = _position;
                 var count = Math.Min(batchRows, _record.Length - start);
-                _position += count;
-                _batch.Reset();
-                // The record batch's index among all the scan's: scan order, whichever partition reads it.
-                _batch.Sequence = _recordIndex - 1;
+                if (filled == 0)
+                {
+                    _batch.Reset();
+                    // The record batch's index among all the scan's: scan order, whichever partition reads it.
+                    _batch.Sequence = _recordIndex - 1;
+                }
                 var kept = predicate is null ? count : predicate.Select(_record, columns, start, count, _selection);
+                if (filled > 0 && (kept * 2 > count || filled + kept > batchRows))
+                {
+                    // This chunk is dense or does not fit: hand over what was gathered and read the chunk again next
+                    // time (one chunk's predicate twice per full batch).
+                    return Sparse(filled);
+                }
+                _position += count;
                 if (kept == 0)
                     continue;
                 if (kept * 2 <= count)
@@ -142,12 +157,14 @@ public sealed class TraceTableBatchSource(TraceTable table, Func<SegmentInfo, bo
                     for (var c = 0; c < columns.Length; c++)
                     {
                         if (c != PositionAt)
-                            ArrowBatchGather.Gather(_record.Column(columns[c]), start, offsets, _batch[c]);
+                            ArrowBatchGather.Gather(_record.Column(columns[c]), start, offsets, _batch[c], filled);
                     }
                     if (PositionAt >= 0)
-                        RowPosition.Fill(_segmentIndex, _recordStart + start, offsets, _batch[PositionAt].Data<long>());
-                    _batch.Count = kept;
-                    return _batch;
+                        RowPosition.Fill(_segmentIndex, _recordStart + start, offsets, _batch[PositionAt].Data<long>()[filled..]);
+                    filled += kept;
+                    if (filled == batchRows)
+                        return Sparse(filled);
+                    continue;
                 }
                 for (var c = 0; c < columns.Length; c++)
                 {
@@ -161,6 +178,12 @@ public sealed class TraceTableBatchSource(TraceTable table, Func<SegmentInfo, bo
                     _batch.SetSelection(_selection, kept);
                 return _batch;
             }
+        }
+
+        private Batch Sparse(int filled)
+        {
+            _batch.Count = filled;
+            return _batch;
         }
 
         /// <summary>Moves to the next record batch, opening the next segment when one runs out.</summary>
