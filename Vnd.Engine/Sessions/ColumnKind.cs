@@ -26,6 +26,8 @@ public enum ColumnKind : byte
     MacAddr,
     /// <summary>time without time zone: µs since midnight.</summary>
     Time,
+    /// <summary>jsonb: text, and in binary a version byte (1) before it.</summary>
+    Jsonb,
     /// <summary>A one-dimensional array of a scalar kind (ArrayLayout bytes; the element kind is per column).</summary>
     Array,
     /// <summary>A type with no vector layout (arrays of arrays): reported as 0A000 when a row reaches it.</summary>

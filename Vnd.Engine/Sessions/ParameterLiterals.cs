@@ -42,6 +42,7 @@ public static class ParameterLiterals
             TypeId.Timestamp or TypeId.TimestampTz when binary => PgEpoch.AddTicks(p.GetTimestampMicroseconds(i) * 10),
             TypeId.Date when binary => p.GetDate(i),
             TypeId.Time when binary => TimeSpan.FromTicks(p.GetTimeMicroseconds(i) * 10),
+            TypeId.Jsonb when binary => Jsonb(p.Raw(i)),
             TypeId.Interval when binary => Interval(p.GetInterval(i)),
             TypeId.Inet or TypeId.Cidr when binary => Inet(p.GetInet(i)),
             TypeId.MacAddr when binary => MacAddr(p.Raw(i)),
@@ -49,6 +50,12 @@ public static class ParameterLiterals
             _ => p.GetString(i),
         };
     }
+
+    /// <summary>jsonb_recv: version 1 and the text; anything else is refused as PostgreSQL does.</summary>
+    private static string Jsonb(ReadOnlySpan<byte> raw) =>
+        raw.Length > 0 && raw[0] == 1
+            ? System.Text.Encoding.UTF8.GetString(raw[1..])
+            : throw new Vnd.Wire.Errors.PgErrorException("22P03", "unsupported jsonb version number");
 
     private static ExecutorInterval Interval(Vnd.Wire.Types.PgInterval value) => new(value.Months, value.Days, value.Microseconds);
 

@@ -22,7 +22,7 @@ public sealed partial class WireRowEncoder
     /// <summary>Most bytes a non-variable value takes in either format (text/bytea are bounded per row).</summary>
     private static int MaxFixedLength(ColumnKind kind) => kind switch
     {
-        ColumnKind.Text or ColumnKind.Bytea or ColumnKind.Array => 0,
+        ColumnKind.Text or ColumnKind.Jsonb or ColumnKind.Bytea or ColumnKind.Array => 0,
         ColumnKind.Interval => PgIntervalText.MaxLength,
         ColumnKind.Numeric => Math.Max(PgNumeric.MaxBinaryLength, PgTextFormat.MaxScalarLength),
         _ => PgTextFormat.MaxScalarLength,
@@ -89,6 +89,12 @@ public sealed partial class WireRowEncoder
             case ColumnKind.Time:
                 BinaryPrimitives.WriteInt64BigEndian(span, vector.Get<long>(row));
                 return 8;
+            case ColumnKind.Jsonb:
+                // jsonb_send: format version 1, then the text.
+                var json = vector.GetBytes(row);
+                span[0] = 1;
+                json.CopyTo(span[1..]);
+                return json.Length + 1;
             case ColumnKind.MacAddr:
                 Span<byte> mac = stackalloc byte[8];
                 BinaryPrimitives.WriteUInt64BigEndian(mac, vector.Get<ulong>(row));
@@ -129,6 +135,7 @@ public sealed partial class WireRowEncoder
             case ColumnKind.Numeric:
                 return PgTextFormat.Numeric(vector.Get<decimal>(row), span);
             case ColumnKind.Text:
+            case ColumnKind.Jsonb:
                 var text = vector.GetBytes(row);
                 text.CopyTo(span);
                 return text.Length;

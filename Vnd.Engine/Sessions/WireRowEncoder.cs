@@ -67,9 +67,9 @@ public sealed partial class WireRowEncoder
             _binary[c] = framing == RowFraming.CopyBinary || (framing == RowFraming.DataRow && binary[c]);
             _float4[c] = shape.Types[c].Id == TypeId.Float4;
             var kind = _kinds[c];
-            _escape[c] = copyText && (kind is ColumnKind.Text or ColumnKind.Bytea or ColumnKind.Interval or ColumnKind.Array or ColumnKind.Unsupported
+            _escape[c] = copyText && (kind is ColumnKind.Text or ColumnKind.Jsonb or ColumnKind.Bytea or ColumnKind.Interval or ColumnKind.Array or ColumnKind.Unsupported
                                       || DelimiterMayAppear(_delimiter));
-            if (kind is ColumnKind.Text or ColumnKind.Bytea or ColumnKind.Array)
+            if (kind is ColumnKind.Text or ColumnKind.Jsonb or ColumnKind.Bytea or ColumnKind.Array)
                 variable.Add(c);
             if (kind == ColumnKind.Array)
                 _arrays[c] = new ArrayColumn(shape.Types[c].Element!);

@@ -28,7 +28,7 @@ public static class ScalarFunctions
                 ?? TextEditFunctions.Resolve(lower, arguments) ?? TrigonometricFunctions.Resolve(lower, arguments)
                 ?? IntegerMathFunctions.Resolve(lower, arguments) ?? IntervalFunctions.Resolve(lower, arguments)
                 ?? ArrayEditFunctions.Resolve(lower, arguments) ?? SimilarToPattern.Resolve(lower, arguments)
-                ?? ArrayContainment.Resolve(lower, arguments) ?? NullCounting.Resolve(lower, arguments),
+                ?? Json.JsonFunctions.Resolve(lower, arguments) ?? ArrayContainment.Resolve(lower, arguments) ?? NullCounting.Resolve(lower, arguments),
         };
         return resolved ?? throw new ExecutionException(SqlState.UndefinedFunction,
             $"function {lower}({string.Join(", ", arguments.Select(a => a.Type.PgName))}) does not exist");

@@ -72,6 +72,8 @@ public static partial class ValueConverter
                 case TypeId.Bytea: return ParseBytea(text);
                 case TypeId.Date: return DateOnly.Parse(text, invariant);
                 case TypeId.Time: return Micros(TimeOfDay.Parse(text));
+                case TypeId.Json: return Json.JsonText.Json(text);
+                case TypeId.Jsonb: return Json.JsonText.Jsonb(text);
                 case TypeId.Timestamp or TypeId.TimestampTz:
                     return DateTime.Parse(text, invariant, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal);
                 case TypeId.Inet or TypeId.Cidr: return VectorValues.ParseInet(text);

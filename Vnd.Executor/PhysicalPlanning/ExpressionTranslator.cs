@@ -135,6 +135,8 @@ public sealed class ExpressionTranslator
         {
             // Network arithmetic (inet ± bigint, inet - inet) is a function over addresses, not a numeric kernel.
             ("+", 2) when IsNet(args[1]) => Expr.Function("+", [args[1], args[0]]),
+            // jsonb || jsonb and jsonb - key are JSON functions, not text concatenation or arithmetic.
+            ("||" or "-", 2) when args[0].Type.Id == TypeId.Jsonb => Expr.Function(call.Name, args),
             ("+" or "-", 2) when IsNet(args[0]) => Expr.Function(call.Name, args),
             ("+", 2) => Expr.Add(args[0], args[1]),
             ("-", 2) => Expr.Subtract(args[0], args[1]),

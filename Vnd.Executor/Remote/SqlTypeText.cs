@@ -17,7 +17,7 @@ public static class SqlTypeText
     {
         ["unknown"] = SqlType.Unknown, ["null"] = SqlType.Null, ["bool"] = SqlType.Bool, ["int2"] = SqlType.Int2,
         ["int4"] = SqlType.Int4, ["int8"] = SqlType.Int8, ["float4"] = SqlType.Float4, ["float8"] = SqlType.Float8,
-        ["numeric"] = SqlType.Numeric, ["text"] = SqlType.Text, ["bytea"] = SqlType.Bytea, ["date"] = SqlType.Date, ["time"] = SqlType.Time,
+        ["numeric"] = SqlType.Numeric, ["text"] = SqlType.Text, ["bytea"] = SqlType.Bytea, ["date"] = SqlType.Date, ["time"] = SqlType.Time, ["json"] = SqlType.Json, ["jsonb"] = SqlType.Jsonb,
         ["timestamp"] = SqlType.Timestamp, ["timestamptz"] = SqlType.TimestampTz, ["timestamptz(ns)"] = SqlType.TimestampTzNanos,
         ["interval"] = SqlType.Interval, ["inet"] = SqlType.Inet, ["inet4"] = SqlType.Inet4, ["inet6"] = SqlType.Inet6,
         ["cidr"] = SqlType.Cidr, ["macaddr"] = SqlType.MacAddr, ["oid"] = SqlType.Oid,

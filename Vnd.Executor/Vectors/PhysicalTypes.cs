@@ -15,7 +15,7 @@ public static class PhysicalTypes
         // float4 widens: one float kernel set, and float4 columns are rare in trace tables.
         TypeId.Float4 or TypeId.Float8 => PhysicalType.Float64,
         TypeId.Numeric => PhysicalType.Decimal,
-        TypeId.Text or TypeId.Bytea or TypeId.Unknown or TypeId.Null => PhysicalType.VarBytes,
+        TypeId.Text or TypeId.Bytea or TypeId.Json or TypeId.Jsonb or TypeId.Unknown or TypeId.Null => PhysicalType.VarBytes,
         TypeId.Interval => PhysicalType.Interval,
         TypeId.Inet or TypeId.Cidr => type.Family == InetFamily.V4 ? PhysicalType.Inet4 : PhysicalType.Inet,
         TypeId.MacAddr => PhysicalType.MacAddr,

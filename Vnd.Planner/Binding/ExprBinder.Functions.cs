@@ -34,6 +34,10 @@ internal sealed partial class ExprBinder
         var name = f.Name[^1];
         var candidates = _context.Catalog.FindFunctions(name);
         var isAggregate = candidates.Any(c => c.Kind == FunctionKind.Aggregate);
+        if (name is "json_agg" or "jsonb_agg" && f.Over is null && f.Arguments.Count == 1 && !f.Star && f.WithinGroup.Count == 0)
+        {
+            return Bind(JsonAggregate(f, name == "jsonb_agg"));
+        }
         if (f.Over is not null)
         {
             return BindWindow(f, name, candidates);
@@ -56,6 +60,10 @@ internal sealed partial class ExprBinder
             // VARIADIC "any": the arguments keep their own types, none is cast to another's.
             var settled = SqlList.From(arguments.Select((a, i) => Settle(a, f.Arguments[i])));
             return new BoundCall($"{name}(any,...)", name, CallKind.Function, settled, SqlType.Int4);
+        }
+        if (BindJsonFunction(name, arguments, f) is { } json)
+        {
+            return json;
         }
         if (name == "pg_typeof" && arguments.Count == 1)
         {

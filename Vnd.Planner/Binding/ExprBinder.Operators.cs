@@ -33,6 +33,10 @@ internal sealed partial class ExprBinder
             TypeRules.RequireBoolean(right.Type, op, node);
             return BoundCall.Operator(op, SqlType.Bool, left, right);
         }
+        if (BindJsonOperator(op, left, right, node) is { } json)
+        {
+            return json;
+        }
         if (op == "||")
         {
             return IsArrayValued(left) || IsArrayValued(right)
@@ -45,7 +49,7 @@ internal sealed partial class ExprBinder
         if (result is null && op is "=" or "<>" or "<" or ">" or "<=" or ">=" or "IS DISTINCT FROM" or "IS NOT DISTINCT FROM")
         {
             var common = TypeRules.CommonType(left.Type, right.Type);
-            if (common is not null && (Comparable(common.Id) || ArrayEquality(common, op)))
+            if (common is not null && (Comparable(common.Id) || ArrayEquality(common, op) || JsonbEquality(common, op)))
             {
                 left = Coerce(left, common, node);
                 right = Coerce(right, common, node);
@@ -87,7 +91,12 @@ internal sealed partial class ExprBinder
         return rightUnknown ? (left, Coerce(right, left.Type, node)) : (left, right);
     }
 
-    private static bool Comparable(TypeId id) => id is not (TypeId.Array or TypeId.Unknown or TypeId.Null);
+    private static bool Comparable(TypeId id) => id is not (TypeId.Array or TypeId.Unknown or TypeId.Null or TypeId.Json or TypeId.Jsonb);
+
+    /// <summary>jsonb values are canonical text, so (in)equality is byte equality; json has no equality in PostgreSQL,
+    /// and jsonb's ordering (objects above arrays above scalars) is not the bytes' order, so neither is offered.</summary>
+    private static bool JsonbEquality(SqlType type, string op) =>
+        type.Id == TypeId.Jsonb && op is "=" or "<>" or "IS DISTINCT FROM" or "IS NOT DISTINCT FROM";
 
     /// <summary>
     /// Arrays compare for (in)equality by their layout bytes, which is value equality for elements whose equal

@@ -98,6 +98,7 @@ public static class TypeRules
             (TypeId.Int4, TypeId.Bool) or (TypeId.Bool, TypeId.Int4) => true,
             // pg_cast: time from timestamp, timestamptz and interval; time to interval.
             (TypeId.Timestamp or TypeId.TimestampTz or TypeId.Interval, TypeId.Time) or (TypeId.Time, TypeId.Interval) => true,
+            (TypeId.Json, TypeId.Jsonb) or (TypeId.Jsonb, TypeId.Json) => true,
             (TypeId.Inet, TypeId.Cidr) => true,
             (TypeId.Array, TypeId.Array) => CanExplicitlyCast(from.Element!, to.Element!),
             (TypeId.Int4 or TypeId.Int8, TypeId.Oid) or (TypeId.Oid, TypeId.Int4 or TypeId.Int8) => true,
@@ -127,6 +128,8 @@ public static class TypeRules
             "bytea" => SqlType.Bytea,
             "date" => SqlType.Date,
             "time" => SqlType.Time,
+            "json" => SqlType.Json,
+            "jsonb" => SqlType.Jsonb,
             "timestamp" => SqlType.Timestamp,
             "timestamptz" => SqlType.TimestampTz,
             "interval" => SqlType.Interval,

@@ -32,6 +32,7 @@ public static partial class BuiltinFunctions
         AddMoreNetwork(f);
         AddIntervalFunctions(f);
         AddArrayEditing(f);
+        AddJson(f);
         return f;
     }
 

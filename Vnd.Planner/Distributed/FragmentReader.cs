@@ -91,7 +91,7 @@ internal sealed class FragmentReader(byte[] data, int start)
             TypeId.Float4 => SqlType.Float4, TypeId.Float8 => SqlType.Float8, TypeId.Numeric => SqlType.Numeric,
             TypeId.Text => SqlType.Text, TypeId.Bytea => SqlType.Bytea, TypeId.Date => SqlType.Date,
             TypeId.Timestamp => SqlType.Timestamp, TypeId.Interval => SqlType.Interval, TypeId.Cidr => SqlType.Cidr,
-            TypeId.MacAddr => SqlType.MacAddr, TypeId.Oid => SqlType.Oid, TypeId.Time => SqlType.Time,
+            TypeId.MacAddr => SqlType.MacAddr, TypeId.Oid => SqlType.Oid, TypeId.Time => SqlType.Time, TypeId.Json => SqlType.Json, TypeId.Jsonb => SqlType.Jsonb,
             _ => null,
         };
         // Attributes the decoded type does not carry mean a type this version cannot represent.

@@ -39,6 +39,8 @@ public sealed record SqlType
     public static SqlType Bytea { get; } = new(TypeId.Bytea);
     public static SqlType Date { get; } = new(TypeId.Date);
     public static SqlType Time { get; } = new(TypeId.Time);
+    public static SqlType Json { get; } = new(TypeId.Json);
+    public static SqlType Jsonb { get; } = new(TypeId.Jsonb);
     public static SqlType Timestamp { get; } = new(TypeId.Timestamp);
     public static SqlType TimestampTz { get; } = new(TypeId.TimestampTz);
     public static SqlType TimestampTzNanos { get; } = new(TypeId.TimestampTz, TimeUnit.Nanosecond);
@@ -74,6 +76,8 @@ public sealed record SqlType
         TypeId.Bytea => "bytea",
         TypeId.Date => "date",
         TypeId.Time => "time without time zone",
+        TypeId.Json => "json",
+        TypeId.Jsonb => "jsonb",
         TypeId.Timestamp => "timestamp without time zone",
         TypeId.TimestampTz => "timestamp with time zone",
         TypeId.Interval => "interval",

@@ -29,4 +29,8 @@ public enum TypeId : byte
     Null = 19,
     /// <summary>time without time zone: microseconds since midnight, 00:00:00 … 24:00:00.</summary>
     Time = 20,
+    /// <summary>json: the input text, checked.</summary>
+    Json = 21,
+    /// <summary>jsonb: canonical JSON text (sorted unique keys, normalised numbers and spacing).</summary>
+    Jsonb = 22,
 }

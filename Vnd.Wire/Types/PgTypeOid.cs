@@ -17,6 +17,7 @@ public static class PgTypeOid
     public const uint Oid = 26;
     public const uint OidVector = 30;
     public const uint Json = 114;
+    public const uint JsonArray = 199;
     public const uint Cidr = 650;
     public const uint Float4 = 700;
     public const uint Float8 = 701;
@@ -56,6 +57,7 @@ public static class PgTypeOid
     public const uint RegType = 2206;
     public const uint Void = 2278;
     public const uint Jsonb = 3802;
+    public const uint JsonbArray = 3807;
 
     /// <summary>pg_type.typlen for a type: fixed width in bytes, -1 for varlena, -2 for cstring.</summary>
     public static short TypeLength(uint oid) => oid switch
@@ -93,6 +95,8 @@ public static class PgTypeOid
         TimestampArray => Timestamp,
         DateArray => Date,
         TimeArray => Time,
+        JsonArray => Json,
+        JsonbArray => Jsonb,
         TimestampTzArray => TimestampTz,
         IntervalArray => Interval,
         NumericArray => Numeric,

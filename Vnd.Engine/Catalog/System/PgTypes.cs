@@ -45,6 +45,8 @@ public static class PgTypes
         TypeId.Inet => 869,
         TypeId.Date => 1082,
         TypeId.Time => 1083,
+        TypeId.Json => 114,
+        TypeId.Jsonb => 3802,
         TypeId.Timestamp => 1114,
         TypeId.TimestampTz => 1184,
         TypeId.Interval => 1186,
@@ -104,6 +106,8 @@ public static class PgTypes
         Pseudo(2275, "cstring", -2, 1263);
         Pseudo(2277, "anyarray", -1, 0);
         Pseudo(2281, "internal", 8, 0);
+        Base(114, "json", 'U', -1, false, 199, "json", SqlType.Json);
+        Base(3802, "jsonb", 'U', -1, false, 3807, "jsonb", SqlType.Jsonb);
         foreach (var element in types.ToArray())
         {
             if (element.Array == 0)

@@ -70,6 +70,31 @@ public sealed class NpgsqlTypeTests(ServeFixture fixture)
     }
 
     [Fact]
+    public async Task Json_and_jsonb_travel_in_binary_both_ways()
+    {
+        await using var connection = new NpgsqlConnection(fixture.ConnectionString("tenant1"));
+        await connection.OpenAsync();
+        // jsonb goes in binary as version 1 and its text (Npgsql sends a string parameter typed jsonb that way and
+        // reads jsonb results so); json is its text in either format.
+        await using var command = new NpgsqlCommand(
+            "select $1 -> 'b', jsonb_build_object('k', $2::int4), '{\"x\" : [1, 2]}'::json, $1 ->> 'a', jsonb_agg(x) from (values (1), (2)) v(x)",
+            connection);
+        command.Parameters.Add(new NpgsqlParameter { Value = """{"b": {"c": true}, "a": "é"}""", NpgsqlDbType = NpgsqlDbType.Jsonb });
+        command.Parameters.Add(new NpgsqlParameter { Value = 7 });
+        await using var reader = await command.ExecuteReaderAsync();
+        Assert.True(await reader.ReadAsync());
+        Assert.Equal("jsonb", reader.GetDataTypeName(0));
+        Assert.Equal("""{"c": true}""", reader.GetString(0));
+        Assert.Equal("""{"k": 7}""", reader.GetString(1));
+        Assert.Equal("json", reader.GetDataTypeName(2));
+        Assert.Equal("""{"x" : [1, 2]}""", reader.GetString(2));
+        Assert.Equal("é", reader.GetString(3));
+        Assert.Equal("[1, 2]", reader.GetString(4));
+        using var document = reader.GetFieldValue<System.Text.Json.JsonDocument>(1);
+        Assert.Equal(7, document.RootElement.GetProperty("k").GetInt32());
+    }
+
+    [Fact]
     public async Task Trace_table_columns_arrive_in_binary_equal_to_the_stored_values()
     {
         await using var connection = new NpgsqlConnection(fixture.ConnectionString("tenant1"));
