@@ -113,6 +113,8 @@ public sealed partial class PhysicalPlanner(Func<Scan, IBatchSource> resolveTabl
             "ordinality" => new ArrayRunner(f.Arguments, ArrayRunner.Kind.Ordinality),
             "generate_subscripts" => new ArrayRunner(f.Arguments, ArrayRunner.Kind.Subscripts),
             "regexp_matches" => new RegexMatchesRunner(f.Arguments),
+            "json_array_elements" or "json_array_elements_text" or "json_object_keys" or "json_each_key" or "json_each_value" or "json_each_text"
+                => new JsonRowsRunner(f.Arguments, f.Function),
             "with_ordinality" => new OrdinalityRunner(),
             "single_row" => new SingleRowRunner(f.Arguments[0]),
             _ => throw ExpressionTranslator.Unsupported($"set-returning function {f.Function} over {f.Type.PgName}"),

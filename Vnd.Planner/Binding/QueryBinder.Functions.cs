@@ -50,9 +50,10 @@ internal sealed partial class QueryBinder
                 }
             }
         }
-        else if (name is "generate_subscripts" or "regexp_matches" && builtin)
+        else if ((name is "generate_subscripts" or "regexp_matches" || SetFunctionBinding.IsJson(name)) && builtin)
         {
-            var (calls, columns) = SetFunctionBinding.Bind(call, binder, context, columnName);
+            // json[b]_array_elements[_text] name their column "value" (an OUT parameter), whatever the alias.
+            var (calls, columns) = SetFunctionBinding.Bind(call, binder, context, name.Contains("array_elements", StringComparison.Ordinal) ? "value" : columnName);
             plan = SetRows(calls, columns, table);
         }
         else if (name == "unnest" && builtin)

@@ -15,8 +15,13 @@ internal static class SetFunctionBinding
 {
     public static bool Handles(FunctionCall f) =>
         (f.Name.Count == 1 || f.Name[0] == "pg_catalog") && f.Name[^1] is "unnest" or "generate_series" or "generate_subscripts"
-            or "string_to_table" or "regexp_split_to_table" or "regexp_matches"
+            or "string_to_table" or "regexp_split_to_table" or "regexp_matches" || IsJson(f.Name[^1])
         || (f.Name.Count == 2 && f.Name[0] == "information_schema" && f.Name[1] == "_pg_expandarray");
+
+    /// <summary>The JSON set-returning functions: array elements, object keys, and (in FROM) each key with its value.</summary>
+    public static bool IsJson(string name) => name is "json_array_elements" or "jsonb_array_elements" or "json_array_elements_text"
+        or "jsonb_array_elements_text" or "json_object_keys" or "jsonb_object_keys" or "json_each" or "jsonb_each" or "json_each_text"
+        or "jsonb_each_text";
 
     /// <summary>
     /// string_to_table(s, d [, null]) and regexp_split_to_table(s, p [, flags]) are the unnest of
@@ -64,6 +69,8 @@ internal static class SetFunctionBinding
                 var call = new SetFunctionCall(context.NewColumn(name, SqlType.ArrayOf(SqlType.Text)), function, SqlList.From(texts));
                 return ([call], [(name, BoundColumn.Of(call.Column))]);
             }
+            case var json when IsJson(json):
+                return JsonRows(f, binder, context, name);
             case "generate_subscripts":
             {
                 if (f.Arguments.Count is not (2 or 3))
@@ -95,6 +102,32 @@ internal static class SetFunctionBinding
                 return ([elements, position], [("x", new BoundCast(BoundColumn.Of(elements.Column), SqlType.Int2)), ("n", BoundColumn.Of(position.Column))]);
             }
         }
+    }
+
+    /// <summary>
+    /// A JSON function's calls, all over the one json/jsonb argument (an untyped literal takes the function's type):
+    /// json[b]_each[_text] is a key call and a value call that give their rows in step.
+    /// </summary>
+    private static (List<SetFunctionCall> Calls, List<(string Name, BoundExpr Value)> Columns) JsonRows(FunctionCall f, ExprBinder binder, BindingContext context, string name)
+    {
+        var function = f.Name[^1];
+        if (f.Arguments.Count != 1)
+        {
+            throw BinderErrors.Unsupported($"this form of {function}", f);
+        }
+        var input = binder.Coerce(binder.Bind(f.Arguments[0]), function.StartsWith("jsonb", StringComparison.Ordinal) ? SqlType.Jsonb : SqlType.Json, f.Arguments[0]);
+        var asText = function.EndsWith("_text", StringComparison.Ordinal);
+        var valueType = asText ? SqlType.Text : input.Type;
+        if (function.Contains("_each", StringComparison.Ordinal))
+        {
+            var key = new SetFunctionCall(context.NewColumn("key", SqlType.Text), "json_each_key", [input]);
+            var value = new SetFunctionCall(context.NewColumn("value", valueType), asText ? "json_each_text" : "json_each_value", [input]);
+            return ([key, value], [("key", BoundColumn.Of(key.Column)), ("value", BoundColumn.Of(value.Column))]);
+        }
+        var keys = function.Contains("object_keys", StringComparison.Ordinal);
+        var runner = keys ? "json_object_keys" : asText ? "json_array_elements_text" : "json_array_elements";
+        var call = new SetFunctionCall(context.NewColumn(name, keys ? SqlType.Text : valueType), runner, [input]);
+        return ([call], [(name, BoundColumn.Of(call.Column))]);
     }
 
     /// <summary>Whether generate_series(<paramref name="f"/>) is the integer form a <see cref="SeriesScan"/> runs.</summary>
