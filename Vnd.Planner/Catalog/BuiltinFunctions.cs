@@ -170,7 +170,8 @@ public static partial class BuiltinFunctions
         {
             f.Add(Fn("to_char", [type, SqlType.Text], SqlType.Text));
         }
-        foreach (var type in (SqlType[])[SqlType.Int4, SqlType.Int8, SqlType.Numeric, SqlType.Float4, SqlType.Float8])
+        // time has no to_char of its own: PostgreSQL reaches to_char(interval) through time's implicit cast.
+        foreach (var type in (SqlType[])[SqlType.Int4, SqlType.Int8, SqlType.Numeric, SqlType.Float4, SqlType.Float8, SqlType.Interval, SqlType.Time])
         {
             f.Add(Fn("to_char", [type, SqlType.Text], SqlType.Text));
         }

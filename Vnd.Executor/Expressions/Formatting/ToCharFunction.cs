@@ -16,6 +16,8 @@ internal static class ToCharFunction
             return null;
         if (a[0].Type.IsNumeric)
             return Number(name, a);
+        if (a[0].Type.Id is TypeId.Interval or TypeId.Time)
+            return Interval(name, a);
         if (a[0].Type.Id is not (TypeId.Timestamp or TypeId.TimestampTz))
             return null;
         var withZone = a[0].Type.Id == TypeId.TimestampTz;
@@ -25,6 +27,23 @@ internal static class ToCharFunction
             // A state per batch: the expression is shared by the parallel workers, the builder and buffer are not.
             var state = new State();
             RowKernel.Each(values, r, rows, (v, result, row) => state.Format(v[0].Get<long>(row), v[1].GetBytes(row), withZone, result, row));
+        });
+    }
+
+    /// <summary>to_char(interval, template), and of a time as the interval since midnight.</summary>
+    private static FunctionExpression Interval(string name, IReadOnlyList<Expression> a)
+    {
+        Expression[] args = [TypeUnification.To(a[0], SqlType.Interval), TypeUnification.To(a[1], SqlType.Text)];
+        return new FunctionExpression(name, SqlType.Text, args, (values, r, rows) =>
+        {
+            var templates = new CompiledTemplates<DateTimeTemplate>(DateTimeTemplate.Compile);
+            var text = new StringBuilder();
+            RowKernel.Each(values, r, rows, (v, result, row) =>
+            {
+                text.Clear();
+                templates.For(v[1].GetBytes(row)).FormatInterval(v[0].Get<PgInterval>(row), text);
+                result.SetBytes(row, Encoding.UTF8.GetBytes(text.ToString()));
+            });
         });
     }
 
