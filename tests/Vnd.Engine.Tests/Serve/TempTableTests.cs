@@ -103,6 +103,30 @@ public sealed class TempTableTests(ServeFixture fixture)
     }
 
     [Fact]
+    public async Task A_temporary_table_keeps_time_json_and_jsonb_values_and_describes_their_types()
+    {
+        await using var session = await OpenAsync();
+        Assert.Equal(2L, await RunAsync(session, """
+            create temp table shapes as
+            select x, make_time(10, x, 0) as at, json_build_object('x', x) as doc, jsonb_build_object('x', x, 'a', 'b') as tags
+            from generate_series(1, 2) as x
+            """));
+        await using (var reader = await new NpgsqlCommand("select at, doc, tags, tags ->> 'a' from shapes order by x", session).ExecuteReaderAsync())
+        {
+            Assert.True(await reader.ReadAsync());
+            Assert.Equal(new TimeSpan(10, 1, 0), reader.GetFieldValue<TimeSpan>(0));
+            Assert.Equal("""{"x" : 1}""", reader.GetString(1));
+            Assert.Equal("""{"a": "b", "x": 1}""", reader.GetString(2));
+            Assert.Equal("b", reader.GetString(3));
+        }
+        Assert.Equal(1L, await LongAsync(session, """select count(*) from shapes where tags @> '{"x": 2}'"""));
+        await using var types = await new NpgsqlCommand(
+            "select string_agg(data_type, ',' order by ordinal_position) from information_schema.columns where table_name = 'shapes'", session).ExecuteReaderAsync();
+        Assert.True(await types.ReadAsync());
+        Assert.Equal("integer,time without time zone,json,jsonb", types.GetString(0));
+    }
+
+    [Fact]
     public async Task A_permanent_table_is_refused_as_PostgreSQL_refuses_a_role_without_create_on_the_schema()
     {
         await using var session = await OpenAsync();
