@@ -90,7 +90,7 @@ internal static class WindowPlanning
     /// <summary>A frame; RANGE offsets become the key and edge expressions of <see cref="RangeOffsets"/>.</summary>
     private static WindowFrame Frame(ExpressionTranslator translator, BoundWindowCall call, BoundFrame f)
     {
-        var frame = new WindowFrame(f.Unit, f.StartKind, f.StartOffset ?? 0, f.EndKind, f.EndOffset ?? 0);
+        var frame = new WindowFrame(f.Unit, f.StartKind, f.StartOffset ?? 0, f.EndKind, f.EndOffset ?? 0) { Exclusion = f.Exclusion };
         if (f.StartValue is null && f.EndValue is null)
             return frame;
         var key = call.OrderBy[0];

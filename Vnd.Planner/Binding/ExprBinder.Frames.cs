@@ -24,7 +24,10 @@ internal sealed partial class ExprBinder
         }
         if (frame.Unit != FrameUnit.Range)
         {
-            return new BoundFrame(frame.Unit, frame.Start.Kind, Count(frame.Start, frame, start: true), end.Kind, Count(end, frame, start: false));
+            return new BoundFrame(frame.Unit, frame.Start.Kind, Count(frame.Start, frame, start: true), end.Kind, Count(end, frame, start: false))
+            {
+                Exclusion = frame.Exclusion,
+            };
         }
         var hasOffset = frame.Start.Offset is not null || end.Offset is not null;
         if (hasOffset && order.Count != 1)
@@ -35,6 +38,7 @@ internal sealed partial class ExprBinder
         {
             StartValue = RangeOffset(frame.Start, order),
             EndValue = RangeOffset(end, order),
+            Exclusion = frame.Exclusion,
         };
     }
 

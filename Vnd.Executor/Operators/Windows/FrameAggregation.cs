@@ -30,6 +30,12 @@ internal sealed class FrameAggregation(WindowCall call, MemoryBudget memory, Win
     {
         _x = x;
         var frame = call.EffectiveFrame;
+        if (frame.Exclusion != Vnd.Planner.Syntax.Ast.FrameExclusion.NoOthers)
+        {
+            // A frame with holes around the current row is neither a growing nor a sliding range: aggregate each.
+            Recompute(order, peers, range, argument, result);
+            return;
+        }
         using var accumulator = call.Aggregate!.CreateAccumulator(memory);
         accumulator.Resize(1);
         if (frame.StartsAtPartitionStart)
@@ -137,6 +143,8 @@ internal sealed class FrameAggregation(WindowCall call, MemoryBudget memory, Win
                 var (from, to) = FrameBounds.Of(frame, i, peers, order, range);
                 for (var k = from; k < to; k++)
                 {
+                    if (frame.Excludes(k, i, peers))
+                        continue;
                     if (pending == Batch.Capacity)
                     {
                         Update(accumulator, argument, _rows, _groups);

@@ -18,6 +18,18 @@ public sealed record WindowFrame(FrameUnit Unit, FrameBoundKind StartKind, long 
         preceding is null ? FrameBoundKind.UnboundedPreceding : FrameBoundKind.Preceding, preceding ?? 0,
         following is null ? FrameBoundKind.UnboundedFollowing : FrameBoundKind.Following, following ?? 0);
 
+    /// <summary>EXCLUDE CURRENT ROW / GROUP / TIES: rows around the current one left out of its frame.</summary>
+    public FrameExclusion Exclusion { get; init; }
+
+    /// <summary>Whether sorted position <paramref name="k"/> is excluded from the frame of position <paramref name="i"/>.</summary>
+    internal bool Excludes(int k, int i, PeerGroups peers) => Exclusion switch
+    {
+        FrameExclusion.CurrentRow => k == i,
+        FrameExclusion.Group => peers.GroupOf(k) == peers.GroupOf(i),
+        FrameExclusion.Ties => k != i && peers.GroupOf(k) == peers.GroupOf(i),
+        _ => false,
+    };
+
     /// <summary>RANGE offsets; null for ROWS and GROUPS frames and RANGE frames without an offset.</summary>
     public RangeOffsets? Offsets { get; init; }
 
@@ -25,6 +37,7 @@ public sealed record WindowFrame(FrameUnit Unit, FrameBoundKind StartKind, long 
     public bool StartsAtPartitionStart => StartKind == FrameBoundKind.UnboundedPreceding;
 
     public override string ToString() => $"{Unit} {Bound(StartKind, StartOffset)} AND {Bound(EndKind, EndOffset)}".ToUpperInvariant()
+        + (Exclusion == FrameExclusion.NoOthers ? "" : " EXCLUDE " + Planner.Logical.BoundFrame.ExclusionText(Exclusion))
         + (Offsets is null ? "" : $" ({Offsets})");
 
     private string Bound(FrameBoundKind kind, long offset) => kind switch

@@ -50,9 +50,15 @@ internal static class WindowFunctions
     {
         if (call.Kind == WindowKind.NthValue && call.Offset <= 0 && peers.End > peers.Start)
             throw new ExecutionException("22016", "argument of nth_value must be greater than zero");
+        var frame = call.EffectiveFrame;
         for (var i = peers.Start; i < peers.End; i++)
         {
-            var (from, to) = FrameBounds.Of(call.EffectiveFrame, i, peers, order, range);
+            var (from, to) = FrameBounds.Of(frame, i, peers, order, range);
+            if (frame.Exclusion != Vnd.Planner.Syntax.Ast.FrameExclusion.NoOthers)
+            {
+                FrameValueExcluding(call, frame, order, peers, i, from, to, argument, result);
+                continue;
+            }
             var at = call.Kind switch
             {
                 WindowKind.FirstValue => from,
@@ -64,5 +70,34 @@ internal static class WindowFunctions
             else
                 VectorCopy.Gather(argument, [order[(int)at]], result, i);
         }
+    }
+
+    /// <summary>first/last/nth value among the frame's rows that EXCLUDE leaves in.</summary>
+    private static void FrameValueExcluding(WindowCall call, WindowFrame frame, int[] order, PeerGroups peers, int i, int from, int to,
+        Vector argument, Vector result)
+    {
+        var wanted = call.Kind == WindowKind.NthValue ? (long)call.Offset : 1;
+        var seen = 0L;
+        var found = -1;
+        if (call.Kind == WindowKind.LastValue)
+        {
+            for (var k = to - 1; k >= from && found < 0; k--)
+            {
+                if (!frame.Excludes(k, i, peers))
+                    found = k;
+            }
+        }
+        else
+        {
+            for (var k = from; k < to && found < 0; k++)
+            {
+                if (!frame.Excludes(k, i, peers) && ++seen == wanted)
+                    found = k;
+            }
+        }
+        if (found < 0)
+            result.SetNull(i);
+        else
+            VectorCopy.Gather(argument, [order[found]], result, i);
     }
 }

@@ -14,8 +14,19 @@ public sealed record BoundFrame(FrameUnit Unit, FrameBoundKind StartKind, long? 
 
     public BoundExpr? EndValue { get; init; }
 
+    public FrameExclusion Exclusion { get; init; }
+
     public override string ToString() =>
-        $"{Unit.ToString().ToUpperInvariant()} BETWEEN {Bound(StartKind, StartOffset, StartValue)} AND {Bound(EndKind, EndOffset, EndValue)}";
+        $"{Unit.ToString().ToUpperInvariant()} BETWEEN {Bound(StartKind, StartOffset, StartValue)} AND {Bound(EndKind, EndOffset, EndValue)}"
+        + (Exclusion == FrameExclusion.NoOthers ? "" : " EXCLUDE " + ExclusionText(Exclusion));
+
+    public static string ExclusionText(FrameExclusion exclusion) => exclusion switch
+    {
+        FrameExclusion.CurrentRow => "CURRENT ROW",
+        FrameExclusion.Group => "GROUP",
+        FrameExclusion.Ties => "TIES",
+        _ => "NO OTHERS",
+    };
 
     private static string Bound(FrameBoundKind kind, long? offset, BoundExpr? value) => kind switch
     {

@@ -18,12 +18,23 @@ internal static class WindowGrammar
             Rec(() => ExpressionGrammar.OtherOperators),
             OneOf(Kw("preceding").ThenReturn(FrameBoundKind.Preceding), Kw("following").ThenReturn(FrameBoundKind.Following))));
 
+    private static readonly Parser<Token, FrameExclusion> Exclusion = Kw("exclude").Then(OneOf(
+        Kws("current", "row").ThenReturn(FrameExclusion.CurrentRow),
+        Kw("group").ThenReturn(FrameExclusion.Group),
+        Kw("ties").ThenReturn(FrameExclusion.Ties),
+        Kws("no", "others").ThenReturn(FrameExclusion.NoOthers)));
+
     private static readonly Parser<Token, WindowFrame> Frame = Map(
-        (unit, bounds) => new WindowFrame(ParseUnit(unit.Text), bounds.Start, bounds.End) { Position = unit.Position },
+        (unit, bounds, exclusion) => new WindowFrame(ParseUnit(unit.Text), bounds.Start, bounds.End)
+        {
+            Position = unit.Position,
+            Exclusion = exclusion.GetValueOrDefault(FrameExclusion.NoOthers),
+        },
         Kw("rows").Or(Kw("range")).Or(Kw("groups")),
         OneOf(
             Map((start, end) => (Start: start, End: (FrameBound?)end), Kw("between").Then(Bound), Kw("and").Then(Bound)),
-            Bound.Select(start => (Start: start, End: (FrameBound?)null))));
+            Bound.Select(start => (Start: start, End: (FrameBound?)null))),
+        Exclusion.Optional());
 
     /// <summary>An existing window name at the start of a specification; not one of the clause keywords.</summary>
     private static readonly Parser<Token, string> ExistingName = Match(t => t.Kind == TokenKind.QuotedIdentifier
