@@ -1,6 +1,7 @@
 using System.Globalization;
 using Vnd.Executor.Expressions;
 using Vnd.Executor.Operators.Aggregates;
+using Vnd.Executor.Vectors;
 using Vnd.Planner.Logical;
 using Vnd.Planner.Types;
 
@@ -81,11 +82,25 @@ internal static class AggregateTranslation
             var value = call.WithinGroup[0];
             return new AggregateCall(kind, Filtered(translator, call, translator.Translate(value.Expr)), descending: value.Descending);
         }
-        var fraction = ConstantDouble(call.Arguments[0])
-            ?? throw ExpressionTranslator.Unsupported($"{call.Name} with a NULL or non-constant fraction");
         var key = call.WithinGroup[0];
         var argument = Filtered(translator, call, translator.Translate(key.Expr));
+        if (call.Arguments[0].Type.Id == TypeId.Array)
+            return new AggregateCall(kind, argument, fractions: ConstantFractions(translator, call), descending: key.Descending);
+        var fraction = ConstantDouble(call.Arguments[0])
+            ?? throw ExpressionTranslator.Unsupported($"{call.Name} with a NULL or non-constant fraction");
         return new AggregateCall(kind, argument, fraction: fraction, descending: key.Descending);
+    }
+
+    /// <summary>The fractions of percentile_cont/disc(float8[]), evaluated once: the array must be a constant.</summary>
+    private static double?[] ConstantFractions(ExpressionTranslator translator, BoundAggregate call)
+    {
+        var fractions = translator.Translate(call.Arguments[0]);
+        if (!fractions.IsConstant)
+            throw ExpressionTranslator.Unsupported($"{call.Name} with non-constant fractions");
+        var scratch = new EvaluationScratch();
+        var value = VectorValues.Get(fractions.EvaluateToVector(new Batch(0) { Count = 1 }, scratch), 0) as ArrayValue
+            ?? throw ExpressionTranslator.Unsupported($"{call.Name} with a NULL array of fractions");
+        return [.. value.Items.Select(item => item is null ? (double?)null : Convert.ToDouble(item, CultureInfo.InvariantCulture))];
     }
 
     private static Expression? Filtered(ExpressionTranslator translator, BoundAggregate call, Expression? argument) =>

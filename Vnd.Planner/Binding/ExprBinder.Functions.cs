@@ -213,13 +213,16 @@ internal sealed partial class ExprBinder
         {
             throw BinderErrors.Unsupported($"WITHIN GROUP for {name}", f);
         }
-        var fraction = Coerce(arguments[0], SqlType.Float8, f);
+        // percentile_cont(float8[]): several percentiles of one sort, an array of results in the fractions' order.
+        var several = arguments[0].Type.Id == TypeId.Array;
+        var fraction = several ? new BoundCast(arguments[0], SqlType.ArrayOf(SqlType.Float8)) : Coerce(arguments[0], SqlType.Float8, f);
         var key = inner.BindSortKey(f.WithinGroup[0]);
         if (name == "percentile_cont")
         {
             key = key with { Expr = Coerce(key.Expr, SqlType.Float8, f) };
         }
-        return new BoundAggregate($"{name}(float8) within group ({key.Expr.Type.Id.ToString().ToLowerInvariant()})", name, [fraction], false, filter, key.Expr.Type)
+        var result = several ? SqlType.ArrayOf(key.Expr.Type) : key.Expr.Type;
+        return new BoundAggregate($"{name}({(several ? "float8[]" : "float8")}) within group ({key.Expr.Type.Id.ToString().ToLowerInvariant()})", name, [fraction], false, filter, result)
         {
             WithinGroup = [key],
         };

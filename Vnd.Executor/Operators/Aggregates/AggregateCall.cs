@@ -16,8 +16,15 @@ namespace Vnd.Executor.Operators.Aggregates;
 public sealed class AggregateCall
 {
     public AggregateCall(AggregateKind kind, Expression? argument = null, bool distinct = false, string? separator = null,
-        double fraction = 0, bool descending = false, IReadOnlyList<Sorting.SortKey>? orderKeys = null, Expression? x = null)
+        double fraction = 0, bool descending = false, IReadOnlyList<Sorting.SortKey>? orderKeys = null, Expression? x = null,
+        IReadOnlyList<double?>? fractions = null)
     {
+        foreach (var f in fractions ?? [])
+        {
+            if (f is not null and not (>= 0 and <= 1))
+                throw new ExecutionException(SqlState.NumericValueOutOfRange, $"percentile value {f.Value.ToString(System.Globalization.CultureInfo.InvariantCulture)} is not between 0 and 1");
+        }
+        Fractions = fractions;
         if (IsRegression(kind) != x is not null)
             throw new ArgumentException($"{kind} takes {(IsRegression(kind) ? "two arguments" : "one argument")}", nameof(x));
         if (distinct && x is not null)
@@ -60,6 +67,9 @@ public sealed class AggregateCall
     public bool Distinct { get; }
 
     public string Separator { get; }
+
+    /// <summary>percentile_cont/disc(float8[]): the fractions (NULL ones give NULL elements); null for one fraction.</summary>
+    public IReadOnlyList<double?>? Fractions { get; }
 
     /// <summary>The percentile fraction f of percentile_cont/disc(f).</summary>
     public double Fraction { get; }
@@ -157,6 +167,8 @@ public sealed class AggregateCall
     private SqlType ComputeResultType()
     {
         var t = Argument?.Type;
+        if (Fractions is not null && Kind is AggregateKind.PercentileCont or AggregateKind.PercentileDisc)
+            return SqlType.ArrayOf(Kind == AggregateKind.PercentileCont ? SqlType.Float8 : t!);
         return Kind switch
         {
             AggregateKind.CountStar or AggregateKind.Count or AggregateKind.RegrCount => SqlType.Int8,

@@ -59,7 +59,9 @@ public sealed class PercentileAccumulator(MemoryBudget memory, AggregateCall cal
                 output.SetNull(g);
                 continue;
             }
-            if (keys is null)
+            if (call.Fractions is { } fractions)
+                Several(fractions, column, ids, keys, output, g);
+            else if (keys is null)
                 output.Set(g, Continuous(column, ids));
             else
                 VectorCopy.Gather(column, [call.Kind == AggregateKind.Mode ? Mode(keys.Value, ids) : Discrete(keys.Value, ids)], output, g);
@@ -72,14 +74,43 @@ public sealed class PercentileAccumulator(MemoryBudget memory, AggregateCall cal
         base.Dispose();
     }
 
+    /// <summary>percentile_cont/disc(float8[]): one sort, a result per fraction (NULL for a NULL fraction).</summary>
+    private void Several(IReadOnlyList<double?> fractions, Vector column, List<int> ids, (List<byte>, List<int>)? keys, Vector output, int g)
+    {
+        var writer = new ArrayWriter(PhysicalTypes.Of(call.Kind == AggregateKind.PercentileCont ? Planner.Types.SqlType.Float8 : column.Type));
+        var value = new Vector(Planner.Types.SqlType.Float8, 1);
+        writer.Begin();
+        foreach (var fraction in fractions)
+        {
+            if (fraction is not { } f)
+            {
+                writer.AddNull();
+                continue;
+            }
+            if (keys is null)
+            {
+                value.ResetFlat();
+                value.Set(0, Continuous(column, ids, f));
+                writer.AddFrom(value, 0);
+            }
+            else
+            {
+                writer.AddFrom(column, Discrete(keys.Value, ids, f));
+            }
+        }
+        writer.WriteTo(output, g);
+    }
+
+    private double Continuous(Vector column, List<int> ids) => Continuous(column, ids, call.Fraction);
+
     /// <summary>PostgreSQL: linear interpolation between rows floor(f·(n-1)) and ceil(f·(n-1)).</summary>
-    private double Continuous(Vector column, List<int> ids)
+    private double Continuous(Vector column, List<int> ids, double f)
     {
         var sorted = new double[ids.Count];
         for (var i = 0; i < sorted.Length; i++)
             sorted[i] = column.Get<double>(ids[i]);
         Array.Sort(sorted);
-        var fraction = call.Descending ? 1 - call.Fraction : call.Fraction;
+        var fraction = call.Descending ? 1 - f : f;
         var position = fraction * (sorted.Length - 1);
         var lower = (int)Math.Floor(position);
         var upper = (int)Math.Ceiling(position);
@@ -87,11 +118,13 @@ public sealed class PercentileAccumulator(MemoryBudget memory, AggregateCall cal
     }
 
     /// <summary>PostgreSQL: the first value whose position in the ordering reaches f, i.e. row max(ceil(f·n), 1).</summary>
-    private int Discrete((List<byte> Bytes, List<int> Ends) keys, List<int> ids)
+    private int Discrete((List<byte> Bytes, List<int> Ends) keys, List<int> ids) => Discrete(keys, ids, call.Fraction);
+
+    private static int Discrete((List<byte> Bytes, List<int> Ends) keys, List<int> ids, double fraction)
     {
         var sorted = ids.ToArray();
         Array.Sort(sorted, (a, b) => Key(keys, a).SequenceCompareTo(Key(keys, b)));
-        var row = (long)Math.Ceiling(call.Fraction * sorted.Length);
+        var row = (long)Math.Ceiling(fraction * sorted.Length);
         return sorted[(int)Math.Clamp(row - 1, 0, sorted.Length - 1)];
     }
 
