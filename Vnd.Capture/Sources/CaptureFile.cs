@@ -8,8 +8,8 @@ public static class CaptureFile
     private const uint PcapMicroseconds = 0xA1B2C3D4;
     private const uint PcapNanoseconds = 0xA1B23C4D;
 
-    /// <summary>Opens <paramref name="path"/> for one sequential pass: mapped into memory when it is a regular file
-    /// (and <see cref="CaptureReaderOptions.MemoryMap"/> is on), else read through a buffer.</summary>
+    /// <summary>Opens <paramref name="path"/> for one sequential pass: read through a buffer, or mapped into memory
+    /// when <see cref="CaptureReaderOptions.MemoryMap"/> is on and it is a regular file.</summary>
     /// <exception cref="CaptureFormatException">The file header is not a supported capture header.</exception>
     public static IRecordSource Open(string path, CaptureReaderOptions? options = null)
     {

@@ -4,8 +4,9 @@ namespace Vnd.Capture.Sources;
 
 /// <summary>
 /// A capture file read in place: the window is a read-only mapping of part of the file, so records are framed
-/// straight from the page cache instead of being copied into a buffer first (a copy of every byte of the file was
-/// a tenth of an import's time). The window is remapped, starting at the page of the next unconsumed byte, when a
+/// straight from the page cache instead of being copied into a buffer first. Opt-in
+/// (<see cref="CaptureReaderOptions.MemoryMap"/>): the copy it saves is a tenth of an import's time, but on a virtual
+/// machine the first touch of every newly mapped page can cost more than that (see the option). The window is remapped, starting at the page of the next unconsumed byte, when a
 /// record runs past it, so only one window is mapped at a time and memory stays bounded whatever the file size.
 /// </summary>
 /// <remarks>

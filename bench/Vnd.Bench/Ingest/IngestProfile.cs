@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Vnd.Capture.Sources;
 using Vnd.Capture.Synthetic;
 
 namespace Vnd.Bench.Ingest;
@@ -13,7 +14,7 @@ public static class IngestProfile
     public static Command Build()
     {
         var packets = new Option<int>("--packets") { Description = "packets to process", DefaultValueFactory = _ => 200_000 };
-        var stage = new Option<string>("--stage") { Description = "generate | decode | fill | rows | common | extract | import", DefaultValueFactory = _ => "import" };
+        var stage = new Option<string>("--stage") { Description = "generate | read | decode | fill | rows | common | extract | import", DefaultValueFactory = _ => "import" };
         var warmup = new Option<int>("--warmup") { Description = "packets imported (or filled) first, so the profiled stage runs in tier-1 code", DefaultValueFactory = _ => 0 };
         var snap = new Option<int>("--snaplen") { Description = "bytes captured per packet", DefaultValueFactory = _ => 96 };
         var work = new Option<DirectoryInfo>("--work") { Description = "scratch directory", DefaultValueFactory = _ => new DirectoryInfo(Path.Combine(Path.GetTempPath(), "vnd-bench-profile")) };
@@ -39,6 +40,21 @@ public static class IngestProfile
                 var used = Environment.CpuUsage;
                 Console.WriteLine($"{summary.Packets} packets: wall {elapsed.TotalSeconds:F3} s, CPU user {(used.UserTime - cpu.UserTime).TotalSeconds:F3} s + sys {(used.PrivilegedTime - cpu.PrivilegedTime).TotalSeconds:F3} s");
                 Console.WriteLine($"CPU by thread: {ThreadCpu.Difference(threads, ThreadCpu.Snapshot())}");
+                return 0;
+            case "read":
+                // The capture reader alone (record framing), through the buffer (the default) and mapped: the floor
+                // under every import.
+                var readPcap = IngestBenchmark.Generate(work.FullName, traffic, snap);
+                if (warmup > 0)
+                    ReadAll(IngestBenchmark.Generate(work.FullName, traffic with { Packets = warmup }, snap));
+                foreach (var map in new[] { false, true })
+                {
+                    var readCpu = Environment.CpuUsage;
+                    var clock = System.Diagnostics.Stopwatch.StartNew();
+                    var (records, bytes) = ReadAll(readPcap, map);
+                    var readUsed = Environment.CpuUsage;
+                    Console.WriteLine($"{(map ? "mapped" : "read(2) into a buffer")}: {records} records ({bytes} captured bytes): wall {clock.Elapsed.TotalSeconds:F3} s, CPU user {(readUsed.UserTime - readCpu.UserTime).TotalSeconds:F3} s + sys {(readUsed.PrivilegedTime - readCpu.PrivilegedTime).TotalSeconds:F3} s");
+                }
                 return 0;
             case "generate":
                 Console.WriteLine(InMemoryFrames.Generate(traffic, snap).Count);
@@ -70,6 +86,18 @@ public static class IngestProfile
                 Console.Error.WriteLine($"unknown stage {stage}");
                 return 2;
         }
+    }
+
+    private static (long Records, long Bytes) ReadAll(string pcap, bool map = false)
+    {
+        using var source = CaptureFile.Open(pcap, new CaptureReaderOptions { MemoryMap = map });
+        long records = 0, bytes = 0;
+        while (source.TryReadNext(out var record))
+        {
+            records++;
+            bytes += record.Data.Length;
+        }
+        return (records, bytes);
     }
 
     /// <summary>Runs a timed stage and says its wall time and the process's CPU time over it (the machine is shared).</summary>
