@@ -234,17 +234,24 @@ internal sealed partial class QueryBinder
     }
 
     /// <summary>PostgreSQL's FigureColname: alias, else column or function name, else ?column?.</summary>
-    private static string OutputName(Expr expr, string? alias) => alias ?? expr switch
+    private static string OutputName(Expr expr, string? alias) => alias ?? Figure(expr).Name;
+
+    /// <summary>
+    /// FigureColnameInternal's name and strength: a column, function, CASE, ARRAY or EXISTS names strongly (2); a cast
+    /// names weakly (1) by its type, so the outermost cast of a weak operand wins ('1'::int4::int8 is int8) while a
+    /// strong name under casts survives them (x::text is x).
+    /// </summary>
+    private static (string Name, int Strength) Figure(Expr expr) => expr switch
     {
-        ColumnRef c => c.Names[^1],
-        FunctionCall f => f.Name[^1],
-        CastExpr c => OutputName(c.Operand, null) is var inner && inner != "?column?" ? inner : c.Type.Name,
-        TypedLiteral t => t.Type.Name,
-        CaseExpr => "case",
-        AtTimeZoneExpr => "timezone",
-        ArrayExpr or ArraySubqueryExpr => "array",
-        ExistsExpr => "exists",
-        SubqueryExpr s when s.Query.Body is SelectCore { Items.Count: 1 } sc => OutputName(sc.Items[0].Expr, sc.Items[0].Alias),
-        _ => "?column?",
+        ColumnRef c => (c.Names[^1], 2),
+        FunctionCall f => (f.Name[^1], 2),
+        CastExpr c => Figure(c.Operand) is { Strength: > 1 } inner ? inner : (c.Type.Name, 1),
+        TypedLiteral t => (t.Type.Name, 1),
+        CaseExpr => ("case", 2),
+        AtTimeZoneExpr => ("timezone", 2),
+        ArrayExpr or ArraySubqueryExpr => ("array", 2),
+        ExistsExpr => ("exists", 2),
+        SubqueryExpr s when s.Query.Body is SelectCore { Items.Count: 1 } sc => sc.Items[0].Alias is { } alias ? (alias, 2) : Figure(sc.Items[0].Expr),
+        _ => ("?column?", 0),
     };
 }

@@ -32,4 +32,13 @@ public sealed class BoundPlanTests
         Assert.Equal("id:bigint, total:bigint, ?column?:integer, case:integer, exists:boolean",
             BindingAssert.Types("select id, sum(payload_length) as total, 1 + 1, case when true then 1 end, exists(select 1) from \"in\" group by id"));
     }
+
+    /// <summary>FigureColname's strengths: the outermost cast names a weak operand, a strong name survives casts.</summary>
+    [Fact]
+    public void Casts_name_a_column_only_when_nothing_stronger_does()
+    {
+        Assert.Equal("int8:bigint, id:text, text:text, a:text, text:text, timestamptz:timestamp with time zone",
+            BindingAssert.Types("select '1'::int4::int8, id::text, (select 1)::text, (select 1 as a)::text, date '2020-01-01'::text, " +
+                "timestamptz '2020-01-01 00:00+00' from \"in\""));
+    }
 }
