@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics.X86;
 using Vnd.Executor.Execution;
 
@@ -103,6 +104,10 @@ internal sealed unsafe class JoinKeyTable : IDisposable
                 heads[k] = isNull[k] ? -1 : FindWord(hashes[k], keys[k]);
             return;
         }
+        // A wide key is compared in its build row's chunk, a second cache miss per match: once the slots have
+        // arrived, start loading the key words of every home slot whose tag matches, so those misses overlap too.
+        for (var k = 0; k < hashes.Length; k++)
+            PrefetchKey(hashes[k]);
         for (var k = 0; k < hashes.Length; k++)
             heads[k] = isNull[k] ? -1 : FindWords(hashes[k], keys.Slice(k * _words, _words));
     }
@@ -142,6 +147,21 @@ internal sealed unsafe class JoinKeyTable : IDisposable
     {
         if (Sse.IsSupported)
             Sse.Prefetch0(_slots + ((long)Home(hash, out _) * _stride));
+    }
+
+    /// <summary>Starts loading the key words of the row in a wide key's home slot when its tag matches (most
+    /// probes that match at all match there; a prefetch of a stale or distant line is harmless).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private void PrefetchKey(ulong hash)
+    {
+        if (!Sse.IsSupported)
+            return;
+        var slot = _slots[(long)Home(hash, out _) * _stride];
+        if (slot == 0 || (slot & 0xFFFFFFFF00000000UL) != hash << 32)
+            return;
+        var row = (int)(uint)slot - 1;
+        ref var word = ref MemoryMarshal.GetArrayDataReference(_keys[row >> BuildChunk.Bits]);
+        Sse.Prefetch0(Unsafe.AsPointer(ref Unsafe.Add(ref word, (row & (BuildChunk.Capacity - 1)) * _words)));
     }
 
     private int FindWord(ulong hash, ulong key) => (int)(uint)_slots[LocateWord(hash, key)] - 1;
