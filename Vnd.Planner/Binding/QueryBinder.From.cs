@@ -58,6 +58,7 @@ internal sealed partial class QueryBinder
         var name = named.Name;
         if (name.Count == 1 && ctes.Find(name[0]) is { } cte)
         {
+            RequireTable(named);
             var plan = BindQuery(cte.Definition.Query, null, cte.Scope);
             plan = Rename(plan, cte.Definition.Columns, cte.Definition);
             return AddRelation(plan, named.Alias?.Name ?? name[0], null, named.Alias, scope, named);
@@ -74,15 +75,26 @@ internal sealed partial class QueryBinder
             var table = catalog.FindTable(schema, name[^1]);
             if (table is not null)
             {
-                return AddRelation(Scan(table), named.Alias?.Name ?? table.Name, table.Schema, named.Alias, scope, named);
+                var scan = named.Sample is { } sample ? TableSampling.Bind(Scan(table), sample, new ExprBinder(context, this, new Scope(null), ctes, "TABLESAMPLE"), context) : Scan(table);
+                return AddRelation(scan, named.Alias?.Name ?? table.Name, table.Schema, named.Alias, scope, named);
             }
             var view = catalog.FindView(schema, name[^1]);
             if (view is not null)
             {
+                RequireTable(named);
                 return AddRelation(ExpandView(view, named), named.Alias?.Name ?? view.Name, view.Schema, named.Alias, scope, named);
             }
         }
         throw BinderErrors.Error(SqlState.UndefinedTable, $"relation \"{string.Join('.', name)}\" does not exist", named);
+    }
+
+    /// <summary>TABLESAMPLE samples stored tables only, as in PostgreSQL.</summary>
+    private static void RequireTable(NamedTable named)
+    {
+        if (named.Sample is { } sample)
+        {
+            throw BinderErrors.Error(SqlState.SyntaxError, "TABLESAMPLE clause can only be applied to tables and materialized views", sample);
+        }
     }
 
     private Scan Scan(TableDefinition table)

@@ -44,19 +44,30 @@ internal static class TableRefGrammar
         WithOrdinality,
         Alias);
 
+    /// <summary>TABLESAMPLE method (arguments) [REPEATABLE (seed)].</summary>
+    private static readonly Parser<Token, TableSample> Sample = Map(
+        (kw, method, arguments, repeatable) => new TableSample(method, arguments, repeatable.HasValue ? repeatable.Value : null) { Position = kw.Position },
+        Kw("tablesample"),
+        ColId,
+        Parens(ListOf(Rec(() => ExpressionGrammar.Expr))),
+        Kw("repeatable").Then(Parens(Rec(() => ExpressionGrammar.Expr))).Optional());
+
     private static readonly Parser<Token, TableRef> NameOrFunction = Map(
-        (first, rest, call, alias) => call.HasValue
-            ? new FunctionTable(FunctionGrammar.Decorate(Prepend(first.Text, rest), first.Position, call.Value.Call), alias, false)
-            {
-                Position = first.Position,
-                WithOrdinality = call.Value.WithOrdinality,
-            }
-            : (TableRef)new NamedTable(Prepend(first.Text, rest), alias) { Position = first.Position },
+        (first, rest, call, alias, sample) => call.HasValue
+            ? sample.HasValue
+                ? throw new Errors.SqlSyntaxException("syntax error at or near \"tablesample\"", sample.Value.Position + 1)
+                : new FunctionTable(FunctionGrammar.Decorate(Prepend(first.Text, rest), first.Position, call.Value.Call), alias, false)
+                {
+                    Position = first.Position,
+                    WithOrdinality = call.Value.WithOrdinality,
+                }
+            : (TableRef)new NamedTable(Prepend(first.Text, rest), alias) { Position = first.Position, Sample = sample.HasValue ? sample.Value : null },
         NameStart,
         Dot.Then(ColLabel).Many(),
         // WITH is reserved, so after a call it can only begin WITH ORDINALITY.
         Map((call, ordinality) => (Call: call, WithOrdinality: ordinality), FunctionGrammar.Call, WithOrdinality).Optional(),
-        Alias).Labelled("table name");
+        Alias,
+        Sample.Optional()).Labelled("table name");
 
     private static readonly Parser<Token, TableRef> Lateral = Kw("lateral").Then(OneOf(Parenthesised, RowsFrom, NameOrFunction)).Select(t => t switch
     {
