@@ -19,7 +19,7 @@ public static class ScalarFunctions
                 ?? NetworkFunctions.Resolve(lower, arguments) ?? StringFunctions.Resolve(lower, arguments) ?? OperatorFunctions.Resolve(lower, arguments)
                 ?? ClockFunctions.Resolve(lower, arguments) ?? DateConstructors.Resolve(lower, arguments)
                 ?? ZonedTimeFunctions.Resolve(lower, arguments) ?? Formatting.ToCharFunction.Resolve(lower, arguments) ?? Formatting.ToTimestampFunction.Resolve(lower, arguments)
-                ?? Formatting.FormatFunction.Resolve(lower, arguments) ?? BucketAndRandomFunctions.Resolve(lower, arguments)
+                ?? Formatting.FormatFunction.Resolve(lower, arguments) ?? Formatting.ToNumberFunction.Resolve(lower, arguments) ?? BucketAndRandomFunctions.Resolve(lower, arguments)
                 ?? OutputText.Resolve(lower, arguments)
                 ?? RegexMatch.Resolve(lower, arguments) ?? RegexSearchFunctions.Resolve(lower, arguments) ?? RegexFunctions.Resolve(lower, arguments) ?? CatalogTextFunctions.Resolve(lower, arguments)
                 ?? ArrayFunctions.Resolve(lower, arguments) ?? ArrayTextFunctions.Resolve(lower, arguments)

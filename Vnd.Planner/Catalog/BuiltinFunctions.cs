@@ -152,6 +152,7 @@ public static partial class BuiltinFunctions
         f.Add(Fn("to_timestamp", [SqlType.Float8], SqlType.TimestampTz));
         f.Add(Fn("to_timestamp", [SqlType.Text, SqlType.Text], SqlType.TimestampTz));
         f.Add(Fn("to_date", [SqlType.Text, SqlType.Text], SqlType.Date));
+        f.Add(Fn("to_number", [SqlType.Text, SqlType.Text], SqlType.Numeric));
         f.Add(Fn("now", [], SqlType.TimestampTz));
         // make_interval's parameters all default to 0 in PostgreSQL, so any leading subset may be passed.
         SqlType[] makeInterval = [SqlType.Int4, SqlType.Int4, SqlType.Int4, SqlType.Int4, SqlType.Int4, SqlType.Int4, SqlType.Float8];

@@ -11,7 +11,7 @@ namespace Vnd.Executor.Expressions.Formatting;
 /// on 9 positions) and "quoted" or other literal text. Without a sign form a position is kept for the sign just
 /// before the first digit, and a number too wide for its integer positions prints as '#', as PostgreSQL's do.
 /// </summary>
-internal sealed class NumberTemplate
+internal sealed partial class NumberTemplate
 {
     private enum Kind : byte { Nine, Zero, Point, Group, Sign, Minus, Plus, SignAlways, Brackets, Exponent, Literal }
 
