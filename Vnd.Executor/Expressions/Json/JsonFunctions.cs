@@ -23,7 +23,7 @@ internal static class JsonFunctions
             case "->" or "#>" when jsonArgument && a.Count == 2:
                 return Strict(name, type, a, (v, row) => Find(v, row) is { } e ? e.GetRawText() : null);
             case "->>" or "#>>" when jsonArgument && a.Count == 2:
-                return Strict(name, SqlType.Text, a, (v, row) => Find(v, row) is { } e ? Unquoted(e) : null);
+                return Strict(name, SqlType.Text, a, (v, row) => Find(v, row) is { } e ? JsonText.Unquoted(e) : null);
             case "?" when jsonArgument && a.Count == 2:
                 return Predicate(name, a, (v, row) => HasKey(Root(v[0], row), Text(v[1], row)));
             case "?|" or "?&" when jsonArgument && a.Count == 2:
@@ -203,13 +203,6 @@ internal static class JsonFunctions
 
     private static string?[] Keys(Vector vector, int row) =>
         VectorValues.Get(vector, row) is ArrayValue array ? [.. array.Items.Select(i => (string?)i)] : [];
-
-    private static string? Unquoted(JsonElement element) => element.ValueKind switch
-    {
-        JsonValueKind.String => element.GetString(),
-        JsonValueKind.Null => null,
-        _ => element.GetRawText(),
-    };
 
     private static bool HasKey(JsonElement element, string? key) => key is not null && element.ValueKind switch
     {

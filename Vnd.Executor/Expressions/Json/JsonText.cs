@@ -102,6 +102,15 @@ public static class JsonText
         }
     }
 
+    /// <summary>A value as ->> and the _text functions give it: a string unquoted, JSON null as SQL NULL (null),
+    /// anything else its JSON text.</summary>
+    public static string? Unquoted(JsonElement element) => element.ValueKind switch
+    {
+        JsonValueKind.String => element.GetString(),
+        JsonValueKind.Null => null,
+        _ => element.GetRawText(),
+    };
+
     /// <summary>A JSON number as PostgreSQL's numeric prints it (exponents applied, trailing zeros of the written
     /// scale kept); numbers beyond decimal's range keep their text.</summary>
     public static string Number(string raw) =>

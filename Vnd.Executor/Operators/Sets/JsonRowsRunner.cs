@@ -32,7 +32,7 @@ public sealed class JsonRowsRunner(Expression[] arguments, string function) : Se
             if (root.ValueKind != JsonValueKind.Array)
                 throw Wrong(root.ValueKind == JsonValueKind.Object ? "cannot extract elements from an object" : "cannot extract elements from a scalar");
             foreach (var element in root.EnumerateArray())
-                _rows.Add(function == "json_array_elements" ? element.GetRawText() : Unquoted(element));
+                _rows.Add(function == "json_array_elements" ? element.GetRawText() : JsonText.Unquoted(element));
             return;
         }
         if (root.ValueKind != JsonValueKind.Object)
@@ -43,7 +43,7 @@ public sealed class JsonRowsRunner(Expression[] arguments, string function) : Se
             {
                 "json_object_keys" or "json_each_key" => property.Name,
                 "json_each_value" => property.Value.GetRawText(),
-                _ => Unquoted(property.Value),
+                _ => JsonText.Unquoted(property.Value),
             });
         }
     }
@@ -60,13 +60,6 @@ public sealed class JsonRowsRunner(Expression[] arguments, string function) : Se
         }
         return written;
     }
-
-    private static string? Unquoted(JsonElement element) => element.ValueKind switch
-    {
-        JsonValueKind.String => element.GetString(),
-        JsonValueKind.Null => null,
-        _ => element.GetRawText(),
-    };
 
     private static ExecutionException Wrong(string message) => new(SqlState.InvalidParameterValue, message);
 }
