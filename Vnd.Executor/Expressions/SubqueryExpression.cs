@@ -72,6 +72,8 @@ public sealed class SubqueryExpression : Expression
                 return rows.Count > 0;
             case SubqueryKind.Array:
                 return new ArrayValue(Type.Element!, rows.ToArray());
+            case SubqueryKind.Quantified:
+                return Quantified(operand is null ? null : VectorValues.Get(operand, operand.IsConstant ? 0 : row), rows);
             default:
                 var probe = operand is null ? null : VectorValues.Get(operand, operand.IsConstant ? 0 : row);
                 if (probe is null)
@@ -86,6 +88,37 @@ public sealed class SubqueryExpression : Expression
                 }
                 return sawNull ? null : _subquery.Negated;
         }
+    }
+
+    /// <summary>
+    /// op ANY: true if some comparison is true, else NULL if some is NULL, else false (so false over no rows);
+    /// op ALL: false if some comparison is false, else NULL if some is NULL, else true.
+    /// </summary>
+    private bool? Quantified(object? probe, List<object?> rows)
+    {
+        var decisive = !_subquery.All;
+        var sawNull = false;
+        foreach (var value in rows)
+        {
+            if (probe is null || value is null)
+            {
+                sawNull = true;
+                continue;
+            }
+            var order = QuantifiedOrder.Compare(probe, value);
+            var holds = _subquery.Comparison switch
+            {
+                "=" => order == 0,
+                "<>" => order != 0,
+                "<" => order < 0,
+                "<=" => order <= 0,
+                ">" => order > 0,
+                _ => order >= 0,
+            };
+            if (holds == decisive)
+                return decisive;
+        }
+        return sawNull ? null : !decisive;
     }
 
     /// <summary>The first column of the subquery's rows for one set of outer values (at most two for a scalar subquery).</summary>

@@ -167,20 +167,91 @@ internal sealed partial class ExprBinder
         return new BoundSubquery(SubqueryKind.In, plan, Coerce(operand, common, node), negated, SqlType.Bool);
     }
 
-    /// <summary>= ANY (…) and &lt;&gt; ALL (…) are IN and NOT IN (over an array value: its elements); other quantified comparisons are not supported.</summary>
+    /// <summary>
+    /// = ANY (…) and &lt;&gt; ALL (…) are IN and NOT IN (over an array value: its elements). Other comparisons with a
+    /// subquery are <see cref="SubqueryKind.Quantified"/>; with an ARRAY[…] constructor they expand to the OR (ANY)
+    /// or AND (ALL) of one comparison per element, which is their definition, NULLs included, when the left side
+    /// is evaluated once per comparison without effect (a column, a constant, an operator over them).
+    /// </summary>
     private BoundExpr BindQuantified(QuantifiedExpr q)
     {
-        var negated = (q.Operator, q.Quantifier) switch
+        bool? negated = (q.Operator, q.Quantifier) switch
         {
             ("=", Quantifier.Any) => false,
             ("<>", Quantifier.All) => true,
-            _ => throw BinderErrors.Unsupported($"{q.Operator} {q.Quantifier.ToString().ToUpperInvariant()}", q),
+            _ => null,
         };
+        if (negated is { } n)
+        {
+            return q.Right switch
+            {
+                SubqueryExpr s => BindInSubquery(q.Left, s.Query, n, q),
+                ArrayExpr a => BindInList(new InListExpr(q.Left, a.Elements, n) { Position = q.Position }),
+                _ => BindAnyOfArrayText(q, n),
+            };
+        }
+        if (!QuantifiedComparisons.Contains(q.Operator))
+            throw BinderErrors.Unsupported($"{q.Operator} {q.Quantifier.ToString().ToUpperInvariant()}", q);
         return q.Right switch
         {
-            SubqueryExpr s => BindInSubquery(q.Left, s.Query, negated, q),
-            ArrayExpr a => BindInList(new InListExpr(q.Left, a.Elements, negated) { Position = q.Position }),
-            _ => BindAnyOfArrayText(q, negated),
+            SubqueryExpr s => BindQuantifiedSubquery(q, s.Query),
+            ArrayExpr a when a.Elements.Count > 0 && EvaluatedOnce(q.Left) => Bind(ExpandQuantified(q, a)),
+            _ => throw BinderErrors.Unsupported($"{q.Operator} {q.Quantifier.ToString().ToUpperInvariant()} over an array value", q),
+        };
+    }
+
+    private static readonly HashSet<string> QuantifiedComparisons = new(StringComparer.Ordinal) { "=", "<>", "!=", "<", "<=", ">", ">=" };
+
+    /// <summary>x op ANY (ARRAY[a, b]) as (x op a) OR (x op b); ALL as AND.</summary>
+    private static Expr ExpandQuantified(QuantifiedExpr q, ArrayExpr array)
+    {
+        var op = q.Quantifier == Quantifier.All ? "AND" : "OR";
+        Expr result = new BinaryExpr(q.Operator, q.Left, array.Elements[0]) { Position = q.Position };
+        for (var i = 1; i < array.Elements.Count; i++)
+            result = new BinaryExpr(op, result, new BinaryExpr(q.Operator, q.Left, array.Elements[i]) { Position = q.Position }) { Position = q.Position };
+        return result;
+    }
+
+    /// <summary>Whether repeating an expression cannot change what it means: no function calls (volatile ones would run per copy), no subqueries.</summary>
+    private static bool EvaluatedOnce(Expr expr) => expr switch
+    {
+        ColumnRef or IntegerLiteral or NumericLiteral or StringLiteral or BooleanLiteral or NullLiteral or TypedLiteral or ParameterRef => true,
+        CastExpr c => EvaluatedOnce(c.Operand),
+        UnaryExpr u => EvaluatedOnce(u.Operand),
+        BinaryExpr b => EvaluatedOnce(b.Left) && EvaluatedOnce(b.Right),
+        _ => false,
+    };
+
+    /// <summary>Types whose ordering the executor's row-at-a-time comparison of a quantified subquery knows.</summary>
+    private static bool QuantifiedComparable(SqlType type) => type.Id is TypeId.Bool or TypeId.Int2 or TypeId.Int4 or TypeId.Int8
+        or TypeId.Float4 or TypeId.Float8 or TypeId.Numeric or TypeId.Text or TypeId.Oid or TypeId.MacAddr
+        or TypeId.Date or TypeId.Time or TypeId.Timestamp or TypeId.TimestampTz or TypeId.Interval or TypeId.Inet or TypeId.Cidr
+        or TypeId.Bytea;
+
+    private BoundExpr BindQuantifiedSubquery(QuantifiedExpr q, Query query)
+    {
+        var operand = Bind(q.Left);
+        var plan = _queries.BindSubquery(query, Scope, Ctes);
+        if (plan.Output.Count != 1)
+        {
+            throw BinderErrors.Error(SqlState.SyntaxError, plan.Output.Count > 1 ? "subquery has too many columns" : "subquery has too few columns", q);
+        }
+        var column = plan.Output[0];
+        var op = q.Operator == "!=" ? "<>" : q.Operator;
+        var common = TypeRules.CommonType(operand.Type, column.Type);
+        if (common is null || !QuantifiedComparable(common))
+        {
+            throw BinderErrors.Error(SqlState.UndefinedFunction, $"operator does not exist: {operand.Type.PgName} {op} {column.Type.PgName}", q);
+        }
+        if (!TypeRules.SameType(common, column.Type))
+        {
+            var cast = _context.NewColumn(column.Name, common);
+            plan = new Project(plan, [new ProjectItem(cast, new BoundCast(BoundColumn.Of(column), common))]);
+        }
+        return new BoundSubquery(SubqueryKind.Quantified, plan, Coerce(operand, common, q), false, SqlType.Bool)
+        {
+            Comparison = op,
+            All = q.Quantifier == Quantifier.All,
         };
     }
 }

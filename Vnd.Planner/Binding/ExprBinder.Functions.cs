@@ -244,6 +244,31 @@ internal sealed partial class ExprBinder
     /// <summary>The construct blocking set-returning functions in a window call's arguments (its own message).</summary>
     private const string WindowArguments = "window function arguments";
 
+    /// <summary>Window aggregates whose first argument's NULLs are collected, not skipped: FILTER cannot become a CASE.</summary>
+    private static readonly HashSet<string> NullCollecting = new(StringComparer.Ordinal)
+    {
+        "array_agg", "json_agg", "jsonb_agg", "json_object_agg", "jsonb_object_agg",
+    };
+
+    /// <summary>
+    /// agg(x) FILTER (WHERE p) OVER … as agg(CASE WHEN p THEN x END) OVER …: the aggregates this applies to skip
+    /// NULL inputs, so a row the filter rejects contributes nothing to any frame, which is FILTER's meaning;
+    /// count(*) becomes count(CASE WHEN p THEN 1 END). PostgreSQL has no FILTER on non-aggregate window functions.
+    /// </summary>
+    private static FunctionCall WithoutFilter(FunctionCall f, string name, IReadOnlyList<FunctionSignature> candidates)
+    {
+        if (!candidates.Any(c => c.Kind == FunctionKind.Aggregate))
+            throw BinderErrors.Error(SqlState.FeatureNotSupported, "FILTER is not implemented for non-aggregate window functions", f);
+        if (NullCollecting.Contains(name))
+            throw BinderErrors.Unsupported($"FILTER in a window call of {name}", f);
+        Expr Filtered(Expr value) => new CaseExpr(null, [new WhenClause(f.Filter!, value) { Position = f.Filter!.Position }], null) { Position = value.Position };
+        if (f.Star)
+            return f with { Star = false, Filter = null, Arguments = [Filtered(new IntegerLiteral(1) { Position = f.Position })] };
+        if (f.Arguments.Count == 0)
+            throw BinderErrors.Unsupported($"FILTER in a window call of {name}", f);
+        return f with { Filter = null, Arguments = SqlList.From(f.Arguments.Select((a, i) => i == 0 ? Filtered(a) : a)) };
+    }
+
     private BoundExpr BindWindow(FunctionCall f, string name, IReadOnlyList<FunctionSignature> candidates)
     {
         // Inside an aggregate first: PostgreSQL reports sum(row_number() OVER ()) as a grouping error (42803).
@@ -255,6 +280,10 @@ internal sealed partial class ExprBinder
         {
             throw BinderErrors.Error("42P20", $"window functions are not allowed in {Clause}", f);
         }
+        if (f.Filter is not null && !f.Distinct && f.OrderBy.Count == 0 && f.WithinGroup.Count == 0)
+        {
+            f = WithoutFilter(f, name, candidates);
+        }
         if (f.Distinct || f.Filter is not null || f.OrderBy.Count > 0 || f.WithinGroup.Count > 0)
         {
             throw BinderErrors.Unsupported("DISTINCT, FILTER or ORDER BY in a window function call", f);
@@ -262,8 +291,8 @@ internal sealed partial class ExprBinder
         var spec = f.Over!;
         if (spec.ReferenceName is not null)
         {
-            spec = Windows?.Definition(spec.ReferenceName)
-                ?? throw BinderErrors.Error("42704", $"window \"{spec.ReferenceName}\" does not exist", f);
+            spec = Windows?.Resolve(spec, f)
+                ?? throw BinderErrors.Error(BinderErrors.UndefinedObject, $"window \"{spec.ReferenceName}\" does not exist", f);
         }
         var arguments = _setReturningBlockedBy is null ? Blocking(WindowArguments, () => f.Arguments.Select(Bind).ToList()) : f.Arguments.Select(Bind).ToList();
         var kinds = candidates.Where(c => c.Kind is FunctionKind.Window or FunctionKind.Aggregate && !OrderedSet(name));

@@ -10,4 +10,10 @@ namespace Vnd.Planner.Logical;
 public sealed record BoundSubquery(SubqueryKind Kind, LogicalPlan Plan, BoundExpr? Operand, bool Negated, SqlType ResultType) : BoundExpr
 {
     public override SqlType Type => ResultType;
+
+    /// <summary>The comparison operator of a <see cref="SubqueryKind.Quantified"/> subquery (=, &lt;&gt;, &lt;, &lt;=, &gt;, &gt;=).</summary>
+    public string Comparison { get; init; } = "=";
+
+    /// <summary>ALL rather than ANY, for a <see cref="SubqueryKind.Quantified"/> subquery.</summary>
+    public bool All { get; init; }
 }

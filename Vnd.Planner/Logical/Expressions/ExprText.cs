@@ -118,7 +118,12 @@ public static class ExprText
 
     private static void AppendSubquery(StringBuilder b, BoundSubquery s)
     {
-        if (s.Operand is not null)
+        if (s.Operand is not null && s.Kind == SubqueryKind.Quantified)
+        {
+            Append(b, s.Operand);
+            b.Append(' ').Append(s.Comparison).Append(s.All ? " ALL " : " ANY ");
+        }
+        else if (s.Operand is not null)
         {
             Append(b, s.Operand);
             b.Append(s.Negated ? " NOT IN " : " IN ");

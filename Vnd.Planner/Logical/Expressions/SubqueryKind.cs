@@ -14,4 +14,9 @@ public enum SubqueryKind
     Array,
     /// <summary>The rows of a LATERAL item, all columns (only inside <see cref="LateralJoin"/>).</summary>
     Lateral,
+    /// <summary>
+    /// operand op ANY|ALL (SELECT …) for the comparisons that are not IN / NOT IN (&lt;, &gt;= ALL, &lt;&gt; ANY, …):
+    /// <see cref="BoundSubquery.Comparison"/> and <see cref="BoundSubquery.All"/> say which.
+    /// </summary>
+    Quantified,
 }

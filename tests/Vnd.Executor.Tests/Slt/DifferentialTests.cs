@@ -68,6 +68,31 @@ public sealed class DifferentialTests(PostgresFixture postgres) : IClassFixture<
         Assert.True(failures.Count == 0, $"{failures.Count} of {compared} queries disagree:\n" + string.Join("\n", failures));
     }
 
+    /// <summary>
+    /// Seeded random queries (<see cref="RandomQueries"/>): a fixed seed in CI, so a failure reproduces; set
+    /// VND_RANDOM_SEED and VND_RANDOM_QUERIES to explore further.
+    /// </summary>
+    [Fact]
+    public void Random_queries_agree_with_postgres()
+    {
+        var seed = int.TryParse(Environment.GetEnvironmentVariable("VND_RANDOM_SEED"), out var s) ? s : 20261127;
+        var count = int.TryParse(Environment.GetEnvironmentVariable("VND_RANDOM_QUERIES"), out var c) ? c : 600;
+        var failures = new List<string>();
+        var answered = 0;
+        foreach (var (sql, types) in RandomQueries.Take(seed, count))
+        {
+            var expected = postgres.Engine.Run(sql);
+            var actual = Vnd.Value.Run(sql);
+            if (expected.ErrorState is null)
+                answered++;
+            if (Disagreement(expected, actual, types, SltSort.RowSort) is { } difference)
+                failures.Add($"{difference}\n  SQL: {sql}");
+        }
+        // Most queries must be answered, not rejected alike by both: otherwise the generator tests only errors.
+        Assert.True(answered >= count * 3 / 4, $"only {answered} of {count} random queries answered by PostgreSQL");
+        Assert.True(failures.Count == 0, $"{failures.Count} of {count} random queries (seed {seed}) disagree:\n" + string.Join("\n", failures));
+    }
+
     private static string? Disagreement(SltResult expected, SltResult actual, string types, SltSort sort)
     {
         if (expected.ErrorState is not null || actual.ErrorState is not null)
