@@ -237,7 +237,7 @@ internal sealed partial class QueryBinder
     private static string OutputName(Expr expr, string? alias) => alias ?? Figure(expr).Name;
 
     /// <summary>
-    /// FigureColnameInternal's name and strength: a column, function, CASE, ARRAY or EXISTS names strongly (2); a cast
+    /// FigureColnameInternal's name and strength: a column, function, ARRAY, ROW or EXISTS names strongly (2), CASE as its ELSE does; a cast
     /// names weakly (1) by its type, so the outermost cast of a weak operand wins ('1'::int4::int8 is int8) while a
     /// strong name under casts survives them (x::text is x).
     /// </summary>
@@ -247,7 +247,9 @@ internal sealed partial class QueryBinder
         FunctionCall f => (f.Name[^1], 2),
         CastExpr c => Figure(c.Operand) is { Strength: > 1 } inner ? inner : (c.Type.Name, 1),
         TypedLiteral t => (t.Type.Name, 1),
-        CaseExpr => ("case", 2),
+        // CASE takes its ELSE's name when that names strongly (CASE WHEN … THEN 0 ELSE len END is len), else "case".
+        CaseExpr c => c.Else is { } otherwise && Figure(otherwise) is { Strength: > 1 } inner ? inner : ("case", 1),
+        RowExpr => ("row", 2),
         AtTimeZoneExpr => ("timezone", 2),
         ArrayExpr or ArraySubqueryExpr => ("array", 2),
         ExistsExpr => ("exists", 2),
