@@ -29,6 +29,9 @@ public readonly struct DivideOp<T> : IBinaryOp<T, T, T> where T : INumber<T>
     {
         if (T.IsZero(right))
             ExecutionErrors.DivisionByZero();
+        // numeric / numeric shows PostgreSQL's result scale (the test is a constant per instantiation).
+        if (typeof(T) == typeof(decimal))
+            return (T)(object)Vectors.NumericDivision.Divide((decimal)(object)left, (decimal)(object)right);
         return FloatCheck.Underflow(FloatCheck.Overflow(checked(left / right), left, right), left, T.One);
     }
 }

@@ -56,6 +56,12 @@ public static partial class BuiltinFunctions
         f.Add(Agg("avg", [SqlType.Interval], SqlType.Interval));
         foreach (var name in (string[])["stddev", "stddev_samp", "stddev_pop", "variance", "var_samp", "var_pop"])
         {
+            // PostgreSQL has integer overloads returning numeric; without them an integer argument would resolve to
+            // the float8 one (float8 is the numeric category's preferred type).
+            foreach (var integer in Integers)
+            {
+                f.Add(Agg(name, [integer], SqlType.Numeric));
+            }
             f.Add(Agg(name, [SqlType.Numeric], SqlType.Numeric));
             f.Add(Agg(name, [SqlType.Float8], SqlType.Float8));
         }

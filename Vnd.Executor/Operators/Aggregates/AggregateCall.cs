@@ -39,7 +39,9 @@ public sealed class AggregateCall
             ExecutionErrors.Unsupported($"DISTINCT in {kind}");
         Kind = kind;
         X = x is null ? null : TypeUnification.To(x, SqlType.Float8);
-        Argument = IsRegression(kind) || kind is AggregateKind.StddevSamp or AggregateKind.PercentileCont or AggregateKind.StddevPop or AggregateKind.VarSamp or AggregateKind.VarPop
+        // Variances of integers and numerics are exact numerics (PostgreSQL); of floats, float8.
+        var exactVariance = IsVariance(kind) && argument!.Type.Id is TypeId.Int2 or TypeId.Int4 or TypeId.Int8 or TypeId.Numeric;
+        Argument = (IsRegression(kind) || IsVariance(kind) || kind == AggregateKind.PercentileCont) && !exactVariance
             ? TypeUnification.To(argument!, SqlType.Float8)
             : argument;
         Distinct = distinct;
@@ -58,6 +60,9 @@ public sealed class AggregateCall
     /// <summary>What the aggregate reads per row besides <see cref="Argument"/>: the ORDER BY keys of an ordered
     /// aggregate, or X of a two-argument one.</summary>
     public IReadOnlyList<Expression> ExtraInputs => X is not null ? [X] : [.. OrderKeys.Select(k => k.Expression)];
+
+    private static bool IsVariance(AggregateKind kind) =>
+        kind is AggregateKind.StddevSamp or AggregateKind.StddevPop or AggregateKind.VarSamp or AggregateKind.VarPop;
 
     /// <summary>corr, covar_*, regr_*: the aggregates of two arguments.</summary>
     public static bool IsRegression(AggregateKind kind) => kind is >= AggregateKind.Corr and <= AggregateKind.RegrR2;
@@ -113,7 +118,14 @@ public sealed class AggregateCall
             AggregateKind.ArrayAgg => new ArrayAggAccumulator(memory, type),
             AggregateKind.PercentileCont or AggregateKind.PercentileDisc or AggregateKind.Mode => new PercentileAccumulator(memory, this),
             _ when IsRegression(Kind) => new RegressionAccumulator(memory, Kind),
-            _ => new VarianceAccumulator(memory, Kind),
+            _ => type switch
+            {
+                PhysicalType.Int16 => new IntegerVarianceAccumulator<short>(memory, Kind),
+                PhysicalType.Int32 => new IntegerVarianceAccumulator<int>(memory, Kind),
+                PhysicalType.Int64 => new IntegerVarianceAccumulator<long>(memory, Kind),
+                PhysicalType.Decimal => new DecimalVarianceAccumulator(memory, Kind),
+                _ => new VarianceAccumulator(memory, Kind),
+            },
         };
     }
 
@@ -194,6 +206,7 @@ public sealed class AggregateCall
             AggregateKind.BoolAnd or AggregateKind.BoolOr => SqlType.Bool,
             AggregateKind.StringAgg => SqlType.Text,
             AggregateKind.ArrayAgg => SqlType.ArrayOf(t!),
+            _ when IsVariance(Kind) && t!.Id is TypeId.Int2 or TypeId.Int4 or TypeId.Int8 or TypeId.Numeric => SqlType.Numeric,
             _ => SqlType.Float8,
         };
     }

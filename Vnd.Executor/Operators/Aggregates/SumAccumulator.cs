@@ -128,7 +128,7 @@ public sealed class SumAccumulator<TIn, TAcc>(MemoryBudget memory, bool average,
                     break;
                 default:
                     var m = decimal.CreateChecked(sum);
-                    output.Set(i, average ? m / _counts[g] : m);
+                    output.Set(i, average ? NumericDivision.Divide(m, _counts[g]) : m);
                     break;
             }
         }

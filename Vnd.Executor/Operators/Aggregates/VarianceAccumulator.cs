@@ -4,21 +4,22 @@ using Vnd.Executor.Vectors;
 namespace Vnd.Executor.Operators.Aggregates;
 
 /// <summary>
-/// var_samp/var_pop/stddev_samp/stddev_pop over float8 input (the call casts other numbers), using Welford's
-/// running mean and the Chan et al. formula to merge workers, which stays accurate where sum-of-squares does not.
-/// Sample statistics of fewer than two values are NULL, as in PostgreSQL.
+/// var_samp/var_pop/stddev_samp/stddev_pop over float8 input with PostgreSQL's float8_accum (Youngs and Cramer):
+/// per group N, Σx and Sxx = Σ(x − mean)², updated as Sxx += (x·N − Σx)² / (N·(N−1)), which is exact for
+/// integral values where a running mean is not, and float8_combine to merge workers. Sample statistics of fewer
+/// than two values are NULL. Integer and numeric input takes the exact numeric path instead.
 /// </summary>
 public sealed class VarianceAccumulator(MemoryBudget memory, AggregateKind kind) : Accumulator(memory)
 {
-    private long[] _n = [];
-    private double[] _mean = [];
-    private double[] _m2 = [];
+    private double[] _n = [];
+    private double[] _sum = [];
+    private double[] _sxx = [];
 
     public override void Resize(int count)
     {
         Grow(ref _n, count);
-        Grow(ref _mean, count);
-        Grow(ref _m2, count);
+        Grow(ref _sum, count);
+        Grow(ref _sxx, count);
     }
 
     public override void Update(Vector? input, ReadOnlySpan<int> rows, ReadOnlySpan<int> groups)
@@ -32,10 +33,20 @@ public sealed class VarianceAccumulator(MemoryBudget memory, AggregateKind kind)
                 continue;
             var g = groups[k];
             var x = data[r];
-            var n = ++_n[g];
-            var delta = x - _mean[g];
-            _mean[g] += delta / n;
-            _m2[g] += delta * (x - _mean[g]);
+            var previous = _n[g];
+            var n = previous + 1;
+            var sum = _sum[g] + x;
+            if (previous > 0)
+            {
+                var t = (x * n) - sum;
+                _sxx[g] += t * t / (n * previous);
+            }
+            else if (!double.IsFinite(x))
+            {
+                _sxx[g] = double.NaN;
+            }
+            _n[g] = n;
+            _sum[g] = sum;
         }
     }
 
@@ -44,15 +55,20 @@ public sealed class VarianceAccumulator(MemoryBudget memory, AggregateKind kind)
         var o = (VarianceAccumulator)other;
         for (var g = 0; g < map.Length; g++)
         {
-            var nb = o._n[g];
-            if (nb == 0)
+            var n2 = o._n[g];
+            if (n2 == 0)
                 continue;
             var t = map[g];
-            var na = _n[t];
-            var n = na + nb;
-            var delta = o._mean[g] - _mean[t];
-            _mean[t] += delta * nb / n;
-            _m2[t] += o._m2[g] + (delta * delta * na * nb / n);
+            var n1 = _n[t];
+            if (n1 == 0)
+            {
+                (_n[t], _sum[t], _sxx[t]) = (n2, o._sum[g], o._sxx[g]);
+                continue;
+            }
+            var n = n1 + n2;
+            var d = (_sum[t] / n1) - (o._sum[g] / n2);
+            _sxx[t] += o._sxx[g] + (n1 * n2 * d * d / n);
+            _sum[t] += o._sum[g];
             _n[t] = n;
         }
     }
@@ -69,7 +85,7 @@ public sealed class VarianceAccumulator(MemoryBudget memory, AggregateKind kind)
                 output.SetNull(i);
                 continue;
             }
-            var variance = _m2[first + i] / (sample ? n - 1 : n);
+            var variance = _sxx[first + i] / (sample ? n - 1 : n);
             output.Set(i, root ? Math.Sqrt(variance) : variance);
         }
     }

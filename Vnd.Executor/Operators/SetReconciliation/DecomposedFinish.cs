@@ -68,7 +68,7 @@ internal static class DecomposedFinish
                     break;
                 case TypeId.Numeric:
                     var m = decimal.CreateChecked(sum);
-                    output.Set(row, average ? m / matched : m);
+                    output.Set(row, average ? NumericDivision.Divide(m, matched) : m);
                     break;
                 case TypeId.Interval:
                     var total = new PgInterval(0, 0, long.CreateChecked(sum));

@@ -1,6 +1,7 @@
 using Vnd.Executor.Expressions;
 using Vnd.Executor.Operators;
 using Vnd.Executor.Operators.Aggregates;
+using Vnd.Executor.Vectors;
 using Vnd.Planner.Types;
 
 namespace Vnd.Executor.Tests.Operators;
@@ -33,7 +34,7 @@ public class AggregateTests
             var fs = g.Where(r => r.F is not null).Select(r => r.F!.Value).ToList();
             return new object?[]
             {
-                g.Key, (long)g.Count(), (long)vs.Count, vs.Count == 0 ? null : (decimal)vs.Sum(), vs.Count == 0 ? null : (decimal)vs.Sum() / vs.Count,
+                g.Key, (long)g.Count(), (long)vs.Count, vs.Count == 0 ? null : (decimal)vs.Sum(), vs.Count == 0 ? null : NumericDivision.Divide(vs.Sum(), vs.Count),
                 ss.Count == 0 ? null : ss.Order(StringComparer.Ordinal).First(), fs.Count == 0 ? null : fs.Max(), (long)vs.Distinct().Count(),
                 g.Key is null ? null : (long)g.Count() * g.Key, vs.Count == 0 ? null : vs.Any(v => v > 990),
             };
@@ -93,7 +94,7 @@ public class AggregateTests
                 .Select(v => v is { } x ? x.ToString(System.Globalization.CultureInfo.InvariantCulture) : "NULL");
             return new object?[]
             {
-                g.Key, vs.Count == 0 ? null : (decimal)vs.Sum(), vs.Count == 0 ? null : (decimal)vs.Sum() / vs.Count,
+                g.Key, vs.Count == 0 ? null : (decimal)vs.Sum(), vs.Count == 0 ? null : NumericDivision.Divide(vs.Sum(), vs.Count),
                 ss.Count == 0 ? null : string.Join(",", ss), "{" + string.Join(",", array) + "}",
                 g.Any(r => r.V is not null) ? (decimal)g.Sum(r => r.V ?? 0) : null,
             };
@@ -109,7 +110,7 @@ public class AggregateTests
     {
         var rows = RandomRows.Generate(4000, seed: 5, groups: 4);
         var plan = new HashAggregateOperator(Plans.Scan(RandomRows.Table(rows)), [G, Expr.Function("substr", S, Expr.Constant(1, SqlType.Int4), Expr.Constant(1, SqlType.Int4))],
-            [AggregateCall.CountStar(), new(AggregateKind.StddevSamp, V), new(AggregateKind.VarPop, F)]);
+            [AggregateCall.CountStar(), new(AggregateKind.StddevSamp, V), new(AggregateKind.VarPop, F)]); // stddev of an integer is an exact numeric
         var expected = rows.GroupBy(r => (r.G, S: r.S?[..1])).Select(g =>
         {
             var vs = g.Where(r => r.V is not null).Select(r => (double)r.V!.Value).ToList();
@@ -117,7 +118,7 @@ public class AggregateTests
             double? Var(List<double> xs, bool sample) => xs.Count < (sample ? 2 : 1) ? null : xs.Sum(x => (x - xs.Average()) * (x - xs.Average())) / (xs.Count - (sample ? 1 : 0));
             return (g.Key.G, g.Key.S, Count: (long)g.Count(), Sd: Var(vs, true) is { } v ? Math.Sqrt(v) : (double?)null, Vp: Var(fs, false));
         }).OrderBy(x => x.G).ThenBy(x => x.S, StringComparer.Ordinal).ToList();
-        var actual = Plans.Run(plan).Select(r => (G: (int?)r[0], S: (string?)r[1], Count: (long)r[2]!, Sd: (double?)r[3], Vp: (double?)r[4]))
+        var actual = Plans.Run(plan).Select(r => (G: (int?)r[0], S: (string?)r[1], Count: (long)r[2]!, Sd: r[3] is decimal sd ? (double)sd : (double?)null, Vp: (double?)r[4]))
             .OrderBy(x => x.G).ThenBy(x => x.S, StringComparer.Ordinal).ToList();
         Assert.Equal(expected.Count, actual.Count);
         for (var i = 0; i < expected.Count; i++)

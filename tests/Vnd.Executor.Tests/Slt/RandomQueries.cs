@@ -29,7 +29,7 @@ public sealed class RandomQueries(int seed)
             yield return generator.Next();
     }
 
-    public (string Sql, string Types) Next() => _random.Next(10) switch
+    public (string Sql, string Types) Next() => _random.Next(16) switch
     {
         0 or 1 => Projection(),
         2 or 3 => Grouped(),
@@ -38,8 +38,116 @@ public sealed class RandomQueries(int seed)
         6 => Window(),
         7 => SetOperation(),
         8 => TopN(),
-        _ => Subqueries(),
+        9 => Subqueries(),
+        10 => TypedColumns(),
+        11 => GroupingSets(),
+        12 => DistinctOn(),
+        13 => CommonTables(),
+        14 => MoreWindows(),
+        _ => MoreAggregates(),
     };
+
+    /// <summary>Table n's typed columns (dates, timestamps, intervals, numeric, text, bool) through functions and casts.</summary>
+    private (string, string) TypedColumns()
+    {
+        var items = new List<(string Sql, char Type)>();
+        for (var i = 0; i < 1 + _random.Next(3); i++)
+        {
+            items.Add(_random.Next(22) switch
+            {
+                0 => ($"date_trunc('{Pick(["month", "day", "hour", "year", "week", "quarter"])}', ts)", 'T'),
+                1 => ($"extract({Pick(["year", "month", "day", "hour", "minute", "dow", "doy", "epoch", "quarter", "week"])} from ts)", 'R'),
+                2 => ($"d + {Int(-40, 40)}", 'T'),
+                3 => ($"ts + iv", 'T'),
+                4 => ($"iv * {Int(-3, 3)}", 'T'),
+                5 => ($"to_char(d, '{Pick(["YYYY-MM-DD", "DD Mon YYYY", "Day", "IW", "Q"])}')", 'T'),
+                6 => ($"{Pick(["round", "trunc", "ceil", "floor", "abs", "sign"])}(num)", 'R'),
+                7 => ($"round(num, {Int(0, 3)})", 'R'),
+                8 => ($"{Pick(["lower", "upper", "reverse", "initcap", "btrim", "md5"])}(s)", 'T'),
+                9 => ($"split_part(s, '{Pick([" ", "a", "%"])}', {Int(1, 2)})", 'T'),
+                10 => ($"position('{Pick(["a", "l", "%", "z"])}' in s)", 'I'),
+                11 => ($"lpad(s, {Int(0, 8)}, '*')", 'T'),
+                12 => ($"s {Pick(["LIKE", "ILIKE", "NOT LIKE"])} '{Pick(["a%", "%a", "%\\%%", "_eta", "B%"])}'", 'T'),
+                13 => ($"coalesce(b, i4 > 0)", 'T'),
+                14 => ($"(b AND i2 > 0) IS {Pick(["TRUE", "FALSE", "UNKNOWN", "NOT TRUE"])}", 'T'),
+                15 => ($"i2::int8 * {Int(-5, 5)} + i4 % {Int(1, 9)}", 'I'),
+                16 => ($"f8 * {Int(-2, 2)} + {Int(0, 9)}", 'R'),
+                17 => ($"d - date '2024-01-01'", 'I'),
+                18 => ($"age(ts, timestamp '2000-01-01')", 'T'),
+                19 => ($"ip::text", 'T'),
+                20 => ($"{Pick(["masklen", "family"])}(ip)", 'I'),
+                _ => ($"ts::date", 'T'),
+            });
+        }
+        var where = _random.Next(3) switch
+        {
+            0 => "",
+            1 => $" WHERE {Pick(["d > date '2000-06-01'", "ts < timestamp '2024-03-01'", "num > 1", "s >= 'b'", "b", "NOT b", "iv > interval '1 hour'", "ip << inet '192.168.0.0/16'", "f8 < 5"])}",
+            _ => $" WHERE id {Pick(["<", ">", "<>"])} {Int(1, 8)}",
+        };
+        return ($"SELECT id, {string.Join(", ", items.Select(x => x.Sql))} FROM n{where}", "I" + new string([.. items.Select(x => x.Type)]));
+    }
+
+    private (string, string) GroupingSets()
+    {
+        var grouping = Pick(["ROLLUP (dport, flags)", "CUBE (dport, flags)", "GROUPING SETS ((dport), (flags), ())", "dport, ROLLUP (flags)"]);
+        var extra = _random.Next(2) == 0 ? ", grouping(dport, flags)" : "";
+        return ($"SELECT dport, flags, count(*), sum(len){extra} FROM t{Where("t", 1)} GROUP BY {grouping}", extra.Length > 0 ? "IIIII" : "IIII");
+    }
+
+    private (string, string) DistinctOn()
+    {
+        var key = Pick(["dport", "flags", "src", "sport"]);
+        var order = Pick(["ts", "id DESC", "len DESC, id", "seq, id"]);
+        return ($"SELECT DISTINCT ON ({key}) {key}, id, len FROM t{Where("t", 1)} ORDER BY {key}, {order}", key == "src" ? "TII" : "III");
+    }
+
+    private (string, string) CommonTables()
+    {
+        var key = Pick(["dport", "flags", "sport"]);
+        return _random.Next(4) switch
+        {
+            0 => ($"WITH g AS (SELECT {key} AS k, count(*) AS c, max(len) AS m FROM t GROUP BY {key}) SELECT t.id, g.c, g.m FROM t JOIN g ON t.{key} = g.k WHERE {Expression(Kind.Bool, "t", 1)}", "III"),
+            1 => ($"SELECT x.k, x.c FROM (SELECT {key} AS k, count(*) AS c FROM t{Where("t", 1)} GROUP BY {key}) x WHERE x.c {Pick([">", "<", "="])} {Int(1, 20)}", "II"),
+            2 => ($"WITH f AS (SELECT * FROM t WHERE len > 0), r AS (SELECT * FROM t WHERE len = 0) SELECT f.id, r.id FROM f JOIN r ON f.src = r.dst AND f.sport = r.dport AND f.seq + f.len = r.ack", "II"),
+            _ => ($"SELECT d.{key}, x.id FROM (SELECT DISTINCT {key} FROM t) d LEFT JOIN LATERAL (SELECT id FROM t WHERE t.{key} = d.{key} AND {Expression(Kind.Bool, "t", 1)} ORDER BY id DESC LIMIT {Int(1, 3)}) x ON true", "II"),
+        };
+    }
+
+    private (string, string) MoreWindows()
+    {
+        var partition = Pick(["dport", "flags", "src"]);
+        var function = _random.Next(8) switch
+        {
+            0 => ($"ntile({Int(2, 4)}) OVER (PARTITION BY {partition} ORDER BY id)", "I"),
+            1 => ($"percent_rank() OVER (PARTITION BY {partition} ORDER BY len)", "R"),
+            2 => ($"cume_dist() OVER (PARTITION BY {partition} ORDER BY len)", "R"),
+            3 => ($"nth_value(id, {Int(1, 3)}) OVER (PARTITION BY {partition} ORDER BY id ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING)", "I"),
+            4 => ($"sum(len) OVER (PARTITION BY {partition} ORDER BY len RANGE BETWEEN {Int(0, 600)} PRECEDING AND {Int(0, 100)} FOLLOWING)", "I"),
+            5 => ($"count(*) OVER (PARTITION BY {partition} ORDER BY len GROUPS BETWEEN 1 PRECEDING AND CURRENT ROW)", "I"),
+            6 => ($"last_value(id) OVER (PARTITION BY {partition} ORDER BY ts, id ROWS BETWEEN CURRENT ROW AND {Int(0, 3)} FOLLOWING)", "I"),
+            _ => ($"avg(len) OVER (PARTITION BY {partition} ORDER BY ts, id ROWS UNBOUNDED PRECEDING)", "R"),
+        };
+        return ($"SELECT id, {function.Item1} FROM t{Where("t", 1)}", "I" + function.Item2);
+    }
+
+    private (string, string) MoreAggregates()
+    {
+        var column = Pick(SmallIntColumns);
+        var (sql, types) = _random.Next(8) switch
+        {
+            0 => ($"bool_and({column} > {Int(0, 100)}), bool_or({column} > {Int(0, 100)})", "TT"),
+            1 => ($"stddev_samp({column}), var_pop({column})", "RR"),
+            2 => ($"percentile_cont(0.{Int(1, 9)}) WITHIN GROUP (ORDER BY {column}), percentile_disc(0.{Int(1, 9)}) WITHIN GROUP (ORDER BY {column})", "RI"),
+            3 => ($"count(*) FILTER (WHERE {Expression(Kind.Bool, "t", 1)}), sum({column}) FILTER (WHERE len > 0)", "II"),
+            4 => ($"string_agg(DISTINCT {column}::text, '|' ORDER BY {column}::text)", "T"),
+            5 => ($"array_agg({column} ORDER BY id DESC)", "T"),
+            6 => ($"min(src), max(dst)", "TT"),
+            _ => ($"count(DISTINCT src), count(DISTINCT {column})", "II"),
+        };
+        var key = Pick(["dport", "flags"]);
+        return ($"SELECT {key}, {sql} FROM t{Where("t", 1)} GROUP BY {key}", "I" + types);
+    }
 
     private (string, string) Projection()
     {
