@@ -120,10 +120,10 @@ public sealed class AggregateCall
             _ when IsRegression(Kind) => new RegressionAccumulator(memory, Kind),
             _ => type switch
             {
-                PhysicalType.Int16 => new IntegerVarianceAccumulator<short>(memory, Kind),
-                PhysicalType.Int32 => new IntegerVarianceAccumulator<int>(memory, Kind),
-                PhysicalType.Int64 => new IntegerVarianceAccumulator<long>(memory, Kind),
-                PhysicalType.Decimal => new DecimalVarianceAccumulator(memory, Kind),
+                PhysicalType.Int16 => new ExactVarianceAccumulator<short, Int128>(memory, Kind),
+                PhysicalType.Int32 => new ExactVarianceAccumulator<int, Int128>(memory, Kind),
+                PhysicalType.Int64 => new ExactVarianceAccumulator<long, Int128>(memory, Kind),
+                PhysicalType.Decimal => new ExactVarianceAccumulator<decimal, decimal>(memory, Kind),
                 _ => new VarianceAccumulator(memory, Kind),
             },
         };

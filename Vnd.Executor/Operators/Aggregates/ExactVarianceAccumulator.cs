@@ -7,15 +7,18 @@ using Vector = Vnd.Executor.Vectors.Vector;
 namespace Vnd.Executor.Operators.Aggregates;
 
 /// <summary>
-/// Variances and standard deviations of int2/int4/int8 input with PostgreSQL's numeric result: n, Σx and Σx²
-/// per group in 128-bit integers (a sum beyond them is 22003), finished exactly by <see cref="NumericVariance"/>.
+/// Variances and standard deviations of integer and numeric input with PostgreSQL's numeric result: n, Σx and
+/// Σx² per group, exact (a sum beyond the accumulator is 22003), finished by <see cref="NumericVariance"/>.
+/// Integers accumulate in Int128; numerics in decimal, whose Σx and Σx² carry the input's display scale and twice
+/// it as PostgreSQL's do (squares of values with more than 14 significant digits are rounded to decimal's 28).
 /// </summary>
-public sealed class IntegerVarianceAccumulator<TIn>(MemoryBudget memory, AggregateKind kind) : Accumulator(memory)
-    where TIn : unmanaged, IBinaryInteger<TIn>
+public sealed class ExactVarianceAccumulator<TIn, TSum>(MemoryBudget memory, AggregateKind kind) : Accumulator(memory)
+    where TIn : unmanaged, INumberBase<TIn>
+    where TSum : unmanaged, INumber<TSum>
 {
     private long[] _n = [];
-    private Int128[] _sums = [];
-    private Int128[] _squares = [];
+    private TSum[] _sums = [];
+    private TSum[] _squares = [];
 
     public override void Resize(int count)
     {
@@ -36,7 +39,7 @@ public sealed class IntegerVarianceAccumulator<TIn>(MemoryBudget memory, Aggrega
                 if (!input.Validity.IsValid(r))
                     continue;
                 var g = groups[k];
-                var x = Int128.CreateTruncating(data[r]);
+                var x = TSum.CreateTruncating(data[r]);
                 _n[g]++;
                 _sums[g] = checked(_sums[g] + x);
                 _squares[g] = checked(_squares[g] + (x * x));
@@ -50,7 +53,7 @@ public sealed class IntegerVarianceAccumulator<TIn>(MemoryBudget memory, Aggrega
 
     public override void Merge(Accumulator other, ReadOnlySpan<int> map)
     {
-        var o = (IntegerVarianceAccumulator<TIn>)other;
+        var o = (ExactVarianceAccumulator<TIn, TSum>)other;
         try
         {
             for (var g = 0; g < map.Length; g++)
@@ -72,85 +75,20 @@ public sealed class IntegerVarianceAccumulator<TIn>(MemoryBudget memory, Aggrega
         for (var i = 0; i < count; i++)
         {
             var g = first + i;
-            if (NumericVariance.Finish(kind, _n[g], (BigInteger)_sums[g], 0, (BigInteger)_squares[g], 0) is { } value)
+            var (sum, sumScale) = Exact(_sums[g]);
+            var (squares, squareScale) = Exact(_squares[g]);
+            if (NumericVariance.Finish(kind, _n[g], sum, sumScale, squares, squareScale) is { } value)
                 output.Set(i, value);
             else
                 output.SetNull(i);
         }
     }
-}
 
-/// <summary>
-/// The same over numeric input: Σx and Σx² in decimal (their scales are the input's display scale and twice
-/// it, as in PostgreSQL); squares of values with more than 14 significant digits are rounded by decimal's 28.
-/// </summary>
-public sealed class DecimalVarianceAccumulator(MemoryBudget memory, AggregateKind kind) : Accumulator(memory)
-{
-    private long[] _n = [];
-    private decimal[] _sums = [];
-    private decimal[] _squares = [];
-
-    public override void Resize(int count)
+    /// <summary>A sum as an unscaled integer and its scale.</summary>
+    private static (BigInteger Unscaled, int Scale) Exact(TSum value) => value switch
     {
-        Grow(ref _n, count);
-        Grow(ref _sums, count);
-        Grow(ref _squares, count);
-    }
-
-    public override void Update(Vector? input, ReadOnlySpan<int> rows, ReadOnlySpan<int> groups)
-    {
-        var data = input!.Data<decimal>();
-        var stride = input.IsConstant ? 0 : 1;
-        try
-        {
-            for (var k = 0; k < rows.Length; k++)
-            {
-                var r = rows[k] * stride;
-                if (!input.Validity.IsValid(r))
-                    continue;
-                var g = groups[k];
-                var x = data[r];
-                _n[g]++;
-                _sums[g] += x;
-                _squares[g] += x * x;
-            }
-        }
-        catch (OverflowException)
-        {
-            throw ExecutionErrors.OutOfRangeException(SqlType.Numeric);
-        }
-    }
-
-    public override void Merge(Accumulator other, ReadOnlySpan<int> map)
-    {
-        var o = (DecimalVarianceAccumulator)other;
-        try
-        {
-            for (var g = 0; g < map.Length; g++)
-            {
-                var t = map[g];
-                _n[t] += o._n[g];
-                _sums[t] += o._sums[g];
-                _squares[t] += o._squares[g];
-            }
-        }
-        catch (OverflowException)
-        {
-            throw ExecutionErrors.OutOfRangeException(SqlType.Numeric);
-        }
-    }
-
-    public override void Finish(int first, int count, Vector output)
-    {
-        for (var i = 0; i < count; i++)
-        {
-            var g = first + i;
-            var sum = _sums[g];
-            var squares = _squares[g];
-            if (NumericVariance.Finish(kind, _n[g], NumericDivision.Unscaled(sum), sum.Scale, NumericDivision.Unscaled(squares), squares.Scale) is { } value)
-                output.Set(i, value);
-            else
-                output.SetNull(i);
-        }
-    }
+        decimal d => (NumericDivision.Unscaled(d), d.Scale),
+        Int128 i => ((BigInteger)i, 0),
+        _ => throw new InvalidOperationException($"no exact form of {typeof(TSum)}"),
+    };
 }
