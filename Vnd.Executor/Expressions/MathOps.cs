@@ -68,8 +68,10 @@ public readonly struct PowerOp : IBinaryOp<double, double, double>
 
 public readonly struct DecimalRoundToOp : IBinaryOp<decimal, int, decimal>
 {
+    // The result shows exactly max(digits, 0) fraction digits, as PostgreSQL's round_var sets dscale
+    // (round(2.5, 2) is 2.50).
     public static decimal Apply(decimal v, int digits) => digits >= 0
-        ? Math.Round(v, Math.Min(digits, 28), MidpointRounding.AwayFromZero)
+        ? Vectors.NumericDivision.WithScale(Math.Round(v, Math.Min(digits, 28), MidpointRounding.AwayFromZero), Math.Min(digits, 28))
         : Math.Round(v / Pow10(-digits), MidpointRounding.AwayFromZero) * Pow10(-digits);
 
     internal static decimal Pow10(int n)
@@ -86,7 +88,9 @@ public readonly struct DecimalTruncToOp : IBinaryOp<decimal, int, decimal>
     public static decimal Apply(decimal v, int digits)
     {
         var scale = DecimalRoundToOp.Pow10(Math.Abs(digits));
-        return digits >= 0 ? Math.Truncate(v * scale) / scale : Math.Truncate(v / scale) * scale;
+        return digits >= 0
+            ? Vectors.NumericDivision.WithScale(Math.Truncate(v * scale) / scale, Math.Min(digits, 28))
+            : Math.Truncate(v / scale) * scale;
     }
 }
 

@@ -48,8 +48,14 @@ public static class NumericDivision
     {
         if (value.Scale >= scale)
             return value;
-        var unscaled = Unscaled(value) * BigInteger.Pow(10, scale - value.Scale);
-        return FromUnscaled(unscaled, scale);
+        // Multiplying by 1.00…0 (k zeros) adds k to the scale and keeps the digits; where the digits would pass
+        // 96 bits decimal rounds the scale back down, which is as many as it can show.
+        if (value == 0)
+            return new decimal(0, 0, 0, false, (byte)Math.Min(scale, MaxScale)); // decimal's product of zeros drops the scale
+        var k = Math.Min(scale, MaxScale) - value.Scale;
+        var digits = UInt128Pow10(k);
+        var one = new decimal((int)(uint)digits, (int)(uint)(digits >> 32), (int)(uint)(digits >> 64), false, (byte)k);
+        return value * one;
     }
 
     /// <summary>unscaled × 10^-scale as a decimal, dropping fraction digits (rounding) until it fits 96 bits.</summary>
