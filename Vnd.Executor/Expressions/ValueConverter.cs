@@ -33,7 +33,8 @@ public static partial class ValueConverter
             (PgInterval i, TypeId.Time) => Micros(TimeOfDay.Shift(0, i.Micros)),
             (TimeSpan t, TypeId.Interval) => new PgInterval(0, 0, t.Ticks / TimeSpan.TicksPerMicrosecond),
             (TimeSpan t, TypeId.Time) => t,
-            (InetValue v, TypeId.Inet or TypeId.Cidr) => v,
+            (InetValue v, TypeId.Inet) => v,
+            (InetValue v, TypeId.Cidr) => v.MaskedTo(v.Prefix), // the cast zeroes the host bits (inet_to_cidr)
             (bool b, TypeId.Int4) => b ? 1 : 0,
             (int i, TypeId.Bool) => i != 0,
             (int i, TypeId.Oid) => i,
@@ -76,7 +77,8 @@ public static partial class ValueConverter
                 case TypeId.Jsonb: return Json.JsonText.Jsonb(text);
                 case TypeId.Timestamp or TypeId.TimestampTz:
                     return DateTime.Parse(text, invariant, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal);
-                case TypeId.Inet or TypeId.Cidr: return VectorValues.ParseInet(text);
+                case TypeId.Inet: return VectorValues.ParseInet(text);
+                case TypeId.Cidr: return ParseCidr(text);
                 case TypeId.Interval: return IntervalParser.Parse(text);
                 // oidin: 0 … 4294967295 (and negatives down to int.MinValue, as PostgreSQL accepts), kept in 32 bits.
                 case TypeId.Oid: return ParseOid(long.Parse(text, NumberStyles.AllowLeadingSign, invariant));
@@ -138,4 +140,13 @@ public static partial class ValueConverter
 
     [System.Text.RegularExpressions.GeneratedRegex(@"^\d{1,4}-\d{1,2}-\d{1,2}([ T]\d{1,2}:\d{2}(:\d{2}(\.\d+)?)?)?([+-]\d{1,2}(:?\d{2})?)?$")]
     private static partial System.Text.RegularExpressions.Regex DateShape();
+
+    /// <summary>cidr_in: a network address, so host bits right of the mask are an error (a cast from inet masks them).</summary>
+    private static InetValue ParseCidr(string text)
+    {
+        var value = VectorValues.ParseInet(text);
+        if (!value.Equals(value.MaskedTo(value.Prefix)))
+            throw new ExecutionException(SqlState.InvalidTextRepresentation, $"invalid cidr value: \"{text}\" (value has bits set to right of mask)");
+        return value;
+    }
 }

@@ -29,8 +29,12 @@ public sealed class RandomQueries(int seed)
             yield return generator.Next();
     }
 
-    public (string Sql, string Types) Next() => _random.Next(16) switch
+    public (string Sql, string Types) Next() => _random.Next(20) switch
     {
+        16 => HopJoins(),
+        17 => NestedQueries(),
+        18 => SetOperationsOrdered(),
+        19 => Conversions(),
         0 or 1 => Projection(),
         2 or 3 => Grouped(),
         4 => Distinct(),
@@ -46,6 +50,64 @@ public sealed class RandomQueries(int seed)
         14 => MoreWindows(),
         _ => MoreAggregates(),
     };
+
+    /// <summary>One hop's In and Out traces joined as the paper's queries do, with aggregates over the join.</summary>
+    private (string, string) HopJoins()
+    {
+        var join = Pick(["JOIN", "LEFT JOIN", "RIGHT JOIN", "FULL JOIN"]);
+        var on = Pick(["i.id = o.id", "i.id = o.id AND i.len = o.len", "i.seq + i.len = o.ack AND i.src = o.dst"]);
+        if (join == "FULL JOIN" && on.Contains('+', StringComparison.Ordinal))
+            on = "i.id = o.id";
+        return _random.Next(5) switch
+        {
+            0 => ($"SELECT count(*), count(o.id), sum(i.len), min(o.ts - i.ts), max(o.ts - i.ts) FROM t_in i {join} t_out o ON {on}", "TTTTT"),
+            1 => ($"SELECT i.src, count(*), avg(extract(epoch from o.ts - i.ts)) FROM t_in i {join} t_out o ON {on} GROUP BY i.src", "TTT"),
+            2 => ($"SELECT i.id, o.id FROM t_in i {join} t_out o ON {on} WHERE {Pick(["o.id IS NULL", "i.id IS NULL", "i.len > 0", "o.len IS DISTINCT FROM i.len"])}", "TT"),
+            3 => ($"SELECT id, len FROM t_in JOIN t_out USING (id, len) WHERE id % {Int(2, 5)} = 0", "TT"),
+            _ => ($"SELECT i.id FROM t_in i, t_out o WHERE i.id = o.id AND o.ts - i.ts > interval '{Int(0, 60)} milliseconds'", "T"),
+        };
+    }
+
+    /// <summary>Derived tables over windows and aggregates, filtered above them; EXISTS and scalar subqueries in the select list.</summary>
+    private (string, string) NestedQueries()
+    {
+        var key = Pick(["dport", "flags", "src"]);
+        return _random.Next(5) switch
+        {
+            0 => ($"SELECT id, r FROM (SELECT id, rank() OVER (PARTITION BY {key} ORDER BY len DESC) AS r FROM t) x WHERE r <= {Int(1, 3)}", "TT"),
+            1 => ($"SELECT k, c FROM (SELECT {key} AS k, count(*) AS c, sum(len) AS s FROM t GROUP BY {key}) x WHERE s > {Int(0, 3000)} ORDER BY c DESC, k LIMIT {Int(1, 5)}", "TT"),
+            2 => ($"SELECT id, EXISTS (SELECT 1 FROM b WHERE b.k = t.flags % 7), CASE WHEN len > (SELECT avg(len) FROM t) THEN 'big' ELSE 'small' END FROM t{Where("t", 1)}", "TTT"),
+            3 => ($"SELECT id, (SELECT count(*) FROM t t2 WHERE t2.{key} = t.{key} AND t2.id < t.id) FROM t WHERE id < {Int(1005, 1090)}", "TT"),
+            _ => ($"SELECT {key}, max(len) FROM t WHERE len > (SELECT min(len) FROM t t2 WHERE t2.{key} = t.{key}) GROUP BY {key}", "TT"),
+        };
+    }
+
+    private (string, string) SetOperationsOrdered()
+    {
+        var operation = Pick(["UNION", "UNION ALL", "INTERSECT", "EXCEPT"]);
+        return ($"(SELECT src, dport FROM t{Where("t", 1)}) {operation} (SELECT dst, sport FROM t{Where("t", 1)}) ORDER BY 1, 2 LIMIT {Int(1, 10)}", "TT");
+    }
+
+    /// <summary>Casts and conversions, including ones that fail the same way in both (22P02, 22003).</summary>
+    private (string, string) Conversions()
+    {
+        var item = _random.Next(12) switch
+        {
+            0 => "s::int4",
+            1 => "i8::int4",
+            2 => "num::int8",
+            3 => "f8::int4",
+            4 => "i4::int2",
+            5 => "ts::text",
+            6 => "d::timestamp",
+            7 => "iv::text",
+            8 => "(i4::text || '.5')::numeric",
+            9 => "ip::cidr::text",
+            10 => "b::text",
+            _ => "to_char(num, 'FM999990.00')",
+        };
+        return ($"SELECT id, {item} FROM n WHERE id {Pick(["<", ">", "<>", "="])} {Int(1, 8)}", "TT");
+    }
 
     /// <summary>Table n's typed columns (dates, timestamps, intervals, numeric, text, bool) through functions and casts.</summary>
     private (string, string) TypedColumns()
