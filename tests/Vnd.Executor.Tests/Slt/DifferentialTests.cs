@@ -76,7 +76,7 @@ public sealed class DifferentialTests(PostgresFixture postgres) : IClassFixture<
     public void Random_queries_agree_with_postgres()
     {
         var seed = int.TryParse(Environment.GetEnvironmentVariable("VND_RANDOM_SEED"), out var s) ? s : 20261127;
-        var count = int.TryParse(Environment.GetEnvironmentVariable("VND_RANDOM_QUERIES"), out var c) ? c : 600;
+        var count = int.TryParse(Environment.GetEnvironmentVariable("VND_RANDOM_QUERIES"), out var c) ? c : 2000;
         var failures = new List<string>();
         var answered = 0;
         foreach (var (sql, types) in RandomQueries.Take(seed, count))

@@ -29,8 +29,10 @@ public sealed class RandomQueries(int seed)
             yield return generator.Next();
     }
 
-    public (string Sql, string Types) Next() => _random.Next(20) switch
+    public (string Sql, string Types) Next() => _random.Next(22) switch
     {
+        20 => ValueFunctions(),
+        21 => TimeArithmetic(),
         16 => HopJoins(),
         17 => NestedQueries(),
         18 => SetOperationsOrdered(),
@@ -50,6 +52,51 @@ public sealed class RandomQueries(int seed)
         14 => MoreWindows(),
         _ => MoreAggregates(),
     };
+
+    /// <summary>Arrays, jsonb, regular expressions and string functions over trace columns.</summary>
+    private (string, string) ValueFunctions()
+    {
+        var column = Pick(SmallIntColumns);
+        var item = _random.Next(14) switch
+        {
+            0 => $"ARRAY[{column}, len, NULL]",
+            1 => $"array_length(ARRAY[{column}, flags], 1)",
+            2 => $"(ARRAY[sport, dport])[{Int(0, 3)}]",
+            3 => $"jsonb_build_object('p', {column}, 'f', flags)",
+            4 => $"jsonb_build_object('p', {column}) ->> 'p'",
+            5 => $"to_jsonb(ARRAY[{column}, len]) -> {Int(0, 2)}",
+            6 => $"regexp_replace(src::text, '\\.({Int(0, 1)})\\.', '-\\1-')",
+            7 => $"src::text ~ '^10\\.0\\.{Int(0, 1)}'",
+            8 => $"split_part(host(src), '.', {Int(1, 4)})",
+            9 => $"substring(host(dst) from '[0-9]+$')",
+            10 => $"lpad({column}::text, 6, '0') || rpad('x', {Int(0, 3)}, 'y')",
+            11 => $"string_to_array(host(src), '.')",
+            12 => $"array_to_string(ARRAY[{column}, NULL, len], ',', '*')",
+            _ => $"md5({column}::text)",
+        };
+        return ($"SELECT id, {item} FROM t{Where("t", 1)}", "TT");
+    }
+
+    /// <summary>timestamptz and interval arithmetic, truncation and formatting over the trace's times.</summary>
+    private (string, string) TimeArithmetic()
+    {
+        var item = _random.Next(12) switch
+        {
+            0 => $"ts + interval '{Int(1, 90)} {Pick(["milliseconds", "seconds", "minutes", "hours", "days", "months"])}'",
+            1 => $"date_trunc('{Pick(["second", "minute", "hour", "day", "milliseconds"])}', ts)",
+            2 => $"extract({Pick(["epoch", "second", "milliseconds", "microseconds", "minute", "dow"])} from ts)",
+            3 => "ts - lag(ts) OVER (ORDER BY ts, id)",
+            4 => $"to_char(ts, '{Pick(["YYYY-MM-DD HH24:MI:SS.US", "HH12:MI AM", "Mon DD", "SSSS"])}')",
+            5 => $"ts::date",
+            6 => $"(ts - timestamptz '2024-03-01 12:00:00+00') * {Int(1, 3)}",
+            7 => $"date_bin(interval '{Int(1, 500)} milliseconds', ts, timestamptz '2024-03-01 00:00:00+00')",
+            8 => $"floor(extract(epoch from ts) / {Int(1, 3)}) * {Int(1, 3)}",
+            9 => "ts AT TIME ZONE 'UTC'",
+            10 => $"justify_hours(interval '{Int(1, 50)} hours') + (ts - timestamptz '2024-03-01 12:00:00+00')",
+            _ => "age(timestamptz '2024-03-02 00:00:00+00', ts)",
+        };
+        return ($"SELECT id, {item} FROM t{Where("t", 1)}", "TT");
+    }
 
     /// <summary>One hop's In and Out traces joined as the paper's queries do, with aggregates over the join.</summary>
     private (string, string) HopJoins()
