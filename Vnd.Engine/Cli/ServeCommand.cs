@@ -10,6 +10,7 @@ using Vnd.Engine.Control.State;
 using Vnd.Engine.Sessions;
 using Vnd.Engine.TableServer;
 using Vnd.Engine.TableServer.Registration;
+using Vnd.Executor.Execution;
 using Vnd.Executor.Storage;
 using Vnd.Wire.Hosting;
 
@@ -49,9 +50,12 @@ public static class ServeCommand
         var registration = new Option<string?>("--registration") { Description = "host:port where vnd table-server --register processes register and heartbeat (with the shared token)" };
         var grace = new Option<double>("--heartbeat-grace") { Description = "seconds a registered table server may miss heartbeats before its capture points count as down", DefaultValueFactory = _ => ServeOptions.DefaultHeartbeatGrace.TotalSeconds };
         var forget = new Option<double>("--forget-after") { Description = "seconds a registered table server may stay silent before it is dropped and its tables with it", DefaultValueFactory = _ => TableServerRegistry.DefaultForgetAfter.TotalSeconds };
+        var queryMemory = new Option<long?>("--query-memory-mb") { Description = "memory one query may hold before it fails with 53200 (default: half of the machine's)" };
+        var totalMemory = new Option<long?>("--total-query-memory-mb") { Description = "memory all running queries may hold together (default: three quarters of the machine's)" };
         var command = new Command("serve", "serve trace tables over the PostgreSQL protocol (no options: the embedded demo on 127.0.0.1:5433)")
         {
             data, listen, cloud, noTls, adminUser, adminPassword, noDemo, maxConnections, maxPerTenant, tableServers, token, noPushdown, registration, grace, forget,
+            queryMemory, totalMemory,
         };
         command.SetAction(async (result, stop) =>
         {
@@ -69,6 +73,8 @@ public static class ServeCommand
                 serversError = "--heartbeat-grace must be a positive number of seconds";
             if (serversError is null && !(result.GetValue(forget) >= result.GetValue(grace)))
                 serversError = "--forget-after must be at least --heartbeat-grace seconds";
+            if (serversError is null && (result.GetValue(queryMemory) is <= 0 || result.GetValue(totalMemory) is <= 0))
+                serversError = "--query-memory-mb and --total-query-memory-mb must be positive";
             if (serversError is not null)
             {
                 await Console.Error.WriteLineAsync("error: " + serversError).ConfigureAwait(false);
@@ -79,7 +85,8 @@ public static class ServeCommand
                 SeedDemo: result.GetValue(cloud) is null && !result.GetValue(noDemo), MaxConnections: result.GetValue(maxConnections),
                 TableServers: servers, TableServerToken: shared, MaxConnectionsPerTenant: result.GetValue(maxPerTenant),
                 Pushdown: !result.GetValue(noPushdown), Registration: registrationEndPoint,
-                HeartbeatGrace: TimeSpan.FromSeconds(result.GetValue(grace)), ForgetAfter: TimeSpan.FromSeconds(result.GetValue(forget)));
+                HeartbeatGrace: TimeSpan.FromSeconds(result.GetValue(grace)), ForgetAfter: TimeSpan.FromSeconds(result.GetValue(forget)),
+                QueryMemoryBytes: result.GetValue(queryMemory) * (1L << 20), TotalQueryMemoryBytes: result.GetValue(totalMemory) * (1L << 20));
             return await RunAsync(options, Console.Out, stop).ConfigureAwait(false);
         });
         return command;
@@ -186,7 +193,7 @@ public static class ServeCommand
         // only the captures tenants attach here over the wire.
         ITraceTables traceTables = remote is null ? new LocalTraceTables(tables) : new LayeredTraceTables(new RemoteTraceTables(remote), new LocalTraceTables(tables));
         var catalogs = new TenantCatalogFactory(traceTables, new MetadataRelation(state, traceTables), new DiagnosisManager(cloud, state, tables, traceTables), sites);
-        var handler = new VndServerHandler(cloud, catalogs, admin);
+        var handler = new VndServerHandler(cloud, catalogs, admin, QueryResources.ForMachine(options.QueryMemoryBytes, options.TotalQueryMemoryBytes));
         var serverOptions = new PgServerOptions { Certificate = options.NoTls ? null : Certificate(options.Data), MaxConnections = options.MaxConnections,
             MaxConnectionsPerUser = options.MaxConnectionsPerTenant,
             ServerVersion = Catalog.System.SessionInfo.ServerVersion };

@@ -12,10 +12,12 @@ namespace Vnd.Engine.Cli;
 /// <param name="HeartbeatGrace">how long a registered table server may stay silent before it counts as down</param>
 /// <param name="ForgetAfter">how long a registered table server may stay silent before it is dropped from the registry (default a day)</param>
 /// <param name="Pushdown">false (<c>--no-pushdown</c>): table servers only scan; filters, joins and aggregates run here</param>
+/// <param name="QueryMemoryBytes">the memory one query may hold (hash tables, sorts, materialised rows) before 53200; null: half the machine's</param>
+/// <param name="TotalQueryMemoryBytes">the memory all running queries may hold together; null: three quarters of the machine's</param>
 public sealed record ServeOptions(DirectoryInfo Data, IPEndPoint Listen, FileInfo? Cloud, bool NoTls, string AdminUser, string? AdminPassword,
     bool SeedDemo = false, int MaxConnections = 100, IReadOnlyList<Uri>? TableServers = null, string? TableServerToken = null,
     int MaxConnectionsPerTenant = 0, bool Pushdown = true, IPEndPoint? Registration = null, TimeSpan? HeartbeatGrace = null,
-    TimeSpan? ForgetAfter = null)
+    TimeSpan? ForgetAfter = null, long? QueryMemoryBytes = null, long? TotalQueryMemoryBytes = null)
 {
     /// <summary>The default <see cref="HeartbeatGrace"/>: three missed beats at the table server's default interval.</summary>
     public static readonly TimeSpan DefaultHeartbeatGrace = TimeSpan.FromSeconds(3);

@@ -14,6 +14,7 @@ namespace Vnd.Engine.Sessions;
 public sealed class OpenQuery : IDisposable
 {
     private readonly PhysicalOperator _plan;
+    private readonly QueryResources _resources;
     private readonly CancellationTokenSource _cancellation = new();
     private QueryContext? _context;
     private OperatorStream? _stream;
@@ -21,7 +22,12 @@ public sealed class OpenQuery : IDisposable
     private int _position;
     private bool _armed;
 
-    public OpenQuery(PhysicalOperator plan) => _plan = plan;
+    /// <param name="resources">where the query's memory budget comes from (the server's limits)</param>
+    public OpenQuery(PhysicalOperator plan, QueryResources resources)
+    {
+        _plan = plan;
+        _resources = resources;
+    }
 
     /// <summary>True once the stream returned its end.</summary>
     public bool Finished { get; private set; }
@@ -64,7 +70,7 @@ public sealed class OpenQuery : IDisposable
                     batch = _batch;
                     return true;
                 }
-                _context ??= new QueryContext(_cancellation.Token);
+                _context ??= _resources.NewQuery(_cancellation.Token);
                 _stream ??= _plan.Open(_context);
                 _context.CheckCancelled();
                 _batch = _stream.Next();

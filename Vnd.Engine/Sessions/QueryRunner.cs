@@ -28,6 +28,7 @@ public sealed class QueryRunner
     private readonly ICatalog _catalog;
     private readonly Func<Scan, IBatchSource> _sources;
     private readonly SystemCatalog? _system;
+    private readonly QueryResources _resources = QueryResources.ForMachine();
 
     public QueryRunner(TraceTableStore store, string tenant)
     {
@@ -50,7 +51,7 @@ public sealed class QueryRunner
     {
         var (plan, names, types) = Plan(sql);
         var rows = new List<object?[]>();
-        using var context = new QueryContext(cancellation);
+        using var context = _resources.NewQuery(cancellation);
         using var stream = plan.Open(context);
         while (stream.Next() is { } batch)
         {
@@ -71,7 +72,7 @@ public sealed class QueryRunner
     {
         var (plan, names, types) = Plan(sql);
         var frame = new DataFrameBuilder(names, types);
-        using var context = new QueryContext(cancellation);
+        using var context = _resources.NewQuery(cancellation);
         using var stream = plan.Open(context);
         while (stream.Next() is { } batch)
             frame.Append(batch);

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Vnd.Engine.Control.Cloud;
+using Vnd.Executor.Execution;
 using Vnd.Wire.Auth;
 using Vnd.Wire.Errors;
 using Vnd.Wire.Handlers;
@@ -19,17 +20,20 @@ public sealed class VndServerHandler : IPgServerHandler
     private readonly Func<CloudModel> _cloud;
     private readonly ISessionCatalogFactory _catalogs;
     private readonly AdminAccount? _admin;
+    private readonly QueryResources _resources;
     private readonly StatementCache _statements = new();
     private readonly ConcurrentDictionary<string, string> _verifiers = new(StringComparer.Ordinal);
 
     /// <param name="cloud">the current cloud model, read at every login (e.g. <c>CloudModelStore.Current</c>, so reloads apply)</param>
     /// <param name="catalogs">builds each session's catalog</param>
     /// <param name="admin">the admin login, or null for none</param>
-    public VndServerHandler(Func<CloudModel> cloud, ISessionCatalogFactory catalogs, AdminAccount? admin = null)
+    /// <param name="resources">the memory limits every session's queries share (null: the machine's defaults)</param>
+    public VndServerHandler(Func<CloudModel> cloud, ISessionCatalogFactory catalogs, AdminAccount? admin = null, QueryResources? resources = null)
     {
         _cloud = cloud;
         _catalogs = catalogs;
         _admin = admin;
+        _resources = resources ?? QueryResources.ForMachine();
     }
 
     public ValueTask<PgUserAccount?> FindUserAsync(string user, string database, CancellationToken cancellationToken)
@@ -50,7 +54,7 @@ public sealed class VndServerHandler : IPgServerHandler
         if (!admin && _cloud().FindTenant(context.User) is null)
             throw new PgErrorException("28000", $"role \"{context.User}\" does not exist", PgSeverity.Fatal);
         var identity = new SessionIdentity(context.User, context.Database, admin, admin ? null : context.User, context.ProcessId);
-        return ValueTask.FromResult<IPgSession>(new VndSession(context, identity, _catalogs.Open(identity), _statements));
+        return ValueTask.FromResult<IPgSession>(new VndSession(context, identity, _catalogs.Open(identity), _statements, _resources));
     }
 
     /// <summary>

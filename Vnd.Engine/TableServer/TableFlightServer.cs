@@ -36,7 +36,7 @@ public sealed class TableFlightServer(TableServerState state) : FlightServer
             // The executor pulls synchronously (and blocks on its own exchange inputs), so it runs on a thread of its
             // own: blocking thread-pool threads would starve Kestrel, which then misses HTTP/2 pings and looks dead.
             var records = Channel.CreateBounded<RecordBatch>(4);
-            var producer = Task.Factory.StartNew(() => Produce(plan, writer, records.Writer, state.Running, context.CancellationToken),
+            var producer = Task.Factory.StartNew(() => Produce(plan, writer, records.Writer, state, context.CancellationToken),
                 context.CancellationToken, TaskCreationOptions.LongRunning, TaskScheduler.Default);
             await foreach (var record in records.Reader.ReadAllAsync(context.CancellationToken).ConfigureAwait(false))
                 await responseStream.WriteAsync(record).ConfigureAwait(false);
@@ -50,13 +50,14 @@ public sealed class TableFlightServer(TableServerState state) : FlightServer
         }
     }
 
-    private static void Produce(PhysicalOperator plan, BatchArrowWriter writer, ChannelWriter<RecordBatch> records, RunningFragments running,
+    private static void Produce(PhysicalOperator plan, BatchArrowWriter writer, ChannelWriter<RecordBatch> records, TableServerState state,
         CancellationToken cancellation)
     {
+        var running = state.Running;
         running.Started();
         try
         {
-            using var query = new QueryContext(cancellation);
+            using var query = state.Queries.NewQuery(cancellation);
             using var stream = plan.Open(query);
             var sent = false;
             while (stream.Next() is { } batch)

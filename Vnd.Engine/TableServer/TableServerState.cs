@@ -1,3 +1,4 @@
+using Vnd.Executor.Execution;
 using Vnd.Executor.Operators;
 using Vnd.Executor.Remote;
 using Vnd.Executor.Scans;
@@ -30,6 +31,9 @@ public sealed class TableServerState : IDisposable
     public FragmentRunner Runner { get; }
 
     public RunningFragments Running { get; } = new();
+
+    /// <summary>The memory limits of the plan fragments this table server runs (the machine's defaults).</summary>
+    public QueryResources Queries { get; } = QueryResources.ForMachine();
 
     private long _listings;
 

@@ -8,13 +8,17 @@ namespace Vnd.Executor.Execution;
 /// </summary>
 public sealed class MemoryBudget
 {
+    private readonly MemoryBudget? _parent;
     private long _used;
     private long _peak;
 
-    public MemoryBudget(long limitBytes)
+    /// <param name="limitBytes">what this budget may hold</param>
+    /// <param name="parent">a budget every reservation is also charged to: the server's total over all running queries</param>
+    public MemoryBudget(long limitBytes, MemoryBudget? parent = null)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limitBytes);
         Limit = limitBytes;
+        _parent = parent;
     }
 
     /// <summary>No practical limit (tests, trusted internal queries).</summary>
@@ -38,6 +42,19 @@ public sealed class MemoryBudget
             throw new ExecutionException(SqlState.OutOfMemory,
                 $"out of memory: the query needs more than its limit of {Limit / (1024 * 1024)} MB ({Limit} bytes)");
         }
+        if (_parent is not null)
+        {
+            try
+            {
+                _parent.Reserve(bytes);
+            }
+            catch (ExecutionException)
+            {
+                Interlocked.Add(ref _used, -bytes);
+                throw new ExecutionException(SqlState.OutOfMemory,
+                    $"out of memory: the running queries together need more than the server's limit of {_parent.Limit / (1024 * 1024)} MB");
+            }
+        }
         long peak;
         while (now > (peak = Interlocked.Read(ref _peak)) && Interlocked.CompareExchange(ref _peak, now, peak) != peak)
         {
@@ -46,7 +63,9 @@ public sealed class MemoryBudget
 
     public void Release(long bytes)
     {
-        if (bytes > 0)
-            Interlocked.Add(ref _used, -bytes);
+        if (bytes <= 0)
+            return;
+        Interlocked.Add(ref _used, -bytes);
+        _parent?.Release(bytes);
     }
 }

@@ -1,0 +1,43 @@
+namespace Vnd.Executor.Execution;
+
+/// <summary>
+/// What a server's queries may use, owned by the server (not static): each query's memory budget, and the total
+/// every running query's budget is also charged to, so that neither one tenant's hash build nor many tenants'
+/// queries together can drive the process out of memory (53200 instead). The defaults are fractions of the memory
+/// the runtime sees (the machine's, or the container's limit).
+/// </summary>
+public sealed class QueryResources
+{
+    private readonly MemoryBudget _total;
+
+    public QueryResources(long queryMemoryBytes, long totalMemoryBytes)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(queryMemoryBytes);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(totalMemoryBytes);
+        QueryMemoryBytes = queryMemoryBytes;
+        _total = new MemoryBudget(totalMemoryBytes);
+    }
+
+    /// <summary>The limit of one query's budget.</summary>
+    public long QueryMemoryBytes { get; }
+
+    /// <summary>The limit over all running queries.</summary>
+    public long TotalMemoryBytes => _total.Limit;
+
+    /// <summary>Bytes the running queries hold now.</summary>
+    public long InUse => _total.Used;
+
+    /// <summary>Half of the available memory per query, three quarters for all of them; either may be given instead.</summary>
+    public static QueryResources ForMachine(long? queryMemoryBytes = null, long? totalMemoryBytes = null)
+    {
+        var available = GC.GetGCMemoryInfo().TotalAvailableMemoryBytes;
+        if (available <= 0)
+            available = 8L << 30;
+        var total = totalMemoryBytes ?? (available / 4 * 3);
+        return new QueryResources(Math.Min(queryMemoryBytes ?? (available / 2), total), total);
+    }
+
+    /// <summary>A new query's context: its own budget, charged to the total.</summary>
+    public QueryContext NewQuery(CancellationToken cancellation = default) =>
+        new(cancellation, new MemoryBudget(QueryMemoryBytes, _total));
+}
