@@ -44,6 +44,9 @@ internal ref struct SketchValueAdder
     }
 
     /// <summary>Adds every value of <paramref name="values"/> (at most as many as the hash scratch holds).</summary>
+    // Per chunk of every sketched column: without the attribute it ran tier-0, then instrumented, for the first
+    // seconds of an import (perf, docs/benchmarks.md ingest8).
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Add(scoped ReadOnlySpan<ulong> values)
     {
         // A chunk of one value (the protocol, the flags of a bulk transfer, a full segment's length) adds that value
