@@ -91,6 +91,13 @@ public static class VectorCopy
             d.Fill(s[0]);
             return;
         }
+        if (Batch.IsIdentity(rows))
+        {
+            // A batch without a selection (a scan's dense batch into a gather): one block move instead of an
+            // indexed load per value.
+            s[..d.Length].CopyTo(d);
+            return;
+        }
         for (var k = 0; k < d.Length; k++)
             d[k] = s[rows[k]];
     }

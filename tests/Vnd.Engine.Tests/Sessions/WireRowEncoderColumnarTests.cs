@@ -10,7 +10,7 @@ namespace Vnd.Engine.Tests.Sessions;
 
 /// <summary>
 /// The column-at-a-time binary encoder sends exactly the bytes of the row-at-a-time one (the path the real-client
-/// tests check against PostgreSQL): every fixed-width kind, NULLs, constant and all-NULL constant vectors, a
+/// tests check against PostgreSQL): every fixed-width kind, with and without NULLs, constant and all-NULL constant vectors, a
 /// selection, and more rows than one output chunk holds.
 /// </summary>
 public sealed class WireRowEncoderColumnarTests
@@ -23,13 +23,17 @@ public sealed class WireRowEncoderColumnarTests
     ];
 
     [Theory]
-    [InlineData(RowFraming.DataRow, false)]
-    [InlineData(RowFraming.DataRow, true)]
-    [InlineData(RowFraming.CopyBinary, false)]
-    [InlineData(RowFraming.CopyBinary, true)]
-    public void Columnar_bytes_equal_the_row_paths(RowFraming framing, bool selected)
+    [InlineData(RowFraming.DataRow, false, true)]
+    [InlineData(RowFraming.DataRow, true, true)]
+    [InlineData(RowFraming.CopyBinary, false, true)]
+    [InlineData(RowFraming.CopyBinary, true, true)]
+    [InlineData(RowFraming.DataRow, false, false)]
+    [InlineData(RowFraming.DataRow, true, false)]
+    [InlineData(RowFraming.CopyBinary, false, false)]
+    public void Columnar_bytes_equal_the_row_paths(RowFraming framing, bool selected, bool nulls)
     {
-        var batch = Filled(new Random(7));
+        // Without NULLs the columnar path writes every row at a fixed stride instead of through per-row cursors.
+        var batch = Filled(new Random(7), nulls);
         var rows = selected ? Selection(batch) : batch.Rows.ToArray();
 
         var columnar = Encode(batch, rows, framing, rowAtATime: false);
@@ -56,7 +60,7 @@ public sealed class WireRowEncoderColumnarTests
         Assert.Equal(new byte[] { (byte)'D', 0, 0, 0, 24, 0, 2, 0, 0, 0, 8 }, bytes[..11]);
     }
 
-    private static Batch Filled(Random random)
+    private static Batch Filled(Random random, bool nulls)
     {
         var batch = new Batch(Types) { Count = Batch.Capacity };
         for (var c = 0; c < Types.Length; c++)
@@ -76,15 +80,18 @@ public sealed class WireRowEncoderColumnarTests
                     default: vector.Set(row, random.NextInt64(-1L << 60, 1L << 60)); break;
                 }
                 // Every column but the first has NULLs, at different rows per column.
-                if (c > 0 && random.Next(7) == 0)
+                if (nulls && c > 0 && random.Next(7) == 0)
                     vector.SetNull(row);
             }
         }
-        // The last two columns are constants: a value for every row, and NULL for every row.
+        // The last two columns are constants: a value for every row, and NULL (or a value) for every row.
         batch[Types.Length - 2].ResetConstant();
         batch[Types.Length - 2].Set(0, 42L);
         batch[Types.Length - 1].ResetConstant();
-        batch[Types.Length - 1].SetNull(0);
+        if (nulls)
+            batch[Types.Length - 1].SetNull(0);
+        else
+            batch[Types.Length - 1].Set(0, 7);
         return batch;
     }
 
