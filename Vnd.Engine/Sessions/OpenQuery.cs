@@ -21,7 +21,14 @@ public sealed class OpenQuery : IDisposable
     private int _position;
     private bool _armed;
 
-    public OpenQuery(PhysicalOperator plan) => _plan = plan;
+    private readonly BufferRecycler? _buffers;
+
+    /// <param name="buffers">the server's recycler of large operator buffers (null: the query keeps none)</param>
+    public OpenQuery(PhysicalOperator plan, BufferRecycler? buffers = null)
+    {
+        _plan = plan;
+        _buffers = buffers;
+    }
 
     /// <summary>True once the stream returned its end.</summary>
     public bool Finished { get; private set; }
@@ -64,7 +71,7 @@ public sealed class OpenQuery : IDisposable
                     batch = _batch;
                     return true;
                 }
-                _context ??= new QueryContext(_cancellation.Token);
+                _context ??= new QueryContext(_cancellation.Token, buffers: _buffers);
                 _stream ??= _plan.Open(_context);
                 _context.CheckCancelled();
                 _batch = _stream.Next();

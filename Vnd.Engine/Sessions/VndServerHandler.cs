@@ -1,3 +1,4 @@
+using Vnd.Executor.Execution;
 using System.Collections.Concurrent;
 using Vnd.Engine.Control.Cloud;
 using Vnd.Wire.Auth;
@@ -20,13 +21,22 @@ public sealed class VndServerHandler : IPgServerHandler
     private readonly ISessionCatalogFactory _catalogs;
     private readonly AdminAccount? _admin;
     private readonly StatementCache _statements = new();
+    private readonly BufferRecycler _buffers;
+
+    /// <summary>Room for the build memory of a 10M-row join (~200 MB) twice over: the server's two workers may
+    /// run two such queries at once.</summary>
+    public const long DefaultRecycledBytes = 512L << 20;
     private readonly ConcurrentDictionary<string, string> _verifiers = new(StringComparer.Ordinal);
 
     /// <param name="cloud">the current cloud model, read at every login (e.g. <c>CloudModelStore.Current</c>, so reloads apply)</param>
     /// <param name="catalogs">builds each session's catalog</param>
     /// <param name="admin">the admin login, or null for none</param>
-    public VndServerHandler(Func<CloudModel> cloud, ISessionCatalogFactory catalogs, AdminAccount? admin = null)
+    /// <param name="recycledBytes">large operator buffers (join builds) kept between queries for the next one, at
+    /// most this many bytes (see <see cref="BufferRecycler"/>); 0 keeps none</param>
+    public VndServerHandler(Func<CloudModel> cloud, ISessionCatalogFactory catalogs, AdminAccount? admin = null,
+        long recycledBytes = DefaultRecycledBytes)
     {
+        _buffers = new BufferRecycler(recycledBytes);
         _cloud = cloud;
         _catalogs = catalogs;
         _admin = admin;
@@ -50,7 +60,7 @@ public sealed class VndServerHandler : IPgServerHandler
         if (!admin && _cloud().FindTenant(context.User) is null)
             throw new PgErrorException("28000", $"role \"{context.User}\" does not exist", PgSeverity.Fatal);
         var identity = new SessionIdentity(context.User, context.Database, admin, admin ? null : context.User, context.ProcessId);
-        return ValueTask.FromResult<IPgSession>(new VndSession(context, identity, _catalogs.Open(identity), _statements));
+        return ValueTask.FromResult<IPgSession>(new VndSession(context, identity, _catalogs.Open(identity), _statements, _buffers));
     }
 
     /// <summary>

@@ -45,7 +45,7 @@ public sealed partial class VndSession
     private long Drain(PhysicalOperator plan)
     {
         long rows = 0;
-        using var open = new OpenQuery(plan);
+        using var open = new OpenQuery(plan, _buffers);
         open.Arm(_execution.StatementTimeout);
         while (open.TryTake(int.MaxValue, CancellationToken.None, out _, out var taken))
             rows += taken.Length;

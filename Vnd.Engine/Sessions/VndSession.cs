@@ -1,3 +1,4 @@
+using Vnd.Executor.Execution;
 using System.Runtime.CompilerServices;
 using Vnd.Planner.Logical;
 using Vnd.Planner.Syntax;
@@ -31,13 +32,17 @@ public sealed partial class VndSession : IPgSession
     private readonly QueryExecution _execution;
     private readonly Dictionary<string, SessionCursor> _cursors = new(StringComparer.Ordinal);
     private readonly PlanCache _plans = new();
+    private readonly BufferRecycler? _buffers;
 
     /// <param name="context">the protocol layer's view of the session (user, database, notices, ParameterStatus, time zone)</param>
     /// <param name="identity">who the session belongs to (its tenant, or the admin)</param>
     /// <param name="catalog">what the session's queries see, from an <see cref="ISessionCatalogFactory"/></param>
     /// <param name="statements">parsed statements shared by the server's sessions (null: a cache of this session's own)</param>
-    public VndSession(PgSessionContext context, SessionIdentity identity, SessionCatalog catalog, StatementCache? statements = null)
+    /// <param name="buffers">the server's recycler of large operator buffers (null: queries keep none)</param>
+    public VndSession(PgSessionContext context, SessionIdentity identity, SessionCatalog catalog, StatementCache? statements = null,
+        BufferRecycler? buffers = null)
     {
+        _buffers = buffers;
         _context = context;
         _parser = statements ?? new StatementCache(capacity: 256);
         Identity = identity;
@@ -191,7 +196,7 @@ public sealed partial class VndSession : IPgSession
         new(Open(query, parameters), query.Shape, _execution);
 
     private OpenQuery Open(PreparedQuery query, BoundLiteral[]? parameters) =>
-        new(query.Physical(_tables, parameters, _settings.JoinStrategy));
+        new(query.Physical(_tables, parameters, _settings.JoinStrategy), _buffers);
 
     /// <summary>The query a statement runs, if it runs one (bound at Parse so its parameters get types).</summary>
     private static Query? QueryOf(Statement statement) => statement switch
