@@ -13,8 +13,12 @@ public sealed class QueryContext : IDisposable
     private readonly ConcurrentDictionary<object, Lazy<object>> _shared;
     private readonly bool _ownsShared;
 
-    public QueryContext(CancellationToken cancellation = default, MemoryBudget? memory = null, int parallelism = 0)
+    /// <param name="buffers">The engine's recycler of large operator buffers; null gives the query one that keeps
+    /// nothing (each rent allocates), for callers with no engine behind them.</param>
+    public QueryContext(CancellationToken cancellation = default, MemoryBudget? memory = null, int parallelism = 0,
+        BufferRecycler? buffers = null)
     {
+        Buffers = buffers ?? new BufferRecycler(0);
         _shared = new(ReferenceEqualityComparer.Instance);
         _ownsShared = true;
         Cancellation = cancellation;
@@ -27,6 +31,7 @@ public sealed class QueryContext : IDisposable
         _shared = query._shared;
         Cancellation = cancellation;
         Memory = query.Memory;
+        Buffers = query.Buffers;
         Parallelism = query.Parallelism;
         Progress = progress;
     }
@@ -45,6 +50,10 @@ public sealed class QueryContext : IDisposable
     public CancellationToken Cancellation { get; }
 
     public MemoryBudget Memory { get; }
+
+    /// <summary>Where large operator buffers are rented from and returned to (owned by the engine, shared by its
+    /// queries); renting charges nothing, the operator reserves from <see cref="Memory"/> first.</summary>
+    public BufferRecycler Buffers { get; }
 
     /// <summary>Worker threads a pipeline breaker may use to drain its input.</summary>
     public int Parallelism { get; }

@@ -10,13 +10,22 @@ public sealed class QueryResources
 {
     private readonly MemoryBudget _total;
 
-    public QueryResources(long queryMemoryBytes, long totalMemoryBytes)
+    /// <summary>Room for the build memory of a 10M-row join (~200 MB) twice over: two such queries may run at once.</summary>
+    public const long DefaultRecycledBytes = 512L << 20;
+
+    /// <param name="recycledBytes">large operator buffers (join builds) kept between queries for the next one, at
+    /// most this many bytes (see <see cref="BufferRecycler"/>); 0 keeps none</param>
+    public QueryResources(long queryMemoryBytes, long totalMemoryBytes, long recycledBytes = DefaultRecycledBytes)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(queryMemoryBytes);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(totalMemoryBytes);
         QueryMemoryBytes = queryMemoryBytes;
         _total = new MemoryBudget(totalMemoryBytes);
+        Buffers = new BufferRecycler(recycledBytes);
     }
+
+    /// <summary>The recycler every query of the server rents its large buffers from.</summary>
+    public BufferRecycler Buffers { get; }
 
     /// <summary>The limit of one query's budget.</summary>
     public long QueryMemoryBytes { get; }
@@ -39,5 +48,5 @@ public sealed class QueryResources
 
     /// <summary>A new query's context: its own budget, charged to the total.</summary>
     public QueryContext NewQuery(CancellationToken cancellation = default) =>
-        new(cancellation, new MemoryBudget(QueryMemoryBytes, _total));
+        new(cancellation, new MemoryBudget(QueryMemoryBytes, _total), buffers: Buffers);
 }

@@ -12,17 +12,24 @@ public sealed class ColumnCollection : IDisposable
 {
     private readonly Vector[] _columns;
     private readonly MemoryBudget _memory;
+    private readonly BufferRecycler? _buffers;
     private long _reserved;
 
     /// <param name="capacity">Rows to hold before the first growth: a store that knows it will fill a large
     /// block (a join build's chunk) starts there instead of doubling up to it.</param>
-    public ColumnCollection(IReadOnlyList<SqlType> types, MemoryBudget memory, int capacity = Batch.Capacity)
+    /// <param name="buffers">When given, the value buffers are rented from it and returned on <see cref="Dispose"/>
+    /// (a join build's chunks: nothing reads the columns after the join is disposed).</param>
+    public ColumnCollection(IReadOnlyList<SqlType> types, MemoryBudget memory, int capacity = Batch.Capacity,
+        BufferRecycler? buffers = null)
     {
         _memory = memory;
+        _buffers = buffers;
         _columns = new Vector[types.Count];
         for (var i = 0; i < _columns.Length; i++)
         {
-            _columns[i] = new Vector(types[i], capacity);
+            _columns[i] = buffers is null
+                ? new Vector(types[i], capacity)
+                : new Vector(types[i], capacity, buffers.Rent<byte>(capacity * PhysicalTypes.SizeOf(PhysicalTypes.Of(types[i]))));
             _columns[i].ResetFlat();
         }
         Charge();
@@ -89,6 +96,14 @@ public sealed class ColumnCollection : IDisposable
 
     public void Dispose()
     {
+        if (_buffers is not null)
+        {
+            foreach (var column in _columns)
+            {
+                if (column.Capacity > 0)
+                    _buffers.Return(column.ReleaseData());
+            }
+        }
         _memory.Release(_reserved);
         _reserved = 0;
     }
@@ -104,7 +119,7 @@ public sealed class ColumnCollection : IDisposable
         _memory.Reserve(bytes);
         _reserved += bytes;
         foreach (var column in _columns)
-            column.Grow(capacity);
+            column.Grow(capacity, _buffers);
     }
 
     /// <summary>Charges heap growth (text bytes) not yet reserved.</summary>

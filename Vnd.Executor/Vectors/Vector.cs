@@ -25,6 +25,26 @@ public sealed partial class Vector
         Validity = new ValidityMask(capacity);
     }
 
+    /// <summary>A flat vector over <paramref name="data"/> (at least capacity values; a recycled buffer whose
+    /// contents are undefined), for row stores whose buffers go back to a <see cref="Execution.BufferRecycler"/>.</summary>
+    internal Vector(SqlType type, int capacity, byte[] data)
+    {
+        Type = type;
+        PhysicalType = PhysicalTypes.Of(type);
+        Capacity = capacity;
+        _data = data;
+        Validity = new ValidityMask(capacity);
+    }
+
+    /// <summary>The value buffer, to hand back to the recycler it came from; the vector is not used after.</summary>
+    internal byte[] ReleaseData()
+    {
+        var data = _data;
+        _data = [];
+        Capacity = 0;
+        return data;
+    }
+
     /// <summary>The logical type; may be retagged when a pooled vector is reused for the same layout.</summary>
     public SqlType Type { get; set; }
 
@@ -52,13 +72,20 @@ public sealed partial class Vector
     /// row stores (hash-join build sides, sort buffers, group keys) are single large vectors, so gathering from
     /// them is one indexed load per value. Returns the bytes added.
     /// </summary>
-    public long Grow(int capacity)
+    public long Grow(int capacity) => Grow(capacity, null);
+
+    /// <summary><see cref="Grow(int)"/>, the new buffer rented from <paramref name="buffers"/> and the old one
+    /// returned to it (when given).</summary>
+    internal long Grow(int capacity, Execution.BufferRecycler? buffers)
     {
         if (capacity <= Capacity)
             return 0;
         var size = PhysicalTypes.SizeOf(PhysicalType);
-        var grown = GC.AllocateUninitializedArray<byte>(checked(capacity * size));
+        var grown = buffers is null
+            ? GC.AllocateUninitializedArray<byte>(checked(capacity * size))
+            : buffers.Rent<byte>(checked(capacity * size));
         _data.AsSpan(0, Capacity * size).CopyTo(grown);
+        buffers?.Return(_data);
         var added = grown.Length - _data.Length;
         _data = grown;
         Validity.Grow(capacity);

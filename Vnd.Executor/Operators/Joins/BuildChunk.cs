@@ -1,4 +1,3 @@
-using System.Buffers;
 using Vnd.Executor.Execution;
 using Vnd.Executor.Vectors;
 using Vnd.Planner.Types;
@@ -18,19 +17,32 @@ internal sealed class BuildChunk : IDisposable
     public const int Capacity = 1 << Bits;
 
     private readonly MemoryBudget _memory;
+    private readonly BufferRecycler _buffers;
     private readonly int _words;
     private long _reserved;
     private int _capacity;
 
     /// <param name="capacity">Rows to make room for at once: a worker's first chunk starts small (most build
     /// sides are small) and grows; its later chunks start full size.</param>
-    public BuildChunk(int index, IReadOnlyList<SqlType> types, int words, MemoryBudget memory, int capacity)
+    /// <param name="buffers">The engine's recycler: the chunk's columns and arrays come from it and go back on
+    /// Dispose, so a repeated build writes into pages already faulted in.</param>
+    public BuildChunk(int index, IReadOnlyList<SqlType> types, int words, MemoryBudget memory, BufferRecycler buffers, int capacity)
     {
         Index = index;
         _memory = memory;
+        _buffers = buffers;
         _words = words;
-        Rows = new ColumnCollection(types, memory, Math.Min(Capacity, capacity));
-        EnsureRoom(Math.Min(Capacity, capacity));
+        Rows = new ColumnCollection(types, memory, Math.Min(Capacity, capacity), buffers);
+        try
+        {
+            EnsureRoom(Math.Min(Capacity, capacity));
+        }
+        catch
+        {
+            // The store never sees a chunk whose constructor failed: give back the columns' reservation here.
+            Dispose();
+            throw;
+        }
     }
 
     /// <summary>Its place in the store: its first row id is <c>Index &lt;&lt; Bits</c>.</summary>
@@ -85,9 +97,9 @@ internal sealed class BuildChunk : IDisposable
         Rows.Dispose();
         if (_capacity > 0)
         {
-            ArrayPool<ulong>.Shared.Return(Hashes);
-            ArrayPool<ulong>.Shared.Return(KeyWords);
-            ArrayPool<int>.Shared.Return(Offsets);
+            _buffers.Return(Hashes);
+            _buffers.Return(KeyWords);
+            _buffers.Return(Offsets);
         }
         Hashes = [];
         KeyWords = [];
@@ -106,20 +118,19 @@ internal sealed class BuildChunk : IDisposable
         _memory.Reserve(bytes);
         _reserved += bytes;
         var used = Count;
-        Hashes = Grow(Hashes, size, used);
-        KeyWords = Grow(KeyWords, size * _words, used * _words);
-        Offsets = Grow(Offsets, size, used);
+        Hashes = Grow(_buffers, Hashes, size, used);
+        KeyWords = Grow(_buffers, KeyWords, size * _words, used * _words);
+        Offsets = Grow(_buffers, Offsets, size, used);
         _capacity = size;
     }
 
     /// <summary>Rented (returned on Dispose): a build's chunks are reused by the next query's build, their pages
     /// already faulted in.</summary>
-    private static T[] Grow<T>(T[] old, int length, int used)
+    private static T[] Grow<T>(BufferRecycler buffers, T[] old, int length, int used) where T : unmanaged
     {
-        var grown = ArrayPool<T>.Shared.Rent(length);
+        var grown = buffers.Rent<T>(length);
         old.AsSpan(0, used).CopyTo(grown);
-        if (old.Length > 0)
-            ArrayPool<T>.Shared.Return(old);
+        buffers.Return(old);
         return grown;
     }
 }

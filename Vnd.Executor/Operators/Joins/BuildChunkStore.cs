@@ -19,13 +19,15 @@ internal sealed class BuildChunkStore : IDisposable
     private readonly IReadOnlyList<SqlType> _types;
     private readonly int _words;
     private readonly MemoryBudget _memory;
+    private readonly BufferRecycler _buffers;
     private BuildChunk[] _sealed = [];
     // After Seal: column c of chunk i, and whether column c has no NULL in any chunk.
     private Vector[][] _columns = [];
     private bool[] _allValid = [];
 
-    public BuildChunkStore(IReadOnlyList<SqlType> types, int words, MemoryBudget memory)
+    public BuildChunkStore(IReadOnlyList<SqlType> types, int words, MemoryBudget memory, BufferRecycler buffers)
     {
+        _buffers = buffers;
         _types = types;
         _words = words;
         _memory = memory;
@@ -119,7 +121,7 @@ internal sealed class BuildChunkStore : IDisposable
             // Row ids are ints: chunk << Bits must stay below 2^31.
             if (_chunks.Count >= int.MaxValue >> BuildChunk.Bits)
                 ExecutionErrors.Unsupported("a hash join build side this large");
-            var chunk = new BuildChunk(_chunks.Count, _types, _words, _memory, capacity);
+            var chunk = new BuildChunk(_chunks.Count, _types, _words, _memory, _buffers, capacity);
             _chunks.Add(chunk);
             return chunk;
         }

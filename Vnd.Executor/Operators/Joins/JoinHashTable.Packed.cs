@@ -1,4 +1,3 @@
-using System.Buffers;
 using Vnd.Executor.Execution;
 using Vnd.Executor.Expressions;
 using Vnd.Executor.Operators.Hashing;
@@ -15,6 +14,8 @@ internal sealed partial class JoinHashTable
 {
     private BuildChunkStore? _store;
     private JoinKeyTable? _keyTable;
+    // Set when Next and Matched were rented from the query's recycler rather than ArrayPool.
+    private BufferRecycler? _buffers;
 
     /// <summary>Set when the build keys were packed; probes then call <see cref="FindPacked"/>.</summary>
     public bool Packed => _keyTable is not null;
@@ -29,7 +30,7 @@ internal sealed partial class JoinHashTable
         var encoders = new JoinKeyEncoder?[workers];
         var scratches = new EvaluationScratch?[workers];
         var current = new BuildChunk?[workers];
-        var store = _store = new BuildChunkStore(_types, layout.Words, _memory);
+        var store = _store = new BuildChunkStore(_types, layout.Words, _memory, context.Buffers);
         ParallelDrain.Run(context, input, workers, (w, batch) =>
         {
             var encoder = encoders[w] ??= new JoinKeyEncoder(layout);
@@ -44,9 +45,11 @@ internal sealed partial class JoinHashTable
             HasNullKey |= chunk.AnyNull;
         var ids = store.IdLimit;
         Reserve(ids * 5L);
-        Next = ArrayPool<int>.Shared.Rent(Math.Max(1, ids));
+        // From the engine's recycler (not cleared: both are filled here); Dispose gives them back.
+        _buffers = context.Buffers;
+        Next = _buffers.Rent<int>(Math.Max(1, ids));
         Next.AsSpan(0, ids).Fill(-1);
-        Matched = ArrayPool<byte>.Shared.Rent(Math.Max(1, ids));
+        Matched = _buffers.Rent<byte>(Math.Max(1, ids));
         Matched.AsSpan(0, ids).Clear();
         var bits = layout.Values[0].Bits;
         if (integerKey && DenseKeyIndex.Slots(store, bits, out var min) is > 0 and var slots)

@@ -155,10 +155,18 @@ internal sealed partial class JoinHashTable : IDisposable
             ArrayPool<ulong>.Shared.Return(_hashes);
             ArrayPool<byte>.Shared.Return(_keys);
             ArrayPool<int>.Shared.Return(_keyOffsets);
-            if (Next.Length > 0)
-                ArrayPool<int>.Shared.Return(Next);
-            if (Matched.Length > 0)
-                ArrayPool<byte>.Shared.Return(Matched);
+            if (_buffers is not null)
+            {
+                _buffers.Return(Next);
+                _buffers.Return(Matched);
+            }
+            else
+            {
+                if (Next.Length > 0)
+                    ArrayPool<int>.Shared.Return(Next);
+                if (Matched.Length > 0)
+                    ArrayPool<byte>.Shared.Return(Matched);
+            }
             _hashes = [];
             _keys = [];
             _keyOffsets = [];

@@ -17,6 +17,8 @@ namespace Vnd.Bench.Queries;
 public sealed class VndQueryEngine(TraceTableStore store) : IQueryEngine
 {
     private readonly TraceCatalog _catalog = new(store, HopTraces.Tenant);
+    // The engine's recycler of join build memory, as a server keeps one (VndServerHandler): repeated queries reuse it.
+    private readonly BufferRecycler _buffers = new(Vnd.Engine.Sessions.VndServerHandler.DefaultRecycledBytes);
 
     public string Name => "VND";
 
@@ -24,7 +26,7 @@ public sealed class VndQueryEngine(TraceTableStore store) : IQueryEngine
     {
         long rows = 0;
         long checksum = 0;
-        using var context = new QueryContext();
+        using var context = new QueryContext(buffers: _buffers);
         using var stream = Plan(sql).Open(context);
         while (stream.Next() is { } batch)
         {
@@ -37,7 +39,7 @@ public sealed class VndQueryEngine(TraceTableStore store) : IQueryEngine
     /// <summary>Streams a query's result batches to <paramref name="consume"/> (the loaders of the other engines).</summary>
     public void Stream(string sql, Action<Batch> consume)
     {
-        using var context = new QueryContext();
+        using var context = new QueryContext(buffers: _buffers);
         using var stream = Plan(sql).Open(context);
         while (stream.Next() is { } batch)
             consume(batch);
