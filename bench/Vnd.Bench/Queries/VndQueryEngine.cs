@@ -17,8 +17,8 @@ namespace Vnd.Bench.Queries;
 public sealed class VndQueryEngine(TraceTableStore store) : IQueryEngine
 {
     private readonly TraceCatalog _catalog = new(store, HopTraces.Tenant);
-    // The engine's recycler of join build memory, as a server keeps one (VndServerHandler): repeated queries reuse it.
-    private readonly BufferRecycler _buffers = new(Vnd.Engine.Sessions.VndServerHandler.DefaultRecycledBytes);
+    // The engine's recycler of join build memory, as a server keeps one (QueryResources): repeated queries reuse it.
+    private readonly BufferRecycler _buffers = new(QueryResources.DefaultRecycledBytes);
 
     public string Name => "VND";
 
