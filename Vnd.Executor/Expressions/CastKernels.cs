@@ -63,7 +63,7 @@ internal static class CastKernels
         (PhysicalType.Decimal, PhysicalType.Int16) => Kernels.Unary<decimal, short, DecimalToIntegerOp<short>>,
         (PhysicalType.Decimal, PhysicalType.Int32) => Kernels.Unary<decimal, int, DecimalToIntegerOp<int>>,
         (PhysicalType.Decimal, PhysicalType.Int64) => Kernels.Unary<decimal, long, DecimalToIntegerOp<long>>,
-        (PhysicalType.Decimal, PhysicalType.Float64) => Kernels.Unary<decimal, double, WidenOp<decimal, double>>,
+        (PhysicalType.Decimal, PhysicalType.Float64) => Kernels.Unary<decimal, double, DecimalToDoubleOp>,
         (PhysicalType.Decimal, PhysicalType.Decimal) => Identity<decimal>,
         _ => null,
     };

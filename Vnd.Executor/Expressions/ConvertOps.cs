@@ -13,6 +13,13 @@ public readonly struct WidenOp<TIn, TOut> : IUnaryOp<TIn, TOut>
     public static TOut Apply(TIn value) => TOut.CreateChecked(value);
 }
 
+/// <summary>numeric → float8: PostgreSQL's numeric has no negative zero, so decimal's -0.0 becomes +0 (adding
+/// +0.0 does exactly that and nothing else).</summary>
+public readonly struct DecimalToDoubleOp : IUnaryOp<decimal, double>
+{
+    public static double Apply(decimal value) => (double)value + 0.0;
+}
+
 public readonly struct FloatToIntegerOp<TOut> : IUnaryOp<double, TOut> where TOut : INumberBase<TOut>
 {
     public static TOut Apply(double value)

@@ -119,7 +119,8 @@ public static partial class ValueConverter
                 TypeId.Int2 => System.Convert.ToInt16(value, CultureInfo.InvariantCulture),
                 TypeId.Int4 => System.Convert.ToInt32(value, CultureInfo.InvariantCulture),
                 TypeId.Int8 => System.Convert.ToInt64(value, CultureInfo.InvariantCulture),
-                TypeId.Float4 or TypeId.Float8 => System.Convert.ToDouble(value, CultureInfo.InvariantCulture),
+                // numeric has no negative zero in PostgreSQL: decimal's -0.0 becomes +0 (adding +0.0 does only that)
+                TypeId.Float4 or TypeId.Float8 => value is decimal m ? (double)m + 0.0 : System.Convert.ToDouble(value, CultureInfo.InvariantCulture),
                 _ => System.Convert.ToDecimal(value, CultureInfo.InvariantCulture),
             };
         }

@@ -64,7 +64,9 @@ public sealed class ConstantFolding : ILogicalRule
                 (short or int or long, TypeId.Int4) => checked((int)System.Convert.ToInt64(literal.Value, CultureInfo.InvariantCulture)),
                 (short or int or long, TypeId.Int8) => System.Convert.ToInt64(literal.Value, CultureInfo.InvariantCulture),
                 (short or int or long or decimal, TypeId.Numeric) => System.Convert.ToDecimal(literal.Value, CultureInfo.InvariantCulture),
-                (short or int or long or decimal or double, TypeId.Float8) => System.Convert.ToDouble(literal.Value, CultureInfo.InvariantCulture),
+                // numeric has no negative zero in PostgreSQL: decimal's -0.0 becomes +0 (adding +0.0 does only that).
+                (decimal m, TypeId.Float8) => (double)m + 0.0,
+                (short or int or long or double, TypeId.Float8) => System.Convert.ToDouble(literal.Value, CultureInfo.InvariantCulture),
                 _ => null,
             };
             return value is null ? null : new BoundLiteral(value, target);

@@ -29,8 +29,9 @@ public sealed class RandomQueries(int seed)
             yield return generator.Next();
     }
 
-    public (string Sql, string Types) Next() => _random.Next(22) switch
+    public (string Sql, string Types) Next() => _random.Next(23) switch
     {
+        22 => MixedTypes(),
         20 => ValueFunctions(),
         21 => TimeArithmetic(),
         16 => HopJoins(),
@@ -52,6 +53,20 @@ public sealed class RandomQueries(int seed)
         14 => MoreWindows(),
         _ => MoreAggregates(),
     };
+
+    /// <summary>Mixed-type arithmetic and comparisons over n (NULLs, extremes, -0, 1e300), ordered with NULLS placement.</summary>
+    private (string, string) MixedTypes()
+    {
+        var left = Pick(["i2", "i4", "num", "f8", "id"]);
+        var right = Pick(["i2", "i4", "num", "f8", "id", "2.5", "3"]);
+        var op = Pick(["+", "-", "*", "<", ">=", "=", "IS DISTINCT FROM", "<>"]);
+        var order = Pick(["ASC", "DESC", "ASC NULLS FIRST", "DESC NULLS LAST"]);
+        var sort = Pick(["i8", "f8", "num", "s", "d", "iv", "ip", "b"]);
+        var limit = _random.Next(2) == 0 ? $" FETCH FIRST {Int(1, 4)} ROWS WITH TIES" : "";
+        if (limit.Length > 0)
+            return ($"SELECT id, {sort} FROM n ORDER BY {sort} {order}{limit}", "TT");
+        return ($"SELECT id, {left} {op} {right}, {sort} FROM n WHERE id <> 4 ORDER BY {sort} {order}, id", "TTT");
+    }
 
     /// <summary>Arrays, jsonb, regular expressions and string functions over trace columns.</summary>
     private (string, string) ValueFunctions()
