@@ -22,7 +22,7 @@ public static class ScalarFunctions
                 ?? Formatting.FormatFunction.Resolve(lower, arguments) ?? Formatting.ToNumberFunction.Resolve(lower, arguments) ?? BucketAndRandomFunctions.Resolve(lower, arguments)
                 ?? OutputText.Resolve(lower, arguments)
                 ?? RegexMatch.Resolve(lower, arguments) ?? RegexSearchFunctions.Resolve(lower, arguments) ?? RegexFunctions.Resolve(lower, arguments) ?? CatalogTextFunctions.Resolve(lower, arguments)
-                ?? ArrayFunctions.Resolve(lower, arguments) ?? ArrayTextFunctions.Resolve(lower, arguments)
+                ?? ArrayFunctions.Resolve(lower, arguments) ?? ArrayQuantified.Resolve(lower, arguments) ?? ArrayTextFunctions.Resolve(lower, arguments)
                 ?? ArrayBuilders.Resolve(lower, arguments) ?? ArrayTextBuilders.Resolve(lower, arguments)
                 ?? RecordTextFunctions.Resolve(lower, arguments) ?? ByteaFunctions.Resolve(lower, arguments)
                 ?? TextEditFunctions.Resolve(lower, arguments) ?? TrigonometricFunctions.Resolve(lower, arguments)

@@ -24,6 +24,12 @@ internal sealed partial class ExprBinder
     /// <summary>The executor's name for x = ANY(a) over a typed array, likewise internal.</summary>
     public const string AnyFunction = "array_any";
 
+    /// <summary>
+    /// The stem of the executor's names for x op ANY|ALL (a) over a typed array with the other comparisons:
+    /// array_quantified_{eq|ne|lt|le|gt|ge}_{any|all}, likewise internal.
+    /// </summary>
+    public const string QuantifiedFunction = "array_quantified_";
+
     /// <summary>The executor's name for ARRAY[a, b, …], likewise internal: the text form of its arguments' values.</summary>
     public const string ConstructorFunction = "array_construct";
 

@@ -191,16 +191,63 @@ internal sealed partial class ExprBinder
             };
         }
         if (!QuantifiedComparisons.Contains(q.Operator))
-            throw BinderErrors.Unsupported($"{q.Operator} {q.Quantifier.ToString().ToUpperInvariant()}", q);
+        {
+            // Other boolean operators (~, <<, @>, …) over ARRAY[…] are their definition expanded; over an array
+            // value or a subquery the executor has no kernel for them.
+            return q.Right is ArrayExpr other && other.Elements.Count > 0 && EvaluatedOnce(q.Left) && ExpandableOperators.Contains(q.Operator)
+                ? Bind(ExpandQuantified(q, other))
+                : throw BinderErrors.Unsupported($"{q.Operator} {q.Quantifier.ToString().ToUpperInvariant()}", q);
+        }
         return q.Right switch
         {
             SubqueryExpr s => BindQuantifiedSubquery(q, s.Query),
             ArrayExpr a when a.Elements.Count > 0 && EvaluatedOnce(q.Left) => Bind(ExpandQuantified(q, a)),
-            _ => throw BinderErrors.Unsupported($"{q.Operator} {q.Quantifier.ToString().ToUpperInvariant()} over an array value", q),
+            _ => BindQuantifiedArray(q),
         };
     }
 
     private static readonly HashSet<string> QuantifiedComparisons = new(StringComparer.Ordinal) { "=", "<>", "!=", "<", "<=", ">", ">=" };
+
+    /// <summary>Boolean operators other than the comparisons that x op ANY|ALL (ARRAY[…]) may expand.</summary>
+    private static readonly HashSet<string> ExpandableOperators = new(StringComparer.Ordinal)
+    {
+        "~", "~*", "!~", "!~*", "~~", "~~*", "!~~", "!~~*", "<<", "<<=", ">>", ">>=", "&&", "@>", "<@",
+    };
+
+    /// <summary>
+    /// x op ANY|ALL (a) over a typed array value: x and the elements take their common type, which must be one the
+    /// comparisons order; an untyped literal '{…}' or parameter on the right is an array of x's type.
+    /// </summary>
+    private BoundExpr BindQuantifiedArray(QuantifiedExpr q)
+    {
+        var value = Bind(q.Left);
+        var right = Bind(q.Right);
+        if (TypeRules.IsUnknown(right.Type) && !TypeRules.IsUnknown(value.Type))
+        {
+            right = Coerce(right, ArrayTypes.Of(value.Type, q.Right), q.Right);
+        }
+        var quantifier = q.Quantifier.ToString().ToUpperInvariant();
+        if (right.Type.Id != TypeId.Array)
+        {
+            // Catalog arrays (int2vector, oidvector) are text here: only = ANY reads them.
+            throw right.Type.Id == TypeId.Text
+                ? BinderErrors.Unsupported($"{q.Operator} {quantifier} over an array of text form", q)
+                : BinderErrors.Error("42809", "op ANY/ALL (array) requires array on right side", q);
+        }
+        var op = q.Operator == "!=" ? "<>" : q.Operator;
+        var element = right.Type.Element!;
+        var common = TypeRules.IsUnknown(value.Type) ? element : TypeRules.CommonType(value.Type, element);
+        if (common is null || !QuantifiedComparable(common))
+        {
+            throw BinderErrors.Error(SqlState.UndefinedFunction, $"operator does not exist: {value.Type.PgName} {op} {element.PgName}", q);
+        }
+        var type = SqlType.ArrayOf(common);
+        var array = TypeRules.SameType(right.Type, type) ? right : new BoundCast(right, type);
+        var stem = op switch { "=" => "eq", "<>" => "ne", "<" => "lt", "<=" => "le", ">" => "gt", _ => "ge" };
+        var name = QuantifiedFunction + stem + (q.Quantifier == Quantifier.All ? "_all" : "_any");
+        return new BoundCall($"{name}({ArrayTypes.Label(common)},{ArrayTypes.Label(common)}[])", name, CallKind.Function,
+            [Coerce(value, common, q.Left), array], SqlType.Bool);
+    }
 
     /// <summary>x op ANY (ARRAY[a, b]) as (x op a) OR (x op b); ALL as AND.</summary>
     private static Expr ExpandQuantified(QuantifiedExpr q, ArrayExpr array)

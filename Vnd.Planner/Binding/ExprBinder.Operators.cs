@@ -210,6 +210,10 @@ internal sealed partial class ExprBinder
 
     private BoundExpr BindLike(LikeExpr l)
     {
+        if (l.Pattern is QuantifiedOperand q)
+        {
+            return BindQuantifiedLike(l, q);
+        }
         // LIKE exists for text only: an unknown literal becomes text, other types are an error as in PostgreSQL.
         var operand = Settle(Bind(l.Operand), l);
         var pattern = Settle(Bind(l.Pattern), l);
@@ -227,6 +231,25 @@ internal sealed partial class ExprBinder
             ? BoundCall.Operator(name.ToUpperInvariant(), SqlType.Bool, operand, pattern)
             : new BoundCall(name + "(text,text,text)", name, CallKind.Function, [operand, pattern, Coerce(Bind(l.Escape), SqlType.Text, l.Escape)], SqlType.Bool);
         return l.Negated ? BoundCall.Operator("NOT", SqlType.Bool, call) : call;
+    }
+
+    /// <summary>
+    /// x [NOT] LIKE|ILIKE ANY|ALL (ARRAY[p, q]): one match per pattern, OR'ed (ANY) or AND'ed (ALL), which is the
+    /// definition, NULLs included, when x is evaluated once per copy without effect. Over an array value there is no
+    /// kernel yet.
+    /// </summary>
+    private BoundExpr BindQuantifiedLike(LikeExpr l, QuantifiedOperand q)
+    {
+        if (l.Kind == LikeKind.SimilarTo || q.Operand is not ArrayExpr { Elements.Count: > 0 } array || !EvaluatedOnce(l.Operand))
+        {
+            var kind = l.Kind switch { LikeKind.Like => "LIKE", LikeKind.ILike => "ILIKE", _ => "SIMILAR TO" };
+            throw BinderErrors.Unsupported($"{kind} {q.Quantifier.ToString().ToUpperInvariant()} over an array value", l);
+        }
+        var op = q.Quantifier == Quantifier.All ? "AND" : "OR";
+        Expr result = l with { Pattern = array.Elements[0] };
+        for (var i = 1; i < array.Elements.Count; i++)
+            result = new BinaryExpr(op, result, l with { Pattern = array.Elements[i] }) { Position = l.Position };
+        return Bind(result);
     }
 
     /// <summary>x SIMILAR TO p [ESCAPE e] is x ~ similar_to_escape(p [, e]), as PostgreSQL's grammar rewrites it: the

@@ -82,7 +82,17 @@ internal static class ExpressionGrammar
     private static Expr MakeBinary(string op, string? schema, Expr left, Expr right, int position) => right switch
     {
         QuantifiedOperand q => new QuantifiedExpr(op, q.Quantifier, left, q.Operand) { Position = position },
+        // x = ANY(a)::int: in gram.y the cast can only follow the whole quantified comparison, (x = ANY(a))::int.
+        CastExpr { Operand: QuantifiedOperand or CastExpr } c when QuantifiedUnder(c) =>
+            c with { Operand = MakeBinary(op, schema, left, c.Operand, position) },
         _ => new BinaryExpr(op, left, right, schema) { Position = position },
+    };
+
+    private static bool QuantifiedUnder(CastExpr cast) => cast.Operand switch
+    {
+        QuantifiedOperand => true,
+        CastExpr inner => QuantifiedUnder(inner),
+        _ => false,
     };
 
     /// <summary>Folds a minus sign into a numeric literal as gram.y's doNegate does, so -9223372036854775808 is int8.</summary>

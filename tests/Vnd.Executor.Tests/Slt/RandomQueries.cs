@@ -362,9 +362,10 @@ public sealed class RandomQueries(int seed)
     private (string, string) Subqueries()
     {
         var column = Pick(SmallIntColumns);
-        return _random.Next(5) switch
+        return _random.Next(6) switch
         {
             0 => ($"SELECT id, (SELECT max(w) FROM b WHERE b.k = t.flags % 5) FROM t{Where("t", 1)}", "II"),
+            5 => ($"SELECT k, k {Pick(["=", "<>", "<", "<=", ">", ">="])} {Pick(["ANY", "ALL"])} (ARRAY(SELECT {Pick(["k", "w / 10"])} FROM b{Pick(["", " WHERE k IS NOT NULL", $" WHERE w < {Int(15, 45)}", " WHERE false"])})) FROM a", "IT"),
             1 => ($"SELECT id FROM t WHERE {column} % 7 {Pick(["IN", "NOT IN"])} (SELECT k FROM {Pick(["a", "b"])}{Pick(["", " WHERE k IS NOT NULL", " WHERE k > 2"])})", "I"),
             2 => ($"SELECT id FROM t WHERE {Pick(["", "NOT "])}EXISTS (SELECT 1 FROM b WHERE b.k = t.{column} % 7{Pick(["", " AND b.w > 25"])})", "I"),
             3 => ($"SELECT dport, count(*) FROM t GROUP BY dport HAVING count(*) > (SELECT count(*) FROM b WHERE k IS NOT NULL) / {Int(1, 3)}", "II"),
