@@ -24,7 +24,7 @@ public static class ScalarFunctions
                 ?? RegexMatch.Resolve(lower, arguments) ?? RegexSearchFunctions.Resolve(lower, arguments) ?? RegexFunctions.Resolve(lower, arguments) ?? CatalogTextFunctions.Resolve(lower, arguments)
                 ?? ArrayFunctions.Resolve(lower, arguments) ?? ArrayQuantified.Resolve(lower, arguments) ?? ArrayTextFunctions.Resolve(lower, arguments)
                 ?? ArrayBuilders.Resolve(lower, arguments) ?? ArrayTextBuilders.Resolve(lower, arguments)
-                ?? RecordTextFunctions.Resolve(lower, arguments) ?? ByteaFunctions.Resolve(lower, arguments)
+                ?? RecordTextFunctions.Resolve(lower, arguments) ?? RecordKey.Resolve(lower, arguments) ?? ByteaFunctions.Resolve(lower, arguments)
                 ?? TextEditFunctions.Resolve(lower, arguments) ?? TrigonometricFunctions.Resolve(lower, arguments)
                 ?? IntegerMathFunctions.Resolve(lower, arguments) ?? IntervalFunctions.Resolve(lower, arguments)
                 ?? ArrayEditFunctions.Resolve(lower, arguments) ?? SimilarToPattern.Resolve(lower, arguments)

@@ -10,12 +10,34 @@ namespace Vnd.Planner.Binding;
 /// <c>a = c AND b = d</c>, <c>&lt;&gt;</c> an OR of the inequalities, and the orderings compare lexicographically
 /// (<c>a &lt; c OR (a = c AND b &lt; d)</c>), which gives PostgreSQL's NULL results too. <c>(a, b) IN ((…), (…))</c> is
 /// the OR of the row equalities; IS [NOT] DISTINCT FROM folds field by field too, and IS [NOT] NULL tests every field.
-/// A row IN (subquery) is ExprBinder.RowSubquery's; a row anywhere else is not supported (0A000).
+/// A row IN (subquery) is ExprBinder.RowSubquery's; count([DISTINCT] (a, b)) counts the row's record key; a row
+/// anywhere else is not supported (0A000).
 /// </summary>
 internal sealed partial class ExprBinder
 {
     private static bool IsRowComparison(BinaryExpr b) =>
         (b.Left is RowExpr || b.Right is RowExpr) && b.Operator is "=" or "<>" or "!=" or "<" or "<=" or ">" or ">=";
+
+    /// <summary>The executor's name for a row's record key (equal bytes exactly for equal rows), internal.</summary>
+    public const string RecordKeyFunction = "record_key";
+
+    /// <summary>
+    /// The argument of count([DISTINCT] (a, b)): the row as one bytea that is equal for rows PostgreSQL's record
+    /// equality finds equal, NULL fields included, and never NULL itself (a row value is a non-NULL datum, so
+    /// count((a, b)) counts every row). Fields of types whose equality is not their canonical bytes (json) are 0A000.
+    /// </summary>
+    private BoundExpr BindRecordKey(RowExpr row)
+    {
+        var fields = SqlList.From(row.Fields.Select((field, k) =>
+        {
+            var bound = Settle(Bind(field), field);
+            return bound.Type.Id is TypeId.Json or TypeId.Jsonb or TypeId.Array or TypeId.Unknown
+                ? throw BinderErrors.Unsupported($"a row field of type {bound.Type.PgName} in count", field)
+                : bound;
+        }));
+        var types = string.Join(",", fields.Select(f => f.Type.PgName));
+        return new BoundCall($"{RecordKeyFunction}({types})", RecordKeyFunction, CallKind.Function, fields, SqlType.Bytea);
+    }
 
     private BoundExpr BindRowComparison(BinaryExpr b)
     {

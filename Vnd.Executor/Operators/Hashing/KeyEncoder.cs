@@ -151,7 +151,7 @@ public sealed class KeyEncoder
                 case PhysicalType.MacAddr: Put(keys, ref pos, ref Hashes[k], v.Data<ulong>()[row], 8); break;
                 case PhysicalType.Inet4: Put(keys, ref pos, ref Hashes[k], v.Data<uint>()[row], 4); break;
                 case PhysicalType.Float64: Put(keys, ref pos, ref Hashes[k], NormalizeDouble(v.Data<double>()[row]), 8); break;
-                case PhysicalType.Decimal: PutStruct(keys, ref pos, ref Hashes[k], v.Data<decimal>()[row] / 1.0000000000000000000000000000m); break;
+                case PhysicalType.Decimal: PutStruct(keys, ref pos, ref Hashes[k], NumericKey.Canonical(v.Data<decimal>()[row])); break;
                 case PhysicalType.Interval: PutStruct(keys, ref pos, ref Hashes[k], v.Data<PgInterval>()[row]); break;
                 case PhysicalType.Inet:
                     var inet = v.Data<InetValue>()[row];
