@@ -258,7 +258,7 @@ public sealed class RandomQueries(int seed)
     private (string, string) MoreAggregates()
     {
         var column = Pick(SmallIntColumns);
-        var (sql, types) = _random.Next(8) switch
+        var (sql, types) = _random.Next(9) switch
         {
             0 => ($"bool_and({column} > {Int(0, 100)}), bool_or({column} > {Int(0, 100)})", "TT"),
             1 => ($"stddev_samp({column}), var_pop({column})", "RR"),
@@ -267,7 +267,8 @@ public sealed class RandomQueries(int seed)
             4 => ($"string_agg(DISTINCT {column}::text, '|' ORDER BY {column}::text)", "T"),
             5 => ($"array_agg({column} ORDER BY id DESC)", "T"),
             6 => ($"min(src), max(dst)", "TT"),
-            _ => ($"count(DISTINCT src), count(DISTINCT {column})", "II"),
+            7 => ($"count(DISTINCT src), count(DISTINCT {column})", "II"),
+            _ => ($"count(DISTINCT (src, {column})), count(DISTINCT ({Pick(SmallIntColumns)} % 3, {Expression((Kind)_random.Next(3), "t", 1)}))", "II"),
         };
         var key = Pick(["dport", "flags"]);
         return ($"SELECT {key}, {sql} FROM t{Where("t", 1)} GROUP BY {key}", "I" + types);
