@@ -12,9 +12,6 @@ internal interface IStagedColumnFiller
     /// <summary>The slot that reads <paramref name="field"/> for this column (<see cref="FieldSlot.Exists"/> false: none).</summary>
     FieldSlot SlotOf(FieldDescriptor field);
 
-    /// <summary>
-    /// Appends one row per element: <paramref name="values"/>[i] as the column stores it, NULL where
-    /// <paramref name="present"/>[i] is false. The spans are the caller's scratch; the filler may convert in place.
-    /// </summary>
-    void AppendValues(Span<long> values, Span<bool> present);
+    /// <summary>The column's builder and storage, which the row stage appends staged runs to.</summary>
+    StagedColumn Target { get; }
 }

@@ -19,8 +19,15 @@ internal sealed class IntegerFiller<T>(FieldDescriptor[] fields, PrimitiveColumn
 
     public FieldSlot SlotOf(FieldDescriptor field) => FieldSlots.Integer(field.Id);
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // hot in every import: fully optimised from the first call (see TraceImporter)
-    public void AppendValues(Span<long> values, Span<bool> present) => builder.AppendRange(values, present);
+    public StagedColumn Target { get; } = new(builder, Storage);
+
+    private static StagedStorage Storage =>
+        typeof(T) == typeof(short) ? StagedStorage.Int16
+        : typeof(T) == typeof(int) ? StagedStorage.Int32
+        : typeof(T) == typeof(long) ? StagedStorage.Int64
+        : throw new NotSupportedException($"no integer column stores {typeof(T).Name}");
+
+    private void AppendValues(Span<long> values, Span<bool> present) => builder.AppendRange(values, present);
 }
 
 /// <summary>Timestamps come from the reader in nanoseconds; a microsecond column truncates toward the past.</summary>
@@ -32,25 +39,21 @@ internal sealed class TimestampFiller(FieldDescriptor[] fields, TimestampColumnB
     {
         // The reader's buffers are this column's own: converted in place, then appended in one run.
         _reader.Read(batch, rows, out var ticks, out var valid);
-        AppendValues(ticks, valid);
+        AppendValues(builder, nanoseconds, ticks, valid);
     }
 
     public FieldSlot SlotOf(FieldDescriptor field) => FieldSlots.Integer(field.Id);
 
+    public StagedColumn Target { get; } = new(builder, nanoseconds ? StagedStorage.TimestampNanoseconds : StagedStorage.TimestampMicroseconds);
+
     /// <summary>Nanoseconds (or <see cref="TraceImporter.NoTimestamp"/>) in, the column's unit out, converted in place.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)] // hot in every import: fully optimised from the first call (see TraceImporter)
-    public void AppendValues(Span<long> ticks, Span<bool> valid)
+    public static void AppendValues(TimestampColumnBuilder builder, bool nanoseconds, Span<long> ticks, Span<bool> valid)
     {
         for (var i = 0; i < ticks.Length; i++)
         {
-            var nanos = ticks[i];
-            if (nanos == TraceImporter.NoTimestamp)
-            {
-                ticks[i] = 0;
+            if (!StagedColumn.TryConvertTimestamp(ticks[i], nanoseconds, out ticks[i]))
                 valid[i] = false;
-            }
-            else if (!nanoseconds)
-                ticks[i] = nanos >= 0 ? nanos / 1000 : (nanos - 999) / 1000;
         }
         builder.AppendRange(ticks, valid);
     }

@@ -3,6 +3,7 @@ using System.Runtime.InteropServices;
 using Vnd.Capture.Decoding;
 using Vnd.Capture.Fields;
 using Vnd.Executor.Storage;
+using Vnd.Executor.Storage.Builders;
 
 namespace Vnd.Capture.Import.Columns;
 
@@ -18,6 +19,8 @@ internal sealed class RowStage
     private const int Capacity = PacketBatch.Capacity;
 
     private readonly IStagedColumnFiller[] _columns;
+    /// <summary>Each column's builder and storage (<see cref="IStagedColumnFiller.Target"/>), read once.</summary>
+    private readonly StagedColumn[] _targets;
     /// <summary>Columns read by one loaded field (nearly all): their slot and where the column's staged run starts.</summary>
     private readonly (PacketSlot Slot, int Start)[] _loaded;
     /// <summary>The other columns (several fields, or vnd.packet_id), read field by field.</summary>
@@ -34,6 +37,7 @@ internal sealed class RowStage
     private RowStage(IStagedColumnFiller[] columns, PacketSlot[] slots, int[] firstSlot)
     {
         _columns = columns;
+        _targets = Array.ConvertAll(columns, static column => column.Target);
         _slots = slots;
         _firstSlot = firstSlot;
         var loaded = new List<(PacketSlot, int)>();
@@ -156,28 +160,97 @@ internal sealed class RowStage
     [MethodImpl(MethodImplOptions.AggressiveOptimization)] // hot in every import: fully optimised from the first call (see TraceImporter)
     public int AppendTo(TraceTableWriter writer)
     {
-        _common?.WriteTo(_values, _present);
         var count = _count;
+        var direct = AllCommon;
+        // Emptied first: a failed append loses the stage's rows rather than appending them twice.
         _count = 0;
-        var done = 0;
-        while (done < count)
+        try
         {
-            var run = Math.Min(count - done, writer.RowsUntilFlush);
-            AppendRun(done, run);
-            writer.EndRows(run);
-            done += run;
+            var done = 0;
+            while (done < count)
+            {
+                var run = Math.Min(count - done, writer.RowsUntilFlush);
+                AppendRun(done, run, direct);
+                writer.EndRows(run);
+                done += run;
+            }
+        }
+        finally
+        {
+            _common?.Clear();
         }
         return count;
     }
 
-    /// <summary>Appends staged rows [<paramref name="start"/>, +<paramref name="count"/>) to the columns; ending the rows is the caller's.</summary>
+    /// <summary>Appends staged rows [<paramref name="start"/>, +<paramref name="count"/>) to the columns; ending the rows (and <see cref="Clear"/>) is the caller's.</summary>
+    public void AppendRun(int start, int count) => AppendRun(start, count, AllCommon);
+
+    /// <summary>
+    /// Whether every staged row is a common frame's (the stage's rows are the common rows' frames, in order), so runs are
+    /// written from the frames' bytes straight into the builders, with no staging array in between.
+    /// </summary>
+    private bool AllCommon => _common is { } common && common.Count == _count && _count != 0;
+
     [MethodImpl(MethodImplOptions.AggressiveOptimization)] // hot in every import: fully optimised from the first call (see TraceImporter)
-    public void AppendRun(int start, int count)
+    private void AppendRun(int start, int count, bool direct)
     {
-        _common?.WriteTo(_values, _present);
-        for (var c = 0; c < _columns.Length; c++)
-            _columns[c].AppendValues(_values.AsSpan(c * Capacity + start, count), _present.AsSpan(c * Capacity + start, count));
+        if (!direct)
+            _common?.WriteTo(_values, _present); // moves the common rows into the staging arrays (and then holds none)
+        // Each target's builder is the type its storage names (checked when the target was made): reinterpreted, not cast.
+        var targets = _targets;
+        for (var c = 0; c < targets.Length; c++)
+        {
+            var target = targets[c];
+            if (direct)
+            {
+                var common = _common!;
+                switch (target.Storage)
+                {
+                    case StagedStorage.Int16:
+                        common.WriteColumn(c, start, count, Unsafe.As<PrimitiveColumnBuilder<short>>(target.Builder), timestamps: null);
+                        break;
+                    case StagedStorage.Int32:
+                        common.WriteColumn(c, start, count, Unsafe.As<PrimitiveColumnBuilder<int>>(target.Builder), timestamps: null);
+                        break;
+                    case StagedStorage.Inet4:
+                        common.WriteColumn(c, start, count, Unsafe.As<PrimitiveColumnBuilder<uint>>(target.Builder), timestamps: null);
+                        break;
+                    default:
+                        common.WriteColumn(c, start, count, Unsafe.As<PrimitiveColumnBuilder<long>>(target.Builder), Timestamps(target.Storage));
+                        break;
+                }
+                continue;
+            }
+            var values = _values.AsSpan(c * Capacity + start, count);
+            var present = _present.AsSpan(c * Capacity + start, count);
+            switch (target.Storage)
+            {
+                case StagedStorage.Int16:
+                    Unsafe.As<PrimitiveColumnBuilder<short>>(target.Builder).AppendRange(values, present);
+                    break;
+                case StagedStorage.Int32:
+                    Unsafe.As<PrimitiveColumnBuilder<int>>(target.Builder).AppendRange(values, present);
+                    break;
+                case StagedStorage.Inet4:
+                    Unsafe.As<PrimitiveColumnBuilder<uint>>(target.Builder).AppendRange(values, present);
+                    break;
+                case StagedStorage.Int64:
+                    Unsafe.As<PrimitiveColumnBuilder<long>>(target.Builder).AppendRange(values, present);
+                    break;
+                default:
+                    TimestampFiller.AppendValues(Unsafe.As<TimestampColumnBuilder>(target.Builder), Timestamps(target.Storage) == true, values, present);
+                    break;
+            }
+        }
     }
+
+    /// <summary>For a timestamp column, whether it stores nanoseconds; null for other columns.</summary>
+    private static bool? Timestamps(StagedStorage storage) => storage switch
+    {
+        StagedStorage.TimestampNanoseconds => true,
+        StagedStorage.TimestampMicroseconds => false,
+        _ => null,
+    };
 
     /// <summary>Drops the staged rows (an append failed).</summary>
     public void Clear()

@@ -32,12 +32,12 @@ internal sealed class Inet4Filler(FieldDescriptor[] fields, Inet4ColumnBuilder b
             FieldSlotReader.Read(in _slot, Fields[0].Layer, packets, rows, values, present);
         else
             ReadEach(packets, rows, values, present);
-        AppendValues(values, present);
+        builder.AppendRange(values, present);
     }
 
     public FieldSlot SlotOf(FieldDescriptor field) => FieldSlots.Ipv4(field.Id);
 
-    public void AppendValues(Span<long> values, Span<bool> present) => builder.AppendRange(values, present);
+    public StagedColumn Target { get; } = new(builder, StagedStorage.Inet4);
 
     private void ReadEach(ReadOnlySpan<DecodedPacket> packets, ReadOnlySpan<int> rows, Span<long> values, Span<bool> present)
     {

@@ -73,7 +73,7 @@ public abstract class ColumnBuilder
     /// <summary>Marks slot <see cref="Count"/> null; the caller then stores a filler value and advances.</summary>
     private protected void MarkNull() => MarkNull(Count);
 
-    /// <summary>Marks slot <paramref name="index"/> (not yet counted, and not marked before) null.</summary>
+    /// <summary>Marks slot <paramref name="index"/> (one not marked before, counted or not yet) null.</summary>
     private protected void MarkNull(int index)
     {
         if ((uint)index >= (uint)Capacity)

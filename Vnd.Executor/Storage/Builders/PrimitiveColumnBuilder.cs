@@ -65,6 +65,31 @@ public abstract class PrimitiveColumnBuilder<T> : ColumnBuilder
     }
 
     /// <summary>
+    /// Appends <paramref name="count"/> valid slots and returns them for the caller to write in place: a column-at-a-time
+    /// producer that computes its values (the importer's common-frame path) stores them straight into the column, with
+    /// no staging array and no conversion pass. The slots hold whatever the buffer held: every one must be written.
+    /// <see cref="SetNull"/> then makes any of them NULL.
+    /// </summary>
+    public Span<T> AppendSlots(int count)
+    {
+        var start = Count;
+        if ((uint)count > (uint)(Capacity - start))
+            ThrowFull();
+        Count = start + count;
+        return _values.AsSpan(start, count);
+    }
+
+    /// <summary>Makes appended slot <paramref name="index"/> NULL (stored as zero, so files stay deterministic).</summary>
+    public void SetNull(int index)
+    {
+        if ((uint)index >= (uint)Count)
+            throw new ArgumentOutOfRangeException(nameof(index), "only an appended slot can be made NULL");
+        if (IsValid(index))
+            MarkNull(index);
+        _values[index] = T.Zero;
+    }
+
+    /// <summary>
     /// Every value converted to <typeparamref name="T"/> as <c>T.CreateTruncating</c> does: a copy for 64-bit columns,
     /// and for 32-bit integer columns (int4, inet) the low halves gathered eight at a time, which the element loop did
     /// not become. (<c>Vector256.Narrow</c> of longs is no single instruction: it was a call per vector, slower still.)

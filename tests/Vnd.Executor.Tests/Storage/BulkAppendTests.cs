@@ -14,8 +14,14 @@ public sealed class BulkAppendTests : IDisposable
 
     public void Dispose() => _dir.Dispose();
 
-    [Fact]
-    public void Runs_of_rows_with_nulls_round_trip_across_batch_boundaries()
+    /// <param name="inPlace">
+    /// Whether the runs are written in place (<see cref="PrimitiveColumnBuilder{T}.AppendSlots"/> and
+    /// <see cref="PrimitiveColumnBuilder{T}.SetNull"/>, as the common-frame path writes them) rather than converted.
+    /// </param>
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Runs_of_rows_with_nulls_round_trip_across_batch_boundaries(bool inPlace)
     {
         var store = new TraceTableStore(_dir.Path);
         const int Rows = 95;
@@ -34,8 +40,13 @@ public sealed class BulkAppendTests : IDisposable
                     present[i] = (first + i) % 3 != 0;
                     values[i] = present[i] ? 100_000 + first + i : 0;
                 }
-                a.AppendRange(values, present);
-                b.AppendRange(values, present);
+                if (inPlace)
+                    AppendInPlace(values, present, a, b);
+                else
+                {
+                    a.AppendRange(values, present);
+                    b.AppendRange(values, present);
+                }
                 writer.EndRows(count);
                 first += count;
             }
@@ -47,6 +58,7 @@ public sealed class BulkAppendTests : IDisposable
         {
             var a = (Int64Array)batch.Column(0);
             var b = (Int16Array)batch.Column(1);
+            Assert.Equal(Enumerable.Range(row, batch.Length).Count(r => r % 3 == 0), a.NullCount);
             for (var i = 0; i < batch.Length; i++, row++)
             {
                 Assert.Equal(row % 3 != 0 ? 100_000 + row : null, a.GetValue(i));
@@ -54,6 +66,27 @@ public sealed class BulkAppendTests : IDisposable
             }
         }
         Assert.Equal(Rows, row);
+    }
+
+    private static void AppendInPlace(long[] values, bool[] present, Int64ColumnBuilder a, Int16ColumnBuilder b)
+    {
+        var start = a.Count;
+        var slotsA = a.AppendSlots(values.Length);
+        var slotsB = b.AppendSlots(values.Length);
+        for (var i = 0; i < values.Length; i++)
+        {
+            slotsA[i] = values[i] + 1; // overwritten with zero where NULL
+            slotsB[i] = (short)(values[i] + 1);
+            if (present[i])
+            {
+                slotsA[i] = values[i];
+                slotsB[i] = (short)values[i];
+                continue;
+            }
+            a.SetNull(start + i);
+            a.SetNull(start + i); // twice is once
+            b.SetNull(start + i);
+        }
     }
 
     /// <summary>Values of every width, negative and past the column's range, in runs long enough for the vector narrowing and with a tail.</summary>
@@ -88,6 +121,18 @@ public sealed class BulkAppendTests : IDisposable
             Assert.Equal(present[i] ? values[i] : 0, int8.Values[i]);
             Assert.Equal(present[i] ? (uint)values[i] : 0, inet.Values[i]);
         }
+    }
+
+    [Fact]
+    public void Slots_past_the_batch_or_nulls_past_the_count_are_refused()
+    {
+        var builder = new Int32ColumnBuilder(4);
+        builder.AppendSlots(3).Fill(7);
+        Assert.Equal(StorageErrorKind.InvalidUsage, Assert.Throws<StorageException>(() => builder.AppendSlots(2)).Kind);
+        Assert.Throws<ArgumentOutOfRangeException>(() => builder.SetNull(3));
+        builder.SetNull(1);
+        Assert.Equal([7, 0, 7], builder.Values.ToArray());
+        Assert.Equal(1, builder.NullCount);
     }
 
     [Fact]
