@@ -147,6 +147,71 @@ public sealed partial class KeyTable
         return added;
     }
 
+    /// <summary>
+    /// <see cref="FindOrAddPacked"/> for two-word keys (the 5-tuple in its narrow layout), hashing each key
+    /// (<see cref="PackedKeyEncoder.HashPair"/>) in the probe loop itself: no pass of its own over the keys and no
+    /// hash array written and read back, and a key equal to the one before it is neither hashed nor probed. The
+    /// hash's multiplies overlap the previous key's probe.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public int FindOrAddPairs(ReadOnlySpan<ulong> words, Span<int> entries, Span<int> fresh)
+    {
+        var n = words.Length / 2;
+        if (_fixedWidth != 16 || entries.Length < n || fresh.Length < n)
+            throw new ArgumentException("keys must be word pairs, with an entry and a fresh slot each", nameof(words));
+        var added = 0;
+        var previous0 = 0UL;
+        var previous1 = 0UL;
+        var entry = -1;
+        ref var key = ref MemoryMarshal.GetReference(words);
+        for (var k = 0; k < n; k++, key = ref Unsafe.Add(ref key, 2))
+        {
+            var w0 = key;
+            var w1 = Unsafe.Add(ref key, 1);
+            if (entry < 0 || ((w0 ^ previous0) | (w1 ^ previous1)) != 0)
+            {
+                entry = FindOrAddPair(PackedKeyEncoder.HashPair(w0, w1), w0, w1, out var isNew);
+                previous0 = w0;
+                previous1 = w1;
+                if (isNew)
+                    fresh[added++] = k;
+            }
+            entries[k] = entry;
+        }
+        return added;
+    }
+
+    /// <summary>The entry of one two-word key, added (<paramref name="added"/>) when the table did not hold it.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private int FindOrAddPair(ulong hash, ulong w0, ulong w1, out bool added)
+    {
+        if (Count * 2 >= _capacity)
+            Grow();
+        var slots = _slots;
+        var mask = _capacity - 1;
+        var tag = hash & 0xFFFFFFFF00000000UL;
+        ref var arena = ref Unsafe.As<byte, ulong>(ref MemoryMarshal.GetArrayDataReference(_keys));
+        for (var i = (int)hash & mask; ; i = (i + 1) & mask)
+        {
+            var slot = slots[i];
+            if (slot == 0)
+            {
+                Span<ulong> pair = [w0, w1];
+                var entry = Append(hash, MemoryMarshal.AsBytes(pair));
+                slots[i] = tag | (uint)(entry + 1);
+                added = true;
+                return entry;
+            }
+            // The arena holds Count pairs and the slot names one of them.
+            ref var candidate = ref Unsafe.Add(ref arena, ((int)(uint)slot - 1) * 2);
+            if ((slot & 0xFFFFFFFF00000000UL) == tag && ((candidate ^ w0) | (Unsafe.Add(ref candidate, 1) ^ w1)) == 0)
+            {
+                added = false;
+                return (int)(uint)slot - 1;
+            }
+        }
+    }
+
     /// <summary>Whether two keys of 2–4 words are equal, without a branch per word.</summary>
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     private static bool SameWords(ref ulong a, ref ulong b, int width)
