@@ -53,22 +53,7 @@ public sealed partial class KeyTable
     {
         if (_fixedWidth != 8 || entries.Length < keys.Length || fresh.Length < keys.Length)
             throw new ArgumentException("keys must be single words, with an entry and a fresh slot each", nameof(keys));
-        var added = 0;
-        var previous = 0UL;
-        var entry = -1;
-        for (var k = 0; k < keys.Length; k++)
-        {
-            var key = keys[k];
-            if (entry < 0 || key != previous)
-            {
-                entry = FindOrAddWord(PackedKeyEncoder.HashWord(key), key, out var isNew);
-                previous = key;
-                if (isNew)
-                    fresh[added++] = k;
-            }
-            entries[k] = entry;
-        }
-        return added;
+        return FindOrAddRuns<WordKey>(keys, keys.Length, entries, fresh);
     }
 
     /// <summary>The entry of one one-word key, added (<paramref name="added"/>) when the table did not hold it.</summary>
@@ -159,26 +144,74 @@ public sealed partial class KeyTable
         var n = words.Length / 2;
         if (_fixedWidth != 16 || entries.Length < n || fresh.Length < n)
             throw new ArgumentException("keys must be word pairs, with an entry and a fresh slot each", nameof(words));
+        return FindOrAddRuns<PairKey>(words, n, entries, fresh);
+    }
+
+    /// <summary>The run loop of <see cref="FindOrAddWordRuns"/> and <see cref="FindOrAddPairs"/>, specialised per key
+    /// struct by the JIT: a key is hashed and probed only where it differs from the key before it.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private int FindOrAddRuns<TKey>(ReadOnlySpan<ulong> words, int n, Span<int> entries, Span<int> fresh)
+        where TKey : struct, IRunKey<TKey>
+    {
         var added = 0;
-        var previous0 = 0UL;
-        var previous1 = 0UL;
+        var previous = default(TKey);
         var entry = -1;
-        ref var key = ref MemoryMarshal.GetReference(words);
-        for (var k = 0; k < n; k++, key = ref Unsafe.Add(ref key, 2))
+        // The callers checked that words holds n keys of TKey's width.
+        ref var first = ref MemoryMarshal.GetReference(words);
+        for (var k = 0; k < n; k++)
         {
-            var w0 = key;
-            var w1 = Unsafe.Add(ref key, 1);
-            if (entry < 0 || ((w0 ^ previous0) | (w1 ^ previous1)) != 0)
+            var key = TKey.At(ref first, k);
+            if (entry < 0 || !key.Same(previous))
             {
-                entry = FindOrAddPair(PackedKeyEncoder.HashPair(w0, w1), w0, w1, out var isNew);
-                previous0 = w0;
-                previous1 = w1;
+                entry = key.FindOrAdd(this, out var isNew);
+                previous = key;
                 if (isNew)
                     fresh[added++] = k;
             }
             entries[k] = entry;
         }
         return added;
+    }
+
+    /// <summary>A packed key of a fixed number of words, read in place, for <see cref="FindOrAddRuns{TKey}"/>.</summary>
+    private interface IRunKey<TSelf>
+        where TSelf : struct, IRunKey<TSelf>
+    {
+        static abstract TSelf At(ref ulong words, int k);
+
+        bool Same(TSelf other);
+
+        int FindOrAdd(KeyTable table, out bool added);
+    }
+
+    private readonly struct WordKey(ulong word) : IRunKey<WordKey>
+    {
+        private readonly ulong _word = word;
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static WordKey At(ref ulong words, int k) => new(Unsafe.Add(ref words, k));
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public bool Same(WordKey other) => _word == other._word;
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public int FindOrAdd(KeyTable table, out bool added) => table.FindOrAddWord(PackedKeyEncoder.HashWord(_word), _word, out added);
+    }
+
+    private readonly struct PairKey(ulong first, ulong second) : IRunKey<PairKey>
+    {
+        private readonly ulong _first = first;
+        private readonly ulong _second = second;
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static PairKey At(ref ulong words, int k) => new(Unsafe.Add(ref words, 2 * k), Unsafe.Add(ref words, (2 * k) + 1));
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public bool Same(PairKey other) => ((_first ^ other._first) | (_second ^ other._second)) == 0;
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public int FindOrAdd(KeyTable table, out bool added) =>
+            table.FindOrAddPair(PackedKeyEncoder.HashPair(_first, _second), _first, _second, out added);
     }
 
     /// <summary>The entry of one two-word key, added (<paramref name="added"/>) when the table did not hold it.</summary>
