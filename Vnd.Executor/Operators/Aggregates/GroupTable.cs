@@ -12,6 +12,10 @@ namespace Vnd.Executor.Operators.Aggregates;
 /// so they form one group. Keys whose columns are all fixed-width and fit in four words (addresses, ports,
 /// integers, floats: every key of the diagnosis queries) are packed by <see cref="PackedKeyEncoder"/>; others are
 /// byte-encoded by <see cref="KeyEncoder"/>. A table uses one of the two for all its batches, so its keys compare.
+/// Packed keys start optimistically in a narrow layout (<see cref="PackedKeyLayout.TryCreateNarrow"/>: ports in 16
+/// bits, no NULL flags; the 5-tuple in two words instead of three) while every batch fits it; the first batch that
+/// does not (a NULL, a value out of range) re-encodes the groups so far into the wide layout, which the table then
+/// keeps. Group numbers do not change, so the accumulators and key values are untouched.
 /// </summary>
 public sealed class GroupTable : IDisposable
 {
@@ -19,7 +23,9 @@ public sealed class GroupTable : IDisposable
     private readonly PackedKeyEncoder? _packed;
     private readonly DirectKeyIndex? _direct;
     private readonly ulong _directMask;
-    private readonly KeyTable _table;
+    private readonly MemoryBudget _memory;
+    private PackedKeyEncoder? _narrow;
+    private KeyTable _table;
     private readonly ColumnCollection _keyValues;
     private readonly int[] _groups = new int[Batch.Capacity];
     private readonly int[] _newRows = new int[Batch.Capacity];
@@ -30,11 +36,14 @@ public sealed class GroupTable : IDisposable
     public GroupTable(IReadOnlyList<SqlType> keyTypes, IReadOnlyList<AggregateCall> aggregates, MemoryBudget memory)
     {
         KeyCount = keyTypes.Count;
+        _memory = memory;
         var physical = keyTypes.Select(PhysicalTypes.Of).ToArray();
         if (PackedKeyLayout.TryCreate(physical) is { } layout)
         {
             _packed = new PackedKeyEncoder(layout);
-            _table = new KeyTable(_packed.Width, memory);
+            if (PackedKeyLayout.TryCreateNarrow(layout) is { } narrow)
+                _narrow = new PackedKeyEncoder(narrow);
+            _table = new KeyTable((_narrow ?? _packed).Width, memory);
             // One integer-like column (an address, a port, an id) may span few values: index them directly.
             if (layout is { Words: 1, Types: [not PhysicalType.Float64] })
             {
@@ -77,6 +86,9 @@ public sealed class GroupTable : IDisposable
         {
             groups.Clear();
         }
+        else if (_narrow is { } narrow && AddNarrow(narrow, rows, keys, groups))
+        {
+        }
         else if (_packed is { } packed)
         {
             AddPacked(packed, rows, keys, groups);
@@ -94,6 +106,70 @@ public sealed class GroupTable : IDisposable
             else
                 Accumulators[i].Update(arguments[i], rows, groups);
         }
+    }
+
+    /// <summary>Looks the batch up in the narrow layout; false, having switched the table to the wide layout, when a
+    /// key does not fit it.</summary>
+    private bool AddNarrow(PackedKeyEncoder encoder, ReadOnlySpan<int> rows, ReadOnlySpan<Vector> keys, Span<int> groups)
+    {
+        if (!encoder.TryEncodeWords(keys, rows))
+        {
+            Widen(encoder);
+            return false;
+        }
+        LookUp(encoder, rows, keys, groups);
+        return true;
+    }
+
+    /// <summary>Looks up the keys <paramref name="encoder"/> packed, hashing them on the way where the table can.</summary>
+    private void LookUp(PackedKeyEncoder encoder, ReadOnlySpan<int> rows, ReadOnlySpan<Vector> keys, Span<int> groups)
+    {
+        var words = encoder.Keys(rows.Length);
+        var fresh = encoder.Words switch
+        {
+            1 => _table.FindOrAddWordRuns(words, groups, _fresh),
+            2 => _table.FindOrAddPairs(words, groups, _fresh),
+            _ => HashAndFindOrAdd(encoder, rows.Length, words, groups),
+        };
+        for (var j = 0; j < fresh; j++)
+            _newRows[j] = rows[_fresh[j]];
+        AppendNewGroups(keys, fresh);
+    }
+
+    private int HashAndFindOrAdd(PackedKeyEncoder encoder, int n, ReadOnlySpan<ulong> words, Span<int> groups)
+    {
+        encoder.ComputeHashes(n);
+        return _table.FindOrAddPacked(encoder.Hashes.AsSpan(0, n), words, groups, _fresh);
+    }
+
+    /// <summary>
+    /// Moves the groups from the narrow layout to the wide one: a new table receives every key, rewritten
+    /// (<see cref="PackedKeyLayout.Widen"/>) and rehashed, in group order, so each keeps its group number. Runs once
+    /// a table at most, and costs a probe a group, not a row.
+    /// </summary>
+    private void Widen(PackedKeyEncoder narrow)
+    {
+        var wide = _packed!;
+        var table = new KeyTable(wide.Width, _memory, Math.Max(_table.Count, 1024));
+        try
+        {
+            Span<ulong> key = stackalloc ulong[PackedKeyLayout.MaxWords];
+            key = key[..wide.Words];
+            for (var g = 0; g < _table.Count; g++)
+            {
+                PackedKeyLayout.Widen(narrow.Layout, wide.Layout, MemoryMarshal.Cast<byte, ulong>(_table.Key(g)), key);
+                if (table.FindOrAdd(PackedKeyEncoder.HashWords(key), MemoryMarshal.AsBytes(key), out _) != g)
+                    throw new InvalidOperationException("two narrow group keys widened to one key");
+            }
+        }
+        catch
+        {
+            table.Dispose();
+            throw;
+        }
+        _table.Dispose();
+        _table = table;
+        _narrow = null;
     }
 
     /// <summary>Packed keys are looked up a batch at a time (<see cref="KeyTable.FindOrAddPacked"/>), or through the
@@ -119,14 +195,10 @@ public sealed class GroupTable : IDisposable
         {
             fresh = AddDirect(direct, words, groups, misses);
         }
-        else if (encoder.Words == 1)
-        {
-            fresh = _table.FindOrAddWordRuns(words, groups, _fresh);
-        }
         else
         {
-            encoder.ComputeHashes(rows.Length);
-            fresh = _table.FindOrAddPacked(encoder.Hashes.AsSpan(0, rows.Length), words, groups, _fresh);
+            LookUp(encoder, rows, keys, groups);
+            return;
         }
         for (var j = 0; j < fresh; j++)
             _newRows[j] = rows[_fresh[j]];
@@ -201,6 +273,11 @@ public sealed class GroupTable : IDisposable
     /// <summary>Folds another worker's groups into this table.</summary>
     public void Merge(GroupTable other)
     {
+        // Keys and hashes compare only in one layout: the wide one, unless both tables are still narrow.
+        if (_narrow is null && other._narrow is { } otherNarrow)
+            other.Widen(otherNarrow);
+        else if (_narrow is { } narrow && other._narrow is null)
+            Widen(narrow);
         if (_map.Length < other.Count)
             _map = new int[other.Count];
         var map = _map.AsSpan(0, other.Count);

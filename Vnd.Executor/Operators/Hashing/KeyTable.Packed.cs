@@ -53,22 +53,7 @@ public sealed partial class KeyTable
     {
         if (_fixedWidth != 8 || entries.Length < keys.Length || fresh.Length < keys.Length)
             throw new ArgumentException("keys must be single words, with an entry and a fresh slot each", nameof(keys));
-        var added = 0;
-        var previous = 0UL;
-        var entry = -1;
-        for (var k = 0; k < keys.Length; k++)
-        {
-            var key = keys[k];
-            if (entry < 0 || key != previous)
-            {
-                entry = FindOrAddWord(PackedKeyEncoder.HashWord(key), key, out var isNew);
-                previous = key;
-                if (isNew)
-                    fresh[added++] = k;
-            }
-            entries[k] = entry;
-        }
-        return added;
+        return FindOrAddRuns<WordKey>(keys, keys.Length, entries, fresh);
     }
 
     /// <summary>The entry of one one-word key, added (<paramref name="added"/>) when the table did not hold it.</summary>
@@ -145,6 +130,119 @@ public sealed partial class KeyTable
             }
         }
         return added;
+    }
+
+    /// <summary>
+    /// <see cref="FindOrAddPacked"/> for two-word keys (the 5-tuple in its narrow layout), hashing each key
+    /// (<see cref="PackedKeyEncoder.HashPair"/>) in the probe loop itself: no pass of its own over the keys and no
+    /// hash array written and read back, and a key equal to the one before it is neither hashed nor probed. The
+    /// hash's multiplies overlap the previous key's probe.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public int FindOrAddPairs(ReadOnlySpan<ulong> words, Span<int> entries, Span<int> fresh)
+    {
+        var n = words.Length / 2;
+        if (_fixedWidth != 16 || entries.Length < n || fresh.Length < n)
+            throw new ArgumentException("keys must be word pairs, with an entry and a fresh slot each", nameof(words));
+        return FindOrAddRuns<PairKey>(words, n, entries, fresh);
+    }
+
+    /// <summary>The run loop of <see cref="FindOrAddWordRuns"/> and <see cref="FindOrAddPairs"/>, specialised per key
+    /// struct by the JIT: a key is hashed and probed only where it differs from the key before it.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private int FindOrAddRuns<TKey>(ReadOnlySpan<ulong> words, int n, Span<int> entries, Span<int> fresh)
+        where TKey : struct, IRunKey<TKey>
+    {
+        var added = 0;
+        var previous = default(TKey);
+        var entry = -1;
+        // The callers checked that words holds n keys of TKey's width.
+        ref var first = ref MemoryMarshal.GetReference(words);
+        for (var k = 0; k < n; k++)
+        {
+            var key = TKey.At(ref first, k);
+            if (entry < 0 || !key.Same(previous))
+            {
+                entry = key.FindOrAdd(this, out var isNew);
+                previous = key;
+                if (isNew)
+                    fresh[added++] = k;
+            }
+            entries[k] = entry;
+        }
+        return added;
+    }
+
+    /// <summary>A packed key of a fixed number of words, read in place, for <see cref="FindOrAddRuns{TKey}"/>.</summary>
+    private interface IRunKey<TSelf>
+        where TSelf : struct, IRunKey<TSelf>
+    {
+        static abstract TSelf At(ref ulong words, int k);
+
+        bool Same(TSelf other);
+
+        int FindOrAdd(KeyTable table, out bool added);
+    }
+
+    private readonly struct WordKey(ulong word) : IRunKey<WordKey>
+    {
+        private readonly ulong _word = word;
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static WordKey At(ref ulong words, int k) => new(Unsafe.Add(ref words, k));
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public bool Same(WordKey other) => _word == other._word;
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public int FindOrAdd(KeyTable table, out bool added) => table.FindOrAddWord(PackedKeyEncoder.HashWord(_word), _word, out added);
+    }
+
+    private readonly struct PairKey(ulong first, ulong second) : IRunKey<PairKey>
+    {
+        private readonly ulong _first = first;
+        private readonly ulong _second = second;
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static PairKey At(ref ulong words, int k) => new(Unsafe.Add(ref words, 2 * k), Unsafe.Add(ref words, (2 * k) + 1));
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public bool Same(PairKey other) => ((_first ^ other._first) | (_second ^ other._second)) == 0;
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public int FindOrAdd(KeyTable table, out bool added) =>
+            table.FindOrAddPair(PackedKeyEncoder.HashPair(_first, _second), _first, _second, out added);
+    }
+
+    /// <summary>The entry of one two-word key, added (<paramref name="added"/>) when the table did not hold it.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private int FindOrAddPair(ulong hash, ulong w0, ulong w1, out bool added)
+    {
+        if (Count * 2 >= _capacity)
+            Grow();
+        var slots = _slots;
+        var mask = _capacity - 1;
+        var tag = hash & 0xFFFFFFFF00000000UL;
+        ref var arena = ref Unsafe.As<byte, ulong>(ref MemoryMarshal.GetArrayDataReference(_keys));
+        for (var i = (int)hash & mask; ; i = (i + 1) & mask)
+        {
+            var slot = slots[i];
+            if (slot == 0)
+            {
+                Span<ulong> pair = [w0, w1];
+                var entry = Append(hash, MemoryMarshal.AsBytes(pair));
+                slots[i] = tag | (uint)(entry + 1);
+                added = true;
+                return entry;
+            }
+            // The arena holds Count pairs and the slot names one of them.
+            ref var candidate = ref Unsafe.Add(ref arena, ((int)(uint)slot - 1) * 2);
+            if ((slot & 0xFFFFFFFF00000000UL) == tag && ((candidate ^ w0) | (Unsafe.Add(ref candidate, 1) ^ w1)) == 0)
+            {
+                added = false;
+                return (int)(uint)slot - 1;
+            }
+        }
     }
 
     /// <summary>Whether two keys of 2–4 words are equal, without a branch per word.</summary>

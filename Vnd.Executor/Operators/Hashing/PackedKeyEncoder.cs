@@ -24,6 +24,8 @@ public sealed class PackedKeyEncoder
         _words = new ulong[Batch.Capacity * Words];
     }
 
+    public PackedKeyLayout Layout => _layout;
+
     /// <summary>Words per key.</summary>
     public int Words { get; }
 
@@ -45,12 +47,43 @@ public sealed class PackedKeyEncoder
         ComputeHashes(rows.Length);
     }
 
+    /// <summary>The hash of a key of any width, as <see cref="Encode"/> computes it.</summary>
+    public static ulong HashWords(ReadOnlySpan<ulong> key)
+    {
+        var h = Hash.Seed;
+        foreach (var w in key)
+            h = Hash.Combine(h, w);
+        return Hash.Finish(h);
+    }
+
+    /// <summary>The hash of a two-word key, as <see cref="Encode"/> computes it.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static ulong HashPair(ulong w0, ulong w1) => Hash.Finish(Hash.Combine(Hash.Combine(Hash.Seed, w0), w1));
+
     /// <summary>The hash of a one-word key, as <see cref="Encode"/> computes it.</summary>
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     public static ulong HashWord(ulong key) => Hash.Finish(Hash.Combine(Hash.Seed, key));
 
     /// <summary>As <see cref="Encode"/> without the hashes, for lookups that may not need them (<see cref="DirectKeyIndex"/>).</summary>
-    public void EncodeWords(ReadOnlySpan<Vector> columns, ReadOnlySpan<int> rows)
+    public void EncodeWords(ReadOnlySpan<Vector> columns, ReadOnlySpan<int> rows) => Pack(columns, rows);
+
+    /// <summary>
+    /// <see cref="EncodeWords"/> for a narrow layout (<see cref="PackedKeyLayout.TryCreateNarrow"/>): false, with the
+    /// keys incomplete, when a column holds a NULL or a value its field cannot hold. The range check is an OR of the
+    /// values in the packing loop itself, not a pass of its own.
+    /// </summary>
+    public bool TryEncodeWords(ReadOnlySpan<Vector> columns, ReadOnlySpan<int> rows)
+    {
+        foreach (var v in columns)
+        {
+            if (!v.Validity.AllValid)
+                return false;
+        }
+        return Pack(columns, rows);
+    }
+
+    /// <summary>Packs every column; false as soon as a column of a narrow layout does not fit.</summary>
+    private bool Pack(ReadOnlySpan<Vector> columns, ReadOnlySpan<int> rows)
     {
         var n = rows.Length;
         var words = _words.AsSpan(0, n * Words);
@@ -59,23 +92,28 @@ public sealed class PackedKeyEncoder
         {
             var v = columns[c];
             var field = _layout.Values[c];
-            switch (_layout.Types[c])
+            var seen = _layout.Types[c] switch
             {
-                case PhysicalType.Bool: PutIntegers<byte>(v, rows, words, field); break;
-                case PhysicalType.Int16: PutIntegers<short>(v, rows, words, field); break;
-                case PhysicalType.Int32: PutIntegers<int>(v, rows, words, field); break;
-                case PhysicalType.Inet4: PutIntegers<uint>(v, rows, words, field); break;
-                case PhysicalType.Int64: PutIntegers<long>(v, rows, words, field); break;
-                case PhysicalType.MacAddr: PutIntegers<ulong>(v, rows, words, field); break;
-                default: PutDoubles(v, rows, words, field); break;
-            }
+                PhysicalType.Bool => PutIntegers<byte>(v, rows, words, field),
+                PhysicalType.Int16 => PutIntegers<short>(v, rows, words, field),
+                PhysicalType.Int32 => PutIntegers<int>(v, rows, words, field),
+                PhysicalType.Inet4 => PutIntegers<uint>(v, rows, words, field),
+                PhysicalType.Int64 => PutIntegers<long>(v, rows, words, field),
+                PhysicalType.MacAddr => PutIntegers<ulong>(v, rows, words, field),
+                _ => PutDoubles(v, rows, words, field),
+            };
+            if ((seen & _layout.Spill[c]) != 0)
+                return false;
             if (!v.Validity.AllValid)
                 MarkNulls(v, c, rows, words);
         }
+        return true;
     }
 
+    /// <summary>Puts a column's values into their field and returns the OR of the values widened to ulong (a sign
+    /// extends), which tells whether every value fits a narrow field.</summary>
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-    private void PutIntegers<T>(Vector v, ReadOnlySpan<int> rows, Span<ulong> words, PackedKeyLayout.Field field)
+    private ulong PutIntegers<T>(Vector v, ReadOnlySpan<int> rows, Span<ulong> words, PackedKeyLayout.Field field)
         where T : unmanaged, System.Numerics.IBinaryInteger<T>
     {
         var data = v.Data<T>();
@@ -85,28 +123,40 @@ public sealed class PackedKeyEncoder
         var mask = field.Mask >> shift;
         if (v.IsConstant)
         {
-            var bits = (ulong.CreateTruncating(data[0]) & mask) << shift;
+            var value = ulong.CreateTruncating(data[0]);
+            var bits = (value & mask) << shift;
             for (var k = 0; k < rows.Length; k++)
                 words[(k * stride) + at] |= bits;
-            return;
+            return rows.Length > 0 ? value : 0;
         }
         // words holds rows.Length keys of stride words (EncodeWords sliced it so): field k is in range.
         ref var first = ref Unsafe.Add(ref MemoryMarshal.GetReference(words), at);
+        var seen = 0UL;
         if (Batch.IsIdentity(rows))
         {
             // A batch without a selection (most scans): values by position, one load a row instead of two.
             var values = data[..rows.Length];
             for (var k = 0; k < values.Length; k++)
-                Unsafe.Add(ref first, k * stride) |= (ulong.CreateTruncating(values[k]) & mask) << shift;
-            return;
+            {
+                var value = ulong.CreateTruncating(values[k]);
+                seen |= value;
+                Unsafe.Add(ref first, k * stride) |= (value & mask) << shift;
+            }
+            return seen;
         }
         for (var k = 0; k < rows.Length; k++)
-            Unsafe.Add(ref first, k * stride) |= (ulong.CreateTruncating(data[rows[k]]) & mask) << shift;
+        {
+            var value = ulong.CreateTruncating(data[rows[k]]);
+            seen |= value;
+            Unsafe.Add(ref first, k * stride) |= (value & mask) << shift;
+        }
+        return seen;
     }
 
-    /// <summary>Float8 fields are whole words, so the normalised bits are stored as they are.</summary>
+    /// <summary>Float8 fields are whole words, so the normalised bits are stored as they are; they are never narrowed,
+    /// so there is nothing to report for the range check (0).</summary>
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-    private void PutDoubles(Vector v, ReadOnlySpan<int> rows, Span<ulong> words, PackedKeyLayout.Field field)
+    private ulong PutDoubles(Vector v, ReadOnlySpan<int> rows, Span<ulong> words, PackedKeyLayout.Field field)
     {
         var data = v.Data<double>();
         var stride = Words;
@@ -116,7 +166,7 @@ public sealed class PackedKeyEncoder
             var bits = Normalize(data[0]);
             for (var k = 0; k < rows.Length; k++)
                 words[(k * stride) + at] = bits;
-            return;
+            return 0;
         }
         if (stride == 1 && Batch.IsIdentity(rows))
         {
@@ -124,10 +174,11 @@ public sealed class PackedKeyEncoder
             var values = data[..rows.Length];
             for (var k = 0; k < values.Length; k++)
                 words[k] = Normalize(values[k]);
-            return;
+            return 0;
         }
         for (var k = 0; k < rows.Length; k++)
             words[(k * stride) + at] = Normalize(data[rows[k]]);
+        return 0;
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -170,7 +221,7 @@ public sealed class PackedKeyEncoder
                 break;
             case 2:
                 for (var k = 0; k < n; k++)
-                    hashes[k] = Hash.Finish(Hash.Combine(Hash.Combine(Hash.Seed, words[2 * k]), words[(2 * k) + 1]));
+                    hashes[k] = HashPair(words[2 * k], words[(2 * k) + 1]);
                 break;
             case 3:
             {

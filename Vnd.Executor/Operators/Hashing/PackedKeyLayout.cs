@@ -27,6 +27,12 @@ public sealed class PackedKeyLayout
         Words = words;
         Values = values;
         Flags = flags;
+        Spill = new ulong[types.Length];
+        for (var c = 0; c < types.Length; c++)
+        {
+            if (values[c].Bits < ValueBits(types[c]))
+                Spill[c] = ~(values[c].Mask >> values[c].Shift);
+        }
     }
 
     public IReadOnlyList<PhysicalType> Types { get; }
@@ -39,6 +45,14 @@ public sealed class PackedKeyLayout
 
     /// <summary>Each column's NULL flag; <see cref="Field.Bits"/> 0 for float8 and bool (NULL is a value pattern).</summary>
     internal Field[] Flags { get; }
+
+    /// <summary>Per column, the bits of a value (widened to ulong as <see cref="PackedKeyEncoder"/> does) that its
+    /// field cannot hold: nonzero only in a narrow layout (<see cref="TryCreateNarrow"/>), where an int4 field has 16
+    /// bits and a value outside 0..65535 does not fit.</summary>
+    internal ulong[] Spill { get; }
+
+    /// <summary>True for a layout of <see cref="TryCreateNarrow"/>: no NULL flags, some fields narrower than their type.</summary>
+    public bool IsNarrow { get; private init; }
 
     /// <summary>The layout for <paramref name="types"/>, or null when a column is not fixed-width (text, numeric,
     /// interval, inet) or the key needs more than <see cref="MaxWords"/> words.</summary>
@@ -67,6 +81,55 @@ public sealed class PackedKeyLayout
                 words = w + 1;
         }
         return new PackedKeyLayout([.. types], words, values, flags);
+    }
+
+    /// <summary>
+    /// An optimistic layout for the same columns as <paramref name="wide"/> that holds only keys with no NULLs whose
+    /// int4 values lie in 0..65535 and int8 values in 0..2^32-1 (ports, protocol numbers, small ids): no NULL flags
+    /// and half-width fields, so the 5-tuple's three words (149 bits) become two (112). Null when that saves no word.
+    /// A table that uses it must switch to <paramref name="wide"/> (<see cref="Widen"/>) at the first key that does
+    /// not fit.
+    /// </summary>
+    public static PackedKeyLayout? TryCreateNarrow(PackedKeyLayout wide)
+    {
+        Span<int> used = stackalloc int[MaxWords];
+        var types = wide.Types;
+        var values = new Field[types.Count];
+        for (var c = 0; c < types.Count; c++)
+        {
+            var bits = types[c] switch
+            {
+                PhysicalType.Int32 => 16,
+                PhysicalType.Int64 => 32,
+                var other => ValueBits(other),
+            };
+            if (!TryPlace(used, bits, out values[c]))
+                return null;
+        }
+        var words = 0;
+        for (var w = 0; w < MaxWords; w++)
+        {
+            if (used[w] > 0)
+                words = w + 1;
+        }
+        return words < wide.Words ? new PackedKeyLayout([.. types], words, values, new Field[types.Count]) { IsNarrow = true } : null;
+    }
+
+    /// <summary>
+    /// Rewrites one key of the narrow layout <paramref name="narrow"/> in the wide layout <paramref name="wide"/> of
+    /// the same columns, the words <see cref="PackedKeyEncoder"/> would have written for the same values: a narrow
+    /// key holds no NULL and only non-negative values that fit its field, so each value moves as it is and every
+    /// flag stays clear.
+    /// </summary>
+    public static void Widen(PackedKeyLayout narrow, PackedKeyLayout wide, ReadOnlySpan<ulong> from, Span<ulong> to)
+    {
+        to[..wide.Words].Clear();
+        for (var c = 0; c < narrow.Values.Length; c++)
+        {
+            var n = narrow.Values[c];
+            var w = wide.Values[c];
+            to[w.Word] |= ((from[n.Word] & n.Mask) >> n.Shift) << w.Shift;
+        }
     }
 
     /// <summary>
