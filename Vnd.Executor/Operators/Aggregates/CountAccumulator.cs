@@ -28,6 +28,9 @@ public sealed class CountAccumulator(MemoryBudget memory, bool star) : Accumulat
         }
     }
 
+    /// <summary>Adds rows counted outside <see cref="Update"/> (the group table's count-only fast path) to a group.</summary>
+    internal void Add(int group, long rows) => _counts[group] += rows;
+
     public bool CanRetract => true;
 
     public void Retract(Vector? input, ReadOnlySpan<int> rows, ReadOnlySpan<int> groups)

@@ -16,6 +16,9 @@ namespace Vnd.Executor.Operators.Aggregates;
 /// bits, no NULL flags; the 5-tuple in two words instead of three) while every batch fits it; the first batch that
 /// does not (a NULL, a value out of range) re-encodes the groups so far into the wide layout, which the table then
 /// keeps. Group numbers do not change, so the accumulators and key values are untouched.
+/// When every aggregate is a count and the key goes through the <see cref="DirectKeyIndex"/>, batches the index
+/// knows are counted in its lookup loop into tallies per entry (no group numbers, no accumulator call), which are
+/// folded into the count accumulators before anyone reads them.
 /// </summary>
 public sealed class GroupTable : IDisposable
 {
@@ -31,6 +34,12 @@ public sealed class GroupTable : IDisposable
     private readonly int[] _newRows = new int[Batch.Capacity];
     private readonly int[] _fresh = new int[Batch.Capacity];
     private readonly int[] _misses = new int[Batch.Capacity];
+    private readonly Accumulator[] _accumulators;
+
+    /// <summary>Set when every aggregate is a <see cref="CountAccumulator"/> (or there are none) and the key is
+    /// direct-indexed: the count-only fast path then applies to batches whose key column has no NULLs.</summary>
+    private readonly CountTallies? _tallies;
+    private readonly int[] _uncounted = new int[Batch.Capacity];
     private int[] _map = [];
 
     public GroupTable(IReadOnlyList<SqlType> keyTypes, IReadOnlyList<AggregateCall> aggregates, MemoryBudget memory)
@@ -57,12 +66,14 @@ public sealed class GroupTable : IDisposable
             _table = new KeyTable(_encoder.FixedWidth, memory);
         }
         _keyValues = new ColumnCollection(keyTypes, memory);
-        Accumulators = aggregates.Select(a => a.CreateAccumulator(memory)).ToArray();
+        _accumulators = aggregates.Select(a => a.CreateAccumulator(memory)).ToArray();
+        if (_direct is not null && _accumulators.All(a => a is CountAccumulator))
+            _tallies = new CountTallies(memory);
         if (KeyCount == 0)
         {
             // A global aggregate has exactly one group, even over no rows.
             _table.FindOrAdd(0, [], out _);
-            foreach (var a in Accumulators)
+            foreach (var a in _accumulators)
                 a.Resize(1);
         }
     }
@@ -71,7 +82,15 @@ public sealed class GroupTable : IDisposable
 
     public int Count => _table.Count;
 
-    public Accumulator[] Accumulators { get; }
+    /// <summary>One accumulator per aggregate, with every row added so far (the fast path's tallies folded in).</summary>
+    public Accumulator[] Accumulators
+    {
+        get
+        {
+            _tallies?.FoldInto(_accumulators, Count);
+            return _accumulators;
+        }
+    }
 
     public ColumnCollection KeyValues => _keyValues;
 
@@ -80,6 +99,55 @@ public sealed class GroupTable : IDisposable
     /// the evaluated ORDER BY keys of ordered aggregates or X of two-argument ones (null for the others; empty when there
     /// are none).</summary>
     public void Add(ReadOnlySpan<int> rows, ReadOnlySpan<Vector> keys, ReadOnlySpan<Vector?> arguments, ReadOnlySpan<Vector[]?> extraInputs = default)
+    {
+        if (_tallies is not null && CountDirect(rows, keys[0], arguments) is var uncounted and >= 0)
+        {
+            // Rows whose keys the index did not know (new groups, keys outside its range) take the general path.
+            if (uncounted > 0)
+                AddRows(_uncounted.AsSpan(0, uncounted), keys, arguments, extraInputs);
+            return;
+        }
+        AddRows(rows, keys, arguments, extraInputs);
+    }
+
+    /// <summary>
+    /// The count-only fast path: tallies the rows whose keys the direct index knows and writes the others to
+    /// <c>_uncounted</c>, returning how many; -1 when it does not apply to this batch (a NULL or constant key, a
+    /// count(x) whose x has NULLs here, a key type read only through packed words, an empty index).
+    /// </summary>
+    private int CountDirect(ReadOnlySpan<int> rows, Vector key, ReadOnlySpan<Vector?> arguments)
+    {
+        if (key.IsConstant || !key.Validity.AllValid)
+            return -1;
+        foreach (var argument in arguments)
+        {
+            if (argument is not null && (argument.IsConstant ? argument.IsNull(0) : !argument.Validity.AllValid))
+                return -1;
+        }
+        return key.PhysicalType switch
+        {
+            PhysicalType.Inet4 => CountDirect(key.Data<uint>(), rows),
+            PhysicalType.Int32 => CountDirect(key.Data<int>(), rows),
+            PhysicalType.Int16 => CountDirect(key.Data<short>(), rows),
+            _ => -1,
+        };
+    }
+
+    private int CountDirect<T>(ReadOnlySpan<T> values, ReadOnlySpan<int> rows)
+        where T : unmanaged, System.Numerics.IBinaryInteger<T>
+    {
+        var direct = _direct!;
+        var tallies = _tallies!;
+        if (tallies.Slots.IsEmpty)
+            return -1;
+        var missed = direct.TryCountValues(values, rows, _directMask, tallies.Slots);
+        if (missed < 0)
+            return -1;
+        tallies.MarkPending();
+        return missed == 0 ? 0 : direct.Uncounted(values, rows, _directMask, _uncounted);
+    }
+
+    private void AddRows(ReadOnlySpan<int> rows, ReadOnlySpan<Vector> keys, ReadOnlySpan<Vector?> arguments, ReadOnlySpan<Vector[]?> extraInputs)
     {
         var groups = _groups.AsSpan(0, rows.Length);
         if (KeyCount == 0)
@@ -97,14 +165,14 @@ public sealed class GroupTable : IDisposable
         {
             AddEncoded(_encoder!, rows, keys, groups);
         }
-        for (var i = 0; i < Accumulators.Length; i++)
+        for (var i = 0; i < _accumulators.Length; i++)
         {
-            if (extraInputs.Length > 0 && extraInputs[i] is { } order && Accumulators[i] is OrderedAccumulator ordered)
+            if (extraInputs.Length > 0 && extraInputs[i] is { } order && _accumulators[i] is OrderedAccumulator ordered)
                 ordered.Update(arguments[i]!, order, rows, groups);
-            else if (extraInputs.Length > 0 && extraInputs[i] is [var x] && Accumulators[i] is RegressionAccumulator regression)
+            else if (extraInputs.Length > 0 && extraInputs[i] is [var x] && _accumulators[i] is RegressionAccumulator regression)
                 regression.Update(arguments[i]!, x, rows, groups);
             else
-                Accumulators[i].Update(arguments[i], rows, groups);
+                _accumulators[i].Update(arguments[i], rows, groups);
         }
     }
 
@@ -266,8 +334,9 @@ public sealed class GroupTable : IDisposable
         if (fresh == 0)
             return;
         _keyValues.Append(keys, _newRows.AsSpan(0, fresh));
-        foreach (var a in Accumulators)
+        foreach (var a in _accumulators)
             a.Resize(_table.Count);
+        _tallies?.Grow(_table.Count);
     }
 
     /// <summary>Folds another worker's groups into this table.</summary>
@@ -278,6 +347,8 @@ public sealed class GroupTable : IDisposable
             other.Widen(otherNarrow);
         else if (_narrow is { } narrow && other._narrow is null)
             Widen(narrow);
+        _tallies?.FoldInto(_accumulators, Count);
+        other._tallies?.FoldInto(other._accumulators, other.Count);
         if (_map.Length < other.Count)
             _map = new int[other.Count];
         var map = _map.AsSpan(0, other.Count);
@@ -295,11 +366,12 @@ public sealed class GroupTable : IDisposable
                 columns[c] = other._keyValues.Column(c);
             _keyValues.Append(columns, fresh.ToArray());
         }
-        for (var i = 0; i < Accumulators.Length; i++)
+        for (var i = 0; i < _accumulators.Length; i++)
         {
-            Accumulators[i].Resize(_table.Count);
-            Accumulators[i].Merge(other.Accumulators[i], map);
+            _accumulators[i].Resize(_table.Count);
+            _accumulators[i].Merge(other._accumulators[i], map);
         }
+        _tallies?.Grow(_table.Count);
     }
 
     public void Dispose()
@@ -307,7 +379,8 @@ public sealed class GroupTable : IDisposable
         _table.Dispose();
         _direct?.Dispose();
         _keyValues.Dispose();
-        foreach (var a in Accumulators)
+        foreach (var a in _accumulators)
             a.Dispose();
+        _tallies?.Dispose();
     }
 }

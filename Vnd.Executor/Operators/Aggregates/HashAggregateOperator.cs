@@ -46,59 +46,81 @@ public sealed class HashAggregateOperator : PhysicalOperator
     {
         var workers = context.Parallelism;
         var keyTypes = GroupKeys.Select(k => k.Type).ToArray();
-        var tables = new GroupTable?[workers];
-        var scratches = new EvaluationScratch?[workers];
+        var states = new Worker?[workers];
         try
         {
             ParallelDrain.Run(context, Input, workers, (w, batch) =>
-            {
-                var table = tables[w] ??= new GroupTable(keyTypes, Aggregates, context.Memory);
-                var scratch = scratches[w] ??= new EvaluationScratch();
-                Accumulate(table, batch, scratch);
-            });
-            var result = tables[0] ?? new GroupTable(keyTypes, Aggregates, context.Memory);
-            tables[0] = null;
+                (states[w] ??= new Worker(this, new GroupTable(keyTypes, Aggregates, context.Memory))).Accumulate(batch));
+            var result = states[0]?.Table ?? new GroupTable(keyTypes, Aggregates, context.Memory);
+            states[0] = null;
             for (var w = 1; w < workers; w++)
             {
-                if (tables[w] is { } other)
-                    result.Merge(other);
+                if (states[w] is { } other)
+                    result.Merge(other.Table);
             }
             return result;
         }
         finally
         {
-            foreach (var t in tables)
-                t?.Dispose();
+            foreach (var s in states)
+                s?.Table.Dispose();
         }
     }
 
-    private void Accumulate(GroupTable table, Batch batch, EvaluationScratch scratch)
+    /// <summary>One worker's table and the slots its batches' evaluated keys and arguments go in, allocated once per
+    /// worker rather than per batch.</summary>
+    private sealed class Worker
     {
-        var keys = new Vector[GroupKeys.Count];
-        var arguments = new Vector?[Aggregates.Count];
-        for (var i = 0; i < keys.Length; i++)
-            keys[i] = GroupKeys[i].EvaluateToVector(batch, scratch);
-        for (var i = 0; i < arguments.Length; i++)
-            arguments[i] = Aggregates[i].Argument?.EvaluateToVector(batch, scratch);
-        var extraInputs = _extra ? new Vector[]?[Aggregates.Count] : null;
-        for (var i = 0; extraInputs is not null && i < extraInputs.Length; i++)
+        private readonly HashAggregateOperator _plan;
+        private readonly EvaluationScratch _scratch = new();
+        private readonly Vector[] _keys;
+        private readonly Vector?[] _arguments;
+        private readonly Vector[]?[] _extraInputs;
+
+        public Worker(HashAggregateOperator plan, GroupTable table)
         {
-            if (Aggregates[i].ExtraInputs is { Count: > 0 } extra)
-                extraInputs[i] = extra.Select(e => e.EvaluateToVector(batch, scratch)).ToArray();
+            _plan = plan;
+            Table = table;
+            _keys = new Vector[plan.GroupKeys.Count];
+            _arguments = new Vector?[plan.Aggregates.Count];
+            _extraInputs = plan._extra
+                ? [.. plan.Aggregates.Select(a => a.ExtraInputs.Count > 0 ? new Vector[a.ExtraInputs.Count] : null)]
+                : [];
         }
-        table.Add(batch.Rows, keys, arguments, extraInputs);
-        for (var i = (extraInputs?.Length ?? 0) - 1; i >= 0; i--)
+
+        public GroupTable Table { get; }
+
+        public void Accumulate(Batch batch)
         {
-            for (var k = (extraInputs![i]?.Length ?? 0) - 1; k >= 0; k--)
-                scratch.Release(extraInputs[i]![k]);
+            var groupKeys = _plan.GroupKeys;
+            var aggregates = _plan.Aggregates;
+            for (var i = 0; i < _keys.Length; i++)
+                _keys[i] = groupKeys[i].EvaluateToVector(batch, _scratch);
+            for (var i = 0; i < _arguments.Length; i++)
+                _arguments[i] = aggregates[i].Argument?.EvaluateToVector(batch, _scratch);
+            for (var i = 0; i < _extraInputs.Length; i++)
+            {
+                if (_extraInputs[i] is { } extra)
+                {
+                    for (var k = 0; k < extra.Length; k++)
+                        extra[k] = aggregates[i].ExtraInputs[k].EvaluateToVector(batch, _scratch);
+                }
+            }
+            Table.Add(batch.Rows, _keys, _arguments, _extraInputs);
+            // Released in reverse order of evaluation, as the scratch hands vectors out.
+            for (var i = _extraInputs.Length - 1; i >= 0; i--)
+            {
+                for (var k = (_extraInputs[i]?.Length ?? 0) - 1; k >= 0; k--)
+                    _scratch.Release(_extraInputs[i]![k]);
+            }
+            for (var i = _arguments.Length - 1; i >= 0; i--)
+            {
+                if (_arguments[i] is { } a)
+                    _scratch.Release(a);
+            }
+            for (var i = _keys.Length - 1; i >= 0; i--)
+                _scratch.Release(_keys[i]);
         }
-        for (var i = arguments.Length - 1; i >= 0; i--)
-        {
-            if (arguments[i] is { } a)
-                scratch.Release(a);
-        }
-        for (var i = keys.Length - 1; i >= 0; i--)
-            scratch.Release(keys[i]);
     }
 
     private sealed class Stream(HashAggregateOperator plan, QueryContext context) : OperatorStream

@@ -24,6 +24,14 @@ public sealed class DirectKeyIndex : IDisposable
     private int _size;
     private long _reserved;
 
+    /// <summary>The largest value stored in the map (entry + 1): <see cref="TryCountValues"/> checks its tallies reach it once
+    /// per batch instead of once per row.</summary>
+    private int _top;
+
+    /// <summary>Counters per tally slot in <see cref="TryCountValues"/>: rows k, k+1, k+2, k+3 add to different lanes,
+    /// so a run of one key (a flow's packets) is four independent increments instead of one chain through memory.</summary>
+    public const int TallyLanes = 4;
+
     public DirectKeyIndex(MemoryBudget memory) => _memory = memory;
 
     /// <summary>
@@ -149,8 +157,91 @@ public sealed class DirectKeyIndex : IDisposable
         return missed;
     }
 
+    /// <summary>
+    /// count(*) without group numbers: for each live row adds one to <paramref name="tallies"/>[(entry + 1) *
+    /// <see cref="TallyLanes"/> + lane], where entry is the key's known entry (key = value &amp; <paramref name="mask"/>, as
+    /// <see cref="TryResolveValues"/>). Keys not seen yet or outside the range land in slot 0, which is cleared again; the
+    /// result is how many rows did (<see cref="Uncounted"/> names them), or -1 when the index is empty.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public int TryCountValues<T>(ReadOnlySpan<T> values, ReadOnlySpan<int> rows, ulong mask, Span<long> tallies)
+        where T : unmanaged, IBinaryInteger<T>
+    {
+        if (_size == 0)
+            return -1;
+        if (tallies.Length < (_top + 1) * TallyLanes)
+            throw new ArgumentException("tallies must hold a slot per remembered entry", nameof(tallies));
+        // Branch-free as TryResolveValues: an offset past the range reads the spare slot (0) and tallies into slot 0.
+        ref var map = ref MemoryMarshal.GetArrayDataReference(_entries);
+        ref var tally = ref MemoryMarshal.GetReference(tallies);
+        var low = _low;
+        var size = (ulong)_size;
+        var n = rows.Length;
+        var k = 0;
+        if (Vectors.Batch.IsIdentity(rows))
+        {
+            var dense = values[..n];
+            for (; k + TallyLanes <= n; k += TallyLanes)
+            {
+                Unsafe.Add(ref tally, Slot(ref map, dense[k], mask, low, size))++;
+                Unsafe.Add(ref tally, Slot(ref map, dense[k + 1], mask, low, size) + 1)++;
+                Unsafe.Add(ref tally, Slot(ref map, dense[k + 2], mask, low, size) + 2)++;
+                Unsafe.Add(ref tally, Slot(ref map, dense[k + 3], mask, low, size) + 3)++;
+            }
+            for (; k < n; k++)
+                Unsafe.Add(ref tally, Slot(ref map, dense[k], mask, low, size))++;
+        }
+        else
+        {
+            for (; k + TallyLanes <= n; k += TallyLanes)
+            {
+                Unsafe.Add(ref tally, Slot(ref map, values[rows[k]], mask, low, size))++;
+                Unsafe.Add(ref tally, Slot(ref map, values[rows[k + 1]], mask, low, size) + 1)++;
+                Unsafe.Add(ref tally, Slot(ref map, values[rows[k + 2]], mask, low, size) + 2)++;
+                Unsafe.Add(ref tally, Slot(ref map, values[rows[k + 3]], mask, low, size) + 3)++;
+            }
+            for (; k < n; k++)
+                Unsafe.Add(ref tally, Slot(ref map, values[rows[k]], mask, low, size))++;
+        }
+        var missed = tallies[..TallyLanes];
+        var uncounted = missed[0] + missed[1] + missed[2] + missed[3];
+        missed.Clear();
+        return (int)uncounted;
+    }
+
+    /// <summary>The first tally of a value's slot: (its map value) × <see cref="TallyLanes"/>; 0 for a value the index
+    /// has not seen or that lies outside the range.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static nint Slot<T>(ref int map, T value, ulong mask, ulong low, ulong size)
+        where T : unmanaged, IBinaryInteger<T> =>
+        (nint)Unsafe.Add(ref map, (nint)Math.Min((ulong.CreateTruncating(value) & mask) - low, size)) * TallyLanes;
+
+    /// <summary>Writes the rows (from <paramref name="rows"/>) whose keys <see cref="TryCountValues"/> left uncounted — not
+    /// seen yet or outside the range — to <paramref name="uncounted"/>; returns how many.</summary>
+    public int Uncounted<T>(ReadOnlySpan<T> values, ReadOnlySpan<int> rows, ulong mask, Span<int> uncounted)
+        where T : unmanaged, IBinaryInteger<T>
+    {
+        if (_size == 0)
+        {
+            rows.CopyTo(uncounted);
+            return rows.Length;
+        }
+        var map = _entries.AsSpan(0, _size + 1);
+        var found = 0;
+        foreach (var row in rows)
+        {
+            if (map[(int)Math.Min((ulong.CreateTruncating(values[row]) & mask) - _low, (ulong)_size)] == 0)
+                uncounted[found++] = row;
+        }
+        return found;
+    }
+
     /// <summary>Records that <paramref name="key"/> (covered) is entry <paramref name="entry"/> of the table.</summary>
-    public void Remember(ulong key, int entry) => _entries[(int)(key - _low)] = entry + 1;
+    public void Remember(ulong key, int entry)
+    {
+        _entries[(int)(key - _low)] = entry + 1;
+        _top = Math.Max(_top, entry + 1);
+    }
 
     public void Dispose()
     {
