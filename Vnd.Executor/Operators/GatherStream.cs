@@ -6,11 +6,11 @@ namespace Vnd.Executor.Operators;
 
 /// <summary>
 /// A running <see cref="GatherOperator"/>. One dedicated thread per partition drains that partition of the input.
-/// A dense batch of more than half a batch that the input can give away (a scan's, see
-/// <see cref="OperatorStream.TryHandOver"/>) is queued as it is, the input getting a batch of this stream's pool to
-/// fill next: a filterless scan's rows are not copied again. Other batches are only valid until the input's next
-/// call, so their live rows are copied (packed) into a batch of the pool; full batches are queued for the consumer, at most <see cref="GatherQueues.Depth"/> per
-/// partition (back-pressure), which takes them in the order <see cref="GatherQueues"/> decides. A batch handed to the consumer goes back to the pool on the consumer's next call, so
+/// A dense batch of more than half a batch that the input can give away (a scan directly below, see
+/// <see cref="OperatorStream.TryHandOver"/>; not through a projection) is queued as it is, the input getting a batch
+/// of this stream's pool to fill next, so its rows are not copied again. Other batches are only valid until the
+/// input's next call, so their live rows are copied (packed) into a batch of the pool; full batches are queued for
+/// the consumer, at most <see cref="GatherQueues.Depth"/> per partition (back-pressure), which takes them in the order <see cref="GatherQueues"/> decides. A batch handed to the consumer goes back to the pool on the consumer's next call, so
 /// no worker overwrites rows the consumer still reads. Workers run under a view of the query context whose
 /// cancellation also fires when the consumer stops early, so a LIMIT stops them within a batch; the first failure
 /// of a worker (an error with its SQLSTATE, cancellation, the memory limit) stops the others and is rethrown
