@@ -1,5 +1,6 @@
 using System.Buffers.Binary;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using Vnd.Executor.Vectors;
 using Vnd.Wire.Results;
 
@@ -82,15 +83,22 @@ public sealed partial class WireRowEncoder
     {
         var code = _framing == RowFraming.DataRow ? (byte)'D' : (byte)'d';
         var columns = (short)_widths!.Length;
-        var at = 0;
+        // The 7 header bytes are the same for every row: one 8-byte store each, whose 8th byte (the first of the
+        // row's first value, length >= 12) the column loop overwrites afterwards.
+        Span<byte> header = stackalloc byte[8];
+        header[0] = code;
+        BinaryPrimitives.WriteInt32BigEndian(header[1..], length - 1);
+        BinaryPrimitives.WriteInt16BigEndian(header[5..], columns);
+        var word = Unsafe.ReadUnaligned<long>(ref header[0]);
+        if (length < 8 || (long)rows * length > span.Length)
+            throw new ArgumentOutOfRangeException(nameof(rows), "the chunk is too small for its rows");
+        ref var at = ref MemoryMarshal.GetReference(span);
         for (var i = 0; i < rows; i++)
         {
-            span[at] = code;
-            BinaryPrimitives.WriteInt32BigEndian(span[(at + 1)..], length - 1);
-            BinaryPrimitives.WriteInt16BigEndian(span[(at + 5)..], columns);
-            at += length;
+            Unsafe.WriteUnaligned(ref at, word);
+            at = ref Unsafe.Add(ref at, length);
         }
-        return at;
+        return rows * length;
     }
 
     /// <summary>Writes each row's message header and returns the chunk's bytes; rows with NULLs are shorter. The
@@ -171,7 +179,9 @@ public sealed partial class WireRowEncoder
     }
 
     /// <summary>One column's values (or -1 for NULL) at each row's cursor, which moves past them; with a
-    /// <paramref name="stride"/> (a chunk without NULLs) row i's value goes at offset + i * stride instead.</summary>
+    /// <paramref name="stride"/> (a chunk without NULLs) row i's value goes at offset + i * stride instead. The
+    /// chunk was sized for these rows (at most stride bytes each; with cursors, each row's own length), which is
+    /// checked once here, so the stores go through references without a bounds check each.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Column<T, TSend>(Vector vector, ReadOnlySpan<int> rows, Span<byte> span, Span<int> cursors, int width, int offset, int stride)
         where T : unmanaged
@@ -179,14 +189,30 @@ public sealed partial class WireRowEncoder
     {
         ReadOnlySpan<T> data = vector.Data<T>();
         var constant = vector.IsConstant;
+        ref var start = ref MemoryMarshal.GetReference(span);
         if (stride > 0)
         {
-            var at = offset;
+            if (rows.IsEmpty)
+                return;
+            if (offset + 4 + width > stride || (long)rows.Length * stride > span.Length)
+                throw new ArgumentOutOfRangeException(nameof(rows), "the chunk is too small for its rows");
+            ref var at = ref Unsafe.Add(ref start, offset);
+            if (!constant && Batch.IsIdentity(rows))
+            {
+                // A dense batch (a scan's): row i's value is data[i], read in order.
+                foreach (var value in data[..rows.Length])
+                {
+                    Store(ref at, width);
+                    TSend.Write(value, ref Unsafe.Add(ref at, 4));
+                    at = ref Unsafe.Add(ref at, stride);
+                }
+                return;
+            }
             for (var i = 0; i < rows.Length; i++)
             {
-                BinaryPrimitives.WriteInt32BigEndian(span[at..], width);
-                TSend.Write(data[constant ? 0 : rows[i]], span[(at + 4)..]);
-                at += stride;
+                Store(ref at, width);
+                TSend.Write(data[constant ? 0 : rows[i]], ref Unsafe.Add(ref at, 4));
+                at = ref Unsafe.Add(ref at, stride);
             }
             return;
         }
@@ -202,8 +228,11 @@ public sealed partial class WireRowEncoder
                 cursors[i] = at + 4;
                 continue;
             }
-            BinaryPrimitives.WriteInt32BigEndian(span[at..], width);
-            TSend.Write(data[row], span[(at + 4)..]);
+            // The row's header gave it room for this value, so its 4 + width bytes lie within the span.
+            if ((uint)(at + 4 + width) > (uint)span.Length)
+                throw new ArgumentOutOfRangeException(nameof(cursors), "a row's value lies beyond its chunk");
+            Store(ref Unsafe.Add(ref start, at), width);
+            TSend.Write(data[row], ref Unsafe.Add(ref start, at + 4));
             cursors[i] = at + 4 + width;
         }
     }

@@ -5,10 +5,12 @@ using Vnd.Executor.Vectors;
 namespace Vnd.Executor.Operators;
 
 /// <summary>
-/// A running <see cref="GatherOperator"/>. One dedicated thread per partition drains that partition of the input
-/// and copies each batch's live rows into a batch of this stream's pool, because the input's batch is only valid
-/// until its next call; full copies are queued for the consumer, at most <see cref="GatherQueues.Depth"/> per
-/// partition (back-pressure), which takes them in the order <see cref="GatherQueues"/> decides. A batch handed to the consumer goes back to the pool on the consumer's next call, so
+/// A running <see cref="GatherOperator"/>. One dedicated thread per partition drains that partition of the input.
+/// A dense batch of more than half a batch that the input can give away (a scan directly below, see
+/// <see cref="OperatorStream.TryHandOver"/>; not through a projection) is queued as it is, the input getting a batch
+/// of this stream's pool to fill next, so its rows are not copied again. Other batches are only valid until the
+/// input's next call, so their live rows are copied (packed) into a batch of the pool; full batches are queued for
+/// the consumer, at most <see cref="GatherQueues.Depth"/> per partition (back-pressure), which takes them in the order <see cref="GatherQueues"/> decides. A batch handed to the consumer goes back to the pool on the consumer's next call, so
 /// no worker overwrites rows the consumer still reads. Workers run under a view of the query context whose
 /// cancellation also fires when the consumer stops early, so a LIMIT stops them within a batch; the first failure
 /// of a worker (an error with its SQLSTATE, cancellation, the memory limit) stops the others and is rethrown
@@ -121,6 +123,23 @@ internal sealed class GatherStream : OperatorStream
                 var rows = batch.ActiveCount;
                 if (rows == 0)
                     continue;
+                if (rows > Batch.Capacity / 2 && !batch.HasSelection)
+                {
+                    // A batch worth queuing on its own: after any packed rows before it (scan order), take it from
+                    // the stream instead of copying it, giving the stream a batch of the pool to fill next.
+                    if (!Flush(partition))
+                        return;
+                    var spare = Rent(input);
+                    if (stream.TryHandOver(batch, spare))
+                    {
+                        if (!Put(partition, batch))
+                            return;
+                        continue;
+                    }
+                    spare.Reset();
+                    spare.Sequence = batch.Sequence;
+                    _filling[partition] = spare;
+                }
                 var filling = _filling[partition];
                 if (filling is not null && (filling.Sequence != batch.Sequence || filling.Count + rows > Batch.Capacity))
                 {

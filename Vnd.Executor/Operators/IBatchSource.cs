@@ -23,4 +23,8 @@ public interface IBatchSource
 public interface IBatchReader : IDisposable
 {
     Vnd.Executor.Vectors.Batch? Next();
+
+    /// <summary>As <see cref="OperatorStream.TryHandOver"/>: false unless the batch is the reader's own and the
+    /// reader may write its next batches into <paramref name="replacement"/> instead (not a view of stored data).</summary>
+    bool TryHandOver(Vnd.Executor.Vectors.Batch batch, Vnd.Executor.Vectors.Batch replacement) => false;
 }

@@ -59,6 +59,8 @@ public sealed class TableScanOperator : PhysicalOperator
             return batch;
         }
 
+        public override bool TryHandOver(Batch batch, Batch replacement) => reader.TryHandOver(batch, replacement);
+
         protected override void Dispose(bool disposing) => reader.Dispose();
     }
 }

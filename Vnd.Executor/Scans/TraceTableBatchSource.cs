@@ -103,7 +103,7 @@ public sealed class TraceTableBatchSource(TraceTable table, Func<SegmentInfo, bo
         QueryContext context, int first, int stride, ScanPredicate? predicate)
         : IBatchReader
     {
-        private readonly Batch _batch = new(types, batchRows);
+        private Batch _batch = new(types, batchRows);
         private readonly int[] _selection = predicate is null ? [] : new int[Batch.Capacity];
         private int _nextSegment;
         private long _recordIndex;
@@ -178,6 +178,17 @@ public sealed class TraceTableBatchSource(TraceTable table, Func<SegmentInfo, bo
                     _batch.SetSelection(_selection, kept);
                 return _batch;
             }
+        }
+
+        /// <summary>The batch holds copies of the record batch's values (heaps included), so it can leave with the
+        /// caller; not one of fewer rows than a full batch (a row-bounded scan's) or one selected through this
+        /// reader's selection array, which the next call overwrites.</summary>
+        public bool TryHandOver(Batch batch, Batch replacement)
+        {
+            if (!ReferenceEquals(batch, _batch) || batch.HasSelection || batchRows != Batch.Capacity || replacement.ColumnCount != types.Length)
+                return false;
+            _batch = replacement;
+            return true;
         }
 
         private Batch Sparse(int filled)

@@ -44,6 +44,23 @@ public sealed class WireRowEncoderColumnarTests
         Assert.Equal(reference, columnar);
     }
 
+    [Theory]
+    [InlineData(RowFraming.DataRow, false)]
+    [InlineData(RowFraming.DataRow, true)]
+    [InlineData(RowFraming.CopyBinary, false)]
+    public void A_dense_batchs_own_rows_equal_the_row_paths(RowFraming framing, bool nulls)
+    {
+        // The batch's own rows (not a copy of them): the columnar path reads each flat column's values in order.
+        var batch = Filled(new Random(11), nulls);
+        Assert.True(Batch.IsIdentity(batch.Rows));
+
+        var columnar = Encode(batch, batch.Rows, framing, rowAtATime: false);
+        var reference = Encode(batch, batch.Rows.ToArray(), framing, rowAtATime: true);
+
+        Assert.True(reference.Length > 2 * 64 * 1024, $"only {reference.Length} bytes");
+        Assert.Equal(reference, columnar);
+    }
+
     [Fact]
     public void A_text_column_keeps_the_row_path_and_its_bytes()
     {
@@ -103,7 +120,7 @@ public sealed class WireRowEncoderColumnarTests
         return [.. rows];
     }
 
-    private static byte[] Encode(Batch batch, int[] rows, RowFraming framing, bool rowAtATime, SqlType[]? types = null)
+    private static byte[] Encode(Batch batch, ReadOnlySpan<int> rows, RowFraming framing, bool rowAtATime, SqlType[]? types = null)
     {
         types ??= Types;
         var columns = new PlanColumn[types.Length];
