@@ -14,6 +14,8 @@ namespace Vnd.Executor.Execution;
 /// Memory is not charged here: a consumer reserves its bytes from the query's <see cref="MemoryBudget"/> before
 /// renting, as it did before, so the per-query limit (53200) sees recycled and fresh memory alike.
 /// Thread-safe: the workers of concurrent queries rent and return at once; one array is never lent twice.
+/// Native blocks (<see cref="HugePageMemory"/>, a join's slot table) are kept the same way, under the same cap,
+/// sized in 2 MiB pages rounded as array lengths are.
 /// </summary>
 public sealed class BufferRecycler
 {
@@ -22,6 +24,8 @@ public sealed class BufferRecycler
 
     private readonly object _lock = new();
     private readonly Dictionary<(Type Type, int Length), Stack<Array>> _free = [];
+    // Kept native blocks by their size in huge pages (a bucket of HugePageSize).
+    private readonly Dictionary<long, Stack<HugePageMemory>> _blocks = [];
     private long _held;
 
     /// <param name="cap">Bytes kept between queries at most; 0 keeps nothing (every rent allocates).</param>
@@ -43,7 +47,17 @@ public sealed class BufferRecycler
         }
     }
 
-    /// <summary>Rents answered with a kept array.</summary>
+    /// <summary>Native blocks held for reuse now.</summary>
+    internal int BlocksHeld
+    {
+        get
+        {
+            lock (_lock)
+                return _blocks.Values.Sum(s => s.Count);
+        }
+    }
+
+    /// <summary>Rents answered with a kept array or block.</summary>
     public long Reused { get; private set; }
 
     /// <summary>An array of at least <paramref name="length"/> elements, contents undefined.</summary>
@@ -85,14 +99,75 @@ public sealed class BufferRecycler
         }
     }
 
-    /// <summary>Drops every kept array (the engine idles, or shuts down).</summary>
+    /// <summary>
+    /// A native block of at least <paramref name="bytes"/> bytes for a table read at random (huge pages when
+    /// large, see <see cref="HugePageMemory"/>): a kept block when one of this size is held, its contents then
+    /// undefined (<see cref="HugePageMemory.Zeroed"/> false), else a fresh zeroed one.
+    /// </summary>
+    internal HugePageMemory RentBlock(long bytes)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(bytes);
+        var size = BlockSize(bytes);
+        if (size < MinimumBytes)
+            return new HugePageMemory(bytes);
+        lock (_lock)
+        {
+            if (_blocks.TryGetValue(size, out var stack) && stack.Count > 0)
+            {
+                var block = stack.Pop();
+                _held -= block.Bytes;
+                Reused++;
+                return block;
+            }
+        }
+        return new HugePageMemory(size);
+    }
+
+    /// <summary>Gives back a block from <see cref="RentBlock"/> (the caller no longer touches it): kept while the
+    /// cap allows, else freed now.</summary>
+    internal void Return(HugePageMemory block)
+    {
+        if (block.Bytes >= MinimumBytes && BlockSize(block.Bytes) == block.Bytes)
+        {
+            lock (_lock)
+            {
+                if (_held + block.Bytes <= Cap)
+                {
+                    if (!_blocks.TryGetValue(block.Bytes, out var stack))
+                        _blocks[block.Bytes] = stack = new Stack<HugePageMemory>();
+                    block.Zeroed = false;
+                    stack.Push(block);
+                    _held += block.Bytes;
+                    return;
+                }
+            }
+        }
+        block.Dispose();
+    }
+
+    /// <summary>Drops every kept array and frees every kept block (the engine idles, or shuts down).</summary>
     public void Clear()
     {
+        List<HugePageMemory> blocks;
         lock (_lock)
         {
             _free.Clear();
+            blocks = [.. _blocks.Values.SelectMany(s => s)];
+            _blocks.Clear();
             _held = 0;
         }
+        foreach (var block in blocks)
+            block.Dispose();
+    }
+
+    /// <summary>The size a block of <paramref name="bytes"/> gets: whole huge pages, their count rounded as
+    /// <see cref="Bucket"/> rounds lengths; blocks below one huge page are not kept.</summary>
+    private static long BlockSize(long bytes)
+    {
+        if (bytes < HugePageMemory.HugePage)
+            return bytes;
+        var pages = (bytes + HugePageMemory.HugePage - 1) / HugePageMemory.HugePage;
+        return pages > int.MaxValue ? bytes : Bucket((int)pages) * HugePageMemory.HugePage;
     }
 
     /// <summary>The length a rent of <paramref name="length"/> gets: rounded up to a multiple of an eighth of the

@@ -10,8 +10,11 @@ public sealed class QueryResources
 {
     private readonly MemoryBudget _total;
 
-    /// <summary>Room for the build memory of a 10M-row join (~200 MB) twice over: two such queries may run at once.</summary>
-    public const long DefaultRecycledBytes = 512L << 20;
+    /// <summary>Room for all the build memory of a 10M-row join on a sparse bigint key with one payload column
+    /// (one-hop delay: ~360 MB of chunks, ~200 MB of scatter arrays, ~50 MB of Next/Matched and a ~350 MB slot
+    /// table) and most of a second. At 512 MiB a third of it went back to the GC after every such query and was
+    /// faulted in again by the next, with a gen-2 collection now and then: the run-to-run swing of that query.</summary>
+    public const long DefaultRecycledBytes = 1536L << 20;
 
     /// <param name="recycledBytes">large operator buffers (join builds) kept between queries for the next one, at
     /// most this many bytes (see <see cref="BufferRecycler"/>); 0 keeps none</param>
@@ -43,7 +46,8 @@ public sealed class QueryResources
         if (available <= 0)
             available = 8L << 30;
         var total = totalMemoryBytes ?? (available / 4 * 3);
-        return new QueryResources(Math.Min(queryMemoryBytes ?? (available / 2), total), total);
+        // Kept buffers are not charged to any budget: on a small machine keep at most an eighth of its memory.
+        return new QueryResources(Math.Min(queryMemoryBytes ?? (available / 2), total), total, Math.Min(DefaultRecycledBytes, available / 8));
     }
 
     /// <summary>A new query's context: its own budget, charged to the total.</summary>

@@ -20,20 +20,24 @@ namespace Vnd.Executor.Operators.Joins;
 internal sealed unsafe class JoinKeyTable : IDisposable
 {
     private readonly MemoryBudget _memory;
+    private readonly BufferRecycler _buffers;
     private readonly int _words;
     private readonly int _stride;
     private readonly int _bits;
     private readonly int _regionSlots;
     // Chunk i's key words (wide keys are compared in place; see BuildChunk for row ids).
     private readonly ulong[][] _keys;
+    // From the engine's recycler: a 10M-row build's ~330 MB were mapped and faulted in afresh by every query.
     private readonly HugePageMemory _slotMemory;
-    // The slots (_slotMemory's, zeroed: 0 is a free slot); a pointer so the probe loop has no bounds checks.
+    // The slots (_slotMemory's; 0 is a free slot, each region cleared before it is filled unless the memory is
+    // fresh); a pointer so the probe loop has no bounds checks.
     private ulong* _slots;
     private long _reserved;
 
-    private JoinKeyTable(MemoryBudget memory, ulong[][] keys, int words, int bits, int regionSlots)
+    private JoinKeyTable(MemoryBudget memory, BufferRecycler buffers, ulong[][] keys, int words, int bits, int regionSlots)
     {
         _memory = memory;
+        _buffers = buffers;
         _keys = keys;
         _words = words;
         _stride = words == 1 ? 2 : 1;
@@ -46,7 +50,7 @@ internal sealed unsafe class JoinKeyTable : IDisposable
         memory.Reserve(_reserved);
         try
         {
-            _slotMemory = new HugePageMemory(length * 8);
+            _slotMemory = buffers.RentBlock(length * 8);
         }
         catch
         {
@@ -76,7 +80,7 @@ internal sealed unsafe class JoinKeyTable : IDisposable
         var keys = new ulong[store.Chunks.Length][];
         for (var i = 0; i < keys.Length; i++)
             keys[i] = store.Chunks[i].KeyWords;
-        var table = new JoinKeyTable(context.Memory, keys, words, scatter.Bits, regionSlots);
+        var table = new JoinKeyTable(context.Memory, context.Buffers, keys, words, scatter.Bits, regionSlots);
         try
         {
             table.Fill(context, workers, scatter, next);
@@ -116,7 +120,8 @@ internal sealed unsafe class JoinKeyTable : IDisposable
     {
         _memory.Release(_reserved);
         _reserved = 0;
-        _slotMemory.Dispose();
+        if (_slots is not null)
+            _buffers.Return(_slotMemory);
         _slots = null;
     }
 
@@ -210,6 +215,10 @@ internal sealed unsafe class JoinKeyTable : IDisposable
         var starts = scatter.Starts;
         var keyed = scatter.Keyed;
         var inline = _words == 1;
+        // A recycled table holds the last query's slots: each region is cleared by the worker that fills it, just
+        // before, while it is in that worker's cache (zeroing it all up front would write it to memory twice).
+        var clear = !_slotMemory.Zeroed;
+        var regionWords = (long)_regionSlots * _stride;
         var scratch = keyed * (inline ? 20L : 12L);
         _memory.Reserve(scratch);
         // The engine's recycler: these ~100 MB for a 10M-row build were faulted in afresh by every query.
@@ -225,6 +234,8 @@ internal sealed unsafe class JoinKeyTable : IDisposable
                 for (var p = w; p < partitions; p += workers)
                 {
                     context.CheckCancelled();
+                    if (clear)
+                        new Span<ulong>(_slots + (p * regionWords), (int)regionWords).Clear();
                     for (var i = starts[p]; i < starts[p + 1]; i++)
                     {
                         var row = order[i];

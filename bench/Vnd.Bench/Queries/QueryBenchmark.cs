@@ -66,6 +66,8 @@ public static class QueryBenchmark
             var measured = engines.Select(e => Measurement.Take(e, query.Text(e.Name), e == postgres ? pgRepeat : repeat, e == postgres ? 1 : warmup)).ToArray();
             results.Add((query, measured));
             Console.WriteLine($"  {query.Name}: " + string.Join(", ", engines.Select((e, i) => $"{e.Name} {Describe(measured[i])}")));
+            foreach (var (e, i) in engines.Select((e, i) => (e, i)).Where(x => measured[x.i].Runs.Count > 0))
+                Console.WriteLine($"    {e.Name} runs (wall/CPU, minor faults): {string.Join("; ", measured[i].Runs)}");
         }
         Console.WriteLine($"load after queries: {LoadAverage()}, process CPU during queries {(Environment.CpuUsage.TotalTime - cpuBefore).TotalSeconds:F1} s");
         return ResultTable.Print(results, engines.Select(e => e.Name).ToArray(), inRows, outRows);

@@ -94,11 +94,58 @@ public class BufferRecyclerTests
         Assert.True(buffers.Reused > 0);
     }
 
-    /// <summary>Rows (key, text or NULL, i); keys repeat so a probe row can match several build rows.</summary>
-    private static InMemoryTable Table(int rows, int salt) =>
+    [Fact]
+    public void A_returned_block_is_lent_again_dirty_and_Clear_frees_it()
+    {
+        var buffers = new BufferRecycler(64L << 20);
+        var block = buffers.RentBlock(5L << 20);
+        Assert.True(block.Zeroed);
+        Assert.True(block.Bytes >= 5L << 20);
+        unsafe
+        {
+            block.Pointer[0] = 42;
+        }
+        buffers.Return(block);
+        Assert.Equal(block.Bytes, buffers.Held);
+
+        var again = buffers.RentBlock((5L << 20) - 4096);
+
+        Assert.Same(block, again);
+        Assert.False(again.Zeroed);
+        Assert.Equal(0, buffers.Held);
+        buffers.Return(again);
+        buffers.Clear();
+        Assert.Equal(0, buffers.Held);
+        unsafe
+        {
+            Assert.True(again.Pointer is null);
+        }
+        Assert.True(buffers.RentBlock(5L << 20).Zeroed);
+    }
+
+    [Fact]
+    public void A_block_beyond_the_cap_is_freed_not_kept()
+    {
+        var buffers = new BufferRecycler(6L << 20);
+        var blocks = new[] { buffers.RentBlock(4L << 20), buffers.RentBlock(4L << 20) };
+        foreach (var block in blocks)
+            buffers.Return(block);
+
+        Assert.Equal(4L << 20, buffers.Held);
+        unsafe
+        {
+            Assert.True(blocks[0].Pointer is not null);
+            Assert.True(blocks[1].Pointer is null);
+        }
+    }
+
+    /// <summary>Rows (key, text or NULL, i); keys repeat so a probe row can match several build rows. A
+    /// <paramref name="spread"/> above 1 scatters the keys too widely for a dense index, so the join builds its
+    /// hash slot table (a recycled native block).</summary>
+    private static InMemoryTable Table(int rows, int salt, long spread = 1) =>
         InMemoryTable.FromRows(Types, Enumerable.Range(0, rows).Select(i =>
         {
-            long? key = i % 997 == 0 ? null : ((i * 7919L) + salt) % (rows / 2);
+            long? key = i % 997 == 0 ? null : (((i * 7919L) + salt) % (rows / 2)) * spread;
             return new object?[] { key, i % 5 == 0 ? null : $"t{i}", i };
         }));
 
@@ -126,6 +173,29 @@ public class BufferRecyclerTests
             Assert.Equal(expected, actual);
             Assert.True(buffers.Held > 0);
         }
+        Assert.True(buffers.Reused > 0);
+    }
+
+    [Theory]
+    [InlineData(JoinType.Inner)]
+    [InlineData(JoinType.Anti)]
+    public void Hash_tables_built_in_a_recycled_dirty_slot_table_give_the_same_rows(JoinType type)
+    {
+        var buffers = new BufferRecycler(256L << 20);
+        // Sparse keys: each build fills a slot table of several MB; the later ones get an earlier one's, full of
+        // its slots, and must clear it (a stale slot would match a key the build does not have).
+        var first = (Probe: Table(150_000, 1, 1_000_003), Build: Table(160_000, 3, 1_000_003));
+        var second = (Probe: Table(150_000, 5, 999_983), Build: Table(160_000, 7, 999_983));
+        foreach (var (probe, build) in new[] { first, second, first, second })
+        {
+            var expected = Sorted(Plans.Run(Join(probe, build, type), 2));
+
+            var actual = Sorted(Plans.Run(Join(probe, build, type), 2, buffers: buffers));
+
+            Assert.Equal(expected, actual);
+        }
+        // The builds' slot table went back to the recycler (and each later build took it from there).
+        Assert.Equal(1, buffers.BlocksHeld);
         Assert.True(buffers.Reused > 0);
     }
 

@@ -1,6 +1,6 @@
 using System.Runtime.InteropServices;
 
-namespace Vnd.Executor.Operators.Joins;
+namespace Vnd.Executor.Execution;
 
 /// <summary>
 /// Zeroed native memory for a large hash table that is read at random, backed by transparent huge pages on Linux.
@@ -9,10 +9,14 @@ namespace Vnd.Executor.Operators.Joins;
 /// hundred TLB entries. THP here is "madvise" only, so the region is mapped anonymously (zeroed by the kernel:
 /// the table needs no clearing) and advised MADV_HUGEPAGE. Small tables, and other systems, take zeroed heap
 /// memory from <see cref="NativeMemory.AllocZeroed(nuint)"/>.
+/// A block may be kept between queries by the engine's <see cref="BufferRecycler"/> (a fresh mapping's faults,
+/// one per 2 MiB page, and its unmapping were paid by every join before): a reused block is not zeroed
+/// (<see cref="Zeroed"/> is false) and its user clears what it uses. The finalizer frees a block whose recycler
+/// was dropped without <see cref="BufferRecycler.Clear"/>.
 /// </summary>
 internal sealed unsafe partial class HugePageMemory : IDisposable
 {
-    private const long HugePage = 2L << 20;
+    internal const long HugePage = 2L << 20;
 
     /// <summary>Below this a table takes ordinary memory: it fits the TLB's reach anyway.</summary>
     private const long MappedBytes = 4L << 20;
@@ -48,12 +52,24 @@ internal sealed unsafe partial class HugePageMemory : IDisposable
         Pointer = (ulong*)NativeMemory.AllocZeroed((nuint)Bytes);
     }
 
+    ~HugePageMemory() => Free();
+
     public long Bytes { get; }
+
+    /// <summary>True while every byte is still zero as the system gave it: false once the block was lent and
+    /// returned (see <see cref="BufferRecycler"/>).</summary>
+    public bool Zeroed { get; internal set; } = true;
 
     /// <summary>The zeroed memory, 8-byte aligned; valid until <see cref="Dispose"/>.</summary>
     public ulong* Pointer { get; private set; }
 
     public void Dispose()
+    {
+        Free();
+        GC.SuppressFinalize(this);
+    }
+
+    private void Free()
     {
         if (Pointer is null)
             return;
