@@ -232,14 +232,25 @@ internal sealed partial class ExprBinder
 
     public static SortKey MakeSortKey(BoundExpr expr, OrderItem item)
     {
-        if (item.UsingOperator is not null)
-        {
-            throw BinderErrors.Unsupported("ORDER BY … USING", item);
-        }
-        var descending = item.Direction == SortDirection.Descending;
+        var descending = item.UsingOperator is null ? item.Direction == SortDirection.Descending : UsingDescends(expr, item);
         var nullsFirst = item.Nulls == NullsOrder.Default ? descending : item.Nulls == NullsOrder.First;
         return new SortKey(expr, descending, nullsFirst);
     }
+
+    /// <summary>
+    /// ORDER BY x USING op: PostgreSQL accepts only the "&lt;" and "&gt;" members of a btree operator family, i.e. the
+    /// type's ascending and descending orders (NULLS defaulting as for ASC and DESC); other comparison operators are
+    /// 42809, anything else 42883 as an operator that does not exist for the type.
+    /// </summary>
+    private static bool UsingDescends(BoundExpr expr, OrderItem item) => item.UsingOperator switch
+    {
+        "<" => false,
+        ">" => true,
+        "=" or "<>" or "!=" or "<=" or ">=" => throw new SqlException("42809",
+            $"operator {item.UsingOperator} is not a valid ordering operator", item.UsingPosition + 1),
+        _ => throw new SqlException(SqlState.UndefinedFunction,
+            $"operator does not exist: {expr.Type.PgName} {item.UsingOperator} {expr.Type.PgName}", item.UsingPosition + 1),
+    };
 
     /// <summary>The construct blocking set-returning functions in a window call's arguments (its own message).</summary>
     private const string WindowArguments = "window function arguments";

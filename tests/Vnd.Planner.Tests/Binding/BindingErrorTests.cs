@@ -64,6 +64,10 @@ public sealed class BindingErrorTests
     [InlineData("select sum(*) from \"in\"", "42809", "sum(*) specified, but sum is not a parameterless aggregate function", "sum")]
     [InlineData("select * from \"in\" i right join lateral (select i.id) s on true", "42P10", "invalid reference to FROM-clause entry for table \"i\"", "i.id")]
     [InlineData("select * from \"in\" full join lateral generate_series(1, \"in\".dst_port) g on true", "42P10", "invalid reference to FROM-clause entry for table \"in\"", "\"in\".dst_port")]
+    [InlineData("select id from \"in\" order by id using =", "42809", "operator = is not a valid ordering operator", "=")]
+    [InlineData("select id from \"in\" order by id using >=", "42809", "operator >= is not a valid ordering operator", ">=")]
+    [InlineData("select id from \"in\" order by id using operator(pg_catalog.<=)", "42809", "operator <= is not a valid ordering operator", "operator")]
+    [InlineData("select id from \"in\" order by id using @>", "42883", "operator does not exist: bigint @> bigint", "@>")]
     public void Fails(string sql, string state, string message, string? at)
     {
         // Positions: "at" names the text the error points to; \r stands for "the last occurrence".
