@@ -157,7 +157,7 @@ internal sealed partial class ExprBinder
             throw BinderErrors.Error(Errors.SqlState.SyntaxError, "cannot use multiple ORDER BY clauses with WITHIN GROUP", f);
         }
         var inner = Derive("aggregate", insideAggregate: true);
-        var arguments = f.Arguments.Select(a => name == "count" && f.Arguments.Count == 1 && a is RowExpr row ? inner.BindRecordKey(row) : inner.Bind(a)).ToList();
+        var arguments = f.Arguments.Select(a => name == "count" && f.Arguments.Count == 1 && a is RowExpr row ? inner.BindRecordKey(row, f.Distinct) : inner.Bind(a)).ToList();
         var filter = f.Filter is null ? null : inner.BindPredicate(f.Filter, "FILTER");
         BoundAggregate call;
         if (f.WithinGroup.Count > 0)

@@ -26,11 +26,19 @@ internal sealed partial class ExprBinder
     /// equality finds equal, NULL fields included, and never NULL itself (a row value is a non-NULL datum, so
     /// count((a, b)) counts every row). Fields of types whose equality is not their canonical bytes (json) are 0A000.
     /// </summary>
-    private BoundExpr BindRecordKey(RowExpr row)
+    private BoundExpr BindRecordKey(RowExpr row, bool distinct)
     {
         var fields = SqlList.From(row.Fields.Select((field, k) =>
         {
-            var bound = Settle(Bind(field), field);
+            var raw = Bind(field);
+            // count(DISTINCT row): PostgreSQL sorts the rows and has no comparison for an untyped field ('x', NULL):
+            // 42883 as soon as two rows tie on the fields before it, which in a table is the usual case. The error
+            // is raised here, at bind time, also for the rare inputs where no tie happens (stricter, never wrong).
+            if (distinct && TypeRules.IsUnknown(raw.Type))
+            {
+                throw BinderErrors.Error(SqlState.UndefinedFunction, "could not identify a comparison function for type unknown", field);
+            }
+            var bound = Settle(raw, field);
             return bound.Type.Id is TypeId.Json or TypeId.Jsonb or TypeId.Array or TypeId.Unknown
                 ? throw BinderErrors.Unsupported($"a row field of type {bound.Type.PgName} in count", field)
                 : bound;
