@@ -29,8 +29,9 @@ public sealed class RandomQueries(int seed)
             yield return generator.Next();
     }
 
-    public (string Sql, string Types) Next() => _random.Next(23) switch
+    public (string Sql, string Types) Next() => _random.Next(24) switch
     {
+        23 => TimeSeries(),
         22 => MixedTypes(),
         20 => ValueFunctions(),
         21 => TimeArithmetic(),
@@ -53,6 +54,27 @@ public sealed class RandomQueries(int seed)
         14 => MoreWindows(),
         _ => MoreAggregates(),
     };
+
+    /// <summary>
+    /// What dashboards send: time buckets (Grafana's $__timeGroup is floor(epoch / n) * n), date_trunc and date_bin
+    /// groups, moving windows over a RANGE of time, ordered string_agg, percentiles, and ORDER BY … USING.
+    /// </summary>
+    private (string, string) TimeSeries()
+    {
+        var key = Pick(["dport", "flags", "len"]);
+        var value = Pick(SmallIntColumns);
+        var where = Where("t", 1);
+        return _random.Next(7) switch
+        {
+            0 => ($"SELECT floor(extract(epoch from ts) / {Pick(["0.1", "0.25", "1", "60"])}) * {Pick(["0.1", "0.25", "1", "60"])} AS time, count(*), sum({value}) FROM t{where} GROUP BY 1 ORDER BY 1", "TII"),
+            1 => ($"SELECT date_trunc('{Pick(["second", "minute", "milliseconds", "hour"])}', ts) AS time, max({value}), min(id) FROM t{where} GROUP BY 1 ORDER BY 1", "TII"),
+            2 => ($"SELECT date_bin('{Int(1, 400)} milliseconds', ts, timestamptz '2024-03-01 00:00:00+00') AS time, count(DISTINCT src) FROM t{where} GROUP BY 1 ORDER BY 1", "TI"),
+            3 => ($"SELECT id, {Pick(["count(*)", $"sum({value})", $"max({value})"])} OVER (ORDER BY ts RANGE BETWEEN interval '{Int(0, 300)} milliseconds' PRECEDING AND {Pick(["CURRENT ROW", $"interval '{Int(0, 100)} milliseconds' FOLLOWING"])}) FROM t{where}", "II"),
+            4 => ($"SELECT {key}, string_agg({value}::text, ',' ORDER BY id {Pick(["", "DESC", "USING >"])}) FROM t{where} GROUP BY {key}", "IT"),
+            5 => ($"SELECT {key}, percentile_disc({Pick(["0", "0.25", "0.5", "0.9", "1"])}) WITHIN GROUP (ORDER BY {value}), mode() WITHIN GROUP (ORDER BY {value} DESC) FROM t{where} GROUP BY {key}", "III"),
+            _ => ($"SELECT id, {value} FROM t{where} ORDER BY {value} USING {Pick(["<", ">"])}{Pick(["", " NULLS FIRST", " NULLS LAST"])}, id USING {Pick(["<", ">"])} LIMIT {Int(1, 12)}", "II"),
+        };
+    }
 
     /// <summary>Mixed-type arithmetic and comparisons over n (NULLs, extremes, -0, 1e300), ordered with NULLS placement.</summary>
     private (string, string) MixedTypes()
