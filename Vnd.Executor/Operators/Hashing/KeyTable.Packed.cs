@@ -147,6 +147,18 @@ public sealed partial class KeyTable
         return FindOrAddRuns<PairKey>(words, n, entries, fresh);
     }
 
+    /// <summary>
+    /// <see cref="FindOrAddPairs"/> for the first <paramref name="n"/> keys of a <see cref="PairPlaneEncoder"/>: word 0
+    /// of key k at <c>planes[k]</c>, word 1 at <c>planes[PairPlaneEncoder.Plane + k]</c>. Same hashes, same entries.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public int FindOrAddPlanes(ReadOnlySpan<ulong> planes, int n, Span<int> entries, Span<int> fresh)
+    {
+        if (_fixedWidth != 16 || n > PairPlaneEncoder.Plane || planes.Length < 2 * PairPlaneEncoder.Plane || entries.Length < n || fresh.Length < n)
+            throw new ArgumentException("keys must be two planes of word pairs, with an entry and a fresh slot each", nameof(planes));
+        return FindOrAddRuns<PlanePairKey>(planes, n, entries, fresh);
+    }
+
     /// <summary>The run loop of <see cref="FindOrAddWordRuns"/> and <see cref="FindOrAddPairs"/>, specialised per key
     /// struct by the JIT: a key is hashed and probed only where it differs from the key before it.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -212,6 +224,22 @@ public sealed partial class KeyTable
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public int FindOrAdd(KeyTable table, out bool added) =>
             table.FindOrAddPair(PackedKeyEncoder.HashPair(_first, _second), _first, _second, out added);
+    }
+
+    /// <summary>A two-word key read from the two planes of a <see cref="PairPlaneEncoder"/>.</summary>
+    private readonly struct PlanePairKey(PairKey pair) : IRunKey<PlanePairKey>
+    {
+        private readonly PairKey _pair = pair;
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static PlanePairKey At(ref ulong words, int k) =>
+            new(new PairKey(Unsafe.Add(ref words, k), Unsafe.Add(ref words, PairPlaneEncoder.Plane + k)));
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public bool Same(PlanePairKey other) => _pair.Same(other._pair);
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public int FindOrAdd(KeyTable table, out bool added) => _pair.FindOrAdd(table, out added);
     }
 
     /// <summary>The entry of one two-word key, added (<paramref name="added"/>) when the table did not hold it.</summary>
