@@ -28,6 +28,9 @@ public sealed class GroupTable : IDisposable
     private readonly ulong _directMask;
     private readonly MemoryBudget _memory;
     private PackedKeyEncoder? _narrow;
+
+    /// <summary>The narrow layout's packer when its keys are word pairs (the 5-tuple): planes, packed a vector at a time.</summary>
+    private readonly PairPlaneEncoder? _pairs;
     private KeyTable _table;
     private readonly ColumnCollection _keyValues;
     private readonly int[] _groups = new int[Batch.Capacity];
@@ -51,7 +54,11 @@ public sealed class GroupTable : IDisposable
         {
             _packed = new PackedKeyEncoder(layout);
             if (PackedKeyLayout.TryCreateNarrow(layout) is { } narrow)
+            {
                 _narrow = new PackedKeyEncoder(narrow);
+                if (narrow.Words == 2)
+                    _pairs = new PairPlaneEncoder(narrow);
+            }
             _table = new KeyTable((_narrow ?? _packed).Width, memory);
             // One integer-like column (an address, a port, an id) may span few values: index them directly.
             if (layout is { Words: 1, Types: [not PhysicalType.Float64] })
@@ -180,12 +187,15 @@ public sealed class GroupTable : IDisposable
     /// key does not fit it.</summary>
     private bool AddNarrow(PackedKeyEncoder encoder, ReadOnlySpan<int> rows, ReadOnlySpan<Vector> keys, Span<int> groups)
     {
-        if (!encoder.TryEncodeWords(keys, rows))
+        if (!(_pairs?.TryEncode(keys, rows) ?? encoder.TryEncodeWords(keys, rows)))
         {
             Widen(encoder);
             return false;
         }
-        LookUp(encoder, rows, keys, groups);
+        if (_pairs is { } pairs)
+            AppendFresh(rows, keys, _table.FindOrAddPlanes(pairs.Planes, rows.Length, groups, _fresh));
+        else
+            LookUp(encoder, rows, keys, groups);
         return true;
     }
 
@@ -199,9 +209,7 @@ public sealed class GroupTable : IDisposable
             2 => _table.FindOrAddPairs(words, groups, _fresh),
             _ => HashAndFindOrAdd(encoder, rows.Length, words, groups),
         };
-        for (var j = 0; j < fresh; j++)
-            _newRows[j] = rows[_fresh[j]];
-        AppendNewGroups(keys, fresh);
+        AppendFresh(rows, keys, fresh);
     }
 
     private int HashAndFindOrAdd(PackedKeyEncoder encoder, int n, ReadOnlySpan<ulong> words, Span<int> groups)
@@ -252,9 +260,7 @@ public sealed class GroupTable : IDisposable
                 return;
             encoder.EncodeWords(keys, rows);
             fresh = AddDirect(known, encoder.Keys(rows.Length), groups, unseen);
-            for (var j = 0; j < fresh; j++)
-                _newRows[j] = rows[_fresh[j]];
-            AppendNewGroups(keys, fresh);
+            AppendFresh(rows, keys, fresh);
             return;
         }
         encoder.EncodeWords(keys, rows);
@@ -268,9 +274,7 @@ public sealed class GroupTable : IDisposable
             LookUp(encoder, rows, keys, groups);
             return;
         }
-        for (var j = 0; j < fresh; j++)
-            _newRows[j] = rows[_fresh[j]];
-        AppendNewGroups(keys, fresh);
+        AppendFresh(rows, keys, fresh);
     }
 
     /// <summary>The direct index's entries for the batch's keys and how many it has not seen (in <c>_misses</c>), or -1
@@ -325,6 +329,14 @@ public sealed class GroupTable : IDisposable
             if (added)
                 _newRows[fresh++] = rows[k];
         }
+        AppendNewGroups(keys, fresh);
+    }
+
+    /// <summary>Appends the groups of the batch's keys that were new, at positions <c>_fresh[..fresh]</c>.</summary>
+    private void AppendFresh(ReadOnlySpan<int> rows, ReadOnlySpan<Vector> keys, int fresh)
+    {
+        for (var j = 0; j < fresh; j++)
+            _newRows[j] = rows[_fresh[j]];
         AppendNewGroups(keys, fresh);
     }
 

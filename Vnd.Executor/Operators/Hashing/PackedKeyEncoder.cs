@@ -91,18 +91,7 @@ public sealed class PackedKeyEncoder
         for (var c = 0; c < columns.Length; c++)
         {
             var v = columns[c];
-            var field = _layout.Values[c];
-            var seen = _layout.Types[c] switch
-            {
-                PhysicalType.Bool => PutIntegers<byte>(v, rows, words, field),
-                PhysicalType.Int16 => PutIntegers<short>(v, rows, words, field),
-                PhysicalType.Int32 => PutIntegers<int>(v, rows, words, field),
-                PhysicalType.Inet4 => PutIntegers<uint>(v, rows, words, field),
-                PhysicalType.Int64 => PutIntegers<long>(v, rows, words, field),
-                PhysicalType.MacAddr => PutIntegers<ulong>(v, rows, words, field),
-                _ => PutDoubles(v, rows, words, field),
-            };
-            if ((seen & _layout.Spill[c]) != 0)
+            if ((PutColumn(_layout.Types[c], v, rows, words, Words, _layout.Values[c]) & _layout.Spill[c]) != 0)
                 return false;
             if (!v.Validity.AllValid)
                 MarkNulls(v, c, rows, words);
@@ -110,14 +99,28 @@ public sealed class PackedKeyEncoder
         return true;
     }
 
-    /// <summary>Puts a column's values into their field and returns the OR of the values widened to ulong (a sign
-    /// extends), which tells whether every value fits a narrow field.</summary>
+    /// <summary>
+    /// ORs a column's values into their field of key k = <c>words[k * stride + field.Word]</c> and returns the OR of the
+    /// values widened to ulong (a sign extends), which tells whether every value fits a narrow field. With stride 1
+    /// (one-word keys, or a plane of <see cref="PairPlaneEncoder"/>) the words are contiguous and int2, int4 and inet4
+    /// values go in a vector at a time (<see cref="PlaneVectors"/>).
+    /// </summary>
+    internal static ulong PutColumn(PhysicalType type, Vector v, ReadOnlySpan<int> rows, Span<ulong> words, int stride, PackedKeyLayout.Field field) => type switch
+    {
+        PhysicalType.Bool => PutIntegers<byte>(v, rows, words, stride, field),
+        PhysicalType.Int16 => PutIntegers<short>(v, rows, words, stride, field),
+        PhysicalType.Int32 => PutIntegers<int>(v, rows, words, stride, field),
+        PhysicalType.Inet4 => PutIntegers<uint>(v, rows, words, stride, field),
+        PhysicalType.Int64 => PutIntegers<long>(v, rows, words, stride, field),
+        PhysicalType.MacAddr => PutIntegers<ulong>(v, rows, words, stride, field),
+        _ => PutDoubles(v, rows, words, stride, field),
+    };
+
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-    private ulong PutIntegers<T>(Vector v, ReadOnlySpan<int> rows, Span<ulong> words, PackedKeyLayout.Field field)
+    private static ulong PutIntegers<T>(Vector v, ReadOnlySpan<int> rows, Span<ulong> words, int stride, PackedKeyLayout.Field field)
         where T : unmanaged, System.Numerics.IBinaryInteger<T>
     {
         var data = v.Data<T>();
-        var stride = Words;
         var at = field.Word;
         var shift = field.Shift;
         var mask = field.Mask >> shift;
@@ -136,6 +139,8 @@ public sealed class PackedKeyEncoder
         {
             // A batch without a selection (most scans): values by position, one load a row instead of two.
             var values = data[..rows.Length];
+            if (stride == 1 && Unsafe.SizeOf<T>() is 2 or 4)
+                return PlaneVectors.Put(values, words.Slice(at, rows.Length), shift, mask);
             for (var k = 0; k < values.Length; k++)
             {
                 var value = ulong.CreateTruncating(values[k]);
@@ -156,10 +161,9 @@ public sealed class PackedKeyEncoder
     /// <summary>Float8 fields are whole words, so the normalised bits are stored as they are; they are never narrowed,
     /// so there is nothing to report for the range check (0).</summary>
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-    private ulong PutDoubles(Vector v, ReadOnlySpan<int> rows, Span<ulong> words, PackedKeyLayout.Field field)
+    private static ulong PutDoubles(Vector v, ReadOnlySpan<int> rows, Span<ulong> words, int stride, PackedKeyLayout.Field field)
     {
         var data = v.Data<double>();
-        var stride = Words;
         var at = field.Word;
         if (v.IsConstant)
         {

@@ -68,6 +68,49 @@ public sealed class PackedKeyTableTests
     }
 
     [Fact]
+    public void Pair_planes_and_hashed_pairs_meet_the_same_entries_across_growth()
+    {
+        // Batches alternate between the four-slot window probe (FindOrAddPlanes) and the slot-by-slot one
+        // (FindOrAddPacked with HashPair hashes): a key either inserts must be where the other looks, through long
+        // probe runs, windows at the end of the slots and growth to 32K slots.
+        using var table = new KeyTable(16, MemoryBudget.Unlimited());
+        var random = new Random(12);
+        var pool = Enumerable.Range(0, 20_000).Select(_ => ((ulong)random.NextInt64(), (ulong)random.Next(1 << 20))).ToArray();
+        var entryOf = new Dictionary<(ulong, ulong), int>();
+        var planes = new ulong[2 * PairPlaneEncoder.Plane];
+        for (var b = 0; b < 40; b++)
+        {
+            var n = b % 3 == 0 ? PairPlaneEncoder.Plane : 1000 + b;
+            var keys = Enumerable.Range(0, n).Select(_ => pool[random.Next(Math.Min(pool.Length, 600 * (b + 1)))]).ToArray();
+            var entries = new int[n];
+            var fresh = new int[n];
+            int added;
+            if (b % 2 == 0)
+            {
+                for (var k = 0; k < n; k++)
+                    (planes[k], planes[PairPlaneEncoder.Plane + k]) = keys[k];
+                added = table.FindOrAddPlanes(planes, n, entries, fresh);
+            }
+            else
+            {
+                var words = keys.SelectMany(key => new[] { key.Item1, key.Item2 }).ToArray();
+                var hashes = keys.Select(key => PackedKeyEncoder.HashPair(key.Item1, key.Item2)).ToArray();
+                added = table.FindOrAddPacked(hashes, words, entries, fresh);
+            }
+            var before = entryOf.Count;
+            for (var k = 0; k < n; k++)
+            {
+                if (!entryOf.TryGetValue(keys[k], out var entry))
+                    entryOf[keys[k]] = entry = entryOf.Count;
+                Assert.Equal(entry, entries[k]);
+            }
+            Assert.Equal(entryOf.Count - before, added);
+        }
+        Assert.Equal(entryOf.Count, table.Count);
+        Assert.True(table.Count > 10_000);
+    }
+
+    [Fact]
     public void Tables_of_other_widths_refuse_packed_keys()
     {
         using var table = new KeyTable(5, MemoryBudget.Unlimited());
