@@ -18,7 +18,10 @@ public static class ParallelDrain
             Drain(context, child, 0, 1, sink);
             return;
         }
-        For(workers, w => Drain(context, child, w, workers, sink));
+        // The workers' scans hand out record batches dynamically (ScanMorsels), so a worker that loses its core is
+        // not waited for: the others read what it would have.
+        var shared = context.ForDrainWorkers(new ScanMorsels(workers));
+        For(workers, w => Drain(shared, child, w, workers, sink));
     }
 
     /// <summary>

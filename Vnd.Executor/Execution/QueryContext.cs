@@ -26,7 +26,7 @@ public sealed class QueryContext : IDisposable
         Parallelism = parallelism > 0 ? parallelism : Environment.ProcessorCount;
     }
 
-    private QueryContext(QueryContext query, CancellationToken cancellation, ScanProgress? progress)
+    private QueryContext(QueryContext query, CancellationToken cancellation, ScanProgress? progress, ScanMorsels? morsels)
     {
         _shared = query._shared;
         Cancellation = cancellation;
@@ -34,6 +34,7 @@ public sealed class QueryContext : IDisposable
         Buffers = query.Buffers;
         Parallelism = query.Parallelism;
         Progress = progress;
+        Morsels = morsels;
     }
 
     /// <summary>
@@ -42,7 +43,16 @@ public sealed class QueryContext : IDisposable
     /// batch, and with the worker's <paramref name="progress"/>. The shared state stays the query's; disposing the
     /// view releases nothing.
     /// </summary>
-    public QueryContext ForExchangeWorker(CancellationToken cancellation, ScanProgress? progress) => new(this, cancellation, progress);
+    public QueryContext ForExchangeWorker(CancellationToken cancellation, ScanProgress? progress, ScanMorsels? morsels) =>
+        new(this, cancellation, progress, morsels);
+
+    /// <summary>The same query for the workers of a pipeline breaker's parallel drain, whose scans share
+    /// <paramref name="morsels"/> (cancellation and progress stay this context's).</summary>
+    public QueryContext ForDrainWorkers(ScanMorsels morsels) => new(this, Cancellation, Progress, morsels);
+
+    /// <summary>Where the table scans of a parallel drain's partitions claim record batches; null outside one (a scan
+    /// then splits by a fixed stride).</summary>
+    public ScanMorsels? Morsels { get; }
 
     /// <summary>Where the table scans of an exchange worker report how far they have read; null elsewhere.</summary>
     public ScanProgress? Progress { get; }

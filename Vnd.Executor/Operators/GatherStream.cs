@@ -46,11 +46,14 @@ internal sealed class GatherStream : OperatorStream
         _batchBytes = BatchBytes(plan);
         _stop = CancellationTokenSource.CreateLinkedTokenSource(context.Cancellation);
         _threads = new Thread[workers];
+        // The partitions' scans claim record batches from shared cursors: a worker that loses its core for a while
+        // leaves its share to the others instead of holding the merge up until it runs again.
+        var morsels = workers > 1 ? new ScanMorsels(workers) : null;
         for (var p = 0; p < workers; p++)
         {
             var partition = p;
             var progress = plan.Ordered && plan.DrivingScan is { } driver ? new ScanProgress(driver, sequence => Advance(partition, sequence)) : null;
-            var workerContext = context.ForExchangeWorker(_stop.Token, progress);
+            var workerContext = context.ForExchangeWorker(_stop.Token, progress, morsels);
             _threads[p] = new Thread(() => Work(plan.Input, workerContext, partition, workers))
             {
                 IsBackground = true,

@@ -10,8 +10,10 @@ namespace Vnd.Executor.Scans;
 
 /// <summary>
 /// A trace-table snapshot as a scan source over the segments <paramref name="keep"/> accepts (segment skipping by
-/// min/max statistics). Record batches are the unit of parallelism: partition p of n converts record batches p, p+n,
-/// ... of all kept segments and passes over the others (reading a batch over the shared mapping copies nothing). It
+/// min/max statistics). Record batches are the unit of parallelism: under a parallel drain the partitions claim them
+/// one at a time from a shared cursor (<see cref="ScanMorsels"/>), elsewhere partition p of n converts record batches
+/// p, p+n, ... of all kept segments; each passes over the others (reading a batch over the shared mapping copies
+/// nothing). It
 /// turns each Arrow record batch into executor batches of at most <see cref="Batch.Capacity"/> rows holding only
 /// the requested columns. The manifest's row counts answer <see cref="ExactRowCount"/> for the same segments. Given a
 /// <see cref="ScanPredicate"/>, it tests each chunk's stored values first and copies only the rows that pass.
@@ -78,7 +80,10 @@ public sealed class TraceTableBatchSource(TraceTable table, Func<SegmentInfo, bo
         // 5.2 M / 4.8 M rows between two workers, record batches within one batch's rows; and an ordered exchange above
         // interleaves the partitions' sequences finely, so no worker gets a whole segment ahead of the merge with its
         // queue full (it then sat idle until the other partition caught up).
-        return new Reader(new TraceTableReader(Table), kept, columns.ToArray(), types, batchRows, context, partition, partitionCount, predicate)
+        // Under a parallel drain the partitions claim record batches from a shared cursor (a worker that loses its core
+        // leaves its batches to the others); elsewhere partition p of n takes every n-th from p.
+        var morsels = partitionCount > 1 ? context.Morsels?.Open(this, partition, partitionCount) : null;
+        return new Reader(new TraceTableReader(Table), kept, columns.ToArray(), types, batchRows, context, partition, partitionCount, morsels, predicate)
         {
             PositionAt = rowPositions ? IndexOf(columns, RowPositionColumn) : -1,
         };
@@ -98,15 +103,20 @@ public sealed class TraceTableBatchSource(TraceTable table, Func<SegmentInfo, bo
     /// <param name="batchRows">Rows per batch: <see cref="Batch.Capacity"/>, or fewer when the scan returns fewer.</param>
     /// <param name="first">The first record batch this reader converts, counting over all its segments.</param>
     /// <param name="stride">Converts every stride-th record batch from <paramref name="first"/> on (1: all).</param>
+    /// <param name="morsels">When set, the reader converts the record batches it claims from this cursor instead
+    /// (shared with the scan's other partitions), ignoring <paramref name="first"/> and <paramref name="stride"/>.</param>
     /// <param name="predicate">The scan's own filter terms, or null to read every row.</param>
     private sealed class Reader(TraceTableReader table, List<int> segments, int[] columns, SqlType[] types, int batchRows,
-        QueryContext context, int first, int stride, ScanPredicate? predicate)
+        QueryContext context, int first, int stride, MorselCursor? morsels, ScanPredicate? predicate)
         : IBatchReader
     {
         private Batch _batch = new(types, batchRows);
         private readonly int[] _selection = predicate is null ? [] : new int[Batch.Capacity];
         private int _nextSegment;
         private long _recordIndex;
+        /// <summary>The record batch this reader converts next (an index over all segments), -1 until claimed.</summary>
+        private long _wanted = -1;
+        private long _strideNext = first;
         private SegmentReader? _segment;
         private RecordBatch? _record;
         private int _position;
@@ -223,17 +233,32 @@ public sealed class TraceTableBatchSource(TraceTable table, Func<SegmentInfo, bo
                     _recordStart = _segmentRows;
                     _segmentRows += _record.Length;
                 }
-                if (_record is not null && _recordIndex++ % stride != first)
+                if (_record is not null && _recordIndex++ != Wanted())
                 {
                     _record.Dispose();
                     _record = null;
                     continue;
                 }
                 if (_record is not null)
+                {
+                    _wanted = -1;
                     return true;
+                }
                 _segment.Dispose();
                 _segment = null;
             }
+        }
+
+        /// <summary>The index of the record batch to convert next: claimed once, then kept until reached (claims
+        /// only increase, so it is never behind the record batches already passed).</summary>
+        private long Wanted()
+        {
+            if (_wanted < 0)
+            {
+                _wanted = morsels?.Claim() ?? _strideNext;
+                _strideNext += stride;
+            }
+            return _wanted;
         }
 
         public void Dispose()
