@@ -52,10 +52,15 @@ public static class ServeCommand
         var forget = new Option<double>("--forget-after") { Description = "seconds a registered table server may stay silent before it is dropped and its tables with it", DefaultValueFactory = _ => TableServerRegistry.DefaultForgetAfter.TotalSeconds };
         var queryMemory = new Option<long?>("--query-memory-mb") { Description = "memory one query may hold before it fails with 53200 (default: half of the machine's)" };
         var totalMemory = new Option<long?>("--total-query-memory-mb") { Description = "memory all running queries may hold together (default: three quarters of the machine's)" };
+        var unixSocketDir = new Option<string>("--unix-socket-dir")
+        {
+            Description = "directory of the Unix-domain socket .s.PGSQL.<port> (psql -h DIR, Npgsql Host=DIR), as PostgreSQL's unix_socket_directories; \"\" for TCP only",
+            DefaultValueFactory = _ => "/tmp",
+        };
         var command = new Command("serve", "serve trace tables over the PostgreSQL protocol (no options: the embedded demo on 127.0.0.1:5433)")
         {
             data, listen, cloud, noTls, adminUser, adminPassword, noDemo, maxConnections, maxPerTenant, tableServers, token, noPushdown, registration, grace, forget,
-            queryMemory, totalMemory,
+            queryMemory, totalMemory, unixSocketDir,
         };
         command.SetAction(async (result, stop) =>
         {
@@ -86,7 +91,8 @@ public static class ServeCommand
                 TableServers: servers, TableServerToken: shared, MaxConnectionsPerTenant: result.GetValue(maxPerTenant),
                 Pushdown: !result.GetValue(noPushdown), Registration: registrationEndPoint,
                 HeartbeatGrace: TimeSpan.FromSeconds(result.GetValue(grace)), ForgetAfter: TimeSpan.FromSeconds(result.GetValue(forget)),
-                QueryMemoryBytes: result.GetValue(queryMemory) * (1L << 20), TotalQueryMemoryBytes: result.GetValue(totalMemory) * (1L << 20));
+                QueryMemoryBytes: result.GetValue(queryMemory) * (1L << 20), TotalQueryMemoryBytes: result.GetValue(totalMemory) * (1L << 20),
+                UnixSocketDirectory: result.GetValue(unixSocketDir) is { Length: > 0 } directory ? directory : null);
             return await RunAsync(options, Console.Out, stop).ConfigureAwait(false);
         });
         return command;
@@ -196,7 +202,7 @@ public static class ServeCommand
         var handler = new VndServerHandler(cloud, catalogs, admin, QueryResources.ForMachine(options.QueryMemoryBytes, options.TotalQueryMemoryBytes));
         var serverOptions = new PgServerOptions { Certificate = options.NoTls ? null : Certificate(options.Data), MaxConnections = options.MaxConnections,
             MaxConnectionsPerUser = options.MaxConnectionsPerTenant,
-            ServerVersion = Catalog.System.SessionInfo.ServerVersion };
+            ServerVersion = Catalog.System.SessionInfo.ServerVersion, UnixSocketDirectory = options.UnixSocketDirectory };
         serverOptions.EndPoints.Add(options.Listen);
         return (new PgServer(handler, serverOptions), cloud(), sites is IDisposable connections ? new ServeState(state, connections) : state);
     }
@@ -248,6 +254,8 @@ public static class ServeCommand
     {
         foreach (var endPoint in server.LocalEndPoints)
             await output.WriteLineAsync($"vnd serve: listening on {endPoint} ({(options.NoTls ? "no TLS" : "TLS with " + Path.Combine(options.Data.FullName, CertificateFile))}), data in {options.Data.FullName}").ConfigureAwait(false);
+        if (server.UnixSocketPath is { } socketPath)
+            await output.WriteLineAsync($"vnd serve: listening on {socketPath}").ConfigureAwait(false);
         foreach (var tenant in cloud.Tenants)
         {
             var password = tenant.Credential.Password is { } p && options.Cloud is null ? $" (password {p})" : "";

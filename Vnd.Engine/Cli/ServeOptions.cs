@@ -14,10 +14,11 @@ namespace Vnd.Engine.Cli;
 /// <param name="Pushdown">false (<c>--no-pushdown</c>): table servers only scan; filters, joins and aggregates run here</param>
 /// <param name="QueryMemoryBytes">the memory one query may hold (hash tables, sorts, materialised rows) before 53200; null: half the machine's</param>
 /// <param name="TotalQueryMemoryBytes">the memory all running queries may hold together; null: three quarters of the machine's</param>
+/// <param name="UnixSocketDirectory">also listen on <c>DIR/.s.PGSQL.&lt;port&gt;</c> (<c>--unix-socket-dir</c>); null: TCP only</param>
 public sealed record ServeOptions(DirectoryInfo Data, IPEndPoint Listen, FileInfo? Cloud, bool NoTls, string AdminUser, string? AdminPassword,
     bool SeedDemo = false, int MaxConnections = 100, IReadOnlyList<Uri>? TableServers = null, string? TableServerToken = null,
     int MaxConnectionsPerTenant = 0, bool Pushdown = true, IPEndPoint? Registration = null, TimeSpan? HeartbeatGrace = null,
-    TimeSpan? ForgetAfter = null, long? QueryMemoryBytes = null, long? TotalQueryMemoryBytes = null)
+    TimeSpan? ForgetAfter = null, long? QueryMemoryBytes = null, long? TotalQueryMemoryBytes = null, string? UnixSocketDirectory = null)
 {
     /// <summary>The default <see cref="HeartbeatGrace"/>: three missed beats at the table server's default interval.</summary>
     public static readonly TimeSpan DefaultHeartbeatGrace = TimeSpan.FromSeconds(3);

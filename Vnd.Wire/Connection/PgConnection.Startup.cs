@@ -1,6 +1,7 @@
 using System.IO.Pipelines;
 using System.Net;
 using System.Net.Security;
+using System.Net.Sockets;
 using Vnd.Wire.Errors;
 using Vnd.Wire.Protocol;
 using Vnd.Wire.Protocol.Frontend;
@@ -200,5 +201,6 @@ internal sealed partial class PgConnection
             : throw new PgErrorException(SqlState.InvalidParameterValue, $"invalid value for parameter \"TimeZone\": \"{name}\"", PgSeverity.Fatal);
     }
 
-    private bool IsLoopbackPeer => _remote is IPEndPoint { Address: var address } && IPAddress.IsLoopback(address);
+    /// <summary>A peer on this machine: loopback TCP, or a Unix-domain socket (PostgreSQL's "local").</summary>
+    private bool IsLoopbackPeer => _remote is IPEndPoint { Address: var address } ? IPAddress.IsLoopback(address) : _remote is UnixDomainSocketEndPoint;
 }

@@ -33,6 +33,9 @@ public sealed class PgServer : IAsyncDisposable
     /// <summary>The bound endpoints (with the actual port when 0 was configured).</summary>
     public IReadOnlyList<IPEndPoint> LocalEndPoints { get; private set; } = [];
 
+    /// <summary>The Unix-domain socket file listened on (see <see cref="PgServerOptions.UnixSocketDirectory"/>), or null.</summary>
+    public string? UnixSocketPath { get; private set; }
+
     /// <summary>Open connections, authenticated or not.</summary>
     public int ConnectionCount => Registry.Count;
 
@@ -49,6 +52,26 @@ public sealed class PgServer : IAsyncDisposable
 
     public Task StartAsync()
     {
+        try
+        {
+            Listen();
+        }
+        catch
+        {
+            // A server that could not bind everything it was asked to serves nothing: free what it did bind.
+            foreach (var listener in _listeners)
+            {
+                listener.Dispose();
+            }
+
+            throw;
+        }
+
+        return Task.CompletedTask;
+    }
+
+    private void Listen()
+    {
         var bound = new List<IPEndPoint>();
         foreach (var endPoint in Options.EndPoints)
         {
@@ -61,7 +84,14 @@ public sealed class PgServer : IAsyncDisposable
         }
 
         LocalEndPoints = bound;
-        return Task.CompletedTask;
+        if (Options.UnixSocketDirectory is { } directory && bound.Count > 0)
+        {
+            var path = UnixSocketListener.PathFor(directory, bound[0].Port);
+            var listener = UnixSocketListener.Listen(path, 512);
+            _listeners.Add(listener);
+            UnixSocketPath = path;
+            _acceptLoops.Add(AcceptLoopAsync(listener));
+        }
     }
 
     /// <summary>Serves one connection over a duplex pipe (in-memory transports, tests); TLS is not offered.</summary>
@@ -87,6 +117,11 @@ public sealed class PgServer : IAsyncDisposable
         foreach (var listener in _listeners)
         {
             listener.Dispose();
+        }
+
+        if (UnixSocketPath is { } path)
+        {
+            UnixSocketListener.Remove(path);
         }
 
         await Task.WhenAll(_acceptLoops).ConfigureAwait(false);
@@ -125,7 +160,11 @@ public sealed class PgServer : IAsyncDisposable
                 return;
             }
 
-            socket.NoDelay = true;
+            if (socket.AddressFamily != AddressFamily.Unix)
+            {
+                socket.NoDelay = true;
+            }
+
             _ = HandleConnectionAsync(new NetworkStream(socket, ownsSocket: true), socket.RemoteEndPoint);
         }
     }

@@ -11,6 +11,13 @@ public sealed class PgServerOptions
     /// <summary>Where to listen (port 0 = pick a free port; see <see cref="PgServer.LocalEndPoints"/>).</summary>
     public IList<IPEndPoint> EndPoints { get; } = [];
 
+    /// <summary>
+    /// A directory to also listen in on a Unix-domain socket named <c>.s.PGSQL.&lt;port&gt;</c> (the first endpoint's
+    /// bound port), where libpq and Npgsql look for it when given the directory as host (PostgreSQL's
+    /// unix_socket_directories); null = TCP only.
+    /// </summary>
+    public string? UnixSocketDirectory { get; set; }
+
     /// <summary>TLS certificate with private key; null = answer SSLRequest with 'N'.</summary>
     public X509Certificate2? Certificate { get; set; }
 

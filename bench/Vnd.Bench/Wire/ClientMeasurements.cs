@@ -66,7 +66,7 @@ public static partial class ClientMeasurements
     /// <summary>psql's <c>\copy (SELECT *) to stdout</c>: COPY TO in text format, counted line by line.</summary>
     public static (long Rows, TimeSpan Elapsed) PsqlCopy(ServerTarget target, string user, string password, string table)
     {
-        var info = new ProcessStartInfo("psql", ["-X", "-q", "-h", "127.0.0.1", "-p", target.Port.ToString(CultureInfo.InvariantCulture),
+        var info = new ProcessStartInfo("psql", ["-X", "-q", "-h", target.Host, "-p", target.Port.ToString(CultureInfo.InvariantCulture),
             "-U", user, "-d", user, "-v", "ON_ERROR_STOP=1", "-c", $"\\copy (SELECT * FROM {table}) to stdout"])
         {
             RedirectStandardOutput = true,
@@ -116,7 +116,7 @@ public static partial class ClientMeasurements
         var script = Path.Combine(work, "pgbench.sql");
         File.WriteAllText(script, "SELECT 1;\nSELECT ts, src_ip, dst_port FROM packets LIMIT 10;\n");
         var info = new ProcessStartInfo("pgbench", ["-n", "-c", clients.ToString(CultureInfo.InvariantCulture), "-j", "2",
-            "-T", seconds.ToString(CultureInfo.InvariantCulture), "-f", script, "-h", "127.0.0.1",
+            "-T", seconds.ToString(CultureInfo.InvariantCulture), "-f", script, "-h", target.Host,
             "-p", target.Port.ToString(CultureInfo.InvariantCulture), "-U", user, user])
         {
             RedirectStandardOutput = true,

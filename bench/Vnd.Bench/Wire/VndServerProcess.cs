@@ -13,8 +13,11 @@ public sealed class VndServerProcess : IDisposable
 
     private VndServerProcess(Process process) => _process = process;
 
-    public static VndServerProcess Start(string vndDll, string dataDirectory, int port, int maxConnections) =>
-        Start(vndDll, $"serve --data {dataDirectory} --listen 127.0.0.1:{port} --no-tls --no-demo --max-connections {maxConnections}", port);
+    /// <param name="socketDirectory">where to also listen on a Unix-domain socket; null: only TCP (and no option a
+    /// build from before <c>--unix-socket-dir</c> would refuse)</param>
+    public static VndServerProcess Start(string vndDll, string dataDirectory, int port, int maxConnections, string? socketDirectory = null) =>
+        Start(vndDll, $"serve --data {dataDirectory} --listen 127.0.0.1:{port} --no-tls --no-demo --max-connections {maxConnections}" +
+            (socketDirectory is null ? "" : $" --unix-socket-dir {socketDirectory}"), port);
 
     /// <summary>Any <c>vnd</c> subcommand that listens on <paramref name="port"/> (a server, a table server), once it does.</summary>
     public static VndServerProcess Start(string vndDll, string arguments, int port)

@@ -31,14 +31,37 @@ public static class WireBenchmark
             DefaultValueFactory = _ => 1,
         };
         var vndOption = new Option<string?>("--vnd") { Description = "vnd.dll to serve (default: this repository's Release build); another worktree's build compares two versions on the same data" };
-        var command = new Command("wire", "VND's PostgreSQL server beside PostgreSQL 15 on the same table") { packets, work, connections, seconds, port, only, repeat, warmup, vndOption };
+        var poolCompletions = new Option<bool>("--pool-completions")
+        {
+            Description = "leave .NET's default socket completions (epoll thread -> thread pool -> reader) in the client instead of inline ones",
+        };
+        var unix = new Option<bool>("--unix")
+        {
+            Description = "clients connect over both servers' Unix-domain sockets (Host=DIR) instead of loopback TCP",
+        };
+        var command = new Command("wire", "VND's PostgreSQL server beside PostgreSQL 15 on the same table")
+        {
+            packets, work, connections, seconds, port, only, repeat, warmup, vndOption, poolCompletions, unix,
+        };
         command.SetAction(r => Run(r.GetValue(packets), r.GetValue(work)!, r.GetValue(connections), r.GetValue(seconds), r.GetValue(port),
-            [.. r.GetValue(only)!.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)], r.GetValue(repeat), r.GetValue(warmup), r.GetValue(vndOption)));
+            [.. r.GetValue(only)!.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)], r.GetValue(repeat), r.GetValue(warmup), r.GetValue(vndOption),
+            !r.GetValue(poolCompletions), r.GetValue(unix)));
         return command;
     }
 
-    private static int Run(int packets, string work, int connections, int seconds, int port, string[] steps, int repeat, int warmup, string? vndDll)
+    private static int Run(int packets, string work, int connections, int seconds, int port, string[] steps, int repeat, int warmup, string? vndDll,
+        bool inlineCompletions, bool unix)
     {
+        // Npgsql's synchronous Open connects with the socket non-blocking (to honour its timeout), and .NET keeps a
+        // socket non-blocking once it was: every later synchronous read that finds the socket empty is woken by the
+        // epoll thread through a thread-pool worker, whose hand-off and spinning cost the client more CPU than the
+        // rows when the server is the slower side (docs/benchmarks.md, wire7 and wire10). Inline completions let
+        // the epoll thread wake the reader itself, as a .NET app reading millions of rows synchronously should
+        // configure. The runtime reads the variable once, at the first socket registration, which is later than this.
+        if (inlineCompletions)
+            Environment.SetEnvironmentVariable("DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS", "1");
+        // Absolute: a Unix-domain socket's directory is the clients' host, which they take as one only when it starts with '/'.
+        work = Path.GetFullPath(work);
         var repository = RepositoryRoot();
         var vnd = vndDll ?? Path.Combine(repository, "Vnd.Engine/bin/Release/net10.0/vnd.dll");
         if (!File.Exists(vnd))
@@ -55,10 +78,16 @@ public static class WireBenchmark
         var loaded = Path.Combine(work, "pg-loaded");
         if (!File.Exists(loaded) && Directory.Exists(pgDirectory))
             Directory.Delete(pgDirectory, recursive: true);
-        using var vndServer = VndServerProcess.Start(vnd, data, port, connections + 10);
+        // PostgreSQL's cluster always listens in its directory too (-k); VND's socket goes beside it when asked for.
+        var vndSockets = unix ? Path.Combine(work, "vnd-socket") : null;
+        if (vndSockets is not null)
+            Directory.CreateDirectory(vndSockets);
+        using var vndServer = VndServerProcess.Start(vnd, data, port, connections + 10, vndSockets);
         using var postgres = PostgresCluster.Start(pgDirectory, port + 1, "bench", connections);
-        var vndTarget = new ServerTarget("VND", port);
-        var pgTarget = new ServerTarget("PostgreSQL", port + 1);
+        var vndTarget = new ServerTarget("VND", port, vndSockets ?? "127.0.0.1");
+        var pgTarget = new ServerTarget("PostgreSQL", port + 1, unix ? pgDirectory : "127.0.0.1");
+        Console.WriteLine($"client: Npgsql over {(unix ? "Unix-domain sockets" : "loopback TCP")}, " +
+            $"socket completions {(inlineCompletions ? "inline" : "through the thread pool")}");
         if (!File.Exists(loaded))
         {
             var copied = PostgresLoader.CopyTable(vndTarget.ConnectionString(User, Password), pgTarget, User, Password, "packets");

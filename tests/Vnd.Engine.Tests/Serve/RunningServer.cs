@@ -13,10 +13,22 @@ internal sealed class RunningServer : IAsyncDisposable
 
     public int Port => _server.LocalEndPoints[0].Port;
 
+    /// <summary>The Unix-domain socket file it listens on too, when the options named a directory.</summary>
+    public string? UnixSocketPath => _server.UnixSocketPath;
+
     public static async Task<RunningServer> StartAsync(ServeOptions options)
     {
         var (server, _, state) = ServeCommand.Create(options);
-        await server.StartAsync();
+        try
+        {
+            await server.StartAsync();
+        }
+        catch
+        {
+            await server.DisposeAsync();
+            state.Dispose();
+            throw;
+        }
         return new RunningServer(server, state);
     }
 

@@ -81,7 +81,7 @@ public sealed class DistributedCorpus : IAsyncLifetime
         // the corpus's tables from the table servers' answers.
         var data = Path.Combine(_root, $"control-of{count}-{(pushdown ? "on" : "off")}");
         Directory.CreateDirectory(data);
-        string[] arguments = ["serve", "--data", data, "--listen", "127.0.0.1:0", "--no-tls", "--no-demo",
+        string[] arguments = ["serve", "--data", data, "--listen", "127.0.0.1:0", "--unix-socket-dir", "", "--no-tls", "--no-demo",
             "--table-servers", string.Join(",", servers), "--token", DistributedDemo.Token];
         var (process, line) = await VndProcess.Start("vnd serve: listening on ", pushdown ? arguments : [.. arguments, "--no-pushdown"]);
         Track(process);

@@ -125,14 +125,14 @@ public class DistributedDemo : IAsyncLifetime
     private async Task<int> StartRegistrationControl(string data)
     {
         (_control, var lines) = await VndProcess.Start(["vnd serve: table servers register at ", "vnd serve: listening on "],
-            ["serve", "--data", data, "--listen", "127.0.0.1:0", "--no-tls", "--no-demo", "--admin-password", AdminUser, "--registration", "127.0.0.1:0", "--heartbeat-grace", "2", "--token", Token]);
+            ["serve", "--data", data, "--listen", "127.0.0.1:0", "--unix-socket-dir", "", "--no-tls", "--no-demo", "--admin-password", AdminUser, "--registration", "127.0.0.1:0", "--heartbeat-grace", "2", "--token", Token]);
         Registration = lines[0].Trim();
         return IPEndPoint.Parse(lines[1][..lines[1].IndexOf(' ', StringComparison.Ordinal)]).Port;
     }
 
     private async Task<int> StartControl(string data)
     {
-        (_control, var line) = await VndProcess.Start("vnd serve: listening on ", "serve", "--data", data, "--listen", "127.0.0.1:0", "--no-tls",
+        (_control, var line) = await VndProcess.Start("vnd serve: listening on ", "serve", "--data", data, "--listen", "127.0.0.1:0", "--unix-socket-dir", "", "--no-tls",
             "--no-demo", "--admin-password", AdminUser, "--table-servers", string.Join(",", TableServers), "--token", Token);
         return IPEndPoint.Parse(line[..line.IndexOf(' ', StringComparison.Ordinal)]).Port;
     }
