@@ -71,7 +71,9 @@ internal sealed class PcapReader : CaptureFileReader
     /// <summary>Bytes of frame check sequence at the end of each packet, when the header declares them.</summary>
     public int FcsLength { get; }
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // hot in every import: fully optimised from the first call (see TraceImporter)
+    // Inlined into the import loop, which is specialised for this sealed reader (PcapCursor) and compiled fully
+    // optimised from its first call; AggressiveOptimization here would keep it out of line (a call per packet).
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public override bool TryReadNext(out PacketRecord record)
     {
         var input = Input;

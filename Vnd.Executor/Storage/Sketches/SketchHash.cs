@@ -26,9 +26,9 @@ public static class SketchHash
     public static ulong Of(ReadOnlySpan<byte> value) => XxHash3.HashToUInt64(value);
 
     /// <summary>
-    /// <see cref="Of(ulong)"/> of every value into <paramref name="hashes"/> (at least as long), four at a time where
-    /// AVX2 is there: it has no 64-bit multiply, so each one is three 32×32→64 multiplies (the low 64 bits of the
-    /// product are all the hash keeps). The same hashes as one by one; a test compares them. Each value is read before
+    /// <see cref="Of(ulong)"/> of every value into <paramref name="hashes"/> (at least as long), eight at a time with
+    /// AVX-512DQ's 64-bit multiply, else four at a time with AVX2, which has none: there each multiply is three
+    /// 32×32→64 multiplies (the low 64 bits of the product are all the hash keeps). The same hashes as one by one; a test compares them. Each value is read before
     /// its hash is written, so <paramref name="hashes"/> may be <paramref name="values"/> itself (hashing in place).
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)] // hot in every import: fully optimised from the first call (see TraceImporter)
@@ -37,10 +37,21 @@ public static class SketchHash
         if (hashes.Length < values.Length)
             throw new ArgumentException("one hash per value is needed", nameof(hashes));
         var i = 0;
+        ref var source = ref MemoryMarshal.GetReference(values);
+        ref var target = ref MemoryMarshal.GetReference(hashes);
+        if (Avx512DQ.IsSupported)
+        {
+            // One vpmullq per eight values where the AVX2 path needs six multiplies.
+            for (; i <= values.Length - Vector512<ulong>.Count; i += Vector512<ulong>.Count)
+            {
+                var z = Vector512.LoadUnsafe(ref source, (nuint)i) + Vector512.Create(0x9E3779B97F4A7C15UL);
+                z = Avx512DQ.MultiplyLow(z ^ (z >>> 30), Vector512.Create(0xBF58476D1CE4E5B9UL));
+                z = Avx512DQ.MultiplyLow(z ^ (z >>> 27), Vector512.Create(0x94D049BB133111EBUL));
+                (z ^ (z >>> 31)).StoreUnsafe(ref target, (nuint)i);
+            }
+        }
         if (Avx2.IsSupported)
         {
-            ref var source = ref MemoryMarshal.GetReference(values);
-            ref var target = ref MemoryMarshal.GetReference(hashes);
             for (; i <= values.Length - Vector256<ulong>.Count; i += Vector256<ulong>.Count)
             {
                 var z = Vector256.LoadUnsafe(ref source, (nuint)i) + Vector256.Create(0x9E3779B97F4A7C15UL);

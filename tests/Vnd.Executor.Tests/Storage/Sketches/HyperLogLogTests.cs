@@ -41,6 +41,7 @@ public sealed class HyperLogLogTests
     [InlineData(0)]
     [InlineData(3)]
     [InlineData(4)]
+    [InlineData(13)] // one AVX-512 step, one AVX2 step, one scalar value
     [InlineData(1_001)]
     public void Hashing_a_run_at_once_gives_the_hashes_and_the_sketch_of_one_by_one(int count)
     {
