@@ -18,12 +18,15 @@ public static class ArrowBatchConverter
     /// <paramref name="array"/> to rows 0.. of <paramref name="target"/> (already reset flat).</summary>
     public static void Copy(IArrowArray array, int start, int count, Vector target)
     {
+        if (IntegerWidening.IsStoredInteger(array, target))
+        {
+            IntegerWidening.Copy(array, start, count, target);
+            CopyNulls(array, start, count, target);
+            return;
+        }
         switch (array)
         {
             case BooleanArray a: CopyBool(a, start, count, target); break;
-            case Int16Array a: a.Values.Slice(start, count).CopyTo(target.Data<short>()); break;
-            case Int32Array a: a.Values.Slice(start, count).CopyTo(target.Data<int>()); break;
-            case Int64Array a: a.Values.Slice(start, count).CopyTo(target.Data<long>()); break;
             case TimestampArray a: a.Values.Slice(start, count).CopyTo(target.Data<long>()); break;
             case DoubleArray a: a.Values.Slice(start, count).CopyTo(target.Data<double>()); break;
             case FloatArray a: Widen(a.Values.Slice(start, count), target.Data<double>()); break;

@@ -15,12 +15,25 @@ public static class ArrowBatchGather
     /// <paramref name="target"/> (already reset flat; rows from <paramref name="at"/> on not yet written).</summary>
     public static void Gather(IArrowArray array, int start, ReadOnlySpan<int> offsets, Vector target, int at = 0)
     {
+        if (IntegerWidening.IsStoredInteger(array, target))
+            IntegerWidening.Gather(array, start, offsets, target, at);
+        else
+            GatherOther(array, start, offsets, target, at);
+        if (array.NullCount == 0)
+            return;
+        for (var k = 0; k < offsets.Length; k++)
+        {
+            if (array.IsNull(start + offsets[k]))
+                target.SetNull(at + k);
+        }
+    }
+
+    /// <summary>Every layout but the integer columns of <see cref="IntegerWidening"/>.</summary>
+    private static void GatherOther(IArrowArray array, int start, ReadOnlySpan<int> offsets, Vector target, int at)
+    {
         switch (array)
         {
             case BooleanArray a: GatherBool(a, start, offsets, target.Data<byte>()[at..]); break;
-            case Int16Array a: Values(a.Values[start..], offsets, target.Data<short>()[at..]); break;
-            case Int32Array a: Values(a.Values[start..], offsets, target.Data<int>()[at..]); break;
-            case Int64Array a: Values(a.Values[start..], offsets, target.Data<long>()[at..]); break;
             case TimestampArray a: Values(a.Values[start..], offsets, target.Data<long>()[at..]); break;
             case DoubleArray a: Values(a.Values[start..], offsets, target.Data<double>()[at..]); break;
             case FloatArray a: Widen(a.Values[start..], offsets, target.Data<double>()[at..]); break;
@@ -29,13 +42,6 @@ public static class ArrowBatchGather
             case FixedSizeBinaryArray a when target.PhysicalType == PhysicalType.Inet: GatherInet(a, start, offsets, target, at); break;
             case BinaryArray a: GatherBytes(a, start, offsets, target, at); break; // StringArray is a BinaryArray
             default: throw ArrowBatchConverter.Unreadable(array, target);
-        }
-        if (array.NullCount == 0)
-            return;
-        for (var k = 0; k < offsets.Length; k++)
-        {
-            if (array.IsNull(start + offsets[k]))
-                target.SetNull(at + k);
         }
     }
 

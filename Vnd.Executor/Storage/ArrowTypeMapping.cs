@@ -23,6 +23,8 @@ namespace Vnd.Executor.Storage;
 /// <item><term>macaddr</term><description>FixedSizeBinary(6), network order</description></item>
 /// </list>
 /// numeric, date, interval, cidr, oid and arrays are not stored yet (<see cref="StorageErrorKind.NotSupported"/>).
+/// A segment may store an int2/int4/int8 column narrower (<see cref="StoredIntegerType"/>): its field then has the
+/// narrower Arrow type and the logical type only in <c>vnd.type</c>.
 /// </summary>
 public static class ArrowTypeMapping
 {
@@ -68,12 +70,15 @@ public static class ArrowTypeMapping
     };
 
     /// <summary>The Arrow field of a column, with the metadata that lets us read the logical type back.</summary>
-    public static Field ToField(ColumnSchema column)
+    public static Field ToField(ColumnSchema column) => ToField(column, ToArrowType(column.Type));
+
+    /// <summary>The field of a column stored as <paramref name="stored"/> (its own type or a narrower integer).</summary>
+    public static Field ToField(ColumnSchema column, IArrowType stored)
     {
         var metadata = new List<KeyValuePair<string, string>> { new(TypeKey, StorageName(column.Type)) };
         if (column.Type.Id == TypeId.Inet && column.Type.Family == InetFamily.V6)
             metadata.Add(new(FamilyKey, "6"));
-        return new Field(column.Name, ToArrowType(column.Type), nullable: true, metadata);
+        return new Field(column.Name, stored, nullable: true, metadata);
     }
 
     public static Schema ToArrowSchema(TableSchema schema)

@@ -20,9 +20,12 @@ internal sealed class SegmentWriter : IDisposable
     private readonly SegmentDiskQueue _disk;
     private readonly SegmentOutputStream _stream;
     private readonly ArrowFileWriter _writer;
+    private readonly Schema _schema;
     private readonly ColumnStatisticsAccumulator[] _statistics;
     private bool _closed;
 
+    /// <param name="schema">the segment's stored schema: integer columns may be narrower than their logical type
+    /// (<see cref="StoredIntegerType"/>); batches that do not fit it go to the next segment (<see cref="Fits"/>)</param>
     /// <param name="statistics">one accumulator per column, reset here and filled by this segment</param>
     /// <param name="expectedBytes">the size the segment will probably reach (the previous one's), reserved up front
     /// so the file system allocates it in one extent instead of growing it write by write; 0 when unknown</param>
@@ -33,6 +36,7 @@ internal sealed class SegmentWriter : IDisposable
         _finalPath = Path.Combine(tableDirectory, TableDirectory.SegmentFileName(number));
         _tempPath = _finalPath + DurableFile.TempSuffix;
         _disk = disk;
+        _schema = schema;
         // O_DIRECT where the file system takes it: the bytes are not copied into the page cache, the largest CPU
         // cost of writing (and a segment just written is rarely read at once). Elsewhere a buffered file, with the
         // expected size reserved up front.
@@ -64,17 +68,30 @@ internal sealed class SegmentWriter : IDisposable
     /// <summary>Bytes written so far.</summary>
     public long Length => _stream.Position;
 
-    /// <summary>Writes the builders' current batch as one record batch.</summary>
-    public void Write(Schema schema, ColumnBuilder[] builders, int rows)
+    /// <summary>Whether every value of the builders' current batch fits the segment's stored types.</summary>
+    public bool Fits(ColumnBuilder[] builders)
     {
+        var fields = _schema.FieldsList;
+        for (var i = 0; i < builders.Length; i++)
+        {
+            if (builders[i].IntegerRange(out var min, out var max) && !StoredIntegerType.Fits(fields[i].DataType, min, max))
+                return false;
+        }
+        return true;
+    }
+
+    /// <summary>Writes the builders' current batch as one record batch (it must <see cref="Fits"/>).</summary>
+    public void Write(ColumnBuilder[] builders, int rows)
+    {
+        var fields = _schema.FieldsList;
         var arrays = new IArrowArray[builders.Length];
         for (var i = 0; i < builders.Length; i++)
         {
-            arrays[i] = builders[i].BuildArray();
+            arrays[i] = builders[i].BuildArray(fields[i].DataType);
             builders[i].AccumulateStatistics(_statistics[i]);
         }
         // The arrays wrap builder memory without owners, so disposing the batch frees nothing of ours.
-        using var batch = new RecordBatch(schema, arrays, rows);
+        using var batch = new RecordBatch(_schema, arrays, rows);
         _writer.WriteRecordBatch(batch);
         Rows += rows;
         Batches++;

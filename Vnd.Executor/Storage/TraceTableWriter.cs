@@ -17,7 +17,6 @@ public sealed class TraceTableWriter : IDisposable
 {
     private readonly string _directory;
     private readonly TraceTableWriterOptions _options;
-    private readonly Schema _arrowSchema;
     private readonly ColumnBuilder[] _columns;
     private readonly TableLock _lock;
     private readonly SegmentDiskQueue _disk;
@@ -26,6 +25,9 @@ public sealed class TraceTableWriter : IDisposable
     /// <summary>The union of every segment's distinct-count sketch per column; null when an older segment has none.</summary>
     private readonly Sketches.HyperLogLog[]? _tableSketches;
     private SegmentWriter? _segment;
+    /// <summary>The column statistics of the segment sealed last (this writer's or the table's), whose ranges the
+    /// next segment's stored types also cover; null before the first.</summary>
+    private IReadOnlyList<ColumnStatistics>? _previousColumns;
     private int _nextSegment;
     private long _lastSegmentBytes;
     private int _rowsInBatch;
@@ -41,7 +43,6 @@ public sealed class TraceTableWriter : IDisposable
         _options.Validate();
         Table = table;
         Schema = schema;
-        _arrowSchema = ArrowTypeMapping.ToArrowSchema(schema);
         _directory = TableDirectory.TablePath(dataDirectory, table);
         DurableFile.CreateDirectory(_directory);
         _lock = TableLock.Acquire(_directory, table);
@@ -55,7 +56,10 @@ public sealed class TraceTableWriter : IDisposable
             TableDirectory.RemoveDebris(_directory, _manifest);
             _nextSegment = 1;
             if (_manifest is not null && _manifest.Segments.Count > 0)
+            {
                 _nextSegment = _manifest.Segments[^1].Number + 1;
+                _previousColumns = _manifest.Segments[^1].Columns;
+            }
             _columns = new ColumnBuilder[schema.Count];
             _statistics = new ColumnStatisticsAccumulator[schema.Count];
             for (var i = 0; i < _columns.Length; i++)
@@ -165,8 +169,12 @@ public sealed class TraceTableWriter : IDisposable
             throw new StorageException(StorageErrorKind.InvalidUsage, $"the writer of {Table} is already committed");
         try
         {
-            _segment ??= new SegmentWriter(_directory, _nextSegment++, _arrowSchema, _statistics, _disk, _lastSegmentBytes);
-            _segment.Write(_arrowSchema, _columns, _rowsInBatch);
+            // A batch with values outside the segment's stored integer types starts the next segment, whose types
+            // then cover it: the types of a segment are fixed when its schema is written, before its first batch.
+            if (_segment is not null && !_segment.Fits(_columns))
+                SealSegment();
+            _segment ??= new SegmentWriter(_directory, _nextSegment++, StoredSchema(), _statistics, _disk, _lastSegmentBytes);
+            _segment.Write(_columns, _rowsInBatch);
             _rowsWritten += _rowsInBatch;
             _rowsInBatch = 0;
             foreach (var column in _columns)
@@ -187,6 +195,7 @@ public sealed class TraceTableWriter : IDisposable
         var sealedSegment = _segment!.Seal();
         _segment = null;
         _lastSegmentBytes = sealedSegment.Bytes;
+        _previousColumns = sealedSegment.Columns;
         var segments = new List<SegmentInfo>(_manifest?.Segments ?? []) { sealedSegment };
         Publish(new TableManifest
         {
@@ -194,6 +203,35 @@ public sealed class TraceTableWriter : IDisposable
             Segments = segments,
             DistinctSketches = Sketches.TableSketches.Fold(_tableSketches, _statistics),
         });
+    }
+
+    /// <summary>
+    /// The stored schema of a new segment: each int2/int4/int8 column as the narrowest integer type holding its first
+    /// batch and the previous segment's range (a segment's values are not known when its schema is written; the
+    /// previous segment's range is the guess that keeps later batches from falling outside and cutting segments
+    /// short). The other columns as their own types.
+    /// </summary>
+    private Schema StoredSchema()
+    {
+        var builder = new Schema.Builder();
+        for (var i = 0; i < _columns.Length; i++)
+        {
+            var column = Schema[i];
+            if (!StoredIntegerType.IsNarrowable(column.Type))
+            {
+                builder.Field(ArrowTypeMapping.ToField(column));
+                continue;
+            }
+            var any = _columns[i].IntegerRange(out var min, out var max);
+            if (_previousColumns is { } previous && i < previous.Count && previous[i] is { MinInteger: { } low, MaxInteger: { } high })
+            {
+                min = any ? Math.Min(min, low) : low;
+                max = any ? Math.Max(max, high) : high;
+                any = true;
+            }
+            builder.Field(ArrowTypeMapping.ToField(column, StoredIntegerType.Choose(column.Type, any, min, max)));
+        }
+        return builder.Build();
     }
 
     /// <summary>Queues the manifest behind the segments it names; it is this writer's view of the table at once.</summary>

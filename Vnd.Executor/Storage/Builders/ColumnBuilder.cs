@@ -43,6 +43,23 @@ public abstract class ColumnBuilder
     /// <summary>The current batch as an Arrow array over this builder's memory (valid until <see cref="Reset"/>).</summary>
     internal abstract IArrowArray BuildArray();
 
+    /// <summary>
+    /// The current batch as an Arrow array of <paramref name="stored"/>, the type its segment stores the column as
+    /// (<see cref="StoredIntegerType"/>): <see cref="BuildArray()"/> when that is the column's own type.
+    /// </summary>
+    internal virtual IArrowArray BuildArray(IArrowType stored) => BuildArray();
+
+    /// <summary>
+    /// The least and greatest non-null value of the current batch of an integer column that may be stored narrower
+    /// (<see cref="StoredIntegerType.IsNarrowable"/>); false when the column is not such a column or the batch has
+    /// no non-null value.
+    /// </summary>
+    internal virtual bool IntegerRange(out long min, out long max)
+    {
+        min = max = 0;
+        return false;
+    }
+
     /// <summary>Folds the current batch into a segment's column statistics.</summary>
     internal abstract void AccumulateStatistics(ColumnStatisticsAccumulator statistics);
 
@@ -52,6 +69,12 @@ public abstract class ColumnBuilder
         Count = 0;
         _hasNulls = false;
         _nullCount = 0;
+        BatchChanged();
+    }
+
+    /// <summary>Called when the current batch is reset or cut: anything a builder derived from it is stale.</summary>
+    private protected virtual void BatchChanged()
+    {
     }
 
     /// <summary>Drops values appended after the first <paramref name="count"/> (an unfinished row).</summary>
@@ -66,6 +89,7 @@ public abstract class ColumnBuilder
             }
         }
         Count = Math.Min(Count, count);
+        BatchChanged();
     }
 
     private protected bool HasNulls => _hasNulls;
@@ -98,8 +122,10 @@ public abstract class ColumnBuilder
 
     private protected int ValidityBytes => _hasNulls ? (Count + 7) / 8 : 0;
 
-    private protected IArrowArray Build(params ArrowBuffer[] buffers) =>
-        ArrowArrayFactory.BuildArray(new ArrayData(ArrowType, Count, _nullCount, 0, buffers));
+    private protected IArrowArray Build(params ArrowBuffer[] buffers) => Build(ArrowType, buffers);
+
+    private protected IArrowArray Build(IArrowType type, params ArrowBuffer[] buffers) =>
+        ArrowArrayFactory.BuildArray(new ArrayData(type, Count, _nullCount, 0, buffers));
 
     private protected static void ThrowFull() =>
         throw new StorageException(StorageErrorKind.InvalidUsage,

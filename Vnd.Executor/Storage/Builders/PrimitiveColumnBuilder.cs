@@ -4,6 +4,7 @@ using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 using System.Runtime.Intrinsics.X86;
 using Apache.Arrow;
+using Apache.Arrow.Types;
 using Vnd.Executor.Storage.Sketches;
 using Vnd.Planner.Types;
 
@@ -18,12 +19,24 @@ public abstract class PrimitiveColumnBuilder<T> : ColumnBuilder
 {
     private readonly T[] _values;
     private readonly ArrayByteMemory<T> _memory;
+    private readonly bool _narrowable;
+    /// <summary>The batch's values cut to a narrower stored type (int2/int4/int8 columns only).</summary>
+    private readonly byte[]? _narrowed;
+    /// <summary>The batch's min/max once computed (for the segment's stored type, then its statistics): valid while
+    /// <see cref="_rangeCount"/> is the batch's count.</summary>
+    private int _rangeCount = -1;
+    private bool _rangeFound;
+    private T _rangeMin;
+    private T _rangeMax;
 
     private protected PrimitiveColumnBuilder(SqlType type, int capacity)
         : base(type, capacity)
     {
         _values = GC.AllocateUninitializedArray<T>(capacity);
         _memory = new ArrayByteMemory<T>(_values);
+        _narrowable = StoredIntegerType.IsNarrowable(type);
+        // Allocated with the builder, not on the first narrowed batch: writing rows allocates nothing per batch.
+        _narrowed = _narrowable ? GC.AllocateUninitializedArray<byte>(capacity * Unsafe.SizeOf<T>()) : null;
     }
 
     /// <summary>The values of the current batch (null slots are zero).</summary>
@@ -87,6 +100,7 @@ public abstract class PrimitiveColumnBuilder<T> : ColumnBuilder
         if (IsValid(index))
             MarkNull(index);
         _values[index] = T.Zero;
+        _rangeCount = -1;
     }
 
     /// <summary>
@@ -135,17 +149,53 @@ public abstract class PrimitiveColumnBuilder<T> : ColumnBuilder
 
     internal override IArrowArray BuildArray() => Build(ValidityBuffer, new ArrowBuffer(_memory.Bytes(Count)));
 
+    /// <summary>
+    /// The batch as <paramref name="stored"/>: the builder's memory as is for the column's own type, otherwise each
+    /// value cut to the stored width into a reused buffer (the segment writer checked they fit). The cut values are
+    /// then what the IPC writer copies, a half to an eighth of the bytes.
+    /// </summary>
+    internal override IArrowArray BuildArray(IArrowType stored)
+    {
+        var width = StoredIntegerType.Width(stored);
+        if (!_narrowable || width >= Unsafe.SizeOf<T>())
+            return BuildArray();
+        // The cut halves in steps through the whole buffer; the stored values are its start.
+        IntegerNarrowing.Narrow(MemoryMarshal.AsBytes(Values), Unsafe.SizeOf<T>(), _narrowed!, width);
+        return Build(stored, ValidityBuffer, new ArrowBuffer(_narrowed.AsMemory(0, Count * width)));
+    }
+
+    internal override bool IntegerRange(out long min, out long max)
+    {
+        min = max = 0;
+        if (!_narrowable || !Range(out var low, out var high))
+            return false;
+        min = long.CreateTruncating(low);
+        max = long.CreateTruncating(high);
+        return true;
+    }
+
+    private protected override void BatchChanged() => _rangeCount = -1;
+
+    /// <summary>The batch's least and greatest non-null value, computed once per batch.</summary>
+    private bool Range(out T min, out T max)
+    {
+        if (_rangeCount != Count)
+        {
+            _rangeFound = HasNulls
+                ? MinMax.OfValid(Values, Validity, out _rangeMin, out _rangeMax)
+                : MinMax.Of(Values, out _rangeMin, out _rangeMax);
+            _rangeCount = Count;
+        }
+        min = _rangeMin;
+        max = _rangeMax;
+        return _rangeFound;
+    }
+
     internal override void AccumulateStatistics(ColumnStatisticsAccumulator statistics)
     {
         statistics.Add(NullCount, ValidityBytes + (long)Count * Unsafe.SizeOf<T>());
         AddHashes(statistics.Distinct);
-        bool found;
-        T min, max;
-        if (HasNulls)
-            found = MinMax.OfValid(Values, Validity, out min, out max);
-        else
-            found = MinMax.Of(Values, out min, out max);
-        if (!found)
+        if (!Range(out var min, out var max))
             return;
         if (typeof(T) == typeof(double) || typeof(T) == typeof(float))
             statistics.AddReal(double.CreateTruncating(min), double.CreateTruncating(max));

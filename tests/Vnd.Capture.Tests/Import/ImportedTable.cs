@@ -18,22 +18,22 @@ internal static class ImportedTable
             {
                 var row = new Dictionary<string, string>();
                 for (var c = 0; c < batch.ColumnCount; c++)
-                    row[batch.Schema.GetFieldByIndex(c).Name] = Format(batch.Column(c), r);
+                    row[batch.Schema.GetFieldByIndex(c).Name] = Format(batch.Schema.GetFieldByIndex(c), batch.Column(c), r);
                 rows.Add(row);
             }
         }
         return rows;
     }
 
-    private static string Format(IArrowArray array, int index)
+    private static string Format(Field field, IArrowArray array, int index)
     {
         if (array.IsNull(index))
             return "";
+        // Integer columns may be stored narrower than their type, an int8 as UInt32 like an IPv4 address.
+        if (StoredIntegerType.IsNarrowable(ArrowTypeMapping.FromField(field)))
+            return StoredIntegerType.Value(array, index)!.Value.ToString(CultureInfo.InvariantCulture);
         return array switch
         {
-            Int16Array a => a.GetValue(index)!.Value.ToString(CultureInfo.InvariantCulture),
-            Int32Array a => a.GetValue(index)!.Value.ToString(CultureInfo.InvariantCulture),
-            Int64Array a => a.GetValue(index)!.Value.ToString(CultureInfo.InvariantCulture),
             UInt32Array a => new IPAddress(BitConverter.GetBytes(System.Buffers.Binary.BinaryPrimitives.ReverseEndianness(a.GetValue(index)!.Value))).ToString(),
             TimestampArray a => Epoch(a, index),
             BooleanArray a => a.GetValue(index)!.Value ? "1" : "0",

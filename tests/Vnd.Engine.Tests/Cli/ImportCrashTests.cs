@@ -101,9 +101,9 @@ public sealed class ImportCrashTests : IDisposable
             using var segmentReader = reader.OpenSegment(segment);
             while (segmentReader.ReadNext() is { } batch)
             {
-                var seq = (Int64Array)batch.Column("seq");
+                var seq = batch.Column("seq");
                 for (var i = 0; i < batch.Length; i++, row++)
-                    Assert.Equal(expectedSeq[(int)row], seq.GetValue(i));
+                    Assert.Equal(expectedSeq[(int)row], StoredIntegerType.Value(seq, i));
                 segmentRows += batch.Length;
             }
             Assert.Equal(segment.Rows, segmentRows);

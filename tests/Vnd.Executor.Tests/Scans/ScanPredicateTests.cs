@@ -3,6 +3,7 @@ using Vnd.Executor.Operators;
 using Vnd.Executor.PhysicalPlanning;
 using Vnd.Executor.Scans;
 using Vnd.Executor.Storage;
+using Vnd.Executor.Storage.Builders;
 using Vnd.Executor.Tests.Operators;
 using Vnd.Executor.Tests.Storage;
 using Vnd.Planner.Binding;
@@ -59,6 +60,46 @@ public sealed class ScanPredicateTests
         Assert.Equal(whole, Plans.Sorted(Plans.Run(physical, parallelism: 1)));
     }
 
+    [Theory]
+    // Stored per segment (7,000 rows, batches of 5,000 + 2,000): n2 = row % 201 (UInt8, NULL in every 11th row),
+    // n4 = row % 201 - 100 (Int8), n8 = row * 214,748 (UInt32), w8 = row % 100 - 50 up to row 12,000 (Int8), then
+    // row * 1,000,000 (Int64: the batch from row 12,000 starts a segment). Constants outside a stored type's range
+    // decide every row of a segment without reading it; old = the segments as written before narrowing.
+    [InlineData("n2 < 300", 18_182)]
+    [InlineData("n2 > -5", 18_182)]
+    [InlineData("n2 = 1000", 0)]
+    [InlineData("n2 <> 1000", 18_182)]
+    [InlineData("n2 = 200", 90)]
+    [InlineData("n4 >= -129", 20_000)]
+    [InlineData("n4 <= -129", 0)]
+    [InlineData("n4 <> 5000", 20_000)]
+    [InlineData("n4 < 0", 10_000)]
+    [InlineData("n8 < 5000000000", 20_000)]
+    [InlineData("n8 = -1", 0)]
+    [InlineData("n8 > 4294967295", 0)]
+    [InlineData("n8 >= 2147483648", 9_999)]
+    [InlineData("w8 < 0", 6_000)]
+    [InlineData("w8 = -200", 0)]
+    [InlineData("w8 >= 15000000000", 5_000)]
+    [InlineData("w8 > 100 and n2 < 300", 7_273)]
+    public void Pushed_terms_on_narrowed_columns_keep_the_filters_rows(string where, int count)
+    {
+        foreach (var old in new[] { false, true })
+        {
+            using var data = new TempDataDirectory();
+            var table = WriteNarrowed(data, old);
+            var plan = Plan(table, "select * from packets where " + where);
+            var physical = new PhysicalPlanner(_ => new TraceTableBatchSource(table)).Plan(plan);
+            Assert.NotNull(Find<TableScanOperator>(physical)!.Predicate);
+            Assert.Null(Find<FilterOperator>(physical));
+            var rows = Plans.Sorted(Plans.Run(physical));
+            Assert.Equal(count, rows.Count);
+            var whole = Plans.Sorted(Plans.Run(new PhysicalPlanner(_ => new WholeRows(new TraceTableBatchSource(table))).Plan(plan)));
+            Assert.Equal(whole, rows);
+            Assert.Equal(whole, Plans.Sorted(Plans.Run(physical, parallelism: 1)));
+        }
+    }
+
     [Fact]
     public void A_narrowing_cast_is_not_pushed_so_its_overflow_still_fails()
     {
@@ -89,6 +130,31 @@ public sealed class ScanPredicateTests
             writer.Commit();
         }
         return store.OpenTable(Packets);
+    }
+
+    private static TraceTable WriteNarrowed(TempDataDirectory data, bool old)
+    {
+        var store = new TraceTableStore(data.Path);
+        var schema = new TableSchema([new ColumnSchema("n2", SqlType.Int2), new ColumnSchema("n4", SqlType.Int4),
+            new ColumnSchema("n8", SqlType.Int8), new ColumnSchema("w8", SqlType.Int8)]);
+        using (var writer = store.CreateWriter(Packets, schema, new TraceTableWriterOptions { RowsPerBatch = 5_000, RowsPerSegment = 7_000 }))
+        {
+            for (var row = 0; row < 20_000; row++)
+            {
+                if (row % 11 == 3)
+                    writer.Columns[0].AppendNull();
+                else
+                    writer.GetBuilder<Int16ColumnBuilder>(0).Append((short)(row % 201));
+                writer.GetBuilder<Int32ColumnBuilder>(1).Append(row % 201 - 100);
+                writer.GetBuilder<Int64ColumnBuilder>(2).Append(row * 214_748L);
+                writer.GetBuilder<Int64ColumnBuilder>(3).Append(row < 12_000 ? row % 100 - 50 : row * 1_000_000L);
+                writer.EndRow();
+            }
+            writer.Commit();
+        }
+        if (old)
+            OldFormat.Rewrite(store.OpenTable(Packets));
+        return new TraceTableStore(data.Path).OpenTable(Packets);
     }
 
     private static Planner.Logical.LogicalPlan Plan(TraceTable table, string sql)

@@ -33,8 +33,9 @@ public sealed class ArrowInteropTests : IDisposable
 
         using var reader = new ArrowFileReader(stream);
         var schema = reader.Schema;
+        // i8's values (row * 1,000,003 - 7) fit 32 bits here: the segment stores them as Int32 (StoredIntegerType).
         Assert.Equal(
-            [ArrowTypeId.Boolean, ArrowTypeId.Int16, ArrowTypeId.Int32, ArrowTypeId.Int64, ArrowTypeId.Float, ArrowTypeId.Double,
+            [ArrowTypeId.Boolean, ArrowTypeId.Int16, ArrowTypeId.Int32, ArrowTypeId.Int32, ArrowTypeId.Float, ArrowTypeId.Double,
              ArrowTypeId.String, ArrowTypeId.Binary, ArrowTypeId.Timestamp, ArrowTypeId.Timestamp, ArrowTypeId.Timestamp,
              ArrowTypeId.UInt32, ArrowTypeId.FixedSizedBinary, ArrowTypeId.FixedSizedBinary, ArrowTypeId.FixedSizedBinary],
             schema.FieldsList.Select(f => f.DataType.TypeId));
@@ -59,7 +60,7 @@ public sealed class ArrowInteropTests : IDisposable
             using (batch)
             {
                 batches++;
-                Assert.Equal(0, ((Int64Array)batch.Column("i8")).Offset);
+                Assert.Equal(0, batch.Column("i8").Offset);
                 var src4 = (UInt32Array)batch.Column("src4");
                 var addr = (FixedSizeBinaryArray)batch.Column("addr");
                 for (var i = 0; i < batch.Length; i++, row++)

@@ -56,13 +56,13 @@ public sealed class BulkAppendTests : IDisposable
         var row = 0;
         foreach (var batch in store.OpenReader(Flows).ReadBatches())
         {
-            var a = (Int64Array)batch.Column(0);
-            var b = (Int16Array)batch.Column(1);
+            var a = batch.Column(0);
+            var b = batch.Column(1);
             Assert.Equal(Enumerable.Range(row, batch.Length).Count(r => r % 3 == 0), a.NullCount);
             for (var i = 0; i < batch.Length; i++, row++)
             {
-                Assert.Equal(row % 3 != 0 ? 100_000 + row : null, a.GetValue(i));
-                Assert.Equal(row % 3 != 0 ? (short)(100_000 + row) : null, b.GetValue(i));
+                Assert.Equal(row % 3 != 0 ? 100_000 + row : null, StoredIntegerType.Value(a, i));
+                Assert.Equal(row % 3 != 0 ? (short)(100_000 + row) : null, (short?)StoredIntegerType.Value(b, i));
             }
         }
         Assert.Equal(Rows, row);

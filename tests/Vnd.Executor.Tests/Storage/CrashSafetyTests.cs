@@ -103,13 +103,13 @@ public sealed class CrashSafetyTests(ITestOutputHelper output) : IDisposable
             {
                 using (batch)
                 {
-                    var id = (Int64Array)batch.Column(0);
+                    var id = batch.Column(0);
                     var ts = (TimestampArray)batch.Column(1);
                     var src = (UInt32Array)batch.Column(2);
                     var note = (StringArray)batch.Column(3);
                     for (var i = 0; i < batch.Length; i++, row++)
                     {
-                        Assert.Equal(row, id.GetValue(i));
+                        Assert.Equal(row, StoredIntegerType.Value(id, i));
                         Assert.Equal(CrashTable.Timestamp(row), ts.GetValue(i));
                         Assert.Equal(CrashTable.Source(row), src.GetValue(i));
                         Assert.Equal(CrashTable.NoteIsNull(row) ? null : CrashTable.Note(row), note.GetString(i));

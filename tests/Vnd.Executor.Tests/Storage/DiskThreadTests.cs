@@ -46,11 +46,11 @@ public sealed class DiskThreadTests : IDisposable
         long next = 0;
         foreach (var batch in store.OpenReader(Wide).ReadBatches())
         {
-            var a = (Int64Array)batch.Column(0);
+            var a = batch.Column(0);
             var note = (StringArray)batch.Column(1);
             for (var i = 0; i < batch.Length; i++, next++)
             {
-                Assert.Equal(next * 7, a.GetValue(i));
+                Assert.Equal(next * 7, StoredIntegerType.Value(a, i));
                 Assert.Equal("n" + next, note.GetString(i));
             }
         }

@@ -107,9 +107,8 @@ public static class SampleRows
         return array switch
         {
             BooleanArray a => a.GetValue(index),
-            Int16Array a => (long)a.GetValue(index)!.Value,
-            Int32Array a => (long)a.GetValue(index)!.Value,
-            Int64Array a => a.GetValue(index),
+            // Integer columns may be stored narrower than their type (StoredIntegerType); inet4 is a UInt32 too.
+            UInt8Array or Int8Array or UInt16Array or Int16Array or Int32Array or Int64Array => StoredIntegerType.Value(array, index),
             FloatArray a => (double)a.GetValue(index)!.Value,
             DoubleArray a => a.GetValue(index),
             StringArray a => a.GetString(index),

@@ -24,10 +24,10 @@ public sealed class SegmentRecordBatchesTests : IDisposable
 
     private static List<int> Values(RecordBatch batch)
     {
-        var column = (Int32Array)batch.Column(0);
+        var column = batch.Column(0);
         var values = new List<int>(column.Length);
         for (var i = 0; i < column.Length; i++)
-            values.Add(column.GetValue(i)!.Value);
+            values.Add((int)StoredIntegerType.Value(column, i)!.Value);
         return values;
     }
 

@@ -32,7 +32,9 @@ public sealed class TraceTableRoundTripTests : IDisposable
 
         var table = new TraceTableStore(_dir.Path).OpenTable(Packets);
         Assert.Equal(SampleRows.Schema, table.Schema);
-        Assert.Equal([2500L, 2500L, 300L], table.Segments.Select(s => s.Rows));
+        // The first segment's stored integer types are fixed by its first batch; a later batch outside them (the
+        // growing i4/i8) starts the next segment early, whose types then cover the previous segment's range too.
+        Assert.Equal([2000L, 2500L, 800L], table.Segments.Select(s => s.Rows));
         Assert.Equal(["seg-000001.arrow", "seg-000002.arrow", "seg-000003.arrow"], table.Segments.Select(s => s.File));
         TableVerifier.CheckValues(table, 5300);
     }

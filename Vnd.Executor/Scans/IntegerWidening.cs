@@ -1,0 +1,94 @@
+using System.Numerics;
+using Apache.Arrow;
+using Vnd.Executor.Vectors;
+using Vector = Vnd.Executor.Vectors.Vector;
+
+namespace Vnd.Executor.Scans;
+
+/// <summary>
+/// Reads an integer column of a segment into an int2/int4/int8 vector whatever integer type the segment stores it as
+/// (<see cref="Storage.StoredIntegerType"/>: a segment may store it narrower than its logical type): a copy when the
+/// types agree, a widening copy — one load and one store per value, as the copy — when the stored type is narrower.
+/// </summary>
+internal static class IntegerWidening
+{
+    /// <summary>Whether <paramref name="array"/> is one of the integer arrays an int2/int4/int8 column may be stored as.</summary>
+    public static bool IsStoredInteger(IArrowArray array, Vector target) =>
+        target.PhysicalType is PhysicalType.Int16 or PhysicalType.Int32 or PhysicalType.Int64
+        && array is UInt8Array or Int8Array or UInt16Array or Int16Array or UInt32Array or Int32Array or Int64Array;
+
+    /// <summary>Rows [start, start + count) of <paramref name="array"/> to rows 0.. of <paramref name="target"/>.</summary>
+    public static void Copy(IArrowArray array, int start, int count, Vector target)
+    {
+        switch (target.PhysicalType)
+        {
+            case PhysicalType.Int16: Copy(array, start, count, target.Data<short>()); break;
+            case PhysicalType.Int32: Copy(array, start, count, target.Data<int>()); break;
+            default: Copy(array, start, count, target.Data<long>()); break;
+        }
+    }
+
+    /// <summary>Rows start + offsets[k] of <paramref name="array"/> to rows <paramref name="at"/> + k of <paramref name="target"/>.</summary>
+    public static void Gather(IArrowArray array, int start, ReadOnlySpan<int> offsets, Vector target, int at)
+    {
+        switch (target.PhysicalType)
+        {
+            case PhysicalType.Int16: Gather(array, start, offsets, target.Data<short>()[at..]); break;
+            case PhysicalType.Int32: Gather(array, start, offsets, target.Data<int>()[at..]); break;
+            default: Gather(array, start, offsets, target.Data<long>()[at..]); break;
+        }
+    }
+
+    private static void Copy<TTarget>(IArrowArray array, int start, int count, Span<TTarget> target)
+        where TTarget : unmanaged, INumber<TTarget>
+    {
+        switch (array)
+        {
+            case UInt8Array a: Widen(a.Values.Slice(start, count), target); break;
+            case Int8Array a: Widen(a.Values.Slice(start, count), target); break;
+            case UInt16Array a: Widen(a.Values.Slice(start, count), target); break;
+            case Int16Array a: Widen(a.Values.Slice(start, count), target); break;
+            case UInt32Array a: Widen(a.Values.Slice(start, count), target); break;
+            case Int32Array a: Widen(a.Values.Slice(start, count), target); break;
+            case Int64Array a: Widen(a.Values.Slice(start, count), target); break;
+        }
+    }
+
+    private static void Gather<TTarget>(IArrowArray array, int start, ReadOnlySpan<int> offsets, Span<TTarget> target)
+        where TTarget : unmanaged, INumber<TTarget>
+    {
+        switch (array)
+        {
+            case UInt8Array a: Gather(a.Values[start..], offsets, target); break;
+            case Int8Array a: Gather(a.Values[start..], offsets, target); break;
+            case UInt16Array a: Gather(a.Values[start..], offsets, target); break;
+            case Int16Array a: Gather(a.Values[start..], offsets, target); break;
+            case UInt32Array a: Gather(a.Values[start..], offsets, target); break;
+            case Int32Array a: Gather(a.Values[start..], offsets, target); break;
+            case Int64Array a: Gather(a.Values[start..], offsets, target); break;
+        }
+    }
+
+    /// <summary>Sign- or zero-extends each value (the types of one width copy as they are).</summary>
+    private static void Widen<TSource, TTarget>(ReadOnlySpan<TSource> source, Span<TTarget> target)
+        where TSource : unmanaged, INumber<TSource>
+        where TTarget : unmanaged, INumber<TTarget>
+    {
+        if (typeof(TSource) == typeof(TTarget))
+        {
+            System.Runtime.InteropServices.MemoryMarshal.Cast<TSource, TTarget>(source).CopyTo(target);
+            return;
+        }
+        target = target[..source.Length];
+        for (var i = 0; i < source.Length; i++)
+            target[i] = TTarget.CreateTruncating(source[i]);
+    }
+
+    private static void Gather<TSource, TTarget>(ReadOnlySpan<TSource> values, ReadOnlySpan<int> offsets, Span<TTarget> target)
+        where TSource : unmanaged, INumber<TSource>
+        where TTarget : unmanaged, INumber<TTarget>
+    {
+        for (var k = 0; k < offsets.Length; k++)
+            target[k] = TTarget.CreateTruncating(values[offsets[k]]);
+    }
+}

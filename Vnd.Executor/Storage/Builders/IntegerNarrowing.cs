@@ -1,0 +1,103 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
+
+namespace Vnd.Executor.Storage.Builders;
+
+/// <summary>
+/// Cuts a batch of integers to their low 1, 2 or 4 bytes (the stored width of <see cref="StoredIntegerType"/>; the
+/// caller has checked that every value fits, so the low bytes are the value, signed or not). Halving steps, each in
+/// place over the output of the previous one: 8 → 4 → 2 → 1 bytes, vectorised with AVX2 (a step reads 64 bytes and
+/// writes 32 behind them, so it never overwrites what it has not read yet).
+/// </summary>
+internal static class IntegerNarrowing
+{
+    /// <summary>Writes the values of <paramref name="source"/> (<paramref name="sourceWidth"/> bytes each) to
+    /// <paramref name="target"/> at <paramref name="width"/> bytes each.</summary>
+    public static void Narrow(ReadOnlySpan<byte> source, int sourceWidth, Span<byte> target, int width)
+    {
+        var count = source.Length / sourceWidth;
+        var current = sourceWidth;
+        if (current == 8 && width < 8)
+        {
+            Halve64(MemoryMarshal.Cast<byte, long>(source), MemoryMarshal.Cast<byte, int>(target[..(count * 4)]));
+            current = 4;
+        }
+        else if (current > width)
+        {
+            source[..(count * current)].CopyTo(target);
+        }
+        if (current == 4 && width < 4)
+        {
+            Halve32(MemoryMarshal.Cast<byte, int>(target[..(count * 4)]), count);
+            current = 2;
+        }
+        if (current == 2 && width < 2)
+            Halve16(MemoryMarshal.Cast<byte, short>(target[..(count * 2)]), count);
+    }
+
+    /// <summary>The low 32 bits of each value (the even words, gathered as in <see cref="PrimitiveColumnBuilder{T}"/>).</summary>
+    private static void Halve64(ReadOnlySpan<long> values, Span<int> target)
+    {
+        var i = 0;
+        if (Avx2.IsSupported)
+        {
+            ref var source = ref MemoryMarshal.GetReference(values);
+            ref var output = ref MemoryMarshal.GetReference(target);
+            var evens = Vector256.Create(0, 2, 4, 6, 1, 3, 5, 7);
+            for (; i <= values.Length - Vector256<int>.Count; i += Vector256<int>.Count)
+            {
+                var low = Avx2.PermuteVar8x32(Vector256.LoadUnsafe(ref source, (nuint)i).AsInt32(), evens);
+                var high = Avx2.PermuteVar8x32(Vector256.LoadUnsafe(ref source, (nuint)(i + Vector256<long>.Count)).AsInt32(), evens);
+                Avx2.Permute2x128(low, high, 0x20).StoreUnsafe(ref output, (nuint)i);
+            }
+        }
+        for (; i < values.Length; i++)
+            target[i] = (int)values[i];
+    }
+
+    /// <summary>In place: the first <paramref name="count"/> ints become shorts at the start of the same memory.</summary>
+    private static void Halve32(Span<int> values, int count)
+    {
+        ref var ints = ref MemoryMarshal.GetReference(values);
+        ref var shorts = ref Unsafe.As<int, short>(ref ints);
+        var i = 0;
+        if (Avx2.IsSupported)
+        {
+            // Masked to the low 16 bits, unsigned saturation is the identity; packing works per 128-bit lane, so
+            // the quadwords are put back in order afterwards.
+            var mask = Vector256.Create(0xFFFF);
+            for (; i <= count - 16; i += 16)
+            {
+                var a = Vector256.LoadUnsafe(ref ints, (nuint)i) & mask;
+                var b = Vector256.LoadUnsafe(ref ints, (nuint)(i + 8)) & mask;
+                var packed = Avx2.PackUnsignedSaturate(a, b);
+                Avx2.Permute4x64(packed.AsInt64(), 0b11_01_10_00).AsInt16().StoreUnsafe(ref shorts, (nuint)i);
+            }
+        }
+        for (; i < count; i++)
+            Unsafe.Add(ref shorts, i) = (short)Unsafe.Add(ref ints, i);
+    }
+
+    /// <summary>In place: the first <paramref name="count"/> shorts become bytes at the start of the same memory.</summary>
+    private static void Halve16(Span<short> values, int count)
+    {
+        ref var shorts = ref MemoryMarshal.GetReference(values);
+        ref var bytes = ref Unsafe.As<short, byte>(ref shorts);
+        var i = 0;
+        if (Avx2.IsSupported)
+        {
+            var mask = Vector256.Create((short)0xFF);
+            for (; i <= count - 32; i += 32)
+            {
+                var a = Vector256.LoadUnsafe(ref shorts, (nuint)i) & mask;
+                var b = Vector256.LoadUnsafe(ref shorts, (nuint)(i + 16)) & mask;
+                var packed = Avx2.PackUnsignedSaturate(a, b);
+                Avx2.Permute4x64(packed.AsInt64(), 0b11_01_10_00).AsByte().StoreUnsafe(ref bytes, (nuint)i);
+            }
+        }
+        for (; i < count; i++)
+            Unsafe.Add(ref bytes, i) = (byte)Unsafe.Add(ref shorts, i);
+    }
+}
