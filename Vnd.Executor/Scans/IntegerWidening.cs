@@ -1,4 +1,6 @@
 using System.Numerics;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 using Apache.Arrow;
 using Vnd.Executor.Vectors;
 using Vector = Vnd.Executor.Vectors.Vector;
@@ -80,8 +82,110 @@ internal static class IntegerWidening
             return;
         }
         target = target[..source.Length];
-        for (var i = 0; i < source.Length; i++)
+        var done = WidenVectors(source, target);
+        for (var i = done; i < source.Length; i++)
             target[i] = TTarget.CreateTruncating(source[i]);
+    }
+
+    /// <summary>
+    /// The widenings a trace table's columns take (ports and lengths stored as uint16 in int4 vectors, protocol and
+    /// flags as uint8, sequence numbers as uint32 in int8 vectors), 32 bytes of source at a time; returns how many
+    /// values were written, the rest going through the scalar loop. The JIT folds the type tests per instantiation.
+    /// </summary>
+    private static int WidenVectors<TSource, TTarget>(ReadOnlySpan<TSource> source, Span<TTarget> target)
+        where TSource : unmanaged
+        where TTarget : unmanaged
+    {
+        if (!Vector256.IsHardwareAccelerated)
+            return 0;
+        if (typeof(TSource) == typeof(ushort) && typeof(TTarget) == typeof(int))
+            return Step(MemoryMarshal.Cast<TSource, ushort>(source), MemoryMarshal.Cast<TTarget, uint>(target));
+        if (typeof(TSource) == typeof(short) && typeof(TTarget) == typeof(int))
+            return Step(MemoryMarshal.Cast<TSource, short>(source), MemoryMarshal.Cast<TTarget, int>(target));
+        if (typeof(TSource) == typeof(byte) && typeof(TTarget) == typeof(short))
+            return Step(MemoryMarshal.Cast<TSource, byte>(source), MemoryMarshal.Cast<TTarget, ushort>(target));
+        if (typeof(TSource) == typeof(uint) && typeof(TTarget) == typeof(long))
+            return Step(MemoryMarshal.Cast<TSource, uint>(source), MemoryMarshal.Cast<TTarget, ulong>(target));
+        if (typeof(TSource) == typeof(int) && typeof(TTarget) == typeof(long))
+            return Step(MemoryMarshal.Cast<TSource, int>(source), MemoryMarshal.Cast<TTarget, long>(target));
+        if (typeof(TSource) == typeof(byte) && typeof(TTarget) == typeof(int))
+        {
+            var bytes = MemoryMarshal.Cast<TSource, byte>(source);
+            var ints = MemoryMarshal.Cast<TTarget, uint>(target);
+            var i = 0;
+            for (; i + Vector256<byte>.Count <= bytes.Length; i += Vector256<byte>.Count)
+            {
+                var (low, high) = Vector256.Widen(Vector256.Create<byte>(bytes[i..]));
+                var (a, b) = Vector256.Widen(low);
+                var (c, d) = Vector256.Widen(high);
+                a.CopyTo(ints[i..]);
+                b.CopyTo(ints[(i + 8)..]);
+                c.CopyTo(ints[(i + 16)..]);
+                d.CopyTo(ints[(i + 24)..]);
+            }
+            return i;
+        }
+        return 0;
+    }
+
+    private static int Step(ReadOnlySpan<ushort> source, Span<uint> target)
+    {
+        var i = 0;
+        for (; i + Vector256<ushort>.Count <= source.Length; i += Vector256<ushort>.Count)
+        {
+            var (low, high) = Vector256.Widen(Vector256.Create(source[i..]));
+            low.CopyTo(target[i..]);
+            high.CopyTo(target[(i + Vector256<uint>.Count)..]);
+        }
+        return i;
+    }
+
+    private static int Step(ReadOnlySpan<short> source, Span<int> target)
+    {
+        var i = 0;
+        for (; i + Vector256<short>.Count <= source.Length; i += Vector256<short>.Count)
+        {
+            var (low, high) = Vector256.Widen(Vector256.Create(source[i..]));
+            low.CopyTo(target[i..]);
+            high.CopyTo(target[(i + Vector256<int>.Count)..]);
+        }
+        return i;
+    }
+
+    private static int Step(ReadOnlySpan<byte> source, Span<ushort> target)
+    {
+        var i = 0;
+        for (; i + Vector256<byte>.Count <= source.Length; i += Vector256<byte>.Count)
+        {
+            var (low, high) = Vector256.Widen(Vector256.Create(source[i..]));
+            low.CopyTo(target[i..]);
+            high.CopyTo(target[(i + Vector256<ushort>.Count)..]);
+        }
+        return i;
+    }
+
+    private static int Step(ReadOnlySpan<uint> source, Span<ulong> target)
+    {
+        var i = 0;
+        for (; i + Vector256<uint>.Count <= source.Length; i += Vector256<uint>.Count)
+        {
+            var (low, high) = Vector256.Widen(Vector256.Create(source[i..]));
+            low.CopyTo(target[i..]);
+            high.CopyTo(target[(i + Vector256<ulong>.Count)..]);
+        }
+        return i;
+    }
+
+    private static int Step(ReadOnlySpan<int> source, Span<long> target)
+    {
+        var i = 0;
+        for (; i + Vector256<int>.Count <= source.Length; i += Vector256<int>.Count)
+        {
+            var (low, high) = Vector256.Widen(Vector256.Create(source[i..]));
+            low.CopyTo(target[i..]);
+            high.CopyTo(target[(i + Vector256<long>.Count)..]);
+        }
+        return i;
     }
 
     private static void Gather<TSource, TTarget>(ReadOnlySpan<TSource> values, ReadOnlySpan<int> offsets, Span<TTarget> target)
