@@ -180,11 +180,22 @@ internal sealed partial class PgConnection
             _rows?.Dispose();
             _server.Registry.Unregister(_processId, _admittedUser);
             _reader.Release();
-            await _input.CompleteAsync().ConfigureAwait(false);
-            await _output.CompleteAsync().ConfigureAwait(false);
-            if (_stream is not null)
+            try
             {
-                await _stream.DisposeAsync().ConfigureAwait(false);
+                await _input.CompleteAsync().ConfigureAwait(false);
+                // Completing the writer flushes what is still buffered (e.g. the 57P01 of a shutdown): a peer that
+                // already closed its end makes that flush fail, and there is nobody left to tell.
+                await _output.CompleteAsync().ConfigureAwait(false);
+            }
+            catch (Exception e) when (e is IOException or ObjectDisposedException)
+            {
+            }
+            finally
+            {
+                if (_stream is not null)
+                {
+                    await _stream.DisposeAsync().ConfigureAwait(false);
+                }
             }
 
             lock (_cancelGate)
