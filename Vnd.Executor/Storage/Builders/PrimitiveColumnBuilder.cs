@@ -203,14 +203,14 @@ public abstract class PrimitiveColumnBuilder<T> : ColumnBuilder
             statistics.AddInteger(long.CreateTruncating(min), long.CreateTruncating(max));
     }
 
-    /// <summary>Values hashed per step of <see cref="AddHashes"/> (stack buffers of this many 64-bit words).</summary>
-    private const int HashChunk = 64;
+    /// <summary>Missed values <see cref="AddHashes"/>' adder gathers before adding them (a stack buffer of this many 64-bit words).</summary>
+    private const int MissedValues = 512;
 
     /// <summary>
-    /// Every non-null value into the distinct-count sketch. A column without nulls (nearly all trace columns) goes in
-    /// chunks through a <see cref="SketchValueAdder"/>, which skips values repeated within the batch or hashes them in
-    /// bulk; adding a value twice leaves the sketch as it was, so either way gives the sketch of one-by-one adds. With
-    /// nulls, one by one, skipping the nulls and a repeat of the previous value.
+    /// Every non-null value into the distinct-count sketch. A column without nulls (nearly all trace columns) goes
+    /// through a <see cref="SketchValueAdder"/>, which skips values repeated within the batch or hashes them in bulk
+    /// (floats as their bits, a chunk at a time); adding a value twice leaves the sketch as it was, so either way gives
+    /// the sketch of one-by-one adds. With nulls, one by one, skipping the nulls and a repeat of the previous value.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)] // hot in every import (see Vnd.Capture's TraceImporter)
     private void AddHashes(HyperLogLog sketch)
@@ -218,22 +218,25 @@ public abstract class PrimitiveColumnBuilder<T> : ColumnBuilder
         var values = Values;
         if (!HasNulls)
         {
-            Span<ulong> bits = stackalloc ulong[HashChunk];
-            Span<ulong> hashes = stackalloc ulong[HashChunk];
-            var adder = new SketchValueAdder(sketch, stackalloc ulong[SketchValueAdder.RecentSize], hashes);
-            for (var start = 0; start < values.Length; start += HashChunk)
+            var adder = new SketchValueAdder(sketch, stackalloc ulong[SketchValueAdder.RecentSize], stackalloc ulong[MissedValues]);
+            if (typeof(T) == typeof(long))
+                adder.Add(MemoryMarshal.Cast<T, long>(values));
+            else if (typeof(T) == typeof(int))
+                adder.Add(MemoryMarshal.Cast<T, int>(values));
+            else if (typeof(T) == typeof(uint))
+                adder.Add(MemoryMarshal.Cast<T, uint>(values));
+            else if (typeof(T) == typeof(short))
+                adder.Add(MemoryMarshal.Cast<T, short>(values));
+            else
             {
-                var chunk = values.Slice(start, Math.Min(HashChunk, values.Length - start));
-                scoped ReadOnlySpan<ulong> chunkBits;
-                if (typeof(T) == typeof(long) || typeof(T) == typeof(ulong))
-                    chunkBits = MemoryMarshal.Cast<T, ulong>(chunk);
-                else
+                Span<ulong> bits = stackalloc ulong[SketchValueAdder.ChunkLength];
+                for (var start = 0; start < values.Length; start += bits.Length)
                 {
+                    var chunk = values.Slice(start, Math.Min(bits.Length, values.Length - start));
                     for (var i = 0; i < chunk.Length; i++)
                         bits[i] = Bits(chunk[i]);
-                    chunkBits = bits[..chunk.Length];
+                    adder.Add<ulong>(bits[..chunk.Length]);
                 }
-                adder.Add(chunkBits);
             }
             return;
         }

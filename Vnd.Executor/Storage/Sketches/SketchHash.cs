@@ -1,4 +1,5 @@
 using System.IO.Hashing;
+using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
@@ -43,12 +44,7 @@ public static class SketchHash
         {
             // One vpmullq per eight values where the AVX2 path needs six multiplies.
             for (; i <= values.Length - Vector512<ulong>.Count; i += Vector512<ulong>.Count)
-            {
-                var z = Vector512.LoadUnsafe(ref source, (nuint)i) + Vector512.Create(0x9E3779B97F4A7C15UL);
-                z = Avx512DQ.MultiplyLow(z ^ (z >>> 30), Vector512.Create(0xBF58476D1CE4E5B9UL));
-                z = Avx512DQ.MultiplyLow(z ^ (z >>> 27), Vector512.Create(0x94D049BB133111EBUL));
-                (z ^ (z >>> 31)).StoreUnsafe(ref target, (nuint)i);
-            }
+                Of(Vector512.LoadUnsafe(ref source, (nuint)i)).StoreUnsafe(ref target, (nuint)i);
         }
         if (Avx2.IsSupported)
         {
@@ -62,6 +58,46 @@ public static class SketchHash
         }
         for (; i < values.Length; i++)
             hashes[i] = Of(values[i]);
+    }
+
+    /// <summary><see cref="Of(ulong)"/> of eight values at once; AVX-512DQ only (its 64-bit multiply).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static Vector512<ulong> Of(Vector512<ulong> values)
+    {
+        var z = values + Vector512.Create(0x9E3779B97F4A7C15UL);
+        z = Avx512DQ.MultiplyLow(z ^ (z >>> 30), Vector512.Create(0xBF58476D1CE4E5B9UL));
+        z = Avx512DQ.MultiplyLow(z ^ (z >>> 27), Vector512.Create(0x94D049BB133111EBUL));
+        return z ^ (z >>> 31);
+    }
+
+    /// <summary>
+    /// An integer value as the 64 bits it is hashed as: widened to a <see cref="long"/> (sign-extended for signed
+    /// types, zero-extended for unsigned ones), as every integer column's sketch has always taken it.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static ulong Bits<T>(T value)
+        where T : unmanaged, IBinaryInteger<T> => (ulong)long.CreateTruncating(value);
+
+    /// <summary>Whether <see cref="Bits8{T}"/> widens <typeparamref name="T"/> (the integer types columns store).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] // a constant once inlined into a method specialised for T
+    internal static bool Widens8<T>() =>
+        typeof(T) == typeof(long) || typeof(T) == typeof(ulong) || typeof(T) == typeof(int) || typeof(T) == typeof(uint)
+        || typeof(T) == typeof(short);
+
+    /// <summary><see cref="Bits{T}"/> of the eight values from <paramref name="source"/> + <paramref name="index"/>; AVX-512F only, types that <see cref="Widens8{T}"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static Vector512<ulong> Bits8<T>(ref T source, nuint index)
+        where T : unmanaged
+    {
+        if (typeof(T) == typeof(long) || typeof(T) == typeof(ulong))
+            return Vector512.LoadUnsafe(ref Unsafe.As<T, ulong>(ref source), index);
+        if (typeof(T) == typeof(int))
+            return Avx512F.ConvertToVector512Int64(Vector256.LoadUnsafe(ref Unsafe.As<T, int>(ref source), index)).AsUInt64();
+        if (typeof(T) == typeof(uint))
+            return Avx512F.ConvertToVector512UInt64(Vector256.LoadUnsafe(ref Unsafe.As<T, uint>(ref source), index));
+        if (typeof(T) == typeof(short))
+            return Avx512F.ConvertToVector512Int64(Vector128.LoadUnsafe(ref Unsafe.As<T, short>(ref source), index)).AsUInt64();
+        throw new NotSupportedException($"{typeof(T).Name} is not widened eight at a time");
     }
 
     /// <summary>The low 64 bits of <paramref name="a"/> × <paramref name="b"/> per lane: lo·lo + ((hi·lo + lo·hi) &lt;&lt; 32).</summary>

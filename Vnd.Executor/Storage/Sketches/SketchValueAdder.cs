@@ -1,21 +1,28 @@
+using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 
 namespace Vnd.Executor.Storage.Sketches;
 
 /// <summary>
-/// Adds one batch of a column's values (their 64-bit forms) to a distinct-count sketch, chunk by chunk. Most trace
-/// columns repeat a few values (addresses, ports, protocol, flags, lengths): for them a small direct-mapped memory of
-/// values already added in this batch skips the hash and the register update of nearly every value, since adding a
-/// value again leaves the sketch as it was. Columns of mostly new values (timestamps, sequence numbers, packet ids)
-/// would only pay for the memory (a miss costs a scalar hash and a mispredicted branch), so once a batch has missed
-/// <see cref="MissLimit"/> times the rest of it is hashed four at a time and added without a branch per value instead.
-/// Either way the registers end exactly as adding every value one by one leaves them (a test compares them).
+/// Adds one batch of a column's integer values to a distinct-count sketch. Most trace columns repeat a few values
+/// (addresses, ports, protocol, flags, lengths): for them a small direct-mapped memory of values already added in this
+/// batch skips the hash and the register update of nearly every value, since adding a value again leaves the sketch as
+/// it was. Columns of mostly new values (timestamps, sequence numbers, packet ids) would only pay for the memory (a
+/// miss costs a hash and a register update anyway), so once a batch has missed <see cref="MissLimit"/> times the rest
+/// of it is hashed and added in bulk (<see cref="HyperLogLog.AddValues{T}"/>) instead. Either way the registers end
+/// exactly as adding every value one by one leaves them (a test compares them).
 /// </summary>
 internal ref struct SketchValueAdder
 {
     /// <summary>Entries of the memory (a value sits at its low bits).</summary>
     public const int RecentSize = 1024;
+
+    /// <summary>
+    /// Values looked at per step: a step of one repeated value (the protocol, the flags of a bulk transfer, a full
+    /// segment's length) adds that value once.
+    /// </summary>
+    public const int ChunkLength = 64;
 
     /// <summary>
     /// New values a batch may bring before it leaves the memory: a column of a few hundred distinct values (hosts,
@@ -25,73 +32,111 @@ internal ref struct SketchValueAdder
 
     private readonly HyperLogLog _sketch;
     private readonly Span<ulong> _recent;
-    private readonly Span<ulong> _hashes;
+    private readonly Span<ulong> _missed;
     private int _misses;
     private bool _vectorised;
 
     /// <param name="recent">Scratch for the memory: <see cref="RecentSize"/> words.</param>
-    /// <param name="hashes">Scratch for hashes: at least as long as the longest chunk given to <see cref="Add"/>.</param>
-    public SketchValueAdder(HyperLogLog sketch, Span<ulong> recent, Span<ulong> hashes)
+    /// <param name="missed">
+    /// Scratch for values the memory missed, added when it fills: at least <see cref="ChunkLength"/> words; the longer,
+    /// the fewer (and longer) bulk adds.
+    /// </param>
+    public SketchValueAdder(HyperLogLog sketch, Span<ulong> recent, Span<ulong> missed)
     {
         if (recent.Length != RecentSize)
             throw new ArgumentException($"the memory needs {RecentSize} words", nameof(recent));
+        if (missed.Length < ChunkLength)
+            throw new ArgumentException($"the missed values need at least {ChunkLength} words", nameof(missed));
         _sketch = sketch;
         _recent = recent;
-        _hashes = hashes;
+        _missed = missed;
         // An empty entry must match no value that maps to it: entry s holds s + 1, whose low bits are not s.
         for (var s = 0; s < recent.Length; s++)
             recent[s] = (ulong)s + 1;
     }
 
-    /// <summary>Adds every value of <paramref name="values"/> (at most as many as the hash scratch holds).</summary>
-    // Per chunk of every sketched column: without the attribute it ran tier-0, then instrumented, for the first
-    // seconds of an import (perf, docs/benchmarks.md ingest8).
+    /// <summary>Adds every value of <paramref name="values"/> (as <see cref="SketchHash.Bits{T}"/> widens it).</summary>
+    /// <remarks>
+    /// One call per batch: the steps are a loop here, the memory's misses gather in the scratch and are hashed and added
+    /// when it is nearly full, and after the switch the runs of steps between repeated-value steps go to the sketch in
+    /// one call each. A call per 64-value chunk, and a hash pass and a register pass over each chunk, were ~9 % of the
+    /// importing thread (docs/benchmarks.md, ingest10).
+    /// </remarks>
+    // Per batch of every sketched column: fully optimised from the first call (ingest8: tier-0 then instrumented before).
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public void Add(scoped ReadOnlySpan<ulong> values)
+    public void Add<T>(scoped ReadOnlySpan<T> values)
+        where T : unmanaged, IBinaryInteger<T>
     {
-        // A chunk of one value (the protocol, the flags of a bulk transfer, a full segment's length) adds that value
-        // once: adding it again leaves the registers as they were, and in the memory it would only have hit.
-        if (values.Length > 1 && values[1..].IndexOfAnyExcept(values[0]) < 0)
-            values = values[..1];
-        if (_vectorised)
+        var missed = 0;
+        // Once vectorised: where the steps not yet added start (-1: none).
+        var pending = -1;
+        for (var start = 0; start < values.Length; start += ChunkLength)
         {
-            var hashes = _hashes[..values.Length];
-            SketchHash.OfAll(values, hashes);
-            _sketch.AddAll(hashes);
-            return;
+            var chunk = values.Slice(start, Math.Min(ChunkLength, values.Length - start));
+            var repeated = IsOneValue(chunk);
+            if (_vectorised)
+            {
+                if (!repeated)
+                {
+                    if (pending < 0)
+                        pending = start;
+                    continue;
+                }
+                if (pending >= 0)
+                    _sketch.AddValues(values[pending..start]);
+                pending = -1;
+                _sketch.Add(SketchHash.Of(SketchHash.Bits(chunk[0])));
+                continue;
+            }
+            var before = missed;
+            missed = Remember(repeated ? chunk[..1] : chunk, missed);
+            _misses += missed - before;
+            if (_misses > MissLimit || missed > _missed.Length - ChunkLength)
+            {
+                _sketch.AddValues<ulong>(_missed[..missed]);
+                missed = 0;
+                _vectorised = _misses > MissLimit;
+            }
         }
-        _misses += values.Length - AddThroughMemory(values);
-        _vectorised = _misses > MissLimit;
+        if (missed > 0)
+            _sketch.AddValues<ulong>(_missed[..missed]);
+        if (pending >= 0)
+            _sketch.AddValues(values[pending..]);
     }
 
-    /// <summary>Adds the values not in the memory and remembers them; returns how many were in it.</summary>
+    /// <summary>Whether every value of <paramref name="chunk"/> (not empty) is its first: the second is tested inline, which settles most chunks.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool IsOneValue<T>(ReadOnlySpan<T> chunk)
+        where T : unmanaged, IBinaryInteger<T> =>
+        chunk.Length == 1 || (chunk[1] == chunk[0] && chunk[2..].IndexOfAnyExcept(chunk[0]) < 0);
+
+    /// <summary>
+    /// Puts every value of <paramref name="values"/> (at most <see cref="ChunkLength"/>) in the memory and appends those
+    /// it did not hold to the missed values, which number <paramref name="missed"/> (at most the scratch's length less
+    /// <see cref="ChunkLength"/>); returns their new number.
+    /// </summary>
     /// <remarks>
-    /// Branch-free: every value is written to its entry (a repeat writes what is there) and to the end of the list
-    /// of missed values, whose length grows only on a miss; the missed values are then hashed four at a time and
-    /// added with conditional moves. A branch per value mispredicted on columns that mix repeats and new values
-    /// (ports, lengths), and each miss paid a scalar hash.
+    /// Branch-free: every value is written to its entry (a repeat writes what is there) and to the end of the missed
+    /// values, whose number grows only on a miss. A branch per value mispredicted on columns that mix repeats and new
+    /// values (ports, lengths).
     /// </remarks>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // hot in every import (see PrimitiveColumnBuilder.AddHashes)
-    private readonly int AddThroughMemory(scoped ReadOnlySpan<ulong> values)
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private readonly int Remember<T>(ReadOnlySpan<T> values, int missed)
+        where T : unmanaged, IBinaryInteger<T>
     {
-        if (_hashes.Length < values.Length)
-            throw new ArgumentException("the hash scratch is shorter than the chunk", nameof(values));
         ref var recent = ref MemoryMarshal.GetReference(_recent);
-        ref var missed = ref MemoryMarshal.GetReference(_hashes);
-        var count = 0;
-        foreach (var value in values)
+        // missed + values.Length stays within the scratch (the caller adds the missed values before it could not).
+        ref var list = ref MemoryMarshal.GetReference(_missed[..(missed + values.Length)]);
+        foreach (var v in values)
         {
-            // The low bits index RecentSize entries: always in bounds; count is at most the values seen so far,
-            // below the scratch's length.
+            var value = SketchHash.Bits(v);
+            // The low bits index RecentSize entries: always in bounds.
             ref var entry = ref Unsafe.Add(ref recent, (nint)(value & (RecentSize - 1)));
             var miss = entry != value;
             entry = value;
-            Unsafe.Add(ref missed, count) = value;
-            count += Unsafe.BitCast<bool, byte>(miss);
+            Unsafe.Add(ref list, missed) = value;
+            missed += Unsafe.BitCast<bool, byte>(miss);
         }
-        var hashes = _hashes[..count];
-        SketchHash.OfAll(hashes, hashes);
-        _sketch.AddAll(hashes);
-        return values.Length - count;
+        return missed;
     }
 }

@@ -64,6 +64,29 @@ public sealed class HyperLogLogTests
         Assert.Equal(HyperLogLogCodec.Encode(one), HyperLogLogCodec.Encode(all));
     }
 
+    [Theory]
+    [InlineData(0)]
+    [InlineData(7)]
+    [InlineData(8)]
+    [InlineData(13)] // one eight-value step and a scalar tail
+    [InlineData(1_001)]
+    public void Adding_values_fused_gives_the_sketch_of_one_by_one_hashes_of_their_widened_bits(int count)
+    {
+        // Hash and register update in one pass (and the widening of narrower integers) must leave exactly the
+        // registers of hashing each value's 64 bits and adding it: sketches persist and merge across versions.
+        var random = new Random(count);
+        var longs = new long[count];
+        for (var i = 0; i < count; i++)
+            longs[i] = i % 5 == 0 ? -i : random.NextInt64() ^ ((long)random.Next() << 63);
+        OneByOneSketch.AssertEveryIntegerType<Fused>(longs);
+    }
+
+    private readonly struct Fused : IBulkSketchAdd
+    {
+        public void Add<T>(HyperLogLog sketch, T[] values)
+            where T : unmanaged, System.Numerics.IBinaryInteger<T> => sketch.AddValues<T>(values);
+    }
+
     [Fact]
     public void Repeated_values_count_once_and_an_empty_sketch_estimates_zero()
     {

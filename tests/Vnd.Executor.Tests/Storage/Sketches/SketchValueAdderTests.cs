@@ -44,22 +44,45 @@ public sealed class SketchValueAdderTests
             var one = new HyperLogLog();
             foreach (var value in values)
                 one.Add(SketchHash.Of(value));
-            var batch = new HyperLogLog();
-            // Two batches of the same values, as two record batches of a segment add to one sketch.
-            for (var round = 0; round < 2; round++)
+            // The scratch for missed values at its least and as the column builders size it (fewer, longer adds).
+            foreach (var missed in new[] { SketchValueAdder.ChunkLength, 512 })
             {
-                var adder = new SketchValueAdder(batch, new ulong[SketchValueAdder.RecentSize], new ulong[64]);
-                for (var start = 0; start < values.Length; start += 64)
-                    adder.Add(values.AsSpan(start, Math.Min(64, values.Length - start)));
+                var batch = new HyperLogLog();
+                // Two batches of the same values, as two record batches of a segment add to one sketch.
+                for (var round = 0; round < 2; round++)
+                    new SketchValueAdder(batch, new ulong[SketchValueAdder.RecentSize], new ulong[missed]).Add<ulong>(values);
+                Assert.True(HyperLogLogCodec.Encode(one).AsSpan().SequenceEqual(HyperLogLogCodec.Encode(batch)), $"{shape}, {count} values, scratch {missed}");
+                // Chunk by chunk through one adder (as float columns go, converted a chunk at a time).
+                var chunked = new HyperLogLog();
+                var adder = new SketchValueAdder(chunked, new ulong[SketchValueAdder.RecentSize], new ulong[missed]);
+                for (var start = 0; start < values.Length; start += SketchValueAdder.ChunkLength)
+                    adder.Add<ulong>(values.AsSpan(start, Math.Min(SketchValueAdder.ChunkLength, values.Length - start)));
+                Assert.True(HyperLogLogCodec.Encode(one).AsSpan().SequenceEqual(HyperLogLogCodec.Encode(chunked)), $"{shape}, {count} values in chunks, scratch {missed}");
             }
-            Assert.True(HyperLogLogCodec.Encode(one).AsSpan().SequenceEqual(HyperLogLogCodec.Encode(batch)), $"{shape}, {count} values");
         }
     }
 
+    [Theory]
+    [MemberData(nameof(Columns))]
+    public void Narrower_integers_leave_the_registers_of_one_by_one_adds_of_their_widened_bits(string shape)
+    {
+        // int2/int4/inet columns: values widened as the builders always hashed them (sign-extended, inet zero-extended).
+        var values = Batch(shape, 5_000);
+        OneByOneSketch.AssertEveryIntegerType<ThroughAdder>(Array.ConvertAll(values, v => (long)v));
+    }
+
+    private readonly struct ThroughAdder : IBulkSketchAdd
+    {
+        public void Add<T>(HyperLogLog sketch, T[] values)
+            where T : unmanaged, System.Numerics.IBinaryInteger<T> =>
+            new SketchValueAdder(sketch, new ulong[SketchValueAdder.RecentSize], new ulong[512]).Add<T>(values);
+    }
+
     [Fact]
-    public void The_memory_must_have_its_size()
+    public void The_memory_must_have_its_size_and_the_missed_values_a_chunk()
     {
         var sketch = new HyperLogLog();
         Assert.Throws<ArgumentException>(() => new SketchValueAdder(sketch, new ulong[16], new ulong[64]));
+        Assert.Throws<ArgumentException>(() => new SketchValueAdder(sketch, new ulong[SketchValueAdder.RecentSize], new ulong[SketchValueAdder.ChunkLength - 1]));
     }
 }
