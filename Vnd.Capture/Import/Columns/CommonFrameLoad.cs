@@ -50,6 +50,13 @@ internal readonly struct CommonFrameLoad
 
     /// <summary>The value, from <paramref name="frame"/>'s first byte; the frame must reach <see cref="End"/>.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public long Load(ref byte frame) =>
-        (long)((BinaryPrimitives.ReverseEndianness(Unsafe.ReadUnaligned<ulong>(ref Unsafe.Add(ref frame, End - 8))) >> Shift) & Mask) + Add;
+    public long Load(ref byte frame) => Field(ref Unsafe.Add(ref frame, End - 8), Shift, Mask, Add);
+
+    /// <summary>
+    /// A load's value from the 8 bytes at <paramref name="bytes"/> (its end less 8), its fields passed in: loops over
+    /// many frames keep them in registers, which a local of this struct (more fields than the JIT promotes) is not.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static long Field(ref byte bytes, int shift, ulong mask, long add) =>
+        (long)((BinaryPrimitives.ReverseEndianness(Unsafe.ReadUnaligned<ulong>(ref bytes)) >> shift) & mask) + add;
 }

@@ -199,9 +199,7 @@ internal sealed class CommonFrameRows
         var load = _loads[(int)_kinds[0]]![column];
         if (!_mixed && load is { Value: CommonFrameValue.Loaded, Present: true } && timestamps is null)
         {
-            // The tight loop the run is for: one load, shift, mask and add per row, the load's fields in registers.
-            for (var j = 0; j < slots.Length; j++)
-                Unsafe.Add(ref value, j) = T.CreateTruncating(load.Load(ref Unsafe.Add(ref heads, j * HeadLength)));
+            WriteLoadedSlots(load, ref heads, slots);
             return;
         }
         if (!_mixed && load.Value == CommonFrameValue.TcpPacketId && timestamps is null)
@@ -236,6 +234,37 @@ internal sealed class CommonFrameRows
             if (!has)
                 builder.SetNull(first + j);
         }
+    }
+
+    /// <summary>
+    /// The tight loop a run is for: per row one load, shift, mask and add, the load's fields hoisted into locals (the
+    /// struct has more fields than the JIT keeps in registers) and four rows per step at constant displacements from
+    /// one byte offset, so a row costs its five operations and a quarter of the loop's (before: an index multiplied and
+    /// sign-extended per row, ~13 instructions).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void WriteLoadedSlots<T>(CommonFrameLoad load, ref byte heads, Span<T> slots)
+        where T : unmanaged, INumber<T>
+    {
+        ref var value = ref MemoryMarshal.GetReference(slots);
+        // The 8 bytes ending at the field's end, in the first row's head; rows are HeadLength apart.
+        ref var first = ref Unsafe.Add(ref heads, load.End - 8);
+        var shift = load.Shift & 63; // as the shift operator masks it, once
+        var mask = load.Mask;
+        var add = load.Add;
+        // Native-sized counters: an int index is sign-extended again for every store.
+        nint offset = 0;
+        nint j = 0;
+        nint length = slots.Length;
+        for (; j <= length - 4; j += 4, offset += 4 * HeadLength)
+        {
+            Unsafe.Add(ref value, j) = T.CreateTruncating(CommonFrameLoad.Field(ref Unsafe.Add(ref first, offset), shift, mask, add));
+            Unsafe.Add(ref value, j + 1) = T.CreateTruncating(CommonFrameLoad.Field(ref Unsafe.Add(ref first, offset + HeadLength), shift, mask, add));
+            Unsafe.Add(ref value, j + 2) = T.CreateTruncating(CommonFrameLoad.Field(ref Unsafe.Add(ref first, offset + 2 * HeadLength), shift, mask, add));
+            Unsafe.Add(ref value, j + 3) = T.CreateTruncating(CommonFrameLoad.Field(ref Unsafe.Add(ref first, offset + 3 * HeadLength), shift, mask, add));
+        }
+        for (; j < length; j++, offset += HeadLength)
+            Unsafe.Add(ref value, j) = T.CreateTruncating(CommonFrameLoad.Field(ref Unsafe.Add(ref first, offset), shift, mask, add));
     }
 
     /// <summary>One column, each row with its own kind's load (frames of both kinds, or a computed value).</summary>
