@@ -57,10 +57,15 @@ public static class ServeCommand
             Description = "directory of the Unix-domain socket .s.PGSQL.<port> (psql -h DIR, Npgsql Host=DIR), as PostgreSQL's unix_socket_directories; \"\" for TCP only",
             DefaultValueFactory = _ => "/tmp",
         };
+        var unixSendBuffer = new Option<int>("--unix-socket-send-buffer-kb")
+        {
+            Description = "SO_SNDBUF of each Unix-domain connection in KiB (Linux doubles it, capped by net.core.wmem_max); 0: the system's default (208 KiB), which makes a large result's reader and this server wait for each other every ~200 KB",
+            DefaultValueFactory = _ => PgServerOptions.DefaultUnixSocketSendBufferBytes >> 10,
+        };
         var command = new Command("serve", "serve trace tables over the PostgreSQL protocol (no options: the embedded demo on 127.0.0.1:5433)")
         {
             data, listen, cloud, noTls, adminUser, adminPassword, noDemo, maxConnections, maxPerTenant, tableServers, token, noPushdown, registration, grace, forget,
-            queryMemory, totalMemory, unixSocketDir,
+            queryMemory, totalMemory, unixSocketDir, unixSendBuffer,
         };
         command.SetAction(async (result, stop) =>
         {
@@ -80,6 +85,8 @@ public static class ServeCommand
                 serversError = "--forget-after must be at least --heartbeat-grace seconds";
             if (serversError is null && (result.GetValue(queryMemory) is <= 0 || result.GetValue(totalMemory) is <= 0))
                 serversError = "--query-memory-mb and --total-query-memory-mb must be positive";
+            if (serversError is null && result.GetValue(unixSendBuffer) is < 0 or > (int.MaxValue >> 10))
+                serversError = "--unix-socket-send-buffer-kb must be between 0 and 2097151";
             if (serversError is not null)
             {
                 await Console.Error.WriteLineAsync("error: " + serversError).ConfigureAwait(false);
@@ -92,7 +99,8 @@ public static class ServeCommand
                 Pushdown: !result.GetValue(noPushdown), Registration: registrationEndPoint,
                 HeartbeatGrace: TimeSpan.FromSeconds(result.GetValue(grace)), ForgetAfter: TimeSpan.FromSeconds(result.GetValue(forget)),
                 QueryMemoryBytes: result.GetValue(queryMemory) * (1L << 20), TotalQueryMemoryBytes: result.GetValue(totalMemory) * (1L << 20),
-                UnixSocketDirectory: result.GetValue(unixSocketDir) is { Length: > 0 } directory ? directory : null);
+                UnixSocketDirectory: result.GetValue(unixSocketDir) is { Length: > 0 } directory ? directory : null,
+                UnixSocketSendBufferBytes: result.GetValue(unixSendBuffer) << 10);
             return await RunAsync(options, Console.Out, stop).ConfigureAwait(false);
         });
         return command;
@@ -202,7 +210,8 @@ public static class ServeCommand
         var handler = new VndServerHandler(cloud, catalogs, admin, QueryResources.ForMachine(options.QueryMemoryBytes, options.TotalQueryMemoryBytes));
         var serverOptions = new PgServerOptions { Certificate = options.NoTls ? null : Certificate(options.Data), MaxConnections = options.MaxConnections,
             MaxConnectionsPerUser = options.MaxConnectionsPerTenant,
-            ServerVersion = Catalog.System.SessionInfo.ServerVersion, UnixSocketDirectory = options.UnixSocketDirectory };
+            ServerVersion = Catalog.System.SessionInfo.ServerVersion, UnixSocketDirectory = options.UnixSocketDirectory,
+            UnixSocketSendBufferBytes = options.UnixSocketSendBufferBytes };
         serverOptions.EndPoints.Add(options.Listen);
         return (new PgServer(handler, serverOptions), cloud(), sites is IDisposable connections ? new ServeState(state, connections) : state);
     }

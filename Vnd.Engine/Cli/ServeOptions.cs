@@ -1,4 +1,5 @@
 using System.Net;
+using Vnd.Wire.Hosting;
 
 namespace Vnd.Engine.Cli;
 
@@ -15,10 +16,12 @@ namespace Vnd.Engine.Cli;
 /// <param name="QueryMemoryBytes">the memory one query may hold (hash tables, sorts, materialised rows) before 53200; null: half the machine's</param>
 /// <param name="TotalQueryMemoryBytes">the memory all running queries may hold together; null: three quarters of the machine's</param>
 /// <param name="UnixSocketDirectory">also listen on <c>DIR/.s.PGSQL.&lt;port&gt;</c> (<c>--unix-socket-dir</c>); null: TCP only</param>
+/// <param name="UnixSocketSendBufferBytes">SO_SNDBUF of each Unix-domain connection (<c>--unix-socket-send-buffer-kb</c>; 0: the system's default)</param>
 public sealed record ServeOptions(DirectoryInfo Data, IPEndPoint Listen, FileInfo? Cloud, bool NoTls, string AdminUser, string? AdminPassword,
     bool SeedDemo = false, int MaxConnections = 100, IReadOnlyList<Uri>? TableServers = null, string? TableServerToken = null,
     int MaxConnectionsPerTenant = 0, bool Pushdown = true, IPEndPoint? Registration = null, TimeSpan? HeartbeatGrace = null,
-    TimeSpan? ForgetAfter = null, long? QueryMemoryBytes = null, long? TotalQueryMemoryBytes = null, string? UnixSocketDirectory = null)
+    TimeSpan? ForgetAfter = null, long? QueryMemoryBytes = null, long? TotalQueryMemoryBytes = null, string? UnixSocketDirectory = null,
+    int UnixSocketSendBufferBytes = PgServerOptions.DefaultUnixSocketSendBufferBytes)
 {
     /// <summary>The default <see cref="HeartbeatGrace"/>: three missed beats at the table server's default interval.</summary>
     public static readonly TimeSpan DefaultHeartbeatGrace = TimeSpan.FromSeconds(3);

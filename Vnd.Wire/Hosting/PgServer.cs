@@ -164,6 +164,11 @@ public sealed class PgServer : IAsyncDisposable
             {
                 socket.NoDelay = true;
             }
+            else if (Options.UnixSocketSendBufferBytes > 0)
+            {
+                // TCP's send buffer autotunes; a Unix socket's stays at wmem_default unless asked (see the option).
+                socket.SendBufferSize = Options.UnixSocketSendBufferBytes;
+            }
 
             _ = HandleConnectionAsync(new NetworkStream(socket, ownsSocket: true), socket.RemoteEndPoint);
         }

@@ -18,6 +18,18 @@ public sealed class PgServerOptions
     /// </summary>
     public string? UnixSocketDirectory { get; set; }
 
+    /// <summary>
+    /// SO_SNDBUF asked for on each accepted Unix-domain connection; 0 = the system's default
+    /// (<c>net.core.wmem_default</c>, 208 KiB on Linux). A Unix stream socket queues at most its sender's SO_SNDBUF,
+    /// where loopback TCP autotunes to ~4 MB, so with the default a client reading a large result and this server
+    /// each wait for the other every ~200 KB. Linux doubles the value asked for and caps the request at
+    /// <c>net.core.wmem_max</c>.
+    /// </summary>
+    public int UnixSocketSendBufferBytes { get; set; } = DefaultUnixSocketSendBufferBytes;
+
+    /// <summary>4 MiB: in the order of what loopback TCP autotunes to (<c>net.ipv4.tcp_wmem</c>'s maximum).</summary>
+    public const int DefaultUnixSocketSendBufferBytes = 4 << 20;
+
     /// <summary>TLS certificate with private key; null = answer SSLRequest with 'N'.</summary>
     public X509Certificate2? Certificate { get; set; }
 

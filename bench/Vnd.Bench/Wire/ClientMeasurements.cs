@@ -3,27 +3,45 @@ using System.Data;
 using System.Diagnostics;
 using System.Globalization;
 using System.Net;
+using System.Net.Sockets;
 using System.Text.RegularExpressions;
 using Npgsql;
+using NpgsqlTypes;
 
 namespace Vnd.Bench.Wire;
 
 /// <summary>The client-side measurements of <c>bench wire</c>; each runs the same client against either server.</summary>
 public static partial class ClientMeasurements
 {
+    /// <summary>
+    /// How <see cref="NpgsqlRead"/> reads each value; every variant reads every value of every row with a typed getter.
+    /// </summary>
+    /// <param name="Sequential">CommandBehavior.SequentialAccess (columns read in order, the row not kept) or Default</param>
+    /// <param name="Nullable">one <c>GetFieldValue&lt;T?&gt;</c> per value instead of IsDBNull and the type's getter</param>
+    /// <param name="NpgsqlInet">inet as <see cref="NpgsqlTypes.NpgsqlInet"/> (address and netmask) instead of <see cref="IPAddress"/></param>
+    public readonly record struct ReadGetters(bool Sequential, bool Nullable, bool NpgsqlInet);
+
     /// <summary>Full table read with typed getters over the binary format, as a .NET diagnosis app would.</summary>
-    public static (long Rows, TimeSpan Elapsed) NpgsqlRead(ServerTarget target, string user, string password, string table)
+    public static (long Rows, TimeSpan Elapsed) NpgsqlRead(ServerTarget target, string user, string password, string table, ReadGetters getters)
     {
         using var connection = new NpgsqlConnection(target.ConnectionString(user, password));
         connection.Open();
         var watch = Stopwatch.StartNew();
         using var command = new NpgsqlCommand($"SELECT * FROM {table}", connection);
-        using var reader = command.ExecuteReader(CommandBehavior.SequentialAccess);
+        using var reader = command.ExecuteReader(getters.Sequential ? CommandBehavior.SequentialAccess : CommandBehavior.Default);
         // The column kinds are resolved once, as a typed client would; a string switch per value would make the
         // client's own dispatch part of what is measured.
         var kinds = new ColumnKind[reader.FieldCount];
         for (var c = 0; c < kinds.Length; c++)
             kinds[c] = KindOf(reader.GetDataTypeName(c));
+        var (rows, checksum) = getters.Nullable ? ReadNullable(reader, kinds, getters.NpgsqlInet) : ReadChecked(reader, kinds, getters.NpgsqlInet);
+        GC.KeepAlive(checksum);
+        return (rows, watch.Elapsed);
+    }
+
+    /// <summary>IsDBNull, then the column type's own getter.</summary>
+    private static (long Rows, long Checksum) ReadChecked(NpgsqlDataReader reader, ColumnKind[] kinds, bool npgsqlInet)
+    {
         long rows = 0, checksum = 0;
         while (reader.Read())
         {
@@ -37,7 +55,7 @@ public static partial class ClientMeasurements
                     ColumnKind.Int32 => reader.GetInt32(c),
                     ColumnKind.Int16 => reader.GetInt16(c),
                     ColumnKind.Timestamp => reader.GetDateTime(c).Ticks & 0xFF,
-                    ColumnKind.Inet => reader.GetFieldValue<IPAddress>(c).AddressFamily == System.Net.Sockets.AddressFamily.InterNetwork ? 1 : 2,
+                    ColumnKind.Inet => npgsqlInet ? reader.GetFieldValue<NpgsqlInet>(c).Netmask : Family(reader.GetFieldValue<IPAddress>(c)),
                     ColumnKind.Double => (long)reader.GetDouble(c),
                     ColumnKind.Boolean => reader.GetBoolean(c) ? 1 : 0,
                     _ => reader.GetFieldValue<string>(c).Length,
@@ -45,9 +63,35 @@ public static partial class ClientMeasurements
             }
             rows++;
         }
-        GC.KeepAlive(checksum);
-        return (rows, watch.Elapsed);
+        return (rows, checksum);
     }
+
+    /// <summary>One nullable getter per value (<c>GetFieldValue&lt;long?&gt;</c>), which reads the null flag and the value in one call.</summary>
+    private static (long Rows, long Checksum) ReadNullable(NpgsqlDataReader reader, ColumnKind[] kinds, bool npgsqlInet)
+    {
+        long rows = 0, checksum = 0;
+        while (reader.Read())
+        {
+            for (var c = 0; c < kinds.Length; c++)
+            {
+                checksum += kinds[c] switch
+                {
+                    ColumnKind.Int64 => reader.GetFieldValue<long?>(c) ?? 0,
+                    ColumnKind.Int32 => reader.GetFieldValue<int?>(c) ?? 0,
+                    ColumnKind.Int16 => reader.GetFieldValue<short?>(c) ?? 0,
+                    ColumnKind.Timestamp => (reader.GetFieldValue<DateTime?>(c)?.Ticks ?? 0) & 0xFF,
+                    ColumnKind.Inet => npgsqlInet ? reader.GetFieldValue<NpgsqlInet?>(c)?.Netmask ?? 0 : Family(reader.GetFieldValue<IPAddress?>(c)),
+                    ColumnKind.Double => (long)(reader.GetFieldValue<double?>(c) ?? 0),
+                    ColumnKind.Boolean => reader.GetFieldValue<bool?>(c) == true ? 1 : 0,
+                    _ => reader.GetFieldValue<string?>(c)?.Length ?? 0,
+                };
+            }
+            rows++;
+        }
+        return (rows, checksum);
+    }
+
+    private static long Family(IPAddress? address) => address is null ? 0 : address.AddressFamily == AddressFamily.InterNetwork ? 1 : 2;
 
     private enum ColumnKind { Int64, Int32, Int16, Timestamp, Inet, Double, Boolean, Text }
 

@@ -39,18 +39,25 @@ public static class WireBenchmark
         {
             Description = "clients connect over both servers' Unix-domain sockets (Host=DIR) instead of loopback TCP",
         };
+        var getters = new Option<string>("--getters")
+        {
+            Description = "how the Npgsql read takes each value, comma-separated variants each measured in every round: " +
+                "ACCESS/NULLS/INET with ACCESS sequential|default (CommandBehavior), NULLS checked (IsDBNull, then GetInt64, " +
+                "GetDateTime, ...) | nullable (GetFieldValue<long?>, ...), INET ipaddress|npgsqlinet",
+            DefaultValueFactory = _ => DefaultGetters,
+        };
         var command = new Command("wire", "VND's PostgreSQL server beside PostgreSQL 15 on the same table")
         {
-            packets, work, connections, seconds, port, only, repeat, warmup, vndOption, poolCompletions, unix,
+            packets, work, connections, seconds, port, only, repeat, warmup, vndOption, poolCompletions, unix, getters,
         };
         command.SetAction(r => Run(r.GetValue(packets), r.GetValue(work)!, r.GetValue(connections), r.GetValue(seconds), r.GetValue(port),
             [.. r.GetValue(only)!.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)], r.GetValue(repeat), r.GetValue(warmup), r.GetValue(vndOption),
-            !r.GetValue(poolCompletions), r.GetValue(unix)));
+            !r.GetValue(poolCompletions), r.GetValue(unix), ParseGetters(r.GetValue(getters)!)));
         return command;
     }
 
     private static int Run(int packets, string work, int connections, int seconds, int port, string[] steps, int repeat, int warmup, string? vndDll,
-        bool inlineCompletions, bool unix)
+        bool inlineCompletions, bool unix, (string Name, ClientMeasurements.ReadGetters Getters)[] getters)
     {
         // Npgsql's synchronous Open connects with the socket non-blocking (to honour its timeout), and .NET keeps a
         // socket non-blocking once it was: every later synchronous read that finds the socket empty is woken by the
@@ -88,6 +95,7 @@ public static class WireBenchmark
         var pgTarget = new ServerTarget("PostgreSQL", port + 1, unix ? pgDirectory : "127.0.0.1");
         Console.WriteLine($"client: Npgsql over {(unix ? "Unix-domain sockets" : "loopback TCP")}, " +
             $"socket completions {(inlineCompletions ? "inline" : "through the thread pool")}");
+        Console.WriteLine($"read: every value of every row with a typed getter; {string.Join("; ", getters.Select(g => Describe(g.Getters)))}");
         if (!File.Exists(loaded))
         {
             var copied = PostgresLoader.CopyTable(vndTarget.ConnectionString(User, Password), pgTarget, User, Password, "packets");
@@ -103,19 +111,23 @@ public static class WireBenchmark
         {
             Console.WriteLine();
             Console.WriteLine($"warm-up round {round + 1} (not counted)");
-            Report(Measure(vndServer, postgres, vndTarget, pgTarget, warmed, connections, seconds, work));
+            Report(Measure(vndServer, postgres, vndTarget, pgTarget, warmed, connections, seconds, work, getters));
         }
         for (var round = 0; round < repeat; round++)
-            Report(Measure(vndServer, postgres, vndTarget, pgTarget, steps, connections, seconds, work));
+            Report(Measure(vndServer, postgres, vndTarget, pgTarget, steps, connections, seconds, work, getters));
         return 0;
     }
 
     private static List<(string Measure, double Vnd, double Pg)> Measure(VndServerProcess vndServer, PostgresCluster postgres,
-        ServerTarget vndTarget, ServerTarget pgTarget, string[] steps, int connections, int seconds, string work)
+        ServerTarget vndTarget, ServerTarget pgTarget, string[] steps, int connections, int seconds, string work,
+        (string Name, ClientMeasurements.ReadGetters Getters)[] getters)
     {
         var report = new List<(string Measure, double Vnd, double Pg)>();
         if (steps.Contains("read"))
-            MeasureRead(vndServer, postgres, vndTarget, pgTarget, report);
+        {
+            foreach (var (name, variant) in getters)
+                MeasureRead(vndServer, postgres, vndTarget, pgTarget, getters.Length == 1 ? "" : $" {name}", variant, report);
+        }
         if (steps.Contains("copy"))
         {
             var (vndCopyRows, vndCopy, vndCopyCpu) = Measured(() => vndServer.CpuTime, () => ClientMeasurements.PsqlCopy(vndTarget, User, Password, "packets"));
@@ -168,22 +180,43 @@ public static class WireBenchmark
     }
 
     private static void MeasureRead(VndServerProcess vndServer, PostgresCluster postgres, ServerTarget vndTarget, ServerTarget pgTarget,
-        List<(string Measure, double Vnd, double Pg)> report)
+        string label, ClientMeasurements.ReadGetters getters, List<(string Measure, double Vnd, double Pg)> report)
     {
         var vndClientBefore = ClientCpu();
-        var (vndRows, vndRead, vndReadCpu) = Measured(() => vndServer.CpuTime, () => ClientMeasurements.NpgsqlRead(vndTarget, User, Password, "packets"));
+        var (vndRows, vndRead, vndReadCpu) = Measured(() => vndServer.CpuTime, () => ClientMeasurements.NpgsqlRead(vndTarget, User, Password, "packets", getters));
         var vndClientCpu = ClientCpu() - vndClientBefore;
         var pgClientBefore = ClientCpu();
-        var (pgRows, pgRead, pgReadCpu) = Measured(() => postgres.CpuTime, () => ClientMeasurements.NpgsqlRead(pgTarget, User, Password, "packets"));
+        var (pgRows, pgRead, pgReadCpu) = Measured(() => postgres.CpuTime, () => ClientMeasurements.NpgsqlRead(pgTarget, User, Password, "packets", getters));
         var pgClientCpu = ClientCpu() - pgClientBefore;
         Check(vndRows == pgRows, $"row counts differ: VND {vndRows}, PostgreSQL {pgRows}");
-        report.Add(("Npgsql binary SELECT * (rows/s)", vndRows / vndRead.TotalSeconds, pgRows / pgRead.TotalSeconds));
+        report.Add(($"Npgsql binary SELECT *{label} (rows/s)", vndRows / vndRead.TotalSeconds, pgRows / pgRead.TotalSeconds));
         report.Add(("  server CPU (s)", vndReadCpu.TotalSeconds, pgReadCpu.TotalSeconds));
         // The client's own CPU next to the wall time says which side bounds the read: a client busy for nearly the
         // whole read cannot take rows any faster, however little the server spends on them.
         report.Add(("  client CPU (s)", vndClientCpu.TotalSeconds, pgClientCpu.TotalSeconds));
         report.Add(("  wall (s)", vndRead.TotalSeconds, pgRead.TotalSeconds));
     }
+
+    /// <summary>
+    /// The read's default: one nullable getter per value, which cost the client ~10 % less CPU than IsDBNull and the
+    /// type's getter (two calls that each locate the column); default access and NpgsqlInet were no cheaper (wire11,
+    /// docs/benchmarks.md).
+    /// </summary>
+    private const string DefaultGetters = "sequential/nullable/ipaddress";
+
+    private static (string Name, ClientMeasurements.ReadGetters Getters)[] ParseGetters(string list) =>
+        [.. list.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(name =>
+        {
+            var parts = name.ToLowerInvariant().Split('/');
+            if (parts is not [var access and ("sequential" or "default"), var nulls and ("checked" or "nullable"), var inet and ("ipaddress" or "npgsqlinet")])
+                throw new ArgumentException($"--getters: \"{name}\" is not ACCESS/NULLS/INET (sequential|default / checked|nullable / ipaddress|npgsqlinet)");
+            return (name, new ClientMeasurements.ReadGetters(access == "sequential", nulls == "nullable", inet == "npgsqlinet"));
+        })];
+
+    private static string Describe(ClientMeasurements.ReadGetters getters) =>
+        $"{(getters.Sequential ? "SequentialAccess" : "default access")}, " +
+        (getters.Nullable ? "GetFieldValue<long?/int?/short?/DateTime?/...>" : "IsDBNull then GetInt64/GetInt32/GetInt16/GetDateTime/...") +
+        $", inet as {(getters.NpgsqlInet ? "NpgsqlInet" : "IPAddress")}";
 
     private static void Report(List<(string Measure, double Vnd, double Pg)> report)
     {

@@ -8,21 +8,32 @@ namespace Vnd.Wire.Tests.Fixture;
 public sealed class RawClient : IAsyncDisposable
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(10);
-    private readonly TcpClient _client;
+    private readonly Socket _socket;
     private readonly NetworkStream _stream;
 
-    private RawClient(TcpClient client)
+    private RawClient(Socket socket)
     {
-        _client = client;
-        _stream = client.GetStream();
+        _socket = socket;
+        _stream = new NetworkStream(socket, ownsSocket: true);
     }
 
     public static async Task<RawClient> ConnectAsync(int port)
     {
-        var client = new TcpClient { NoDelay = true };
-        await client.ConnectAsync("127.0.0.1", port);
-        return new RawClient(client);
+        var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
+        await socket.ConnectAsync("127.0.0.1", port);
+        return new RawClient(socket);
     }
+
+    /// <summary>Connects to a server's Unix-domain socket file (<c>DIR/.s.PGSQL.&lt;port&gt;</c>).</summary>
+    public static async Task<RawClient> ConnectUnixAsync(string path)
+    {
+        var socket = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
+        await socket.ConnectAsync(new UnixDomainSocketEndPoint(path));
+        return new RawClient(socket);
+    }
+
+    /// <summary>Bytes the server has sent that this client has not read yet (FIONREAD).</summary>
+    public int Unread => _socket.Available;
 
     public Task SendAsync(params byte[][] parts) => _stream.WriteAsync(parts.SelectMany(p => p).ToArray()).AsTask();
 
@@ -102,7 +113,6 @@ public sealed class RawClient : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await _stream.DisposeAsync();
-        _client.Dispose();
     }
 
     private async Task<bool> FillAsync(byte[] buffer)
