@@ -35,7 +35,7 @@ public sealed class SignalShutdownTests : IDisposable
             var socket = Path.Combine(sockets, $".s.PGSQL.{port}");
             Assert.True(File.Exists(socket));
             await using var connection = new NpgsqlConnection(
-                $"Host=127.0.0.1;Port={port};Username=tenant1;Password=tenant1;Database=vnd;Pooling=false;SSL Mode=Disable;Timeout=10");
+                $"Host=127.0.0.1;Port={port};Username=tenant1;Password=tenant1;Database=vnd;Pooling=false;SSL Mode=Disable;Timeout=30");
             await connection.OpenAsync();
 
             await Kill(process.Id, signal);
