@@ -32,7 +32,7 @@ public sealed class TableServerState : IDisposable
 
     public RunningFragments Running { get; } = new();
 
-    /// <summary>The memory limits of the plan fragments this table server runs (the machine's defaults).</summary>
+    /// <summary>The memory limits and worker threads of the plan fragments this table server runs (the machine's defaults).</summary>
     public QueryResources Queries { get; } = QueryResources.ForMachine();
 
     private long _listings;
@@ -49,5 +49,9 @@ public sealed class TableServerState : IDisposable
     private IBatchSource LocalTable(Scan scan) =>
         new TraceTableBatchSource(Store.OpenTable(new TableRef(scan.Schema, scan.Table)), SegmentPruning.For(scan));
 
-    public void Dispose() => Connections.Dispose();
+    public void Dispose()
+    {
+        Connections.Dispose();
+        Queries.Dispose();
+    }
 }

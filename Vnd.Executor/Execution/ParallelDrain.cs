@@ -21,15 +21,25 @@ public static class ParallelDrain
         // The workers' scans hand out record batches dynamically (ScanMorsels), so a worker that loses its core is
         // not waited for: the others read what it would have.
         var shared = context.ForDrainWorkers(new ScanMorsels(workers));
-        For(workers, w => Drain(shared, child, w, workers, sink));
+        For(context, workers, w => Drain(shared, child, w, workers, sink));
     }
+
+    /// <summary>Below this many rows a step over rows already in memory (a join build's count, scatter and index)
+    /// runs on the calling thread: waking a second worker and waiting for it to get a core costs more than the
+    /// step, which takes well under a millisecond at this size.</summary>
+    public const int InlineRows = 1 << 16;
+
+    /// <summary>How many workers a step over <paramref name="rows"/> in-memory rows, split into
+    /// <paramref name="pieces"/> pieces, should use of the <paramref name="workers"/> it may: one when small.</summary>
+    public static int Split(int workers, long rows, int pieces) =>
+        rows < InlineRows ? 1 : Math.Max(1, Math.Min(workers, pieces));
 
     /// <summary>
     /// Runs <paramref name="body"/> for 0..workers-1 in parallel, rethrowing the first error unwrapped. Worker 0
-    /// runs on the calling thread and the others on dedicated threads, not the thread pool: breakers nest (a join
-    /// build inside an aggregate's workers) and block on shared state, which would starve a pool that grows slowly.
+    /// runs on the calling thread and the others on workers of the engine's <see cref="QueryContext.Workers"/>
+    /// (parked threads, not new ones per step). A caller whose step is small passes one worker: it then runs inline.
     /// </summary>
-    public static void For(int workers, Action<int> body)
+    public static void For(QueryContext context, int workers, Action<int> body)
     {
         if (workers <= 1)
         {
@@ -37,24 +47,17 @@ public static class ParallelDrain
             return;
         }
         var errors = new Exception?[workers];
-        var threads = new Thread[workers - 1];
-        for (var w = 1; w < workers; w++)
+        var group = context.Workers.Start(1, workers - 1, worker =>
         {
-            var worker = w;
-            threads[w - 1] = new Thread(() =>
+            try
             {
-                try
-                {
-                    body(worker);
-                }
-                catch (Exception e)
-                {
-                    errors[worker] = e;
-                }
-            })
-            { IsBackground = true, Name = $"vnd-worker-{worker}" };
-            threads[w - 1].Start();
-        }
+                body(worker);
+            }
+            catch (Exception e)
+            {
+                errors[worker] = e;
+            }
+        });
         try
         {
             body(0);
@@ -63,8 +66,7 @@ public static class ParallelDrain
         {
             errors[0] = e;
         }
-        foreach (var t in threads)
-            t.Join();
+        group.Join();
         var first = errors.FirstOrDefault(x => x is ExecutionException) ?? errors.FirstOrDefault(x => x is not null);
         if (first is not null)
             ExceptionDispatchInfo.Capture(first).Throw();

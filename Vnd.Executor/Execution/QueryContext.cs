@@ -15,10 +15,13 @@ public sealed class QueryContext : IDisposable
 
     /// <param name="buffers">The engine's recycler of large operator buffers; null gives the query one that keeps
     /// nothing (each rent allocates), for callers with no engine behind them.</param>
+    /// <param name="workers">The engine's worker threads; null gives the query a pool that keeps none (each parallel
+    /// step starts its threads), for callers with no engine behind them.</param>
     public QueryContext(CancellationToken cancellation = default, MemoryBudget? memory = null, int parallelism = 0,
-        BufferRecycler? buffers = null)
+        BufferRecycler? buffers = null, WorkerPool? workers = null)
     {
         Buffers = buffers ?? new BufferRecycler(0);
+        Workers = workers ?? new WorkerPool(0);
         _shared = new(ReferenceEqualityComparer.Instance);
         _ownsShared = true;
         Cancellation = cancellation;
@@ -32,6 +35,7 @@ public sealed class QueryContext : IDisposable
         Cancellation = cancellation;
         Memory = query.Memory;
         Buffers = query.Buffers;
+        Workers = query.Workers;
         Parallelism = query.Parallelism;
         Progress = progress;
         Morsels = morsels;
@@ -64,6 +68,10 @@ public sealed class QueryContext : IDisposable
     /// <summary>Where large operator buffers are rented from and returned to (owned by the engine, shared by its
     /// queries); renting charges nothing, the operator reserves from <see cref="Memory"/> first.</summary>
     public BufferRecycler Buffers { get; }
+
+    /// <summary>Where the parallel steps of the query get their worker threads (owned by the engine, shared by its
+    /// queries; see <see cref="WorkerPool"/>).</summary>
+    public WorkerPool Workers { get; }
 
     /// <summary>Worker threads a pipeline breaker may use to drain its input.</summary>
     public int Parallelism { get; }

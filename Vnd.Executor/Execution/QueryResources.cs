@@ -4,9 +4,10 @@ namespace Vnd.Executor.Execution;
 /// What a server's queries may use, owned by the server (not static): each query's memory budget, and the total
 /// every running query's budget is also charged to, so that neither one tenant's hash build nor many tenants'
 /// queries together can drive the process out of memory (53200 instead). The defaults are fractions of the memory
-/// the runtime sees (the machine's, or the container's limit).
+/// the runtime sees (the machine's, or the container's limit). It also owns the worker threads the queries' parallel
+/// steps run on (<see cref="WorkerPool"/>); disposing it ends them.
 /// </summary>
-public sealed class QueryResources
+public sealed class QueryResources : IDisposable
 {
     private readonly MemoryBudget _total;
 
@@ -25,7 +26,11 @@ public sealed class QueryResources
         QueryMemoryBytes = queryMemoryBytes;
         _total = new MemoryBudget(totalMemoryBytes);
         Buffers = new BufferRecycler(recycledBytes);
+        Workers = WorkerPool.ForMachine();
     }
+
+    /// <summary>The worker threads every query of the server runs its parallel steps on.</summary>
+    public WorkerPool Workers { get; }
 
     /// <summary>The recycler every query of the server rents its large buffers from.</summary>
     public BufferRecycler Buffers { get; }
@@ -52,5 +57,8 @@ public sealed class QueryResources
 
     /// <summary>A new query's context: its own budget, charged to the total.</summary>
     public QueryContext NewQuery(CancellationToken cancellation = default) =>
-        new(cancellation, new MemoryBudget(QueryMemoryBytes, _total), buffers: Buffers);
+        new(cancellation, new MemoryBudget(QueryMemoryBytes, _total), buffers: Buffers, workers: Workers);
+
+    /// <summary>Ends the parked worker threads (running queries' workers end after their job).</summary>
+    public void Dispose() => Workers.Dispose();
 }

@@ -5,7 +5,8 @@ using Vnd.Executor.Vectors;
 namespace Vnd.Executor.Operators;
 
 /// <summary>
-/// A running <see cref="GatherOperator"/>. One dedicated thread per partition drains that partition of the input.
+/// A running <see cref="GatherOperator"/>. One worker per partition (a thread of the engine's
+/// <see cref="QueryContext.Workers"/>) drains that partition of the input.
 /// A dense batch of more than half a batch that the input can give away (a scan directly below, see
 /// <see cref="OperatorStream.TryHandOver"/>; not through a projection) is queued as it is, the input getting a batch
 /// of this stream's pool to fill next, so its rows are not copied again. Other batches are only valid until the
@@ -14,8 +15,8 @@ namespace Vnd.Executor.Operators;
 /// no worker overwrites rows the consumer still reads. Workers run under a view of the query context whose
 /// cancellation also fires when the consumer stops early, so a LIMIT stops them within a batch; the first failure
 /// of a worker (an error with its SQLSTATE, cancellation, the memory limit) stops the others and is rethrown
-/// unwrapped on the consumer. Threads, not the thread pool: workers block on shared state (a join's build) and
-/// nest parallel drains, which would starve a pool that grows slowly.
+/// unwrapped on the consumer. Dedicated threads, not the .NET thread pool: workers block on shared state (a join's
+/// build) and nest parallel drains, which would starve a pool that grows slowly.
 /// </summary>
 internal sealed class GatherStream : OperatorStream
 {
@@ -28,7 +29,7 @@ internal sealed class GatherStream : OperatorStream
     /// few rows. One batch holds one sequence, so the merge's order stays exact.</summary>
     private readonly Batch?[] _filling;
     private readonly Stack<Batch> _free = new();
-    private readonly Thread[] _threads;
+    private readonly WorkerGroup _workers;
     private readonly CancellationTokenSource _stop;
     private readonly QueryContext _context;
     private readonly long _batchBytes;
@@ -45,7 +46,7 @@ internal sealed class GatherStream : OperatorStream
         _filling = new Batch?[workers];
         _batchBytes = BatchBytes(plan);
         _stop = CancellationTokenSource.CreateLinkedTokenSource(context.Cancellation);
-        _threads = new Thread[workers];
+        var contexts = new QueryContext[workers];
         // The partitions' scans claim record batches from shared cursors: a worker that loses its core for a while
         // leaves its share to the others instead of holding the merge up until it runs again.
         var morsels = workers > 1 ? new ScanMorsels(workers) : null;
@@ -53,15 +54,9 @@ internal sealed class GatherStream : OperatorStream
         {
             var partition = p;
             var progress = plan.Ordered && plan.DrivingScan is { } driver ? new ScanProgress(driver, sequence => Advance(partition, sequence)) : null;
-            var workerContext = context.ForExchangeWorker(_stop.Token, progress, morsels);
-            _threads[p] = new Thread(() => Work(plan.Input, workerContext, partition, workers))
-            {
-                IsBackground = true,
-                Name = $"vnd-gather-{partition}",
-            };
+            contexts[p] = context.ForExchangeWorker(_stop.Token, progress, morsels);
         }
-        foreach (var thread in _threads)
-            thread.Start();
+        _workers = context.Workers.Start(0, workers, p => Work(plan.Input, contexts[p], p, workers));
     }
 
     public override Batch? Next()
@@ -243,8 +238,7 @@ internal sealed class GatherStream : OperatorStream
             Monitor.PulseAll(_gate);
         }
         _stop.Cancel();
-        foreach (var thread in _threads)
-            thread.Join();
+        _workers.Join();
         _stop.Dispose();
         _context.Memory.Release(Interlocked.Exchange(ref _reserved, 0));
     }

@@ -139,7 +139,7 @@ public sealed class LateralJoinOperator : PhysicalOperator
         private InMemoryTable Run(object?[] values)
         {
             var result = new InMemoryTable(plan.SubqueryTypes);
-            using var subqueryContext = new QueryContext(Context.Cancellation, Context.Memory, parallelism: 1, Context.Buffers);
+            using var subqueryContext = new QueryContext(Context.Cancellation, Context.Memory, parallelism: 1, Context.Buffers, Context.Workers);
             using var stream = plan.Planner(plan.Correlation.Substitute(plan.Subquery, values)).Open(subqueryContext);
             while (stream.Next() is { } batch)
                 result.Append(batch);

@@ -67,14 +67,14 @@ public sealed class ColumnCollection : IDisposable
     /// threads at once (each column by one thread: its validity bits and text heap are not shared). A parallel build
     /// materialises into one part per worker, then concatenates them here.
     /// </summary>
-    public void AppendParts(IReadOnlyList<ColumnCollection> parts, int workers)
+    public void AppendParts(QueryContext context, IReadOnlyList<ColumnCollection> parts, int workers)
     {
         var total = Count;
         foreach (var part in parts)
             total += part.Count;
         EnsureCapacity(total);
         var first = Count;
-        ParallelDrain.For(Math.Max(1, Math.Min(workers, _columns.Length)), w =>
+        ParallelDrain.For(context, Math.Max(1, Math.Min(workers, _columns.Length)), w =>
         {
             for (var c = w; c < _columns.Length; c += workers)
             {

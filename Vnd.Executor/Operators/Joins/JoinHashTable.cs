@@ -288,10 +288,11 @@ internal sealed partial class JoinHashTable : IDisposable
         }
         if (!inline)
             keyStarts[keyed] = byteStarts[partitions];
-        ParallelDrain.For(Math.Min(workers, partitions), w =>
+        var threads = ParallelDrain.Split(workers, keyed, partitions);
+        ParallelDrain.For(context, threads, w =>
         {
             Span<byte> key = stackalloc byte[8];
-            for (var p = w; p < partitions; p += workers)
+            for (var p = w; p < partitions; p += threads)
             {
                 context.CheckCancelled();
                 var size = starts[p + 1] - starts[p];

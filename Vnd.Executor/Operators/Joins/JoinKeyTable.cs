@@ -67,7 +67,7 @@ internal sealed unsafe class JoinKeyTable : IDisposable
     /// </summary>
     public static JoinKeyTable Build(QueryContext context, int workers, BuildChunkStore store, int words, int[] next)
     {
-        var scatter = PartitionScatter.Count(workers, store, PartitionBits(store.Count));
+        var scatter = PartitionScatter.Count(context, workers, store, PartitionBits(store.Count));
         var keyed = scatter.Keyed;
         // Each region holds its partition at a load of at most one half. Keys repeated many times crowd one
         // partition; rather than give every region that partition's room, such a build gets one region.
@@ -228,10 +228,11 @@ internal sealed unsafe class JoinKeyTable : IDisposable
         var orderedKeys = inline ? buffers.Rent<ulong>(Math.Max(1, keyed)) : [];
         try
         {
-            scatter.Scatter(order, orderedHashes, orderedKeys);
-            ParallelDrain.For(Math.Min(workers, partitions), w =>
+            scatter.Scatter(context, order, orderedHashes, orderedKeys);
+            var threads = ParallelDrain.Split(workers, keyed, partitions);
+            ParallelDrain.For(context, threads, w =>
             {
-                for (var p = w; p < partitions; p += workers)
+                for (var p = w; p < partitions; p += threads)
                 {
                     context.CheckCancelled();
                     if (clear)

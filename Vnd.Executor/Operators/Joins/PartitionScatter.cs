@@ -12,9 +12,6 @@ namespace Vnd.Executor.Operators.Joins;
 /// </summary>
 internal sealed class PartitionScatter
 {
-    /// <summary>Below this many rows a build is counted and scattered on one thread: starting workers costs more.</summary>
-    private const int ParallelRows = 1 << 16;
-
     private readonly BuildChunkStore _store;
     private int[][] _counts;
 
@@ -44,12 +41,12 @@ internal sealed class PartitionScatter
     public static int Partition(ulong hash, int bits) => bits == 0 ? 0 : (int)(hash >> (64 - bits));
 
     /// <summary>Counts the keyed rows of each partition, each worker over its own range of rows.</summary>
-    public static PartitionScatter Count(int workers, BuildChunkStore store, int bits)
+    public static PartitionScatter Count(QueryContext context, int workers, BuildChunkStore store, int bits)
     {
-        var ranges = store.Count < ParallelRows ? 1 : Math.Max(1, Math.Min(workers, store.Chunks.Length));
+        var ranges = ParallelDrain.Split(workers, store.Count, store.Chunks.Length);
         var counts = new int[ranges][];
         var partitions = 1 << bits;
-        ParallelDrain.For(ranges, w =>
+        ParallelDrain.For(context, ranges, w =>
         {
             var local = new int[partitions];
             var (from, to) = Range(w, ranges, store.Chunks.Length);
@@ -91,14 +88,14 @@ internal sealed class PartitionScatter
     /// Copies the keyed rows into partition order: row ids into <paramref name="order"/>, hashes into
     /// <paramref name="orderedHashes"/> and, when <paramref name="orderedKeys"/> is not empty, one-word keys into it.
     /// </summary>
-    public void Scatter(int[] order, ulong[] orderedHashes, ulong[] orderedKeys)
+    public void Scatter(QueryContext context, int[] order, ulong[] orderedHashes, ulong[] orderedKeys)
     {
         var ranges = _counts.Length;
         var partitions = Partitions;
         var bits = Bits;
         var store = _store;
         var withKeys = orderedKeys.Length > 0;
-        ParallelDrain.For(ranges, w =>
+        ParallelDrain.For(context, ranges, w =>
         {
             // Where range w's rows of each partition start: after the partition's rows of ranges 0..w-1.
             var fill = new int[partitions];

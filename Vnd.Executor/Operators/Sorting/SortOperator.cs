@@ -58,7 +58,7 @@ public sealed class SortOperator : PhysicalOperator
             var present = runs.Where(r => r is not null).Select(r => r!).ToArray();
             // An input with no batches at all (an empty in-memory catalog table) leaves no run to sort.
             if (present.Length > 0)
-                ParallelDrain.For(present.Length, i => present[i].Sort());
+                ParallelDrain.For(context, present.Length, i => present[i].Sort());
             return present;
         }
         catch

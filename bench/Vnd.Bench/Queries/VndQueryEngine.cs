@@ -19,6 +19,8 @@ public sealed class VndQueryEngine(TraceTableStore store) : IQueryEngine
     private readonly TraceCatalog _catalog = new(store, HopTraces.Tenant);
     // The engine's recycler of join build memory, as a server keeps one (QueryResources): repeated queries reuse it.
     private readonly BufferRecycler _buffers = new(QueryResources.DefaultRecycledBytes);
+    // The engine's worker threads, as a server keeps them (QueryResources): parallel steps reuse parked threads.
+    private readonly WorkerPool _workers = WorkerPool.ForMachine();
 
     public string Name => "VND";
 
@@ -26,7 +28,7 @@ public sealed class VndQueryEngine(TraceTableStore store) : IQueryEngine
     {
         long rows = 0;
         long checksum = 0;
-        using var context = new QueryContext(buffers: _buffers);
+        using var context = new QueryContext(buffers: _buffers, workers: _workers);
         using var stream = Plan(sql).Open(context);
         while (stream.Next() is { } batch)
         {
@@ -39,7 +41,7 @@ public sealed class VndQueryEngine(TraceTableStore store) : IQueryEngine
     /// <summary>Streams a query's result batches to <paramref name="consume"/> (the loaders of the other engines).</summary>
     public void Stream(string sql, Action<Batch> consume)
     {
-        using var context = new QueryContext(buffers: _buffers);
+        using var context = new QueryContext(buffers: _buffers, workers: _workers);
         using var stream = Plan(sql).Open(context);
         while (stream.Next() is { } batch)
             consume(batch);
@@ -55,7 +57,5 @@ public sealed class VndQueryEngine(TraceTableStore store) : IQueryEngine
         return new PhysicalPlanner(_catalog.Source).Plan(Optimizer.Default.Optimize(bound.Plan).Plan);
     }
 
-    public void Dispose()
-    {
-    }
+    public void Dispose() => _workers.Dispose();
 }

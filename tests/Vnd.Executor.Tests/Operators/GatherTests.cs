@@ -122,18 +122,24 @@ public sealed class GatherTests
         using var cancel = new CancellationTokenSource();
         var source = new EndlessSource();
         using var context = new QueryContext(cancel.Token, parallelism: 2);
-        var stream = new GatherOperator(new TableScanOperator(source)).Open(context);
+
+        Assert.Equal("57014", CancelRunningGather(context, cancel, source).SqlState);
+        Assert.Equal(0, source.OpenReaders);
+    }
+
+    /// <summary>Opens a gather over <paramref name="source"/>, reads a batch, cancels, and returns what the next
+    /// reads threw (the stream is disposed).</summary>
+    internal static ExecutionException CancelRunningGather(QueryContext context, CancellationTokenSource cancel, EndlessSource source)
+    {
+        using var stream = new GatherOperator(new TableScanOperator(source)).Open(context);
         Assert.NotNull(stream.Next());
         cancel.Cancel();
-        var error = Assert.Throws<ExecutionException>(() =>
+        return Assert.Throws<ExecutionException>(() =>
         {
             while (stream.Next() is not null)
             {
             }
         });
-        Assert.Equal("57014", error.SqlState);
-        stream.Dispose();
-        Assert.Equal(0, source.OpenReaders);
     }
 
     [Fact]
@@ -164,44 +170,6 @@ public sealed class GatherTests
             Partitions.Add(partition);
             Threads.Add(Environment.CurrentManagedThreadId);
             return table.Open(columns, partition, partitionCount, context);
-        }
-    }
-
-    /// <summary>Batches of ids that never end: partition p of n produces batches p, p+n, ... numbered by sequence.</summary>
-    private sealed class EndlessSource : IBatchSource
-    {
-        private int _open;
-
-        public int OpenReaders => Volatile.Read(ref _open);
-
-        public IReadOnlyList<SqlType> Types { get; } = [SqlType.Int8];
-
-        public IReadOnlyList<string> Names { get; } = ["id"];
-
-        public IBatchReader Open(IReadOnlyList<int> columns, int partition, int partitionCount, QueryContext context)
-        {
-            Interlocked.Increment(ref _open);
-            return new Reader(this, partition, partitionCount);
-        }
-
-        private sealed class Reader(EndlessSource source, int partition, int partitionCount) : IBatchReader
-        {
-            private readonly Batch _batch = new([SqlType.Int8]);
-            private long _next = partition;
-
-            public Batch? Next()
-            {
-                _batch.Reset();
-                var values = _batch[0].Data<long>();
-                for (var i = 0; i < Batch.Capacity; i++)
-                    values[i] = _next * Batch.Capacity + i;
-                _batch.Count = Batch.Capacity;
-                _batch.Sequence = _next;
-                _next += partitionCount;
-                return _batch;
-            }
-
-            public void Dispose() => Interlocked.Decrement(ref source._open);
         }
     }
 }

@@ -15,9 +15,10 @@ internal static class Plans
     /// layout (float8 bytes where the plan says numeric) would be garbage to a client even though it boxes fine here.
     /// </summary>
     public static List<object?[]> Run(PhysicalOperator plan, int parallelism = 2, MemoryBudget? memory = null,
-        CancellationToken cancel = default, IReadOnlyList<SqlType>? declared = null, BufferRecycler? buffers = null)
+        CancellationToken cancel = default, IReadOnlyList<SqlType>? declared = null, BufferRecycler? buffers = null,
+        WorkerPool? workers = null)
     {
-        using var context = new QueryContext(cancel, memory, parallelism, buffers);
+        using var context = new QueryContext(cancel, memory, parallelism, buffers, workers);
         using var stream = plan.Open(context);
         var rows = new List<object?[]>();
         while (stream.Next() is { } batch)
