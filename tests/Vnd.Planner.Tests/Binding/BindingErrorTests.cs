@@ -38,6 +38,8 @@ public sealed class BindingErrorTests
     [InlineData("select timestamp 'infinity'", "0A000", "the infinite timestamp without time zone value 'infinity' is not supported", "timestamp")]
     [InlineData("select '-Infinity'::date", "0A000", "the infinite date value '-Infinity' is not supported", "'-Infinity'")]
     [InlineData("select id from \"in\" where ts < ' +infinity'", "0A000", "the infinite timestamp with time zone value '+infinity' is not supported", "< ' +infinity'")]
+    [InlineData("select coalesce(src_ip, 1) from \"in\"", "42804", "COALESCE types inet and integer cannot be matched", "coalesce")]
+    [InlineData("select greatest(1, 'a'::text)", "42804", "GREATEST types integer and text cannot be matched", "greatest")]
     [InlineData("select 1::nosuchtype", "42704", "type \"nosuchtype\" does not exist", "nosuchtype")]
     [InlineData("select $1", "42P18", "could not determine data type of parameter $1", null)]
     [InlineData("select * from loop", "42P17", "infinite recursion detected in rules for relation \"loop\"", null)]
