@@ -10,17 +10,18 @@ namespace Vnd.Executor.Expressions;
 
 public readonly struct AddOp<T> : IBinaryOp<T, T, T> where T : INumber<T>
 {
-    public static T Apply(T left, T right) => FloatCheck.Overflow(checked(left + right), left, right);
+    public static T Apply(T left, T right) => NumericCheck.Exact(FloatCheck.Overflow(checked(left + right), left, right), left, right, product: false);
 }
 
 public readonly struct SubtractOp<T> : IBinaryOp<T, T, T> where T : INumber<T>
 {
-    public static T Apply(T left, T right) => FloatCheck.Overflow(checked(left - right), left, right);
+    public static T Apply(T left, T right) => NumericCheck.Exact(FloatCheck.Overflow(checked(left - right), left, right), left, right, product: false);
 }
 
 public readonly struct MultiplyOp<T> : IBinaryOp<T, T, T> where T : INumber<T>
 {
-    public static T Apply(T left, T right) => FloatCheck.Underflow(FloatCheck.Overflow(checked(left * right), left, right), left, right);
+    public static T Apply(T left, T right) =>
+        NumericCheck.Exact(FloatCheck.Underflow(FloatCheck.Overflow(checked(left * right), left, right), left, right), left, right, product: true);
 }
 
 public readonly struct DivideOp<T> : IBinaryOp<T, T, T> where T : INumber<T>
@@ -44,7 +45,7 @@ public readonly struct ModuloOp<T> : IBinaryOp<T, T, T> where T : INumber<T>
             ExecutionErrors.DivisionByZero();
         // x % -1 is 0 in PostgreSQL; .NET would overflow on MinValue % -1.
         var integral = typeof(T) != typeof(double) && typeof(T) != typeof(decimal);
-        return integral && right == -T.One ? T.Zero : left % right;
+        return integral && right == -T.One ? T.Zero : NumericCheck.Scaled(left % right, left, right);
     }
 }
 
@@ -71,6 +72,41 @@ internal static class FloatCheck
     {
         if (typeof(T) == typeof(double) && T.IsZero(result) && !T.IsZero(left) && !T.IsZero(right))
             throw new ExecutionException(SqlState.NumericValueOutOfRange, "value out of range: underflow");
+        return result;
+    }
+}
+
+/// <summary>
+/// numeric results .NET's decimal cannot hold exactly: past 28–29 significant digits it rounds (2147483647 ×
+/// 12345678901234567890.123 loses its fraction) where PostgreSQL's numeric keeps every digit. PostgreSQL's result
+/// scale is the larger operand scale for + and −, their sum for ×; a result of lower scale has dropped digits, and
+/// fails with 22003 (as a too-large decimal already does) instead of answering a rounded value. The type test is a
+/// constant per instantiation, so other kernels compile to nothing here.
+/// </summary>
+internal static class NumericCheck
+{
+    public static T Exact<T>(T result, T left, T right, bool product) where T : INumber<T>
+    {
+        if (typeof(T) == typeof(decimal))
+        {
+            var l = ((decimal)(object)left).Scale;
+            var r = ((decimal)(object)right).Scale;
+            if (((decimal)(object)result).Scale < (product ? l + r : Math.Max(l, r)))
+                ExecutionErrors.OutOfRange(Vnd.Planner.Types.SqlType.Numeric);
+        }
+        return result;
+    }
+
+    /// <summary>numeric % numeric has the larger operand scale in PostgreSQL (0 % 0.7 is 0.0); decimal's remainder
+    /// of a zero dividend keeps the dividend's scale, so it is widened by adding a zero of that scale.</summary>
+    public static T Scaled<T>(T result, T left, T right) where T : INumber<T>
+    {
+        if (typeof(T) == typeof(decimal))
+        {
+            var scale = Math.Max(((decimal)(object)left).Scale, ((decimal)(object)right).Scale);
+            if (((decimal)(object)result).Scale < scale)
+                return (T)(object)((decimal)(object)result + new decimal(0, 0, 0, false, (byte)scale));
+        }
         return result;
     }
 }

@@ -7,10 +7,9 @@ using Vnd.Planner.Types;
 namespace Vnd.Executor.Expressions;
 
 /// <summary>
-/// bytea functions: encode/decode in PostgreSQL's hex, base64 and escape formats, the SHA-2 digests sha256, sha384 and sha512 (sha224 is not in .NET's library and not worth a cryptography
-/// dependency of its own),
-/// length/octet_length/bit_length and get_byte. Payload hashes and raw header bytes are bytea in trace tables, and
-/// these are what a tenant reaches for to print or compare them.
+/// bytea functions: encode/decode in PostgreSQL's hex, base64 and escape formats, the SHA-2 digests sha224 (our own,
+/// <see cref="Sha224"/>), sha256, sha384 and sha512, length/octet_length/bit_length and get_byte. Payload hashes and
+/// raw header bytes are bytea in trace tables, and these are what a tenant reaches for to print or compare them.
 /// </summary>
 internal static class ByteaFunctions
 {
@@ -24,9 +23,10 @@ internal static class ByteaFunctions
             case "decode" when a.Count == 2:
                 return Row(name, SqlType.Bytea, [Text(a[0]), Text(a[1])], static (args, r, i) =>
                     r.SetBytes(i, ByteaEncoding.Decode(args[0].GetBytes(i), Format(args[1], i))));
-            case "sha256" or "sha384" or "sha512" when a.Count == 1:
+            case "sha224" or "sha256" or "sha384" or "sha512" when a.Count == 1:
                 Func<byte[], byte[]> hash = name switch
                 {
+                    "sha224" => static bytes => Sha224.HashData(bytes),
                     "sha256" => SHA256.HashData,
                     "sha384" => SHA384.HashData,
                     _ => SHA512.HashData,

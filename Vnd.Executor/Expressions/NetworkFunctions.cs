@@ -6,7 +6,7 @@ using Vnd.Planner.Errors;
 namespace Vnd.Executor.Expressions;
 
 /// <summary>
-/// inet/cidr operators and functions: containment (&lt;&lt; &lt;&lt;= &gt;&gt; &gt;&gt;=), host, network, masklen,
+/// inet/cidr operators and functions: containment (&lt;&lt; &lt;&lt;= &gt;&gt; &gt;&gt;=), overlap (&amp;&amp;), host, text, network, masklen,
 /// family, set_masklen, broadcast, hostmask, netmask, abbrev, inet_same_family, inet_merge, and the arithmetic of
 /// <see cref="InetArithmetic"/> (inet ± bigint, inet − inet, &amp;, |, ~). Values of either physical
 /// form (IPv4-only uint or general <see cref="InetValue"/>) are read
@@ -29,6 +29,8 @@ internal static class NetworkFunctions
                     var y = Read(args[swap ? 0 : 1], i);
                     r.Set(i, (byte)(Within(x, y, orEqual) ? 1 : 0));
                 });
+            case "&&" when a.Count == 2 && a[1].Type.Id is TypeId.Inet or TypeId.Cidr:
+                return Row(name, SqlType.Bool, a, static (args, r, i) => r.Set(i, (byte)(Overlap(Read(args[0], i), Read(args[1], i)) ? 1 : 0)));
             case "host" when a.Count == 1:
                 return Row(name, SqlType.Text, a, static (args, r, i) => r.SetBytes(i, Encoding.ASCII.GetBytes(Read(args[0], i).ToAddress().ToString())));
             case "text" when a.Count == 1:
@@ -40,13 +42,16 @@ internal static class NetworkFunctions
             case "network" when a.Count == 1:
                 return Row(name, SqlType.Cidr, a, static (args, r, i) => Write(r, i, Read(args[0], i).MaskedTo(Read(args[0], i).Prefix)));
             case "set_masklen" when a.Count == 2:
-                return new FunctionExpression(name, a[0].Type, [a[0], TypeUnification.To(a[1], SqlType.Int4)], (args, r, rows) => RowKernel.Each(args, r, rows, static (args, r, i) =>
+                // On a cidr (cidr_set_masklen) the host bits past the new prefix are cleared: 192.168.1.0/24 → 192.0.0.0/8.
+                var clear = a[0].Type.Id == TypeId.Cidr;
+                return new FunctionExpression(name, a[0].Type, [a[0], TypeUnification.To(a[1], SqlType.Int4)], (args, r, rows) => RowKernel.Each(args, r, rows, (args, r, i) =>
                 {
                     var v = Read(args[0], i);
                     var length = args[1].Get<int>(i);
-                    if (length < 0 || length > (v.IsV6 ? 128 : 32))
+                    if (length < -1 || length > Width(v))
                         throw new ExecutionException(SqlState.InvalidParameterValue, $"invalid mask length: {length}");
-                    Write(r, i, v with { Prefix = (byte)length });
+                    var prefix = (byte)(length == -1 ? Width(v) : length);
+                    Write(r, i, clear ? v.MaskedTo(prefix) : v with { Prefix = prefix });
                 }));
             case "broadcast" when a.Count == 1:
                 return Row(name, SqlType.Inet, a, static (args, r, i) => Write(r, i, Broadcast(Read(args[0], i))));
@@ -128,6 +133,13 @@ internal static class NetworkFunctions
 
     /// <summary>cidr text always shows the prefix; inet's omits it at full width.</summary>
     public static string WithPrefix(InetValue v) => $"{v.ToAddress()}/{v.Prefix}";
+
+    /// <summary>inet &amp;&amp; inet (network_overlap): same family, and equal over the shorter of the two prefixes.</summary>
+    private static bool Overlap(InetValue x, InetValue y)
+    {
+        var prefix = Math.Min(x.Prefix, y.Prefix);
+        return x.IsV6 == y.IsV6 && x.MaskedTo(prefix) == y.MaskedTo(prefix);
+    }
 
     private static bool Within(InetValue inner, InetValue outer, bool orEqual) =>
         inner.IsV6 == outer.IsV6

@@ -41,7 +41,7 @@ internal static class TextEditFunctions
             case "translate" when a.Count == 3:
                 return Row(name, SqlType.Text, [.. a.Select(Text)], static (args, r, i) =>
                     r.SetBytes(i, Utf8(Translate(Runes(args[0], i), Runes(args[1], i), Runes(args[2], i)))));
-            case "starts_with" when a.Count == 2:
+            case "starts_with" or "^@" when a.Count == 2:
                 return Row(name, SqlType.Bool, [Text(a[0]), Text(a[1])], static (args, r, i) =>
                     r.Set(i, (byte)(args[0].GetBytes(i).StartsWith(args[1].GetBytes(i)) ? 1 : 0)));
             case "chr" when a.Count == 1:

@@ -47,6 +47,8 @@ public static partial class ValueConverter
     public static object Parse(string text, SqlType to)
     {
         var invariant = CultureInfo.InvariantCulture;
+        if (to.Id is TypeId.Date or TypeId.Timestamp or TypeId.TimestampTz && SpecialDateTimes.TryParse(text, to.Id, out var special))
+            return special;
         try
         {
             switch (to.Id)

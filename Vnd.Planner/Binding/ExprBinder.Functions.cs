@@ -55,6 +55,12 @@ internal sealed partial class ExprBinder
             throw BinderErrors.Error("42809", $"{(f.Star ? "*" : f.Distinct ? "DISTINCT" : f.Filter is not null ? "FILTER" : "ORDER BY")} specified, but {name} is not an aggregate function", f);
         }
         var arguments = f.Arguments.Select(Bind).ToList();
+        if (name is "coalesce" or "greatest" or "least")
+        {
+            // PostgreSQL types these with select_common_type, as CASE: no common type is 42804 naming the
+            // construct ("COALESCE types text and integer cannot be matched"), not a missing function (42883).
+            CommonTypeOf(arguments, name.ToUpperInvariant(), f);
+        }
         if (name is "num_nulls" or "num_nonnulls" && arguments.Count > 0)
         {
             // VARIADIC "any": the arguments keep their own types, none is cast to another's.

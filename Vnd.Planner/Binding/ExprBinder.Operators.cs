@@ -140,6 +140,7 @@ internal sealed partial class ExprBinder
         "+" when IsInt(l) && IsNet(r) => SqlType.Inet,
         "&" or "|" when IsNet(l) && IsNet(r) => SqlType.Inet,
         "~" or "~*" or "!~" or "!~*" when l == TypeId.Text && r == TypeId.Text => SqlType.Bool,
+        "^@" when l == TypeId.Text && r == TypeId.Text => SqlType.Bool, // starts_with as an operator
         "^" when IsNumber(l) && IsNumber(r) => l == TypeId.Numeric || r == TypeId.Numeric ? SqlType.Numeric : SqlType.Float8,
         _ => null,
     };

@@ -72,7 +72,7 @@ public static partial class BuiltinFunctions
         }
         f.Add(Fn("encode", [SqlType.Bytea, SqlType.Text], SqlType.Text));
         f.Add(Fn("decode", [SqlType.Text, SqlType.Text], SqlType.Bytea));
-        foreach (var name in (string[])["sha256", "sha384", "sha512"])
+        foreach (var name in (string[])["sha224", "sha256", "sha384", "sha512"])
         {
             f.Add(Fn(name, [SqlType.Bytea], SqlType.Bytea));
         }

@@ -228,6 +228,9 @@ public static partial class BuiltinFunctions
         f.Add(Fn("masklen", [SqlType.Inet], SqlType.Int4));
         f.Add(Fn("family", [SqlType.Inet], SqlType.Int4));
         f.Add(Fn("set_masklen", [SqlType.Inet, SqlType.Int4], SqlType.Inet));
+        f.Add(Fn("set_masklen", [SqlType.Cidr, SqlType.Int4], SqlType.Cidr));
+        // text(inet) keeps the prefix even at full width, unlike host() and inet's output (also taken by cidr).
+        f.Add(Fn("text", [SqlType.Inet], SqlType.Text));
     }
 
     /// <summary>Text helpers psql, Grafana and pgJDBC call in catalog queries (the catalog-bound ones live in the catalog).</summary>

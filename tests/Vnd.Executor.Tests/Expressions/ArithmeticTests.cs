@@ -43,6 +43,21 @@ public class ArithmeticTests
     }
 
     [Fact]
+    public void Numeric_results_past_decimal_precision_fail_instead_of_rounding()
+    {
+        static Expression N(decimal value) => C(value, SqlType.Numeric);
+        // PostgreSQL answers 26512143551514162655150435318.581; decimal alone would round it to …319.
+        Assert.Equal("22003", Fails(Expr.Multiply(N(2147483647m), N(12345678901234567890.123m))).SqlState);
+        Assert.Equal("22003", Fails(Expr.Add(N(10000000000000000000000000000m), N(0.5m))).SqlState);
+        Assert.Equal("22003", Fails(Expr.Subtract(N(0.5m), N(10000000000000000000000000000m))).SqlState);
+        // Scale 14 + 15 = 29, one more than decimal holds.
+        Assert.Equal("22003", Fails(Expr.Multiply(N(0.00000000000001m), N(0.000000000000001m))).SqlState);
+        // Within its precision the result has PostgreSQL's scale.
+        Assert.Equal("2.200", ((decimal)Scalar(Expr.Multiply(N(1.10m), N(2.0m)))!).ToString(System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal("3.10", ((decimal)Scalar(Expr.Add(N(1.10m), N(2m)))!).ToString(System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    [Fact]
     public void Min_divided_by_minus_one_overflows()
     {
         Assert.Equal("22003", Fails(Expr.Divide(I4(int.MinValue), I4(-1))).SqlState);

@@ -29,8 +29,9 @@ public sealed class RandomQueries(int seed)
             yield return generator.Next();
     }
 
-    public (string Sql, string Types) Next() => _random.Next(24) switch
+    public (string Sql, string Types) Next() => _random.Next(25) switch
     {
+        24 => AddressesAndNulls(),
         23 => TimeSeries(),
         22 => MixedTypes(),
         20 => ValueFunctions(),
@@ -74,6 +75,52 @@ public sealed class RandomQueries(int seed)
             5 => ($"SELECT {key}, percentile_disc({Pick(["0", "0.25", "0.5", "0.9", "1"])}) WITHIN GROUP (ORDER BY {value}), mode() WITHIN GROUP (ORDER BY {value} DESC) FROM t{where} GROUP BY {key}", "III"),
             _ => ($"SELECT id, {value} FROM t{where} ORDER BY {value} USING {Pick(["<", ">"])}{Pick(["", " NULLS FIRST", " NULLS LAST"])}, id USING {Pick(["<", ">"])} LIMIT {Int(1, 12)}", "II"),
         };
+    }
+
+    /// <summary>
+    /// inet/cidr operators and functions over the trace's addresses (IPv4 and IPv6 rows, so mixed families fail alike
+    /// with 22023), and over n: CASE/COALESCE/NULLIF/GREATEST result types across integer widths, numeric and float,
+    /// string functions fed NULLs, and numeric rounding at extreme values.
+    /// </summary>
+    private (string, string) AddressesAndNulls()
+    {
+        var address = Pick(["src", "dst"]);
+        var network = $"inet '{Pick(["10.0.0.0/8", "10.0.1.0/24", "10.0.0.0/23", "10.0.0.1", "0.0.0.0/0", "::/0", "2001:db8::/32"])}'";
+        if (_random.Next(2) == 0)
+        {
+            var item = _random.Next(10) switch
+            {
+                0 => $"{address} {Pick(["<<", "<<=", ">>", ">>=", "&&"])} {network}",
+                1 => $"network(set_masklen({address}, {Int(0, 32)}))",
+                2 => $"set_masklen({address}::cidr, {Int(-1, 32)})",
+                3 => $"{address} - {Pick(["src", "dst", "inet '10.0.0.0'"])}",
+                4 => $"{address} {Pick(["+", "-"])} {Pick(SmallIntColumns)}",
+                5 => $"{Pick(["broadcast", "netmask", "hostmask", "abbrev", "text", "host", "masklen", "family", "network"])}({Pick(["src", "dst", $"set_masklen({address}, {Int(8, 32)})", $"{address}::cidr"])})",
+                6 => $"inet_merge({address}, {network})",
+                7 => $"{address} {Pick(["&", "|"])} inet '{Pick(["255.255.255.0", "0.0.0.255", "255.255.0.0"])}'",
+                8 => $"CASE WHEN {address} <<= {network} THEN {Pick(["host", "abbrev", "text"])}({address}) ELSE {Pick(["NULL", "'other'", "src::text"])} END",
+                _ => $"{address} {Pick(["<", ">=", "=", "<>", "IS DISTINCT FROM"])} {Pick(["src", "dst", network])}",
+            };
+            var order = _random.Next(2) == 0 ? $" ORDER BY {Pick(["1", "2"])} {Pick(["ASC", "DESC"])}, id LIMIT {Int(1, 20)}" : "";
+            return ($"SELECT id, {item} FROM t{Where("t", 1)}{order}", "TT");
+        }
+        var value = _random.Next(12) switch
+        {
+            0 => $"coalesce({Pick(["i2", "NULL::int2"])}, {Pick(["i4", "i8", "num", "f8"])}, {Pick(["0", "2.5", "i8"])})",
+            1 => $"CASE WHEN {Pick(["b", "id > 3", "s IS NULL", "ip IS NULL"])} THEN {Pick(["i2", "i4", "i8", "num", "f8", "NULL"])} ELSE {Pick(["i2", "i4", "num", "f8", "0", "1.5"])} END",
+            2 => $"nullif({Pick(["i2", "i4", "num", "s", "ip"])}, {Pick(["i2", "i4", "7", "NULL"])})",
+            3 => $"{Pick(["greatest", "least"])}({Pick(["i2", "i4", "num"])}, {Pick(["i8", "num", "f8", "NULL", "0"])})",
+            4 => $"concat_ws('{Pick([",", "", "-"])}', s, {Pick(["NULL", "ip", "d", "num", "b"])}, i2)",
+            5 => $"{Pick(["upper", "lower", "initcap", "length", "reverse", "md5", "quote_literal", "quote_nullable"])}({Pick(["s", "s || NULL", "coalesce(s, 'none')", "nullif(s, '')"])})",
+            6 => $"{Pick(["left", "right", "repeat", "substr"])}(s, {Pick(["i2 % 5", "2", "-1", "NULL"])})",
+            // Not f8::numeric nor num * i8: they pass the 28 digits of VND's numeric (22003 where PostgreSQL answers).
+            7 => $"round({Pick(["num", "num * 1.5", "num / 7", "i4 / 3.0", "i8 / 7.0"])}, {Int(-2, 4)})",
+            8 => $"{Pick(["round", "trunc", "ceil", "floor"])}({Pick(["num", "f8", "num - 0.5", "i8 / 2.0"])})",
+            9 => $"{Pick(["num", "i4", "i8"])} {Pick(["/", "%", "*"])} {Pick(["nullif(i2, 0)", "3", "0.7", "i2", "NULL"])}",
+            10 => $"coalesce(s, ip::text, d::text, 'none') || {Pick(["''", "'|'", "NULL"])}",
+            _ => $"CASE {Pick(["i2", "s", "b"])} WHEN {Pick(["7", "'alpha'", "true", "NULL"])} THEN 'yes' WHEN {Pick(["0", "''", "false"])} THEN 'zero' ELSE {Pick(["'no'", "NULL", "s"])} END",
+        };
+        return ($"SELECT id, {value} FROM n WHERE id {Pick(["<", ">", "<>"])} {Int(1, 8)}", "TT");
     }
 
     /// <summary>Mixed-type arithmetic and comparisons over n (NULLs, extremes, -0, 1e300), ordered with NULLS placement.</summary>
@@ -380,7 +427,9 @@ public sealed class RandomQueries(int seed)
         var (list, types) = SelectList(1 + _random.Next(2), "t", 2);
         var key = Pick(IntColumns);
         var direction = Pick(["", " DESC", " NULLS FIRST", " DESC NULLS LAST"]);
-        return ($"SELECT {list} FROM t{Where("t", 1)} ORDER BY {key}{direction}, id LIMIT {Int(1, 12)} OFFSET {Int(0, 5)}", types);
+        // t.id, not id: a bare name takes an output column of that name first (CASE … ELSE id END is named id),
+        // which would leave ties and a LIMIT free to pick different rows.
+        return ($"SELECT {list} FROM t{Where("t", 1)} ORDER BY {key}{direction}, t.id LIMIT {Int(1, 12)} OFFSET {Int(0, 5)}", types);
     }
 
     private (string, string) Subqueries()
