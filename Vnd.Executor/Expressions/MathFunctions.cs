@@ -19,6 +19,12 @@ internal static class MathFunctions
                 return new FunctionExpression(name, SqlType.Numeric, [value, digits], name == "round"
                     ? (args, r, rows) => Kernels.Binary<decimal, int, decimal, DecimalRoundToOp>(args[0], args[1], r, rows)
                     : (args, r, rows) => Kernels.Binary<decimal, int, decimal, DecimalTruncToOp>(args[0], args[1], r, rows));
+            case "scale" when a.Count == 1:
+                return Unary(name, SqlType.Int4, TypeUnification.To(a[0], SqlType.Numeric), Kernels.Unary<decimal, int, DecimalScaleOp>);
+            case "min_scale" when a.Count == 1:
+                return Unary(name, SqlType.Int4, TypeUnification.To(a[0], SqlType.Numeric), Kernels.Unary<decimal, int, DecimalMinScaleOp>);
+            case "trim_scale" when a.Count == 1:
+                return Unary(name, SqlType.Numeric, TypeUnification.To(a[0], SqlType.Numeric), Kernels.Unary<decimal, decimal, DecimalTrimScaleOp>);
             case "abs" or "sign" when a.Count == 1:
                 return AbsSign(name, a[0]);
             case "sqrt" when a.Count == 1: return Float(name, a[0], Kernels.Unary<double, double, SqrtOp>);

@@ -19,6 +19,37 @@ public readonly struct DecimalTruncOp : IUnaryOp<decimal, decimal> { public stat
 public readonly struct DecimalAbsOp : IUnaryOp<decimal, decimal> { public static decimal Apply(decimal v) => Math.Abs(v); }
 public readonly struct DecimalSignOp : IUnaryOp<decimal, decimal> { public static decimal Apply(decimal v) => Math.Sign(v); }
 
+/// <summary>scale(numeric): the digits after the point as the value carries them (a decimal keeps its scale, as a
+/// numeric keeps its display scale: 1.50 has 2).</summary>
+public readonly struct DecimalScaleOp : IUnaryOp<decimal, int> { public static int Apply(decimal v) => v.Scale; }
+
+/// <summary>min_scale(numeric): the scale without trailing zeros (1.50 → 1, 100 → 0).</summary>
+public readonly struct DecimalMinScaleOp : IUnaryOp<decimal, int> { public static int Apply(decimal v) => DecimalTrimScaleOp.Apply(v).Scale; }
+
+/// <summary>trim_scale(numeric): the same value without trailing zeros after the point (1.50 → 1.5, 0.00 → 0).</summary>
+public readonly struct DecimalTrimScaleOp : IUnaryOp<decimal, decimal>
+{
+    public static decimal Apply(decimal v)
+    {
+        // Strip one zero digit at a time while the unscaled integer is divisible by ten: exact, no rounding, and
+        // only as many steps as there are trailing zeros (at most 28).
+        var scale = v.Scale;
+        if (scale == 0)
+            return v;
+        Span<int> bits = stackalloc int[4];
+        decimal.GetBits(v, bits);
+        var negative = bits[3] < 0;
+        var mantissa = new UInt128((ulong)(uint)bits[2], ((ulong)(uint)bits[1] << 32) | (uint)bits[0]);
+        while (scale > 0 && mantissa % 10 == 0)
+        {
+            mantissa /= 10;
+            scale--;
+        }
+        var low = (ulong)mantissa;
+        return new decimal((int)(uint)low, (int)(uint)(low >> 32), (int)(uint)(ulong)(mantissa >> 64), negative && mantissa != 0, (byte)scale);
+    }
+}
+
 public readonly struct IntegerAbsOp<T> : IUnaryOp<T, T> where T : System.Numerics.INumber<T>
 {
     public static T Apply(T v) => T.IsNegative(v) ? checked(-v) : v;

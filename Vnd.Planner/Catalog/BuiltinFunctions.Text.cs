@@ -22,6 +22,12 @@ public static partial class BuiltinFunctions
         {
             f.Add(Fn(name, [SqlType.Text], SqlType.Text));
         }
+        // quote_literal(anyelement) and quote_nullable(anyelement): the value's text form, quoted (after the text
+        // overloads, so text and untyped literals still pick those).
+        foreach (var name in (string[])["quote_literal", "quote_nullable"])
+        {
+            f.Add(Fn(name, [SqlType.Unknown], SqlType.Text));
+        }
         f.Add(Fn("translate", [SqlType.Text, SqlType.Text, SqlType.Text], SqlType.Text));
         f.Add(Fn("strpos", [SqlType.Text, SqlType.Text], SqlType.Int4));
         f.Add(Fn("starts_with", [SqlType.Text, SqlType.Text], SqlType.Bool));

@@ -121,6 +121,10 @@ public static partial class BuiltinFunctions
         f.Add(Fn("log", [SqlType.Numeric, SqlType.Numeric], SqlType.Numeric));
         f.Add(Fn("round", [SqlType.Numeric, SqlType.Int4], SqlType.Numeric));
         f.Add(Fn("trunc", [SqlType.Numeric, SqlType.Int4], SqlType.Numeric));
+        // A numeric's display scale: as written, and without its trailing zeros (PostgreSQL 13+).
+        f.Add(Fn("scale", [SqlType.Numeric], SqlType.Int4));
+        f.Add(Fn("min_scale", [SqlType.Numeric], SqlType.Int4));
+        f.Add(Fn("trim_scale", [SqlType.Numeric], SqlType.Numeric));
         foreach (var type in (SqlType[])[.. Integers, SqlType.Numeric, SqlType.Float4, SqlType.Float8])
         {
             f.Add(Fn("abs", [type], type));
