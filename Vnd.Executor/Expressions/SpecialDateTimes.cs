@@ -5,9 +5,9 @@ namespace Vnd.Executor.Expressions;
 
 /// <summary>
 /// The special inputs of PostgreSQL's date, timestamp and timestamptz types: 'epoch', 'now', 'today', 'tomorrow'
-/// and 'yesterday' (case-insensitive, whole value only). 'now' is read when the value is converted, which for a
-/// literal is when the plan is built, the instant now() also uses; days start at midnight UTC, VND's session time
-/// zone for all computation. VND stores no infinite dates or timestamps, so 'infinity' and '-infinity' fail with
+/// and 'yesterday' (case-insensitive, whole value only). 'now' is the clock when the value is converted (for a
+/// literal, when the plan is built): close to, but not the same instant as, the statement time now() returns, which
+/// PostgreSQL would give for both; days start at midnight UTC, VND's session time zone for all computation. VND stores no infinite dates or timestamps, so 'infinity' and '-infinity' fail with
 /// 0A000 instead of becoming a wrong finite value.
 /// </summary>
 internal static class SpecialDateTimes
