@@ -8,8 +8,10 @@ namespace Vnd.Capture.Import;
 public sealed class ImportSummary
 {
     internal ImportSummary(long packets, long bytes, IReadOnlyList<(TableRef Table, long Rows)> rows,
-        long[] decodeErrors, long[] readerErrors, IReadOnlyList<SourceEnd> sources, TimeSpan elapsed)
+        long[] decodeErrors, long[] readerErrors, IReadOnlyList<SourceEnd> sources, TimeSpan elapsed,
+        IReadOnlyList<DiskQueueTimes> disk)
     {
+        Disk = disk;
         Packets = packets;
         Bytes = bytes;
         RowsPerTable = rows;
@@ -36,6 +38,21 @@ public sealed class ImportSummary
     public IReadOnlyList<SourceEnd> Sources { get; }
 
     public TimeSpan Elapsed { get; }
+
+    /// <summary>Where each table's disk work went (same order as <see cref="RowsPerTable"/>).</summary>
+    public IReadOnlyList<DiskQueueTimes> Disk { get; }
+
+    /// <summary>The part of <see cref="Elapsed"/> the import spent waiting for the disk rather than reading and decoding.</summary>
+    public TimeSpan WaitedForDisk
+    {
+        get
+        {
+            var total = TimeSpan.Zero;
+            foreach (var disk in Disk)
+                total += disk.WaitingForChunks + disk.WaitingAtDrain;
+            return total;
+        }
+    }
 
     public double PacketsPerSecond => Elapsed.TotalSeconds > 0 ? Packets / Elapsed.TotalSeconds : 0;
 }

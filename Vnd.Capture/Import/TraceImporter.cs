@@ -159,13 +159,16 @@ public sealed class TraceImporter : IDisposable
     {
         _clock.Start();
         var rows = new List<(TableRef, long)>();
+        var disk = new List<DiskQueueTimes>();
         foreach (var table in Tables)
         {
             table.Commit();
             rows.Add((table.Table, table.RowsAppended));
+            disk.Add(table.DiskTimes);
         }
         _clock.Stop();
-        return new ImportSummary(_packets, _bytes, rows, (long[])_decodeErrors.Clone(), (long[])_readerErrors.Clone(), _sources.ToArray(), _clock.Elapsed);
+        return new ImportSummary(_packets, _bytes, rows, (long[])_decodeErrors.Clone(), (long[])_readerErrors.Clone(), _sources.ToArray(), _clock.Elapsed,
+            disk);
     }
 
     public void Dispose()

@@ -149,5 +149,8 @@ public sealed class TraceTablePlan : IDisposable
 
     public void Commit() => Writer.Commit();
 
+    /// <summary>Where the table's disk work went (complete after <see cref="Commit"/>).</summary>
+    public DiskQueueTimes DiskTimes => Writer.DiskTimes;
+
     public void Dispose() => Writer.Dispose();
 }

@@ -11,6 +11,9 @@ internal static class ImportSummaryView
     public static void Write(IAnsiConsole console, ImportSummary summary, IReadOnlyList<(string File, string Error)> failures)
     {
         console.WriteLine($"packets read: {summary.Packets:N0} ({summary.Bytes:N0} bytes) in {summary.Elapsed.TotalSeconds:F2} s, {summary.PacketsPerSecond:N0} packets/s");
+        // Only worth a line when the disk, not decoding, set the pace.
+        if (summary.WaitedForDisk.TotalSeconds >= 0.1 * summary.Elapsed.TotalSeconds && summary.WaitedForDisk > TimeSpan.FromMilliseconds(100))
+            console.WriteLine($"waited {summary.WaitedForDisk.TotalSeconds:F2} s of it for the disk");
         var tables = new Table().AddColumn("table").AddColumn(new TableColumn("rows").RightAligned());
         foreach (var (table, rows) in summary.RowsPerTable)
             tables.AddRow(Markup.Escape(table.ToString()), rows.ToString("N0", System.Globalization.CultureInfo.InvariantCulture));

@@ -22,6 +22,34 @@ internal static partial class LibC
     [LibraryImport("libc", EntryPoint = "close", SetLastError = true)]
     private static partial int Close(int fd);
 
+    [LibraryImport("libc", EntryPoint = "sync_file_range", SetLastError = true)]
+    private static partial int SyncFileRange(int fd, long offset, long count, uint flags);
+
+    /// <summary>
+    /// Starts writing a range of a buffered file's dirty pages to the device without waiting for it (Linux's
+    /// <c>sync_file_range(SYNC_FILE_RANGE_WRITE)</c>). Not a durability guarantee — the seal's fsync is — but it
+    /// spreads the writeback over the time the file is being written, so the fsync finds little left to do, and it
+    /// keeps the device busy with many requests in flight. False where the call does not exist or fails; then the
+    /// fsync does all the work, as without it.
+    /// </summary>
+    public static bool StartWriteback(Microsoft.Win32.SafeHandles.SafeFileHandle file, long offset, long count)
+    {
+        if (!OperatingSystem.IsLinux())
+            return false;
+        const uint SyncFileRangeWrite = 2;
+        var added = false;
+        try
+        {
+            file.DangerousAddRef(ref added);
+            return SyncFileRange((int)file.DangerousGetHandle(), offset, count, SyncFileRangeWrite) == 0;
+        }
+        finally
+        {
+            if (added)
+                file.DangerousRelease();
+        }
+    }
+
     /// <summary>O_RDONLY | O_DIRECTORY; O_DIRECTORY differs between architectures and kernels.</summary>
     private static int DirectoryFlags
     {

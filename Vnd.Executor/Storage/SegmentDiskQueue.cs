@@ -1,17 +1,21 @@
+using System.Diagnostics;
 using Microsoft.Win32.SafeHandles;
 using Vnd.Executor.Storage.Manifest;
 
 namespace Vnd.Executor.Storage;
 
 /// <summary>
-/// The disk thread of one <see cref="TraceTableWriter"/>: segment bytes, the fsync and rename that seal a segment,
-/// and the manifests that publish it are done by one background thread, strictly in the order they were queued, so
-/// the importer's thread never waits on the kernel's write path or an fsync. The order is the crash-safety order
-/// of the synchronous writer (temp file, fsync, rename, fsync directory, then the manifest naming it), so a crash
-/// still exposes only completely written segments. Memory is bounded: the bytes in flight are a fixed set of
-/// reused chunks and the queue has a fixed length; producers wait when either is used up. The first failure stops
-/// all further work (later segments are discarded, no manifest is written after it) and is thrown to the producer
-/// at its next call.
+/// The disk threads of one <see cref="TraceTableWriter"/>. Segment bytes are written by one background thread, and the
+/// fsync and rename that seal a segment and the manifests that publish it by a second, so the next segment's writes
+/// go on while the previous one is being made durable (a seal costs the device several cache flushes: 40–110 ms on
+/// the shared VM, as long as writing 25–60 MB). Each file's work is still done strictly in the order it was queued:
+/// the write thread hands a seal, discard or manifest to the seal thread only after every write queued before it is
+/// done, and the seal thread runs them in order. That is the crash-safety order of the synchronous writer (temp file,
+/// fsync, rename, fsync directory, then the manifest naming it), so a crash still exposes only completely written
+/// segments, and the importer's thread never waits on the kernel's write path or an fsync. Memory is bounded: the
+/// bytes in flight are a fixed set of reused chunks and the queues have a fixed length; producers wait when either is
+/// used up. The first failure stops all further work (later segments are discarded, no manifest is written after it)
+/// and is thrown to the producer at its next call.
 /// </summary>
 internal sealed class SegmentDiskQueue : IDisposable
 {
@@ -19,40 +23,57 @@ internal sealed class SegmentDiskQueue : IDisposable
     public const int ChunkBytes = 1 << 20;
 
     /// <summary>
-    /// Chunks in flight: enough to cover a seal (fsync, rename, directory fsync, then the manifest's) while the importer
-    /// goes on filling. A seal takes the disk thread 45–110 ms on the shared machine, in which the importer fills
-    /// ~20–45 MB; with 8 chunks it waited in <see cref="RentChunk"/> at every seal, 0.07–0.74 s per 10M-packet
-    /// import, with 32 not at all (docs/benchmarks.md, ingest11). 24 MiB more resident at most.
+    /// Chunks in flight: enough to cover the device's slower moments while the importer goes on filling. With one
+    /// thread for writes and seals, 8 chunks made the importer wait at every seal (0.07–0.74 s per 10M-packet import)
+    /// and 32 never (docs/benchmarks.md, ingest11); with seals on their own thread the writes only pause for the
+    /// device itself.
     /// </summary>
     private const int Chunks = 32;
     private const int QueueLength = 32;
 
     private readonly object _gate = new();
-    private readonly DiskOperation[] _queue = new DiskOperation[QueueLength];
+    private readonly OperationRing _writes = new(QueueLength);
+    private readonly OperationRing _seals = new(QueueLength);
     private readonly Stack<DiskChunk> _freeChunks = new(Chunks);
-    private readonly Thread _thread;
-    private int _head;
-    private int _count;
+    private readonly Thread _writeThread;
+    private readonly Thread _sealThread;
+    private readonly DiskQueueTimes _times = new();
     private long _queued;
     private long _done;
     private bool _closing;
+    private bool _writesStopped;
     private Exception? _failure;
 
-    public SegmentDiskQueue(string table)
+    private readonly bool _startWriteback;
+
+    /// <param name="startWriteback">start the device writing each chunk as soon as it is in the page cache
+    /// (<see cref="SegmentFileWrites.Buffered"/>); pointless for O_DIRECT files, whose writes wait for the device</param>
+    public SegmentDiskQueue(string table, bool startWriteback = false)
     {
+        _startWriteback = startWriteback;
         for (var i = 0; i < Chunks; i++)
             _freeChunks.Push(new DiskChunk(ChunkBytes));
-        _thread = new Thread(Run) { IsBackground = true, Name = "vnd-disk " + table };
-        _thread.Start();
+        _writeThread = new Thread(RunWrites) { IsBackground = true, Name = "vnd-disk " + table };
+        _sealThread = new Thread(RunSeals) { IsBackground = true, Name = "vnd-seal " + table };
+        _writeThread.Start();
+        _sealThread.Start();
     }
+
+    /// <summary>Where the queue's time went so far (read after <see cref="Drain"/> for a whole import).</summary>
+    public DiskQueueTimes Times => _times;
 
     /// <summary>A chunk to fill; handed back to the queue by <see cref="Write"/>. Waits while all are in flight.</summary>
     public DiskChunk RentChunk()
     {
         lock (_gate)
         {
-            while (_freeChunks.Count == 0 && _failure is null)
-                Monitor.Wait(_gate);
+            if (_freeChunks.Count == 0 && _failure is null)
+            {
+                var start = Stopwatch.GetTimestamp();
+                while (_freeChunks.Count == 0 && _failure is null)
+                    Monitor.Wait(_gate);
+                _times.ProducerWaiting += Stopwatch.GetTimestamp() - start;
+            }
             ThrowIfFailed();
             return _freeChunks.Pop();
         }
@@ -83,13 +104,15 @@ internal sealed class SegmentDiskQueue : IDisposable
         lock (_gate)
         {
             var target = _queued;
+            var start = Stopwatch.GetTimestamp();
             while (_done < target)
                 Monitor.Wait(_gate);
+            _times.Draining += Stopwatch.GetTimestamp() - start;
             ThrowIfFailed();
         }
     }
 
-    /// <summary>Finishes the queued work (after a failure only the discards) and stops the thread.</summary>
+    /// <summary>Finishes the queued work (after a failure only the discards) and stops the threads.</summary>
     public void Dispose()
     {
         lock (_gate)
@@ -97,7 +120,8 @@ internal sealed class SegmentDiskQueue : IDisposable
             _closing = true;
             Monitor.PulseAll(_gate);
         }
-        _thread.Join();
+        _writeThread.Join();
+        _sealThread.Join();
     }
 
     private void Enqueue(in DiskOperation operation)
@@ -109,16 +133,60 @@ internal sealed class SegmentDiskQueue : IDisposable
             // A failed queue still takes discards (they clean up) but nothing that would write.
             if (operation.Kind != DiskOperationKind.Discard)
                 ThrowIfFailed();
-            while (_count == _queue.Length)
+            while (_writes.IsFull)
                 Monitor.Wait(_gate);
-            _queue[(_head + _count) % _queue.Length] = operation;
-            _count++;
+            _writes.Add(operation);
             _queued++;
             Monitor.PulseAll(_gate);
         }
     }
 
-    private void Run()
+    /// <summary>
+    /// The write thread: executes writes in order and passes everything else to the seal thread, so a seal reaches
+    /// it only after the writes of its file.
+    /// </summary>
+    private void RunWrites()
+    {
+        try
+        {
+            while (true)
+            {
+                DiskOperation operation;
+                bool failed;
+                lock (_gate)
+                {
+                    while (_writes.IsEmpty && !_closing)
+                        Monitor.Wait(_gate);
+                    if (_writes.IsEmpty)
+                        return;
+                    operation = _writes.Take();
+                    if (operation.Kind != DiskOperationKind.Write)
+                    {
+                        while (_seals.IsFull)
+                            Monitor.Wait(_gate);
+                        _seals.Add(operation);
+                        Monitor.PulseAll(_gate);
+                        continue;
+                    }
+                    failed = _failure is not null;
+                    Monitor.PulseAll(_gate);
+                }
+                var error = failed ? null : Execute(in operation);
+                Finish(in operation, error);
+            }
+        }
+        finally
+        {
+            lock (_gate)
+            {
+                _writesStopped = true;
+                Monitor.PulseAll(_gate);
+            }
+        }
+    }
+
+    /// <summary>The seal thread: seals, discards and manifests, in the order they were queued.</summary>
+    private void RunSeals()
     {
         while (true)
         {
@@ -126,67 +194,77 @@ internal sealed class SegmentDiskQueue : IDisposable
             bool failed;
             lock (_gate)
             {
-                while (_count == 0 && !_closing)
+                while (_seals.IsEmpty && !_writesStopped)
                     Monitor.Wait(_gate);
-                if (_count == 0)
+                if (_seals.IsEmpty)
                     return;
-                operation = _queue[_head];
-                _queue[_head] = default;
-                _head = (_head + 1) % _queue.Length;
-                _count--;
+                operation = _seals.Take();
                 failed = _failure is not null;
                 Monitor.PulseAll(_gate);
             }
             Exception? error = null;
             if (!failed || operation.Kind == DiskOperationKind.Discard)
-            {
-                try
-                {
-                    Execute(in operation);
-                }
-                catch (Exception e) when (e is IOException or UnauthorizedAccessException or StorageException)
-                {
-                    error = e;
-                    // The file will not be sealed: close it so the discard (or recovery) can delete it.
-                    operation.File?.Dispose();
-                }
-            }
+                error = Execute(in operation);
             else
-            {
                 operation.File?.Dispose();
-            }
-            lock (_gate)
-            {
-                if (operation.Chunk is not null)
-                    _freeChunks.Push(operation.Chunk);
-                if (error is not null && _failure is null && operation.Kind != DiskOperationKind.Discard)
-                    _failure = error;
-                _done++;
-                Monitor.PulseAll(_gate);
-            }
+            Finish(in operation, error);
         }
     }
 
-    private static void Execute(in DiskOperation operation)
+    private Exception? Execute(in DiskOperation operation)
     {
-        switch (operation.Kind)
+        var start = Stopwatch.GetTimestamp();
+        try
         {
-            case DiskOperationKind.Write:
-                RandomAccess.Write(operation.File!, operation.Chunk!.Bytes[..operation.Length], operation.Offset);
-                break;
-            case DiskOperationKind.Seal:
-                RandomAccess.SetLength(operation.File!, operation.Offset);
-                RandomAccess.FlushToDisk(operation.File!);
-                operation.File!.Dispose();
-                DurableFile.Publish(operation.Path!, operation.FinalPath!, overwrite: false);
-                break;
-            case DiskOperationKind.Discard:
-                operation.File!.Dispose();
-                File.Delete(operation.Path!);
-                break;
-            case DiskOperationKind.Publish:
-                ManifestFile.Save(operation.Path!, operation.Manifest!);
-                break;
+            switch (operation.Kind)
+            {
+                case DiskOperationKind.Write:
+                    RandomAccess.Write(operation.File!, operation.Chunk!.Bytes[..operation.Length], operation.Offset);
+                    if (_startWriteback)
+                        LibC.StartWriteback(operation.File!, operation.Offset, operation.Length);
+                    break;
+                case DiskOperationKind.Seal:
+                    RandomAccess.SetLength(operation.File!, operation.Offset);
+                    RandomAccess.FlushToDisk(operation.File!);
+                    operation.File!.Dispose();
+                    DurableFile.Publish(operation.Path!, operation.FinalPath!, overwrite: false);
+                    break;
+                case DiskOperationKind.Discard:
+                    operation.File!.Dispose();
+                    File.Delete(operation.Path!);
+                    break;
+                case DiskOperationKind.Publish:
+                    ManifestFile.Save(operation.Path!, operation.Manifest!);
+                    break;
+            }
+            return null;
+        }
+        catch (Exception e)
+        {
+            // Any failure, expected (I/O, permissions) or not, becomes the queue's failure, thrown to the producer:
+            // an exception escaping a disk thread would end the whole server.
+            // The file will not be sealed: close it so the discard (or recovery) can delete it.
+            operation.File?.Dispose();
+            return e;
+        }
+        finally
+        {
+            var elapsed = Stopwatch.GetTimestamp() - start;
+            lock (_gate)
+                _times.Add(operation.Kind == DiskOperationKind.Write, elapsed);
+        }
+    }
+
+    private void Finish(in DiskOperation operation, Exception? error)
+    {
+        lock (_gate)
+        {
+            if (operation.Chunk is not null)
+                _freeChunks.Push(operation.Chunk);
+            if (error is not null && _failure is null && operation.Kind != DiskOperationKind.Discard)
+                _failure = error;
+            _done++;
+            Monitor.PulseAll(_gate);
         }
     }
 
@@ -195,15 +273,4 @@ internal sealed class SegmentDiskQueue : IDisposable
         if (_failure is not null)
             throw new StorageException(StorageErrorKind.Io, $"writing the table's files failed: {_failure.Message}", _failure);
     }
-
-    private enum DiskOperationKind : byte
-    {
-        Write,
-        Seal,
-        Discard,
-        Publish,
-    }
-
-    private readonly record struct DiskOperation(DiskOperationKind Kind, SafeFileHandle? File, DiskChunk? Chunk, int Length, long Offset,
-        string? Path, string? FinalPath, TableManifest? Manifest);
 }

@@ -29,20 +29,20 @@ internal sealed class SegmentWriter : IDisposable
     /// <param name="statistics">one accumulator per column, reset here and filled by this segment</param>
     /// <param name="expectedBytes">the size the segment will probably reach (the previous one's), reserved up front
     /// so the file system allocates it in one extent instead of growing it write by write; 0 when unknown</param>
+    /// <param name="direct">open the file with O_DIRECT where the file system takes it (<see cref="SegmentFileWrites.Direct"/>)</param>
     internal SegmentWriter(string tableDirectory, int number, Schema schema, ColumnStatisticsAccumulator[] statistics,
-        SegmentDiskQueue disk, long expectedBytes)
+        SegmentDiskQueue disk, long expectedBytes, bool direct = true)
     {
         Number = number;
         _finalPath = Path.Combine(tableDirectory, TableDirectory.SegmentFileName(number));
         _tempPath = _finalPath + DurableFile.TempSuffix;
         _disk = disk;
         _schema = schema;
-        // O_DIRECT where the file system takes it: the bytes are not copied into the page cache, the largest CPU
-        // cost of writing (and a segment just written is rarely read at once). Elsewhere a buffered file, with the
-        // expected size reserved up front.
-        var direct = LibC.TryCreateDirect(_tempPath);
-        _file = direct ?? File.OpenHandle(_tempPath, FileMode.Create, FileAccess.Write, FileShare.Read, FileOptions.None, expectedBytes);
-        _stream = new SegmentOutputStream(_file, disk, direct is not null);
+        // O_DIRECT when asked for and the file system takes it: the bytes are not copied into the page cache (see
+        // SegmentFileWrites). Otherwise a buffered file, with the expected size reserved up front.
+        var directFile = direct ? LibC.TryCreateDirect(_tempPath) : null;
+        _file = directFile ?? File.OpenHandle(_tempPath, FileMode.Create, FileAccess.Write, FileShare.Read, FileOptions.None, expectedBytes);
+        _stream = new SegmentOutputStream(_file, disk, directFile is not null);
         try
         {
             _writer = new ArrowFileWriter(_stream, schema, leaveOpen: true);

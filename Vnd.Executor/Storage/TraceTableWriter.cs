@@ -46,7 +46,7 @@ public sealed class TraceTableWriter : IDisposable
         _directory = TableDirectory.TablePath(dataDirectory, table);
         DurableFile.CreateDirectory(_directory);
         _lock = TableLock.Acquire(_directory, table);
-        _disk = new SegmentDiskQueue(table.ToString());
+        _disk = new SegmentDiskQueue(table.ToString(), startWriteback: _options.FileWrites == SegmentFileWrites.Buffered);
         try
         {
             _manifest = ManifestFile.TryLoad(_directory);
@@ -152,6 +152,9 @@ public sealed class TraceTableWriter : IDisposable
         Close();
     }
 
+    /// <summary>Where this writer's disk work went so far (complete after <see cref="Commit"/>).</summary>
+    public DiskQueueTimes DiskTimes => _disk.Times;
+
     public void Dispose()
     {
         if (_closed)
@@ -173,7 +176,8 @@ public sealed class TraceTableWriter : IDisposable
             // then cover it: the types of a segment are fixed when its schema is written, before its first batch.
             if (_segment is not null && !_segment.Fits(_columns))
                 SealSegment();
-            _segment ??= new SegmentWriter(_directory, _nextSegment++, StoredSchema(), _statistics, _disk, _lastSegmentBytes);
+            _segment ??= new SegmentWriter(_directory, _nextSegment++, StoredSchema(), _statistics, _disk, _lastSegmentBytes,
+                _options.FileWrites == SegmentFileWrites.Direct);
             _segment.Write(_columns, _rowsInBatch);
             _rowsWritten += _rowsInBatch;
             _rowsInBatch = 0;

@@ -14,12 +14,17 @@ public sealed record TraceTableWriterOptions
     /// <summary>Also seal a segment once its file reaches this many bytes (checked after each batch); null for no limit.</summary>
     public long? BytesPerSegment { get; init; }
 
+    /// <summary>How segment bytes reach the device (both are equally durable once a segment is visible).</summary>
+    public SegmentFileWrites FileWrites { get; init; } = SegmentFileWrites.Direct;
+
     internal void Validate()
     {
         if (RowsPerBatch is < 1 or > 16 * 1024 * 1024)
             throw new StorageException(StorageErrorKind.InvalidUsage, $"rows per batch must be 1..16Mi, not {RowsPerBatch}");
         if (RowsPerSegment < 1)
             throw new StorageException(StorageErrorKind.InvalidUsage, $"rows per segment must be positive, not {RowsPerSegment}");
+        if (!Enum.IsDefined(FileWrites))
+            throw new StorageException(StorageErrorKind.InvalidUsage, $"unknown file write mode {FileWrites}");
         if (BytesPerSegment is < 1)
             throw new StorageException(StorageErrorKind.InvalidUsage, $"bytes per segment must be positive, not {BytesPerSegment}");
     }

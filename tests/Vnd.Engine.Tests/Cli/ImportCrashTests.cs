@@ -26,8 +26,10 @@ public sealed class ImportCrashTests : IDisposable
             Directory.Delete(_work, recursive: true);
     }
 
-    [Fact]
-    public void A_killed_import_never_leaves_a_visible_partial_segment()
+    [Theory]
+    [InlineData(SegmentFileWrites.Direct)]
+    [InlineData(SegmentFileWrites.Buffered)]
+    public void A_killed_import_never_leaves_a_visible_partial_segment(SegmentFileWrites writes)
     {
         Directory.CreateDirectory(_work);
         // Long enough that the import itself, not the process start, spans the kills: at 400k packets, once the importer
@@ -47,7 +49,7 @@ public sealed class ImportCrashTests : IDisposable
         // so the kills below land inside imports whatever the machine's speed or load.
         var complete = Path.Combine(_work, "complete");
         var clock = Stopwatch.StartNew();
-        using (var import = StartImport(complete, parse, pcap))
+        using (var import = StartImport(complete, parse, pcap, writes))
         {
             Assert.True(import.WaitForExit(300_000));
             Assert.Equal(0, import.ExitCode);
@@ -60,7 +62,7 @@ public sealed class ImportCrashTests : IDisposable
         for (var iteration = 0; iteration < 10; iteration++)
         {
             var data = Path.Combine(_work, $"data{iteration}");
-            using (var import = StartImport(data, parse, pcap))
+            using (var import = StartImport(data, parse, pcap, writes))
             {
                 // Most of a short import is the process starting: wait for its first visible segment (or a random
                 // share of the run when none shows), then kill somewhere in the rest of the run.
@@ -114,11 +116,11 @@ public sealed class ImportCrashTests : IDisposable
         return row;
     }
 
-    private static Process StartImport(string data, string parse, string pcap)
+    private static Process StartImport(string data, string parse, string pcap, SegmentFileWrites writes)
     {
         var vnd = typeof(VndCommandLine).Assembly.Location;
         var psi = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in new[] { vnd, "import", "--data", data, "--tenant", "t", "--parse", parse, "--rows-per-segment", "20000", pcap })
+        foreach (var argument in new[] { vnd, "import", "--data", data, "--tenant", "t", "--parse", parse, "--rows-per-segment", "20000", "--file-writes", writes.ToString(), pcap })
             psi.ArgumentList.Add(argument);
         var process = Process.Start(psi) ?? throw new InvalidOperationException("cannot start vnd");
         process.OutputDataReceived += (_, _) => { };

@@ -18,13 +18,15 @@ public sealed class DiskThreadTests : IDisposable
 
     public void Dispose() => _dir.Dispose();
 
-    [Fact]
-    public void Batches_many_chunks_long_round_trip_across_segments()
+    [Theory]
+    [InlineData(SegmentFileWrites.Direct)]
+    [InlineData(SegmentFileWrites.Buffered)]
+    public void Batches_many_chunks_long_round_trip_across_segments(SegmentFileWrites writes)
     {
         var store = new TraceTableStore(_dir.Path);
         // ~4.5 MB per batch (8-byte values and ~10-byte notes): each batch spans several 1 MiB chunks of the queue.
         const int Rows = 1_000_000;
-        var options = new TraceTableWriterOptions { RowsPerBatch = 250_000, RowsPerSegment = 600_000 };
+        var options = new TraceTableWriterOptions { RowsPerBatch = 250_000, RowsPerSegment = 600_000, FileWrites = writes };
         using (var writer = store.CreateWriter(Wide, Schema, options))
         {
             var a = writer.GetBuilder<Int64ColumnBuilder>(0);
@@ -88,6 +90,63 @@ public sealed class DiskThreadTests : IDisposable
             queue.Dispose();
         }
         Assert.False(File.Exists(Path.Combine(directory, "a.tmp")));
+    }
+
+    [Fact]
+    public void A_failed_write_keeps_its_file_from_being_sealed_or_published()
+    {
+        var directory = Path.Combine(_dir.Path, "w");
+        Directory.CreateDirectory(directory);
+        var temp = Path.Combine(directory, "a.tmp");
+        File.WriteAllBytes(temp, []);
+        var queue = new SegmentDiskQueue("t.w");
+        try
+        {
+            // A read-only handle: the write fails on the write thread, and the seal and manifest queued behind it
+            // (handed to the seal thread only after the write) must not run.
+            var file = File.OpenHandle(temp, FileMode.Open, FileAccess.Read);
+            var chunk = queue.RentChunk();
+            chunk.Bytes[..5].Fill(1);
+            queue.Write(file, 0, chunk, 5);
+            try
+            {
+                queue.Seal(file, 5, temp, Path.Combine(directory, "a.arrow"));
+                queue.Publish(directory, new Executor.Storage.Manifest.TableManifest { Columns = [], Segments = [] });
+            }
+            catch (StorageException)
+            {
+                // The failure may already have been seen when these were queued: refused at once, just as well.
+            }
+            var failure = Assert.Throws<StorageException>(queue.Drain);
+            Assert.Equal(StorageErrorKind.Io, failure.Kind);
+        }
+        finally
+        {
+            queue.Dispose();
+        }
+        Assert.False(File.Exists(Path.Combine(directory, "a.arrow")));
+        Assert.False(File.Exists(Path.Combine(directory, "manifest.json")));
+    }
+
+    [Fact]
+    public void The_writer_reports_where_its_disk_time_went()
+    {
+        var store = new TraceTableStore(_dir.Path);
+        var writer = store.CreateWriter(Wide, Schema, new TraceTableWriterOptions { RowsPerBatch = 1000, RowsPerSegment = 5000 });
+        var a = writer.GetBuilder<Int64ColumnBuilder>(0);
+        var note = writer.GetBuilder<TextColumnBuilder>(1);
+        for (var row = 0; row < 12_000; row++)
+        {
+            a.Append(row);
+            note.Append("x"u8);
+            writer.EndRow();
+        }
+        writer.Commit();
+        // Three segments: every one written, fsynced and renamed, and a manifest after each.
+        Assert.Equal(3, store.OpenTable(Wide).Segments.Count);
+        Assert.True(writer.DiskTimes.Writing > TimeSpan.Zero);
+        Assert.True(writer.DiskTimes.Sealing > TimeSpan.Zero);
+        Assert.True(writer.DiskTimes.WaitingAtDrain >= TimeSpan.Zero);
     }
 
     [Fact]
