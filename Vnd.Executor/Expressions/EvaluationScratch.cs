@@ -1,3 +1,4 @@
+using Vnd.Executor.Execution;
 using Vnd.Executor.Vectors;
 using Vnd.Planner.Types;
 
@@ -8,8 +9,15 @@ namespace Vnd.Executor.Expressions;
 /// in stack order within one evaluation, so after the first batch a query evaluates without allocating.
 /// Also lends a batch view used to evaluate a sub-expression over a narrower selection (CASE branches).
 /// </summary>
-public sealed class EvaluationScratch
+public sealed class EvaluationScratch(QueryContext? query = null)
 {
+    /// <summary>
+    /// The query the evaluation belongs to: its cancellation, memory budget, buffers and workers, for expressions
+    /// that run a plan of their own (a subquery left as an expression). Null outside a query (constant folding,
+    /// tests), where such a plan runs with a context of its own.
+    /// </summary>
+    public QueryContext? Query { get; } = query;
+
     /// <summary>How many physical types there are: one pool each.</summary>
     private static readonly int PhysicalTypeCount = Enum.GetValues<PhysicalType>().Length;
 

@@ -41,12 +41,16 @@ public sealed class SubqueryExpression : Expression
             if (IsConstant)
             {
                 result.ResetConstant();
-                VectorValues.Set(result, 0, Value(input, 0, operand, outerRow: false));
+                VectorValues.Set(result, 0, Value(input, 0, operand, outerRow: false, scratch.Query));
                 return;
             }
             result.ResetFlat();
             foreach (var i in input.Rows)
-                VectorValues.Set(result, i, Value(input, i, operand, outerRow: true));
+            {
+                // Each row may run a whole plan: a cancel or statement timeout must not wait for the batch's end.
+                scratch.Query?.Cancellation.ThrowIfCancellationRequested();
+                VectorValues.Set(result, i, Value(input, i, operand, outerRow: true, scratch.Query));
+            }
         }
         finally
         {
@@ -55,10 +59,10 @@ public sealed class SubqueryExpression : Expression
         }
     }
 
-    private object? Value(Batch input, int row, Vector? operand, bool outerRow)
+    private object? Value(Batch input, int row, Vector? operand, bool outerRow, QueryContext? query)
     {
         var values = outerRow ? _outer.Read(input, row) : new object?[_outer.Count];
-        var rows = Rows(values);
+        var rows = Rows(values, query);
         switch (_subquery.Kind)
         {
             case SubqueryKind.Scalar:
@@ -121,8 +125,12 @@ public sealed class SubqueryExpression : Expression
         return sawNull ? null : !decisive;
     }
 
-    /// <summary>The first column of the subquery's rows for one set of outer values (at most two for a scalar subquery).</summary>
-    private List<object?> Rows(object?[] values)
+    /// <summary>
+    /// The first column of the subquery's rows for one set of outer values (at most two for a scalar subquery). The
+    /// subquery's plan runs under the enclosing query's cancellation, memory budget, buffers and workers, one
+    /// worker wide (it may run once per outer row, from several of the outer query's workers at once).
+    /// </summary>
+    private List<object?> Rows(object?[] values, QueryContext? query)
     {
         var key = _outer.Key(values);
         lock (_lock)
@@ -132,7 +140,8 @@ public sealed class SubqueryExpression : Expression
         }
         var plan = _outer.Substitute(_subquery.Plan, values);
         var rows = new List<object?>();
-        using (var context = new QueryContext(parallelism: 1))
+        using (var context = query is null ? new QueryContext(parallelism: 1)
+            : new QueryContext(query.Cancellation, query.Memory, parallelism: 1, query.Buffers, query.Workers))
         using (var stream = _planner(plan).Open(context))
         {
             while (stream.Next() is { } batch)

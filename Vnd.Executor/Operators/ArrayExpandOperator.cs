@@ -35,7 +35,7 @@ public sealed class ArrayExpandOperator : PhysicalOperator
 
     private sealed class Stream(ArrayExpandOperator plan, OperatorStream input, QueryContext context) : OperatorStream
     {
-        private readonly EvaluationScratch _scratch = new();
+        private readonly EvaluationScratch _scratch = new(context);
         private readonly Batch _output = new(plan.OutputTypes);
         private readonly List<(int Row, string? Element, int Position)> _pending = [];
         private readonly int[] _rows = new int[Batch.Capacity];

@@ -23,14 +23,14 @@ public sealed class DistinctOnOperator(PhysicalOperator input, IReadOnlyList<Exp
     public override IReadOnlyList<PhysicalOperator> Children => [Input];
 
     public override OperatorStream Open(QueryContext context, int partition, int partitionCount) =>
-        partition == 0 ? new Stream(this, Input.Open(context, 0, 1)) : new EmptyStream();
+        partition == 0 ? new Stream(this, Input.Open(context, 0, 1), context) : new EmptyStream();
 
     public override string ToString() => $"DistinctOn [{string.Join(", ", Keys)}]";
 
-    private sealed class Stream(DistinctOnOperator plan, OperatorStream input) : OperatorStream
+    private sealed class Stream(DistinctOnOperator plan, OperatorStream input, QueryContext context) : OperatorStream
     {
         private readonly SortKeyEncoder _encoder = new(plan.Keys.Select(k => new SortKey(k)).ToArray());
-        private readonly EvaluationScratch _scratch = new();
+        private readonly EvaluationScratch _scratch = new(context);
         private readonly Vector[] _columns = new Vector[plan.Keys.Count];
         private readonly List<byte> _bytes = [];
         private readonly List<int> _ends = [];

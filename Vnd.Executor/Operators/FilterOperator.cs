@@ -30,7 +30,7 @@ public sealed class FilterOperator : PhysicalOperator
     public override IReadOnlyList<PhysicalOperator> Children => [Input];
 
     public override OperatorStream Open(QueryContext context, int partition, int partitionCount) =>
-        new Stream(this, Input.Open(context, partition, partitionCount));
+        new Stream(this, Input.Open(context, partition, partitionCount), context);
 
     public override string ToString() => $"Filter {Predicate}";
 
@@ -77,9 +77,9 @@ public sealed class FilterOperator : PhysicalOperator
     private static Expression[] Split(Expression predicate) =>
         predicate is LogicalExpression { IsAnd: true } and ? and.Operands.SelectMany(Split).ToArray() : [predicate];
 
-    private sealed class Stream(FilterOperator plan, OperatorStream input) : OperatorStream
+    private sealed class Stream(FilterOperator plan, OperatorStream input, QueryContext context) : OperatorStream
     {
-        private readonly EvaluationScratch _scratch = new();
+        private readonly EvaluationScratch _scratch = new(context);
         private readonly int[] _selection = new int[Batch.Capacity];
 
         public override Batch? Next()

@@ -31,7 +31,7 @@ public sealed class ProjectOperator : PhysicalOperator
     public override IReadOnlyList<PhysicalOperator> Children => [Input];
 
     public override OperatorStream Open(QueryContext context, int partition, int partitionCount) =>
-        new Stream(this, Input.Open(context, partition, partitionCount));
+        new Stream(this, Input.Open(context, partition, partitionCount), context);
 
     public override string ToString() => $"Project {string.Join(", ", Expressions)}";
 
@@ -39,13 +39,14 @@ public sealed class ProjectOperator : PhysicalOperator
     {
         private readonly ProjectOperator _plan;
         private readonly OperatorStream _input;
-        private readonly EvaluationScratch _scratch = new();
+        private readonly EvaluationScratch _scratch;
         private readonly Batch _output;
         private readonly Vector?[] _owned;
 
-        public Stream(ProjectOperator plan, OperatorStream input)
+        public Stream(ProjectOperator plan, OperatorStream input, QueryContext context)
         {
             _plan = plan;
+            _scratch = new EvaluationScratch(context);
             _input = input;
             _output = new Batch(plan.Expressions.Count);
             _owned = plan.Expressions.Select(e => e is ColumnReference or ConstantExpression ? null : new Vector(e.Type)).ToArray();

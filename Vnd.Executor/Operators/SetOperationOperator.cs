@@ -100,7 +100,7 @@ public sealed class SetOperationOperator : PhysicalOperator
             var encoder = new KeyEncoder(plan.OutputTypes.Select(PhysicalTypes.Of).ToArray(), nullsAreValues: true);
             _table = new KeyTable(encoder.FixedWidth, context.Memory);
             _rows = new ColumnCollection(plan.OutputTypes, context.Memory);
-            var scratch = new EvaluationScratch();
+            var scratch = new EvaluationScratch(context);
             var fresh = new int[Batch.Capacity];
             var columns = new Vector[plan.OutputTypes.Count];
             var casts = plan.OutputTypes.Select((t, i) => (Left: TypeUnification.To(Expr.Column(i, plan.Left.OutputTypes[i]), t), Right: TypeUnification.To(Expr.Column(i, plan.Right.OutputTypes[i]), t))).ToArray();

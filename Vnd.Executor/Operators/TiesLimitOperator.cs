@@ -36,16 +36,16 @@ public sealed class TiesLimitOperator : PhysicalOperator
     public override IReadOnlyList<PhysicalOperator> Children => [Input];
 
     public override OperatorStream Open(QueryContext context, int partition, int partitionCount) =>
-        partition == 0 ? new Stream(this, Input.Open(context, 0, 1)) : new EmptyStream();
+        partition == 0 ? new Stream(this, Input.Open(context, 0, 1), context) : new EmptyStream();
 
     public override string ToString() =>
         $"Limit {Limit.ToString(System.Globalization.CultureInfo.InvariantCulture)} Offset {Offset} with ties on [{string.Join(", ", Keys)}]";
 
-    private sealed class Stream(TiesLimitOperator plan, OperatorStream input) : OperatorStream
+    private sealed class Stream(TiesLimitOperator plan, OperatorStream input, QueryContext context) : OperatorStream
     {
         private readonly int[] _selection = new int[Batch.Capacity];
         private readonly SortKeyEncoder _encoder = new(plan.Keys);
-        private readonly EvaluationScratch _scratch = new();
+        private readonly EvaluationScratch _scratch = new(context);
         private readonly Vector[] _columns = new Vector[plan.Keys.Count];
         private readonly List<byte> _bytes = [];
         private readonly List<int> _ends = [];

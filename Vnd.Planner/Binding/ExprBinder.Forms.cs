@@ -123,9 +123,17 @@ internal sealed partial class ExprBinder
         return new BoundInList(Coerce(operand, type, i), coerced, i.Negated);
     }
 
+    /// <summary>
+    /// The scope a subquery in this expression correlates with. Inside an aggregate's arguments the rows are the
+    /// group's input rows, so there a subquery sees this level's columns ungrouped: PostgreSQL runs
+    /// <c>sum((select count(*) from t b where b.x > a.x))</c> once per input row of <c>a</c>, and the reference to
+    /// <c>a.x</c> is not a GROUP BY violation.
+    /// </summary>
+    private Scope SubqueryScope => InsideAggregate && Scope.Grouping is not null ? Scope.Ungrouped() : Scope;
+
     private BoundExpr BindScalarSubquery(SubqueryExpr s)
     {
-        var plan = _queries.BindSubquery(s.Query, Scope, Ctes);
+        var plan = _queries.BindSubquery(s.Query, SubqueryScope, Ctes);
         if (plan.Output.Count != 1)
         {
             throw BinderErrors.Error(SqlState.SyntaxError, "subquery must return only one column", s);
@@ -136,7 +144,7 @@ internal sealed partial class ExprBinder
     /// <summary>ARRAY(SELECT x …): one column, any number of rows; see <see cref="SubqueryKind.Array"/> for its type.</summary>
     private BoundExpr BindArraySubquery(ArraySubqueryExpr a)
     {
-        var plan = _queries.BindSubquery(a.Subquery, Scope, Ctes);
+        var plan = _queries.BindSubquery(a.Subquery, SubqueryScope, Ctes);
         if (plan.Output.Count != 1)
         {
             throw BinderErrors.Error(SqlState.SyntaxError, "subquery must return only one column", a);
@@ -151,7 +159,7 @@ internal sealed partial class ExprBinder
             return BindRowInSubquery(row, query, negated, node);
         }
         var operand = Bind(operandAst);
-        var plan = _queries.BindSubquery(query, Scope, Ctes);
+        var plan = _queries.BindSubquery(query, SubqueryScope, Ctes);
         if (plan.Output.Count != 1)
         {
             throw BinderErrors.Error(SqlState.SyntaxError, plan.Output.Count > 1 ? "subquery has too many columns" : "subquery has too few columns", node);
@@ -278,7 +286,7 @@ internal sealed partial class ExprBinder
     private BoundExpr BindQuantifiedSubquery(QuantifiedExpr q, Query query)
     {
         var operand = Bind(q.Left);
-        var plan = _queries.BindSubquery(query, Scope, Ctes);
+        var plan = _queries.BindSubquery(query, SubqueryScope, Ctes);
         if (plan.Output.Count != 1)
         {
             throw BinderErrors.Error(SqlState.SyntaxError, plan.Output.Count > 1 ? "subquery has too many columns" : "subquery has too few columns", q);

@@ -29,7 +29,7 @@ internal sealed partial class ExprBinder
     /// <summary>42601 unless the subquery has as many columns as the row has fields (true otherwise).</summary>
     private bool CheckArity(RowExpr row, Query query, SqlNode node)
     {
-        var arity = _queries.BindSubquery(query, Scope, Ctes).Output.Count;
+        var arity = _queries.BindSubquery(query, SubqueryScope, Ctes).Output.Count;
         return arity == row.Fields.Count
             ? true
             : throw BinderErrors.Error(SqlState.SyntaxError, arity > row.Fields.Count ? "subquery has too many columns" : "subquery has too few columns", node);

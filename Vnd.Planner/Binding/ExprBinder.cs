@@ -113,7 +113,7 @@ internal sealed partial class ExprBinder
             ArraySubqueryExpr a => BindArraySubquery(a),
             ArrayExpr a => BindArrayConstructor(a),
             FieldSelectionExpr f => BindFieldSelection(f),
-            ExistsExpr e => new BoundSubquery(SubqueryKind.Exists, _queries.BindSubquery(e.Subquery, Scope, Ctes), null, false, SqlType.Bool),
+            ExistsExpr e => new BoundSubquery(SubqueryKind.Exists, _queries.BindSubquery(e.Subquery, SubqueryScope, Ctes), null, false, SqlType.Bool),
             InSubqueryExpr i => BindInSubquery(i.Operand, i.Subquery, i.Negated, i),
             QuantifiedExpr q => BindQuantified(q),
             SubscriptExpr s => BindSubscript(s),

@@ -32,6 +32,14 @@ internal sealed class Scope(Scope? parent)
     /// <summary>Columns * leaves out because USING merged them.</summary>
     public HashSet<ColumnId> HiddenFromStar { get; } = [];
 
+    /// <summary>The same relations without this level's grouping: the view of an aggregate's arguments.</summary>
+    public Scope Ungrouped()
+    {
+        var view = new Scope(Parent) { RejectsLateral = RejectsLateral };
+        view.Absorb(this);
+        return view;
+    }
+
     public void Absorb(Scope other)
     {
         Relations.AddRange(other.Relations);

@@ -50,7 +50,7 @@ public sealed class HashAggregateOperator : PhysicalOperator
         try
         {
             ParallelDrain.Run(context, Input, workers, (w, batch) =>
-                (states[w] ??= new Worker(this, new GroupTable(keyTypes, Aggregates, context.Memory))).Accumulate(batch));
+                (states[w] ??= new Worker(this, new GroupTable(keyTypes, Aggregates, context.Memory), context)).Accumulate(batch));
             var result = states[0]?.Table ?? new GroupTable(keyTypes, Aggregates, context.Memory);
             states[0] = null;
             for (var w = 1; w < workers; w++)
@@ -72,14 +72,15 @@ public sealed class HashAggregateOperator : PhysicalOperator
     private sealed class Worker
     {
         private readonly HashAggregateOperator _plan;
-        private readonly EvaluationScratch _scratch = new();
+        private readonly EvaluationScratch _scratch;
         private readonly Vector[] _keys;
         private readonly Vector?[] _arguments;
         private readonly Vector[]?[] _extraInputs;
 
-        public Worker(HashAggregateOperator plan, GroupTable table)
+        public Worker(HashAggregateOperator plan, GroupTable table, QueryContext context)
         {
             _plan = plan;
+            _scratch = new EvaluationScratch(context);
             Table = table;
             _keys = new Vector[plan.GroupKeys.Count];
             _arguments = new Vector?[plan.Aggregates.Count];

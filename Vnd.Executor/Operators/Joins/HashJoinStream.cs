@@ -20,7 +20,7 @@ internal sealed class HashJoinStream : OperatorStream
     private readonly int _partitionCount;
     private readonly KeyEncoder _encoder;
     private readonly JoinKeyEncoder? _packedEncoder;
-    private readonly EvaluationScratch _scratch = new();
+    private readonly EvaluationScratch _scratch;
     private readonly Batch _output;
     private readonly IReadOnlyList<Expression> _residual;
     private readonly int _probeColumns;
@@ -40,6 +40,7 @@ internal sealed class HashJoinStream : OperatorStream
 
     public HashJoinStream(HashJoinOperator plan, JoinHashTable table, OperatorStream probe, QueryContext context, int partitionCount)
     {
+        _scratch = new EvaluationScratch(context);
         _plan = plan;
         _table = table;
         _probe = probe;

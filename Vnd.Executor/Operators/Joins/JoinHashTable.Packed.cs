@@ -34,7 +34,7 @@ internal sealed partial class JoinHashTable
         ParallelDrain.Run(context, input, workers, (w, batch) =>
         {
             var encoder = encoders[w] ??= new JoinKeyEncoder(layout);
-            var scratch = scratches[w] ??= new EvaluationScratch();
+            var scratch = scratches[w] ??= new EvaluationScratch(context);
             var vectors = EvaluateKeys(keys, batch, scratch);
             encoder.Encode(vectors, batch.Rows);
             ReleaseKeys(vectors, scratch);

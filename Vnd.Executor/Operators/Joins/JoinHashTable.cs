@@ -109,7 +109,7 @@ internal sealed partial class JoinHashTable : IDisposable
         ParallelDrain.Run(context, input, workers, (w, batch) =>
         {
             var encoder = encoders[w] ??= new KeyEncoder(types, nullsAreValues: false);
-            var scratch = scratches[w] ??= new EvaluationScratch();
+            var scratch = scratches[w] ??= new EvaluationScratch(context);
             var vectors = EvaluateKeys(keys, batch, scratch);
             encoder.Encode(vectors, batch.Rows);
             ReleaseKeys(vectors, scratch);

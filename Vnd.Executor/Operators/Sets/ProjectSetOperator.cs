@@ -38,7 +38,7 @@ public sealed class ProjectSetOperator : PhysicalOperator
     {
         private readonly SetFunctionRunner[] _runners = plan.Runners();
         private readonly int[] _written = new int[plan.OutputTypes.Count];
-        private readonly EvaluationScratch _scratch = new();
+        private readonly EvaluationScratch _scratch = new(context);
 
         protected override void OnInput(Batch? batch)
         {

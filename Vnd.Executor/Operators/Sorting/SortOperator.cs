@@ -47,7 +47,7 @@ public sealed class SortOperator : PhysicalOperator
             ParallelDrain.Run(context, Input, workers, (w, batch) =>
             {
                 var run = runs[w] ??= new SortRun(Input.OutputTypes, context.Memory, Limit);
-                var scratch = scratches[w] ??= new EvaluationScratch();
+                var scratch = scratches[w] ??= new EvaluationScratch(context);
                 var columns = new Vector[Keys.Count];
                 for (var i = 0; i < columns.Length; i++)
                     columns[i] = Keys[i].Expression.EvaluateToVector(batch, scratch);

@@ -53,7 +53,7 @@ internal sealed class WindowStream(WindowOperator plan, QueryContext context) : 
         List<KeyColumn> keys = [new(partitionKeys), new(plan.OrderBy.ToArray()), new([.. allKeys])];
         var ranges = plan.Functions.Select(f => RangeKeys(f.EffectiveFrame.Offsets, keys)).ToArray();
         var extremes = plan.Functions.Select(f => ExtremeKeys(f, keys)).ToArray();
-        var scratch = new EvaluationScratch();
+        var scratch = new EvaluationScratch(context);
         // Two columns per function: its argument and, for lag/lead, the default (NULL when absent).
         var argumentTypes = plan.Functions.SelectMany(f => new[] { f.Argument?.Type ?? SqlType.Bool, f.Default?.Type ?? f.ResultType }).ToArray();
         var nulls = plan.Functions.Select(f => VectorValues.Constant(f.ResultType, null)).ToArray();

@@ -127,6 +127,22 @@ public sealed class SessionLimitsTests(ServeFixture fixture)
     }
 
     [Fact]
+    public async Task Statement_timeout_stops_a_correlated_subquery_inside_a_row()
+    {
+        // The subquery runs once per outer row (its correlation is not an equality, so it stays a nested loop), and
+        // each run is itself a cross join of 3.2 million pairs: the work happens inside the subquery's own plan, which
+        // must see the statement's cancellation, not only the outer scan between batches.
+        const string Sql = "select sum((select count(*) from packets b, packets c where b.src_port + c.src_port > a.src_port)) from packets a";
+        await using var connection = await OpenAsync();
+        await ScalarAsync(connection, "set statement_timeout = '300ms'");
+        var started = DateTime.UtcNow;
+        var error = await FailsAsync(connection, Sql);
+        Assert.Equal("57014", error.SqlState);
+        Assert.True(DateTime.UtcNow - started < TimeSpan.FromSeconds(5), "the timeout took " + (DateTime.UtcNow - started));
+        Assert.Equal(1795L, await ScalarAsync(connection, "select count(*) from packets"));
+    }
+
+    [Fact]
     public async Task Cancel_request_stops_the_query_with_57014_and_the_session_goes_on()
     {
         await using var connection = await OpenAsync();
