@@ -22,6 +22,9 @@ internal static partial class LibC
     [LibraryImport("libc", EntryPoint = "close", SetLastError = true)]
     private static partial int Close(int fd);
 
+    [LibraryImport("libc", EntryPoint = "madvise", SetLastError = true)]
+    private static partial int Madvise(nint address, nuint length, int advice);
+
     /// <summary>O_RDONLY | O_DIRECTORY; O_DIRECTORY differs between architectures and kernels.</summary>
     private static int DirectoryFlags
     {
@@ -51,6 +54,27 @@ internal static partial class LibC
 
     /// <summary>Alignment of O_DIRECT writes: the page size, a multiple of every device's logical block size.</summary>
     public const int DirectWriteAlignment = 4096;
+
+    /// <summary>
+    /// Maps every whole page of <paramref name="memory"/> writable in one call, as its first writes would one page
+    /// fault at a time (Linux 5.14's MADV_POPULATE_WRITE; the contents stay what they were, zero for a page not yet
+    /// mapped). Pages only partly inside the span are left alone. False where that is not available (another OS, an
+    /// older kernel) or nothing was asked for: the pages then fault in on first touch, as without it.
+    /// </summary>
+    public static unsafe bool TryPopulate(Span<byte> memory)
+    {
+        const int PopulateWrite = 23; // MADV_POPULATE_WRITE, the same on every Linux architecture
+        if (!OperatingSystem.IsLinux() || memory.IsEmpty)
+            return false;
+        var page = (nuint)Environment.SystemPageSize;
+        // Pinned for the call only: the advice changes no byte, so the memory may move afterwards.
+        fixed (byte* pointer = memory)
+        {
+            var start = ((nuint)pointer + page - 1) / page * page;
+            var end = ((nuint)pointer + (nuint)memory.Length) / page * page;
+            return end > start && Madvise((nint)start, end - start, PopulateWrite) == 0;
+        }
+    }
 
     /// <summary>Makes renames and creations inside <paramref name="directory"/> durable.</summary>
     public static void FsyncDirectory(string directory)
