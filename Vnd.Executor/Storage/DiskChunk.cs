@@ -10,6 +10,8 @@ internal sealed class DiskChunk
 {
     private readonly byte[] _array;
     private readonly int _start;
+    /// <summary>Whether the chunk's pages have been asked for in one call (<see cref="Bytes"/>' first use).</summary>
+    private bool _populated;
 
     public DiskChunk(int length)
     {
@@ -21,6 +23,27 @@ internal sealed class DiskChunk
 
     public int Length { get; }
 
-    /// <summary>The aligned buffer.</summary>
-    public Span<byte> Bytes => _array.AsSpan(_start, Length);
+    /// <summary>
+    /// The aligned buffer. Its first use maps all of its pages in one call (<see cref="LibC.TryPopulate"/>): the
+    /// uninitialised array has none yet, and faulting them in one by one as the importer writes its first bytes into
+    /// each chunk was 5–8 % of the importing thread's samples for a 10M-packet import on this project's VMs (256 page
+    /// faults per 1 MiB chunk, each a costly exit under the hypervisor; docs/benchmarks.md, ingest12). Done on first
+    /// use rather than here, so that a queue whose import writes little maps only the chunks it uses.
+    /// </summary>
+    public Span<byte> Bytes
+    {
+        get
+        {
+            var bytes = _array.AsSpan(_start, Length);
+            if (!_populated)
+            {
+                _populated = true;
+                LibC.TryPopulate(bytes);
+            }
+            return bytes;
+        }
+    }
+
+    /// <summary>Whether <see cref="Bytes"/> has been used (and its pages asked for).</summary>
+    internal bool Populated => _populated;
 }

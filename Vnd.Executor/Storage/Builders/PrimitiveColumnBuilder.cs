@@ -37,6 +37,10 @@ public abstract class PrimitiveColumnBuilder<T> : ColumnBuilder
         _narrowable = StoredIntegerType.IsNarrowable(type);
         // Allocated with the builder, not on the first narrowed batch: writing rows allocates nothing per batch.
         _narrowed = _narrowable ? GC.AllocateUninitializedArray<byte>(capacity * Unsafe.SizeOf<T>()) : null;
+        // Mapped now in one call, not a page fault per 4 KiB as the first batch fills it (a costly exit on a VM;
+        // docs/benchmarks.md, ingest12): every import of more than a batch writes all of it. Not the narrowed buffer,
+        // of which only the stored width's share is ever written.
+        LibC.TryPopulate(MemoryMarshal.AsBytes(_values.AsSpan()));
     }
 
     /// <summary>The values of the current batch (null slots are zero).</summary>
