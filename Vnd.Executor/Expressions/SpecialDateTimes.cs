@@ -1,4 +1,4 @@
-using Vnd.Planner.Errors;
+using Vnd.Executor.Vectors;
 using Vnd.Planner.Types;
 
 namespace Vnd.Executor.Expressions;
@@ -8,8 +8,7 @@ namespace Vnd.Executor.Expressions;
 /// and 'yesterday' (case-insensitive, whole value only). 'now' is the instant the caller passes: the statement's
 /// (the transaction's inside a block), the one now() returns, so now() = 'now'::timestamptz as in PostgreSQL, where
 /// both are the transaction start. Days start at midnight UTC, VND's session time zone for all computation.
-/// VND stores no infinite dates or timestamps, so 'infinity' and '-infinity' fail with 0A000 instead of becoming a
-/// wrong finite value.
+/// 'infinity' and '-infinity' are PostgreSQL's infinite values (<see cref="TemporalInfinity"/>).
 /// </summary>
 internal static class SpecialDateTimes
 {
@@ -21,6 +20,11 @@ internal static class SpecialDateTimes
         value = null!;
         if (text.Length is < 3 or > 9 || text[0] is >= '0' and <= '9')
             return false;
+        if (TemporalInfinity.TryParse(text, out var infinity))
+        {
+            value = infinity;
+            return true;
+        }
         DateTime? instant = text.ToLowerInvariant() switch
         {
             "epoch" => DateTime.UnixEpoch,
@@ -28,8 +32,6 @@ internal static class SpecialDateTimes
             "today" => now.Date,
             "tomorrow" => now.Date.AddDays(1),
             "yesterday" => now.Date.AddDays(-1),
-            "infinity" or "+infinity" or "-infinity" => throw new ExecutionException(SqlState.FeatureNotSupported,
-                $"infinite values of type {(to == TypeId.Date ? "date" : "timestamp")} are not supported: \"{text}\""),
             _ => null,
         };
         if (instant is not { } t)

@@ -28,6 +28,9 @@ public static partial class ValueConverter
             return Parse(text.Trim(), to, now);
         return (value, to.Id) switch
         {
+            // Casts between date, timestamp and timestamptz keep an infinity; its time of day is NULL (timestamp_time).
+            (TemporalInfinity, TypeId.Date or TypeId.Timestamp or TypeId.TimestampTz) => value,
+            (TemporalInfinity, TypeId.Time) => null,
             (DateTime t, TypeId.Date) => DateOnly.FromDateTime(t),
             (DateOnly d, TypeId.Timestamp or TypeId.TimestampTz) => d.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc),
             (DateTime t, TypeId.Timestamp or TypeId.TimestampTz) => t,
