@@ -39,8 +39,8 @@ public static class ParameterLiterals
             TypeId.Float4 or TypeId.Float8 => p.GetDouble(i),
             TypeId.Numeric => p.GetDecimal(i),
             TypeId.Bytea => p.GetBytes(i),
-            TypeId.Timestamp or TypeId.TimestampTz when binary => PgEpoch.AddTicks(p.GetTimestampMicroseconds(i) * 10),
-            TypeId.Date when binary => p.GetDate(i),
+            TypeId.Timestamp or TypeId.TimestampTz when binary => Timestamp(p.GetTimestampMicroseconds(i)),
+            TypeId.Date when binary => Date(p, i),
             TypeId.Time when binary => TimeSpan.FromTicks(p.GetTimeMicroseconds(i) * 10),
             TypeId.Jsonb when binary => Jsonb(p.Raw(i)),
             TypeId.Interval when binary => Interval(p.GetInterval(i)),
@@ -50,6 +50,16 @@ public static class ParameterLiterals
             _ => p.GetString(i),
         };
     }
+
+    /// <summary>timestamp_recv: microseconds since 2000, or int64 max/min for 'infinity'/'-infinity'.</summary>
+    private static object Timestamp(long micros) =>
+        TemporalInfinity.IsTimestamp(micros) ? TemporalInfinity.OfTimestamp(micros) : PgEpoch.AddTicks(micros * 10);
+
+    /// <summary>date_recv: days since 2000, or int32 max/min for 'infinity'/'-infinity'.</summary>
+    private static object Date(PgParameters p, int i) =>
+        p.Raw(i) is { Length: 4 } raw && BinaryPrimitives.ReadInt32BigEndian(raw) is var days && TemporalInfinity.IsDate(days)
+            ? TemporalInfinity.OfDate(days)
+            : p.GetDate(i);
 
     /// <summary>jsonb_recv: version 1 and the text; anything else is refused as PostgreSQL does.</summary>
     private static string Jsonb(ReadOnlySpan<byte> raw) =>

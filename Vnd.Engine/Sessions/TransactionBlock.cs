@@ -14,12 +14,19 @@ public sealed class TransactionBlock
 
     public bool InBlock => Status != PgTransactionStatus.Idle;
 
+    /// <summary>
+    /// When the open block began, to the microsecond: now() and 'now' of every statement in it (PostgreSQL's
+    /// transaction timestamp); null outside a block, where each statement is its own transaction.
+    /// </summary>
+    public DateTime? Start { get; private set; }
+
     /// <summary>BEGIN; false (a WARNING for the client) when a block is already open.</summary>
     public bool Begin()
     {
         if (InBlock)
             return false;
         Status = PgTransactionStatus.InTransaction;
+        Start = new DateTime(DateTime.UtcNow.Ticks / 10 * 10, DateTimeKind.Utc);
         return true;
     }
 
@@ -30,6 +37,7 @@ public sealed class TransactionBlock
             return null;
         var tag = commit && Status == PgTransactionStatus.InTransaction ? "COMMIT" : "ROLLBACK";
         Status = PgTransactionStatus.Idle;
+        Start = null;
         return tag;
     }
 

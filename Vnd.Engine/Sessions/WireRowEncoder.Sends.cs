@@ -72,14 +72,14 @@ public sealed partial class WireRowEncoder
     private readonly struct DateSend : IBinarySend<int>
     {
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public static void Write(int value, ref byte destination) => Store(ref destination, value - EpochDays);
+        public static void Write(int value, ref byte destination) => Store(ref destination, PgDays(value));
     }
 
     /// <summary>Microseconds since 1970 as microseconds since 2000.</summary>
     private readonly struct MicrosSend : IBinarySend<long>
     {
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public static void Write(long value, ref byte destination) => Store(ref destination, value - EpochMicros);
+        public static void Write(long value, ref byte destination) => Store(ref destination, PgMicros(value));
     }
 
     /// <summary>Nanoseconds since 1970 floored to microseconds since 2000.</summary>
@@ -87,7 +87,7 @@ public sealed partial class WireRowEncoder
     {
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public static void Write(long value, ref byte destination) =>
-            Store(ref destination, TimeUnits.FloorDiv(value, 1000) - EpochMicros);
+            Store(ref destination, PgMicrosOfNanos(value));
     }
 
     /// <summary>An IPv4 inet (family 2, prefix 32, not cidr, 4 address bytes), as <see cref="InetBinary"/> writes it.</summary>

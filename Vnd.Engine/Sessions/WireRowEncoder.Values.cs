@@ -66,15 +66,15 @@ public sealed partial class WireRowEncoder
                 bytes.CopyTo(span);
                 return bytes.Length;
             case ColumnKind.Date:
-                BinaryPrimitives.WriteInt32BigEndian(span, vector.Get<int>(row) - EpochDays);
+                BinaryPrimitives.WriteInt32BigEndian(span, PgDays(vector.Get<int>(row)));
                 return 4;
             case ColumnKind.TimestampMicros:
             case ColumnKind.TimestampTzMicros:
-                BinaryPrimitives.WriteInt64BigEndian(span, vector.Get<long>(row) - EpochMicros);
+                BinaryPrimitives.WriteInt64BigEndian(span, PgMicros(vector.Get<long>(row)));
                 return 8;
             case ColumnKind.TimestampNanos:
             case ColumnKind.TimestampTzNanos:
-                BinaryPrimitives.WriteInt64BigEndian(span, TimeUnits.FloorDiv(vector.Get<long>(row), 1000) - EpochMicros);
+                BinaryPrimitives.WriteInt64BigEndian(span, PgMicrosOfNanos(vector.Get<long>(row)));
                 return 8;
             case ColumnKind.Interval:
                 var interval = vector.Get<ExecutorInterval>(row);
@@ -142,15 +142,15 @@ public sealed partial class WireRowEncoder
             case ColumnKind.Bytea:
                 return PgTextFormat.Bytea(vector.GetBytes(row), span);
             case ColumnKind.Date:
-                return Date(vector.Get<int>(row) - EpochDays, span);
+                return Date(PgDays(vector.Get<int>(row)), span);
             case ColumnKind.TimestampMicros:
-                return Timestamp(vector.Get<long>(row) - EpochMicros, span);
+                return Timestamp(PgMicros(vector.Get<long>(row)), span);
             case ColumnKind.TimestampNanos:
-                return Timestamp(TimeUnits.FloorDiv(vector.Get<long>(row), 1000) - EpochMicros, span);
+                return Timestamp(PgMicrosOfNanos(vector.Get<long>(row)), span);
             case ColumnKind.TimestampTzMicros:
-                return TimestampTz(vector.Get<long>(row) - EpochMicros, span);
+                return TimestampTz(PgMicros(vector.Get<long>(row)), span);
             case ColumnKind.TimestampTzNanos:
-                return TimestampTz(TimeUnits.FloorDiv(vector.Get<long>(row), 1000) - EpochMicros, span);
+                return TimestampTz(PgMicrosOfNanos(vector.Get<long>(row)), span);
             case ColumnKind.Interval:
                 var interval = vector.Get<ExecutorInterval>(row);
                 return PgIntervalText.Format(new WireInterval(interval.Months, interval.Days, interval.Micros), span);
@@ -177,6 +177,22 @@ public sealed partial class WireRowEncoder
         Utf8Formatter.TryFormat(value, span, out var written);
         return written;
     }
+
+    /// <summary>
+    /// Days since 1970 (vectors) as days since 2000 (PostgreSQL); the infinities are the same sentinels in both, so
+    /// they pass as they are (binary send of infinity is the sentinel itself, as PostgreSQL's).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int PgDays(int days) => TemporalInfinity.IsDate(days) ? days : days - EpochDays;
+
+    /// <summary>Microseconds since 1970 as microseconds since 2000, infinities kept.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static long PgMicros(long micros) => TemporalInfinity.IsTimestamp(micros) ? micros : micros - EpochMicros;
+
+    /// <summary>Nanoseconds since 1970 floored to microseconds since 2000, infinities kept.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static long PgMicrosOfNanos(long nanos) =>
+        TemporalInfinity.IsTimestamp(nanos) ? nanos : TimeUnits.FloorDiv(nanos, 1000) - EpochMicros;
 
     private static int Date(int days, Span<byte> span)
     {

@@ -11,14 +11,14 @@ namespace Vnd.Executor.Expressions;
 /// </summary>
 internal static class ArrayConversions
 {
-    public static ArrayValue ToArray(object value, SqlType from, SqlType element) => value switch
+    public static ArrayValue ToArray(object value, SqlType from, SqlType element, DateTime? now = null) => value switch
     {
-        string text => Parse(text, element),
-        ArrayValue array => Cast(array, element),
+        string text => Parse(text, element, now),
+        ArrayValue array => Cast(array, element, now),
         _ => throw new ExecutionException(SqlState.CannotCoerce, $"cannot cast type {from.PgName} to {element.PgName}[]"),
     };
 
-    public static ArrayValue Parse(string text, SqlType element)
+    public static ArrayValue Parse(string text, SqlType element, DateTime? now = null)
     {
         var trimmed = text.Trim();
         if (trimmed.StartsWith("{{", StringComparison.Ordinal))
@@ -30,15 +30,15 @@ internal static class ArrayConversions
             throw new ExecutionException(SqlState.FeatureNotSupported, "arrays with a lower bound other than 1 are not supported");
         var items = new object?[elements.Count];
         for (var i = 0; i < items.Length; i++)
-            items[i] = elements[i] is { } item ? ValueConverter.Convert(item, SqlType.Text, element) : null;
+            items[i] = elements[i] is { } item ? ValueConverter.Convert(item, SqlType.Text, element, now) : null;
         return new ArrayValue(element, items);
     }
 
-    private static ArrayValue Cast(ArrayValue array, SqlType element)
+    private static ArrayValue Cast(ArrayValue array, SqlType element, DateTime? now)
     {
         var items = new object?[array.Items.Count];
         for (var i = 0; i < items.Length; i++)
-            items[i] = ValueConverter.Convert(array.Items[i], array.Element, element);
+            items[i] = ValueConverter.Convert(array.Items[i], array.Element, element, now);
         return new ArrayValue(element, items);
     }
 }

@@ -6,16 +6,19 @@ namespace Vnd.Executor.Expressions;
 /// <summary>
 /// CAST(x AS type). Numeric conversions and timestamp resolution changes run as typed kernels; the rarer casts
 /// (to and from text, dates, intervals, inet) convert row by row through <see cref="ValueConverter"/>, which is
-/// slower but shares one definition of PostgreSQL's text forms.
+/// slower but shares one definition of PostgreSQL's text forms. <c>now</c> is the statement's instant for text
+/// such as 'now' and 'today' (see <see cref="ValueConverter"/>).
 /// </summary>
 public sealed class CastExpression : Expression
 {
     private readonly UnaryKernel? _kernel;
+    private readonly DateTime? _now;
 
-    public CastExpression(Expression operand, SqlType target)
+    public CastExpression(Expression operand, SqlType target, DateTime? now = null)
         : base(target)
     {
         Operand = operand;
+        _now = now;
         _kernel = CastKernels.Select(operand.Type, target);
     }
 
@@ -48,12 +51,12 @@ public sealed class CastExpression : Expression
         if (value.IsConstant)
         {
             result.ResetConstant();
-            VectorValues.Set(result, 0, ValueConverter.Convert(VectorValues.Get(value, 0), Operand.Type, Type));
+            VectorValues.Set(result, 0, ValueConverter.Convert(VectorValues.Get(value, 0), Operand.Type, Type, _now));
             return;
         }
         result.ResetFlat();
         foreach (var i in rows)
-            VectorValues.Set(result, i, ValueConverter.Convert(VectorValues.Get(value, i), Operand.Type, Type));
+            VectorValues.Set(result, i, ValueConverter.Convert(VectorValues.Get(value, i), Operand.Type, Type, _now));
     }
 
     public override string ToString() => $"CAST({Operand} AS {Type})";

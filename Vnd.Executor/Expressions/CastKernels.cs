@@ -19,7 +19,7 @@ internal static class CastKernels
             return to.Unit == TimeUnit.Nanosecond ? Kernels.Unary<long, long, ScaleOp> : Kernels.Unary<long, long, UnscaleOp>;
         }
         if (from.Id is TypeId.Timestamp or TypeId.TimestampTz && to.Id == TypeId.Time)
-            return from.Unit == TimeUnit.Nanosecond ? Kernels.Unary<long, long, NanosTimeOfDayOp> : Kernels.Unary<long, long, MicrosTimeOfDayOp>;
+            return from.Unit == TimeUnit.Nanosecond ? TimeOfDayOrNull<NanosTimeOfDayOp> : TimeOfDayOrNull<MicrosTimeOfDayOp>;
         if (from.Id == TypeId.Bool && to.Id == TypeId.Int4)
             return Kernels.Unary<byte, int, BoolToIntOp>;
         if (from.Id == TypeId.Int4 && to.Id == TypeId.Bool)
@@ -67,6 +67,24 @@ internal static class CastKernels
         (PhysicalType.Decimal, PhysicalType.Decimal) => Identity<decimal>,
         _ => null,
     };
+
+    /// <summary>timestamp → time; an infinite timestamp has no time of day: NULL, as timestamp_time gives.</summary>
+    private static void TimeOfDayOrNull<TOp>(Vector input, Vector result, ReadOnlySpan<int> rows) where TOp : IUnaryOp<long, long>
+    {
+        Kernels.Unary<long, long, TOp>(input, result, rows);
+        if (input.IsConstant)
+        {
+            if (!input.IsNull(0) && TemporalInfinity.IsTimestamp(input.Get<long>(0)))
+                result.SetNull(0);
+            return;
+        }
+        var values = input.Data<long>();
+        foreach (var i in rows)
+        {
+            if (TemporalInfinity.IsTimestamp(values[i]) && input.Validity.IsValid(i))
+                result.SetNull(i);
+        }
+    }
 
     private static void Identity<T>(Vector input, Vector result, ReadOnlySpan<int> rows) where T : unmanaged =>
         Kernels.Unary<T, T, IdentityOp<T>>(input, result, rows);

@@ -17,8 +17,7 @@ internal static class ClockFunctions
         switch (name)
         {
             case "now" or "current_timestamp" or "transaction_timestamp" or "statement_timestamp" when a.Count == 0:
-                var now = DateTime.UtcNow;
-                return Expr.Constant(new DateTime(now.Ticks - (now.Ticks % 10), DateTimeKind.Utc), SqlType.TimestampTz);
+                return Expr.Constant(SpecialDateTimes.Clock(), SqlType.TimestampTz);
             case "make_interval" when a.Count <= 7:
                 var args = a.Select((x, i) => TypeUnification.To(x, MakeIntervalTypes[i])).ToArray();
                 return new FunctionExpression(name, SqlType.Interval, args, (values, r, rows) => RowKernel.Each(values, r, rows, MakeInterval));

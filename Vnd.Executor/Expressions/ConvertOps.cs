@@ -55,14 +55,17 @@ public readonly struct IntToBoolOp : IUnaryOp<int, byte>
     public static byte Apply(int value) => value != 0 ? (byte)1 : (byte)0;
 }
 
+/// <summary>timestamp(µs) → timestamp(ns); an infinity stays PostgreSQL's sentinel in either unit.</summary>
 public readonly struct ScaleOp : IUnaryOp<long, long>
 {
-    public static long Apply(long value) => checked(value * 1000);
+    public static long Apply(long value) => Vnd.Executor.Vectors.TemporalInfinity.IsTimestamp(value) ? value : checked(value * 1000);
 }
 
+/// <summary>timestamp(ns) → timestamp(µs), flooring; an infinity stays the sentinel.</summary>
 public readonly struct UnscaleOp : IUnaryOp<long, long>
 {
-    public static long Apply(long value) => Vnd.Executor.Vectors.TimeUnits.FloorDiv(value, 1000);
+    public static long Apply(long value) =>
+        Vnd.Executor.Vectors.TemporalInfinity.IsTimestamp(value) ? value : Vnd.Executor.Vectors.TimeUnits.FloorDiv(value, 1000);
 }
 
 /// <summary>timestamp(µs) → time: the time of day of the stored (UTC for timestamptz) instant.</summary>

@@ -36,10 +36,16 @@ internal static class IntervalFunctions
                 };
                 return new FunctionExpression(name, SqlType.Interval, [TypeUnification.To(a[0], SqlType.Interval)], (values, r, rows) =>
                     RowKernel.Each(values, r, rows, (v, result, i) => result.Set(i, justify(v[0].Get<PgInterval>(i)))));
-            case "isfinite" when a.Count == 1 && a[0].Type.Id is TypeId.Date or TypeId.Timestamp or TypeId.TimestampTz or TypeId.Interval:
-                // VND holds no infinite dates or timestamps, so every value is finite.
+            case "isfinite" when a.Count == 1 && a[0].Type.Id == TypeId.Interval:
+                // PostgreSQL 15's intervals have no infinity.
                 return new FunctionExpression(name, SqlType.Bool, [a[0]], static (values, r, rows) =>
                     RowKernel.Each(values, r, rows, static (_, result, i) => result.Set(i, (byte)1)));
+            case "isfinite" when a.Count == 1 && a[0].Type.Id == TypeId.Date:
+                return new FunctionExpression(name, SqlType.Bool, [a[0]], static (values, r, rows) =>
+                    RowKernel.Each(values, r, rows, static (v, result, i) => result.Set(i, TemporalInfinity.IsDate(v[0].Get<int>(i)) ? (byte)0 : (byte)1)));
+            case "isfinite" when a.Count == 1 && a[0].Type.Id is TypeId.Timestamp or TypeId.TimestampTz:
+                return new FunctionExpression(name, SqlType.Bool, [a[0]], static (values, r, rows) =>
+                    RowKernel.Each(values, r, rows, static (v, result, i) => result.Set(i, TemporalInfinity.IsTimestamp(v[0].Get<long>(i)) ? (byte)0 : (byte)1)));
             case "clock_timestamp" when a.Count == 0:
                 // Unlike now(), read at every row.
                 return new FunctionExpression(name, SqlType.TimestampTz, [], static (_, r, rows) =>

@@ -8,7 +8,8 @@ namespace Vnd.Executor.Expressions;
 /// Date/time arithmetic: timestamp − timestamp → interval (microseconds, like PostgreSQL; nanosecond columns
 /// are converted), timestamp ± interval → timestamp (months via the calendar), interval ± interval,
 /// date − date → integer days, date ± integer → date; time − time → interval, time ± interval → time (around the
-/// clock: the interval's days and months do not move a time of day), date + time → timestamp.
+/// clock: the interval's days and months do not move a time of day), date + time → timestamp. An infinite date or
+/// timestamp stays infinite when shifted; the difference of infinite ones is 22008, as in PostgreSQL 15.
 /// </summary>
 public sealed class TemporalArithmeticExpression : Expression
 {
@@ -60,6 +61,8 @@ public sealed class TemporalArithmeticExpression : Expression
                 switch (_mode)
                 {
                     case Mode.TimestampDifference:
+                        if (TemporalInfinity.IsTimestamp(l.Data<long>()[i * ls]) || TemporalInfinity.IsTimestamp(r.Data<long>()[i * rs]))
+                            throw new ExecutionException(SqlState.DatetimeFieldOverflow, "cannot subtract infinite timestamps");
                         var delta = checked(l.Data<long>()[i * ls] - r.Data<long>()[i * rs]);
                         // PostgreSQL justifies the hours of a timestamp difference into days: '2 days 00:30:00', not '48:30:00'.
                         var micros = TimeUnits.ToMicros(delta, Left.Type.Unit);
@@ -80,13 +83,19 @@ public sealed class TemporalArithmeticExpression : Expression
                         result.Data<long>()[i] = TimeOfDay.Shift(l.Data<long>()[i * ls], sign * r.Data<PgInterval>()[i * rs].Micros);
                         break;
                     case Mode.DateAtTime:
-                        result.Data<long>()[i] = checked((l.Data<int>()[i * ls] * TimeOfDay.MicrosPerDay) + r.Data<long>()[i * rs]);
+                        var day = l.Data<int>()[i * ls];
+                        result.Data<long>()[i] = TemporalInfinity.IsDate(day)
+                            ? TemporalInfinity.OfDate(day).TimestampValue
+                            : checked((day * TimeOfDay.MicrosPerDay) + r.Data<long>()[i * rs]);
                         break;
                     case Mode.DateDifference:
+                        if (TemporalInfinity.IsDate(l.Data<int>()[i * ls]) || TemporalInfinity.IsDate(r.Data<int>()[i * rs]))
+                            throw new ExecutionException(SqlState.DatetimeFieldOverflow, "cannot subtract infinite dates");
                         result.Data<int>()[i] = checked(l.Data<int>()[i * ls] - r.Data<int>()[i * rs]);
                         break;
                     default:
-                        result.Data<int>()[i] = checked(l.Data<int>()[i * ls] + (sign * r.Data<int>()[i * rs]));
+                        var date = l.Data<int>()[i * ls];
+                        result.Data<int>()[i] = TemporalInfinity.IsDate(date) ? date : checked(date + (sign * r.Data<int>()[i * rs]));
                         break;
                 }
             }
@@ -103,8 +112,11 @@ public sealed class TemporalArithmeticExpression : Expression
     }
 
     /// <summary>Adds an interval to a stored timestamp: calendar months first, then days and microseconds.</summary>
+    /// <remarks>An infinite timestamp stays infinite whatever the interval (PostgreSQL 15).</remarks>
     public static long Shift(long stored, PgInterval interval, int sign, TimeUnit unit)
     {
+        if (TemporalInfinity.IsTimestamp(stored))
+            return stored;
         if (interval.Months != 0)
         {
             var t = DateTime.UnixEpoch.AddTicks(TimeUnits.ToTicks(stored, unit)).AddMonths(sign * interval.Months);

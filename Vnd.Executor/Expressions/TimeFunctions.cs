@@ -50,7 +50,9 @@ internal static class TimeFunctions
                 }
                 return new FunctionExpression(name, type, [ts], (args, r, rows) => Each<long>(args[0], r, rows, v =>
                 {
-                    if (exact)
+                    if (TemporalInfinity.IsTimestamp(v.Value))
+                        InfinitePart(r, v.Row, v.Value, field, exact);
+                    else if (exact)
                         r.Set(v.Row, WithScale(ExactPart(v.Value, field, unit), field));
                     else
                         r.Set(v.Row, Part(v.Value, field, unit));
@@ -95,14 +97,14 @@ internal static class TimeFunctions
             if (input.IsNull(0))
                 result.SetNull(0);
             else
-                result.Data<double>()[0] = input.Get<long>(0) / perSecond;
+                result.Data<double>()[0] = Epoch(input.Get<long>(0), perSecond);
             return;
         }
         result.ResetFlat();
         var stored = input.Data<long>();
         var seconds = result.Data<double>();
         foreach (var i in rows)
-            seconds[i] = stored[i] / perSecond;
+            seconds[i] = Epoch(stored[i], perSecond);
         if (input.Validity.AllValid)
             return;
         foreach (var i in rows)
@@ -112,8 +114,32 @@ internal static class TimeFunctions
         }
     }
 
+    /// <summary>An infinite timestamp's epoch is ±Infinity (PostgreSQL 15).</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    private static double Epoch(long stored, double perSecond) => TemporalInfinity.IsTimestamp(stored)
+        ? (stored > 0 ? double.PositiveInfinity : double.NegativeInfinity)
+        : stored / perSecond;
+
+    /// <summary>
+    /// PostgreSQL 15 on an infinite date or timestamp: the fields that grow with time (epoch, year, decade, century,
+    /// millennium) are ±Infinity, the others NULL. EXTRACT's numeric has no infinity in VND (decimal), so there it is
+    /// 0A000 rather than a finite number.
+    /// </summary>
+    private static void InfinitePart(Vector result, int row, long stored, string field, bool exact)
+    {
+        if (field is not ("epoch" or "year" or "decade" or "century" or "millennium"))
+            result.SetNull(row);
+        else if (exact)
+            throw new ExecutionException(SqlState.FeatureNotSupported, $"extract({field}) of an infinite value is numeric infinity, which VND's numeric cannot hold; use date_part");
+        else
+            result.Set(row, stored > 0 ? double.PositiveInfinity : double.NegativeInfinity);
+    }
+
+    /// <summary>date_trunc; an infinite timestamp stays infinite.</summary>
     public static long Truncate(long stored, string field, TimeUnit unit)
     {
+        if (TemporalInfinity.IsTimestamp(stored))
+            return stored;
         var perSecond = TimeUnits.PerSecond(unit);
         long Floor(long size) => TimeUnits.FloorDiv(stored, size) * size;
         switch (field)
@@ -264,8 +290,11 @@ internal static class TimeFunctions
     {
         public static long Apply(double seconds)
         {
-            if (double.IsNaN(seconds) || double.IsInfinity(seconds))
-                throw new ExecutionException(SqlState.DatetimeFieldOverflow, "timestamp cannot be NaN or infinite");
+            // to_timestamp('infinity') is the infinite timestamp in PostgreSQL; NaN has no timestamp.
+            if (double.IsNaN(seconds))
+                throw new ExecutionException(SqlState.DatetimeFieldOverflow, "timestamp cannot be NaN");
+            if (double.IsInfinity(seconds))
+                return seconds > 0 ? long.MaxValue : long.MinValue;
             return checked((long)Math.Round(seconds * 1_000_000));
         }
     }

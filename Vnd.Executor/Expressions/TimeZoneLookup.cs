@@ -37,13 +37,17 @@ internal sealed class TimeZoneLookup
     {
         private const long TicksPerMicro = 10;
 
-        public long UtcToLocalMicros(long utc) =>
-            utc + (zone.GetUtcOffset(TimeUnits.MicrosToDateTime(utc, DateTimeKind.Utc)).Ticks / TicksPerMicro);
+        /// <summary>An infinite timestamp is infinite in every zone.</summary>
+        public long UtcToLocalMicros(long utc) => TemporalInfinity.IsTimestamp(utc)
+            ? utc
+            : utc + (zone.GetUtcOffset(TimeUnits.MicrosToDateTime(utc, DateTimeKind.Utc)).Ticks / TicksPerMicro);
 
         /// <summary>A wall-clock time the zone skips (spring forward) reads with the offset in force before the gap, and
         /// one it repeats (fall back) as standard time, both as PostgreSQL does.</summary>
         public long LocalToUtcMicros(long local)
         {
+            if (TemporalInfinity.IsTimestamp(local))
+                return local;
             var wallClock = TimeUnits.MicrosToDateTime(local, DateTimeKind.Unspecified);
             var offset = zone.IsInvalidTime(wallClock) ? zone.GetUtcOffset(wallClock.AddHours(-3)) : zone.GetUtcOffset(wallClock);
             return local - (offset.Ticks / TicksPerMicro);

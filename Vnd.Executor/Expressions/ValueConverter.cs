@@ -8,10 +8,12 @@ namespace Vnd.Executor.Expressions;
 /// <summary>
 /// Row-at-a-time conversion of boxed values between types (the slow path of CAST, also used to fold literals).
 /// Text forms follow PostgreSQL's output functions; bad text raises 22P02 like PostgreSQL's input functions.
+/// <c>now</c> is the statement's (in a transaction block, the transaction's) instant, which the special inputs
+/// 'now', 'today', 'tomorrow' and 'yesterday' are relative to, as now() is; null only outside any statement.
 /// </summary>
 public static partial class ValueConverter
 {
-    public static object? Convert(object? value, SqlType from, SqlType to)
+    public static object? Convert(object? value, SqlType from, SqlType to, DateTime? now = null)
     {
         if (value is null)
             return null;
@@ -19,13 +21,16 @@ public static partial class ValueConverter
         if (to.Id == TypeId.Text && value is Vectors.InetValue inet)
             return NetworkFunctions.WithPrefix(inet);
         if (to.Id == TypeId.Array)
-            return ArrayConversions.ToArray(value, from, to.Element!);
+            return ArrayConversions.ToArray(value, from, to.Element!, now);
         if (to.Id == TypeId.Text)
             return ValueFormatter.Format(value, from);
         if (value is string text)
-            return Parse(text.Trim(), to);
+            return Parse(text.Trim(), to, now);
         return (value, to.Id) switch
         {
+            // Casts between date, timestamp and timestamptz keep an infinity; its time of day is NULL (timestamp_time).
+            (TemporalInfinity, TypeId.Date or TypeId.Timestamp or TypeId.TimestampTz) => value,
+            (TemporalInfinity, TypeId.Time) => null,
             (DateTime t, TypeId.Date) => DateOnly.FromDateTime(t),
             (DateOnly d, TypeId.Timestamp or TypeId.TimestampTz) => d.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc),
             (DateTime t, TypeId.Timestamp or TypeId.TimestampTz) => t,
@@ -44,10 +49,10 @@ public static partial class ValueConverter
         };
     }
 
-    public static object Parse(string text, SqlType to)
+    public static object Parse(string text, SqlType to, DateTime? now = null)
     {
         var invariant = CultureInfo.InvariantCulture;
-        if (to.Id is TypeId.Date or TypeId.Timestamp or TypeId.TimestampTz && SpecialDateTimes.TryParse(text, to.Id, out var special))
+        if (to.Id is TypeId.Date or TypeId.Timestamp or TypeId.TimestampTz && SpecialDateTimes.TryParse(text, to.Id, now ?? SpecialDateTimes.Clock(), out var special))
             return special;
         try
         {

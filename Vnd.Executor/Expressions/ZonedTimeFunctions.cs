@@ -50,6 +50,11 @@ internal static class ZonedTimeFunctions
             throw new ExecutionException(SqlState.DatetimeFieldOverflow, "stride must be greater than zero");
         var source = args[1].Get<long>(row);
         var origin = args[2].Get<long>(row);
+        if (TemporalInfinity.IsTimestamp(source))
+        {
+            result.Set(row, source); // timestamp_bin returns an infinite source as it is
+            return;
+        }
         long offset;
         try
         {

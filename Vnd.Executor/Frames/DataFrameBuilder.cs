@@ -9,7 +9,8 @@ namespace Vnd.Executor.Frames;
 /// Collects query result batches into a Microsoft.Data.Analysis <see cref="DataFrame"/> for .NET diagnosis apps
 /// (the engine itself never computes on DataFrames: they are the edge, not the executor). Columns are typed and
 /// NULLs stay nulls: bool → Boolean, int2/int4/int8 → Int16/Int32/Int64, float4/float8 → Double, numeric →
-/// Decimal, timestamp/timestamptz → DateTime (UTC), date → DateTime (midnight UTC), interval → TimeSpan (a month
+/// Decimal, timestamp/timestamptz → DateTime (UTC), date → DateTime (midnight UTC), their infinities →
+/// DateTime.MaxValue/MinValue (Npgsql's legacy mapping; DateTime has none), interval → TimeSpan (a month
 /// counted as 30 days, as PostgreSQL compares intervals), text → string, and inet/cidr, macaddr, bytea, oid and
 /// arrays → their PostgreSQL text form as a string ("10.0.0.1", "10.0.0.0/8", "\x0102").
 /// </summary>
@@ -79,12 +80,12 @@ public sealed class DataFrameBuilder
                 var timestamps = (DateTimeDataFrameColumn)_columns[c];
                 var unit = _types[c].Unit;
                 foreach (var r in rows)
-                    timestamps.Append(vector.IsNull(r) ? null : DateTime.UnixEpoch.AddTicks(TimeUnits.ToTicks(vector.Get<long>(r), unit)));
+                    timestamps.Append(vector.IsNull(r) ? null : Timestamp(vector.Get<long>(r), unit));
                 break;
             case FrameColumnKind.Date:
                 var dates = (DateTimeDataFrameColumn)_columns[c];
                 foreach (var r in rows)
-                    dates.Append(vector.IsNull(r) ? null : DateTime.UnixEpoch.AddDays(vector.Get<int>(r)));
+                    dates.Append(vector.IsNull(r) ? null : Date(vector.Get<int>(r)));
                 break;
             case FrameColumnKind.Interval:
                 var intervals = (PrimitiveDataFrameColumn<TimeSpan>)_columns[c];
@@ -161,4 +162,12 @@ public sealed class DataFrameBuilder
         seen[name] = count + 1;
         return UniqueName($"{name}_{count + 1}", seen);
     }
+
+    private static DateTime Timestamp(long stored, TimeUnit unit) => TemporalInfinity.IsTimestamp(stored)
+        ? (stored > 0 ? DateTime.MaxValue : DateTime.MinValue)
+        : DateTime.UnixEpoch.AddTicks(TimeUnits.ToTicks(stored, unit));
+
+    private static DateTime Date(int days) => TemporalInfinity.IsDate(days)
+        ? (days > 0 ? DateTime.MaxValue : DateTime.MinValue)
+        : DateTime.UnixEpoch.AddDays(days);
 }

@@ -39,8 +39,16 @@ public sealed class ExpressionTranslator
     /// <summary>Plans the subqueries an expression holds (uncorrelated ones run once, see <see cref="SubqueryExpression"/>).</summary>
     public Func<LogicalPlan, Operators.PhysicalOperator>? Subqueries { get; init; }
 
-    /// <summary>now()/current_timestamp: one instant for the whole statement (set by the physical planner).</summary>
+    /// <summary>statement_timestamp(): one instant for the whole statement (set by the physical planner).</summary>
     public DateTime? StatementTime { get; init; }
+
+    /// <summary>
+    /// now()/current_timestamp/transaction_timestamp() and the text 'now' (with 'today', …) read by a cast: the start
+    /// of the transaction block the statement runs in, else <see cref="StatementTime"/>, as in PostgreSQL.
+    /// </summary>
+    public DateTime? TransactionTime { get; init; }
+
+    private DateTime? Now => TransactionTime ?? StatementTime;
 
     public Expression Translate(BoundExpr expr) => expr switch
     {
@@ -48,7 +56,7 @@ public sealed class ExpressionTranslator
             ? Expr.Column(ordinal, c.ColumnType, c.Name)
             : throw Unsupported($"a reference to column \"{c.Name}\" from outside its input (correlated subquery)"),
         BoundLiteral l => Literal(l),
-        BoundCast c => Expr.Cast(Translate(c.Operand), c.TargetType),
+        BoundCast c => Expr.Cast(Translate(c.Operand), c.TargetType, Now),
         BoundCall call => Call(call),
         BoundCase c => Expr.Case(c.Whens.Select(w => (Translate(w.Condition), Translate(w.Result))).ToArray(),
             c.Else is null ? Expr.Null(c.ResultType) : Translate(c.Else)),
@@ -81,11 +89,11 @@ public sealed class ExpressionTranslator
     }
 
     /// <summary>Literals with no CLR form keep PostgreSQL input text; the cast kernels parse it (once, as a constant).</summary>
-    private static Expression Literal(BoundLiteral literal) => literal.Value switch
+    private Expression Literal(BoundLiteral literal) => literal.Value switch
     {
         null => Expr.Null(literal.LiteralType),
         string text when literal.LiteralType.Id is not (TypeId.Text or TypeId.Unknown) =>
-            Expr.Cast(Expr.Constant(text, SqlType.Text), literal.LiteralType),
+            Expr.Cast(Expr.Constant(text, SqlType.Text), literal.LiteralType, Now),
         var value => Expr.Constant(value, literal.LiteralType),
     };
 
@@ -95,7 +103,7 @@ public sealed class ExpressionTranslator
         if (_parameters is null || parameter.Index < 1 || parameter.Index > _parameters.Count)
             throw new ExecutionException("42P02", $"there is no parameter ${parameter.Index}");
         var value = Literal(_parameters[parameter.Index - 1]);
-        return parameter.Type.Id == TypeId.Unknown || value.Type == parameter.Type ? value : Expr.Cast(value, parameter.Type);
+        return parameter.Type.Id == TypeId.Unknown || value.Type == parameter.Type ? value : Expr.Cast(value, parameter.Type, Now);
     }
 
     private Expression Is(BoundIs test)
@@ -125,10 +133,12 @@ public sealed class ExpressionTranslator
     private Expression Kernel(BoundCall call)
     {
         var args = call.Arguments.Select(Translate).ToArray();
-        // now(), transaction_timestamp() and statement_timestamp() are one instant for the whole statement (each
-        // statement is its own transaction here); clock_timestamp() alone moves.
-        if (call is { Kind: CallKind.Function, Name: "now" or "transaction_timestamp" or "statement_timestamp", Arguments.Count: 0 } && StatementTime is { } now)
+        // now() and transaction_timestamp() are the transaction's start, statement_timestamp() the statement's (the
+        // same outside a block); clock_timestamp() alone moves.
+        if (call is { Kind: CallKind.Function, Name: "now" or "transaction_timestamp", Arguments.Count: 0 } && Now is { } now)
             return Expr.Constant(now, SqlType.TimestampTz);
+        if (call is { Kind: CallKind.Function, Name: "statement_timestamp", Arguments.Count: 0 } && StatementTime is { } statement)
+            return Expr.Constant(statement, SqlType.TimestampTz);
         if (call.Kind == CallKind.Function)
             return Expr.Function(call.Name, args);
         return (call.Name, args.Length) switch

@@ -129,10 +129,19 @@ public sealed partial class PhysicalPlanner(Func<Scan, IBatchSource> resolveTabl
     /// </summary>
     private PhysicalOperator PlanSubquery(LogicalPlan subquery) => Plan(Vnd.Planner.Rules.Optimizer.Default.Optimize(subquery).Plan);
 
-    /// <summary>now() for every expression of this statement, to the microsecond like PostgreSQL's timestamps.</summary>
-    private readonly DateTime _statementTime = new(DateTime.UtcNow.Ticks / 10 * 10, DateTimeKind.Utc);
+    /// <summary>statement_timestamp() for every expression of this statement, to the microsecond like PostgreSQL's timestamps.</summary>
+    private readonly DateTime _statementTime = SpecialDateTimes.Clock();
 
-    private ExpressionTranslator Over(LogicalPlan input) => new(input.Output, parameters) { Subqueries = Plan, StatementTime = _statementTime };
+    /// <summary>
+    /// The start of the transaction block the statement runs in (now() and 'now' in PostgreSQL); null outside a
+    /// block, where it is the statement's time.
+    /// </summary>
+    public DateTime? TransactionTime { get; init; }
+
+    private ExpressionTranslator Over(LogicalPlan input) => Translator(input.Output);
+
+    private ExpressionTranslator Translator(IEnumerable<PlanColumn> layout) =>
+        new(layout, parameters) { Subqueries = Plan, StatementTime = _statementTime, TransactionTime = TransactionTime };
 
     private readonly SharedSnapshots _snapshots = new();
 
@@ -209,7 +218,7 @@ public sealed partial class PhysicalPlanner(Func<Scan, IBatchSource> resolveTabl
         }
         var residual = join.Residual is null
             ? null
-            : new ExpressionTranslator(join.Left.Output.Concat(join.Right.Output), parameters) { Subqueries = Plan, StatementTime = _statementTime }.Translate(join.Residual);
+            : Translator(join.Left.Output.Concat(join.Right.Output)).Translate(join.Residual);
         var type = join.Type switch
         {
             LogicalJoinType.Inner or LogicalJoinType.Cross => PhysicalJoinType.Inner,
@@ -232,7 +241,7 @@ public sealed partial class PhysicalPlanner(Func<Scan, IBatchSource> resolveTabl
     /// <summary>Each VALUES row is a projection of the single empty row; the rows are concatenated in order.</summary>
     private PhysicalOperator PlanValues(Values values)
     {
-        var translator = new ExpressionTranslator([], parameters) { Subqueries = Plan, StatementTime = _statementTime };
+        var translator = Translator([]);
         var names = values.Columns.Select(c => c.Name).ToArray();
         var rows = new PhysicalOperator[values.Rows.Count];
         for (var r = 0; r < rows.Length; r++)

@@ -7,7 +7,7 @@ namespace Vnd.Executor.Vectors;
 /// <summary>
 /// Boxed access to single values: for literals when a plan is built, for tests and for slow paths such as
 /// result formatting. Never used inside kernels. CLR mapping: bool, short, int, long, double, decimal, string
-/// (text), byte[] (bytea), ArrayValue (arrays), DateTime (timestamp, UTC), DateOnly (date), TimeSpan (time, 0 … 24 h), PgInterval, IPAddress or InetValue (inet),
+/// (text), byte[] (bytea), ArrayValue (arrays), DateTime (timestamp, UTC), DateOnly (date), TemporalInfinity (either's infinities), TimeSpan (time, 0 … 24 h), PgInterval, IPAddress or InetValue (inet),
 /// PhysicalAddress-free ulong (macaddr).
 /// </summary>
 public static class VectorValues
@@ -23,10 +23,9 @@ public static class VectorValues
         {
             PhysicalType.Bool => vector.Get<byte>(row) != 0,
             PhysicalType.Int16 => vector.Get<short>(row),
-            PhysicalType.Int32 when type.Id == TypeId.Date => DateOnly.FromDayNumber(DateOnly.FromDateTime(UnixEpoch).DayNumber + vector.Get<int>(row)),
+            PhysicalType.Int32 when type.Id == TypeId.Date => Date(vector.Get<int>(row)),
             PhysicalType.Int32 => vector.Get<int>(row),
-            PhysicalType.Int64 when type.Id is TypeId.Timestamp or TypeId.TimestampTz =>
-                UnixEpoch.AddTicks(TimeUnits.ToTicks(vector.Get<long>(row), type.Unit)),
+            PhysicalType.Int64 when type.Id is TypeId.Timestamp or TypeId.TimestampTz => Timestamp(vector.Get<long>(row), type.Unit),
             PhysicalType.Int64 when type.Id == TypeId.Time => TimeSpan.FromTicks(vector.Get<long>(row) * TimeSpan.TicksPerMicrosecond),
             PhysicalType.Int64 => vector.Get<long>(row),
             PhysicalType.Float64 => vector.Get<double>(row),
@@ -42,6 +41,14 @@ public static class VectorValues
         };
     }
 
+    private static object Date(int days) => TemporalInfinity.IsDate(days)
+        ? TemporalInfinity.OfDate(days)
+        : DateOnly.FromDayNumber(DateOnly.FromDateTime(UnixEpoch).DayNumber + days);
+
+    private static object Timestamp(long stored, TimeUnit unit) => TemporalInfinity.IsTimestamp(stored)
+        ? TemporalInfinity.OfTimestamp(stored)
+        : UnixEpoch.AddTicks(TimeUnits.ToTicks(stored, unit));
+
     /// <summary>Writes one boxed value (CLR types as in <see cref="Get"/>; numbers are converted).</summary>
     public static void Set(Vector vector, int row, object? value)
     {
@@ -56,6 +63,8 @@ public static class VectorValues
         {
             case PhysicalType.Bool: vector.Set(row, (byte)((bool)value ? 1 : 0)); break;
             case PhysicalType.Int16: vector.Set(row, Convert.ToInt16(value)); break;
+            case PhysicalType.Int32 when value is TemporalInfinity infinity: vector.Set(row, infinity.DateValue); break;
+            case PhysicalType.Int64 when value is TemporalInfinity infinity: vector.Set(row, infinity.TimestampValue); break;
             case PhysicalType.Int32 when value is DateOnly d:
                 vector.Set(row, d.DayNumber - DateOnly.FromDateTime(UnixEpoch).DayNumber);
                 break;

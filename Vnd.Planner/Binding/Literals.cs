@@ -14,13 +14,6 @@ internal static class Literals
     public static BoundLiteral Convert(string text, SqlType type, SqlNode node)
     {
         var trimmed = text.Trim();
-        // VND stores no infinite dates or timestamps: a literal 'infinity' fails here, with its position, rather
-        // than at execution (where a column's text holding it fails the same way).
-        if (type.Id is TypeId.Date or TypeId.Timestamp or TypeId.TimestampTz
-            && trimmed.ToLowerInvariant() is "infinity" or "+infinity" or "-infinity")
-        {
-            throw BinderErrors.Unsupported($"the infinite {type.PgName} value '{trimmed}'", node);
-        }
         object? value = type.Id switch
         {
             TypeId.Int2 => short.TryParse(trimmed, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var s) ? s : null,

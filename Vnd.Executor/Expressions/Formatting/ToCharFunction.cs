@@ -87,6 +87,11 @@ internal static class ToCharFunction
 
         public void Format(long micros, ReadOnlySpan<byte> template, bool withZone, Vector result, int row)
         {
+            if (TemporalInfinity.IsTimestamp(micros))
+            {
+                result.SetNull(row); // timestamp_to_char: an infinite timestamp has no fields to print
+                return;
+            }
             var compiled = _templates.For(template);
             var time = TimeUnits.MicrosToDateTime(micros, DateTimeKind.Utc);
             _text.Clear();

@@ -30,17 +30,60 @@ public sealed class CopyDifferentialTests(ServeFixture fixture)
     [Fact]
     public async Task Arrays_copy_and_print_equal_to_postgresql_15_byte_for_byte()
     {
-        using var postgres = new PostgresServer();
-        await using var vnd = new NpgsqlConnection(fixture.ConnectionString("tenant1"));
-        await vnd.OpenAsync();
-        await using var pg = new NpgsqlConnection(postgres.ConnectionString);
-        await pg.OpenAsync();
+        await using var both = await Connections.OpenAsync(fixture.ConnectionString("tenant1"));
+        var (vnd, pg) = (both.Vnd, both.Pg);
         var copy = $"COPY ({Arrays}) TO STDOUT";
         Assert.Equal(await RawBinaryAsync(pg, copy + " (FORMAT binary)"), await RawBinaryAsync(vnd, copy + " (FORMAT binary)"));
         Assert.Equal(await TextAsync(pg, copy), await TextAsync(vnd, copy));
         Assert.Equal(await TextAsync(pg, copy + " (FORMAT csv)"), await TextAsync(vnd, copy + " (FORMAT csv)"));
         // DataRow text (array_out) and the RowDescription type OIDs, as a text-format result.
         Assert.Equal(await DataRowsAsync(pg, Arrays), await DataRowsAsync(vnd, Arrays));
+    }
+
+    /// <summary>
+    /// Npgsql reading infinities in binary and sending them as parameters: whatever its default mapping of the
+    /// sentinels is (DateTime.MaxValue/MinValue unless its infinity conversions are disabled), VND's values read and
+    /// round-trip as PostgreSQL's do.
+    /// </summary>
+    [Fact]
+    public async Task Infinite_dates_and_timestamps_read_and_round_trip_through_npgsql_as_postgresql_15s()
+    {
+        await using var both = await Connections.OpenAsync(fixture.ConnectionString("tenant1"));
+        var (vnd, pg) = (both.Vnd, both.Pg);
+        Assert.Equal(await InfinitiesReadAsync(pg), await InfinitiesReadAsync(vnd));
+        var expected = await InfinitiesSentAsync(pg);
+        Assert.Equal(["infinity", "-infinity", "infinity", "-infinity", "infinity", "-infinity"], expected);
+        Assert.Equal(expected, await InfinitiesSentAsync(vnd));
+    }
+
+    private static async Task<List<string>> InfinitiesReadAsync(NpgsqlConnection connection)
+    {
+        await using var command = new NpgsqlCommand(Infinities, connection);
+        await using var reader = await command.ExecuteReaderAsync();
+        Assert.True(await reader.ReadAsync());
+        var values = new List<string>();
+        for (var c = 0; c < 6; c++)
+        {
+            values.Add(reader.GetFieldValue<DateTime>(c).ToString("O", System.Globalization.CultureInfo.InvariantCulture));
+            values.Add(reader.GetDataTypeName(c));
+        }
+        values.Add(string.Join(",", reader.GetFieldValue<DateTime[]>(6).Select(t => t.ToString("O", System.Globalization.CultureInfo.InvariantCulture))));
+        return values;
+    }
+
+    /// <summary>DateTime.MaxValue/MinValue as binary timestamp, timestamptz and date parameters, printed by the server.</summary>
+    private static async Task<List<string>> InfinitiesSentAsync(NpgsqlConnection connection)
+    {
+        await using var command = new NpgsqlCommand("select $1::text, $2::text, $3::text, $4::text, $5::text, $6::text", connection);
+        command.Parameters.Add(new NpgsqlParameter { Value = DateTime.MaxValue, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Timestamp });
+        command.Parameters.Add(new NpgsqlParameter { Value = DateTime.MinValue, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Timestamp });
+        command.Parameters.Add(new NpgsqlParameter { Value = DateTime.SpecifyKind(DateTime.MaxValue, DateTimeKind.Utc), NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.TimestampTz });
+        command.Parameters.Add(new NpgsqlParameter { Value = DateTime.SpecifyKind(DateTime.MinValue, DateTimeKind.Utc), NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.TimestampTz });
+        command.Parameters.Add(new NpgsqlParameter { Value = DateOnly.MaxValue, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Date });
+        command.Parameters.Add(new NpgsqlParameter { Value = DateOnly.MinValue, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Date });
+        await using var reader = await command.ExecuteReaderAsync();
+        Assert.True(await reader.ReadAsync());
+        return [.. Enumerable.Range(0, 6).Select(reader.GetString)];
     }
 
     private static async Task<List<string>> DataRowsAsync(NpgsqlConnection connection, string sql)
@@ -58,15 +101,21 @@ public sealed class CopyDifferentialTests(ServeFixture fixture)
         return values;
     }
 
+    /// <summary>
+    /// The infinite dates and timestamps: binary send is PostgreSQL's sentinel itself (int32/int64 max and min, not
+    /// shifted to the 2000 epoch), text is 'infinity'/'-infinity', alone and as array elements.
+    /// </summary>
+    private const string Infinities = """
+        select 'infinity'::date, '-infinity'::date, 'infinity'::timestamp, '-infinity'::timestamp, 'infinity'::timestamptz, '-infinity'::timestamptz,
+               ARRAY['infinity'::timestamp, '-infinity', '2024-01-02 03:04:05'], ARRAY['-infinity'::timestamptz, 'infinity']
+        """;
+
     [Fact]
     public async Task Binary_and_text_copy_equal_postgresql_15_byte_for_byte()
     {
-        using var postgres = new PostgresServer();
-        await using var vnd = new NpgsqlConnection(fixture.ConnectionString("tenant1"));
-        await vnd.OpenAsync();
-        await using var pg = new NpgsqlConnection(postgres.ConnectionString);
-        await pg.OpenAsync();
-        foreach (var query in new[] { BinaryCopyQueries.EveryType, Timestamps })
+        await using var both = await Connections.OpenAsync(fixture.ConnectionString("tenant1"));
+        var (vnd, pg) = (both.Vnd, both.Pg);
+        foreach (var query in new[] { BinaryCopyQueries.EveryType, Timestamps, Infinities })
         {
             var copy = $"COPY ({query}) TO STDOUT";
             Assert.Equal(await RawBinaryAsync(pg, copy + " (FORMAT binary)"), await RawBinaryAsync(vnd, copy + " (FORMAT binary)"));
@@ -85,11 +134,8 @@ public sealed class CopyDifferentialTests(ServeFixture fixture)
     [Fact]
     public async Task Timestamptz_text_in_a_zone_with_daylight_saving_equals_postgresql_15()
     {
-        using var postgres = new PostgresServer();
-        await using var vnd = new NpgsqlConnection(fixture.ConnectionString("tenant1"));
-        await vnd.OpenAsync();
-        await using var pg = new NpgsqlConnection(postgres.ConnectionString);
-        await pg.OpenAsync();
+        await using var both = await Connections.OpenAsync(fixture.ConnectionString("tenant1"));
+        var (vnd, pg) = (both.Vnd, both.Pg);
         const string Copy = """
             COPY (select '2024-03-31 00:59:59.5+00'::timestamptz, '2024-03-31 01:00:00+00'::timestamptz, '2024-10-27 00:30:00.25+00'::timestamptz,
                          '2024-10-27 01:30:00+00'::timestamptz) TO STDOUT
@@ -114,5 +160,39 @@ public sealed class CopyDifferentialTests(ServeFixture fixture)
     {
         using var reader = await connection.BeginTextExportAsync(copy);
         return await reader.ReadToEndAsync();
+    }
+
+    /// <summary>A session on VND and one on a fresh PostgreSQL 15, closed (and the server stopped) together.</summary>
+    private sealed class Connections(PostgresServer server, NpgsqlConnection vnd, NpgsqlConnection pg) : IAsyncDisposable
+    {
+        public NpgsqlConnection Vnd => vnd;
+
+        public NpgsqlConnection Pg => pg;
+
+        public static async Task<Connections> OpenAsync(string vndConnectionString)
+        {
+            var server = new PostgresServer();
+            var vnd = new NpgsqlConnection(vndConnectionString);
+            var pg = new NpgsqlConnection(server.ConnectionString);
+            var both = new Connections(server, vnd, pg);
+            try
+            {
+                await vnd.OpenAsync();
+                await pg.OpenAsync();
+                return both;
+            }
+            catch
+            {
+                await both.DisposeAsync();
+                throw;
+            }
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            await vnd.DisposeAsync();
+            await pg.DisposeAsync();
+            server.Dispose();
+        }
     }
 }

@@ -68,6 +68,24 @@ public sealed class NpgsqlQueryTests(ServeFixture fixture)
             (long)(await command.ExecuteScalarAsync())!);
     }
 
+    /// <summary>
+    /// A trace table's nanosecond times against the infinities (literal and binary parameter): every packet is before
+    /// 'infinity' and after '-infinity', none after 'infinity', whether or not a segment's time range is consulted.
+    /// </summary>
+    [Fact]
+    public async Task Trace_times_compare_with_the_infinities()
+    {
+        await using var connection = await OpenAsync();
+        var all = EmbeddedCount("tenant1", "");
+        Assert.True(all > 0);
+        Assert.Equal(all, EmbeddedCount("tenant1", "where ts < 'infinity' and ts > '-infinity'::timestamptz"));
+        Assert.Equal(0, EmbeddedCount("tenant1", "where ts > 'infinity' or ts < '-infinity' or ts = 'infinity'"));
+        await using var command = new NpgsqlCommand("select count(*) from packets where ts < $1 and ts > $2", connection);
+        command.Parameters.Add(new NpgsqlParameter { Value = DateTime.SpecifyKind(DateTime.MaxValue, DateTimeKind.Utc), NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.TimestampTz });
+        command.Parameters.Add(new NpgsqlParameter { Value = DateTime.SpecifyKind(DateTime.MinValue, DateTimeKind.Utc), NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.TimestampTz });
+        Assert.Equal(all, (long)(await command.ExecuteScalarAsync())!);
+    }
+
     [Fact]
     public async Task A_batch_of_statements_returns_every_result()
     {

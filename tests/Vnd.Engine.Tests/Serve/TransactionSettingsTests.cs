@@ -124,4 +124,26 @@ public sealed class TransactionSettingsTests(ServeFixture fixture)
         Assert.Equal("25P01", warning.SqlState);
         Assert.Equal("SET LOCAL can only be used in transaction blocks", warning.MessageText);
     }
+
+    /// <summary>
+    /// PostgreSQL: in a block now() and 'now' are the transaction's start, the same in every statement, while
+    /// statement_timestamp() moves; outside a block each statement has its own instant, which 'now' shares.
+    /// </summary>
+    [Fact]
+    public async Task Now_in_a_block_is_the_transaction_start_and_the_text_now_is_the_same_instant()
+    {
+        await using var connection = await OpenAsync();
+        await RunAsync(connection, "begin");
+        var start = (DateTime)(await RunAsync(connection, "select now()"))!;
+        await Task.Delay(20);
+        Assert.Equal(start, (DateTime)(await RunAsync(connection, "select 'now'::timestamptz"))!);
+        Assert.Equal(start, (DateTime)(await RunAsync(connection, "select transaction_timestamp()"))!);
+        Assert.True((DateTime)(await RunAsync(connection, "select statement_timestamp()"))! > start);
+        Assert.Equal(true, await RunAsync(connection, "select now() = 'now'::timestamptz and 'today'::date = current_date"));
+        await RunAsync(connection, "commit");
+
+        var after = (DateTime)(await RunAsync(connection, "select 'now'::timestamptz"))!;
+        Assert.True(after > start);
+        Assert.Equal(true, await RunAsync(connection, "select now() = 'now'::timestamptz and now() = statement_timestamp()"));
+    }
 }

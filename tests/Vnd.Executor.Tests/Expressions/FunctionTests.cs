@@ -90,6 +90,26 @@ public class FunctionTests
         Assert.Equal("22023", Assert.Throws<ExecutionException>(() => Expr.Function("date_trunc", T("fortnight"), ts)).SqlState);
     }
 
+    /// <summary>
+    /// PostgreSQL 15 on infinite timestamps: date_part's growing fields are ±Infinity (also in the epoch vector loop),
+    /// the others NULL; EXTRACT's would be numeric Infinity, which VND's decimal numeric cannot hold: 0A000, not a number.
+    /// </summary>
+    [Fact]
+    public void Date_parts_of_infinite_timestamps()
+    {
+        var t = new DateTime(2024, 5, 17, 13, 45, 30, DateTimeKind.Utc);
+        Assert.Equal(
+            [double.PositiveInfinity, (t - DateTime.UnixEpoch).Ticks / 1e7, null, double.NegativeInfinity],
+            Column(Expr.Function("date_part", T("epoch"), Expr.Column(0, SqlType.Timestamp)),
+                [Vnd.Executor.Vectors.TemporalInfinity.Plus, t, null, Vnd.Executor.Vectors.TemporalInfinity.Minus], SqlType.Timestamp));
+        var infinity = C(Vnd.Executor.Vectors.TemporalInfinity.Plus, SqlType.TimestampTz);
+        Assert.Equal(double.PositiveInfinity, F("date_part", T("millennium"), infinity));
+        Assert.Null(F("date_part", T("dow"), infinity));
+        Assert.Null(F("extract", T("minute"), infinity));
+        Assert.Equal("0A000", Fails(Expr.Function("extract", T("year"), infinity)).SqlState);
+        Assert.Equal(Vnd.Executor.Vectors.TemporalInfinity.Plus, F("date_trunc", T("week"), infinity));
+    }
+
     [Fact]
     public void Unknown_functions_are_42883()
     {

@@ -246,7 +246,7 @@ public sealed class RandomQueries(int seed)
         var items = new List<(string Sql, char Type)>();
         for (var i = 0; i < 1 + _random.Next(3); i++)
         {
-            items.Add(_random.Next(22) switch
+            items.Add(_random.Next(25) switch
             {
                 0 => ($"date_trunc('{Pick(["month", "day", "hour", "year", "week", "quarter"])}', ts)", 'T'),
                 1 => ($"extract({Pick(["year", "month", "day", "hour", "minute", "dow", "doy", "epoch", "quarter", "week"])} from ts)", 'R'),
@@ -269,13 +269,17 @@ public sealed class RandomQueries(int seed)
                 18 => ($"age(ts, timestamp '2000-01-01')", 'T'),
                 19 => ($"ip::text", 'T'),
                 20 => ($"{Pick(["masklen", "family"])}(ip)", 'I'),
+                // The NULL rows become an infinity: shifted, truncated, cast and tested as PostgreSQL 15 does.
+                21 => ($"{Pick(["date_trunc('day', {0})", "{0} + iv", "{0}::date", "{0}::timestamptz", "isfinite({0})"])}".Replace("{0}", $"coalesce(ts, timestamp '{Pick(["infinity", "-infinity"])}')", StringComparison.Ordinal), 'T'),
+                22 => ($"coalesce(d, date '{Pick(["infinity", "-infinity"])}') + {Int(-9, 9)}", 'T'),
+                23 => ($"date_part('{Pick(["year", "epoch", "day", "hour"])}', coalesce(ts, timestamp '{Pick(["infinity", "-infinity"])}'))", 'R'),
                 _ => ($"ts::date", 'T'),
             });
         }
         var where = _random.Next(3) switch
         {
             0 => "",
-            1 => $" WHERE {Pick(["d > date '2000-06-01'", "ts < timestamp '2024-03-01'", "num > 1", "s >= 'b'", "b", "NOT b", "iv > interval '1 hour'", "ip << inet '192.168.0.0/16'", "f8 < 5"])}",
+            1 => $" WHERE {Pick(["d > date '2000-06-01'", "ts < timestamp '2024-03-01'", "num > 1", "s >= 'b'", "b", "NOT b", "iv > interval '1 hour'", "ip << inet '192.168.0.0/16'", "f8 < 5", "ts < timestamp 'infinity'", "d > '-infinity'"])}",
             _ => $" WHERE id {Pick(["<", ">", "<>"])} {Int(1, 8)}",
         };
         return ($"SELECT id, {string.Join(", ", items.Select(x => x.Sql))} FROM n{where}", "I" + new string([.. items.Select(x => x.Type)]));
