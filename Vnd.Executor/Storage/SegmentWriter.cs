@@ -31,7 +31,7 @@ internal sealed class SegmentWriter : IDisposable
     /// so the file system allocates it in one extent instead of growing it write by write; 0 when unknown</param>
     /// <param name="direct">open the file with O_DIRECT where the file system takes it (<see cref="SegmentFileWrites.Direct"/>)</param>
     internal SegmentWriter(string tableDirectory, int number, Schema schema, ColumnStatisticsAccumulator[] statistics,
-        SegmentDiskQueue disk, long expectedBytes, bool direct = true)
+        SegmentDiskQueue disk, long expectedBytes, bool direct)
     {
         Number = number;
         _finalPath = Path.Combine(tableDirectory, TableDirectory.SegmentFileName(number));
