@@ -38,6 +38,7 @@ public static class IngestProfile
                 var configuration = IngestBenchmark.Configuration();
                 if (warmup > 0)
                     IngestBenchmark.WarmUp(IngestBenchmark.Generate(work.FullName, traffic with { Packets = warmup }, snap), Path.Combine(work.FullName, "warmup"), writes, configuration);
+                var gcs = (GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2), GC.GetTotalPauseDuration(), GC.GetTotalAllocatedBytes(precise: true));
                 var threads = ThreadCpu.Snapshot();
                 var cpu = Environment.CpuUsage;
                 var (summary, elapsed) = IngestBenchmark.ImportOnce(pcap, Path.Combine(work.FullName, "data"), writes, configuration);
@@ -45,6 +46,8 @@ public static class IngestProfile
                 Console.WriteLine($"{summary.Packets} packets: wall {elapsed.TotalSeconds:F3} s, CPU user {(used.UserTime - cpu.UserTime).TotalSeconds:F3} s + sys {(used.PrivilegedTime - cpu.PrivilegedTime).TotalSeconds:F3} s");
                 Console.WriteLine($"CPU by thread: {ThreadCpu.Difference(threads, ThreadCpu.Snapshot())}");
                 Console.WriteLine($"disk: {summary.Disk[0]}");
+                Console.WriteLine($"GC: gen0 {GC.CollectionCount(0) - gcs.Item1}, gen1 {GC.CollectionCount(1) - gcs.Item2}, gen2 {GC.CollectionCount(2) - gcs.Item3}, " +
+                    $"paused {(GC.GetTotalPauseDuration() - gcs.Item4).TotalMilliseconds:F0} ms, allocated {(GC.GetTotalAllocatedBytes(precise: true) - gcs.Item5) / 1e6:F1} MB");
                 return 0;
             case "read":
                 // The capture reader alone (record framing), through the buffer (the default) and mapped: the floor
