@@ -8,8 +8,9 @@ public static class CaptureFile
     private const uint PcapMicroseconds = 0xA1B2C3D4;
     private const uint PcapNanoseconds = 0xA1B23C4D;
 
-    /// <summary>Opens <paramref name="path"/> for one sequential pass: read through a buffer, or mapped into memory
-    /// when <see cref="CaptureReaderOptions.MemoryMap"/> is on and it is a regular file.</summary>
+    /// <summary>Opens <paramref name="path"/> for one sequential pass: a regular file read ahead into buffers by a
+    /// thread of its own, or mapped into memory when <see cref="CaptureReaderOptions.MemoryMap"/> is on; anything
+    /// else (a pipe, a device) read through a buffer.</summary>
     /// <exception cref="CaptureFormatException">The file header is not a supported capture header.</exception>
     public static IRecordSource Open(string path, CaptureReaderOptions? options = null)
     {
@@ -19,8 +20,11 @@ public static class CaptureFile
             FileOptions.SequentialScan);
         // Pipes and devices (not seekable) and /proc files and empty files (length 0) have nothing to map: they are
         // streamed. A 64-bit address space maps windows of any file without running out of it.
-        if (!options.MemoryMap || !stream.CanSeek || stream.Length == 0 || !Environment.Is64BitProcess)
+        if (!stream.CanSeek)
             return Open(stream, options);
+        // A regular file is read ahead on a thread of its own, so the kernel's copy leaves the importing thread.
+        if (!options.MemoryMap || stream.Length == 0 || !Environment.Is64BitProcess)
+            return Open(new ReadAheadInput(stream, options.LargestRead, options.EffectiveBufferSize / 2, leaveOpen: false), options);
         return Open(new MappedInput(stream, options.EffectiveMapWindowSize), options);
     }
 

@@ -37,8 +37,11 @@ public sealed class CaptureReaderOptions
 
     internal int MaxBlockSize => checked(MaxRecordSize + BlockOverhead);
 
-    internal int EffectiveBufferSize => Math.Max(BufferSize, MaxBlockSize + 16);
+    /// <summary>The most bytes a reader ensures at once: the largest block and a record header.</summary>
+    internal int LargestRead => MaxBlockSize + 16;
+
+    internal int EffectiveBufferSize => Math.Max(BufferSize, LargestRead);
 
     /// <summary>A window holds the largest block even when it starts a page before it.</summary>
-    internal int EffectiveMapWindowSize => Math.Max(MapWindowSize, MaxBlockSize + 16 + 2 * Environment.SystemPageSize);
+    internal int EffectiveMapWindowSize => Math.Max(MapWindowSize, LargestRead + 2 * Environment.SystemPageSize);
 }

@@ -2,7 +2,7 @@ using Vnd.Capture.Sources;
 
 namespace Vnd.Capture.Tests.Sources;
 
-/// <summary>Reading a large capture keeps memory bounded: one buffer, no allocation per packet.</summary>
+/// <summary>Reading a large capture keeps memory bounded: buffers of a fixed size, no allocation per packet.</summary>
 public sealed class StreamingMemoryTests
 {
     [Fact]

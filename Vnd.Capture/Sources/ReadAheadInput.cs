@@ -1,0 +1,143 @@
+using System.Runtime.ExceptionServices;
+
+namespace Vnd.Capture.Sources;
+
+/// <summary>
+/// <see cref="ChunkedInput"/> with the reads moved to a thread of their own: while the reader frames the records of
+/// one chunk, that thread reads the next into a second buffer, so the kernel's copy of the file (a tenth of an
+/// import's CPU, docs/benchmarks.md ingest10) is no longer on the importing thread. Each buffer has room before its
+/// chunk for the partial record left at the end of the previous one, which is copied there before the chunk is used:
+/// at most one record is copied per chunk, and memory stays two buffers whatever the file size (each a chunk and
+/// room for the largest record, together about the one buffer of <see cref="ChunkedInput"/>).
+/// </summary>
+/// <remarks>
+/// The two threads hand buffers over in a fixed order through two semaphores (free and filled), so no buffer is read
+/// into while its bytes can still be handed out: a buffer goes back to the read thread only once the next one is the
+/// window, and spans are valid only until the next <see cref="CaptureInput.Ensure"/>. A chunk shorter than a buffer
+/// is the last (end of stream, or a read that failed); a failure is thrown to the reader when it needs bytes past
+/// those read before it, as <see cref="ChunkedInput"/> throws it from the read.
+/// </remarks>
+internal sealed unsafe class ReadAheadInput : CaptureInput
+{
+    private const int BufferCount = 2;
+
+    private readonly Stream _stream;
+    private readonly bool _leaveOpen;
+    private readonly int _capacity;
+    private readonly int _chunkSize;
+    /// <summary>Pinned (allocated so): <see cref="_capacity"/> bytes of room for a partial record, then the chunk.</summary>
+    private readonly byte[][] _buffers = new byte[BufferCount][];
+    private readonly int[] _lengths = new int[BufferCount];
+    private readonly SemaphoreSlim _free = new(BufferCount);
+    private readonly SemaphoreSlim _filled = new(0);
+    private readonly CancellationTokenSource _stop = new();
+    private readonly Thread _thread;
+    /// <summary>Set by the read thread before it hands over its last chunk.</summary>
+    private Exception? _failure;
+    /// <summary>The buffer that holds the window, or -1 before the first chunk.</summary>
+    private int _current = -1;
+    private bool _ended;
+    private bool _disposed;
+
+    /// <param name="capacity">the most bytes a reader ensures at once (its largest block)</param>
+    /// <param name="chunkSize">bytes read per chunk</param>
+    public ReadAheadInput(Stream stream, int capacity, int chunkSize, bool leaveOpen)
+    {
+        _stream = stream;
+        _leaveOpen = leaveOpen;
+        _capacity = capacity;
+        _chunkSize = chunkSize;
+        for (var i = 0; i < BufferCount; i++)
+            _buffers[i] = GC.AllocateUninitializedArray<byte>(capacity + chunkSize, pinned: true);
+        _thread = new Thread(ReadChunks) { IsBackground = true, Name = "vnd-capture-read" };
+        _thread.Start();
+    }
+
+    /// <summary>A partial record (less than one <see cref="Capacity"/>) always fits in the room before a chunk.</summary>
+    public override int Capacity => _capacity;
+
+    private protected override bool Fill(int count)
+    {
+        if (count > _capacity)
+            return false;
+        while (End - Position < count)
+        {
+            if (_ended)
+            {
+                if (_failure is not null)
+                    ExceptionDispatchInfo.Throw(_failure);
+                return false;
+            }
+            _filled.Wait();
+            var next = _current < 0 ? 0 : (_current + 1) % BufferCount;
+            var length = _lengths[next];
+            _ended = length < _chunkSize;
+            var pending = End - Position;
+            var buffer = _buffers[next];
+            // The partial record goes just before the chunk, so record and chunk are one run of bytes.
+            fixed (byte* target = &buffer[_capacity - pending])
+                Buffer.MemoryCopy(Window + Position, target, pending, pending);
+            if (_current >= 0)
+                _free.Release();
+            _current = next;
+            WindowOrigin += Position;
+            Window = (byte*)System.Runtime.CompilerServices.Unsafe.AsPointer(ref buffer[_capacity - pending]);
+            Position = 0;
+            End = pending + length;
+        }
+        return true;
+    }
+
+    /// <summary>The read thread: fills free buffers in turn, each to the full chunk unless the stream ends or fails.</summary>
+    private void ReadChunks()
+    {
+        try
+        {
+            for (var next = 0; ; next = (next + 1) % BufferCount)
+            {
+                _free.Wait(_stop.Token);
+                var buffer = _buffers[next];
+                var length = 0;
+                try
+                {
+                    while (length < _chunkSize)
+                    {
+                        var read = _stream.Read(buffer, _capacity + length, _chunkSize - length);
+                        if (read == 0)
+                            break;
+                        length += read;
+                    }
+                }
+                catch (Exception failure)
+                {
+                    // The chunk is short, so it is the last: the reader throws this when it needs more.
+                    _failure = failure;
+                }
+                _lengths[next] = length;
+                _filled.Release();
+                if (length < _chunkSize)
+                    return;
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // Disposed while waiting for a free buffer.
+        }
+    }
+
+    public override void Dispose()
+    {
+        if (_disposed)
+            return;
+        _disposed = true;
+        // The window no longer points anywhere: Available is 0, so no Peek can reach the buffers.
+        Position = End = 0;
+        _stop.Cancel();
+        _thread.Join();
+        if (!_leaveOpen)
+            _stream.Dispose();
+        _stop.Dispose();
+        _free.Dispose();
+        _filled.Dispose();
+    }
+}
