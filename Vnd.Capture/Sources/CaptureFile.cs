@@ -20,11 +20,11 @@ public static class CaptureFile
             FileOptions.SequentialScan);
         // Pipes and devices (not seekable) and /proc files and empty files (length 0) have nothing to map: they are
         // streamed. A 64-bit address space maps windows of any file without running out of it.
-        if (!stream.CanSeek)
+        if (!stream.CanSeek || (!options.MemoryMap && options.ReadAheadChunks == 0))
             return Open(stream, options);
         // A regular file is read ahead on a thread of its own, so the kernel's copy leaves the importing thread.
         if (!options.MemoryMap || stream.Length == 0 || !Environment.Is64BitProcess)
-            return Open(new ReadAheadInput(stream, options.LargestRead, options.EffectiveBufferSize / 2, leaveOpen: false), options);
+            return Open(new ReadAheadInput(stream, options.LargestRead, options.EffectiveBufferSize, Math.Max(2, options.ReadAheadChunks), leaveOpen: false), options);
         return Open(new MappedInput(stream, options.EffectiveMapWindowSize), options);
     }
 

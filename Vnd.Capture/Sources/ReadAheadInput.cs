@@ -4,14 +4,13 @@ namespace Vnd.Capture.Sources;
 
 /// <summary>
 /// <see cref="ChunkedInput"/> with the reads moved to a thread of their own: while the reader frames the records of
-/// one chunk, that thread reads the next into a second buffer, so the kernel's copy of the file (a tenth of an
-/// import's CPU, docs/benchmarks.md ingest10) is no longer on the importing thread. Each buffer has room before its
-/// chunk for the partial record left at the end of the previous one, which is copied there before the chunk is used:
-/// at most one record is copied per chunk, and memory stays two buffers whatever the file size (each a chunk and
-/// room for the largest record, together about the one buffer of <see cref="ChunkedInput"/>).
+/// one chunk, that thread reads the following ones into a ring of buffers, so the kernel's copy of the file (about a
+/// fifth of the importing thread's time for a cached file) is no longer on the importing thread. Each buffer has
+/// room before its chunk for the partial record left at the end of the previous one, which is copied there before the
+/// chunk is used: at most one record is copied per chunk, and memory stays the ring whatever the file size.
 /// </summary>
 /// <remarks>
-/// The two threads hand buffers over in a fixed order through two semaphores (free and filled), so no buffer is read
+/// The two threads hand buffers over in ring order through two semaphores (free and filled), so no buffer is read
 /// into while its bytes can still be handed out: a buffer goes back to the read thread only once the next one is the
 /// window, and spans are valid only until the next <see cref="CaptureInput.Ensure"/>. A chunk shorter than a buffer
 /// is the last (end of stream, or a read that failed); a failure is thrown to the reader when it needs bytes past
@@ -19,16 +18,14 @@ namespace Vnd.Capture.Sources;
 /// </remarks>
 internal sealed unsafe class ReadAheadInput : CaptureInput
 {
-    private const int BufferCount = 2;
-
     private readonly Stream _stream;
     private readonly bool _leaveOpen;
     private readonly int _capacity;
     private readonly int _chunkSize;
     /// <summary>Pinned (allocated so): <see cref="_capacity"/> bytes of room for a partial record, then the chunk.</summary>
-    private readonly byte[][] _buffers = new byte[BufferCount][];
-    private readonly int[] _lengths = new int[BufferCount];
-    private readonly SemaphoreSlim _free = new(BufferCount);
+    private readonly byte[][] _buffers;
+    private readonly int[] _lengths;
+    private readonly SemaphoreSlim _free;
     private readonly SemaphoreSlim _filled = new(0);
     private readonly CancellationTokenSource _stop = new();
     private readonly Thread _thread;
@@ -41,13 +38,18 @@ internal sealed unsafe class ReadAheadInput : CaptureInput
 
     /// <param name="capacity">the most bytes a reader ensures at once (its largest block)</param>
     /// <param name="chunkSize">bytes read per chunk</param>
-    public ReadAheadInput(Stream stream, int capacity, int chunkSize, bool leaveOpen)
+    /// <param name="chunks">buffers in the ring (at least two): how far the read thread may run ahead</param>
+    public ReadAheadInput(Stream stream, int capacity, int chunkSize, int chunks, bool leaveOpen)
     {
+        ArgumentOutOfRangeException.ThrowIfLessThan(chunks, 2);
+        _buffers = new byte[chunks][];
+        _lengths = new int[chunks];
+        _free = new SemaphoreSlim(chunks);
         _stream = stream;
         _leaveOpen = leaveOpen;
         _capacity = capacity;
         _chunkSize = chunkSize;
-        for (var i = 0; i < BufferCount; i++)
+        for (var i = 0; i < _buffers.Length; i++)
             _buffers[i] = GC.AllocateUninitializedArray<byte>(capacity + chunkSize, pinned: true);
         _thread = new Thread(ReadChunks) { IsBackground = true, Name = "vnd-capture-read" };
         _thread.Start();
@@ -69,7 +71,7 @@ internal sealed unsafe class ReadAheadInput : CaptureInput
                 return false;
             }
             _filled.Wait();
-            var next = _current < 0 ? 0 : (_current + 1) % BufferCount;
+            var next = _current < 0 ? 0 : (_current + 1) % _buffers.Length;
             var length = _lengths[next];
             _ended = length < _chunkSize;
             var pending = End - Position;
@@ -93,7 +95,7 @@ internal sealed unsafe class ReadAheadInput : CaptureInput
     {
         try
         {
-            for (var next = 0; ; next = (next + 1) % BufferCount)
+            for (var next = 0; ; next = (next + 1) % _buffers.Length)
             {
                 _free.Wait(_stop.Token);
                 var buffer = _buffers[next];

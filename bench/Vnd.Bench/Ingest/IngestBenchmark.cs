@@ -36,9 +36,10 @@ public static class IngestBenchmark
         var snap = new Option<int>("--snaplen") { Description = "bytes captured per packet", DefaultValueFactory = _ => 96 };
         var work = new Option<DirectoryInfo>("--work") { Description = "scratch directory", DefaultValueFactory = _ => new DirectoryInfo(Path.Combine(Path.GetTempPath(), "vnd-bench-ingest")) };
         var writes = FileWritesOption();
-        var command = new Command("ingest", "pcap -> persisted trace tables, beside tshark and PacketDotNet") { packets, tsharkPackets, memoryPackets, snap, work, writes };
+        var readAhead = ReadAheadOption();
+        var command = new Command("ingest", "pcap -> persisted trace tables, beside tshark and PacketDotNet") { packets, tsharkPackets, memoryPackets, snap, work, writes, readAhead };
         command.SetAction(r => Run(r.GetValue(packets), r.GetValue(tsharkPackets), r.GetValue(memoryPackets), r.GetValue(snap), r.GetRequiredValue(work),
-            r.GetValue(writes)));
+            r.GetValue(writes), r.GetValue(readAhead)));
         return command;
     }
 
@@ -46,7 +47,11 @@ public static class IngestBenchmark
     internal static Option<SegmentFileWrites> FileWritesOption() =>
         new("--file-writes") { Description = "segment writes: Direct (O_DIRECT) or Buffered (page cache, writeback started per chunk)", DefaultValueFactory = _ => TraceTableWriterOptions.Default.FileWrites };
 
-    private static int Run(long packets, long tsharkPackets, int memoryPackets, int snap, DirectoryInfo work, SegmentFileWrites writes)
+    /// <summary>Chunks the capture file is read ahead by a thread of its own (<see cref="CaptureReaderOptions.ReadAheadChunks"/>; 0: none).</summary>
+    internal static Option<int> ReadAheadOption() =>
+        new("--read-ahead") { Description = "1 MiB chunks read ahead of the importing thread (0: read on it)", DefaultValueFactory = _ => CaptureReaderOptions.Default.ReadAheadChunks };
+
+    private static int Run(long packets, long tsharkPackets, int memoryPackets, int snap, DirectoryInfo work, SegmentFileWrites writes, int readAhead)
     {
         work.Create();
         var traffic = Traffic(packets);
@@ -59,12 +64,12 @@ public static class IngestBenchmark
         var configuration = Configuration();
         // The warm-up always imports 1M packets (not the tshark slice, which may be smaller): with 100k packets the
         // tiered compiler still spent 0.3-0.5 CPU-s of the timed import compiling, with 1M 0.03-0.07 s.
-        WarmUp(Generate(work.FullName, traffic with { Packets = Math.Min(packets, 1_000_000) }, snap), Path.Combine(work.FullName, "warmup"), writes, configuration);
+        WarmUp(Generate(work.FullName, traffic with { Packets = Math.Min(packets, 1_000_000) }, snap), Path.Combine(work.FullName, "warmup"), writes, configuration, readAhead);
         var cpu = Environment.CpuUsage.TotalTime;
-        var (summary, elapsed) = ImportOnce(pcap, Path.Combine(work.FullName, "data"), writes, configuration);
+        var (summary, elapsed) = ImportOnce(pcap, Path.Combine(work.FullName, "data"), writes, configuration, readAhead);
         var importCpu = Environment.CpuUsage.TotalTime - cpu;
         var rss = PeakRss();
-        results.Add(($"VND pcap -> Arrow segments (1 thread, fsync, {writes})", summary.Packets, elapsed,
+        results.Add(($"VND pcap -> Arrow segments (1 thread, fsync, {writes}, read-ahead {readAhead})", summary.Packets, elapsed,
             $"rows {summary.RowsPerTable[0].Rows:N0}, peak RSS {rss / 1e6:F0} MB (before: {rssBefore / 1e6:F0} MB), {CpuNote(summary.Packets, importCpu)}; disk: {summary.Disk[0]}"));
 
         var (lines, tsharkElapsed) = TsharkRunner.Run(slice);
@@ -134,12 +139,12 @@ public static class IngestBenchmark
     /// 1M-packet slice ran it 15 and 1 times, and the tiered compiler then spent 0.4-0.9 CPU-s of the timed import
     /// recompiling it (~1,200 methods) on the second of the machine's two cores.
     /// </summary>
-    internal static void WarmUp(string slice, string data, SegmentFileWrites writes, BoundParseConfiguration configuration)
+    internal static void WarmUp(string slice, string data, SegmentFileWrites writes, BoundParseConfiguration configuration, int readAhead)
     {
         var storage = TraceTableWriterOptions.Default with { FileWrites = writes, RowsPerBatch = 2048, RowsPerSegment = 16 * 1024 };
         for (var i = 0; i < 2; i++)
         {
-            ImportOnce(slice, data, storage, configuration);
+            ImportOnce(slice, data, storage, configuration, readAhead);
             Thread.Sleep(500);
         }
         // Then until the tiered compiler has been idle for 0.6 s (at most 10 s): a fixed pause sometimes ended with
@@ -158,18 +163,18 @@ public static class IngestBenchmark
     /// <param name="configuration">parsed once per run and reused: parsing it before each import left the tiered
     /// compiler recompiling the parser's code during the timed import</param>
     internal static (ImportSummary Summary, TimeSpan Elapsed) ImportOnce(string pcap, string data,
-        SegmentFileWrites writes, BoundParseConfiguration configuration) =>
-        ImportOnce(pcap, data, TraceTableWriterOptions.Default with { FileWrites = writes }, configuration);
+        SegmentFileWrites writes, BoundParseConfiguration configuration, int readAhead) =>
+        ImportOnce(pcap, data, TraceTableWriterOptions.Default with { FileWrites = writes }, configuration, readAhead);
 
     private static (ImportSummary Summary, TimeSpan Elapsed) ImportOnce(string pcap, string data, TraceTableWriterOptions storage,
-        BoundParseConfiguration configuration)
+        BoundParseConfiguration configuration, int readAhead)
     {
         if (Directory.Exists(data))
             Directory.Delete(data, recursive: true);
         var clock = Stopwatch.StartNew();
         var options = new TraceImportOptions { Storage = storage };
         using var importer = new TraceImporter(new TraceTableStore(data), "bench", configuration, FieldCatalog.Default, options);
-        using (var source = CaptureFile.Open(pcap))
+        using (var source = CaptureFile.Open(pcap, new CaptureReaderOptions { ReadAheadChunks = readAhead }))
             importer.Import(source, Path.GetFileName(pcap));
         var summary = importer.Complete();
         return (summary, clock.Elapsed);

@@ -26,9 +26,9 @@ public sealed class ReadAheadInputTests
         {
             var expected = Records(streamed);
             Assert.NotEmpty(expected);
-            foreach (var chunk in new[] { 4096, 1 << 20 })
+            foreach (var (chunk, chunks) in new[] { (4096, 2), (4096, 8), (1 << 20, 2), (1 << 20, 8) })
             {
-                using var ahead = Open(new MemoryStream(whole), SmallChunks, chunk);
+                using var ahead = Open(new MemoryStream(whole), SmallChunks, chunk, chunks);
                 Assert.Equal(expected, Records(ahead));
                 Assert.Equal(streamed.Diagnostics.Total, ahead.Diagnostics.Total);
             }
@@ -70,9 +70,9 @@ public sealed class ReadAheadInputTests
         Assert.Throws<ObjectDisposedException>(() => stream.ReadByte());
     }
 
-    private static IRecordSource Open(Stream stream, CaptureReaderOptions options, int chunk)
+    private static IRecordSource Open(Stream stream, CaptureReaderOptions options, int chunk, int chunks = 8)
     {
-        var input = new ReadAheadInput(stream, options.LargestRead, chunk, leaveOpen: false);
+        var input = new ReadAheadInput(stream, options.LargestRead, chunk, chunks, leaveOpen: false);
         Assert.True(input.Ensure(4));
         var magic = BitConverter.ToUInt32(input.Peek(4));
         return magic switch

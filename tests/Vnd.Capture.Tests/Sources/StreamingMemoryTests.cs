@@ -34,7 +34,9 @@ public sealed class StreamingMemoryTests
             var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
             Assert.Equal(packets, count);
             Assert.Equal((long)packets * packetLength, bytes);
-            Assert.True(allocated < 4 * 1024 * 1024, $"allocated {allocated} bytes");
+            // The read-ahead ring: 8 chunks of 1 MiB, each with room for the largest record (~0.3 MiB), about 11 MB
+            // whatever the file's size (150 MB here); nothing per record.
+            Assert.True(allocated < 12 * 1024 * 1024, $"allocated {allocated} bytes");
         }
         finally
         {
