@@ -146,11 +146,16 @@ public sealed class TableServerClient : IDisposable
         };
     }
 
+    /// <summary>
+    /// Only the status code reaches the tenant: gRPC's detail for a failed connection can name the table server's
+    /// address ("Error starting gRPC call. HttpRequestException: Connection refused (10.0.0.7:7001) …"), which is
+    /// the operator's infrastructure. The detail stays in the inner exception for the server's log.
+    /// </summary>
     private ExecutionException Unreachable(string where, RpcException error)
     {
         Broken = true;
         return new ExecutionException(RemoteSqlStates.ConnectionFailure,
-            $"the table server of {where} is unreachable or failed during the query ({error.StatusCode}: {error.Status.Detail})", error);
+            $"the table server of {where} is unreachable or failed during the query ({error.StatusCode})", error);
     }
 
     public void Dispose() => _channel.Dispose();

@@ -21,6 +21,28 @@ public sealed class TableServerProtocolTests(TwoCapturePoints sites) : IClassFix
     }
 
     [Fact]
+    public async Task An_unreachable_table_server_is_named_by_its_capture_point_never_by_its_address()
+    {
+        // A port nothing listens on ("Error connecting to subchannel."), and the detail gRPC gives when a server that
+        // was reachable is gone, which names the address: the operator's infrastructure, never for a tenant's eyes.
+        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+        using var client = new TableServerClient(TwoCapturePoints.In, new Uri($"http://127.0.0.1:{port}"), "token");
+        var refused = await Assert.ThrowsAsync<ExecutionException>(() => client.ListTablesAsync());
+        var gone = client.Translate(new RpcException(new Status(StatusCode.Unavailable,
+            $"Error starting gRPC call. HttpRequestException: Connection refused (127.0.0.1:{port}) SocketException: Connection refused")), default);
+        foreach (var error in new[] { refused, gone })
+        {
+            Assert.Equal(RemoteSqlStates.ConnectionFailure, error.SqlState);
+            Assert.Contains("\"vm1-in\"", error.Message, StringComparison.Ordinal);
+            Assert.DoesNotContain("127.0.0.1", error.Message, StringComparison.Ordinal);
+            Assert.DoesNotContain(port.ToString(System.Globalization.CultureInfo.InvariantCulture), error.Message, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
     public async Task A_call_without_a_token_is_unauthenticated_even_for_a_valid_ticket()
     {
         using var channel = GrpcChannel.ForAddress(sites.InServer.Endpoint);
