@@ -11,8 +11,8 @@ public sealed class DiskQueueTimes
 {
     internal long WritingTicks;
     internal long SealingTicks;
-    internal long ProducerWaiting;
-    internal long Draining;
+    internal long ChunkWaitTicks;
+    internal long DrainWaitTicks;
 
     /// <summary>The write thread's time in <c>write</c> calls.</summary>
     public TimeSpan Writing => Stopwatch.GetElapsedTime(0, WritingTicks);
@@ -21,10 +21,10 @@ public sealed class DiskQueueTimes
     public TimeSpan Sealing => Stopwatch.GetElapsedTime(0, SealingTicks);
 
     /// <summary>The producer's time waiting for a free chunk (the disk fell behind the import).</summary>
-    public TimeSpan WaitingForChunks => Stopwatch.GetElapsedTime(0, ProducerWaiting);
+    public TimeSpan WaitingForChunks => Stopwatch.GetElapsedTime(0, ChunkWaitTicks);
 
     /// <summary>The producer's time waiting for the queued work to finish (at a commit).</summary>
-    public TimeSpan WaitingAtDrain => Stopwatch.GetElapsedTime(0, Draining);
+    public TimeSpan WaitingAtDrain => Stopwatch.GetElapsedTime(0, DrainWaitTicks);
 
     internal void Add(bool write, long ticks)
     {

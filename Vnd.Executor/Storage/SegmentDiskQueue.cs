@@ -72,7 +72,7 @@ internal sealed class SegmentDiskQueue : IDisposable
                 var start = Stopwatch.GetTimestamp();
                 while (_freeChunks.Count == 0 && _failure is null)
                     Monitor.Wait(_gate);
-                _times.ProducerWaiting += Stopwatch.GetTimestamp() - start;
+                _times.ChunkWaitTicks += Stopwatch.GetTimestamp() - start;
             }
             ThrowIfFailed();
             return _freeChunks.Pop();
@@ -107,7 +107,7 @@ internal sealed class SegmentDiskQueue : IDisposable
             var start = Stopwatch.GetTimestamp();
             while (_done < target)
                 Monitor.Wait(_gate);
-            _times.Draining += Stopwatch.GetTimestamp() - start;
+            _times.DrainWaitTicks += Stopwatch.GetTimestamp() - start;
             ThrowIfFailed();
         }
     }
