@@ -1,8 +1,6 @@
 using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
-using System.Runtime.Intrinsics;
-using System.Runtime.Intrinsics.X86;
 
 namespace Vnd.Executor.Storage.Sketches;
 
@@ -14,7 +12,7 @@ namespace Vnd.Executor.Storage.Sketches;
 /// sketches", 2017), which is unbiased from 0 to far beyond 2^32 without HLL++'s empirical bias tables.
 /// Adding a hash is a shift, a leading-zero count and a compare: no allocation.
 /// </summary>
-public sealed class HyperLogLog
+public sealed partial class HyperLogLog
 {
     public const int Precision = 12;
     public const int RegisterCount = 1 << Precision;
@@ -53,70 +51,6 @@ public sealed class HyperLogLog
             ref var register = ref Unsafe.Add(ref registers, (nint)(hash >> (64 - Precision)));
             var rank = (byte)(BitOperations.LeadingZeroCount((hash << Precision) | (1UL << (Precision - 1))) + 1);
             register = Math.Max(register, rank);
-        }
-    }
-
-    /// <summary>
-    /// <see cref="Add"/> of <see cref="SketchHash.Of(ulong)"/> of every value (as <see cref="SketchHash.Bits{T}"/>
-    /// widens it), hash and register update in one pass: with AVX-512 eight values are widened and hashed, and their
-    /// registers and ranks computed, in vector registers, leaving one load, maximum and store per value. Hashing
-    /// into a scratch buffer and adding the hashes in a second pass cost a store and a load per value more, and a
-    /// call per chunk.
-    /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // hot in every import: fully optimised from the first call (see TraceImporter)
-    internal void AddValues<T>(ReadOnlySpan<T> values)
-        where T : unmanaged, IBinaryInteger<T>
-    {
-        var i = 0;
-        if (Avx512DQ.IsSupported && Avx512CD.IsSupported && SketchHash.Widens8<T>())
-        {
-            ref var registers = ref MemoryMarshal.GetArrayDataReference(_registers);
-            ref var source = ref MemoryMarshal.GetReference(values);
-            // Eight (register << 8 | rank) words, read back one by one: lanes may share a register, so the updates
-            // are scalar and in order.
-            Vector256<uint> updates = default;
-            ref var update = ref Unsafe.As<Vector256<uint>, uint>(ref updates);
-            for (; i <= values.Length - Vector512<ulong>.Count; i += Vector512<ulong>.Count)
-            {
-                var hash = SketchHash.Of(SketchHash.Bits8(ref source, (nuint)i));
-                var rank = Avx512CD.LeadingZeroCount((hash << Precision) | Vector512.Create(1UL << (Precision - 1))) + Vector512<ulong>.One;
-                updates = Avx512F.ConvertToVector256UInt32(((hash >>> (64 - Precision)) << 8) | rank);
-                Raise(ref registers, update);
-                Raise(ref registers, Unsafe.Add(ref update, 1));
-                Raise(ref registers, Unsafe.Add(ref update, 2));
-                Raise(ref registers, Unsafe.Add(ref update, 3));
-                Raise(ref registers, Unsafe.Add(ref update, 4));
-                Raise(ref registers, Unsafe.Add(ref update, 5));
-                Raise(ref registers, Unsafe.Add(ref update, 6));
-                Raise(ref registers, Unsafe.Add(ref update, 7));
-            }
-            if (i == values.Length)
-                return;
-        }
-        AddValuesInChunks(values[i..]);
-    }
-
-    /// <summary>Register <c>update &gt;&gt; 8</c> (below <see cref="RegisterCount"/>) raised to rank <c>(byte)update</c>, without a branch.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void Raise(ref byte registers, uint update)
-    {
-        ref var register = ref Unsafe.Add(ref registers, (nint)(update >> 8));
-        register = Math.Max(register, (byte)update);
-    }
-
-    /// <summary><see cref="AddValues{T}"/> without AVX-512, and its last few values: widened and hashed (<see cref="SketchHash.OfAll"/>) a chunk at a time, then added.</summary>
-    private void AddValuesInChunks<T>(ReadOnlySpan<T> values)
-        where T : unmanaged, IBinaryInteger<T>
-    {
-        Span<ulong> hashes = stackalloc ulong[64];
-        for (var start = 0; start < values.Length; start += hashes.Length)
-        {
-            var chunk = values.Slice(start, Math.Min(hashes.Length, values.Length - start));
-            for (var j = 0; j < chunk.Length; j++)
-                hashes[j] = SketchHash.Bits(chunk[j]);
-            var chunkHashes = hashes[..chunk.Length];
-            SketchHash.OfAll(chunkHashes, chunkHashes);
-            AddAll(chunkHashes);
         }
     }
 

@@ -87,6 +87,34 @@ public sealed class HyperLogLogTests
             where T : unmanaged, System.Numerics.IBinaryInteger<T> => sketch.AddValues<T>(values);
     }
 
+    [Theory]
+    [InlineData(97)] // one piece, too short to filter
+    [InlineData(388)] // a second piece that filters: 36 steps and a tail of three
+    [InlineData(4_049)] // pieces of 97, 291, 873 and 2788 (a whole block of 2048 and part of another)
+    [InlineData(300_007)] // seven pieces, the last one of 193986 values over a sketch with raised registers
+    public void Adding_values_in_pieces_skips_no_update_that_raises_a_register(int count)
+    {
+        // Updates whose rank is at or below their register group's floor are dropped: only ones that cannot change a
+        // register may be, however many values the sketch has seen before and in whatever pieces they come.
+        var random = new Random(count);
+        var longs = new long[count];
+        for (var i = 0; i < count; i++)
+            longs[i] = i % 3 == 0 ? 1_700_000_000_000_000_000L + i * 997L : random.NextInt64();
+        OneByOneSketch.AssertEveryIntegerType<InPieces>(longs);
+    }
+
+    private readonly struct InPieces : IBulkSketchAdd
+    {
+        public void Add<T>(HyperLogLog sketch, T[] values)
+            where T : unmanaged, System.Numerics.IBinaryInteger<T>
+        {
+            // Growing pieces, each a call of its own: the later ones meet registers the earlier ones raised.
+            var length = 97;
+            for (var start = 0; start < values.Length; start += length, length *= 3)
+                sketch.AddValues<T>(values.AsSpan(start, Math.Min(length, values.Length - start)));
+        }
+    }
+
     [Fact]
     public void Repeated_values_count_once_and_an_empty_sketch_estimates_zero()
     {
