@@ -4,7 +4,7 @@ namespace Vnd.Executor.Tests.Storage.Sketches;
 
 public sealed class SketchValueAdderTests
 {
-    public static TheoryData<string> Columns => new() { "constant", "few", "distinct", "few-then-distinct", "distinct-then-few", "colliding", "markers", "extremes", "runs", "runs-of-new" };
+    public static TheoryData<string> Columns => new() { "constant", "few", "distinct", "few-then-distinct", "distinct-then-few", "colliding", "markers", "extremes", "runs", "runs-of-new", "few-with-new", "same-low-halves" };
 
     /// <summary>A batch of 64-bit column values shaped like one kind of trace column.</summary>
     private static ulong[] Batch(string shape, int count)
@@ -21,6 +21,10 @@ public sealed class SketchValueAdderTests
                 // Runs of values never seen before, past the miss limit (a column that goes vectorised).
                 "runs-of-new" => (ulong)(i / 70) * 0x9E37_79B9UL,
                 "few" => 0x0A00_0000UL + (ulong)random.Next(300), // addresses of a few hundred hosts
+                // A new value every 13th, so over the batch one turns up in every lane of an eight-value lookup.
+                "few-with-new" => i % 13 == 0 ? 0x5000_0000UL + (ulong)i : 0x0A00_0000UL + (ulong)random.Next(300),
+                // New values that share their low 32 bits with ones held (64-bit columns must compare all 64).
+                "same-low-halves" => (uint)(i % 5) | ((ulong)(uint)(i / 61) << 32),
                 "distinct" => 1_700_000_000_000_000_000UL + (ulong)i * 1000, // timestamps
                 "few-then-distinct" => i < 2_000 ? (ulong)random.Next(4) : (ulong)random.NextInt64(),
                 "distinct-then-few" => i < 2_000 ? (ulong)random.NextInt64() : (ulong)random.Next(4),
