@@ -100,7 +100,7 @@ public sealed partial class HyperLogLog
                 count += BitOperations.PopCount(raising.ExtractMostSignificantBits());
             }
             for (var k = 0; k < count; k++)
-                Raise(ref registers, Unsafe.Add(ref raise, k));
+                RaiseWithoutBranch(ref registers, Unsafe.Add(ref raise, k));
         }
         return i;
     }
@@ -123,12 +123,31 @@ public sealed partial class HyperLogLog
         return Avx512F.ConvertToVector256UInt32(((hash >>> (64 - Precision)) << 8) | rank);
     }
 
-    /// <summary>Register <c>update &gt;&gt; 8</c> (below <see cref="RegisterCount"/>) raised to rank <c>(byte)update</c>, without a branch.</summary>
+    /// <summary>Register <c>update &gt;&gt; 8</c> (below <see cref="RegisterCount"/>) raised to rank <c>(byte)update</c>.</summary>
+    /// <remarks>
+    /// The JIT compiles the maximum to a compare and a branch: right for updates that nearly never raise their register
+    /// (predicted, and no store, so no dependency through memory between updates of one register).
+    /// </remarks>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static void Raise(ref byte registers, uint update)
     {
         ref var register = ref Unsafe.Add(ref registers, (nint)(update >> 8));
         register = Math.Max(register, (byte)update);
+    }
+
+    /// <summary><see cref="Raise"/> without a branch, for the updates <see cref="AddFiltered{T}"/> keeps.</summary>
+    /// <remarks>
+    /// About a quarter of the kept updates raise their register, so <see cref="Raise"/>'s branch mispredicts on them; the
+    /// arithmetic maximum took a micro loop from 0.69-0.79 to 0.58-0.61 ns per value. For unfiltered updates it is the
+    /// slower one (1.5 -> 1.6-2.0 ns): every update stores.
+    /// </remarks>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void RaiseWithoutBranch(ref byte registers, uint update)
+    {
+        ref var register = ref Unsafe.Add(ref registers, (nint)(update >> 8));
+        int current = register, rank = (byte)update;
+        // (current - rank) >> 31 is all ones exactly when rank is larger: then current + (rank - current).
+        register = (byte)(current + ((rank - current) & ((current - rank) >> 31)));
     }
 
     /// <summary><see cref="AddValues{T}"/> without AVX-512, and its last few values: widened and hashed (<see cref="SketchHash.OfAll"/>) a chunk at a time, then added.</summary>
