@@ -24,16 +24,6 @@ internal sealed class DiskChunk
     public int Length { get; }
 
     /// <summary>
-    /// The pieces of the write this chunk goes out with when the segment stream gathers (its own bytes between
-    /// buffers lent by the column builders); empty for a plain write of <see cref="Bytes"/>. Cleared when the chunk
-    /// is freed.
-    /// </summary>
-    public WriteGather Gather { get; } = new();
-
-    /// <summary>Bytes <paramref name="start"/> to <paramref name="start"/> + <paramref name="length"/> of <see cref="Bytes"/> as memory (a piece of <see cref="Gather"/>).</summary>
-    public ReadOnlyMemory<byte> Slice(int start, int length) => _array.AsMemory(_start, Length).Slice(start, length);
-
-    /// <summary>
     /// The aligned buffer. Its first use maps all of its pages in one call (<see cref="LibC.TryPopulate"/>): the
     /// uninitialised array has none yet, and faulting them in one by one as the importer writes its first bytes into
     /// each chunk was 5–8 % of the importing thread's samples for a 10M-packet import on this project's VMs (256 page

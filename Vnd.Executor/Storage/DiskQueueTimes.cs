@@ -13,8 +13,6 @@ public sealed class DiskQueueTimes
     internal long SealingTicks;
     internal long ChunkWaitTicks;
     internal long DrainWaitTicks;
-    internal long BatchesLent;
-    internal long BatchesCopied;
 
     /// <summary>The write thread's time in <c>write</c> calls.</summary>
     public TimeSpan Writing => Stopwatch.GetElapsedTime(0, WritingTicks);
@@ -24,12 +22,6 @@ public sealed class DiskQueueTimes
 
     /// <summary>The producer's time waiting for a free chunk (the disk fell behind the import).</summary>
     public TimeSpan WaitingForChunks => Stopwatch.GetElapsedTime(0, ChunkWaitTicks);
-
-    /// <summary>
-    /// Record batches whose column buffers the disk thread wrote from the builders (buffered writes), and those copied
-    /// into chunks because it was still writing the buffers the builders would have filled next.
-    /// </summary>
-    public (long Lent, long Copied) Batches => (BatchesLent, BatchesCopied);
 
     /// <summary>The producer's time waiting for the queued work to finish (at a commit).</summary>
     public TimeSpan WaitingAtDrain => Stopwatch.GetElapsedTime(0, DrainWaitTicks);
@@ -44,6 +36,5 @@ public sealed class DiskQueueTimes
 
     public override string ToString() =>
         $"writing {Writing.TotalMilliseconds:F0} ms, sealing {Sealing.TotalMilliseconds:F0} ms, " +
-        $"waited for chunks {WaitingForChunks.TotalMilliseconds:F0} ms, at the drain {WaitingAtDrain.TotalMilliseconds:F0} ms" +
-        (BatchesLent + BatchesCopied > 0 ? $"; batches lent {BatchesLent}, copied {BatchesCopied}" : "");
+        $"waited for chunks {WaitingForChunks.TotalMilliseconds:F0} ms, at the drain {WaitingAtDrain.TotalMilliseconds:F0} ms";
 }

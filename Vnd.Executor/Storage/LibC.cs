@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Runtime.InteropServices;
 
 namespace Vnd.Executor.Storage;
@@ -44,67 +43,6 @@ internal static partial class LibC
         {
             file.DangerousAddRef(ref added);
             return SyncFileRange((int)file.DangerousGetHandle(), offset, count, SyncFileRangeWrite) == 0;
-        }
-        finally
-        {
-            if (added)
-                file.DangerousRelease();
-        }
-    }
-
-    [LibraryImport("libc", EntryPoint = "pwritev", SetLastError = true)]
-    private static unsafe partial nint PWriteV(int fd, IoVector* vectors, int count, long offset);
-
-    /// <summary>One <c>struct iovec</c>: the address and length of a pinned piece of a gathered write.</summary>
-    internal unsafe struct IoVector(MemoryHandle pinned, int length)
-    {
-        public byte* Base = (byte*)pinned.Pointer;
-        public nuint Length = (nuint)length;
-    }
-
-    /// <summary>
-    /// Writes the pinned pieces <paramref name="vectors"/> one after the other at <paramref name="offset"/> with
-    /// Linux's <c>pwritev</c>, repeated after a short write or an interruption until every byte is written (the
-    /// vectors are advanced in place). Throws an <see cref="IOException"/> naming the error.
-    /// </summary>
-    public static unsafe void WriteGathered(Microsoft.Win32.SafeHandles.SafeFileHandle file, Span<IoVector> vectors, long offset)
-    {
-        const int EINTR = 4;
-        var added = false;
-        try
-        {
-            file.DangerousAddRef(ref added);
-            var fd = (int)file.DangerousGetHandle();
-            var first = 0;
-            while (first < vectors.Length && vectors[first].Length == 0)
-                first++;
-            while (first < vectors.Length)
-            {
-                nint written;
-                fixed (IoVector* pending = &vectors[first])
-                    written = PWriteV(fd, pending, vectors.Length - first, offset);
-                if (written < 0)
-                {
-                    var errno = Marshal.GetLastPInvokeError();
-                    if (errno == EINTR)
-                        continue;
-                    throw new IOException($"pwritev at offset {offset} failed: {Marshal.GetPInvokeErrorMessage(errno)} (errno {errno})");
-                }
-                if (written == 0)
-                    throw new IOException($"pwritev at offset {offset} wrote nothing");
-                offset += written;
-                // Past the pieces written whole, into the one written in part.
-                var left = (nuint)written;
-                while (first < vectors.Length && left >= vectors[first].Length)
-                    left -= vectors[first++].Length;
-                if (left > 0)
-                {
-                    vectors[first].Base += left;
-                    vectors[first].Length -= left;
-                }
-                while (first < vectors.Length && vectors[first].Length == 0)
-                    first++;
-            }
         }
         finally
         {

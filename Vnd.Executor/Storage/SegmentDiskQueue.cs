@@ -40,10 +40,6 @@ internal sealed class SegmentDiskQueue : IDisposable
     private readonly DiskQueueTimes _times = new();
     private long _queued;
     private long _done;
-    /// <summary>Writes queued and done: the write thread does writes in queue order, so write n is done once
-    /// <see cref="_writesDone"/> reaches n (<see cref="IsWritten"/>).</summary>
-    private long _writesQueued;
-    private long _writesDone;
     private bool _closing;
     private bool _writesStopped;
     private Exception? _failure;
@@ -83,35 +79,9 @@ internal sealed class SegmentDiskQueue : IDisposable
         }
     }
 
-    /// <summary>
-    /// Writes <paramref name="length"/> bytes of <paramref name="chunk"/> at <paramref name="offset"/> — or, when its
-    /// <see cref="DiskChunk.Gather"/> has pieces, those pieces (<paramref name="length"/> bytes in all) — then frees
-    /// the chunk. Returns the write's number for <see cref="IsWritten"/>.
-    /// </summary>
-    public long Write(SafeFileHandle file, long offset, DiskChunk chunk, int length) =>
+    /// <summary>Writes <paramref name="length"/> bytes of <paramref name="chunk"/> at <paramref name="offset"/>, then frees the chunk.</summary>
+    public void Write(SafeFileHandle file, long offset, DiskChunk chunk, int length) =>
         Enqueue(new DiskOperation(DiskOperationKind.Write, file, chunk, length, offset, null, null, null));
-
-    /// <summary>
-    /// Whether write number <paramref name="write"/> (from <see cref="Write"/>; 0 for none) and every write before
-    /// it are done (or skipped after a failure), so that the buffers it was lent may be filled again.
-    /// </summary>
-    public bool IsWritten(long write)
-    {
-        lock (_gate)
-            return _writesDone >= write;
-    }
-
-    /// <summary>Counts a record batch written from lent buffers or, the disk thread being behind, copied.</summary>
-    public void CountBatch(bool lent)
-    {
-        lock (_gate)
-        {
-            if (lent)
-                _times.BatchesLent++;
-            else
-                _times.BatchesCopied++;
-        }
-    }
 
     /// <summary>
     /// Cuts a completely written temp file to its <paramref name="length"/> (space reserved past it is released),
@@ -154,8 +124,7 @@ internal sealed class SegmentDiskQueue : IDisposable
         _sealThread.Join();
     }
 
-    /// <summary>Queues <paramref name="operation"/>; returns the number of writes queued so far.</summary>
-    private long Enqueue(in DiskOperation operation)
+    private void Enqueue(in DiskOperation operation)
     {
         lock (_gate)
         {
@@ -168,10 +137,7 @@ internal sealed class SegmentDiskQueue : IDisposable
                 Monitor.Wait(_gate);
             _writes.Add(operation);
             _queued++;
-            if (operation.Kind == DiskOperationKind.Write)
-                _writesQueued++;
             Monitor.PulseAll(_gate);
-            return _writesQueued;
         }
     }
 
@@ -253,10 +219,7 @@ internal sealed class SegmentDiskQueue : IDisposable
             switch (operation.Kind)
             {
                 case DiskOperationKind.Write:
-                    if (operation.Chunk!.Gather.Count > 0)
-                        operation.Chunk.Gather.WriteTo(operation.File!, operation.Offset);
-                    else
-                        RandomAccess.Write(operation.File!, operation.Chunk.Bytes[..operation.Length], operation.Offset);
+                    RandomAccess.Write(operation.File!, operation.Chunk!.Bytes[..operation.Length], operation.Offset);
                     if (_startWriteback)
                         LibC.StartWriteback(operation.File!, operation.Offset, operation.Length);
                     break;
@@ -294,13 +257,10 @@ internal sealed class SegmentDiskQueue : IDisposable
 
     private void Finish(in DiskOperation operation, Exception? error)
     {
-        operation.Chunk?.Gather.Clear();
         lock (_gate)
         {
             if (operation.Chunk is not null)
                 _freeChunks.Push(operation.Chunk);
-            if (operation.Kind == DiskOperationKind.Write)
-                _writesDone++;
             if (error is not null && _failure is null && operation.Kind != DiskOperationKind.Discard)
                 _failure = error;
             _done++;

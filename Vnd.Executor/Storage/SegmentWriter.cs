@@ -80,14 +80,8 @@ internal sealed class SegmentWriter : IDisposable
         return true;
     }
 
-    /// <summary>
-    /// Writes the builders' current batch as one record batch (it must <see cref="Fits"/>). With
-    /// <paramref name="lend"/> the buffers the builders lend (<see cref="ColumnBuilder.LentBuffer"/>) are written by
-    /// the disk thread from where they are, and the number of the queued write that must be done before they are
-    /// filled again is returned (<see cref="SegmentDiskQueue.IsWritten"/>; 0: none lent so far); without, every
-    /// byte is copied before this returns.
-    /// </summary>
-    public long Write(ColumnBuilder[] builders, int rows, bool lend)
+    /// <summary>Writes the builders' current batch as one record batch (it must <see cref="Fits"/>).</summary>
+    public void Write(ColumnBuilder[] builders, int rows)
     {
         var fields = _schema.FieldsList;
         var arrays = new IArrowArray[builders.Length];
@@ -95,15 +89,12 @@ internal sealed class SegmentWriter : IDisposable
         {
             arrays[i] = builders[i].BuildArray(fields[i].DataType);
             builders[i].AccumulateStatistics(_statistics[i]);
-            if (lend)
-                _stream.Lend(builders[i].LentBuffer);
         }
         // The arrays wrap builder memory without owners, so disposing the batch frees nothing of ours.
         using var batch = new RecordBatch(_schema, arrays, rows);
         _writer.WriteRecordBatch(batch);
         Rows += rows;
         Batches++;
-        return _stream.EndBatch();
     }
 
     /// <summary>

@@ -30,23 +30,10 @@ public sealed class TraceTableWriter : IDisposable
     private IReadOnlyList<ColumnStatistics>? _previousColumns;
     private int _nextSegment;
     private long _lastSegmentBytes;
-    /// <summary>
-    /// Per builder buffer set (<see cref="ColumnBuilder.LendBuffers"/>), the disk queue's write that must be done
-    /// before the set is filled again; one entry when the builders lend nothing.
-    /// </summary>
-    private readonly long[] _setWrites;
-    private int _set;
     private int _rowsInBatch;
     private int _batchLimit;
     private long _rowsWritten;
     private bool _closed;
-
-    /// <summary>
-    /// Buffer sets the builders rotate through in buffered mode: the importer fills one while the disk thread writes
-    /// the others; when it is further behind, batches are copied instead. Each set is a batch of values per column
-    /// (4-8 bytes a row) plus the narrowed copies, mapped on first use.
-    /// </summary>
-    private const int LentBufferSets = 4;
 
     public TraceTableWriter(string dataDirectory, TableRef table, TableSchema schema, TraceTableWriterOptions? options = null)
     {
@@ -75,14 +62,9 @@ public sealed class TraceTableWriter : IDisposable
             }
             _columns = new ColumnBuilder[schema.Count];
             _statistics = new ColumnStatisticsAccumulator[schema.Count];
-            // Buffered writes go from the builders' own buffers (SegmentOutputStream), which rotate so the importer
-            // fills one set while the disk thread writes the others; O_DIRECT writes copy into aligned chunks.
-            var sets = _options.FileWrites == SegmentFileWrites.Buffered ? LentBufferSets : 1;
-            _setWrites = new long[sets];
             for (var i = 0; i < _columns.Length; i++)
             {
                 _columns[i] = ColumnBuilderFactory.Create(schema[i].Type, _options.RowsPerBatch);
-                _columns[i].LendBuffers(sets);
                 _statistics[i] = new ColumnStatisticsAccumulator();
             }
             _tableSketches = Sketches.TableSketches.Running(_manifest, schema.Count);
@@ -196,24 +178,11 @@ public sealed class TraceTableWriter : IDisposable
                 SealSegment();
             _segment ??= new SegmentWriter(_directory, _nextSegment++, StoredSchema(), _statistics, _disk, _lastSegmentBytes,
                 _options.FileWrites == SegmentFileWrites.Direct);
-            // The batch's buffers are lent to the disk thread when the builders can go on in the next set: its
-            // buffers were lent for the batch written that many batches ago, and the disk thread is done with them
-            // (usually long since). Otherwise it is behind, and the batch is copied into chunks as O_DIRECT batches
-            // always are, so the importer never waits for a lent buffer, and the builders stay in their set.
-            var next = (_set + 1) % _setWrites.Length;
-            var lend = next != _set && _disk.IsWritten(_setWrites[next]);
-            var write = _segment.Write(_columns, _rowsInBatch, lend);
-            if (_setWrites.Length > 1)
-                _disk.CountBatch(lend);
+            _segment.Write(_columns, _rowsInBatch);
             _rowsWritten += _rowsInBatch;
             _rowsInBatch = 0;
-            if (lend)
-            {
-                _setWrites[_set] = write;
-                _set = next;
-            }
             foreach (var column in _columns)
-                column.Reset(nextBufferSet: lend);
+                column.Reset();
             if (_segment.Rows >= _options.RowsPerSegment || _segment.Length >= (_options.BytesPerSegment ?? long.MaxValue))
                 SealSegment();
             _batchLimit = BatchLimit(_segment?.Rows ?? 0);

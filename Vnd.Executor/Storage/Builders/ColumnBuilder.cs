@@ -63,39 +63,13 @@ public abstract class ColumnBuilder
     /// <summary>Folds the current batch into a segment's column statistics.</summary>
     internal abstract void AccumulateStatistics(ColumnStatisticsAccumulator statistics);
 
-    /// <summary>
-    /// Lets the builder lend the disk thread the main buffer of each batch it builds (<see cref="LentBuffer"/>)
-    /// instead of having it copied: batches whose buffer was lent are followed by one in the next of
-    /// <paramref name="sets"/> sets of buffers (<see cref="Reset"/>), and the caller moves on to a set only once the
-    /// disk thread has written the batch that used it before. A builder whose buffers are not worth lending ignores this.
-    /// </summary>
-    internal virtual void LendBuffers(int sets)
-    {
-    }
-
-    /// <summary>
-    /// The buffer of the array <see cref="BuildArray(IArrowType)"/> built that the builder lends until its set comes
-    /// round again (<see cref="LendBuffers"/>); empty when it lends none.
-    /// </summary>
-    internal virtual ReadOnlyMemory<byte> LentBuffer => default;
-
-    /// <summary>
-    /// Starts the next batch, keeping the buffers, or in the next set of them (<paramref name="nextBufferSet"/>:
-    /// the batch's <see cref="LentBuffer"/> was lent).
-    /// </summary>
-    internal void Reset(bool nextBufferSet = false)
+    /// <summary>Starts the next batch, keeping the buffers.</summary>
+    internal void Reset()
     {
         Count = 0;
         _hasNulls = false;
         _nullCount = 0;
-        if (nextBufferSet)
-            NextBufferSet();
         BatchChanged();
-    }
-
-    /// <summary>Moves to the next set of buffers when lending (<see cref="LendBuffers"/>).</summary>
-    private protected virtual void NextBufferSet()
-    {
     }
 
     /// <summary>Called when the current batch is reset or cut: anything a builder derived from it is stale.</summary>

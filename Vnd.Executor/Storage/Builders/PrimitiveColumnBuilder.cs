@@ -17,21 +17,11 @@ namespace Vnd.Executor.Storage.Builders;
 public abstract class PrimitiveColumnBuilder<T> : ColumnBuilder
     where T : unmanaged, INumber<T>
 {
-    private T[] _values;
-    private ArrayByteMemory<T> _memory;
+    private readonly T[] _values;
+    private readonly ArrayByteMemory<T> _memory;
     private readonly bool _narrowable;
     /// <summary>The batch's values cut to a narrower stored type (int2/int4/int8 columns only).</summary>
-    private byte[]? _narrowed;
-    /// <summary>
-    /// The buffer sets successive batches rotate through once the builder lends its buffers to the disk thread
-    /// (<see cref="LendBuffers"/>); null while it does not.
-    /// </summary>
-    private BufferSet[]? _sets;
-    private int _set;
-    /// <summary>The current batch's set (its buffers are also in the fields above, for the append paths).</summary>
-    private BufferSet _buffers;
-    /// <summary>The buffer of the batch's array that <see cref="BuildArray(IArrowType)"/> chose: the values or their narrowed copy.</summary>
-    private ReadOnlyMemory<byte> _built;
+    private readonly byte[]? _narrowed;
     /// <summary>The batch's min/max once computed (for the segment's stored type, then its statistics): valid while
     /// <see cref="_rangeCount"/> is the batch's count.</summary>
     private int _rangeCount = -1;
@@ -42,72 +32,15 @@ public abstract class PrimitiveColumnBuilder<T> : ColumnBuilder
     private protected PrimitiveColumnBuilder(SqlType type, int capacity)
         : base(type, capacity)
     {
+        _values = GC.AllocateUninitializedArray<T>(capacity);
+        _memory = new ArrayByteMemory<T>(_values);
         _narrowable = StoredIntegerType.IsNarrowable(type);
-        _buffers = new BufferSet(capacity, _narrowable).Populated();
-        _values = _buffers.Values;
-        _memory = _buffers.Memory;
-        _narrowed = _buffers.Narrowed;
-    }
-
-    /// <summary>
-    /// One batch's buffers, all pinned (on the pinned object heap: they live as long as the builder), so the disk
-    /// thread can write them while they are lent. The values are mapped in one call before the set's first batch,
-    /// not a page fault per 4 KiB as it fills them (a costly exit on a VM; docs/benchmarks.md, ingest12): every
-    /// import of more than a batch writes all of them. Not the narrowed buffer, of which only the stored width's
-    /// share is ever written.
-    /// </summary>
-    private sealed class BufferSet
-    {
-        private bool _populated;
-
-        public BufferSet(int capacity, bool narrowable)
-        {
-            Values = GC.AllocateUninitializedArray<T>(capacity, pinned: true);
-            Memory = new ArrayByteMemory<T>(Values);
-            // Allocated with the set, not on the first narrowed batch: writing rows allocates nothing per batch.
-            Narrowed = narrowable ? GC.AllocateUninitializedArray<byte>(capacity * Unsafe.SizeOf<T>(), pinned: true) : null;
-        }
-
-        public T[] Values { get; }
-
-        public ArrayByteMemory<T> Memory { get; }
-
-        public byte[]? Narrowed { get; }
-
-        /// <summary>Maps the values' pages on the set's first use (a table of one batch never touches the other sets).</summary>
-        public BufferSet Populated()
-        {
-            if (!_populated)
-            {
-                _populated = true;
-                LibC.TryPopulate(MemoryMarshal.AsBytes(Values.AsSpan()));
-            }
-            return this;
-        }
-    }
-
-    /// <summary>The sets are allocated here, when the writer is made, so that writing rows allocates nothing.</summary>
-    internal override void LendBuffers(int sets)
-    {
-        if (sets <= 1 || _sets is not null)
-            return;
-        _sets = new BufferSet[sets];
-        _sets[0] = _buffers;
-        for (var i = 1; i < sets; i++)
-            _sets[i] = new BufferSet(Capacity, _narrowable);
-    }
-
-    internal override ReadOnlyMemory<byte> LentBuffer => _sets is null ? default : _built;
-
-    private protected override void NextBufferSet()
-    {
-        if (_sets is null)
-            return;
-        _set = (_set + 1) % _sets.Length;
-        _buffers = _sets[_set].Populated();
-        _values = _buffers.Values;
-        _memory = _buffers.Memory;
-        _narrowed = _buffers.Narrowed;
+        // Allocated with the builder, not on the first narrowed batch: writing rows allocates nothing per batch.
+        _narrowed = _narrowable ? GC.AllocateUninitializedArray<byte>(capacity * Unsafe.SizeOf<T>()) : null;
+        // Mapped now in one call, not a page fault per 4 KiB as the first batch fills it (a costly exit on a VM;
+        // docs/benchmarks.md, ingest12): every import of more than a batch writes all of it. Not the narrowed buffer,
+        // of which only the stored width's share is ever written.
+        LibC.TryPopulate(MemoryMarshal.AsBytes(_values.AsSpan()));
     }
 
     /// <summary>The values of the current batch (null slots are zero).</summary>
@@ -218,11 +151,7 @@ public abstract class PrimitiveColumnBuilder<T> : ColumnBuilder
         Count++;
     }
 
-    internal override IArrowArray BuildArray()
-    {
-        _built = _memory.Bytes(Count);
-        return Build(ValidityBuffer, new ArrowBuffer(_built));
-    }
+    internal override IArrowArray BuildArray() => Build(ValidityBuffer, new ArrowBuffer(_memory.Bytes(Count)));
 
     /// <summary>
     /// The batch as <paramref name="stored"/>: the builder's memory as is for the column's own type, otherwise each
@@ -236,8 +165,7 @@ public abstract class PrimitiveColumnBuilder<T> : ColumnBuilder
             return BuildArray();
         // The cut halves in steps through the whole buffer; the stored values are its start.
         IntegerNarrowing.Narrow(MemoryMarshal.AsBytes(Values), Unsafe.SizeOf<T>(), _narrowed!, width);
-        _built = _narrowed.AsMemory(0, Count * width);
-        return Build(stored, ValidityBuffer, new ArrowBuffer(_built));
+        return Build(stored, ValidityBuffer, new ArrowBuffer(_narrowed.AsMemory(0, Count * width)));
     }
 
     internal override bool IntegerRange(out long min, out long max)
@@ -250,11 +178,7 @@ public abstract class PrimitiveColumnBuilder<T> : ColumnBuilder
         return true;
     }
 
-    private protected override void BatchChanged()
-    {
-        _rangeCount = -1;
-        _built = default;
-    }
+    private protected override void BatchChanged() => _rangeCount = -1;
 
     /// <summary>The batch's least and greatest non-null value, computed once per batch.</summary>
     private bool Range(out T min, out T max)

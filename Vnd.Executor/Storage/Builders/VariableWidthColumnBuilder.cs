@@ -18,8 +18,7 @@ public abstract class VariableWidthColumnBuilder : ColumnBuilder
     private protected VariableWidthColumnBuilder(SqlType type, int capacity)
         : base(type, capacity)
     {
-        // Pinned: wrapped by an ArrayByteMemory, whose pinning is only taking the address.
-        _offsets = GC.AllocateArray<int>(checked(capacity + 1), pinned: true);
+        _offsets = new int[checked(capacity + 1)];
         _offsetMemory = new ArrayByteMemory<int>(_offsets);
         _data = GC.AllocateUninitializedArray<byte>(Math.Min(capacity, 1 << 20) * 16);
     }
