@@ -7,34 +7,40 @@ namespace Vnd.Executor.Storage.Builders;
 
 /// <summary>
 /// Cuts a batch of integers to their low 1, 2 or 4 bytes (the stored width of <see cref="StoredIntegerType"/>; the
-/// caller has checked that every value fits, so the low bytes are the value, signed or not). Halving steps, each in
-/// place over the output of the previous one: 8 → 4 → 2 → 1 bytes, vectorised with AVX2 (a step reads 64 bytes and
-/// writes 32 behind them, so it never overwrites what it has not read yet).
+/// caller has checked that every value fits, so the low bytes are the value, signed or not). Halving steps: 8 → 4 → 2
+/// → 1 bytes, the first from the source into the target, each later one in place over the output of the previous
+/// one, vectorised with AVX2 (a step reads 64 bytes and writes 32 behind them, so in place it never overwrites what it
+/// has not read yet). The first step reads the source itself rather than a copy of it: copying the int4 columns into
+/// the target before halving them was a quarter of a 10M-packet import's memmove (docs/benchmarks.md, zerocopy).
 /// </summary>
 internal static class IntegerNarrowing
 {
     /// <summary>Writes the values of <paramref name="source"/> (<paramref name="sourceWidth"/> bytes each) to
-    /// <paramref name="target"/> at <paramref name="width"/> bytes each.</summary>
+    /// <paramref name="target"/> at <paramref name="width"/> bytes each; <paramref name="target"/> holds at least
+    /// half the source (or all of it, if not narrower) for the intermediate steps.</summary>
     public static void Narrow(ReadOnlySpan<byte> source, int sourceWidth, Span<byte> target, int width)
     {
         var count = source.Length / sourceWidth;
         var current = sourceWidth;
-        if (current == 8 && width < 8)
+        if (current <= width)
+        {
+            source.CopyTo(target);
+            return;
+        }
+        if (current == 8)
         {
             Halve64(MemoryMarshal.Cast<byte, long>(source), MemoryMarshal.Cast<byte, int>(target[..(count * 4)]));
             current = 4;
-        }
-        else if (current > width)
-        {
-            source[..(count * current)].CopyTo(target);
+            source = target[..(count * 4)];
         }
         if (current == 4 && width < 4)
         {
-            Halve32(MemoryMarshal.Cast<byte, int>(target[..(count * 4)]), count);
+            Halve32(MemoryMarshal.Cast<byte, int>(source[..(count * 4)]), MemoryMarshal.Cast<byte, short>(target[..(count * 2)]));
             current = 2;
+            source = target[..(count * 2)];
         }
         if (current == 2 && width < 2)
-            Halve16(MemoryMarshal.Cast<byte, short>(target[..(count * 2)]), count);
+            Halve16(MemoryMarshal.Cast<byte, short>(source[..(count * 2)]), target[..count]);
     }
 
     /// <summary>The low 32 bits of each value (the even words, gathered as in <see cref="PrimitiveColumnBuilder{T}"/>).</summary>
@@ -57,11 +63,12 @@ internal static class IntegerNarrowing
             target[i] = (int)values[i];
     }
 
-    /// <summary>In place: the first <paramref name="count"/> ints become shorts at the start of the same memory.</summary>
-    private static void Halve32(Span<int> values, int count)
+    /// <summary>The low 16 bits of each value; <paramref name="target"/> may be the start of the same memory.</summary>
+    private static void Halve32(ReadOnlySpan<int> values, Span<short> target)
     {
         ref var ints = ref MemoryMarshal.GetReference(values);
-        ref var shorts = ref Unsafe.As<int, short>(ref ints);
+        ref var shorts = ref MemoryMarshal.GetReference(target);
+        var count = values.Length;
         var i = 0;
         if (Avx2.IsSupported)
         {
@@ -80,11 +87,12 @@ internal static class IntegerNarrowing
             Unsafe.Add(ref shorts, i) = (short)Unsafe.Add(ref ints, i);
     }
 
-    /// <summary>In place: the first <paramref name="count"/> shorts become bytes at the start of the same memory.</summary>
-    private static void Halve16(Span<short> values, int count)
+    /// <summary>The low 8 bits of each value; <paramref name="target"/> may be the start of the same memory.</summary>
+    private static void Halve16(ReadOnlySpan<short> values, Span<byte> target)
     {
         ref var shorts = ref MemoryMarshal.GetReference(values);
-        ref var bytes = ref Unsafe.As<short, byte>(ref shorts);
+        ref var bytes = ref MemoryMarshal.GetReference(target);
+        var count = values.Length;
         var i = 0;
         if (Avx2.IsSupported)
         {
