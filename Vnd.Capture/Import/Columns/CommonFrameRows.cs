@@ -25,14 +25,6 @@ internal sealed class CommonFrameRows
     private readonly CommonFrameLoad[]?[] _loads;
     private readonly byte[] _heads = new byte[Capacity * HeadLength];
     private readonly StagedFrame[] _frames = new StagedFrame[Capacity];
-    /// <summary>The loaded columns computed eight by eight rows (null without AVX-512 VBMI), and where they go.</summary>
-    private readonly CommonFrameVectorLoads? _vector;
-    /// <summary>Column c's computed values of the run at c * Capacity (one more column for unused lanes).</summary>
-    private readonly long[] _columnValues;
-    /// <summary>The run <see cref="ComputeLoadedColumns"/> computed (<see cref="_computedRows"/> of its frames; 0: none).</summary>
-    private int _computedFrom;
-    private int _computedCount;
-    private int _computedRows;
     /// <summary>Bit k set: frames of kind k are staged here (their loads are not null).</summary>
     private readonly int _stagedKinds;
     private int _count;
@@ -47,8 +39,6 @@ internal sealed class CommonFrameRows
         _loads = loads;
         for (var kind = 0; kind < loads.Length; kind++)
             _stagedKinds |= loads[kind] is null ? 0 : 1 << kind;
-        _vector = CommonFrameVectorLoads.TryCreate(loads, HeadLength);
-        _columnValues = _vector is null ? [] : new long[(loads[(int)CommonFrameKind.Tcp]!.Length + 1) * Capacity];
     }
 
     /// <summary>Frames staged and not yet written.</summary>
@@ -95,7 +85,6 @@ internal sealed class CommonFrameRows
         if (values.Length < columns * Capacity || present.Length < columns * Capacity)
             throw new ArgumentException("the stage's arrays hold fewer columns than the loads");
         _count = 0;
-        _computedRows = 0;
         for (var c = 0; c < columns; c++)
         {
             var columnValues = values.AsSpan(c * Capacity, Capacity);
@@ -118,7 +107,6 @@ internal sealed class CommonFrameRows
     {
         _count = 0;
         _mixed = false;
-        _computedRows = 0;
     }
 
     /// <summary>One column of frames of one kind read by <paramref name="load"/>: the tight loop the run is for.</summary>
@@ -182,24 +170,6 @@ internal sealed class CommonFrameRows
     }
 
     /// <summary>
-    /// Computes the loaded columns of staged frames [<paramref name="from"/>, +<paramref name="count"/>) all at once,
-    /// eight by eight (<see cref="CommonFrameVectorLoads"/>), for the <see cref="WriteColumn"/> calls of that run to
-    /// copy; does nothing without AVX-512 VBMI or with frames of several kinds.
-    /// </summary>
-    public void ComputeLoadedColumns(int from, int count)
-    {
-        if ((uint)from > (uint)_count || (uint)count > (uint)(_count - from))
-            throw new ArgumentOutOfRangeException(nameof(count), "only staged frames can be computed");
-        _computedRows = 0;
-        if (_vector is null || _mixed || count == 0)
-            return;
-        ref var heads = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_heads), from * HeadLength);
-        _computedRows = _vector.Compute(_frames[0].Kind, ref heads, count, _columnValues);
-        _computedFrom = from;
-        _computedCount = count;
-    }
-
-    /// <summary>
     /// Appends column <paramref name="column"/> of staged frames [<paramref name="from"/>, +<paramref name="count"/>)
     /// straight into <paramref name="builder"/>'s values (as <c>T.CreateTruncating</c> converts them), for a stage whose
     /// every row is a staged frame; the frames stay staged (<see cref="Clear"/> forgets them). With
@@ -218,14 +188,7 @@ internal sealed class CommonFrameRows
         var load = _loads[(int)_frames[0].Kind]![column];
         if (!_mixed && load is { Value: CommonFrameValue.Loaded, Present: true } && timestamps is null)
         {
-            // The frames ComputeLoadedColumns did are copied (narrowed); the rest are read from the heads.
-            var done = 0;
-            if (_computedRows != 0 && from == _computedFrom && count == _computedCount && _vector!.Covers(_frames[0].Kind, column))
-            {
-                done = _computedRows;
-                CommonFrameVectorLoads.Narrow(_columnValues.AsSpan(column * Capacity, done), slots);
-            }
-            WriteLoadedSlots(load, ref Unsafe.Add(ref heads, done * HeadLength), slots[done..]);
+            WriteLoadedSlots(load, ref heads, slots);
             return;
         }
         if (!_mixed && load.Value == CommonFrameValue.TcpPacketId && timestamps is null)

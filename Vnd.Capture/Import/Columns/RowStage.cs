@@ -198,8 +198,6 @@ internal sealed class RowStage
             _common?.WriteTo(_values, _present); // moves the common rows into the staging arrays (and then holds none)
         // Each target's builder is the type its storage names (checked when the target was made): reinterpreted, not cast.
         var targets = _targets;
-        if (direct)
-            _common!.ComputeLoadedColumns(start, count); // every loaded column of the run in one pass over the heads
         for (var c = 0; c < targets.Length; c++)
         {
             var target = targets[c];
