@@ -111,7 +111,7 @@ public sealed class TraceImporter : IDisposable
                         // TCP options are the only errors such a frame can have (as the general decoder finds them).
                         var decoded = options ? optionsDecoded : decodedCommon;
                         if (decoded.Length != 0)
-                            Decode(in record, decoded, batch, rowPath: true);
+                            Decode(record, decoded, batch, rowPath: true);
                         else
                         {
                             if (frame.Length < record.OriginalLength)
@@ -122,7 +122,7 @@ public sealed class TraceImporter : IDisposable
                     }
                     else
                     {
-                        Decode(in record, tables, batch, rowPath);
+                        Decode(record, tables, batch, rowPath);
                     }
                     if (++packets == nextReport)
                     {
@@ -188,8 +188,10 @@ public sealed class TraceImporter : IDisposable
     }
 
     /// <summary>Decodes a record and offers the packet to every table (the row path) or adds it to the batch.</summary>
+    // The record by value: passed by reference, the loop's record would have its address taken and live in memory
+    // (every field stored and loaded again per packet, also on the common-frame path that never calls this).
     [MethodImpl(MethodImplOptions.AggressiveOptimization)] // hot in every import: fully optimised from the first call (see TraceImporter)
-    private void Decode(in PacketRecord record, TraceTablePlan[] tables, PacketBatch batch, bool rowPath)
+    private void Decode(PacketRecord record, TraceTablePlan[] tables, PacketBatch batch, bool rowPath)
     {
         var frame = record.Data;
         ref var packet = ref rowPath ? ref _packet : ref batch.Next;

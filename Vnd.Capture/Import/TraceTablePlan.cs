@@ -20,8 +20,14 @@ public sealed class TraceTablePlan : IDisposable
     private const LayerParts OptionParts = LayerParts.TcpMss | LayerParts.TcpWindowScale | LayerParts.TcpSackPermitted
         | LayerParts.TcpSack | LayerParts.TcpTimestamps;
 
-    /// <summary>Whether the filter keeps frames of each common kind (Tcp, Udp, TcpWithOptions): decided once, from the kind's sample.</summary>
-    private readonly bool[] _keepsCommon = new bool[3];
+    /// <summary>The common kinds (Tcp, Udp, TcpWithOptions).</summary>
+    private const int CommonKinds = 3;
+
+    /// <summary>
+    /// Bit k set: the filter keeps frames of common kind k, decided once, from the kind's sample; a bit mask, tested
+    /// per frame without an array's bounds check.
+    /// </summary>
+    private readonly int _keepsCommon;
     private int _acceptedCount;
 
     /// <param name="commonSamples">
@@ -36,10 +42,10 @@ public sealed class TraceTablePlan : IDisposable
         foreach (var filler in fillers)
             ReadsFrames |= filler.ReadsFrames;
         _rows = RowStage.TryCreate(fillers);
-        if (_rows is null || commonSamples.Length != _keepsCommon.Length || filter is { ReadsValues: true })
+        if (_rows is null || commonSamples.Length != CommonKinds || filter is { ReadsValues: true })
             return;
-        for (var kind = 0; kind < _keepsCommon.Length; kind++)
-            _keepsCommon[kind] = filter is null || filter.Matches(in commonSamples[kind], default);
+        for (var kind = 0; kind < CommonKinds; kind++)
+            _keepsCommon |= filter is null || filter.Matches(in commonSamples[kind], default) ? 1 << kind : 0;
         HasCommonPath = _rows.TryEnableCommonPath(fillers, commonSamples);
         StagesTcpOptions = HasCommonPath && _rows.StagesCommon(CommonFrameKind.TcpWithOptions)
             && (filter is null || IgnoresTcpOptions(filter, commonSamples[(int)CommonFrameKind.TcpWithOptions]));
@@ -109,7 +115,7 @@ public sealed class TraceTablePlan : IDisposable
     /// </summary>
     internal void OfferCommon(CommonFrameKind kind, ReadOnlySpan<byte> frame, long timestampNanos, int originalLength, int interfaceId)
     {
-        if (!_keepsCommon[(int)kind])
+        if ((_keepsCommon & (1 << ((int)kind & 31))) == 0)
             return;
         var rows = _rows!;
         rows.AddCommon(kind, frame, timestampNanos, originalLength, interfaceId);

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Vnd.Planner.Types;
 
 namespace Vnd.Capture.Sources;
@@ -25,6 +26,16 @@ internal abstract class CaptureFileReader : IRecordSource
     private protected bool End(out PacketRecord record)
     {
         record = default;
+        return End();
+    }
+
+    /// <summary>
+    /// <see cref="End(out PacketRecord)"/> for a caller that clears its record itself: a record whose address is
+    /// never taken stays in registers in the import loop that <see cref="PcapReader.TryReadNext"/> is inlined into.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private protected bool End()
+    {
         if (!Finished && Input.Available > 0)
             MarkTruncated(Input.Offset);
         Finished = true;
@@ -42,10 +53,17 @@ internal abstract class CaptureFileReader : IRecordSource
     /// where the next record starts.</summary>
     private protected bool Abandon(ReaderErrorKind kind, out PacketRecord record)
     {
+        record = default;
+        return Abandon(kind);
+    }
+
+    /// <summary><see cref="Abandon(ReaderErrorKind, out PacketRecord)"/> for a caller that clears its record itself (see <see cref="End()"/>).</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private protected bool Abandon(ReaderErrorKind kind)
+    {
         Diagnostics.Add(kind);
         Diagnostics.AbandonedAtOffset = Input.Offset;
         Finished = true;
-        record = default;
         return false;
     }
 

@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics.X86;
 
 namespace Vnd.Capture.Sources;
 
@@ -44,6 +45,19 @@ internal abstract unsafe class CaptureInput : IDisposable
         if ((uint)start > (uint)Available || (uint)length > (uint)(Available - start))
             ThrowOutsideWindow();
         return new ReadOnlySpan<byte>(Window + Position + start, length);
+    }
+
+    /// <summary>
+    /// Asks for the cache line <paramref name="ahead"/> bytes past the next unconsumed byte to be loaded now: a
+    /// record's first loads otherwise wait for memory (perf put ~30 % of the import loop's samples on them, the
+    /// hardware prefetcher not keeping up with a stream another thread filled). Only a hint: a prefetch never
+    /// faults, so an address past the window (or the data) is harmless.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public void Prefetch(int ahead)
+    {
+        if (Sse.IsSupported)
+            Sse.Prefetch0(Window + Position + ahead);
     }
 
     /// <summary>Consumes bytes made available by <see cref="Ensure"/>. Spans handed out stay valid until the

@@ -24,13 +24,9 @@ internal sealed class CommonFrameRows
     /// <summary>[kind][column]: how the column reads a frame of that kind (null: frames of that kind are not staged here).</summary>
     private readonly CommonFrameLoad[]?[] _loads;
     private readonly byte[] _heads = new byte[Capacity * HeadLength];
-    /// <summary>The stage row each staged frame is (rows of other frames are staged decoded, in between).</summary>
-    private readonly int[] _rows = new int[Capacity];
-    private readonly CommonFrameKind[] _kinds = new CommonFrameKind[Capacity];
-    private readonly long[] _timestamps = new long[Capacity];
-    private readonly int[] _originalLengths = new int[Capacity];
-    private readonly int[] _capturedLengths = new int[Capacity];
-    private readonly int[] _interfaceIds = new int[Capacity];
+    private readonly StagedFrame[] _frames = new StagedFrame[Capacity];
+    /// <summary>Bit k set: frames of kind k are staged here (their loads are not null).</summary>
+    private readonly int _stagedKinds;
     private int _count;
     /// <summary>Whether the staged frames are of more than one kind (then each row picks its kind's load).</summary>
     private bool _mixed;
@@ -41,6 +37,8 @@ internal sealed class CommonFrameRows
         if (loads.Length != 3 || loads[(int)CommonFrameKind.Tcp] is null || loads[(int)CommonFrameKind.Udp] is null)
             throw new ArgumentException("loads for Tcp, Udp and (optionally) TcpWithOptions are needed", nameof(loads));
         _loads = loads;
+        for (var kind = 0; kind < loads.Length; kind++)
+            _stagedKinds |= loads[kind] is null ? 0 : 1 << kind;
     }
 
     /// <summary>Frames staged and not yet written.</summary>
@@ -54,24 +52,22 @@ internal sealed class CommonFrameRows
     public void Add(int row, CommonFrameKind kind, ReadOnlySpan<byte> frame, long timestampNanos, int originalLength, int interfaceId)
     {
         var n = _count;
-        if ((uint)n >= Capacity || !Stages(kind))
+        // One test of the staged kinds' bits, not a walk to the kind's loads (an array and a null test per frame).
+        if ((uint)n >= Capacity || (_stagedKinds & (1 << ((int)kind & 31))) == 0)
             throw new InvalidOperationException("the common frame rows are full, or the kind is not staged here");
         // The loads were built to end within the kind's shortest frame (at least 42 bytes); a shorter one is a defect.
         if (frame.Length < CommonFrameColumns.MinLength(kind))
             throw new ArgumentException("the frame is shorter than its kind", nameof(frame));
         ref var b = ref MemoryMarshal.GetReference(frame);
-        ref var head = ref _heads[n * HeadLength];
+        // Both arrays hold Capacity frames and n < Capacity: unchecked stores (a bounds check each, per frame, before).
+        ref var head = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_heads), n * HeadLength);
         // [0, 32) and [length - 32, length): all of the first `length` bytes, as length is between 42 and 64.
         var tail = (nuint)(Math.Min(frame.Length, HeadLength) - Vector256<byte>.Count);
         Vector256.LoadUnsafe(ref b).StoreUnsafe(ref head);
         Vector256.LoadUnsafe(ref b, tail).StoreUnsafe(ref head, tail);
-        _rows[n] = row;
-        _kinds[n] = kind;
-        _timestamps[n] = timestampNanos;
-        _originalLengths[n] = originalLength;
-        _capturedLengths[n] = frame.Length;
-        _interfaceIds[n] = interfaceId;
-        _mixed |= kind != _kinds[0];
+        ref var frames = ref MemoryMarshal.GetArrayDataReference(_frames);
+        Unsafe.Add(ref frames, (nint)n) = new StagedFrame(timestampNanos, row, originalLength, frame.Length, interfaceId, kind);
+        _mixed |= kind != frames.Kind; // frames: the first staged frame (just stored when n is 0)
         _count = n + 1;
     }
 
@@ -95,11 +91,11 @@ internal sealed class CommonFrameRows
             var columnPresent = present.AsSpan(c * Capacity, Capacity);
             if (_mixed)
                 WriteEach(c, n, columnValues, columnPresent);
-            else if (_loads[(int)_kinds[0]]![c] is { Value: CommonFrameValue.Loaded } load)
+            else if (_loads[(int)_frames[0].Kind]![c] is { Value: CommonFrameValue.Loaded } load)
                 WriteLoaded(load, n, columnValues, columnPresent);
-            else if (_loads[(int)_kinds[0]]![c].Value is CommonFrameValue.Timestamp)
+            else if (_loads[(int)_frames[0].Kind]![c].Value is CommonFrameValue.Timestamp)
                 WriteTimestamps(n, columnValues, columnPresent);
-            else if (_loads[(int)_kinds[0]]![c].Value is CommonFrameValue.TcpPacketId)
+            else if (_loads[(int)_frames[0].Kind]![c].Value is CommonFrameValue.TcpPacketId)
                 WriteTcpPacketIds(n, columnValues, columnPresent);
             else
                 WriteEach(c, n, columnValues, columnPresent);
@@ -121,9 +117,9 @@ internal sealed class CommonFrameRows
         // Rows are stage rows, below Capacity (RowStage.AddCommon), and both spans hold Capacity: unchecked stores.
         ref var value = ref MemoryMarshal.GetReference(values[..Capacity]);
         ref var has = ref MemoryMarshal.GetReference(present[..Capacity]);
-        var rows = _rows.AsSpan(0, n);
+        var frames = _frames.AsSpan(0, n);
         var isPresent = load.Present;
-        if (IsDense(rows))
+        if (IsDense(frames))
         {
             // Every stage row is a staged frame (no decoded rows in between): row j is frame j, and the presence is
             // one fill instead of a store per row.
@@ -132,9 +128,9 @@ internal sealed class CommonFrameRows
                 Unsafe.Add(ref value, j) = load.Load(ref Unsafe.Add(ref heads, j * HeadLength));
             return;
         }
-        for (var j = 0; j < rows.Length; j++)
+        for (var j = 0; j < frames.Length; j++)
         {
-            var row = rows[j];
+            var row = frames[j].Row;
             Unsafe.Add(ref value, row) = load.Load(ref Unsafe.Add(ref heads, j * HeadLength));
             Unsafe.Add(ref has, row) = isPresent;
         }
@@ -144,23 +140,16 @@ internal sealed class CommonFrameRows
     /// Whether the staged frames are stage rows 0 to n-1: rows are staged in increasing order, each once, from 0, so
     /// the last being n-1 means there is none in between.
     /// </summary>
-    private static bool IsDense(ReadOnlySpan<int> rows) => rows.Length != 0 && rows[^1] == rows.Length - 1;
+    private static bool IsDense(ReadOnlySpan<StagedFrame> frames) => frames.Length != 0 && frames[^1].Row == frames.Length - 1;
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)] // hot in every import: fully optimised from the first call (see TraceImporter)
     private void WriteTimestamps(int n, Span<long> values, Span<bool> present)
     {
-        var rows = _rows.AsSpan(0, n);
-        var timestamps = _timestamps.AsSpan(0, rows.Length);
-        if (IsDense(rows))
+        var frames = _frames.AsSpan(0, n);
+        for (var j = 0; j < frames.Length; j++)
         {
-            timestamps.CopyTo(values);
-            present[..n].Fill(true);
-            return;
-        }
-        for (var j = 0; j < rows.Length; j++)
-        {
-            values[rows[j]] = timestamps[j];
-            present[rows[j]] = true;
+            values[frames[j].Row] = frames[j].TimestampNanos;
+            present[frames[j].Row] = true;
         }
     }
 
@@ -171,12 +160,12 @@ internal sealed class CommonFrameRows
         var ipId = CommonFrameLoad.Bits(20, 2);
         var seq = CommonFrameLoad.Bits(42, 4);
         ref var heads = ref MemoryMarshal.GetArrayDataReference(_heads);
-        var rows = _rows.AsSpan(0, n);
-        for (var j = 0; j < rows.Length; j++)
+        var frames = _frames.AsSpan(0, n);
+        for (var j = 0; j < frames.Length; j++)
         {
             ref var head = ref Unsafe.Add(ref heads, j * HeadLength);
-            values[rows[j]] = ipId.Load(ref head) + (seq.Load(ref head) << 16);
-            present[rows[j]] = true;
+            values[frames[j].Row] = ipId.Load(ref head) + (seq.Load(ref head) << 16);
+            present[frames[j].Row] = true;
         }
     }
 
@@ -196,7 +185,7 @@ internal sealed class CommonFrameRows
         var slots = builder.AppendSlots(count);
         ref var value = ref MemoryMarshal.GetReference(slots);
         ref var heads = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_heads), from * HeadLength);
-        var load = _loads[(int)_kinds[0]]![column];
+        var load = _loads[(int)_frames[0].Kind]![column];
         if (!_mixed && load is { Value: CommonFrameValue.Loaded, Present: true } && timestamps is null)
         {
             WriteLoadedSlots(load, ref heads, slots);
@@ -204,30 +193,18 @@ internal sealed class CommonFrameRows
         }
         if (!_mixed && load.Value == CommonFrameValue.TcpPacketId && timestamps is null)
         {
-            var ipId = CommonFrameLoad.Bits(20, 2);
-            var seq = CommonFrameLoad.Bits(42, 4);
-            for (var j = 0; j < slots.Length; j++)
-            {
-                ref var head = ref Unsafe.Add(ref heads, j * HeadLength);
-                Unsafe.Add(ref value, j) = T.CreateTruncating(ipId.Load(ref head) + (seq.Load(ref head) << 16));
-            }
+            WritePacketIdSlots(ref heads, slots);
             return;
         }
         if (!_mixed && load.Value == CommonFrameValue.Timestamp && timestamps is { } inNanoseconds)
         {
-            var times = _timestamps.AsSpan(from, count);
-            for (var j = 0; j < times.Length; j++)
-            {
-                if (!StagedColumn.TryConvertTimestamp(times[j], inNanoseconds, out var ticks))
-                    builder.SetNull(first + j);
-                Unsafe.Add(ref value, j) = T.CreateTruncating(ticks);
-            }
+            WriteTimestampSlots(_frames.AsSpan(from, count), inNanoseconds, builder, first, slots);
             return;
         }
         // Each row with its own kind's load, presence and conversion: record fields, mixed kinds, absent fields.
         for (var j = 0; j < slots.Length; j++)
         {
-            var v = Value(_loads[(int)_kinds[from + j]]![column], from + j, out var has);
+            var v = Value(_loads[(int)_frames[from + j].Kind]![column], from + j, out var has);
             if (has && timestamps is { } nanoseconds)
                 has = StagedColumn.TryConvertTimestamp(v, nanoseconds, out v);
             Unsafe.Add(ref value, j) = T.CreateTruncating(v);
@@ -267,14 +244,60 @@ internal sealed class CommonFrameRows
             Unsafe.Add(ref value, j) = T.CreateTruncating(CommonFrameLoad.Field(ref Unsafe.Add(ref first, offset), shift, mask, add));
     }
 
+    /// <summary>
+    /// vnd.packet_id of TCP frames, ip.id + (tcp.seq &lt;&lt; 16) as <see cref="Fields.DerivedFields"/> computes it, read
+    /// from the heads at a native-sized offset (per row: two loads, a shift, an add and a store; with an int index
+    /// and the loads' structs, ~17 instructions and two reloads from the stack).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void WritePacketIdSlots<T>(ref byte heads, Span<T> slots)
+        where T : unmanaged, INumber<T>
+    {
+        ref var value = ref MemoryMarshal.GetReference(slots);
+        nint offset = 0;
+        for (nint j = 0; j < slots.Length; j++, offset += HeadLength)
+        {
+            ref var head = ref Unsafe.Add(ref heads, offset);
+            long ipId = BinaryPrimitives.ReverseEndianness(Unsafe.ReadUnaligned<ushort>(ref Unsafe.Add(ref head, 18)));
+            long seq = BinaryPrimitives.ReverseEndianness(Unsafe.ReadUnaligned<uint>(ref Unsafe.Add(ref head, 38)));
+            Unsafe.Add(ref value, j) = T.CreateTruncating(ipId + (seq << 16));
+        }
+    }
+
+    /// <summary>
+    /// A timestamp column of staged frames, converted as <see cref="StagedColumn.TryConvertTimestamp"/> does (NULL
+    /// for frames without a timestamp), at native-sized indexes from the frames' first element (with an int index, a
+    /// bounds check and sign extension per row).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void WriteTimestampSlots<T>(ReadOnlySpan<StagedFrame> frames, bool inNanoseconds, PrimitiveColumnBuilder<T> builder, int first, Span<T> slots)
+        where T : unmanaged, INumber<T>
+    {
+        ref var value = ref MemoryMarshal.GetReference(slots);
+        ref var frame = ref MemoryMarshal.GetReference(frames);
+        nint length = Math.Min(frames.Length, slots.Length);
+        for (nint j = 0; j < length; j++)
+        {
+            var nanos = Unsafe.Add(ref frame, j).TimestampNanos;
+            if (nanos == TraceImporter.NoTimestamp)
+            {
+                builder.SetNull(first + (int)j);
+                Unsafe.Add(ref value, j) = default;
+                continue;
+            }
+            // Microseconds rounded down, as TryConvertTimestamp does (before 1970 too).
+            Unsafe.Add(ref value, j) = T.CreateTruncating(inNanoseconds ? nanos : (nanos >= 0 ? nanos : nanos - 999) / 1000);
+        }
+    }
+
     /// <summary>One column, each row with its own kind's load (frames of both kinds, or a computed value).</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)] // hot in every import: fully optimised from the first call (see TraceImporter)
     private void WriteEach(int column, int n, Span<long> values, Span<bool> present)
     {
         for (var j = 0; j < n; j++)
         {
-            var row = _rows[j];
-            values[row] = Value(_loads[(int)_kinds[j]]![column], j, out var has);
+            var row = _frames[j].Row;
+            values[row] = Value(_loads[(int)_frames[j].Kind]![column], j, out var has);
             present[row] = has;
         }
     }
@@ -283,14 +306,15 @@ internal sealed class CommonFrameRows
     private long Value(in CommonFrameLoad load, int j, out bool has)
     {
         var head = _heads.AsSpan(j * HeadLength, HeadLength);
+        ref readonly var frame = ref _frames[j];
         has = load.Present;
         return load.Value switch
         {
             CommonFrameValue.Loaded => load.Load(ref MemoryMarshal.GetReference(head)),
-            CommonFrameValue.Timestamp => _timestamps[j],
-            CommonFrameValue.FrameLength => Math.Max(_originalLengths[j], _capturedLengths[j]),
-            CommonFrameValue.CapturedLength => _capturedLengths[j],
-            CommonFrameValue.InterfaceId => (has = _interfaceIds[j] >= 0) ? _interfaceIds[j] : 0,
+            CommonFrameValue.Timestamp => frame.TimestampNanos,
+            CommonFrameValue.FrameLength => Math.Max(frame.OriginalLength, frame.CapturedLength),
+            CommonFrameValue.CapturedLength => frame.CapturedLength,
+            CommonFrameValue.InterfaceId => (has = frame.InterfaceId >= 0) ? frame.InterfaceId : 0,
             CommonFrameValue.TcpHeaderLength => TcpHeaderLength(head),
             // Classify kept only frames whose IP length holds both headers: never negative.
             CommonFrameValue.TcpPayloadLength => BinaryPrimitives.ReadUInt16BigEndian(head[16..]) - 20 - TcpHeaderLength(head),
