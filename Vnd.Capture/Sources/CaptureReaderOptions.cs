@@ -3,7 +3,7 @@ namespace Vnd.Capture.Sources;
 /// <summary>Limits and buffering of the capture readers.</summary>
 public sealed class CaptureReaderOptions
 {
-    /// <summary>The defaults: 256 KiB records (libpcap's MAXIMUM_SNAPLEN), 1 MiB read chunks.</summary>
+    /// <summary>The defaults: 256 KiB records (libpcap's MAXIMUM_SNAPLEN), 1 MiB read chunks (384 KiB when read ahead).</summary>
     public static CaptureReaderOptions Default { get; } = new();
 
     /// <summary>Largest captured length trusted. A longer record cannot be framed and stops reading.</summary>
@@ -30,13 +30,22 @@ public sealed class CaptureReaderOptions
     public bool MemoryMap { get; init; }
 
     /// <summary>
-    /// Chunks of <see cref="BufferSize"/> a capture file opened by path is read ahead by a thread of its own
+    /// Chunks of <see cref="ReadAheadChunkSize"/> a capture file opened by path is read ahead by a thread of its own
     /// (<see cref="ReadAheadInput"/>), so the kernel's copy of the file — about a fifth of the importing thread's time
     /// for a cached file — runs beside the parsing instead of in it. Enough chunks that the read thread runs megabytes
     /// ahead and the importing thread rarely waits for it: with two half-size chunks it waited after almost every
     /// one on a busy machine (docs/benchmarks.md, ingest10). 0 reads on the importing thread.
     /// </summary>
     public int ReadAheadChunks { get; init; } = 8;
+
+    /// <summary>
+    /// Bytes read per chunk when a file is read ahead (<see cref="ReadAheadChunks"/>); raised to fit the largest block.
+    /// Smaller than <see cref="BufferSize"/>: with 384 KiB chunks the importing thread took 0.45 CPU-s per 10M packets
+    /// against 0.50 with 1 MiB (medians of 6 alternations, docs/benchmarks.md, branch loop), presumably because the
+    /// smaller ring (8 × (320 + 384) KiB instead of 8 × (320 + 1024) KiB) is more often still in the shared cache when
+    /// a record's first bytes are read (this virtual machine has no cache counters to confirm it).
+    /// </summary>
+    public int ReadAheadChunkSize { get; init; } = 384 * 1024;
 
     /// <summary>Bytes of the file mapped at a time when <see cref="MemoryMap"/> is on; raised to fit the largest block.</summary>
     public int MapWindowSize { get; init; } = 16 * 1024 * 1024;
@@ -50,6 +59,8 @@ public sealed class CaptureReaderOptions
     internal int LargestRead => MaxBlockSize + 16;
 
     internal int EffectiveBufferSize => Math.Max(BufferSize, LargestRead);
+
+    internal int EffectiveReadAheadChunkSize => Math.Max(ReadAheadChunkSize, LargestRead);
 
     /// <summary>A window holds the largest block even when it starts a page before it.</summary>
     internal int EffectiveMapWindowSize => Math.Max(MapWindowSize, LargestRead + 2 * Environment.SystemPageSize);

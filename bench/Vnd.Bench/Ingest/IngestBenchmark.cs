@@ -49,7 +49,7 @@ public static class IngestBenchmark
 
     /// <summary>Chunks the capture file is read ahead by a thread of its own (<see cref="CaptureReaderOptions.ReadAheadChunks"/>; 0: none).</summary>
     internal static Option<int> ReadAheadOption() =>
-        new("--read-ahead") { Description = "1 MiB chunks read ahead of the importing thread (0: read on it)", DefaultValueFactory = _ => CaptureReaderOptions.Default.ReadAheadChunks };
+        new("--read-ahead") { Description = "chunks (384 KiB) read ahead of the importing thread (0: read on it)", DefaultValueFactory = _ => CaptureReaderOptions.Default.ReadAheadChunks };
 
     private static int Run(long packets, long tsharkPackets, int memoryPackets, int snap, DirectoryInfo work, SegmentFileWrites writes, int readAhead)
     {
