@@ -15,13 +15,16 @@ internal sealed class DiskChunk
 
     public DiskChunk(int length)
     {
-        _array = GC.AllocateUninitializedArray<byte>(length + LibC.DirectWriteAlignment, pinned: true);
+        _array = GC.AllocateUninitializedArray<byte>(checked((int)AllocatedBytes(length)), pinned: true);
         var address = (long)Marshal.UnsafeAddrOfPinnedArrayElement(_array, 0);
         _start = (int)((LibC.DirectWriteAlignment - address % LibC.DirectWriteAlignment) % LibC.DirectWriteAlignment);
         Length = length;
     }
 
     public int Length { get; }
+
+    /// <summary>The bytes a chunk of <paramref name="length"/> holds on to: its length and the room to align it.</summary>
+    public static long AllocatedBytes(int length) => (long)length + LibC.DirectWriteAlignment;
 
     /// <summary>
     /// The aligned buffer. Its first use maps all of its pages in one call (<see cref="LibC.TryPopulate"/>): the

@@ -45,14 +45,19 @@ internal sealed class SegmentDiskQueue : IDisposable
     private Exception? _failure;
 
     private readonly bool _startWriteback;
+    private readonly ImportBufferPool? _buffers;
+    private bool _disposed;
 
     /// <param name="startWriteback">start the device writing each chunk as soon as it is in the page cache
     /// (<see cref="SegmentFileWrites.Buffered"/>); pointless for O_DIRECT files, whose writes wait for the device</param>
-    public SegmentDiskQueue(string table, bool startWriteback = false)
+    /// <param name="buffers">where the chunks come from and go back to once the threads have stopped; null: allocated
+    /// for this queue alone</param>
+    public SegmentDiskQueue(string table, bool startWriteback = false, ImportBufferPool? buffers = null)
     {
         _startWriteback = startWriteback;
+        _buffers = buffers;
         for (var i = 0; i < Chunks; i++)
-            _freeChunks.Push(new DiskChunk(ChunkBytes));
+            _freeChunks.Push(buffers?.TryRentChunk(ChunkBytes) ?? new DiskChunk(ChunkBytes));
         _writeThread = new Thread(RunWrites) { IsBackground = true, Name = "vnd-disk " + table };
         _sealThread = new Thread(RunSeals) { IsBackground = true, Name = "vnd-seal " + table };
         _writeThread.Start();
@@ -67,6 +72,9 @@ internal sealed class SegmentDiskQueue : IDisposable
     {
         lock (_gate)
         {
+            // A closed queue's chunks may belong to another import now (see Dispose).
+            if (_closing)
+                throw Closed();
             if (_freeChunks.Count == 0 && _failure is null)
             {
                 var start = Stopwatch.GetTimestamp();
@@ -112,16 +120,28 @@ internal sealed class SegmentDiskQueue : IDisposable
         }
     }
 
-    /// <summary>Finishes the queued work (after a failure only the discards) and stops the threads.</summary>
+    /// <summary>
+    /// Finishes the queued work (after a failure only the discards) and stops the threads; then gives the chunks back
+    /// to the pool. Only those the threads finished with: a chunk the producer rented and never wrote is dropped.
+    /// </summary>
     public void Dispose()
     {
         lock (_gate)
         {
+            if (_disposed)
+                return;
+            _disposed = true;
             _closing = true;
             Monitor.PulseAll(_gate);
         }
         _writeThread.Join();
         _sealThread.Join();
+        // Both threads have ended, so no write can still be reading a chunk: they are free for another import.
+        if (_buffers is not null)
+        {
+            while (_freeChunks.TryPop(out var chunk))
+                _buffers.Return(chunk);
+        }
     }
 
     private void Enqueue(in DiskOperation operation)
@@ -129,7 +149,7 @@ internal sealed class SegmentDiskQueue : IDisposable
         lock (_gate)
         {
             if (_closing)
-                throw new StorageException(StorageErrorKind.InvalidUsage, "the table writer's disk queue is closed");
+                throw Closed();
             // A failed queue still takes discards (they clean up) but nothing that would write.
             if (operation.Kind != DiskOperationKind.Discard)
                 ThrowIfFailed();
@@ -267,6 +287,9 @@ internal sealed class SegmentDiskQueue : IDisposable
             Monitor.PulseAll(_gate);
         }
     }
+
+    private static StorageException Closed() =>
+        new(StorageErrorKind.InvalidUsage, "the table writer's disk queue is closed");
 
     private void ThrowIfFailed()
     {

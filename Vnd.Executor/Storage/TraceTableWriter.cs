@@ -46,7 +46,8 @@ public sealed class TraceTableWriter : IDisposable
         _directory = TableDirectory.TablePath(dataDirectory, table);
         DurableFile.CreateDirectory(_directory);
         _lock = TableLock.Acquire(_directory, table);
-        _disk = new SegmentDiskQueue(table.ToString(), startWriteback: _options.FileWrites == SegmentFileWrites.Buffered);
+        _disk = new SegmentDiskQueue(table.ToString(), startWriteback: _options.FileWrites == SegmentFileWrites.Buffered,
+            _options.Buffers);
         try
         {
             _manifest = ManifestFile.TryLoad(_directory);
@@ -64,7 +65,7 @@ public sealed class TraceTableWriter : IDisposable
             _statistics = new ColumnStatisticsAccumulator[schema.Count];
             for (var i = 0; i < _columns.Length; i++)
             {
-                _columns[i] = ColumnBuilderFactory.Create(schema[i].Type, _options.RowsPerBatch);
+                _columns[i] = ColumnBuilderFactory.Create(schema[i].Type, _options.RowsPerBatch, _options.Buffers);
                 _statistics[i] = new ColumnStatisticsAccumulator();
             }
             _tableSketches = Sketches.TableSketches.Running(_manifest, schema.Count);
@@ -73,6 +74,8 @@ public sealed class TraceTableWriter : IDisposable
         {
             _disk.Dispose();
             _lock.Dispose();
+            if (_columns is not null)
+                ReturnColumnBuffers();
             throw;
         }
         _batchLimit = BatchLimit(0);
@@ -262,9 +265,18 @@ public sealed class TraceTableWriter : IDisposable
         }
         finally
         {
+            // The disk threads are joined first: only then are the chunks free for another writer.
             _disk.Dispose();
             _lock.Dispose();
+            ReturnColumnBuffers();
         }
+    }
+
+    /// <summary>Gives the column builders' arrays back to the pool (if any); the builders are unusable after it.</summary>
+    private void ReturnColumnBuffers()
+    {
+        foreach (var column in _columns)
+            column?.ReturnBuffers();
     }
 
     private void ThrowIncompleteRow(int ordinal, int expected) =>

@@ -22,6 +22,13 @@ public sealed record TraceTableWriterOptions
     /// </summary>
     public SegmentFileWrites FileWrites { get; init; } = SegmentFileWrites.Buffered;
 
+    /// <summary>
+    /// Where the writer's disk chunks and column arrays come from and go back to when it is closed, so that the next
+    /// writer finds them with their pages mapped instead of allocating and faulting in ~40 MB; null: the writer
+    /// allocates its own. One pool serves every import of its owner (a bench run, the diagnosis manager).
+    /// </summary>
+    public ImportBufferPool? Buffers { get; init; }
+
     internal void Validate()
     {
         if (RowsPerBatch is < 1 or > 16 * 1024 * 1024)

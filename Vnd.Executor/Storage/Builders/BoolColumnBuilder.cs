@@ -8,10 +8,16 @@ namespace Vnd.Executor.Storage.Builders;
 /// <summary>A boolean column, bit-packed like Arrow's Boolean layout (least significant bit first).</summary>
 public sealed class BoolColumnBuilder : ColumnBuilder
 {
-    private readonly byte[] _bits;
+    private byte[] _bits;
 
-    public BoolColumnBuilder(int capacity)
-        : base(SqlType.Bool, capacity) => _bits = new byte[(capacity + 7) / 8];
+    public BoolColumnBuilder(int capacity, ImportBufferPool? buffers = null)
+        : base(SqlType.Bool, capacity, buffers)
+    {
+        // Cleared, as a fresh array is: the bits past the batch's last value in its last byte go into the file, so a
+        // pooled array's old bits would make the file differ from one written without a pool.
+        _bits = RentArray<byte>((capacity + 7) / 8);
+        _bits.AsSpan().Clear();
+    }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Append(bool value)
@@ -36,6 +42,12 @@ public sealed class BoolColumnBuilder : ColumnBuilder
     public bool this[int index] => (uint)index < (uint)Count
         ? (_bits[index >> 3] & (1 << (index & 7))) != 0
         : throw new ArgumentOutOfRangeException(nameof(index));
+
+    private protected override void ReturnValueBuffers(ImportBufferPool buffers)
+    {
+        buffers.Return(_bits);
+        _bits = [];
+    }
 
     internal override IArrowArray BuildArray() =>
         Build(ValidityBuffer, new ArrowBuffer(_bits.AsMemory(0, (Count + 7) / 8)));

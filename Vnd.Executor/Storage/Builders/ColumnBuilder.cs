@@ -15,9 +15,10 @@ public abstract class ColumnBuilder
     private bool _hasNulls;
     private int _nullCount;
 
-    private protected ColumnBuilder(SqlType type, int capacity)
+    private protected ColumnBuilder(SqlType type, int capacity, ImportBufferPool? buffers)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(capacity, 1);
+        Buffers = buffers;
         Type = type;
         ArrowType = ArrowTypeMapping.ToArrowType(type);
         Capacity = capacity;
@@ -36,6 +37,36 @@ public abstract class ColumnBuilder
     public int NullCount => _nullCount;
 
     internal IArrowType ArrowType { get; }
+
+    /// <summary>Where the builder's arrays come from and go back to (<see cref="ReturnBuffers"/>); null: its own.</summary>
+    private protected ImportBufferPool? Buffers { get; }
+
+    /// <summary>
+    /// Gives the builder's arrays back to its pool for another writer's builders; the builder is unusable after it
+    /// (its arrays are empty, so an append throws). Called by the writer when it is closed, not while Arrow may still
+    /// read a batch. Without a pool, nothing happens.
+    /// </summary>
+    internal void ReturnBuffers()
+    {
+        if (Buffers is null)
+            return;
+        Count = 0;
+        _hasNulls = false;
+        _nullCount = 0;
+        BatchChanged();
+        if (_validity is not null)
+            Buffers.Return(_validity);
+        _validity = null;
+        ReturnValueBuffers(Buffers);
+    }
+
+    /// <summary>Returns the value arrays of the builder to <paramref name="buffers"/> and leaves empty ones.</summary>
+    private protected abstract void ReturnValueBuffers(ImportBufferPool buffers);
+
+    /// <summary>A pool's array of <paramref name="length"/>, or a fresh one; its contents are undefined either way.</summary>
+    private protected T[] RentArray<T>(int length)
+        where T : unmanaged =>
+        Buffers?.TryRent<T>(length) ?? GC.AllocateUninitializedArray<T>(length);
 
     /// <summary>Appends a SQL NULL.</summary>
     public abstract void AppendNull();
@@ -104,7 +135,8 @@ public abstract class ColumnBuilder
             ThrowFull();
         if (!_hasNulls)
         {
-            _validity ??= new byte[(Capacity + 7) / 8];
+            // Whatever a pooled bitmap held is overwritten here: every slot valid until marked.
+            _validity ??= RentArray<byte>((Capacity + 7) / 8);
             _validity.AsSpan().Fill(0xFF);
             _hasNulls = true;
         }

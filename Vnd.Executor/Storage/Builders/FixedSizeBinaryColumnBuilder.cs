@@ -10,13 +10,13 @@ namespace Vnd.Executor.Storage.Builders;
 /// </summary>
 public abstract class FixedSizeBinaryColumnBuilder : ColumnBuilder
 {
-    private readonly byte[] _data;
+    private byte[] _data;
 
-    private protected FixedSizeBinaryColumnBuilder(SqlType type, int width, int capacity)
-        : base(type, capacity)
+    private protected FixedSizeBinaryColumnBuilder(SqlType type, int width, int capacity, ImportBufferPool? buffers)
+        : base(type, capacity, buffers)
     {
         Width = width;
-        _data = GC.AllocateUninitializedArray<byte>(checked(width * capacity));
+        _data = RentArray<byte>(checked(width * capacity));
     }
 
     /// <summary>Bytes per value.</summary>
@@ -41,6 +41,12 @@ public abstract class FixedSizeBinaryColumnBuilder : ColumnBuilder
             ThrowFull();
         Count = index + 1;
         return _data.AsSpan(index * Width, Width);
+    }
+
+    private protected override void ReturnValueBuffers(ImportBufferPool buffers)
+    {
+        buffers.Return(_data);
+        _data = [];
     }
 
     internal override IArrowArray BuildArray() =>

@@ -5,8 +5,8 @@ namespace Vnd.Executor.Storage.Builders;
 /// <summary>A double precision (float8) column.</summary>
 public sealed class Float64ColumnBuilder : PrimitiveColumnBuilder<double>
 {
-    public Float64ColumnBuilder(int capacity)
-        : base(SqlType.Float8, capacity)
+    public Float64ColumnBuilder(int capacity, ImportBufferPool? buffers = null)
+        : base(SqlType.Float8, capacity, buffers)
     {
     }
 }

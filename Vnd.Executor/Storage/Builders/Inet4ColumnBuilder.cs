@@ -8,8 +8,8 @@ namespace Vnd.Executor.Storage.Builders;
 /// </summary>
 public sealed class Inet4ColumnBuilder : PrimitiveColumnBuilder<uint>
 {
-    public Inet4ColumnBuilder(int capacity)
-        : base(SqlType.Inet4, capacity)
+    public Inet4ColumnBuilder(int capacity, ImportBufferPool? buffers = null)
+        : base(SqlType.Inet4, capacity, buffers)
     {
     }
 }

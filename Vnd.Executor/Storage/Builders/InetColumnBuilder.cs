@@ -8,8 +8,8 @@ namespace Vnd.Executor.Storage.Builders;
 /// </summary>
 public sealed class InetColumnBuilder : FixedSizeBinaryColumnBuilder
 {
-    public InetColumnBuilder(SqlType type, int capacity)
-        : base(CheckType(type), 16, capacity)
+    public InetColumnBuilder(SqlType type, int capacity, ImportBufferPool? buffers = null)
+        : base(CheckType(type), 16, capacity, buffers)
     {
     }
 

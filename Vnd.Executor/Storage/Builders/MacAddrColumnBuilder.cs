@@ -5,8 +5,8 @@ namespace Vnd.Executor.Storage.Builders;
 /// <summary>A macaddr column: 6 bytes per value in transmission order.</summary>
 public sealed class MacAddrColumnBuilder : FixedSizeBinaryColumnBuilder
 {
-    public MacAddrColumnBuilder(int capacity)
-        : base(SqlType.MacAddr, 6, capacity)
+    public MacAddrColumnBuilder(int capacity, ImportBufferPool? buffers = null)
+        : base(SqlType.MacAddr, 6, capacity, buffers)
     {
     }
 

@@ -17,11 +17,11 @@ namespace Vnd.Executor.Storage.Builders;
 public abstract class PrimitiveColumnBuilder<T> : ColumnBuilder
     where T : unmanaged, INumber<T>
 {
-    private readonly T[] _values;
-    private readonly ArrayByteMemory<T> _memory;
+    private T[] _values;
+    private ArrayByteMemory<T> _memory;
     private readonly bool _narrowable;
     /// <summary>The batch's values cut to a narrower stored type (int2/int4/int8 columns only).</summary>
-    private readonly byte[]? _narrowed;
+    private byte[]? _narrowed;
     /// <summary>The batch's min/max once computed (for the segment's stored type, then its statistics): valid while
     /// <see cref="_rangeCount"/> is the batch's count.</summary>
     private int _rangeCount = -1;
@@ -29,18 +29,20 @@ public abstract class PrimitiveColumnBuilder<T> : ColumnBuilder
     private T _rangeMin;
     private T _rangeMax;
 
-    private protected PrimitiveColumnBuilder(SqlType type, int capacity)
-        : base(type, capacity)
+    private protected PrimitiveColumnBuilder(SqlType type, int capacity, ImportBufferPool? buffers)
+        : base(type, capacity, buffers)
     {
-        _values = GC.AllocateUninitializedArray<T>(capacity);
+        var pooled = buffers?.TryRent<T>(capacity);
+        _values = pooled ?? GC.AllocateUninitializedArray<T>(capacity);
         _memory = new ArrayByteMemory<T>(_values);
         _narrowable = StoredIntegerType.IsNarrowable(type);
         // Allocated with the builder, not on the first narrowed batch: writing rows allocates nothing per batch.
-        _narrowed = _narrowable ? GC.AllocateUninitializedArray<byte>(capacity * Unsafe.SizeOf<T>()) : null;
+        _narrowed = _narrowable ? RentArray<byte>(capacity * Unsafe.SizeOf<T>()) : null;
         // Mapped now in one call, not a page fault per 4 KiB as the first batch fills it (a costly exit on a VM;
         // docs/benchmarks.md, ingest12): every import of more than a batch writes all of it. Not the narrowed buffer,
-        // of which only the stored width's share is ever written.
-        LibC.TryPopulate(MemoryMarshal.AsBytes(_values.AsSpan()));
+        // of which only the stored width's share is ever written, nor a pooled array, whose pages are mapped already.
+        if (pooled is null)
+            LibC.TryPopulate(MemoryMarshal.AsBytes(_values.AsSpan()));
     }
 
     /// <summary>The values of the current batch (null slots are zero).</summary>
@@ -149,6 +151,16 @@ public abstract class PrimitiveColumnBuilder<T> : ColumnBuilder
         MarkNull();
         _values[Count] = T.Zero;
         Count++;
+    }
+
+    private protected override void ReturnValueBuffers(ImportBufferPool buffers)
+    {
+        buffers.Return(_values);
+        if (_narrowed is not null)
+            buffers.Return(_narrowed);
+        _values = [];
+        _memory = new ArrayByteMemory<T>(_values);
+        _narrowed = _narrowable ? [] : null;
     }
 
     internal override IArrowArray BuildArray() => Build(ValidityBuffer, new ArrowBuffer(_memory.Bytes(Count)));

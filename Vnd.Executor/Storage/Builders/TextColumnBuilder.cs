@@ -6,8 +6,8 @@ namespace Vnd.Executor.Storage.Builders;
 /// <summary>A text column (Arrow Utf8). Bytes appended must already be UTF-8.</summary>
 public sealed class TextColumnBuilder : VariableWidthColumnBuilder
 {
-    public TextColumnBuilder(int capacity)
-        : base(SqlType.Text, capacity)
+    public TextColumnBuilder(int capacity, ImportBufferPool? buffers = null)
+        : base(SqlType.Text, capacity, buffers)
     {
     }
 

@@ -8,8 +8,8 @@ namespace Vnd.Executor.Storage.Builders;
 /// </summary>
 public sealed class TimestampColumnBuilder : PrimitiveColumnBuilder<long>
 {
-    public TimestampColumnBuilder(SqlType type, int capacity)
-        : base(CheckType(type), capacity)
+    public TimestampColumnBuilder(SqlType type, int capacity, ImportBufferPool? buffers = null)
+        : base(CheckType(type), capacity, buffers)
     {
     }
 

@@ -11,16 +11,21 @@ namespace Vnd.Executor.Storage.Builders;
 /// </summary>
 public abstract class VariableWidthColumnBuilder : ColumnBuilder
 {
-    private readonly int[] _offsets;
-    private readonly ArrayByteMemory<int> _offsetMemory;
+    private int[] _offsets;
+    private ArrayByteMemory<int> _offsetMemory;
     private byte[] _data;
+    /// <summary>The data buffer's first size: the only size given back to a pool (a grown one fits no other builder's request).</summary>
+    private readonly int _initialDataLength;
 
-    private protected VariableWidthColumnBuilder(SqlType type, int capacity)
-        : base(type, capacity)
+    private protected VariableWidthColumnBuilder(SqlType type, int capacity, ImportBufferPool? buffers)
+        : base(type, capacity, buffers)
     {
-        _offsets = new int[checked(capacity + 1)];
+        _offsets = RentArray<int>(checked(capacity + 1));
+        // Every value starts where the previous one ended, the first at 0: the one offset never written by an append.
+        _offsets[0] = 0;
         _offsetMemory = new ArrayByteMemory<int>(_offsets);
-        _data = GC.AllocateUninitializedArray<byte>(Math.Min(capacity, 1 << 20) * 16);
+        _initialDataLength = Math.Min(capacity, 1 << 20) * 16;
+        _data = RentArray<byte>(_initialDataLength);
     }
 
     /// <summary>Bytes of value data in the current batch.</summary>
@@ -75,6 +80,16 @@ public abstract class VariableWidthColumnBuilder : ColumnBuilder
         var grown = GC.AllocateUninitializedArray<byte>((int)Math.Min(size, System.Array.MaxLength));
         _data.AsSpan(0, _offsets[Count]).CopyTo(grown);
         _data = grown;
+    }
+
+    private protected override void ReturnValueBuffers(ImportBufferPool buffers)
+    {
+        buffers.Return(_offsets);
+        if (_data.Length == _initialDataLength)
+            buffers.Return(_data);
+        _offsets = [0];
+        _offsetMemory = new ArrayByteMemory<int>(_offsets);
+        _data = [];
     }
 
     internal override IArrowArray BuildArray() => Build(
