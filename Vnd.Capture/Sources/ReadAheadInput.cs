@@ -1,4 +1,5 @@
 using System.Runtime.ExceptionServices;
+using Vnd.Executor.Storage;
 
 namespace Vnd.Capture.Sources;
 
@@ -29,6 +30,7 @@ internal sealed unsafe class ReadAheadInput : CaptureInput
     private readonly SemaphoreSlim _filled = new(0);
     private readonly CancellationTokenSource _stop = new();
     private readonly Thread _thread;
+    private readonly ImportBufferPool? _pool;
     /// <summary>Set by the read thread before it hands over its last chunk.</summary>
     private Exception? _failure;
     /// <summary>The buffer that holds the window, or -1 before the first chunk.</summary>
@@ -39,7 +41,9 @@ internal sealed unsafe class ReadAheadInput : CaptureInput
     /// <param name="capacity">the most bytes a reader ensures at once (its largest block)</param>
     /// <param name="chunkSize">bytes read per chunk</param>
     /// <param name="chunks">buffers in the ring (at least two): how far the read thread may run ahead</param>
-    public ReadAheadInput(Stream stream, int capacity, int chunkSize, int chunks, bool leaveOpen)
+    /// <param name="buffers">where the ring's buffers come from and go back to once the read thread has stopped; null:
+    /// allocated for this source alone</param>
+    public ReadAheadInput(Stream stream, int capacity, int chunkSize, int chunks, bool leaveOpen, ImportBufferPool? buffers = null)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(chunks, 2);
         _buffers = new byte[chunks][];
@@ -49,8 +53,11 @@ internal sealed unsafe class ReadAheadInput : CaptureInput
         _leaveOpen = leaveOpen;
         _capacity = capacity;
         _chunkSize = chunkSize;
+        _pool = buffers;
+        // Pinned, pooled or not: the window is a pointer into them. A pooled one's old bytes are never read: the read
+        // thread fills a chunk before handing it over, and the partial record is copied in before the chunk is used.
         for (var i = 0; i < _buffers.Length; i++)
-            _buffers[i] = GC.AllocateUninitializedArray<byte>(capacity + chunkSize, pinned: true);
+            _buffers[i] = buffers?.TryRentPinned(capacity + chunkSize) ?? GC.AllocateUninitializedArray<byte>(capacity + chunkSize, pinned: true);
         _thread = new Thread(ReadChunks) { IsBackground = true, Name = "vnd-capture-read" };
         _thread.Start();
     }
@@ -136,6 +143,12 @@ internal sealed unsafe class ReadAheadInput : CaptureInput
         Position = End = 0;
         _stop.Cancel();
         _thread.Join();
+        // The read thread has ended and the window is gone: nothing reads or fills the buffers any more.
+        if (_pool is not null)
+        {
+            foreach (var buffer in _buffers)
+                _pool.ReturnPinned(buffer);
+        }
         if (!_leaveOpen)
             _stream.Dispose();
         _stop.Dispose();
