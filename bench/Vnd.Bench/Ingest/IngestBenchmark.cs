@@ -66,9 +66,11 @@ public static class IngestBenchmark
         var configuration = Configuration();
         // The warm-up always imports 1M packets (not the tshark slice, which may be smaller): with 100k packets the
         // tiered compiler still spent 0.3-0.5 CPU-s of the timed import compiling, with 1M 0.03-0.07 s.
-        WarmUp(Generate(work.FullName, traffic with { Packets = Math.Min(packets, 1_000_000) }, snap), Path.Combine(work.FullName, "warmup"), writes, configuration, readAhead);
+        // One pool for the run, as a table server has one: the timed import reuses the warm-up's buffers.
+        var buffers = new ImportBufferPool();
+        WarmUp(Generate(work.FullName, traffic with { Packets = Math.Min(packets, 1_000_000) }, snap), Path.Combine(work.FullName, "warmup"), writes, configuration, readAhead, buffers);
         var cpu = Environment.CpuUsage.TotalTime;
-        var (summary, elapsed) = ImportOnce(pcap, Path.Combine(work.FullName, "data"), writes, configuration, readAhead);
+        var (summary, elapsed) = ImportOnce(pcap, Path.Combine(work.FullName, "data"), writes, configuration, readAhead, buffers);
         var importCpu = Environment.CpuUsage.TotalTime - cpu;
         var rss = PeakRss();
         results.Add(($"VND pcap -> Arrow segments (1 thread, fsync, {writes}, read-ahead {readAhead})", summary.Packets, elapsed,
@@ -141,16 +143,21 @@ public static class IngestBenchmark
     /// 1M-packet slice ran it 15 and 1 times, and the tiered compiler then spent 0.4-0.9 CPU-s of the timed import
     /// recompiling it (~1,200 methods) on the second of the machine's two cores. Four imports, not two: with Dynamic
     /// PGO a method goes tier 0 → instrumented → tier 1, 30 calls each, and after two the tiered compiler still took
-    /// 0.06-0.56 CPU-s of the timed import; after four 0.01-0.02 s (2026-11-27, idle).
+    /// 0.06-0.56 CPU-s of the timed import; after four 0.01-0.02 s (2026-11-27, idle). With a pool, a fifth import
+    /// with the default batch size leaves in it the column arrays the timed import asks for (the small batches' arrays
+    /// fit no other size).
     /// </summary>
-    internal static void WarmUp(string slice, string data, SegmentFileWrites writes, BoundParseConfiguration configuration, int readAhead)
+    internal static void WarmUp(string slice, string data, SegmentFileWrites writes, BoundParseConfiguration configuration, int readAhead,
+        ImportBufferPool? buffers)
     {
-        var storage = TraceTableWriterOptions.Default with { FileWrites = writes, RowsPerBatch = 2048, RowsPerSegment = 16 * 1024 };
+        var storage = TraceTableWriterOptions.Default with { FileWrites = writes, RowsPerBatch = 2048, RowsPerSegment = 16 * 1024, Buffers = buffers };
         for (var i = 0; i < 4; i++)
         {
             ImportOnce(slice, data, storage, configuration, readAhead);
             Thread.Sleep(500);
         }
+        if (buffers is not null)
+            ImportOnce(slice, data, TraceTableWriterOptions.Default with { FileWrites = writes, Buffers = buffers }, configuration, readAhead);
         // Then until the tiered compiler has been idle for 0.6 s (at most 10 s): a fixed pause sometimes ended with
         // tier-1 work still queued, which then ran during the timed import.
         var settled = Stopwatch.StartNew();
@@ -166,9 +173,10 @@ public static class IngestBenchmark
 
     /// <param name="configuration">parsed once per run and reused: parsing it before each import left the tiered
     /// compiler recompiling the parser's code during the timed import</param>
+    /// <param name="buffers">the run's buffer pool, shared by every import of the run; null: each import allocates its own</param>
     internal static (ImportSummary Summary, TimeSpan Elapsed) ImportOnce(string pcap, string data,
-        SegmentFileWrites writes, BoundParseConfiguration configuration, int readAhead) =>
-        ImportOnce(pcap, data, TraceTableWriterOptions.Default with { FileWrites = writes }, configuration, readAhead);
+        SegmentFileWrites writes, BoundParseConfiguration configuration, int readAhead, ImportBufferPool? buffers) =>
+        ImportOnce(pcap, data, TraceTableWriterOptions.Default with { FileWrites = writes, Buffers = buffers }, configuration, readAhead);
 
     private static (ImportSummary Summary, TimeSpan Elapsed) ImportOnce(string pcap, string data, TraceTableWriterOptions storage,
         BoundParseConfiguration configuration, int readAhead)
@@ -178,7 +186,7 @@ public static class IngestBenchmark
         var clock = Stopwatch.StartNew();
         var options = new TraceImportOptions { Storage = storage };
         using var importer = new TraceImporter(new TraceTableStore(data), "bench", configuration, FieldCatalog.Default, options);
-        using (var source = CaptureFile.Open(pcap, new CaptureReaderOptions { ReadAheadChunks = readAhead }))
+        using (var source = CaptureFile.Open(pcap, new CaptureReaderOptions { ReadAheadChunks = readAhead, Buffers = storage.Buffers }))
             importer.Import(source, Path.GetFileName(pcap));
         var summary = importer.Complete();
         return (summary, clock.Elapsed);

@@ -38,18 +38,22 @@ public static class IngestProfile
                 var pcap = IngestBenchmark.Generate(work.FullName, traffic, snap);
                 var configuration = IngestBenchmark.Configuration();
                 CaptureCache.Recache(pcap); // as the ingest benchmark does: the same page-cache state for every run
+                // One pool for the run, as a table server has one: the timed import reuses the warm-up's buffers.
+                var buffers = new ImportBufferPool();
                 if (warmup > 0)
-                    IngestBenchmark.WarmUp(IngestBenchmark.Generate(work.FullName, traffic with { Packets = warmup }, snap), Path.Combine(work.FullName, "warmup"), writes, configuration, readAhead);
+                    IngestBenchmark.WarmUp(IngestBenchmark.Generate(work.FullName, traffic with { Packets = warmup }, snap), Path.Combine(work.FullName, "warmup"), writes, configuration, readAhead, buffers);
                 var gcs = (GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2), GC.GetTotalPauseDuration(), GC.GetTotalAllocatedBytes(precise: true));
                 var threads = ThreadCpu.Snapshot();
                 var cpu = Environment.CpuUsage;
-                var (summary, elapsed) = IngestBenchmark.ImportOnce(pcap, Path.Combine(work.FullName, "data"), writes, configuration, readAhead);
+                var pooled = buffers.RetainedBytes;
+                var (summary, elapsed) = IngestBenchmark.ImportOnce(pcap, Path.Combine(work.FullName, "data"), writes, configuration, readAhead, buffers);
                 var used = Environment.CpuUsage;
                 Console.WriteLine($"{summary.Packets} packets: wall {elapsed.TotalSeconds:F3} s, CPU user {(used.UserTime - cpu.UserTime).TotalSeconds:F3} s + sys {(used.PrivilegedTime - cpu.PrivilegedTime).TotalSeconds:F3} s");
                 Console.WriteLine($"CPU by thread: {ThreadCpu.Difference(threads, ThreadCpu.Snapshot())}");
                 Console.WriteLine($"disk: {summary.Disk[0]}");
                 Console.WriteLine($"GC: gen0 {GC.CollectionCount(0) - gcs.Item1}, gen1 {GC.CollectionCount(1) - gcs.Item2}, gen2 {GC.CollectionCount(2) - gcs.Item3}, " +
                     $"paused {(GC.GetTotalPauseDuration() - gcs.Item4).TotalMilliseconds:F0} ms, allocated {(GC.GetTotalAllocatedBytes(precise: true) - gcs.Item5) / 1e6:F1} MB");
+                Console.WriteLine($"buffer pool: {pooled / 1e6:F1} MB kept before the import, {buffers.RetainedBytes / 1e6:F1} MB after");
                 return 0;
             case "read":
                 // The capture reader alone (record framing), through the buffer (the default) and mapped: the floor
