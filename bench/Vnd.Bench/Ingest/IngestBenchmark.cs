@@ -143,9 +143,9 @@ public static class IngestBenchmark
     /// 1M-packet slice ran it 15 and 1 times, and the tiered compiler then spent 0.4-0.9 CPU-s of the timed import
     /// recompiling it (~1,200 methods) on the second of the machine's two cores. Four imports, not two: with Dynamic
     /// PGO a method goes tier 0 → instrumented → tier 1, 30 calls each, and after two the tiered compiler still took
-    /// 0.06-0.56 CPU-s of the timed import; after four 0.01-0.02 s (2026-11-27, idle). With a pool, a fifth import
-    /// with the default batch size leaves in it the column arrays the timed import asks for (the small batches' arrays
-    /// fit no other size).
+    /// 0.06-0.56 CPU-s of the timed import; after four 0.01-0.02 s (2026-11-27, idle). Then one at the default batch
+    /// size: with a pool, it leaves in it the column arrays the timed import asks for (the small batches' arrays fit
+    /// no other size); done without a pool too, so that runs with and without one are warmed up alike.
     /// </summary>
     internal static void WarmUp(string slice, string data, SegmentFileWrites writes, BoundParseConfiguration configuration, int readAhead,
         ImportBufferPool? buffers)
@@ -156,8 +156,7 @@ public static class IngestBenchmark
             ImportOnce(slice, data, storage, configuration, readAhead);
             Thread.Sleep(500);
         }
-        if (buffers is not null)
-            ImportOnce(slice, data, TraceTableWriterOptions.Default with { FileWrites = writes, Buffers = buffers }, configuration, readAhead);
+        ImportOnce(slice, data, TraceTableWriterOptions.Default with { FileWrites = writes, Buffers = buffers }, configuration, readAhead);
         // Then until the tiered compiler has been idle for 0.6 s (at most 10 s): a fixed pause sometimes ended with
         // tier-1 work still queued, which then ran during the timed import.
         var settled = Stopwatch.StartNew();

@@ -21,13 +21,14 @@ public static class IngestProfile
         var work = new Option<DirectoryInfo>("--work") { Description = "scratch directory", DefaultValueFactory = _ => new DirectoryInfo(Path.Combine(Path.GetTempPath(), "vnd-bench-profile")) };
         var writes = IngestBenchmark.FileWritesOption();
         var readAhead = IngestBenchmark.ReadAheadOption();
-        var command = new Command("ingest-profile", "one ingest stage, untimed, for instruction counting") { packets, stage, snap, work, warmup, writes, readAhead };
+        var pool = new Option<bool>("--buffer-pool") { Description = "one import buffer pool for the warm-up and the timed import (false: each import allocates its own buffers)", DefaultValueFactory = _ => true };
+        var command = new Command("ingest-profile", "one ingest stage, untimed, for instruction counting") { packets, stage, snap, work, warmup, writes, readAhead, pool };
         command.SetAction(r => Run(r.GetValue(packets), r.GetRequiredValue(stage), r.GetValue(snap), r.GetRequiredValue(work), r.GetValue(warmup),
-            r.GetValue(writes), r.GetValue(readAhead)));
+            r.GetValue(writes), r.GetValue(readAhead), r.GetValue(pool)));
         return command;
     }
 
-    private static int Run(int packets, string stage, int snap, DirectoryInfo work, int warmup, SegmentFileWrites writes, int readAhead)
+    private static int Run(int packets, string stage, int snap, DirectoryInfo work, int warmup, SegmentFileWrites writes, int readAhead, bool pool)
     {
         work.Create();
         var traffic = IngestBenchmark.Traffic(packets);
@@ -39,13 +40,13 @@ public static class IngestProfile
                 var configuration = IngestBenchmark.Configuration();
                 CaptureCache.Recache(pcap); // as the ingest benchmark does: the same page-cache state for every run
                 // One pool for the run, as a table server has one: the timed import reuses the warm-up's buffers.
-                var buffers = new ImportBufferPool();
+                var buffers = pool ? new ImportBufferPool() : null;
                 if (warmup > 0)
                     IngestBenchmark.WarmUp(IngestBenchmark.Generate(work.FullName, traffic with { Packets = warmup }, snap), Path.Combine(work.FullName, "warmup"), writes, configuration, readAhead, buffers);
                 var gcs = (GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2), GC.GetTotalPauseDuration(), GC.GetTotalAllocatedBytes(precise: true));
                 var threads = ThreadCpu.Snapshot();
                 var cpu = Environment.CpuUsage;
-                var pooled = buffers.RetainedBytes;
+                var pooled = buffers?.RetainedBytes ?? 0;
                 var (summary, elapsed) = IngestBenchmark.ImportOnce(pcap, Path.Combine(work.FullName, "data"), writes, configuration, readAhead, buffers);
                 var used = Environment.CpuUsage;
                 Console.WriteLine($"{summary.Packets} packets: wall {elapsed.TotalSeconds:F3} s, CPU user {(used.UserTime - cpu.UserTime).TotalSeconds:F3} s + sys {(used.PrivilegedTime - cpu.PrivilegedTime).TotalSeconds:F3} s");
@@ -53,7 +54,8 @@ public static class IngestProfile
                 Console.WriteLine($"disk: {summary.Disk[0]}");
                 Console.WriteLine($"GC: gen0 {GC.CollectionCount(0) - gcs.Item1}, gen1 {GC.CollectionCount(1) - gcs.Item2}, gen2 {GC.CollectionCount(2) - gcs.Item3}, " +
                     $"paused {(GC.GetTotalPauseDuration() - gcs.Item4).TotalMilliseconds:F0} ms, allocated {(GC.GetTotalAllocatedBytes(precise: true) - gcs.Item5) / 1e6:F1} MB");
-                Console.WriteLine($"buffer pool: {pooled / 1e6:F1} MB kept before the import, {buffers.RetainedBytes / 1e6:F1} MB after");
+                if (buffers is not null)
+                    Console.WriteLine($"buffer pool: {pooled / 1e6:F1} MB kept before the import, {buffers.RetainedBytes / 1e6:F1} MB after");
                 return 0;
             case "read":
                 // The capture reader alone (record framing), through the buffer (the default) and mapped: the floor
