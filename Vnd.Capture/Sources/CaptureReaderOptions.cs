@@ -1,3 +1,5 @@
+using Vnd.Executor.Execution;
+
 namespace Vnd.Capture.Sources;
 
 /// <summary>Limits and buffering of the capture readers.</summary>
@@ -46,6 +48,12 @@ public sealed class CaptureReaderOptions
     /// a record's first bytes are read (this virtual machine has no cache counters to confirm it).
     /// </summary>
     public int ReadAheadChunkSize { get; init; } = 384 * 1024;
+
+    /// <summary>
+    /// The CPUs the read-ahead thread runs on (<see cref="ImportThreadPlacement.Io"/> when an import is placed); null
+    /// leaves it to the scheduler.
+    /// </summary>
+    public CpuSet? ReadAheadThreadCpus { get; init; }
 
     /// <summary>Bytes of the file mapped at a time when <see cref="MemoryMap"/> is on; raised to fit the largest block.</summary>
     public int MapWindowSize { get; init; } = 16 * 1024 * 1024;

@@ -1,4 +1,5 @@
 using System.Runtime.ExceptionServices;
+using Vnd.Executor.Execution;
 
 namespace Vnd.Capture.Sources;
 
@@ -39,7 +40,8 @@ internal sealed unsafe class ReadAheadInput : CaptureInput
     /// <param name="capacity">the most bytes a reader ensures at once (its largest block)</param>
     /// <param name="chunkSize">bytes read per chunk</param>
     /// <param name="chunks">buffers in the ring (at least two): how far the read thread may run ahead</param>
-    public ReadAheadInput(Stream stream, int capacity, int chunkSize, int chunks, bool leaveOpen)
+    /// <param name="threadCpus">the CPUs the read thread runs on; null leaves it to the scheduler</param>
+    public ReadAheadInput(Stream stream, int capacity, int chunkSize, int chunks, bool leaveOpen, CpuSet? threadCpus = null)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(chunks, 2);
         _buffers = new byte[chunks][];
@@ -51,8 +53,7 @@ internal sealed unsafe class ReadAheadInput : CaptureInput
         _chunkSize = chunkSize;
         for (var i = 0; i < _buffers.Length; i++)
             _buffers[i] = GC.AllocateUninitializedArray<byte>(capacity + chunkSize, pinned: true);
-        _thread = new Thread(ReadChunks) { IsBackground = true, Name = "vnd-capture-read" };
-        _thread.Start();
+        _thread = PlacedThread.Start("vnd-capture-read", threadCpus, ReadChunks);
     }
 
     /// <summary>A partial record (less than one <see cref="Capacity"/>) always fits in the room before a chunk.</summary>

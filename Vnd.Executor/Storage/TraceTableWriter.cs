@@ -46,7 +46,7 @@ public sealed class TraceTableWriter : IDisposable
         _directory = TableDirectory.TablePath(dataDirectory, table);
         DurableFile.CreateDirectory(_directory);
         _lock = TableLock.Acquire(_directory, table);
-        _disk = new SegmentDiskQueue(table.ToString(), startWriteback: _options.FileWrites == SegmentFileWrites.Buffered);
+        _disk = new SegmentDiskQueue(table.ToString(), startWriteback: _options.FileWrites == SegmentFileWrites.Buffered, _options.DiskThreadCpus);
         try
         {
             _manifest = ManifestFile.TryLoad(_directory);

@@ -1,3 +1,5 @@
+using Vnd.Executor.Execution;
+
 namespace Vnd.Executor.Storage;
 
 /// <summary>How a <see cref="TraceTableWriter"/> cuts record batches and segments.</summary>
@@ -21,6 +23,12 @@ public sealed record TraceTableWriterOptions
     /// 12:38 UTC).
     /// </summary>
     public SegmentFileWrites FileWrites { get; init; } = SegmentFileWrites.Buffered;
+
+    /// <summary>
+    /// The CPUs the writer's disk threads (writes and seals) run on (<see cref="ImportThreadPlacement.Io"/> when an
+    /// import is placed); null leaves them to the scheduler.
+    /// </summary>
+    public CpuSet? DiskThreadCpus { get; init; }
 
     internal void Validate()
     {

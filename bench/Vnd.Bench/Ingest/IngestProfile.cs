@@ -21,13 +21,14 @@ public static class IngestProfile
         var work = new Option<DirectoryInfo>("--work") { Description = "scratch directory", DefaultValueFactory = _ => new DirectoryInfo(Path.Combine(Path.GetTempPath(), "vnd-bench-profile")) };
         var writes = IngestBenchmark.FileWritesOption();
         var readAhead = IngestBenchmark.ReadAheadOption();
-        var command = new Command("ingest-profile", "one ingest stage, untimed, for instruction counting") { packets, stage, snap, work, warmup, writes, readAhead };
+        var threads = IngestBenchmark.ThreadsOption();
+        var command = new Command("ingest-profile", "one ingest stage, untimed, for instruction counting") { packets, stage, snap, work, warmup, writes, readAhead, threads };
         command.SetAction(r => Run(r.GetValue(packets), r.GetRequiredValue(stage), r.GetValue(snap), r.GetRequiredValue(work), r.GetValue(warmup),
-            r.GetValue(writes), r.GetValue(readAhead)));
+            r.GetValue(writes), r.GetValue(readAhead), r.GetValue(threads) == ImportThreads.Placed));
         return command;
     }
 
-    private static int Run(int packets, string stage, int snap, DirectoryInfo work, int warmup, SegmentFileWrites writes, int readAhead)
+    private static int Run(int packets, string stage, int snap, DirectoryInfo work, int warmup, SegmentFileWrites writes, int readAhead, bool placed)
     {
         work.Create();
         var traffic = IngestBenchmark.Traffic(packets);
@@ -39,11 +40,11 @@ public static class IngestProfile
                 var configuration = IngestBenchmark.Configuration();
                 CaptureCache.Recache(pcap); // as the ingest benchmark does: the same page-cache state for every run
                 if (warmup > 0)
-                    IngestBenchmark.WarmUp(IngestBenchmark.Generate(work.FullName, traffic with { Packets = warmup }, snap), Path.Combine(work.FullName, "warmup"), writes, configuration, readAhead);
+                    IngestBenchmark.WarmUp(IngestBenchmark.Generate(work.FullName, traffic with { Packets = warmup }, snap), Path.Combine(work.FullName, "warmup"), writes, configuration, readAhead, placed);
                 var gcs = (GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2), GC.GetTotalPauseDuration(), GC.GetTotalAllocatedBytes(precise: true));
                 var threads = ThreadCpu.Snapshot();
                 var cpu = Environment.CpuUsage;
-                var (summary, elapsed) = IngestBenchmark.ImportOnce(pcap, Path.Combine(work.FullName, "data"), writes, configuration, readAhead);
+                var (summary, elapsed) = IngestBenchmark.ImportOnce(pcap, Path.Combine(work.FullName, "data"), writes, configuration, readAhead, placed);
                 var used = Environment.CpuUsage;
                 Console.WriteLine($"{summary.Packets} packets: wall {elapsed.TotalSeconds:F3} s, CPU user {(used.UserTime - cpu.UserTime).TotalSeconds:F3} s + sys {(used.PrivilegedTime - cpu.PrivilegedTime).TotalSeconds:F3} s");
                 Console.WriteLine($"CPU by thread: {ThreadCpu.Difference(threads, ThreadCpu.Snapshot())}");
