@@ -1,4 +1,5 @@
 using Vnd.Capture.Decoding;
+using Vnd.Executor.Execution;
 using Vnd.Executor.Storage;
 
 namespace Vnd.Capture.Import;
@@ -27,6 +28,17 @@ public sealed record TraceImportOptions
     /// them (tables whose filter tests only which protocols a packet has); off only to compare in tests.
     /// </summary>
     internal bool CommonFramePath { get; init; } = true;
+
+    /// <summary>
+    /// Where the import's threads run: the calling thread is kept on <see cref="ImportThreadPlacement.Importing"/>
+    /// while <see cref="TraceImporter.Import"/> runs (its own placement is restored after), and the tables' disk
+    /// threads on <see cref="ImportThreadPlacement.Io"/> (unless <see cref="TraceTableWriterOptions.DiskThreadCpus"/>
+    /// says otherwise). The capture's read-ahead thread is the caller's to place
+    /// (<see cref="Sources.CaptureReaderOptions.ReadAheadThreadCpus"/>), as the caller opens the capture. Null, the
+    /// default: the scheduler places every thread. For one import at a time on a machine of its own (the
+    /// <c>vnd import</c> command); concurrent imports placed on the same CPU would share it.
+    /// </summary>
+    public ImportThreadPlacement? ThreadPlacement { get; init; }
 
     /// <summary>Packets between two progress reports.</summary>
     public int ProgressInterval { get; init; } = 1 << 20;

@@ -6,6 +6,7 @@ using Vnd.Capture.Import.Columns;
 using Vnd.Capture.Import.Filters;
 using Vnd.Capture.ParseConfigs.Validation;
 using Vnd.Capture.Sources;
+using Vnd.Executor.Execution;
 using Vnd.Executor.Storage;
 using Vnd.Planner.Types;
 
@@ -79,6 +80,8 @@ public sealed class TraceImporter : IDisposable
         where TCursor : struct, IRecordCursor
     {
         _clock.Start();
+        // Restored in the finally below: the caller's thread is only lent to the import.
+        var placedFrom = PlaceImportingThread();
         try
         {
             var tables = _tables ??= CreateTables(source.Resolution);
@@ -150,8 +153,20 @@ public sealed class TraceImporter : IDisposable
         }
         finally
         {
+            placedFrom?.TryApplyToCurrentThread();
             _clock.Stop();
         }
+    }
+
+    /// <summary>
+    /// Keeps the calling thread on the placement's importing CPUs; returns the CPUs it was allowed before (null when
+    /// there is no placement or it could not be applied).
+    /// </summary>
+    private CpuSet? PlaceImportingThread()
+    {
+        if (_options.ThreadPlacement is not { } placement || CpuSet.OfCurrentThread() is not { } before)
+            return null;
+        return placement.Importing.TryApplyToCurrentThread() ? before : null;
     }
 
     /// <summary>Commits every table (their last segments become visible) and reports what was imported.</summary>
@@ -308,7 +323,7 @@ public sealed class TraceImporter : IDisposable
                             : throw new InvalidOperationException($"field {name} is not in the catalog");
                     }
                 }
-                var writer = _store.CreateWriter(tableRef, new TableSchema(columns), _options.Storage);
+                var writer = _store.CreateWriter(tableRef, new TableSchema(columns), StorageOptions());
                 var fillers = new ColumnFiller[columns.Length];
                 for (var i = 0; i < fillers.Length; i++)
                 {
@@ -339,6 +354,12 @@ public sealed class TraceImporter : IDisposable
         }
         return samples;
     }
+
+    /// <summary>The tables' storage options, their disk threads on the placement's I/O CPUs unless placed already.</summary>
+    private TraceTableWriterOptions StorageOptions() =>
+        _options.ThreadPlacement is { } placement && _options.Storage.DiskThreadCpus is null
+            ? _options.Storage with { DiskThreadCpus = placement.Io }
+            : _options.Storage;
 
     private TimeUnit? ExistingTimestampUnit(TableRef table)
     {

@@ -24,7 +24,8 @@ public static class CaptureFile
             return Open(stream, options);
         // A regular file is read ahead on a thread of its own, so the kernel's copy leaves the importing thread.
         if (!options.MemoryMap || stream.Length == 0 || !Environment.Is64BitProcess)
-            return Open(new ReadAheadInput(stream, options.LargestRead, options.EffectiveReadAheadChunkSize, Math.Max(2, options.ReadAheadChunks), leaveOpen: false, options.Buffers), options);
+            return Open(new ReadAheadInput(stream, options.LargestRead, options.EffectiveReadAheadChunkSize, Math.Max(2, options.ReadAheadChunks), leaveOpen: false,
+                options.Buffers, options.ReadAheadThreadCpus), options);
         return Open(new MappedInput(stream, options.EffectiveMapWindowSize), options);
     }
 

@@ -1,4 +1,5 @@
 using Vnd.Executor.Storage;
+using Vnd.Executor.Execution;
 
 namespace Vnd.Capture.Sources;
 
@@ -54,6 +55,12 @@ public sealed class CaptureReaderOptions
     /// stopped), so that the next file's source finds them with their pages mapped; null: each source allocates its own.
     /// </summary>
     public ImportBufferPool? Buffers { get; init; }
+
+    /// <summary>
+    /// The CPUs the read-ahead thread runs on (<see cref="ImportThreadPlacement.Io"/> when an import is placed); null
+    /// leaves it to the scheduler.
+    /// </summary>
+    public CpuSet? ReadAheadThreadCpus { get; init; }
 
     /// <summary>Bytes of the file mapped at a time when <see cref="MemoryMap"/> is on; raised to fit the largest block.</summary>
     public int MapWindowSize { get; init; } = 16 * 1024 * 1024;

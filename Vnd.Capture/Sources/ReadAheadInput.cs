@@ -1,5 +1,6 @@
 using System.Runtime.ExceptionServices;
 using Vnd.Executor.Storage;
+using Vnd.Executor.Execution;
 
 namespace Vnd.Capture.Sources;
 
@@ -43,7 +44,9 @@ internal sealed unsafe class ReadAheadInput : CaptureInput
     /// <param name="chunks">buffers in the ring (at least two): how far the read thread may run ahead</param>
     /// <param name="buffers">where the ring's buffers come from and go back to once the read thread has stopped; null:
     /// allocated for this source alone</param>
-    public ReadAheadInput(Stream stream, int capacity, int chunkSize, int chunks, bool leaveOpen, ImportBufferPool? buffers = null)
+    /// <param name="threadCpus">the CPUs the read thread runs on; null leaves it to the scheduler</param>
+    public ReadAheadInput(Stream stream, int capacity, int chunkSize, int chunks, bool leaveOpen, ImportBufferPool? buffers = null,
+        CpuSet? threadCpus = null)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(chunks, 2);
         _buffers = new byte[chunks][];
@@ -58,8 +61,7 @@ internal sealed unsafe class ReadAheadInput : CaptureInput
         // thread fills a chunk before handing it over, and the partial record is copied in before the chunk is used.
         for (var i = 0; i < _buffers.Length; i++)
             _buffers[i] = buffers?.TryRentPinned(capacity + chunkSize) ?? GC.AllocateUninitializedArray<byte>(capacity + chunkSize, pinned: true);
-        _thread = new Thread(ReadChunks) { IsBackground = true, Name = "vnd-capture-read" };
-        _thread.Start();
+        _thread = PlacedThread.Start("vnd-capture-read", threadCpus, ReadChunks);
     }
 
     /// <summary>A partial record (less than one <see cref="Capacity"/>) always fits in the room before a chunk.</summary>

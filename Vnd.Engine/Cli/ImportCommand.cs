@@ -7,6 +7,7 @@ using Vnd.Capture.ParseConfigs;
 using Vnd.Capture.ParseConfigs.Validation;
 using Vnd.Capture.Sources;
 using Vnd.Engine.Control.State;
+using Vnd.Executor.Execution;
 using Vnd.Executor.Storage;
 
 namespace Vnd.Engine.Cli;
@@ -30,16 +31,22 @@ public static class ImportCommand
             Description = "how segments are written: Direct (O_DIRECT, least CPU) or Buffered (page cache with early writeback, fastest device)",
             DefaultValueFactory = _ => TraceTableWriterOptions.Default.FileWrites,
         };
+        var threads = new Option<ImportThreads>("--threads")
+        {
+            Description = "placed: the importing thread on one CPU and its read and disk threads on the others; free: wherever the scheduler puts them",
+            DefaultValueFactory = _ => ImportThreads.Placed,
+        };
         var files = new Argument<FileInfo[]>("capture") { Description = "pcap or pcapng files", Arity = ArgumentArity.OneOrMore };
-        var command = new Command("import", "parse capture files into trace tables") { data, tenant, parse, trace, vxlan, segmentRows, writes, files };
+        var command = new Command("import", "parse capture files into trace tables") { data, tenant, parse, trace, vxlan, segmentRows, writes, threads, files };
         command.SetAction(result => Run(
             result.GetRequiredValue(data), result.GetRequiredValue(tenant), result.GetRequiredValue(parse),
-            result.GetValue(trace), result.GetValue(vxlan), result.GetValue(segmentRows), result.GetValue(writes), result.GetRequiredValue(files)));
+            result.GetValue(trace), result.GetValue(vxlan), result.GetValue(segmentRows), result.GetValue(writes),
+            result.GetValue(threads), result.GetRequiredValue(files)));
         return command;
     }
 
     private static int Run(DirectoryInfo data, string tenant, FileInfo parseFile, string? trace, ushort[]? vxlanPorts, long? segmentRows, SegmentFileWrites writes,
-        FileInfo[] files)
+        ImportThreads threads, FileInfo[] files)
     {
         var console = AnsiConsole.Console;
         BoundParseConfiguration configuration;
@@ -60,8 +67,11 @@ public static class ImportCommand
             return 2;
         }
 
+        // One import on a machine of its own: the parsing keeps a CPU to itself (null with a single CPU).
+        var placement = threads == ImportThreads.Placed ? ImportThreadPlacement.SplitCurrentCpus() : null;
         var options = new TraceImportOptions
         {
+            ThreadPlacement = placement,
             TraceId = trace,
             Decoder = vxlanPorts is { Length: > 0 } ? new DecoderOptions(vxlanPorts) : DecoderOptions.Default,
             Storage = TraceTableWriterOptions.Default with { FileWrites = writes },
@@ -77,6 +87,8 @@ public static class ImportCommand
                 },
             };
         }
+        // Each file's read-ahead ring is the previous file's (the tables' writers live across files already).
+        var buffers = new ImportBufferPool();
         var failures = new List<(string File, string Error)>();
         var store = new TraceTableStore(data.FullName);
         var existed = ControlStateStore.ExistingTables(store, tenant);
@@ -85,7 +97,7 @@ public static class ImportCommand
         {
             try
             {
-                using var source = CaptureFile.Open(file.FullName);
+                using var source = CaptureFile.Open(file.FullName, new CaptureReaderOptions { ReadAheadThreadCpus = placement?.Io, Buffers = buffers });
                 importer.Import(source, file.Name, progress);
             }
             catch (Exception e) when (e is CaptureFormatException or IOException or UnauthorizedAccessException)
@@ -100,4 +112,14 @@ public static class ImportCommand
         ImportSummaryView.Write(console, summary, failures);
         return failures.Count == 0 ? 0 : 1;
     }
+}
+
+/// <summary>How <c>vnd import</c> places its threads (<see cref="ImportThreadPlacement"/>).</summary>
+public enum ImportThreads
+{
+    /// <summary>The importing thread on one CPU, the read-ahead and disk threads on the others.</summary>
+    Placed,
+
+    /// <summary>Wherever the scheduler puts them.</summary>
+    Free,
 }

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Microsoft.Win32.SafeHandles;
+using Vnd.Executor.Execution;
 using Vnd.Executor.Storage.Manifest;
 
 namespace Vnd.Executor.Storage;
@@ -52,16 +53,15 @@ internal sealed class SegmentDiskQueue : IDisposable
     /// (<see cref="SegmentFileWrites.Buffered"/>); pointless for O_DIRECT files, whose writes wait for the device</param>
     /// <param name="buffers">where the chunks come from and go back to once the threads have stopped; null: allocated
     /// for this queue alone</param>
-    public SegmentDiskQueue(string table, bool startWriteback = false, ImportBufferPool? buffers = null)
+    /// <param name="threadCpus">the CPUs of the write and seal threads; null leaves them to the scheduler</param>
+    public SegmentDiskQueue(string table, bool startWriteback = false, ImportBufferPool? buffers = null, CpuSet? threadCpus = null)
     {
         _startWriteback = startWriteback;
         _buffers = buffers;
         for (var i = 0; i < Chunks; i++)
             _freeChunks.Push(buffers?.TryRentChunk(ChunkBytes) ?? new DiskChunk(ChunkBytes));
-        _writeThread = new Thread(RunWrites) { IsBackground = true, Name = "vnd-disk " + table };
-        _sealThread = new Thread(RunSeals) { IsBackground = true, Name = "vnd-seal " + table };
-        _writeThread.Start();
-        _sealThread.Start();
+        _writeThread = PlacedThread.Start("vnd-disk " + table, threadCpus, RunWrites);
+        _sealThread = PlacedThread.Start("vnd-seal " + table, threadCpus, RunSeals);
     }
 
     /// <summary>Where the queue's time went so far (read after <see cref="Drain"/> for a whole import).</summary>

@@ -47,7 +47,7 @@ public sealed class TraceTableWriter : IDisposable
         DurableFile.CreateDirectory(_directory);
         _lock = TableLock.Acquire(_directory, table);
         _disk = new SegmentDiskQueue(table.ToString(), startWriteback: _options.FileWrites == SegmentFileWrites.Buffered,
-            _options.Buffers);
+            _options.Buffers, _options.DiskThreadCpus);
         try
         {
             _manifest = ManifestFile.TryLoad(_directory);

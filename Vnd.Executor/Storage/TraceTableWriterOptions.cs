@@ -1,3 +1,5 @@
+using Vnd.Executor.Execution;
+
 namespace Vnd.Executor.Storage;
 
 /// <summary>How a <see cref="TraceTableWriter"/> cuts record batches and segments.</summary>
@@ -28,6 +30,12 @@ public sealed record TraceTableWriterOptions
     /// allocates its own. One pool serves every import of its owner (a bench run, the diagnosis manager).
     /// </summary>
     public ImportBufferPool? Buffers { get; init; }
+
+    /// <summary>
+    /// The CPUs the writer's disk threads (writes and seals) run on (<see cref="ImportThreadPlacement.Io"/> when an
+    /// import is placed); null leaves them to the scheduler.
+    /// </summary>
+    public CpuSet? DiskThreadCpus { get; init; }
 
     internal void Validate()
     {

@@ -8,6 +8,7 @@ using Vnd.Capture.ParseConfigs;
 using Vnd.Capture.ParseConfigs.Validation;
 using Vnd.Capture.Sources;
 using Vnd.Capture.Synthetic;
+using Vnd.Executor.Execution;
 using Vnd.Executor.Storage;
 
 namespace Vnd.Bench.Ingest;
@@ -37,9 +38,10 @@ public static class IngestBenchmark
         var work = new Option<DirectoryInfo>("--work") { Description = "scratch directory", DefaultValueFactory = _ => new DirectoryInfo(Path.Combine(Path.GetTempPath(), "vnd-bench-ingest")) };
         var writes = FileWritesOption();
         var readAhead = ReadAheadOption();
-        var command = new Command("ingest", "pcap -> persisted trace tables, beside tshark and PacketDotNet") { packets, tsharkPackets, memoryPackets, snap, work, writes, readAhead };
+        var threads = ThreadsOption();
+        var command = new Command("ingest", "pcap -> persisted trace tables, beside tshark and PacketDotNet") { packets, tsharkPackets, memoryPackets, snap, work, writes, readAhead, threads };
         command.SetAction(r => Run(r.GetValue(packets), r.GetValue(tsharkPackets), r.GetValue(memoryPackets), r.GetValue(snap), r.GetRequiredValue(work),
-            r.GetValue(writes), r.GetValue(readAhead)));
+            r.GetValue(writes), r.GetValue(readAhead), r.GetValue(threads) == ImportThreads.Placed));
         return command;
     }
 
@@ -51,7 +53,11 @@ public static class IngestBenchmark
     internal static Option<int> ReadAheadOption() =>
         new("--read-ahead") { Description = "chunks (384 KiB) read ahead of the importing thread (0: read on it)", DefaultValueFactory = _ => CaptureReaderOptions.Default.ReadAheadChunks };
 
-    private static int Run(long packets, long tsharkPackets, int memoryPackets, int snap, DirectoryInfo work, SegmentFileWrites writes, int readAhead)
+    /// <summary>Whether the import's threads are placed (<see cref="ImportThreadPlacement"/>), as <c>vnd import</c> places them by default.</summary>
+    internal static Option<ImportThreads> ThreadsOption() =>
+        new("--threads") { Description = "Placed: the importing thread on one CPU, its I/O threads on the others (as vnd import); Free: the scheduler's choice", DefaultValueFactory = _ => ImportThreads.Placed };
+
+    private static int Run(long packets, long tsharkPackets, int memoryPackets, int snap, DirectoryInfo work, SegmentFileWrites writes, int readAhead, bool placed)
     {
         work.Create();
         var traffic = Traffic(packets);
@@ -68,12 +74,12 @@ public static class IngestBenchmark
         // tiered compiler still spent 0.3-0.5 CPU-s of the timed import compiling, with 1M 0.03-0.07 s.
         // One pool for the run, as a table server has one: the timed import reuses the warm-up's buffers.
         var buffers = new ImportBufferPool();
-        WarmUp(Generate(work.FullName, traffic with { Packets = Math.Min(packets, 1_000_000) }, snap), Path.Combine(work.FullName, "warmup"), writes, configuration, readAhead, buffers);
+        WarmUp(Generate(work.FullName, traffic with { Packets = Math.Min(packets, 1_000_000) }, snap), Path.Combine(work.FullName, "warmup"), writes, configuration, readAhead, buffers, placed);
         var cpu = Environment.CpuUsage.TotalTime;
-        var (summary, elapsed) = ImportOnce(pcap, Path.Combine(work.FullName, "data"), writes, configuration, readAhead, buffers);
+        var (summary, elapsed) = ImportOnce(pcap, Path.Combine(work.FullName, "data"), writes, configuration, readAhead, buffers, placed);
         var importCpu = Environment.CpuUsage.TotalTime - cpu;
         var rss = PeakRss();
-        results.Add(($"VND pcap -> Arrow segments (1 thread, fsync, {writes}, read-ahead {readAhead})", summary.Packets, elapsed,
+        results.Add(($"VND pcap -> Arrow segments (1 thread, fsync, {writes}, read-ahead {readAhead}, {(placed ? "placed" : "free")})", summary.Packets, elapsed,
             $"rows {summary.RowsPerTable[0].Rows:N0}, peak RSS {rss / 1e6:F0} MB (before: {rssBefore / 1e6:F0} MB), {CpuNote(summary.Packets, importCpu)}; disk: {summary.Disk[0]}"));
 
         var (lines, tsharkElapsed) = TsharkRunner.Run(slice);
@@ -148,15 +154,15 @@ public static class IngestBenchmark
     /// no other size); done without a pool too, so that runs with and without one are warmed up alike.
     /// </summary>
     internal static void WarmUp(string slice, string data, SegmentFileWrites writes, BoundParseConfiguration configuration, int readAhead,
-        ImportBufferPool? buffers)
+        ImportBufferPool? buffers, bool placed)
     {
         var storage = TraceTableWriterOptions.Default with { FileWrites = writes, RowsPerBatch = 2048, RowsPerSegment = 16 * 1024, Buffers = buffers };
         for (var i = 0; i < 4; i++)
         {
-            ImportOnce(slice, data, storage, configuration, readAhead);
+            ImportOnce(slice, data, storage, configuration, readAhead, placed);
             Thread.Sleep(500);
         }
-        ImportOnce(slice, data, TraceTableWriterOptions.Default with { FileWrites = writes, Buffers = buffers }, configuration, readAhead);
+        ImportOnce(slice, data, TraceTableWriterOptions.Default with { FileWrites = writes, Buffers = buffers }, configuration, readAhead, placed);
         // Then until the tiered compiler has been idle for 0.6 s (at most 10 s): a fixed pause sometimes ended with
         // tier-1 work still queued, which then ran during the timed import.
         var settled = Stopwatch.StartNew();
@@ -174,18 +180,19 @@ public static class IngestBenchmark
     /// compiler recompiling the parser's code during the timed import</param>
     /// <param name="buffers">the run's buffer pool, shared by every import of the run; null: each import allocates its own</param>
     internal static (ImportSummary Summary, TimeSpan Elapsed) ImportOnce(string pcap, string data,
-        SegmentFileWrites writes, BoundParseConfiguration configuration, int readAhead, ImportBufferPool? buffers) =>
-        ImportOnce(pcap, data, TraceTableWriterOptions.Default with { FileWrites = writes, Buffers = buffers }, configuration, readAhead);
+        SegmentFileWrites writes, BoundParseConfiguration configuration, int readAhead, ImportBufferPool? buffers, bool placed) =>
+        ImportOnce(pcap, data, TraceTableWriterOptions.Default with { FileWrites = writes, Buffers = buffers }, configuration, readAhead, placed);
 
     private static (ImportSummary Summary, TimeSpan Elapsed) ImportOnce(string pcap, string data, TraceTableWriterOptions storage,
-        BoundParseConfiguration configuration, int readAhead)
+        BoundParseConfiguration configuration, int readAhead, bool placed)
     {
         if (Directory.Exists(data))
             Directory.Delete(data, recursive: true);
         var clock = Stopwatch.StartNew();
-        var options = new TraceImportOptions { Storage = storage };
+        var placement = placed ? ImportThreadPlacement.SplitCurrentCpus() : null;
+        var options = new TraceImportOptions { Storage = storage, ThreadPlacement = placement };
         using var importer = new TraceImporter(new TraceTableStore(data), "bench", configuration, FieldCatalog.Default, options);
-        using (var source = CaptureFile.Open(pcap, new CaptureReaderOptions { ReadAheadChunks = readAhead, Buffers = storage.Buffers }))
+        using (var source = CaptureFile.Open(pcap, new CaptureReaderOptions { ReadAheadChunks = readAhead, Buffers = storage.Buffers, ReadAheadThreadCpus = placement?.Io }))
             importer.Import(source, Path.GetFileName(pcap));
         var summary = importer.Complete();
         return (summary, clock.Elapsed);
@@ -266,4 +273,11 @@ public static class IngestBenchmark
             Console.WriteLine($"{name,-46} {count,12:N0} {elapsed.TotalSeconds,9:F3} {rate,14:N0} {vnd / rate,14:F2}x  {note}");
         }
     }
+}
+
+/// <summary>How the benchmark's imports place their threads (<c>--threads</c>).</summary>
+internal enum ImportThreads
+{
+    Placed,
+    Free,
 }

@@ -22,13 +22,15 @@ public static class IngestProfile
         var writes = IngestBenchmark.FileWritesOption();
         var readAhead = IngestBenchmark.ReadAheadOption();
         var pool = new Option<bool>("--buffer-pool") { Description = "one import buffer pool for the warm-up and the timed import (false: each import allocates its own buffers)", DefaultValueFactory = _ => true };
-        var command = new Command("ingest-profile", "one ingest stage, untimed, for instruction counting") { packets, stage, snap, work, warmup, writes, readAhead, pool };
+        var threads = IngestBenchmark.ThreadsOption();
+        var command = new Command("ingest-profile", "one ingest stage, untimed, for instruction counting") { packets, stage, snap, work, warmup, writes, readAhead, pool, threads };
         command.SetAction(r => Run(r.GetValue(packets), r.GetRequiredValue(stage), r.GetValue(snap), r.GetRequiredValue(work), r.GetValue(warmup),
-            r.GetValue(writes), r.GetValue(readAhead), r.GetValue(pool)));
+            r.GetValue(writes), r.GetValue(readAhead), r.GetValue(pool),
+            r.GetValue(threads) == ImportThreads.Placed));
         return command;
     }
 
-    private static int Run(int packets, string stage, int snap, DirectoryInfo work, int warmup, SegmentFileWrites writes, int readAhead, bool pool)
+    private static int Run(int packets, string stage, int snap, DirectoryInfo work, int warmup, SegmentFileWrites writes, int readAhead, bool pool, bool placed)
     {
         work.Create();
         var traffic = IngestBenchmark.Traffic(packets);
@@ -42,12 +44,12 @@ public static class IngestProfile
                 // One pool for the run, as a table server has one: the timed import reuses the warm-up's buffers.
                 var buffers = pool ? new ImportBufferPool() : null;
                 if (warmup > 0)
-                    IngestBenchmark.WarmUp(IngestBenchmark.Generate(work.FullName, traffic with { Packets = warmup }, snap), Path.Combine(work.FullName, "warmup"), writes, configuration, readAhead, buffers);
+                    IngestBenchmark.WarmUp(IngestBenchmark.Generate(work.FullName, traffic with { Packets = warmup }, snap), Path.Combine(work.FullName, "warmup"), writes, configuration, readAhead, buffers, placed);
                 var gcs = (GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2), GC.GetTotalPauseDuration(), GC.GetTotalAllocatedBytes(precise: true));
                 var threads = ThreadCpu.Snapshot();
                 var cpu = Environment.CpuUsage;
                 var pooled = buffers?.RetainedBytes ?? 0;
-                var (summary, elapsed) = IngestBenchmark.ImportOnce(pcap, Path.Combine(work.FullName, "data"), writes, configuration, readAhead, buffers);
+                var (summary, elapsed) = IngestBenchmark.ImportOnce(pcap, Path.Combine(work.FullName, "data"), writes, configuration, readAhead, buffers, placed);
                 var used = Environment.CpuUsage;
                 Console.WriteLine($"{summary.Packets} packets: wall {elapsed.TotalSeconds:F3} s, CPU user {(used.UserTime - cpu.UserTime).TotalSeconds:F3} s + sys {(used.PrivilegedTime - cpu.PrivilegedTime).TotalSeconds:F3} s");
                 Console.WriteLine($"CPU by thread: {ThreadCpu.Difference(threads, ThreadCpu.Snapshot())}");

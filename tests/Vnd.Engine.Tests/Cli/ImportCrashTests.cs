@@ -27,9 +27,10 @@ public sealed class ImportCrashTests : IDisposable
     }
 
     [Theory]
-    [InlineData(SegmentFileWrites.Direct)]
-    [InlineData(SegmentFileWrites.Buffered)]
-    public void A_killed_import_never_leaves_a_visible_partial_segment(SegmentFileWrites writes)
+    // Both thread modes of vnd import, each with one write mode (not all four: each case is eleven imports).
+    [InlineData(SegmentFileWrites.Direct, ImportThreads.Free)]
+    [InlineData(SegmentFileWrites.Buffered, ImportThreads.Placed)]
+    public void A_killed_import_never_leaves_a_visible_partial_segment(SegmentFileWrites writes, ImportThreads threads)
     {
         Directory.CreateDirectory(_work);
         // Long enough that the import itself, not the process start, spans the kills: at 400k packets, once the importer
@@ -49,7 +50,7 @@ public sealed class ImportCrashTests : IDisposable
         // so the kills below land inside imports whatever the machine's speed or load.
         var complete = Path.Combine(_work, "complete");
         var clock = Stopwatch.StartNew();
-        using (var import = StartImport(complete, parse, pcap, writes))
+        using (var import = StartImport(complete, parse, pcap, writes, threads))
         {
             Assert.True(import.WaitForExit(300_000));
             Assert.Equal(0, import.ExitCode);
@@ -62,7 +63,7 @@ public sealed class ImportCrashTests : IDisposable
         for (var iteration = 0; iteration < 10; iteration++)
         {
             var data = Path.Combine(_work, $"data{iteration}");
-            using (var import = StartImport(data, parse, pcap, writes))
+            using (var import = StartImport(data, parse, pcap, writes, threads))
             {
                 // Most of a short import is the process starting: wait for its first visible segment (or a random
                 // share of the run when none shows), then kill somewhere in the rest of the run.
@@ -116,11 +117,11 @@ public sealed class ImportCrashTests : IDisposable
         return row;
     }
 
-    private static Process StartImport(string data, string parse, string pcap, SegmentFileWrites writes)
+    private static Process StartImport(string data, string parse, string pcap, SegmentFileWrites writes, ImportThreads threads)
     {
         var vnd = typeof(VndCommandLine).Assembly.Location;
         var psi = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in new[] { vnd, "import", "--data", data, "--tenant", "t", "--parse", parse, "--rows-per-segment", "20000", "--file-writes", writes.ToString(), pcap })
+        foreach (var argument in new[] { vnd, "import", "--data", data, "--tenant", "t", "--parse", parse, "--rows-per-segment", "20000", "--file-writes", writes.ToString(), "--threads", threads.ToString(), pcap })
             psi.ArgumentList.Add(argument);
         var process = Process.Start(psi) ?? throw new InvalidOperationException("cannot start vnd");
         process.OutputDataReceived += (_, _) => { };
