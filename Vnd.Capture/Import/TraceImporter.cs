@@ -98,42 +98,60 @@ public sealed class TraceImporter : IDisposable
             var nextReport = interval;
             try
             {
-                while (cursor.TryReadNext(out var record))
+                if (common.Length == 1 && decodedCommon.Length == 0)
                 {
-                    var frame = record.Data;
-                    if (common.Length != 0 && record.LinkType == LinkType.Ethernet
-                        && CommonFrameDecoder.Classify(frame, record.OriginalLength, _decoder.Options) is var kind and not CommonFrameKind.None
-                        && (kind != CommonFrameKind.TcpWithOptions || optionsCommon.Length != 0))
+                    // One table, staging common frames from their bytes: the usual configuration, given a loop of its
+                    // own (ImportCommonRun) that runs from one progress report to the next.
+                    var stop = interval > 0 ? nextReport : long.MaxValue;
+                    while ((packets = ImportCommonRun(ref cursor, common[0], packets, stop)) == stop)
                     {
-                        CommonFrames++;
-                        var options = kind == CommonFrameKind.TcpWithOptions;
-                        var timestamp = record.HasTimestamp ? record.TimestampNanos : NoTimestamp;
-                        foreach (var table in options ? optionsCommon : common)
-                            table.OfferCommon(kind, frame, timestamp, record.OriginalLength, record.InterfaceId);
-                        // Decoding (for the other tables) counts the frame's errors; else a cut capture and malformed
-                        // TCP options are the only errors such a frame can have (as the general decoder finds them).
-                        var decoded = options ? optionsDecoded : decodedCommon;
-                        if (decoded.Length != 0)
-                            Decode(record, decoded, batch, rowPath: true);
-                        else
-                        {
-                            if (frame.Length < record.OriginalLength)
-                                _decodeErrors[(int)DecodeErrorKind.SnaplenCut]++;
-                            if (options && CommonFrameDecoder.TcpOptionsMalformed(frame, ref _optionsScratch))
-                                _decodeErrors[(int)DecodeErrorKind.TcpOptionsMalformed]++;
-                        }
-                    }
-                    else
-                    {
-                        Decode(record, tables, batch, rowPath);
-                    }
-                    if (++packets == nextReport)
-                    {
-                        // Rows are appended before a cancellation, so every packet counted is in the tables.
                         Append(tables, batch);
                         nextReport += interval;
+                        stop = nextReport;
                         cancellation.ThrowIfCancellationRequested();
                         progress?.Report(new ImportProgress(inputName, packets, source.Diagnostics.BytesRead));
+                    }
+                }
+                else
+                {
+                    while (cursor.TryReadNext(out var record))
+                    {
+                        var frame = record.Data;
+                        if (common.Length != 0 && record.LinkType == LinkType.Ethernet
+                            && CommonFrameDecoder.Classify(frame, record.OriginalLength, _decoder.Options) is var kind and not CommonFrameKind.None
+                            && (kind != CommonFrameKind.TcpWithOptions || optionsCommon.Length != 0))
+                        {
+                            CommonFrames++;
+                            var options = kind == CommonFrameKind.TcpWithOptions;
+                            var timestamp = record.HasTimestamp ? record.TimestampNanos : NoTimestamp;
+                            foreach (var table in options ? optionsCommon : common)
+                                table.OfferCommon(kind, frame, timestamp, record.OriginalLength, record.InterfaceId);
+                            // Decoding (for the other tables) counts the frame's errors; else a cut capture and malformed
+                            // TCP options are the only errors such a frame can have (as the general decoder finds them).
+                            var decoded = options ? optionsDecoded : decodedCommon;
+                            if (decoded.Length != 0)
+                                Decode(frame, record.LinkType, record.OriginalLength, timestamp, record.InterfaceId, decoded, batch, rowPath: true);
+                            else
+                            {
+                                if (frame.Length < record.OriginalLength)
+                                    _decodeErrors[(int)DecodeErrorKind.SnaplenCut]++;
+                                if (options && CommonFrameDecoder.TcpOptionsMalformed(frame, ref _optionsScratch))
+                                    _decodeErrors[(int)DecodeErrorKind.TcpOptionsMalformed]++;
+                            }
+                        }
+                        else
+                        {
+                            Decode(frame, record.LinkType, record.OriginalLength, record.HasTimestamp ? record.TimestampNanos : NoTimestamp,
+                                record.InterfaceId, tables, batch, rowPath);
+                        }
+                        if (++packets == nextReport)
+                        {
+                            // Rows are appended before a cancellation, so every packet counted is in the tables.
+                            Append(tables, batch);
+                            nextReport += interval;
+                            cancellation.ThrowIfCancellationRequested();
+                            progress?.Report(new ImportProgress(inputName, packets, source.Diagnostics.BytesRead));
+                        }
                     }
                 }
             }
@@ -202,18 +220,22 @@ public sealed class TraceImporter : IDisposable
         return false;
     }
 
-    /// <summary>Decodes a record and offers the packet to every table (the row path) or adds it to the batch.</summary>
-    // The record by value: passed by reference, the loop's record would have its address taken and live in memory
-    // (every field stored and loaded again per packet, also on the common-frame path that never calls this).
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // hot in every import: fully optimised from the first call (see TraceImporter)
-    private void Decode(PacketRecord record, TraceTablePlan[] tables, PacketBatch batch, bool rowPath)
+    /// <summary>
+    /// Decodes a record and offers the packet to every table (the row path) or adds it to the batch;
+    /// <paramref name="timestampNanos"/> is <see cref="NoTimestamp"/> for a record without one.
+    /// </summary>
+    // The record's fields, not the record: passed by value, the loops' record was materialised on the stack and copied
+    // (rep movsq) for the call; by reference, its address would be taken and every field stored and loaded per packet.
+    // Never inlined: the loops stay small, with their values in registers, on the common-frame path that skips this.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization | MethodImplOptions.NoInlining)] // hot in every import: fully optimised from the first call (see TraceImporter)
+    private void Decode(ReadOnlySpan<byte> frame, LinkType linkType, int originalLength, long timestampNanos, int interfaceId,
+        TraceTablePlan[] tables, PacketBatch batch, bool rowPath)
     {
-        var frame = record.Data;
         ref var packet = ref rowPath ? ref _packet : ref batch.Next;
-        _decoder.Decode(frame, (ushort)record.LinkType, record.OriginalLength, ref packet);
+        _decoder.Decode(frame, (ushort)linkType, originalLength, ref packet);
         // pcapng simple packet blocks carry no time: their timestamp column is NULL, not 1970.
-        packet.TimestampNanos = record.HasTimestamp ? record.TimestampNanos : NoTimestamp;
-        packet.InterfaceId = record.InterfaceId;
+        packet.TimestampNanos = timestampNanos;
+        packet.InterfaceId = interfaceId;
         if (packet.Errors != 0)
             CountDecodeErrors(packet.Errors);
         if (rowPath)
@@ -227,6 +249,64 @@ public sealed class TraceImporter : IDisposable
             table.Offer(in packet, frame, index);
         if (batch.IsFull)
             Append(tables, batch);
+    }
+
+    /// <summary>
+    /// The per-packet loop of an import whose one table stages common frames from their bytes: reads records until
+    /// <paramref name="packets"/> reaches <paramref name="stop"/> (a progress report is due) or the source ends, and does
+    /// for each what the general loop in <see cref="Import{TCursor}"/> does for such a table. Returns the packets read
+    /// so far, <paramref name="stop"/> when the source may have more.
+    /// </summary>
+    // Its own method, without an exception handler: in the general loop, inside try/finally, every value live into the
+    // handler (packets, the cursor, the tables) was written to the stack at each change and the 440-byte frame spilled
+    // the record and the loop bounds. Few values live across the loop (the SysV ABI has five callee-saved registers
+    // for them): the tables and the batch are read from fields on the uncommon path, a count down replaces the count
+    // and its bound. The uncommon frames go through Decode, out of line. Error counts are incremented in place (not
+    // counted in a local and added at the end): a source that fails mid-file still has its errors summed
+    // (ImportCommand calls Complete after a failed input).
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // hot in every import: fully optimised from the first call
+    private long ImportCommonRun<TCursor>(ref TCursor cursor, TraceTablePlan table, long packets, long stop)
+        where TCursor : struct, IRecordCursor
+    {
+        // A copy, written back once: a ref parameter's value is reloaded after every store to memory.
+        var reader = cursor;
+        var remaining = stop - packets;
+        var options = _decoder.Options;
+        ref var snaplenCut = ref _decodeErrors[(int)DecodeErrorKind.SnaplenCut];
+        while (remaining != 0 && reader.TryReadNext(out var record))
+        {
+            var frame = record.Data;
+            var timestamp = record.HasTimestamp ? record.TimestampNanos : NoTimestamp;
+            var kind = record.LinkType == LinkType.Ethernet
+                ? CommonFrameDecoder.Classify(frame, record.OriginalLength, options)
+                : CommonFrameKind.None;
+            if (kind is CommonFrameKind.Tcp or CommonFrameKind.Udp || (kind == CommonFrameKind.TcpWithOptions && table.StagesTcpOptions))
+            {
+                CommonFrames++;
+                table.OfferCommon(kind, frame, timestamp, record.OriginalLength, record.InterfaceId);
+                // No other table decodes the frame: a cut capture and malformed TCP options are the only errors such
+                // a frame can have (as the general decoder finds them).
+                if (frame.Length < record.OriginalLength)
+                    snaplenCut++;
+                if (kind == CommonFrameKind.TcpWithOptions)
+                    CountMalformedOptions(frame);
+            }
+            else
+            {
+                Decode(frame, record.LinkType, record.OriginalLength, timestamp, record.InterfaceId, _tables!, _batch!, rowPath: true);
+            }
+            remaining--;
+        }
+        cursor = reader;
+        return stop - remaining;
+    }
+
+    /// <summary>Counts the malformed TCP options of a frame of kind <see cref="CommonFrameKind.TcpWithOptions"/> that no table decodes.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)] // off the loop of ImportCommonRun: one value fewer live across it
+    private void CountMalformedOptions(ReadOnlySpan<byte> frame)
+    {
+        if (CommonFrameDecoder.TcpOptionsMalformed(frame, ref _optionsScratch))
+            _decodeErrors[(int)DecodeErrorKind.TcpOptionsMalformed]++;
     }
 
     /// <summary>The tables <paramref name="chosen"/> picks (once per input, not per packet).</summary>

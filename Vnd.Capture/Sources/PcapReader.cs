@@ -22,6 +22,8 @@ internal sealed class PcapReader : CaptureFileReader
     private readonly uint _fractionLimit;
     private readonly long _fractionToNanos;
     private readonly uint _snapLength;
+    /// <summary>The snapshot length a captured length may reach: <see cref="_snapLength"/>, or no limit when it is 0.</summary>
+    private readonly uint _snapLimit;
     private readonly uint _maxRecordSize;
     private readonly TimeUnit _resolution;
 
@@ -29,7 +31,10 @@ internal sealed class PcapReader : CaptureFileReader
         : base(input)
     {
         _bigEndian = bigEndian;
-        _maxRecordSize = (uint)options.MaxRecordSize;
+        // At most what keeps a record's length (header included) a positive int, so that a record that passes the
+        // test is one Ensure can make available whole (its bytes are read unchecked); a negative option (a huge uint)
+        // means that much too.
+        _maxRecordSize = Math.Min((uint)options.MaxRecordSize, int.MaxValue - RecordHeaderLength);
         if (nanosecond)
         {
             _fractionLimit = 1_000_000_000;
@@ -53,6 +58,7 @@ internal sealed class PcapReader : CaptureFileReader
             throw new CaptureFormatException(CaptureFormatError.UnsupportedVersion, 4,
                 $"pcap version {major}.{minor} is not supported (only 2.x; 1.x is the archaic format)");
         _snapLength = ByteOrder.U32(header[16..], bigEndian);
+        _snapLimit = _snapLength == 0 ? uint.MaxValue : _snapLength;
         var linkWord = ByteOrder.U32(header[20..], bigEndian);
         // Bits 28-31 (FCS length) and 26 (FCS present) are legitimate; bits 16-25 are reserved.
         if ((linkWord & ReservedLinkTypeBits) != 0)
@@ -89,7 +95,7 @@ internal sealed class PcapReader : CaptureFileReader
         }
 
         // The four header words read as they are, and swapped once when the file is big-endian (not tested per word).
-        ref var header = ref MemoryMarshal.GetReference(input.Peek(RecordHeaderLength));
+        ref var header = ref input.Next; // the 16 bytes just ensured
         var seconds = Unsafe.ReadUnaligned<uint>(ref header);
         var fraction = Unsafe.ReadUnaligned<uint>(ref Unsafe.Add(ref header, 4));
         var capturedLength = Unsafe.ReadUnaligned<uint>(ref Unsafe.Add(ref header, 8));
@@ -118,20 +124,27 @@ internal sealed class PcapReader : CaptureFileReader
         input.Prefetch(PrefetchDistance + 64);
 
         var flags = RecordFlags.None;
-        if (fraction >= _fractionLimit || capturedLength == 0 || capturedLength > originalLength
-            || (capturedLength > _snapLength && _snapLength != 0) || originalLength > int.MaxValue)
+        // What RecordChecks.Inspect repairs, tested at once: a fraction out of range, a captured length of 0 or above
+        // the original length or the snapshot length (capturedLength - 1 wraps for 0: then above any limit), an
+        // original length past int. Non-short-circuit operators: one branch, always the same way for a sound file,
+        // instead of five.
+        var odd = (fraction >= _fractionLimit) | (capturedLength - 1 >= Math.Min(originalLength, _snapLimit)) | (originalLength > int.MaxValue);
+        if (odd)
         {
-            // Through a copy: the address of originalLength itself, taken, would keep it in memory on the common path.
-            var repaired = originalLength;
-            flags = Inspect(fraction, capturedLength, ref repaired);
-            originalLength = repaired;
+            // The repaired length and the flags in one value: a local passed by reference had its address taken and
+            // was stored (zeroed) on every record, also on the common path.
+            var inspected = Inspect(fraction, capturedLength, originalLength);
+            originalLength = (uint)inspected;
+            flags = (RecordFlags)(inspected >> 32);
         }
 
         var offset = input.Offset;
         // An out-of-range fraction needs no special arithmetic: seconds*1e9 + fraction*scale is exactly the
         // value with the excess carried into the seconds.
         var nanos = seconds * 1_000_000_000L + fraction * _fractionToNanos;
-        record = new PacketRecord(input.Peek(RecordHeaderLength, (int)capturedLength), (int)originalLength, nanos,
+        // Unchecked: Ensure made the whole record available, and capturedLength is at most the maximum record size.
+        var data = MemoryMarshal.CreateReadOnlySpan(ref Unsafe.Add(ref input.Next, RecordHeaderLength), (int)capturedLength);
+        record = new PacketRecord(data, (int)originalLength, nanos,
             true, LinkType, -1, offset, flags);
         input.Advance(recordLength);
         Diagnostics.BytesRead = offset + recordLength;
@@ -139,7 +152,8 @@ internal sealed class PcapReader : CaptureFileReader
     }
 
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private RecordFlags Inspect(uint fraction, uint capturedLength, ref uint originalLength)
+    /// <summary>Counts what is wrong with a record header: the original length as repaired, the record's flags above it.</summary>
+    private ulong Inspect(uint fraction, uint capturedLength, uint originalLength)
     {
         var flags = RecordChecks.Inspect(Diagnostics, ref capturedLength, ref originalLength, uint.MaxValue, _snapLength);
         if (fraction >= _fractionLimit)
@@ -147,6 +161,6 @@ internal sealed class PcapReader : CaptureFileReader
             Diagnostics.Add(ReaderErrorKind.InvalidTimestampFraction);
             flags |= RecordFlags.TimestampNormalized;
         }
-        return flags;
+        return (ulong)flags << 32 | originalLength;
     }
 }

@@ -124,6 +124,105 @@ public sealed class RowPathTests : IDisposable
         Assert.True(common > 5_000, $"{common} of 20000 frames were staged from their bytes");
     }
 
+    /// <summary>
+    /// One table with the common-frame path and no filter, reading TCP and UDP fields: the importer's loop for a single
+    /// such table (TraceImporter.ImportCommonRun), fed common TCP and UDP frames, frames with options and everything else.
+    /// </summary>
+    private const string PortsTable = """
+        Trace ID all
+        Table ID ports
+        Fields: timestamp as ts, ip.src as src_ip, ip.proto as proto, tcp.src as tcp_src, udp.dst as udp_dst,
+          ip.id as ip_id, tcp.seq as seq, tcp.len as payload_length
+        """;
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    public void Mutated_frames_give_the_same_table_on_every_path_when_it_is_the_only_one(int seed)
+    {
+        var pcap = WriteMutated("mutated-one.pcap", TcpFrame(), seed, 0, 58, longerOnTheWire: true);
+        var common = AssertSameTables(pcap, PortsTable);
+        Assert.True(common > 5_000, $"{common} of 20000 frames were staged from their bytes");
+        var options = WriteMutated("mutated-one-options.pcap", TcpFrame(Timestamps), seed, 0, 70, longerOnTheWire: true);
+        common = AssertSameTables(options, PortsTable);
+        Assert.True(common > 5_000, $"{common} of 20000 frames were staged from their bytes");
+    }
+
+    [Theory]
+    [InlineData(1_000)]
+    [InlineData(1)]
+    [InlineData(0)]
+    public void Progress_reports_are_the_same_on_every_path(int interval)
+    {
+        var pcap = WriteMutated("progress.pcap", TcpFrame(), 3, 0, 58, longerOnTheWire: true);
+        var reports = new List<List<ImportProgress>>();
+        foreach (var (rowPath, commonFrames) in new[] { (false, false), (true, false), (true, true) })
+        {
+            var progress = new Reports();
+            var store = new TraceTableStore(Path.Combine(_data, $"progress-{rowPath}-{commonFrames}"));
+            using var importer = new TraceImporter(store, "t", Bind(PortsTable),
+                options: new TraceImportOptions { RowPath = rowPath, CommonFramePath = commonFrames, ProgressInterval = interval });
+            using (var source = CaptureFile.Open(pcap))
+                importer.Import(source, "progress.pcap", progress);
+            Assert.Equal(20_000, importer.Complete().Packets);
+            reports.Add(progress.Seen);
+        }
+        // A report after every interval packets (none when it is 0), and one at the end with the file's size.
+        var expected = interval > 0 ? 20_000 / interval + 1 : 1;
+        Assert.Equal(expected, reports[0].Count);
+        Assert.Equal(Enumerable.Range(1, expected - 1).Select(i => (long)i * interval).Append(20_000), reports[0].Select(r => r.Packets));
+        Assert.Equal(new FileInfo(pcap).Length, reports[0][^1].InputBytes);
+        Assert.Equal(reports[0], reports[1]);
+        Assert.Equal(reports[0], reports[2]);
+    }
+
+    [Fact]
+    public void A_cancelled_import_keeps_the_rows_of_the_packets_reported_on_every_path()
+    {
+        var pcap = WriteMutated("cancel.pcap", TcpFrame(), 4, 0, 58, longerOnTheWire: true);
+        var tables = new List<List<Dictionary<string, string>>>();
+        var errors = new List<long[]>();
+        foreach (var (rowPath, commonFrames) in new[] { (false, false), (true, false), (true, true) })
+        {
+            using var cancel = new CancellationTokenSource();
+            // Cancelled at the third report: the import stops at the next check, right after it.
+            var progress = new Reports(report => { if (report.Packets == 3_000) cancel.Cancel(); });
+            var store = new TraceTableStore(Path.Combine(_data, $"cancel-{rowPath}-{commonFrames}"));
+            using var importer = new TraceImporter(store, "t", Bind(PortsTable),
+                options: new TraceImportOptions { RowPath = rowPath, CommonFramePath = commonFrames, ProgressInterval = 1_000 });
+            using (var source = CaptureFile.Open(pcap))
+                Assert.ThrowsAny<OperationCanceledException>(() => importer.Import(source, "cancel.pcap", progress, cancel.Token));
+            Assert.Equal(new long[] { 1_000, 2_000, 3_000 }, progress.Seen.Select(r => r.Packets));
+            errors.Add(importer.Complete().DecodeErrors.ToArray());
+            tables.Add(ImportedTable.Read(store, new TableRef("t", "ports")));
+        }
+        // The first 4000 packets (the check comes at the report after the cancelled one) became rows, the same on every path.
+        Assert.InRange(tables[0].Count, 1, 4_000);
+        Assert.True(errors[0].Sum() > 0);
+        for (var path = 1; path < tables.Count; path++)
+        {
+            Assert.Equal(errors[0], errors[path]);
+            Assert.Equal(tables[0].Count, tables[path].Count);
+            for (var r = 0; r < tables[0].Count; r++)
+            {
+                foreach (var (column, value) in tables[0][r])
+                    Assert.True(value == tables[path][r][column], $"path {path} row {r} {column}: batch path '{value}', this path '{tables[path][r][column]}'");
+            }
+        }
+    }
+
+    /// <summary>The reports of an import, kept as they come (Progress&lt;T&gt; would post them elsewhere, later).</summary>
+    private sealed class Reports(Action<ImportProgress>? also = null) : IProgress<ImportProgress>
+    {
+        public List<ImportProgress> Seen { get; } = [];
+
+        public void Report(ImportProgress value)
+        {
+            Seen.Add(value);
+            also?.Invoke(value);
+        }
+    }
+
     [Fact]
     public void A_filter_on_tcp_options_keeps_their_frames_decoded()
     {
@@ -286,7 +385,7 @@ public sealed class RowPathTests : IDisposable
             Assert.Equal(options.RowPath, table.HasRowPath && options.RowPath);
             // The filter of figure7 compares a value, which a frame kind does not decide; every_slot reads option fields.
             Assert.Equal(table.Table.Table != "figure7", table.HasCommonPath);
-            Assert.Equal(table.Table.Table == "standard", table.StagesTcpOptions);
+            Assert.Equal(table.Table.Table is "standard" or "ports", table.StagesTcpOptions);
         }
         commonFrames = importer.CommonFrames;
         Assert.True(options.CommonFramePath && options.RowPath || commonFrames == 0);
