@@ -34,7 +34,7 @@ public static class ImportCommand
         var threads = new Option<ImportThreads>("--threads")
         {
             Description = "placed: the importing thread on one CPU and its read and disk threads on the others; free: wherever the scheduler puts them",
-            DefaultValueFactory = _ => ImportThreads.Placed,
+            DefaultValueFactory = _ => ImportThreads.Free,
         };
         var files = new Argument<FileInfo[]>("capture") { Description = "pcap or pcapng files", Arity = ArgumentArity.OneOrMore };
         var command = new Command("import", "parse capture files into trace tables") { data, tenant, parse, trace, vxlan, segmentRows, writes, threads, files };
@@ -67,7 +67,7 @@ public static class ImportCommand
             return 2;
         }
 
-        // One import on a machine of its own: the parsing keeps a CPU to itself (null with a single CPU).
+        // Opt-in (ImportThreadPlacement says why): the parsing keeps a CPU to itself (null with a single CPU).
         var placement = threads == ImportThreads.Placed ? ImportThreadPlacement.SplitCurrentCpus() : null;
         var options = new TraceImportOptions
         {

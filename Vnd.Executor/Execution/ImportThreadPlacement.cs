@@ -5,9 +5,12 @@ namespace Vnd.Executor.Execution;
 /// packet — on <see cref="Importing"/>, and the I/O threads that serve it (the capture's read-ahead, the segment
 /// writes and seals) on <see cref="Io"/>. Kept apart, the I/O threads never take the importing thread's CPU from it:
 /// left to the scheduler, a thread the importer wakes (a disk write, a free read-ahead chunk) is often placed on the
-/// waker's CPU and preempts it, and the importer then moves between CPUs with cold caches. On the 2-CPU development
-/// VM the importing thread used 0.42–0.46 CPU-s per 10M packets placed so against 0.45–0.61 unplaced, and the import
-/// took 0.46–0.52 s against 0.46–0.64 s (docs/benchmarks.md, branch pin).
+/// waker's CPU and preempts it, and the importer then moves between CPUs with cold caches. Opt-in: on the 2-CPU
+/// development VM it helped only while imports still allocated their buffers afresh (importing thread 0.42 against
+/// 0.46 CPU-s per 10M packets, medians of 5 pairs); with the buffer pool and the single-table loop both placements
+/// took 0.39 CPU-s and 0.45–0.46 s (medians of 6 idle pairs), and the placed runs had the slower outliers: a thread
+/// held to one CPU cannot leave it when something else runs there (docs/benchmarks.md, branch pin). For hosts where an
+/// operator wants the import kept to given CPUs.
 /// </summary>
 /// <param name="Importing">the CPUs of the importing thread (one, so its caches stay warm)</param>
 /// <param name="Io">the CPUs of the I/O threads: the others</param>

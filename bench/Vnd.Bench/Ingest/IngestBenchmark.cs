@@ -53,9 +53,9 @@ public static class IngestBenchmark
     internal static Option<int> ReadAheadOption() =>
         new("--read-ahead") { Description = "chunks (384 KiB) read ahead of the importing thread (0: read on it)", DefaultValueFactory = _ => CaptureReaderOptions.Default.ReadAheadChunks };
 
-    /// <summary>Whether the import's threads are placed (<see cref="ImportThreadPlacement"/>), as <c>vnd import</c> places them by default.</summary>
+    /// <summary>Whether the import's threads are placed (<see cref="ImportThreadPlacement"/>), as <c>vnd import --threads Placed</c> places them.</summary>
     internal static Option<ImportThreads> ThreadsOption() =>
-        new("--threads") { Description = "Placed: the importing thread on one CPU, its I/O threads on the others (as vnd import); Free: the scheduler's choice", DefaultValueFactory = _ => ImportThreads.Placed };
+        new("--threads") { Description = "Placed: the importing thread on one CPU, its I/O threads on the others (vnd import --threads Placed); Free: the scheduler's choice", DefaultValueFactory = _ => ImportThreads.Free };
 
     private static int Run(long packets, long tsharkPackets, int memoryPackets, int snap, DirectoryInfo work, SegmentFileWrites writes, int readAhead, bool placed)
     {
