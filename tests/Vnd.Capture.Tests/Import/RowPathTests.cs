@@ -211,6 +211,81 @@ public sealed class RowPathTests : IDisposable
         }
     }
 
+    public static TheoryData<string, string> ReaderWindows()
+    {
+        var data = new TheoryData<string, string>();
+        foreach (var end in new[] { "torn", "abandoned" })
+        {
+            foreach (var input in new[] { "streamed", "read ahead", "mapped" })
+                data.Add(end, input);
+        }
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(ReaderWindows))]
+    public void The_single_table_loop_reads_what_the_general_loop_reads_through_small_windows(string end, string input)
+    {
+        // The single-table loop (ImportCommonRun) and the general loop (CommonFramePath off) give the same rows, errors,
+        // reader diagnostics, ends and progress reports, with reader windows of a few records (records straddle
+        // refills), repaired records in the middle, and a torn last record or a record too long to frame: what a loop
+        // that keeps the reader's position to itself between refills must also keep (docs/benchmarks.md, reader).
+        var bytes = File.ReadAllBytes(WriteMutated("run.pcap", TcpFrame(), 5, 0, 58, longerOnTheWire: true));
+        var offset = 24;
+        for (var i = 0; offset + 16 <= bytes.Length; i++)
+        {
+            var header = bytes.AsSpan(offset, 16);
+            var captured = BinaryPrimitives.ReadInt32LittleEndian(header[8..]);
+            if (i % 997 == 5)
+                BinaryPrimitives.WriteUInt32LittleEndian(header[4..], 2_000_000); // a fraction out of range
+            if (i % 1009 == 7 && captured > 0)
+                BinaryPrimitives.WriteInt32LittleEndian(header[12..], captured - 1); // captured above the original length
+            if (i == 12_345 && end == "abandoned")
+                BinaryPrimitives.WriteInt32LittleEndian(header[8..], 1_000); // above the maximum record size
+            offset += 16 + captured;
+        }
+        var pcap = Path.Combine(_data, "run-" + end + ".pcap");
+        File.WriteAllBytes(pcap, end == "torn" ? bytes[..^30] : bytes);
+        var reader = input switch
+        {
+            "streamed" => new CaptureReaderOptions { MaxRecordSize = 256, BlockOverhead = 0, BufferSize = 0, ReadAheadChunks = 0 },
+            "read ahead" => new CaptureReaderOptions { MaxRecordSize = 256, BlockOverhead = 0, ReadAheadChunkSize = 300, ReadAheadChunks = 2 },
+            _ => new CaptureReaderOptions { MaxRecordSize = 256, BlockOverhead = 0, MemoryMap = true, MapWindowSize = 0 },
+        };
+        var results = new List<(ImportSummary Summary, List<ImportProgress> Reports, List<Dictionary<string, string>> Rows, long Common)>();
+        foreach (var commonFrames in new[] { false, true })
+        {
+            var progress = new Reports();
+            var store = new TraceTableStore(Path.Combine(_data, $"run-{commonFrames}"));
+            using var importer = new TraceImporter(store, "t", Bind(PortsTable),
+                options: new TraceImportOptions { CommonFramePath = commonFrames, ProgressInterval = 7 });
+            using (var source = CaptureFile.Open(pcap, reader))
+                importer.Import(source, "run.pcap", progress);
+            results.Add((importer.Complete(), progress.Seen, ImportedTable.Read(store, new TableRef("t", "ports")), importer.CommonFrames));
+        }
+        var (expected, actual) = (results[0], results[1]);
+        Assert.True(actual.Common > 5_000, $"{actual.Common} frames were staged from their bytes");
+        Assert.Equal(expected.Summary.Packets, actual.Summary.Packets);
+        Assert.Equal(expected.Summary.Bytes, actual.Summary.Bytes);
+        Assert.Equal(expected.Summary.DecodeErrors, actual.Summary.DecodeErrors);
+        Assert.Equal(expected.Summary.ReaderErrors, actual.Summary.ReaderErrors);
+        Assert.Equal(expected.Summary.Sources, actual.Summary.Sources);
+        Assert.Equal(expected.Reports, actual.Reports);
+        // What was planted was found: repairs of both kinds, and the end.
+        Assert.True(actual.Summary.ReaderErrors[(int)ReaderErrorKind.InvalidTimestampFraction] > 10);
+        Assert.True(actual.Summary.ReaderErrors[(int)ReaderErrorKind.CaplenExceedsOriginal] > 10);
+        if (end == "torn")
+            Assert.NotNull(actual.Summary.Sources[0].TruncatedAtOffset);
+        else
+            Assert.Equal(12_345, actual.Summary.Packets);
+        Assert.Equal(expected.Rows.Count, actual.Rows.Count);
+        for (var r = 0; r < expected.Rows.Count; r++)
+        {
+            foreach (var (column, value) in expected.Rows[r])
+                Assert.True(value == actual.Rows[r][column], $"row {r} {column}: general loop '{value}', single-table loop '{actual.Rows[r][column]}'");
+        }
+    }
+
     /// <summary>The reports of an import, kept as they come (Progress&lt;T&gt; would post them elsewhere, later).</summary>
     private sealed class Reports(Action<ImportProgress>? also = null) : IProgress<ImportProgress>
     {
