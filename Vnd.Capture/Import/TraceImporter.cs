@@ -135,8 +135,8 @@ public sealed class TraceImporter : IDisposable
                             {
                                 if (frame.Length < record.OriginalLength)
                                     _decodeErrors[(int)DecodeErrorKind.SnaplenCut]++;
-                                if (options && CommonFrameDecoder.TcpOptionsMalformed(frame, ref _optionsScratch))
-                                    _decodeErrors[(int)DecodeErrorKind.TcpOptionsMalformed]++;
+                                if (options)
+                                    CountMalformedOptions(frame);
                             }
                         }
                         else

@@ -151,8 +151,8 @@ internal sealed class PcapReader : CaptureFileReader
         return true;
     }
 
-    [MethodImpl(MethodImplOptions.NoInlining)]
     /// <summary>Counts what is wrong with a record header: the original length as repaired, the record's flags above it.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
     private ulong Inspect(uint fraction, uint capturedLength, uint originalLength)
     {
         var flags = RecordChecks.Inspect(Diagnostics, ref capturedLength, ref originalLength, uint.MaxValue, _snapLength);
