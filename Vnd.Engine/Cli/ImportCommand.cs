@@ -37,16 +37,20 @@ public static class ImportCommand
             DefaultValueFactory = _ => ImportThreads.Free,
         };
         var files = new Argument<FileInfo[]>("capture") { Description = "pcap or pcapng files", Arity = ArgumentArity.OneOrMore };
-        var command = new Command("import", "parse capture files into trace tables") { data, tenant, parse, trace, vxlan, segmentRows, writes, threads, files };
+        var plain = new Option<bool>("--plain-arrow")
+        {
+            Description = "store every value as itself, for Arrow tools that read segments without VND's metadata (default: timestamps and addresses as offsets from a per-segment base when narrower)",
+        };
+        var command = new Command("import", "parse capture files into trace tables") { data, tenant, parse, trace, vxlan, segmentRows, writes, threads, plain, files };
         command.SetAction(result => Run(
             result.GetRequiredValue(data), result.GetRequiredValue(tenant), result.GetRequiredValue(parse),
             result.GetValue(trace), result.GetValue(vxlan), result.GetValue(segmentRows), result.GetValue(writes),
-            result.GetValue(threads), result.GetRequiredValue(files)));
+            result.GetValue(threads), result.GetValue(plain), result.GetRequiredValue(files)));
         return command;
     }
 
     private static int Run(DirectoryInfo data, string tenant, FileInfo parseFile, string? trace, ushort[]? vxlanPorts, long? segmentRows, SegmentFileWrites writes,
-        ImportThreads threads, FileInfo[] files)
+        ImportThreads threads, bool plainArrow, FileInfo[] files)
     {
         var console = AnsiConsole.Console;
         BoundParseConfiguration configuration;
@@ -74,7 +78,7 @@ public static class ImportCommand
             ThreadPlacement = placement,
             TraceId = trace,
             Decoder = vxlanPorts is { Length: > 0 } ? new DecoderOptions(vxlanPorts) : DecoderOptions.Default,
-            Storage = TraceTableWriterOptions.Default with { FileWrites = writes },
+            Storage = TraceTableWriterOptions.Default with { FileWrites = writes, ValueOffsets = !plainArrow },
         };
         if (segmentRows is { } rows)
         {

@@ -17,6 +17,7 @@ internal sealed class RowPositionFetchStream : OperatorStream
     private readonly Batch _output;
     private readonly SegmentRowLocator _locator;
     private readonly int[] _offsets = new int[Batch.Capacity];
+    private readonly StoredBases _bases = new();
 
     public RowPositionFetchStream(RowPositionFetchOperator plan, OperatorStream input, QueryContext context, long reserved)
     {
@@ -70,10 +71,11 @@ internal sealed class RowPositionFetchStream : OperatorStream
                 _offsets[run++] = RowPosition.Row(position) - first;
             }
             var offsets = _offsets.AsSpan(0, run);
+            var bases = _bases.Of(record);
             for (var c = 0; c < _plan.TableColumns.Count; c++)
             {
                 if (_plan.InputColumns[c] < 0)
-                    ArrowBatchGather.Gather(record.Column(_plan.TableColumns[c]), 0, offsets, _output[c], k);
+                    ArrowBatchGather.Gather(record.Column(_plan.TableColumns[c]), bases[_plan.TableColumns[c]], 0, offsets, _output[c], k);
             }
             k += run;
         }

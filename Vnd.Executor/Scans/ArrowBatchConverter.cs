@@ -16,11 +16,17 @@ public static class ArrowBatchConverter
 {
     /// <summary>Writes rows [<paramref name="start"/>, start + <paramref name="count"/>) of
     /// <paramref name="array"/> to rows 0.. of <paramref name="target"/> (already reset flat).</summary>
-    public static void Copy(IArrowArray array, int start, int count, Vector target)
+    public static void Copy(IArrowArray array, int start, int count, Vector target) => Copy(array, 0, start, count, target);
+
+    /// <summary>
+    /// <see cref="Copy(IArrowArray, int, int, Vector)"/> for a column of a segment, whose stored integers are offsets
+    /// from <paramref name="base"/> (<see cref="Storage.StoredIntegerType.Base"/> of its field; 0 for the values themselves).
+    /// </summary>
+    public static void Copy(IArrowArray array, long @base, int start, int count, Vector target)
     {
         if (IntegerWidening.IsStoredInteger(array, target))
         {
-            IntegerWidening.Copy(array, start, count, target);
+            IntegerWidening.Copy(array, @base, start, count, target);
             CopyNulls(array, start, count, target);
             return;
         }
@@ -30,7 +36,6 @@ public static class ArrowBatchConverter
             case TimestampArray a: a.Values.Slice(start, count).CopyTo(target.Data<long>()); break;
             case DoubleArray a: a.Values.Slice(start, count).CopyTo(target.Data<double>()); break;
             case FloatArray a: Widen(a.Values.Slice(start, count), target.Data<double>()); break;
-            case UInt32Array a: a.Values.Slice(start, count).CopyTo(target.Data<uint>()); break;
             case FixedSizeBinaryArray a when target.PhysicalType == PhysicalType.MacAddr: CopyMac(a, start, count, target); break;
             case FixedSizeBinaryArray a when target.PhysicalType == PhysicalType.Inet: CopyInet(a, start, count, target); break;
             case BinaryArray a: CopyBytes(a, start, count, target); break; // StringArray is a BinaryArray

@@ -13,10 +13,17 @@ public static class ArrowBatchGather
 {
     /// <summary>Writes rows start + offsets[k] of <paramref name="array"/> to rows <paramref name="at"/> + k of
     /// <paramref name="target"/> (already reset flat; rows from <paramref name="at"/> on not yet written).</summary>
-    public static void Gather(IArrowArray array, int start, ReadOnlySpan<int> offsets, Vector target, int at = 0)
+    public static void Gather(IArrowArray array, int start, ReadOnlySpan<int> offsets, Vector target, int at = 0) =>
+        Gather(array, 0, start, offsets, target, at);
+
+    /// <summary>
+    /// <see cref="Gather(IArrowArray, int, ReadOnlySpan{int}, Vector, int)"/> for a column of a segment, whose stored
+    /// integers are offsets from <paramref name="base"/> (<see cref="Storage.StoredIntegerType.Base"/> of its field).
+    /// </summary>
+    public static void Gather(IArrowArray array, long @base, int start, ReadOnlySpan<int> offsets, Vector target, int at = 0)
     {
         if (IntegerWidening.IsStoredInteger(array, target))
-            IntegerWidening.Gather(array, start, offsets, target, at);
+            IntegerWidening.Gather(array, @base, start, offsets, target, at);
         else
             GatherOther(array, start, offsets, target, at);
         if (array.NullCount == 0)
@@ -37,7 +44,6 @@ public static class ArrowBatchGather
             case TimestampArray a: Values(a.Values[start..], offsets, target.Data<long>()[at..]); break;
             case DoubleArray a: Values(a.Values[start..], offsets, target.Data<double>()[at..]); break;
             case FloatArray a: Widen(a.Values[start..], offsets, target.Data<double>()[at..]); break;
-            case UInt32Array a: Values(a.Values[start..], offsets, target.Data<uint>()[at..]); break;
             case FixedSizeBinaryArray a when target.PhysicalType == PhysicalType.MacAddr: GatherMac(a, start, offsets, target.Data<ulong>()[at..]); break;
             case FixedSizeBinaryArray a when target.PhysicalType == PhysicalType.Inet: GatherInet(a, start, offsets, target, at); break;
             case BinaryArray a: GatherBytes(a, start, offsets, target, at); break; // StringArray is a BinaryArray

@@ -20,9 +20,10 @@ public abstract class ScanComparison(int column, Expression source)
     /// <summary>
     /// Tests rows [<paramref name="start"/>, start + count): bit r of <paramref name="bits"/> (word r / 64) ends set
     /// only if row start + r passes. The first term of a predicate writes every word; the others AND theirs in and
-    /// skip words already clear, so a selective first term leaves them little to test.
+    /// skip words already clear, so a selective first term leaves them little to test. The array's integers are
+    /// offsets from <paramref name="base"/> (<see cref="Storage.StoredIntegerType.Base"/> of its field; 0 for values).
     /// </summary>
-    public abstract void Mask(IArrowArray array, int start, int count, Span<ulong> bits, bool first);
+    public abstract void Mask(IArrowArray array, long @base, int start, int count, Span<ulong> bits, bool first);
 
     public override string ToString() => Source.ToString() ?? "";
 

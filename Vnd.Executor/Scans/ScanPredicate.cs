@@ -24,14 +24,18 @@ public sealed class ScanPredicate
 
     /// <summary>
     /// Offsets from <paramref name="start"/> of the rows of [start, start + count) of <paramref name="record"/> that
-    /// pass every term, ascending; <paramref name="recordColumns"/> maps the scan's output columns to record columns.
+    /// pass every term, ascending; <paramref name="recordColumns"/> maps the scan's output columns to record columns,
+    /// whose stored integers are offsets from <paramref name="bases"/> (per record column; see <see cref="Storage.StoredIntegerType.Base"/>).
     /// </summary>
-    public int Select(RecordBatch record, IReadOnlyList<int> recordColumns, int start, int count, Span<int> selection)
+    public int Select(RecordBatch record, ReadOnlySpan<long> bases, IReadOnlyList<int> recordColumns, int start, int count, Span<int> selection)
     {
         Span<ulong> bits = stackalloc ulong[(Vectors.Batch.Capacity + 63) / 64];
         bits = bits[..((count + 63) / 64)];
         for (var t = 0; t < _terms.Length; t++)
-            _terms[t].Mask(record.Column(recordColumns[_terms[t].Column]), start, count, bits, first: t == 0);
+        {
+            var column = recordColumns[_terms[t].Column];
+            _terms[t].Mask(record.Column(column), bases[column], start, count, bits, first: t == 0);
+        }
         var kept = 0;
         for (var w = 0; w < bits.Length; w++)
         {

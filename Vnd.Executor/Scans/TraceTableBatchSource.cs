@@ -119,6 +119,7 @@ public sealed class TraceTableBatchSource(TraceTable table, Func<SegmentInfo, bo
         private long _strideNext = first;
         private SegmentReader? _segment;
         private RecordBatch? _record;
+        private readonly StoredBases _bases = new();
         private int _position;
         private int _segmentIndex;
         private long _segmentRows;
@@ -150,7 +151,8 @@ public sealed class TraceTableBatchSource(TraceTable table, Func<SegmentInfo, bo
                     // The record batch's index among all the scan's: scan order, whichever partition reads it.
                     _batch.Sequence = _recordIndex - 1;
                 }
-                var kept = predicate is null ? count : predicate.Select(_record, columns, start, count, _selection);
+                var bases = _bases.Of(_record);
+                var kept = predicate is null ? count : predicate.Select(_record, bases, columns, start, count, _selection);
                 if (filled > 0 && (kept * 2 > count || filled + kept > batchRows))
                 {
                     // This chunk is dense or does not fit: hand over what was gathered and read the chunk again next
@@ -167,7 +169,7 @@ public sealed class TraceTableBatchSource(TraceTable table, Func<SegmentInfo, bo
                     for (var c = 0; c < columns.Length; c++)
                     {
                         if (c != PositionAt)
-                            ArrowBatchGather.Gather(_record.Column(columns[c]), start, offsets, _batch[c], filled);
+                            ArrowBatchGather.Gather(_record.Column(columns[c]), bases[columns[c]], start, offsets, _batch[c], filled);
                     }
                     if (PositionAt >= 0)
                         RowPosition.Fill(_segmentIndex, _recordStart + start, offsets, _batch[PositionAt].Data<long>()[filled..]);
@@ -179,7 +181,7 @@ public sealed class TraceTableBatchSource(TraceTable table, Func<SegmentInfo, bo
                 for (var c = 0; c < columns.Length; c++)
                 {
                     if (c != PositionAt)
-                        ArrowBatchConverter.Copy(_record.Column(columns[c]), start, count, _batch[c]);
+                        ArrowBatchConverter.Copy(_record.Column(columns[c]), bases[columns[c]], start, count, _batch[c]);
                 }
                 if (PositionAt >= 0)
                     RowPosition.Fill(_segmentIndex, _recordStart + start, count, _batch[PositionAt].Data<long>());

@@ -23,13 +23,16 @@ namespace Vnd.Executor.Storage;
 /// <item><term>macaddr</term><description>FixedSizeBinary(6), network order</description></item>
 /// </list>
 /// numeric, date, interval, cidr, oid and arrays are not stored yet (<see cref="StorageErrorKind.NotSupported"/>).
-/// A segment may store an int2/int4/int8 column narrower (<see cref="StoredIntegerType"/>): its field then has the
-/// narrower Arrow type and the logical type only in <c>vnd.type</c>.
+/// A segment may store an int2/int4/int8 column narrower, and a timestamp or inet4 column as offsets from a base
+/// (<see cref="StoredIntegerType"/>): its field then has the narrower Arrow type, the logical type only in
+/// <c>vnd.type</c>, a timestamp's unit in <c>vnd.unit</c> and the base in <c>vnd.base</c>.
 /// </summary>
 public static class ArrowTypeMapping
 {
     public const string TypeKey = "vnd.type";
     public const string FamilyKey = "vnd.family";
+    /// <summary>A timestamp column's unit ("us", "ns") when a segment stores it as an integer type (<see cref="StoredIntegerType"/>).</summary>
+    public const string UnitKey = "vnd.unit";
 
     /// <summary>The storage name of a logical type, used as <c>vnd.type</c> and in the manifest.</summary>
     public static string StorageName(SqlType type) => type.Id switch
@@ -73,12 +76,23 @@ public static class ArrowTypeMapping
     public static Field ToField(ColumnSchema column) => ToField(column, ToArrowType(column.Type));
 
     /// <summary>The field of a column stored as <paramref name="stored"/> (its own type or a narrower integer).</summary>
-    public static Field ToField(ColumnSchema column, IArrowType stored)
+    public static Field ToField(ColumnSchema column, IArrowType stored) => ToField(column, new StoredInteger(stored, 0));
+
+    /// <summary>
+    /// The field of a column stored as <paramref name="stored"/>: its own type, or an integer type holding its values
+    /// or their offsets from a base (<see cref="StoredIntegerType"/>; the base in <c>vnd.base</c>, and a timestamp's
+    /// unit in <c>vnd.unit</c>, as the stored type no longer says it).
+    /// </summary>
+    public static Field ToField(ColumnSchema column, StoredInteger stored)
     {
         var metadata = new List<KeyValuePair<string, string>> { new(TypeKey, StorageName(column.Type)) };
         if (column.Type.Id == TypeId.Inet && column.Type.Family == InetFamily.V6)
             metadata.Add(new(FamilyKey, "6"));
-        return new Field(column.Name, stored, nullable: true, metadata);
+        if (column.Type.Id is TypeId.Timestamp or TypeId.TimestampTz && stored.Type is not TimestampType)
+            metadata.Add(new(UnitKey, UnitName(column.Type.Unit)));
+        if (stored.Base != 0)
+            metadata.Add(new(StoredIntegerType.BaseKey, stored.Base.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        return new Field(column.Name, stored.Type, nullable: true, metadata);
     }
 
     public static Schema ToArrowSchema(TableSchema schema)
@@ -99,7 +113,8 @@ public static class ArrowTypeMapping
         if (field.HasMetadata && field.Metadata.TryGetValue(TypeKey, out var name))
         {
             field.Metadata.TryGetValue(FamilyKey, out family);
-            var unit = field.DataType is TimestampType ts ? UnitName(FromArrowUnit(ts.Unit, field.Name)) : null;
+            var unit = field.DataType is TimestampType ts ? UnitName(FromArrowUnit(ts.Unit, field.Name))
+                : field.Metadata.TryGetValue(UnitKey, out var stored) ? stored : null;
             return FromStorageName(name, unit, family, field.Name);
         }
         return field.DataType switch

@@ -21,6 +21,8 @@ internal sealed class SegmentWriter : IDisposable
     private readonly SegmentOutputStream _stream;
     private readonly ArrowFileWriter _writer;
     private readonly Schema _schema;
+    /// <summary>Per column, the base its stored values are offsets from (<see cref="StoredIntegerType.Base"/>).</summary>
+    private readonly long[] _bases;
     private readonly ColumnStatisticsAccumulator[] _statistics;
     private bool _closed;
 
@@ -38,6 +40,7 @@ internal sealed class SegmentWriter : IDisposable
         _tempPath = _finalPath + DurableFile.TempSuffix;
         _disk = disk;
         _schema = schema;
+        _bases = [.. schema.FieldsList.Select(StoredIntegerType.Base)];
         // O_DIRECT when asked for and the file system takes it: the bytes are not copied into the page cache (see
         // SegmentFileWrites). Otherwise a buffered file, with the expected size reserved up front.
         var directFile = direct ? LibC.TryCreateDirect(_tempPath) : null;
@@ -74,7 +77,7 @@ internal sealed class SegmentWriter : IDisposable
         var fields = _schema.FieldsList;
         for (var i = 0; i < builders.Length; i++)
         {
-            if (builders[i].IntegerRange(out var min, out var max) && !StoredIntegerType.Fits(fields[i].DataType, min, max))
+            if (builders[i].IntegerRange(out var min, out var max) && !StoredIntegerType.Fits(fields[i].DataType, _bases[i], min, max))
                 return false;
         }
         return true;
@@ -87,7 +90,7 @@ internal sealed class SegmentWriter : IDisposable
         var arrays = new IArrowArray[builders.Length];
         for (var i = 0; i < builders.Length; i++)
         {
-            arrays[i] = builders[i].BuildArray(fields[i].DataType);
+            arrays[i] = builders[i].BuildArray(new StoredInteger(fields[i].DataType, _bases[i]));
             builders[i].AccumulateStatistics(_statistics[i]);
         }
         // The arrays wrap builder memory without owners, so disposing the batch frees nothing of ours.

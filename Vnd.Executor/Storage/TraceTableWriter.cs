@@ -213,10 +213,11 @@ public sealed class TraceTableWriter : IDisposable
     }
 
     /// <summary>
-    /// The stored schema of a new segment: each int2/int4/int8 column as the narrowest integer type holding its first
-    /// batch and the previous segment's range (a segment's values are not known when its schema is written; the
-    /// previous segment's range is the guess that keeps later batches from falling outside and cutting segments
-    /// short). The other columns as their own types.
+    /// The stored schema of a new segment (<see cref="StoredIntegerType"/>): each integer-valued column as the
+    /// narrowest type holding its first batch and the previous segment's range — a segment's values are not known when
+    /// its schema is written; the previous segment's range is the guess that keeps later batches from falling outside
+    /// and cutting segments short. Capture time only advances, so for it the guess is the first batch's start plus a
+    /// segment's expected duration. The other columns as their own types.
     /// </summary>
     private Schema StoredSchema()
     {
@@ -230,16 +231,31 @@ public sealed class TraceTableWriter : IDisposable
                 continue;
             }
             var any = _columns[i].IntegerRange(out var min, out var max);
+            var advances = StoredIntegerType.Advances(column.Type);
+            if (any && advances)
+            {
+                // The first batch's span scaled to a segment's rows is one guess of the segment's duration (and the
+                // only one for the first segment); the previous segment's duration the other, if longer. Both, or a
+                // segment cut short after one batch would make every later one as short.
+                max = Later(min, ((Int128)max - min) * _options.RowsPerSegment / Math.Max(1, _columns[i].Count));
+            }
             if (_previousColumns is { } previous && i < previous.Count && previous[i] is { MinInteger: { } low, MaxInteger: { } high })
             {
-                min = any ? Math.Min(min, low) : low;
-                max = any ? Math.Max(max, high) : high;
+                if (!any)
+                    (min, max) = (low, high);
+                else if (advances)
+                    max = Math.Max(max, Later(min, (Int128)high - low));
+                else
+                    (min, max) = (Math.Min(min, low), Math.Max(max, high));
                 any = true;
             }
-            builder.Field(ArrowTypeMapping.ToField(column, StoredIntegerType.Choose(column.Type, any, min, max)));
+            builder.Field(ArrowTypeMapping.ToField(column, StoredIntegerType.Choose(column.Type, any, min, max, _options.ValueOffsets)));
         }
         return builder.Build();
     }
+
+    /// <summary><paramref name="start"/> + <paramref name="span"/>, at most <see cref="long.MaxValue"/>.</summary>
+    private static long Later(long start, Int128 span) => (long)Int128.Min(long.MaxValue, start + span);
 
     /// <summary>Queues the manifest behind the segments it names; it is this writer's view of the table at once.</summary>
     private void Publish(TableManifest manifest)

@@ -75,10 +75,10 @@ public abstract class ColumnBuilder
     internal abstract IArrowArray BuildArray();
 
     /// <summary>
-    /// The current batch as an Arrow array of <paramref name="stored"/>, the type its segment stores the column as
-    /// (<see cref="StoredIntegerType"/>): <see cref="BuildArray()"/> when that is the column's own type.
+    /// The current batch as an Arrow array as its segment stores the column (<see cref="StoredIntegerType"/>: a
+    /// narrower integer type, maybe of offsets from a base): <see cref="BuildArray()"/> when that is the column's own type.
     /// </summary>
-    internal virtual IArrowArray BuildArray(IArrowType stored) => BuildArray();
+    internal virtual IArrowArray BuildArray(StoredInteger stored) => BuildArray();
 
     /// <summary>
     /// The least and greatest non-null value of the current batch of an integer column that may be stored narrower

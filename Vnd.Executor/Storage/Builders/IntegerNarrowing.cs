@@ -43,6 +43,36 @@ internal static class IntegerNarrowing
             Halve16(MemoryMarshal.Cast<byte, short>(source[..(count * 2)]), target[..count]);
     }
 
+    /// <summary>
+    /// Subtracts the low <paramref name="width"/> bytes of <paramref name="base"/> from each <paramref name="width"/>-byte
+    /// value of <paramref name="values"/>, wrapping: turns cut values into cut offsets from the base.
+    /// </summary>
+    public static void Subtract(Span<byte> values, int width, ulong @base)
+    {
+        switch (width)
+        {
+            case 1: Subtract(values, (byte)@base); break;
+            case 2: Subtract(MemoryMarshal.Cast<byte, ushort>(values), (ushort)@base); break;
+            case 4: Subtract(MemoryMarshal.Cast<byte, uint>(values), (uint)@base); break;
+            default: Subtract(MemoryMarshal.Cast<byte, ulong>(values), @base); break;
+        }
+    }
+
+    private static void Subtract<T>(Span<T> values, T @base)
+        where T : unmanaged, System.Numerics.IBinaryInteger<T>
+    {
+        ref var start = ref MemoryMarshal.GetReference(values);
+        var i = 0;
+        if (Vector256.IsHardwareAccelerated)
+        {
+            var subtrahend = Vector256.Create(@base);
+            for (; i <= values.Length - Vector256<T>.Count; i += Vector256<T>.Count)
+                (Vector256.LoadUnsafe(ref start, (nuint)i) - subtrahend).StoreUnsafe(ref start, (nuint)i);
+        }
+        for (; i < values.Length; i++)
+            Unsafe.Add(ref start, i) -= @base;
+    }
+
     /// <summary>The low 32 bits of each value (the even words, gathered as in <see cref="PrimitiveColumnBuilder{T}"/>).</summary>
     private static void Halve64(ReadOnlySpan<long> values, Span<int> target)
     {

@@ -166,18 +166,21 @@ public abstract class PrimitiveColumnBuilder<T> : ColumnBuilder
     internal override IArrowArray BuildArray() => Build(ValidityBuffer, new ArrowBuffer(_memory.Bytes(Count)));
 
     /// <summary>
-    /// The batch as <paramref name="stored"/>: the builder's memory as is for the column's own type, otherwise each
-    /// value cut to the stored width into a reused buffer (the segment writer checked they fit). The cut values are
-    /// then what the IPC writer copies, a half to an eighth of the bytes.
+    /// The batch as <paramref name="stored"/> stores it: the builder's memory as is for the column's own type, otherwise
+    /// each value cut to the stored width into a reused buffer (the segment writer checked they fit) and, for offsets,
+    /// the base's low bytes subtracted from them (the low bytes of a difference are the difference of the low bytes).
+    /// The cut values are then what the IPC writer copies, a half to an eighth of the bytes.
     /// </summary>
-    internal override IArrowArray BuildArray(IArrowType stored)
+    internal override IArrowArray BuildArray(StoredInteger stored)
     {
-        var width = StoredIntegerType.Width(stored);
+        var width = StoredIntegerType.Width(stored.Type);
         if (!_narrowable || width >= Unsafe.SizeOf<T>())
             return BuildArray();
         // The cut halves in steps through the whole buffer; the stored values are its start.
         IntegerNarrowing.Narrow(MemoryMarshal.AsBytes(Values), Unsafe.SizeOf<T>(), _narrowed!, width);
-        return Build(stored, ValidityBuffer, new ArrowBuffer(_narrowed.AsMemory(0, Count * width)));
+        if (stored.Base != 0)
+            IntegerNarrowing.Subtract(_narrowed.AsSpan(0, Count * width), width, unchecked((ulong)stored.Base));
+        return Build(stored.Type, ValidityBuffer, new ArrowBuffer(_narrowed.AsMemory(0, Count * width)));
     }
 
     internal override bool IntegerRange(out long min, out long max)

@@ -18,24 +18,34 @@ internal static class ImportedTable
             {
                 var row = new Dictionary<string, string>();
                 for (var c = 0; c < batch.ColumnCount; c++)
-                    row[batch.Schema.GetFieldByIndex(c).Name] = Format(batch.Schema.GetFieldByIndex(c), batch.Column(c), r);
+                    row[batch.Schema.GetFieldByIndex(c).Name] = Format(batch, c, r);
                 rows.Add(row);
             }
         }
         return rows;
     }
 
-    private static string Format(Field field, IArrowArray array, int index)
+    private static string Format(RecordBatch batch, int column, int index)
     {
+        var field = batch.Schema.GetFieldByIndex(column);
+        var array = batch.Column(column);
         if (array.IsNull(index))
             return "";
-        // Integer columns may be stored narrower than their type, an int8 as UInt32 like an IPv4 address.
-        if (StoredIntegerType.IsNarrowable(ArrowTypeMapping.FromField(field)))
-            return StoredIntegerType.Value(array, index)!.Value.ToString(CultureInfo.InvariantCulture);
+        // Integers, timestamps and IPv4 addresses may be stored narrower than their type, maybe as offsets from a
+        // base (StoredIntegerType): an int8 as UInt32 like an IPv4 address.
+        var type = ArrowTypeMapping.FromField(field);
+        if (StoredIntegerType.IsNarrowable(type))
+        {
+            var value = StoredIntegerType.Value(batch, column, index)!.Value;
+            return type.Id switch
+            {
+                Planner.Types.TypeId.Timestamp or Planner.Types.TypeId.TimestampTz => Epoch(value, type.Unit == Planner.Types.TimeUnit.Nanosecond),
+                Planner.Types.TypeId.Inet => new IPAddress(BitConverter.GetBytes(System.Buffers.Binary.BinaryPrimitives.ReverseEndianness((uint)value))).ToString(),
+                _ => value.ToString(CultureInfo.InvariantCulture),
+            };
+        }
         return array switch
         {
-            UInt32Array a => new IPAddress(BitConverter.GetBytes(System.Buffers.Binary.BinaryPrimitives.ReverseEndianness(a.GetValue(index)!.Value))).ToString(),
-            TimestampArray a => Epoch(a, index),
             BooleanArray a => a.GetValue(index)!.Value ? "1" : "0",
             StringArray a => a.GetString(index),
             FixedSizeBinaryArray a => Address(a.GetBytes(index)),
@@ -50,10 +60,9 @@ internal static class ImportedTable
     }
 
     /// <summary>Nine decimals like tshark's frame.time_epoch.</summary>
-    private static string Epoch(TimestampArray a, int index)
+    private static string Epoch(long raw, bool nanoseconds)
     {
-        var raw = a.Values[index];
-        var nanos = ((Apache.Arrow.Types.TimestampType)a.Data.DataType).Unit == Apache.Arrow.Types.TimeUnit.Nanosecond ? raw : raw * 1000;
+        var nanos = nanoseconds ? raw : raw * 1000;
         return $"{nanos / 1_000_000_000}.{nanos % 1_000_000_000:D9}";
     }
 }

@@ -27,10 +27,11 @@ public sealed class ImportCrashTests : IDisposable
     }
 
     [Theory]
-    // Both thread modes of vnd import, each with one write mode (not all four: each case is eleven imports).
-    [InlineData(SegmentFileWrites.Direct, ImportThreads.Free)]
-    [InlineData(SegmentFileWrites.Buffered, ImportThreads.Placed)]
-    public void A_killed_import_never_leaves_a_visible_partial_segment(SegmentFileWrites writes, ImportThreads threads)
+    // Both thread modes of vnd import, each with one write mode and one storage form (not all eight: each case is
+    // eleven imports); --plain-arrow stores timestamps as themselves, the default as offsets from a base.
+    [InlineData(SegmentFileWrites.Direct, ImportThreads.Free, false)]
+    [InlineData(SegmentFileWrites.Buffered, ImportThreads.Placed, true)]
+    public void A_killed_import_never_leaves_a_visible_partial_segment(SegmentFileWrites writes, ImportThreads threads, bool plainArrow)
     {
         Directory.CreateDirectory(_work);
         // Long enough that the import itself, not the process start, spans the kills: at 400k packets, once the importer
@@ -50,20 +51,22 @@ public sealed class ImportCrashTests : IDisposable
         // so the kills below land inside imports whatever the machine's speed or load.
         var complete = Path.Combine(_work, "complete");
         var clock = Stopwatch.StartNew();
-        using (var import = StartImport(complete, parse, pcap, writes, threads))
+        using (var import = StartImport(complete, parse, pcap, writes, threads, plainArrow))
         {
             Assert.True(import.WaitForExit(300_000));
             Assert.Equal(0, import.ExitCode);
         }
         var duration = clock.Elapsed.TotalMilliseconds;
         Assert.Equal(expectedSeq.Count, CheckStore(complete, expectedSeq));
+        var stored = StoredTimestamp(complete);
+        Assert.Equal((plainArrow, !plainArrow), (stored.Type == Apache.Arrow.Types.ArrowTypeId.Timestamp, stored.Offsets));
 
         var random = new Random(20261125);
         var killedWithRows = 0;
         for (var iteration = 0; iteration < 10; iteration++)
         {
             var data = Path.Combine(_work, $"data{iteration}");
-            using (var import = StartImport(data, parse, pcap, writes, threads))
+            using (var import = StartImport(data, parse, pcap, writes, threads, plainArrow))
             {
                 // Most of a short import is the process starting: wait for its first visible segment (or a random
                 // share of the run when none shows), then kill somewhere in the rest of the run.
@@ -117,12 +120,25 @@ public sealed class ImportCrashTests : IDisposable
         return row;
     }
 
-    private static Process StartImport(string data, string parse, string pcap, SegmentFileWrites writes, ImportThreads threads)
+    /// <summary>The stored type of the first segment's ts column and whether it has a base.</summary>
+    private static (Apache.Arrow.Types.ArrowTypeId Type, bool Offsets) StoredTimestamp(string data)
+    {
+        var store = new TraceTableStore(data);
+        var table = new TableRef("t", "packets");
+        using var segment = store.OpenReader(table).OpenSegment(store.OpenTable(table).Segments[0]);
+        using var batch = segment.ReadNext()!;
+        var field = batch.Schema.GetFieldByName("ts");
+        return (field.DataType.TypeId, StoredIntegerType.Base(field) != 0);
+    }
+
+    private static Process StartImport(string data, string parse, string pcap, SegmentFileWrites writes, ImportThreads threads, bool plainArrow)
     {
         var vnd = typeof(VndCommandLine).Assembly.Location;
         var psi = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var argument in new[] { vnd, "import", "--data", data, "--tenant", "t", "--parse", parse, "--rows-per-segment", "20000", "--file-writes", writes.ToString(), "--threads", threads.ToString(), pcap })
             psi.ArgumentList.Add(argument);
+        if (plainArrow)
+            psi.ArgumentList.Add("--plain-arrow");
         var process = Process.Start(psi) ?? throw new InvalidOperationException("cannot start vnd");
         process.OutputDataReceived += (_, _) => { };
         process.ErrorDataReceived += (_, _) => { };

@@ -87,17 +87,47 @@ public sealed class ScanPredicateTests
         foreach (var old in new[] { false, true })
         {
             using var data = new TempDataDirectory();
-            var table = WriteNarrowed(data, old);
-            var plan = Plan(table, "select * from packets where " + where);
-            var physical = new PhysicalPlanner(_ => new TraceTableBatchSource(table)).Plan(plan);
-            Assert.NotNull(Find<TableScanOperator>(physical)!.Predicate);
-            Assert.Null(Find<FilterOperator>(physical));
-            var rows = Plans.Sorted(Plans.Run(physical));
-            Assert.Equal(count, rows.Count);
-            var whole = Plans.Sorted(Plans.Run(new PhysicalPlanner(_ => new WholeRows(new TraceTableBatchSource(table))).Plan(plan)));
-            Assert.Equal(whole, rows);
-            Assert.Equal(whole, Plans.Sorted(Plans.Run(physical, parallelism: 1)));
+            PushedRows(WriteNarrowed(data, old), where, count);
         }
+    }
+
+    /// <summary>The rows of <paramref name="where"/> over <paramref name="table"/>, every term tested by the scan: as many
+    /// as <paramref name="count"/>, and the same as the filter over the table read whole, with one worker or more.</summary>
+    private static List<string> PushedRows(TraceTable table, string where, int count)
+    {
+        var plan = Plan(table, "select * from packets where " + where);
+        var physical = new PhysicalPlanner(_ => new TraceTableBatchSource(table)).Plan(plan);
+        Assert.NotNull(Find<TableScanOperator>(physical)!.Predicate);
+        Assert.Null(Find<FilterOperator>(physical));
+        var rows = Plans.Sorted(Plans.Run(physical));
+        Assert.Equal(count, rows.Count);
+        var whole = Plans.Sorted(Plans.Run(new PhysicalPlanner(_ => new WholeRows(new TraceTableBatchSource(table))).Plan(plan)));
+        Assert.Equal(whole, rows);
+        Assert.Equal(whole, Plans.Sorted(Plans.Run(physical, parallelism: 1)));
+        return [.. rows.Select(r => string.Join(",", r))];
+    }
+
+    [Theory]
+    // 20,000 rows in segments of 7,000 (batches of 5,000 + 2,000): ts = 2023-11-14 22:13:20 UTC + 50 µs a row,
+    // stored as UInt32 offsets from each segment's start; addr = 10.1.0.0 + row * 7,919 % 3,000 (NULL in every 13th
+    // row), a tenant's addresses in no order, stored as UInt16 offsets from 10.1.0.0. Constants below and above the
+    // stored range decide every row without reading it; equal to the same table written without offsets.
+    [InlineData("addr = '10.1.0.5'", 6)]
+    [InlineData("addr < '10.1.0.100'", 615)]
+    [InlineData("addr >= '10.2.0.0'", 0)]
+    [InlineData("addr > '10.0.255.255'", 18_461)]
+    [InlineData("addr <> '9.0.0.1'", 18_461)]
+    [InlineData("addr <= '10.1.255.255'", 18_461)]
+    [InlineData("ts between '2023-11-14 22:13:20.005+00' and '2023-11-14 22:13:20.500+00'", 9_901)]
+    [InlineData("ts < '2000-01-01 00:00:00+00'", 0)]
+    [InlineData("ts >= '2023-11-14 22:13:20+00'", 20_000)]
+    [InlineData("ts > '2030-01-01 00:00:00+00'", 0)]
+    [InlineData("ts = '2023-11-14 22:13:20.35+00' and addr >= '10.1.0.0'", 1)]
+    public void Pushed_terms_on_offset_columns_keep_the_filters_rows(string where, int count)
+    {
+        using var data = new TempDataDirectory();
+        using var plainData = new TempDataDirectory();
+        Assert.Equal(PushedRows(WriteOffsets(plainData, offsets: false), where, count), PushedRows(WriteOffsets(data, offsets: true), where, count));
     }
 
     [Fact]
@@ -155,6 +185,35 @@ public sealed class ScanPredicateTests
         if (old)
             OldFormat.Rewrite(store.OpenTable(Packets));
         return new TraceTableStore(data.Path).OpenTable(Packets);
+    }
+
+    private static TraceTable WriteOffsets(TempDataDirectory data, bool offsets)
+    {
+        var store = new TraceTableStore(data.Path);
+        var schema = new TableSchema([new ColumnSchema("ts", SqlType.TimestampTz), new ColumnSchema("addr", SqlType.Inet4)]);
+        var options = new TraceTableWriterOptions { RowsPerBatch = 5_000, RowsPerSegment = 7_000, ValueOffsets = offsets };
+        using (var writer = store.CreateWriter(Packets, schema, options))
+        {
+            for (var row = 0; row < 20_000; row++)
+            {
+                writer.GetBuilder<TimestampColumnBuilder>(0).Append(1_700_000_000_000_000L + (row * 50L));
+                if (row % 13 == 5)
+                    writer.Columns[1].AppendNull();
+                else
+                    writer.GetBuilder<Inet4ColumnBuilder>(1).Append(0x0A010000u + (uint)(row * 7_919 % 3_000));
+                writer.EndRow();
+            }
+            writer.Commit();
+        }
+        var table = store.OpenTable(Packets);
+        Assert.Equal([7_000, 7_000, 6_000], table.Segments.Select(s => s.Rows));
+        using var reader = new TraceTableReader(table).OpenSegment(table.Segments[1]);
+        using var batch = reader.ReadNext()!;
+        var stored = (batch.Schema.GetFieldByIndex(0), batch.Schema.GetFieldByIndex(1));
+        Assert.Equal(offsets ? (Apache.Arrow.Types.ArrowTypeId.UInt32, Apache.Arrow.Types.ArrowTypeId.UInt16) : (Apache.Arrow.Types.ArrowTypeId.Timestamp, Apache.Arrow.Types.ArrowTypeId.UInt32),
+            (stored.Item1.DataType.TypeId, stored.Item2.DataType.TypeId));
+        Assert.Equal(offsets ? (1_700_000_000_350_000L, 0x0A010000L) : (0L, 0L), (StoredIntegerType.Base(stored.Item1), StoredIntegerType.Base(stored.Item2)));
+        return table;
     }
 
     private static Planner.Logical.LogicalPlan Plan(TraceTable table, string sql)

@@ -3,6 +3,8 @@ using Apache.Arrow.Arrays;
 using Apache.Arrow.Ipc;
 using Apache.Arrow.Types;
 using Vnd.Executor.Storage;
+using Vnd.Executor.Storage.Builders;
+using SqlType = Vnd.Planner.Types.SqlType;
 
 namespace Vnd.Executor.Tests.Storage;
 
@@ -17,11 +19,13 @@ public sealed class ArrowInteropTests : IDisposable
 
     public void Dispose() => _dir.Dispose();
 
+    /// <summary>Without value offsets every column holds its values as themselves (integers maybe narrower).</summary>
     [Fact]
     public void A_segment_reads_back_with_the_plain_Arrow_file_reader()
     {
         var table = new TableRef("tenant", "capture");
-        using (var writer = new TraceTableStore(_dir.Path).CreateWriter(table, SampleRows.Schema, new TraceTableWriterOptions { RowsPerBatch = 700 }))
+        var options = new TraceTableWriterOptions { RowsPerBatch = 700, ValueOffsets = false };
+        using (var writer = new TraceTableStore(_dir.Path).CreateWriter(table, SampleRows.Schema, options))
             SampleRows.Write(writer, 0, 2000);
 
         var path = Path.Combine(_dir.Path, "tables", "tenant", "capture", "seg-000001.arrow");
@@ -66,7 +70,7 @@ public sealed class ArrowInteropTests : IDisposable
                 for (var i = 0; i < batch.Length; i++, row++)
                 {
                     for (var c = 0; c < batch.ColumnCount; c++)
-                        Assert.Equal(SampleRows.Value(c, row), SampleRows.Read(batch.Column(c), i));
+                        Assert.Equal(SampleRows.Value(c, row), SampleRows.Read(batch, c, i));
                     if (!src4.IsNull(i))
                         Assert.Equal(0x0A000000u + (uint)row * 5, src4.GetValue(i));
                     if (!addr.IsNull(i) && row % 2 == 0)
@@ -86,5 +90,69 @@ public sealed class ArrowInteropTests : IDisposable
             Assert.Equal(SampleRows.Schema[i].Type, ArrowTypeMapping.FromField(schema.FieldsList[i]));
         // A field written by another tool, without VND metadata, maps by physical type.
         Assert.Equal(Vnd.Planner.Types.SqlType.Int8, ArrowTypeMapping.FromField(new Field("x", Int64Type.Default, true)));
+    }
+
+    /// <summary>
+    /// With value offsets (the default) timestamps and addresses are unsigned integers whose field says the logical type,
+    /// the unit and the base: a plain Arrow reader gets each value back as base + stored value.
+    /// </summary>
+    [Fact]
+    public void Offsets_read_back_with_the_plain_Arrow_file_reader_and_the_fields_metadata()
+    {
+        var table = new TableRef("tenant", "offsets");
+        var schema = new TableSchema(
+        [
+            new ColumnSchema("ts", SqlType.TimestampTz),
+            new ColumnSchema("tsn", SqlType.TimestampTzNanos),
+            new ColumnSchema("src", SqlType.Inet4),
+        ]);
+        const long start = 1_700_000_000_000_000;
+        using (var writer = new TraceTableStore(_dir.Path).CreateWriter(table, schema, new TraceTableWriterOptions { RowsPerBatch = 500 }))
+        {
+            for (var r = 0; r < 2000; r++)
+            {
+                writer.GetBuilder<TimestampColumnBuilder>(0).Append(start + (r * 37));
+                writer.GetBuilder<TimestampColumnBuilder>(1).Append((start * 1000) + (r * 1001));
+                if (r % 7 == 3)
+                    writer.GetBuilder<Inet4ColumnBuilder>(2).AppendNull();
+                else
+                    writer.GetBuilder<Inet4ColumnBuilder>(2).Append(0x0A000100u + (uint)(r % 200));
+                writer.EndRow();
+            }
+            writer.Commit();
+        }
+
+        using var stream = File.OpenRead(Path.Combine(_dir.Path, "tables", "tenant", "offsets", "seg-000001.arrow"));
+        using var reader = new ArrowFileReader(stream);
+        var fields = reader.Schema.FieldsList;
+        // 2,000 rows: 74,000 µs and 2,002,000 ns need four bytes; 200 addresses of 10.0.1.0/24 two, from 10.0.0.0.
+        Assert.Equal([ArrowTypeId.UInt32, ArrowTypeId.UInt32, ArrowTypeId.UInt16], fields.Select(f => f.DataType.TypeId));
+        Assert.Equal(("timestamptz", "us", start.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+            (fields[0].Metadata["vnd.type"], fields[0].Metadata["vnd.unit"], fields[0].Metadata["vnd.base"]));
+        Assert.Equal(("timestamptz", "ns"), (fields[1].Metadata["vnd.type"], fields[1].Metadata["vnd.unit"]));
+        Assert.Equal(("inet4", "167772160"), (fields[2].Metadata["vnd.type"], fields[2].Metadata["vnd.base"]));
+        Assert.Equal(SqlType.TimestampTzNanos, ArrowTypeMapping.FromField(fields[1]));
+
+        var bases = fields.Select(f => long.Parse(f.Metadata["vnd.base"], System.Globalization.CultureInfo.InvariantCulture)).ToArray();
+        long row = 0;
+        while (reader.ReadNextRecordBatch() is { } batch)
+        {
+            using (batch)
+            {
+                var ts = (UInt32Array)batch.Column(0);
+                var tsn = (UInt32Array)batch.Column(1);
+                var src = (UInt16Array)batch.Column(2);
+                for (var i = 0; i < batch.Length; i++, row++)
+                {
+                    Assert.Equal(start + (row * 37), bases[0] + ts.GetValue(i)!.Value);
+                    Assert.Equal((start * 1000) + (row * 1001), bases[1] + tsn.GetValue(i)!.Value);
+                    if (row % 7 == 3)
+                        Assert.True(src.IsNull(i));
+                    else
+                        Assert.Equal(0x0A000100L + (row % 200), bases[2] + src.GetValue(i)!.Value);
+                }
+            }
+        }
+        Assert.Equal(2000, row);
     }
 }

@@ -81,7 +81,7 @@ public sealed class PooledWriterTests : IDisposable
             for (var i = 0; i < batch.Length; i++, row++)
             {
                 for (var c = 0; c < SampleRows.Schema.Count; c++)
-                    Assert.Equal(SampleRows.Value(c, row), SampleRows.Read(batch.Column(c), i));
+                    Assert.Equal(SampleRows.Value(c, row), SampleRows.Read(batch, c, i));
             }
         }
         Assert.Equal(Rows, row);

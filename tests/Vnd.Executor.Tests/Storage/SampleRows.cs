@@ -99,22 +99,25 @@ public static class SampleRows
         }
     }
 
-    /// <summary>The value at <paramref name="index"/> of an Arrow array, normalised like <see cref="Value"/>.</summary>
-    public static object? Read(IArrowArray array, int index)
+    /// <summary>
+    /// The value at <paramref name="index"/> of column <paramref name="column"/> of a segment's batch, normalised like
+    /// <see cref="Value"/>. Integer-valued columns (integers, timestamps, inet4) may be stored narrower than their type,
+    /// as offsets from their field's base (StoredIntegerType).
+    /// </summary>
+    public static object? Read(RecordBatch batch, int column, int index)
     {
+        var array = batch.Column(column);
         if (array.IsNull(index))
             return null;
         return array switch
         {
             BooleanArray a => a.GetValue(index),
-            // Integer columns may be stored narrower than their type (StoredIntegerType); inet4 is a UInt32 too.
-            UInt8Array or Int8Array or UInt16Array or Int16Array or Int32Array or Int64Array => StoredIntegerType.Value(array, index),
+            UInt8Array or Int8Array or UInt16Array or Int16Array or UInt32Array or Int32Array or Int64Array or TimestampArray =>
+                StoredIntegerType.Value(batch, column, index),
             FloatArray a => (double)a.GetValue(index)!.Value,
             DoubleArray a => a.GetValue(index),
             StringArray a => a.GetString(index),
             BinaryArray a => Convert.ToHexString(a.GetBytes(index)),
-            TimestampArray a => a.GetValue(index),
-            UInt32Array a => (long)a.GetValue(index)!.Value,
             FixedSizeBinaryArray a => Convert.ToHexString(a.GetBytes(index)),
             _ => throw new InvalidOperationException("unexpected array " + array.GetType().Name),
         };

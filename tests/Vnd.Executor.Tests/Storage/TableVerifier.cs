@@ -21,7 +21,7 @@ public static class TableVerifier
                     for (var i = 0; i < batch.Length; i++, row++)
                     {
                         for (var c = 0; c < SampleRows.Schema.Count; c++)
-                            Assert.Equal(SampleRows.Value(c, row), SampleRows.Read(batch.Column(c), i));
+                            Assert.Equal(SampleRows.Value(c, row), SampleRows.Read(batch, c, i));
                     }
                 }
             }
