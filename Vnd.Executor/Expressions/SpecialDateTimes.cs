@@ -13,7 +13,10 @@ namespace Vnd.Executor.Expressions;
 internal static class SpecialDateTimes
 {
     /// <summary>The clock to the microsecond (PostgreSQL's resolution), for a conversion made outside any statement.</summary>
-    public static DateTime Clock() => new(DateTime.UtcNow.Ticks / 10 * 10, DateTimeKind.Utc);
+    public static DateTime Clock() => Clock(TimeProvider.System);
+
+    /// <summary><paramref name="clock"/>'s time to the microsecond.</summary>
+    public static DateTime Clock(TimeProvider clock) => new(clock.GetUtcNow().UtcTicks / 10 * 10, DateTimeKind.Utc);
 
     public static bool TryParse(string text, TypeId to, DateTime now, out object value)
     {

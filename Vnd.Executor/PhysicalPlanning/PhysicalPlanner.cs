@@ -129,8 +129,11 @@ public sealed partial class PhysicalPlanner(Func<Scan, IBatchSource> resolveTabl
     /// </summary>
     private PhysicalOperator PlanSubquery(LogicalPlan subquery) => Plan(Vnd.Planner.Rules.Optimizer.Default.Optimize(subquery).Plan);
 
-    /// <summary>statement_timestamp() for every expression of this statement, to the microsecond like PostgreSQL's timestamps.</summary>
-    private readonly DateTime _statementTime = SpecialDateTimes.Clock();
+    /// <summary>
+    /// statement_timestamp() for every expression of this statement, to the microsecond like PostgreSQL's timestamps:
+    /// this site's clock unless given (a fragment is planned with the coordinator's, see <see cref="Remote.FragmentRunner"/>).
+    /// </summary>
+    public DateTime StatementTime { get; init; } = SpecialDateTimes.Clock();
 
     /// <summary>
     /// The start of the transaction block the statement runs in (now() and 'now' in PostgreSQL); null outside a
@@ -141,7 +144,7 @@ public sealed partial class PhysicalPlanner(Func<Scan, IBatchSource> resolveTabl
     private ExpressionTranslator Over(LogicalPlan input) => Translator(input.Output);
 
     private ExpressionTranslator Translator(IEnumerable<PlanColumn> layout) =>
-        new(layout, parameters) { Subqueries = Plan, StatementTime = _statementTime, TransactionTime = TransactionTime };
+        new(layout, parameters) { Subqueries = Plan, StatementTime = StatementTime, TransactionTime = TransactionTime };
 
     private readonly SharedSnapshots _snapshots = new();
 

@@ -1,3 +1,4 @@
+using Vnd.Executor.Expressions;
 using Vnd.Executor.Operators;
 using Vnd.Planner.Distributed;
 using Vnd.Planner.Logical;
@@ -15,17 +16,18 @@ namespace Vnd.Executor.Remote;
 /// <paramref name="unavailable"/> (its table server is known to be down, with the reason) keeps its tables placed,
 /// so EXPLAIN still works, but a query with a fragment there fails at once with 08006 naming the capture point
 /// instead of waiting for a connection to time out. <paramref name="joins"/> restricts the strategies of joins
-/// across sites (the session's <c>vnd.join_strategy</c>, see <see cref="With"/>).
+/// across sites (the session's <c>vnd.join_strategy</c>, see <see cref="With"/>). <paramref name="clock"/> is the
+/// coordinator's (the system's unless given): a statement's time is read from it once and shipped to every fragment.
 /// </summary>
 public sealed class DistributedExecution(Placement placement, IReadOnlyDictionary<Site, Uri> endpoints, IFragmentTransport transport,
     CostModel? model = null, bool pushdown = true, IReadOnlyDictionary<Site, string>? unavailable = null,
-    JoinStrategyChoice joins = JoinStrategyChoice.Auto)
+    JoinStrategyChoice joins = JoinStrategyChoice.Auto, TimeProvider? clock = null)
 {
     public Placement Placement => placement;
 
     /// <summary>The same sites planning joins across them with <paramref name="choice"/>.</summary>
     public DistributedExecution With(JoinStrategyChoice choice) =>
-        choice == joins ? this : new DistributedExecution(placement, endpoints, transport, model, pushdown, unavailable, choice);
+        choice == joins ? this : new DistributedExecution(placement, endpoints, transport, model, pushdown, unavailable, choice, clock);
 
     /// <summary>The fragments, sites and exchanges <paramref name="plan"/> runs as, with its parameters' values bound.</summary>
     public DistributedPlan Plan(LogicalPlan plan, IReadOnlyList<BoundLiteral>? parameters = null)
@@ -38,10 +40,12 @@ public sealed class DistributedExecution(Placement placement, IReadOnlyDictionar
 
     /// <summary>
     /// The query as the operators the coordinator pulls; <paramref name="coordinatorTables"/> answers the scans that
-    /// no table server holds (system catalogs and the like).
+    /// no table server holds (system catalogs and the like). <paramref name="transactionStart"/> is the open
+    /// transaction block's start (now() in it), null outside a block.
     /// </summary>
-    public PhysicalOperator Physical(LogicalPlan plan, IReadOnlyList<BoundLiteral>? parameters, Func<Scan, IBatchSource> coordinatorTables) =>
-        new DistributedQuery(Reachable(Plan(plan, parameters)), endpoints, transport, coordinatorTables, parameters).Root();
+    public PhysicalOperator Physical(LogicalPlan plan, IReadOnlyList<BoundLiteral>? parameters, Func<Scan, IBatchSource> coordinatorTables,
+        DateTime? transactionStart = null) =>
+        new DistributedQuery(Reachable(Plan(plan, parameters)), endpoints, transport, coordinatorTables, parameters, Times(transactionStart)).Root();
 
     /// <summary>
     /// Whether none of <paramref name="scans"/> (a plan's, subqueries included) reads a table a table server holds:
@@ -59,8 +63,13 @@ public sealed class DistributedExecution(Placement placement, IReadOnlyDictionar
     }
 
     /// <summary>EXPLAIN ANALYZE: the same plan as <see cref="Physical"/>, with every exchange measured.</summary>
-    public DistributedAnalysis Analyze(DistributedPlan plan, IReadOnlyList<BoundLiteral>? parameters, Func<Scan, IBatchSource> coordinatorTables) =>
-        new(new DistributedQuery(Reachable(plan), endpoints, transport, coordinatorTables, parameters));
+    public DistributedAnalysis Analyze(DistributedPlan plan, IReadOnlyList<BoundLiteral>? parameters, Func<Scan, IBatchSource> coordinatorTables,
+        DateTime? transactionStart = null) =>
+        new(new DistributedQuery(Reachable(plan), endpoints, transport, coordinatorTables, parameters, Times(transactionStart)));
+
+    /// <summary>This statement's times, read once from the coordinator's clock.</summary>
+    private StatementTimes Times(DateTime? transactionStart) =>
+        new(SpecialDateTimes.Clock(clock ?? TimeProvider.System), transactionStart);
 
     /// <summary><paramref name="plan"/>, or 08006 naming the first capture point of it whose table server is down.</summary>
     private DistributedPlan Reachable(DistributedPlan plan)

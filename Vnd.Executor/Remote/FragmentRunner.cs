@@ -26,9 +26,17 @@ public sealed class FragmentRunner(Func<Scan, IBatchSource>? localTables, IFragm
     /// <summary>The same runner measuring its exchange inputs into <paramref name="into"/>.</summary>
     public FragmentRunner Measuring(ExchangeActuals into) => new(localTables, transport, parameters, into);
 
-    /// <summary>The fragment's operators; its remote inputs start all at once when it opens (<see cref="RemoteInputsStart"/>).</summary>
-    public PhysicalOperator Plan(FragmentTicket ticket) =>
-        RemoteInputsStart.Wrap(Conform(new PhysicalPlanner(scan => Source(ticket, scan), parameters).Plan(ticket.Plan), ticket.Plan.Output));
+    /// <summary>
+    /// The fragment's operators; its remote inputs start all at once when it opens (<see cref="RemoteInputsStart"/>).
+    /// now(), statement_timestamp() and 'now' fold to the coordinator's times the ticket carries, not this site's clock.
+    /// </summary>
+    public PhysicalOperator Plan(FragmentTicket ticket)
+    {
+        var planner = ticket.Times is { } times
+            ? new PhysicalPlanner(scan => Source(ticket, scan), parameters) { StatementTime = times.Statement, TransactionTime = times.Transaction }
+            : new PhysicalPlanner(scan => Source(ticket, scan), parameters);
+        return RemoteInputsStart.Wrap(Conform(planner.Plan(ticket.Plan), ticket.Plan.Output));
+    }
 
     /// <summary>
     /// Operators may compute a column in another type than the plan states (an average over intervals, an epoch

@@ -26,11 +26,18 @@ internal sealed class FragmentReader(byte[] data, int start)
     {
         Enter();
         var site = new Site(String());
+        var times = Bool() ? new StatementTimes(Instant(VarInt()), OptionalLong() is { } transaction ? Instant(transaction) : null) : null;
         var plan = Plan();
         var inputs = List(() => new FragmentInput(Int(), new Site(String()), String(), Ticket()));
         Leave();
-        return new FragmentTicket(site, plan, inputs);
+        return new FragmentTicket(site, plan, inputs) { Times = times };
     }
+
+    /// <summary>A UTC instant from its ticks, which must be a <see cref="DateTime"/>'s.</summary>
+    private DateTime Instant(long ticks) =>
+        ticks >= 0 && ticks <= DateTime.MaxValue.Ticks
+            ? new DateTime(ticks, DateTimeKind.Utc)
+            : throw Fail($"instant of {ticks} ticks out of range");
 
     public byte Byte()
     {

@@ -8,6 +8,12 @@ namespace Vnd.Planner.Distributed;
 /// </summary>
 public sealed record FragmentTicket(Site Site, LogicalPlan Plan, IReadOnlyList<FragmentInput> Inputs)
 {
+    /// <summary>
+    /// The coordinator's statement and transaction times the fragment's now() and the like fold to; null only for a
+    /// ticket encoded to check that it can be (then the site would use its own clock).
+    /// </summary>
+    public StatementTimes? Times { get; init; }
+
     public FragmentInput? Input(int producer)
     {
         foreach (var input in Inputs)

@@ -20,6 +20,12 @@ internal sealed class FragmentWriter
     public void Ticket(FragmentTicket ticket)
     {
         String(ticket.Site.Name);
+        Bool(ticket.Times is not null);
+        if (ticket.Times is { } times)
+        {
+            VarInt(times.Statement.Ticks);
+            OptionalLong(times.Transaction?.Ticks);
+        }
         Plan(ticket.Plan);
         VarInt(ticket.Inputs.Count);
         foreach (var input in ticket.Inputs)

@@ -96,6 +96,35 @@ public sealed class ServeDistributedTests(DistributedDemo demo) : IClassFixture<
         AssertNoPhysicalNames(plan);
     }
 
+    /// <summary>
+    /// PostgreSQL: in a block now() is the transaction's start and statement_timestamp() the statement's, in every
+    /// part of the statement. The query below is one fragment at A's capture point, so both fold at a table server,
+    /// which has to use the coordinator's times rather than its own clock.
+    /// </summary>
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task Now_in_a_block_is_the_transaction_start_at_the_table_servers_too(bool embedded)
+    {
+        await using var connection = new NpgsqlConnection(DistributedDemo.ConnectionString(Port(embedded), "tenant1"));
+        await connection.OpenAsync();
+        await using (var begin = new NpgsqlCommand("begin", connection))
+            await begin.ExecuteNonQueryAsync();
+        await using (var first = new NpgsqlCommand("select now()", connection))
+        {
+            var start = (DateTime)(await first.ExecuteScalarAsync())!;
+            await Task.Delay(20);
+
+            await using var command = new NpgsqlCommand("select now(), statement_timestamp(), count(*) from a where ts < now()", connection);
+            await using var reader = await command.ExecuteReaderAsync();
+            Assert.True(await reader.ReadAsync());
+
+            Assert.Equal(start, reader.GetDateTime(0));
+            Assert.True(reader.GetDateTime(1) >= start.AddMilliseconds(20), $"{reader.GetDateTime(1):O} vs {start:O}");
+            Assert.True(reader.GetInt64(2) > 0);
+        }
+    }
+
     [Fact]
     public async Task Explain_keeps_what_a_table_server_cannot_run_at_the_coordinator()
     {

@@ -80,14 +80,15 @@ public sealed class TwoCapturePoints : IAsyncLifetime
     /// <summary>
     /// As the engine runs a query over table servers (<see cref="DistributedExecution"/>): distributed when every
     /// fragment can run at its site, else the coordinator plan over the capture points' rows; rows as sorted text.
+    /// <paramref name="clock"/> is the coordinator's, <paramref name="transactionStart"/> an open block's start.
     /// </summary>
-    public async Task<List<string>> Executed(string sql)
+    public async Task<List<string>> Executed(string sql, TimeProvider? clock = null, DateTime? transactionStart = null)
     {
         var bound = new Binder(new TraceCatalog(new TraceTableStore(Combined), "t1")).Bind(sql);
         var endpoints = new Dictionary<Site, Uri> { [In] = InServer.Endpoint, [Out] = OutServer.Endpoint };
-        var execution = new DistributedExecution(await Reported(), endpoints, new FlightFragmentTransport(Connections));
+        var execution = new DistributedExecution(await Reported(), endpoints, new FlightFragmentTransport(Connections), clock: clock);
         var root = execution.Physical(Optimizer.Default.Optimize(bound.Plan).Plan, null,
-            scan => throw new InvalidOperationException($"{scan.Table} is not at the coordinator"));
+            scan => throw new InvalidOperationException($"{scan.Table} is not at the coordinator"), transactionStart);
         return Drain(root);
     }
 

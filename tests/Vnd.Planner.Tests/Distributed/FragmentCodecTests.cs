@@ -36,6 +36,41 @@ public sealed class FragmentCodecTests
         Assert.Equal(ticket.Plan, decoded.Plan);
         Assert.Equal(ticket.Plan.ToString(), decoded.Plan.ToString());
         Assert.Equal(ticket.Site, decoded.Site);
+        Assert.Null(decoded.Times);
+    }
+
+    /// <summary>The coordinator's statement and transaction times reach the site exactly (ticks, UTC), a block's or not.</summary>
+    [Fact]
+    public void Statement_times_round_trip()
+    {
+        foreach (var times in (StatementTimes[])[Times, Times with { Transaction = null }, new(DateTime.MaxValue, DateTime.UnixEpoch)])
+        {
+            var ticket = new FragmentTicket(SiteOf("in"), Optimized("select id from \"in\" where ts > now() - interval '5 minutes'"), []) { Times = times };
+
+            var decoded = FragmentCodec.Decode(FragmentCodec.Encode(ticket)).Times;
+
+            Assert.Equal(times, decoded);
+            Assert.Equal(DateTimeKind.Utc, decoded!.Statement.Kind);
+        }
+    }
+
+    [Fact]
+    public void An_instant_beyond_the_calendar_is_refused()
+    {
+        // magic, version, site "x", times present, statement ticks DateTime.MaxValue.Ticks + 1 (zig-zag LEB128).
+        var bytes = new List<byte>([.. "VNDF"u8, FragmentCodec.Version, 2, (byte)'x', 1]);
+        for (var v = (ulong)(DateTime.MaxValue.Ticks + 1) << 1; ; v >>= 7)
+        {
+            bytes.Add(v >= 0x80 ? (byte)(v | 0x80) : (byte)v);
+            if (v < 0x80)
+                break;
+        }
+        bytes.AddRange([0, 1, 0, 0, 0, 0, 0, 0]);
+
+        var error = Assert.Throws<FragmentFormatException>(() => FragmentCodec.Decode([.. bytes]));
+
+        Assert.Equal("08P01", error.SqlState);
+        Assert.Contains("out of range", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -56,7 +91,7 @@ public sealed class FragmentCodecTests
     [Fact]
     public void Every_truncation_and_byte_flip_is_rejected_cleanly()
     {
-        var encoded = FragmentCodec.Encode(new FragmentTicket(SiteOf("out"), Optimized("select count(*) filter (where dst_port in (80, 443)), avg(payload_length) from out where ts > now() - interval '1 hour'"), []));
+        var encoded = FragmentCodec.Encode(new FragmentTicket(SiteOf("out"), Optimized("select count(*) filter (where dst_port in (80, 443)), avg(payload_length) from out where ts > now() - interval '1 hour'"), []) { Times = Times });
         for (var length = 0; length < encoded.Length; length++)
         {
             var error = Assert.Throws<FragmentFormatException>(() => FragmentCodec.Decode(encoded[..length]));
@@ -90,8 +125,8 @@ public sealed class FragmentCodecTests
     [Fact]
     public void A_huge_declared_list_is_refused_before_allocating()
     {
-        // magic, version, site "x", Scan, schema "", table "", then a column count of 2^40.
-        byte[] bogus = [.. "VNDF"u8, FragmentCodec.Version, 2, (byte)'x', 1, 0, 0, 0x80, 0x80, 0x80, 0x80, 0x80, 0x40];
+        // magic, version, site "x", no times, Scan, schema "", table "", then a column count of 2^40.
+        byte[] bogus = [.. "VNDF"u8, FragmentCodec.Version, 2, (byte)'x', 0, 1, 0, 0, 0x80, 0x80, 0x80, 0x80, 0x80, 0x40];
         Assert.Throws<FragmentFormatException>(() => FragmentCodec.Decode(bogus));
     }
 
@@ -123,12 +158,15 @@ public sealed class FragmentCodecTests
         var inputs = plan.Exchanges.Where(e => e.Consumer == id)
             .Select(e => new FragmentInput(e.Producer, e.From, "http://127.0.0.1:1", TicketOf(plan, e.Producer))).ToList();
         var fragment = plan.Fragment(id);
-        return new FragmentTicket(fragment.Site, fragment.Plan, inputs);
+        return new FragmentTicket(fragment.Site, fragment.Plan, inputs) { Times = Times };
     }
+
+    private static readonly StatementTimes Times = new(new DateTime(2015, 1, 12, 6, 0, 0, DateTimeKind.Utc).AddTicks(1234560),
+        new DateTime(2015, 1, 12, 5, 59, 0, DateTimeKind.Utc));
 
     private static List<string> Flatten(FragmentTicket ticket)
     {
-        var parts = new List<string> { ticket.Site + ":" + ticket.Plan };
+        var parts = new List<string> { ticket.Site + ":" + ticket.Times + ":" + ticket.Plan };
         foreach (var input in ticket.Inputs)
             parts.AddRange([input.Producer + "@" + input.Site + " " + input.Endpoint, .. Flatten(input.Ticket)]);
         return parts;
