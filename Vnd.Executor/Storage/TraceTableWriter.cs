@@ -237,7 +237,7 @@ public sealed class TraceTableWriter : IDisposable
                 // The first batch's span scaled to a segment's rows is one guess of the segment's duration (and the
                 // only one for the first segment); the previous segment's duration the other, if longer. Both, or a
                 // segment cut short after one batch would make every later one as short.
-                max = Later(min, ((Int128)max - min) * _options.RowsPerSegment / Math.Max(1, _columns[i].Count));
+                max = Math.Max(max, Later(min, ((Int128)max - min) * _options.RowsPerSegment / Math.Max(1, _columns[i].Count)));
             }
             if (_previousColumns is { } previous && i < previous.Count && previous[i] is { MinInteger: { } low, MaxInteger: { } high })
             {
@@ -254,7 +254,8 @@ public sealed class TraceTableWriter : IDisposable
         return builder.Build();
     }
 
-    /// <summary><paramref name="start"/> + <paramref name="span"/>, at most <see cref="long.MaxValue"/>.</summary>
+    /// <summary><paramref name="start"/> + <paramref name="span"/>, at most <see cref="long.MaxValue"/> (the guess may
+    /// only widen the range: the batch being written must fit the types it chooses).</summary>
     private static long Later(long start, Int128 span) => (long)Int128.Min(long.MaxValue, start + span);
 
     /// <summary>Queues the manifest behind the segments it names; it is this writer's view of the table at once.</summary>
