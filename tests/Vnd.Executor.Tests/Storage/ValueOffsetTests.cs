@@ -87,50 +87,18 @@ public sealed class ValueOffsetTests : IDisposable
     [Fact]
     public void Batches_outside_a_segments_offsets_start_the_next_and_every_value_reads_back()
     {
-        var schema = new TableSchema([new ColumnSchema("ts", SqlType.TimestampTzNanos), new ColumnSchema("addr", SqlType.Inet4)]);
-        var times = new List<long>();
+        var times = new List<long?>();
         var addresses = new List<uint?>();
-        var store = new TraceTableStore(_dir.Path);
-        using (var writer = store.CreateWriter(Table, schema, new TraceTableWriterOptions { RowsPerBatch = 1_000, RowsPerSegment = 4_000 }))
+        for (var row = 0; row < 12_000; row++)
         {
-            for (var row = 0; row < 12_000; row++)
-            {
-                var batch = row / 1_000;
-                // Batch 5 goes back in time before the segment it lands in; batch 8 jumps forward by 10 s (past 2^32 ns).
-                var time = 1_700_000_000_000_000_000L + (row * 1_000L) - (batch == 5 ? 50_000_000L : 0) + (batch >= 8 ? 10_000_000_000L : 0);
-                uint? address = row % 17 == 4 ? null : batch == 6 ? 0x0B000000u + (uint)row : 0x0A010000u + (uint)(row % 300);
-                times.Add(time);
-                addresses.Add(address);
-                writer.GetBuilder<TimestampColumnBuilder>(0).Append(time);
-                if (address is { } a)
-                    writer.GetBuilder<Inet4ColumnBuilder>(1).Append(a);
-                else
-                    writer.Columns[1].AppendNull();
-                writer.EndRow();
-            }
-            writer.Commit();
+            var batch = row / 1_000;
+            // Batch 5 goes back in time before the segment it lands in; batch 8 jumps forward by 10 s (past 2^32 ns).
+            times.Add(1_700_000_000_000_000_000L + (row * 1_000L) - (batch == 5 ? 50_000_000L : 0) + (batch >= 8 ? 10_000_000_000L : 0));
+            addresses.Add(row % 17 == 4 ? null : batch == 6 ? 0x0B000000u + (uint)row : 0x0A010000u + (uint)(row % 300));
         }
-
-        var table = store.OpenTable(Table);
+        var table = Write(SqlType.TimestampTzNanos, new TraceTableWriterOptions { RowsPerBatch = 1_000, RowsPerSegment = 4_000 }, times, addresses);
         Assert.True(table.Segments.Count > 3, "the batches outside their segment's offsets cut segments");
-        Assert.Equal(12_000, table.RowCount);
-        var source = new TraceTableBatchSource(table);
-        using var context = new QueryContext();
-        using var reader = source.Open([0, 1], 0, 1, context);
-        var row2 = 0;
-        while (reader.Next() is { } batch)
-        {
-            foreach (var r in batch.Rows)
-            {
-                Assert.Equal(times[row2], batch[0].Get<long>(r));
-                if (addresses[row2] is { } a)
-                    Assert.Equal(a, batch[1].Get<uint>(r));
-                else
-                    Assert.True(batch[1].IsNull(r));
-                row2++;
-            }
-        }
-        Assert.Equal(12_000, row2);
+        AssertReadsBack(table, times, addresses);
         // A stored segment has offsets: its first segment's times from 1.7e18 ns, its addresses from 10.1.0.0.
         using var segment = new TraceTableReader(table).OpenSegment(table.Segments[0]);
         using var first = segment.ReadNext()!;
@@ -154,32 +122,57 @@ public sealed class ValueOffsetTests : IDisposable
     {
         var random = new Random(seed);
         var nanos = random.Next(2) == 0;
-        var schema = new TableSchema([new ColumnSchema("ts", nanos ? SqlType.TimestampTzNanos : SqlType.TimestampTz), new ColumnSchema("addr", SqlType.Inet4)]);
         var rows = random.Next(20_000, 60_000);
         var options = new TraceTableWriterOptions { RowsPerBatch = random.Next(100, 3_000), RowsPerSegment = random.Next(1_000, 8_000) };
         var times = new long?[rows];
         var addresses = new uint?[rows];
         var time = 1_600_000_000_000_000L * (nanos ? 1000 : 1);
         uint prefix = random.Next(3) switch { 0 => 0x0A010000u, 1 => 0xC0A80000u, _ => 0xFFFF0000u };
+        for (var row = 0; row < rows; row++)
+        {
+            time += random.Next(40_000) switch
+            {
+                0 => -random.NextInt64(1, 10_000_000_000),
+                1 => random.NextInt64(1, 10_000_000_000),
+                2 => -random.Next(1, 100_000),
+                _ => random.Next(0, 500),
+            };
+            times[row] = random.Next(50) == 0 ? null : time;
+            addresses[row] = random.Next(30) == 0 ? null : random.Next(40_000) switch
+            {
+                0 => (uint)random.NextInt64(0, 1L << 32),
+                < 20_000 => prefix | (uint)random.Next(0, 256),
+                _ => prefix + (uint)random.Next(0, 1 << 15),
+            };
+        }
+        var table = Write(nanos ? SqlType.TimestampTzNanos : SqlType.TimestampTz, options, times, addresses);
+        // Segments store offsets; the rare jumps and stray addresses may cut some short or make them store values.
+        var stored = Stored(table);
+        Assert.Contains(stored, s => s.Time == ArrowTypeId.UInt32 || s.Time == ArrowTypeId.UInt16);
+        Assert.Contains(stored, s => s.Address is ArrowTypeId.UInt16 or ArrowTypeId.UInt8);
+        AssertReadsBack(table, times, addresses);
+
+        for (var k = 0; k < 8; k++)
+        {
+            var at = random.Next(rows);
+            var timeConstant = (times[at] ?? time) + random.Next(-2, 3);
+            var addressConstant = k == 0 ? 0u : k == 1 ? uint.MaxValue : (addresses[at] ?? prefix) + (uint)random.Next(0, 2);
+            Assert.Equal(times.Count(t => t < timeConstant), Count(table, new ScanComparison<long, ScanLess<long>>(0, timeConstant, Expr.Constant(timeConstant, SqlType.Int8))));
+            Assert.Equal(times.Count(t => t >= timeConstant), Count(table, new ScanComparison<long, ScanGreaterOrEqual<long>>(0, timeConstant, Expr.Constant(timeConstant, SqlType.Int8))));
+            Assert.Equal(addresses.Count(a => a == addressConstant), Count(table, new ScanComparison<uint, ScanEqual<uint>>(1, addressConstant, Expr.Constant(0, SqlType.Int4))));
+            Assert.Equal(addresses.Count(a => a > addressConstant), Count(table, new ScanComparison<uint, ScanGreater<uint>>(1, addressConstant, Expr.Constant(0, SqlType.Int4))));
+        }
+    }
+
+    /// <summary>The rows as a table of a timestamp column of <paramref name="timeType"/> and an inet4 column.</summary>
+    private TraceTable Write(SqlType timeType, TraceTableWriterOptions options, IReadOnlyList<long?> times, IReadOnlyList<uint?> addresses)
+    {
         var store = new TraceTableStore(_dir.Path);
+        var schema = new TableSchema([new ColumnSchema("ts", timeType), new ColumnSchema("addr", SqlType.Inet4)]);
         using (var writer = store.CreateWriter(Table, schema, options))
         {
-            for (var row = 0; row < rows; row++)
+            for (var row = 0; row < times.Count; row++)
             {
-                time += random.Next(40_000) switch
-                {
-                    0 => -random.NextInt64(1, 10_000_000_000),
-                    1 => random.NextInt64(1, 10_000_000_000),
-                    2 => -random.Next(1, 100_000),
-                    _ => random.Next(0, 500),
-                };
-                times[row] = random.Next(50) == 0 ? null : time;
-                addresses[row] = random.Next(30) == 0 ? null : random.Next(40_000) switch
-                {
-                    0 => (uint)random.NextInt64(0, 1L << 32),
-                    < 20_000 => prefix | (uint)random.Next(0, 256),
-                    _ => prefix + (uint)random.Next(0, 1 << 15),
-                };
                 if (times[row] is { } t)
                     writer.GetBuilder<TimestampColumnBuilder>(0).Append(t);
                 else
@@ -192,39 +185,27 @@ public sealed class ValueOffsetTests : IDisposable
             }
             writer.Commit();
         }
-
         var table = store.OpenTable(Table);
-        Assert.Equal(rows, table.RowCount);
-        // Segments store offsets; the rare jumps and stray addresses may cut some short or make them store values.
-        var stored = Stored(table);
-        Assert.Contains(stored, s => s.Time == ArrowTypeId.UInt32 || s.Time == ArrowTypeId.UInt16);
-        Assert.Contains(stored, s => s.Address is ArrowTypeId.UInt16 or ArrowTypeId.UInt8);
-        using (var context = new QueryContext())
-        using (var reader = new TraceTableBatchSource(table).Open([0, 1], 0, 1, context))
-        {
-            var row = 0;
-            while (reader.Next() is { } batch)
-            {
-                foreach (var r in batch.Rows)
-                {
-                    Assert.Equal(times[row], batch[0].IsNull(r) ? null : batch[0].Get<long>(r));
-                    Assert.Equal(addresses[row], batch[1].IsNull(r) ? null : batch[1].Get<uint>(r));
-                    row++;
-                }
-            }
-            Assert.Equal(rows, row);
-        }
+        Assert.Equal(times.Count, table.RowCount);
+        return table;
+    }
 
-        for (var k = 0; k < 8; k++)
+    /// <summary>Every value and NULL of both columns reads back through the scan, in order.</summary>
+    private static void AssertReadsBack(TraceTable table, IReadOnlyList<long?> times, IReadOnlyList<uint?> addresses)
+    {
+        using var context = new QueryContext();
+        using var reader = new TraceTableBatchSource(table).Open([0, 1], 0, 1, context);
+        var row = 0;
+        while (reader.Next() is { } batch)
         {
-            var at = random.Next(rows);
-            var timeConstant = (times[at] ?? time) + random.Next(-2, 3);
-            var addressConstant = k == 0 ? 0u : k == 1 ? uint.MaxValue : (addresses[at] ?? prefix) + (uint)random.Next(0, 2);
-            Assert.Equal(times.Count(t => t < timeConstant), Count(table, new ScanComparison<long, ScanLess<long>>(0, timeConstant, Expr.Constant(timeConstant, SqlType.Int8))));
-            Assert.Equal(times.Count(t => t >= timeConstant), Count(table, new ScanComparison<long, ScanGreaterOrEqual<long>>(0, timeConstant, Expr.Constant(timeConstant, SqlType.Int8))));
-            Assert.Equal(addresses.Count(a => a == addressConstant), Count(table, new ScanComparison<uint, ScanEqual<uint>>(1, addressConstant, Expr.Constant(0, SqlType.Int4))));
-            Assert.Equal(addresses.Count(a => a > addressConstant), Count(table, new ScanComparison<uint, ScanGreater<uint>>(1, addressConstant, Expr.Constant(0, SqlType.Int4))));
+            foreach (var r in batch.Rows)
+            {
+                Assert.Equal(times[row], batch[0].IsNull(r) ? null : batch[0].Get<long>(r));
+                Assert.Equal(addresses[row], batch[1].IsNull(r) ? null : batch[1].Get<uint>(r));
+                row++;
+            }
         }
+        Assert.Equal(times.Count, row);
     }
 
     private static List<(ArrowTypeId Time, ArrowTypeId Address)> Stored(TraceTable table)
