@@ -33,7 +33,7 @@ public sealed partial class VndSession
         }
         else
         {
-            var analyze = new ExplainAnalyze(query.Plan, _tables.ResolveTable, parameters);
+            var analyze = new ExplainAnalyze(query.Plan, _tables.ResolveTable, parameters, _context.TimeZone);
             var clock = Stopwatch.StartNew();
             Drain(analyze.Physical);
             lines = analyze.Report(clock.Elapsed);

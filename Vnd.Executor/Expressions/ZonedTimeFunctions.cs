@@ -40,6 +40,32 @@ internal static class ZonedTimeFunctions
         }
     }
 
+    /// <summary>
+    /// date_trunc(field, timestamptz) in <paramref name="zone"/> (the session's TimeZone), as timestamptz_trunc: the
+    /// wall-clock time there is truncated; a field of a day or more is read back with the zone's rules for that
+    /// day (so a DST day starts at its own offset), a smaller one keeps the instant's offset.
+    /// </summary>
+    public static Expression Truncate(TimeZoneInfo zone, Expression field, Expression value)
+    {
+        var name = TimeFunctions.Field("date_trunc", field, TimeFunctions.TruncFields);
+        var rules = new TimeZoneLookup.ZoneRules(zone);
+        var sameOffset = name is "microseconds" or "milliseconds" or "second" or "minute" or "hour";
+        RowBody body = (v, result, row) =>
+        {
+            var instant = v[0].Get<long>(row);
+            if (TemporalInfinity.IsTimestamp(instant))
+            {
+                result.Set(row, instant);
+                return;
+            }
+            var local = rules.UtcToLocalMicros(instant);
+            var truncated = TimeFunctions.Truncate(local, name, TimeUnit.Microsecond);
+            result.Set(row, sameOffset ? instant - (local - truncated) : rules.LocalToUtcMicros(truncated));
+        };
+        return new FunctionExpression("date_trunc", SqlType.TimestampTz, [TypeUnification.To(value, SqlType.TimestampTz)],
+            (values, r, rows) => RowKernel.Each(values, r, rows, body));
+    }
+
     private static void Bin(ReadOnlySpan<Vector> args, Vector result, int row)
     {
         var stride = args[0].Get<PgInterval>(row);
