@@ -67,7 +67,7 @@ public sealed class PreparedQuery
         TimeZoneInfo? zone = null)
     {
         if (RunsDistributed(tables) && tables.Sites!() is var sites && !sites.AllAtCoordinator(Scans))
-            return sites.With(joins).Physical(Plan, parameters, tables.ResolveTable, transactionStart);
+            return sites.With(joins).Physical(Plan, parameters, tables.ResolveTable, transactionStart, zone);
         return new PhysicalPlanner(tables.ResolveTable, parameters) { TransactionTime = transactionStart, TimeZone = zone ?? TimeZoneInfo.Utc }.Plan(!ReadsTables && tables.CatalogJoinKeys is { } keys ? keys(Plan, parameters) : Plan);
     }
 }
