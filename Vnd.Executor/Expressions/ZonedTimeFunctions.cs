@@ -66,6 +66,31 @@ internal static class ZonedTimeFunctions
             (values, r, rows) => RowKernel.Each(values, r, rows, body));
     }
 
+    /// <summary>
+    /// timestamptz ± interval in <paramref name="zone"/>, as timestamptz_pl_interval: months and days move the
+    /// wall-clock time there (a day across a DST change is 23 or 25 hours), read back with the zone's rules; the
+    /// interval's time part is then added as elapsed time. Without months or days it is plain arithmetic.
+    /// </summary>
+    public static Expression Shift(TimeZoneInfo zone, Expression instant, Expression interval, int sign)
+    {
+        var rules = new TimeZoneLookup.ZoneRules(zone);
+        RowBody body = (v, result, row) =>
+        {
+            var value = v[0].Get<long>(row);
+            var span = v[1].Get<PgInterval>(row);
+            if (TemporalInfinity.IsTimestamp(value) || (span.Months == 0 && span.Days == 0))
+            {
+                result.Set(row, TemporalArithmeticExpression.Shift(value, span, sign, TimeUnit.Microsecond));
+                return;
+            }
+            var local = TemporalArithmeticExpression.Shift(rules.UtcToLocalMicros(value), new PgInterval(span.Months, span.Days, 0), sign, TimeUnit.Microsecond);
+            result.Set(row, checked(rules.LocalToUtcMicros(local) + (sign * span.Micros)));
+        };
+        return new FunctionExpression(sign > 0 ? "+" : "-", SqlType.TimestampTz,
+            [TypeUnification.To(instant, SqlType.TimestampTz), TypeUnification.To(interval, SqlType.Interval)],
+            (values, r, rows) => RowKernel.Each(values, r, rows, body));
+    }
+
     private static void Bin(ReadOnlySpan<Vector> args, Vector result, int row)
     {
         var stride = args[0].Get<PgInterval>(row);

@@ -50,10 +50,33 @@ public sealed partial class ExpressionTranslator
 
     private Expression ZoneName() => Expr.Constant(TimeZone.Id, SqlType.Text);
 
-    /// <summary>The calls that read a timestamptz's calendar, computed in the session's zone; null for the rest.</summary>
+    /// <summary>
+    /// The calls that read a timestamptz's calendar, computed in the session's zone; null for the rest. A timestamp
+    /// or date meeting a timestamptz in a comparison or difference is first read as the zone's wall-clock time.
+    /// </summary>
     private Expression? InSessionZone(BoundCall call, Expression[] args)
     {
-        if (!Zoned || call.Kind != CallKind.Function && call.Name != "||")
+        if (!Zoned)
+            return null;
+        if (call.Kind != CallKind.Function && args.Length == 2 && call.Name is "=" or "<>" or "!=" or "<" or "<=" or ">" or ">="
+                or "IS DISTINCT FROM" or "IS NOT DISTINCT FROM" or "-")
+        {
+            for (var i = 0; i < 2; i++)
+            {
+                if (args[i].Type.Id is TypeId.Timestamp or TypeId.Date && args[1 - i].Type.Id == TypeId.TimestampTz)
+                    args[i] = Cast(args[i], SqlType.TimestampTz);
+            }
+        }
+        switch (call.Name)
+        {
+            case "+" when call.Kind != CallKind.Function && args.Length == 2 && IsShift(args[0], args[1]):
+                return ZonedTimeFunctions.Shift(TimeZone, args[0], args[1], 1);
+            case "+" when call.Kind != CallKind.Function && args.Length == 2 && IsShift(args[1], args[0]):
+                return ZonedTimeFunctions.Shift(TimeZone, args[1], args[0], 1);
+            case "-" when call.Kind != CallKind.Function && args.Length == 2 && IsShift(args[0], args[1]):
+                return ZonedTimeFunctions.Shift(TimeZone, args[0], args[1], -1);
+        }
+        if (call.Kind != CallKind.Function && call.Name != "||")
             return null;
         switch (call.Name)
         {
@@ -74,4 +97,7 @@ public sealed partial class ExpressionTranslator
                 return null;
         }
     }
+
+    private static bool IsShift(Expression instant, Expression interval) =>
+        instant.Type.Id == TypeId.TimestampTz && interval.Type.Id == TypeId.Interval;
 }
