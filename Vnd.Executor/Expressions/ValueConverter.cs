@@ -56,7 +56,7 @@ public static partial class ValueConverter
     public static object Parse(string text, SqlType to, DateTime? now = null, TimeZoneInfo? zone = null)
     {
         var invariant = CultureInfo.InvariantCulture;
-        if (to.Id is TypeId.Date or TypeId.Timestamp or TypeId.TimestampTz && SpecialDateTimes.TryParse(text, to.Id, now ?? SpecialDateTimes.Clock(), out var special))
+        if (to.Id is TypeId.Date or TypeId.Timestamp or TypeId.TimestampTz && Special(text, to.Id, now ?? SpecialDateTimes.Clock(), zone) is { } special)
             return special;
         try
         {
@@ -126,6 +126,27 @@ public static partial class ValueConverter
         var local = (parsed.Ticks - DateTime.UnixEpoch.Ticks) / 10;
         var offsetMicros = local - new TimeZoneLookup.ZoneRules(zone).LocalToUtcMicros(local);
         return DateTime.SpecifyKind(parsed.AddTicks(-offsetMicros * 10), DateTimeKind.Utc);
+    }
+
+    /// <summary>
+    /// 'now', 'today', 'tomorrow', 'yesterday', 'epoch' and the infinities, or null. In a zone, the days are the
+    /// zone's (its date now, its midnight read back as an instant); 'now' and 'epoch' are the same instants anywhere.
+    /// </summary>
+    private static object? Special(string text, TypeId to, DateTime clock, TimeZoneInfo? zone)
+    {
+        if (zone is null)
+            return SpecialDateTimes.TryParse(text, to, clock, out var utc) ? utc : null;
+        var wallClock = clock.Add(zone.GetUtcOffset(DateTime.SpecifyKind(clock, DateTimeKind.Utc)));
+        if (!SpecialDateTimes.TryParse(text, to, wallClock, out var special))
+            return null;
+        if (to != TypeId.TimestampTz || special is not DateTime)
+            return special;
+        return text.ToLowerInvariant() switch
+        {
+            "now" => DateTime.SpecifyKind(clock, DateTimeKind.Utc),
+            "epoch" => special,
+            _ => InZone(DateTime.SpecifyKind((DateTime)special, DateTimeKind.Unspecified), zone),
+        };
     }
 
     private static TimeSpan Micros(long micros) => TimeSpan.FromTicks(micros * TimeSpan.TicksPerMicrosecond);

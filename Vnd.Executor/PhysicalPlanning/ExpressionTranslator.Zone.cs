@@ -37,7 +37,9 @@ public sealed partial class ExpressionTranslator
             return Expr.Cast(operand, target, Now);
         return (operand.Type.Id, target.Id) switch
         {
-            (TypeId.TimestampTz, TypeId.Text) or (TypeId.Text or TypeId.Unknown, TypeId.TimestampTz) => Expr.Cast(operand, target, Now, TimeZone),
+            // Text also needs the zone for 'today' and the like as a date or timestamp (the zone's day).
+            (TypeId.TimestampTz, TypeId.Text) or (TypeId.Text or TypeId.Unknown, TypeId.TimestampTz or TypeId.Date or TypeId.Timestamp) =>
+                Expr.Cast(operand, target, Now, TimeZone),
             (TypeId.TimestampTz, TypeId.Date or TypeId.Timestamp or TypeId.Time) => Expr.Cast(WallClock(operand), target, Now),
             (TypeId.Timestamp or TypeId.Date, TypeId.TimestampTz) =>
                 Expr.Cast(Expr.Function("timezone", ZoneName(), Expr.Cast(operand, SqlType.Timestamp, Now)), target, Now),
