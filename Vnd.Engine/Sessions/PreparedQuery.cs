@@ -59,13 +59,15 @@ public sealed class PreparedQuery
     /// planner would make it one coordinator fragment and run it through a ticket with the same physical planner, a
     /// pass and a round trip that were 19% of a small query's CPU under pgbench.
     /// <paramref name="transactionStart"/> is the open transaction block's start (now() and 'now' in it), null
-    /// outside a block. A plan split over table servers ships it, and the coordinator's statement time, to every fragment.
+    /// outside a block; <paramref name="zone"/> the session's TimeZone (UTC when null). A plan split over table
+    /// servers ships them, and the coordinator's statement time, to every fragment.
     /// </remarks>
     public PhysicalOperator Physical(SessionCatalog tables, BoundLiteral[]? parameters,
-        Vnd.Planner.Distributed.JoinStrategyChoice joins = Vnd.Planner.Distributed.JoinStrategyChoice.Auto, DateTime? transactionStart = null)
+        Vnd.Planner.Distributed.JoinStrategyChoice joins = Vnd.Planner.Distributed.JoinStrategyChoice.Auto, DateTime? transactionStart = null,
+        TimeZoneInfo? zone = null)
     {
         if (RunsDistributed(tables) && tables.Sites!() is var sites && !sites.AllAtCoordinator(Scans))
-            return sites.With(joins).Physical(Plan, parameters, tables.ResolveTable, transactionStart);
-        return new PhysicalPlanner(tables.ResolveTable, parameters) { TransactionTime = transactionStart }.Plan(!ReadsTables && tables.CatalogJoinKeys is { } keys ? keys(Plan, parameters) : Plan);
+            return sites.With(joins).Physical(Plan, parameters, tables.ResolveTable, transactionStart, zone);
+        return new PhysicalPlanner(tables.ResolveTable, parameters) { TransactionTime = transactionStart, TimeZone = zone ?? TimeZoneInfo.Utc }.Plan(!ReadsTables && tables.CatalogJoinKeys is { } keys ? keys(Plan, parameters) : Plan);
     }
 }

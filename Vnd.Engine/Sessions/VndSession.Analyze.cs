@@ -26,14 +26,14 @@ public sealed partial class VndSession
         // A plan that stays whole at the coordinator (tables imported here) gets the per-operator report instead.
         if (sites is not null && distributed is not null && !(distributed.Fragments.Count == 1 && distributed.RootFragment.Site.IsCoordinator))
         {
-            var analysis = sites.Analyze(distributed, parameters, _tables.ResolveTable, _transaction.Start);
+            var analysis = sites.Analyze(distributed, parameters, _tables.ResolveTable, _transaction.Start, _context.TimeZone);
             var clock = Stopwatch.StartNew();
             var rows = Drain(analysis.Physical);
             lines = analysis.Report(rows, clock.Elapsed);
         }
         else
         {
-            var analyze = new ExplainAnalyze(query.Plan, _tables.ResolveTable, parameters);
+            var analyze = new ExplainAnalyze(query.Plan, _tables.ResolveTable, parameters, _context.TimeZone);
             var clock = Stopwatch.StartNew();
             Drain(analyze.Physical);
             lines = analyze.Report(clock.Elapsed);

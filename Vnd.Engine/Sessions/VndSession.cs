@@ -196,7 +196,7 @@ public sealed partial class VndSession : IPgSession
         new(Open(query, parameters), query.Shape, _execution);
 
     private OpenQuery Open(PreparedQuery query, BoundLiteral[]? parameters) =>
-        new(query.Physical(_tables, parameters, _settings.JoinStrategy, _transaction.Start), _resources);
+        new(query.Physical(_tables, parameters, _settings.JoinStrategy, _transaction.Start, _context.TimeZone), _resources);
 
     /// <summary>The query a statement runs, if it runs one (bound at Parse so its parameters get types).</summary>
     private static Query? QueryOf(Statement statement) => statement switch

@@ -21,10 +21,11 @@ public sealed class ExplainAnalyze
     private readonly LogicalPlan _plan;
     private readonly PlanAnalysis _analysis = new();
 
-    public ExplainAnalyze(LogicalPlan plan, Func<Scan, IBatchSource> tables, IReadOnlyList<BoundLiteral>? parameters = null)
+    /// <param name="zone">The session's TimeZone, which expressions read timestamptz calendars in (UTC when null).</param>
+    public ExplainAnalyze(LogicalPlan plan, Func<Scan, IBatchSource> tables, IReadOnlyList<BoundLiteral>? parameters = null, TimeZoneInfo? zone = null)
     {
         _plan = plan;
-        Physical = new PhysicalPlanner(tables, parameters) { Analysis = _analysis }.Plan(plan);
+        Physical = new PhysicalPlanner(tables, parameters) { Analysis = _analysis, TimeZone = zone ?? TimeZoneInfo.Utc }.Plan(plan);
     }
 
     /// <summary>The instrumented operators; run them (to the end) before asking for the <see cref="Report"/>.</summary>

@@ -70,7 +70,8 @@ public static class Expr
     public static Expression IsNull(Expression operand) => new IsNullExpression(operand, false);
     public static Expression IsNotNull(Expression operand) => new IsNullExpression(operand, true);
 
-    public static Expression Cast(Expression operand, SqlType type, DateTime? now = null) => TypeUnification.To(operand, type, now);
+    public static Expression Cast(Expression operand, SqlType type, DateTime? now = null, TimeZoneInfo? zone = null) =>
+        TypeUnification.To(operand, type, now, zone);
 
     public static Expression Case(IReadOnlyList<(Expression When, Expression Then)> branches, Expression? otherwise = null)
     {

@@ -8,7 +8,7 @@ namespace Vnd.Executor.Expressions;
 /// in the column's unit; the field argument must be a literal and is checked when the call is built.</summary>
 internal static class TimeFunctions
 {
-    private static readonly string[] TruncFields = ["microseconds", "milliseconds", "second", "minute", "hour", "day", "week", "month", "quarter", "year", "decade", "century", "millennium"];
+    internal static readonly string[] TruncFields = ["microseconds", "milliseconds", "second", "minute", "hour", "day", "week", "month", "quarter", "year", "decade", "century", "millennium"];
     private static readonly string[] PartFields = ["epoch", "microseconds", "milliseconds", "second", "minute", "hour", "day", "dow", "isodow", "doy", "week", "month", "quarter", "year", "decade", "century", "millennium"];
 
     public static Expression? Resolve(string name, IReadOnlyList<Expression> a)
@@ -264,7 +264,7 @@ internal static class TimeFunctions
         _ => throw new ExecutionException(SqlState.InvalidParameterValue, $"interval units \"{field}\" not supported"),
     };
 
-    private static string Field(string function, Expression argument, string[] allowed)
+    internal static string Field(string function, Expression argument, string[] allowed)
     {
         if (argument is not ConstantExpression { Value: string text })
             throw new ExecutionException(SqlState.FeatureNotSupported, $"{function} needs a literal field name");

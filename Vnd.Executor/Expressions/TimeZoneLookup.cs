@@ -20,15 +20,18 @@ internal sealed class TimeZoneLookup
         var last = _last;
         if (utf8Name.SequenceEqual(last.Name))
             return last.Zone;
-        var name = Encoding.UTF8.GetString(utf8Name);
-        var rules = new ZoneRules(name.ToUpperInvariant() is "UTC" or "GMT" or "Z" or "ZULU" or "UCT" or "UNIVERSAL"
-            ? TimeZoneInfo.Utc
-            : TimeZoneInfo.TryFindSystemTimeZoneById(name, out var zone)
-                ? zone
-                : throw new ExecutionException(SqlState.InvalidParameterValue, $"time zone \"{name}\" not recognized"));
+        var rules = new ZoneRules(Resolve(Encoding.UTF8.GetString(utf8Name)));
         _last = new Last(utf8Name.ToArray(), rules);
         return rules;
     }
+
+    /// <summary>The zone <paramref name="name"/> names (UTC and its aliases, else the system's tzdata), or 22023.</summary>
+    public static TimeZoneInfo Resolve(string name) =>
+        name.ToUpperInvariant() is "UTC" or "GMT" or "Z" or "ZULU" or "UCT" or "UNIVERSAL"
+            ? TimeZoneInfo.Utc
+            : TimeZoneInfo.TryFindSystemTimeZoneById(name, out var zone)
+                ? zone
+                : throw new ExecutionException(SqlState.InvalidParameterValue, $"time zone \"{name}\" not recognized");
 
     private sealed record Last(byte[] Name, ZoneRules Zone);
 

@@ -41,15 +41,15 @@ public static class TypeUnification
     /// The expression as <paramref name="type"/>, casting only when the type differs; a constant is converted now,
     /// with <paramref name="now"/> the statement's instant for text such as 'now'.
     /// </summary>
-    public static Expression To(Expression expression, SqlType type, DateTime? now = null)
+    public static Expression To(Expression expression, SqlType type, DateTime? now = null, TimeZoneInfo? zone = null)
     {
         if (expression.Type == type)
             return expression;
         if (expression is ConstantExpression { IsNull: true })
             return new ConstantExpression(null, type);
         if (expression is ConstantExpression c)
-            return new ConstantExpression(ValueConverter.Convert(c.Value, c.Type, type, now), type);
-        return new CastExpression(expression, type, now);
+            return new ConstantExpression(ValueConverter.Convert(c.Value, c.Type, type, now, zone), type);
+        return new CastExpression(expression, type, now, zone);
     }
 
     private static bool IsTimestamp(SqlType t) => t.Id is TypeId.Timestamp or TypeId.TimestampTz;

@@ -10,10 +10,12 @@ namespace Vnd.Executor.Expressions;
 /// Text forms follow PostgreSQL's output functions; bad text raises 22P02 like PostgreSQL's input functions.
 /// <c>now</c> is the statement's (in a transaction block, the transaction's) instant, which the special inputs
 /// 'now', 'today', 'tomorrow' and 'yesterday' are relative to, as now() is; null only outside any statement.
+/// <c>zone</c> is the session's TimeZone, which PostgreSQL applies inside expressions: timestamptz text is printed
+/// in it and zoneless text read as its wall-clock time; null (no session) is UTC.
 /// </summary>
 public static partial class ValueConverter
 {
-    public static object? Convert(object? value, SqlType from, SqlType to, DateTime? now = null)
+    public static object? Convert(object? value, SqlType from, SqlType to, DateTime? now = null, TimeZoneInfo? zone = null)
     {
         if (value is null)
             return null;
@@ -23,9 +25,11 @@ public static partial class ValueConverter
         if (to.Id == TypeId.Array)
             return ArrayConversions.ToArray(value, from, to.Element!, now);
         if (to.Id == TypeId.Text)
-            return ValueFormatter.Format(value, from);
+            return zone is not null && value is DateTime instant && from.Id == TypeId.TimestampTz
+                ? ValueFormatter.FormatZoned(instant, zone)
+                : ValueFormatter.Format(value, from);
         if (value is string text)
-            return Parse(text.Trim(), to, now);
+            return Parse(text.Trim(), to, now, zone);
         return (value, to.Id) switch
         {
             // Casts between date, timestamp and timestamptz keep an infinity; its time of day is NULL (timestamp_time).
@@ -49,10 +53,10 @@ public static partial class ValueConverter
         };
     }
 
-    public static object Parse(string text, SqlType to, DateTime? now = null)
+    public static object Parse(string text, SqlType to, DateTime? now = null, TimeZoneInfo? zone = null)
     {
         var invariant = CultureInfo.InvariantCulture;
-        if (to.Id is TypeId.Date or TypeId.Timestamp or TypeId.TimestampTz && SpecialDateTimes.TryParse(text, to.Id, now ?? SpecialDateTimes.Clock(), out var special))
+        if (to.Id is TypeId.Date or TypeId.Timestamp or TypeId.TimestampTz && Special(text, to.Id, now ?? SpecialDateTimes.Clock(), zone) is { } special)
             return special;
         try
         {
@@ -82,6 +86,8 @@ public static partial class ValueConverter
                 case TypeId.Time: return Micros(TimeOfDay.Parse(text));
                 case TypeId.Json: return Json.JsonText.Json(text);
                 case TypeId.Jsonb: return Json.JsonText.Jsonb(text);
+                case TypeId.TimestampTz when zone is not null:
+                    return InZone(DateTime.Parse(text, invariant, DateTimeStyles.AdjustToUniversal), zone);
                 case TypeId.Timestamp or TypeId.TimestampTz:
                     return DateTime.Parse(text, invariant, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal);
                 case TypeId.Inet: return VectorValues.ParseInet(text);
@@ -107,6 +113,40 @@ public static partial class ValueConverter
         {
             throw new ExecutionException(SqlState.InvalidTextRepresentation, $"invalid input syntax for type {to.PgName}: \"{text}\"");
         }
+    }
+
+    /// <summary>
+    /// Text with an offset (or Z) parses to UTC (Kind Utc); without one it is the zone's wall-clock time (Kind
+    /// Unspecified), read with PostgreSQL's rules for skipped and repeated times.
+    /// </summary>
+    private static DateTime InZone(DateTime parsed, TimeZoneInfo zone)
+    {
+        if (parsed.Kind == DateTimeKind.Utc)
+            return parsed;
+        var local = (parsed.Ticks - DateTime.UnixEpoch.Ticks) / 10;
+        var offsetMicros = local - new TimeZoneLookup.ZoneRules(zone).LocalToUtcMicros(local);
+        return DateTime.SpecifyKind(parsed.AddTicks(-offsetMicros * 10), DateTimeKind.Utc);
+    }
+
+    /// <summary>
+    /// 'now', 'today', 'tomorrow', 'yesterday', 'epoch' and the infinities, or null. In a zone, the days are the
+    /// zone's (its date now, its midnight read back as an instant); 'now' and 'epoch' are the same instants anywhere.
+    /// </summary>
+    private static object? Special(string text, TypeId to, DateTime clock, TimeZoneInfo? zone)
+    {
+        if (zone is null)
+            return SpecialDateTimes.TryParse(text, to, clock, out var utc) ? utc : null;
+        var wallClock = clock.Add(zone.GetUtcOffset(DateTime.SpecifyKind(clock, DateTimeKind.Utc)));
+        if (!SpecialDateTimes.TryParse(text, to, wallClock, out var special))
+            return null;
+        if (to != TypeId.TimestampTz || special is not DateTime)
+            return special;
+        return text.ToLowerInvariant() switch
+        {
+            "now" => DateTime.SpecifyKind(clock, DateTimeKind.Utc),
+            "epoch" => special,
+            _ => InZone(DateTime.SpecifyKind((DateTime)special, DateTimeKind.Unspecified), zone),
+        };
     }
 
     private static TimeSpan Micros(long micros) => TimeSpan.FromTicks(micros * TimeSpan.TicksPerMicrosecond);

@@ -35,6 +35,30 @@ public static class ValueFormatter
         };
     }
 
+    /// <summary>
+    /// timestamptz output in <paramref name="zone"/> (the session's TimeZone): the wall-clock time there and its
+    /// offset as PostgreSQL prints it (+01, +05:30, -03:30, seconds only when the offset has them).
+    /// </summary>
+    public static string FormatZoned(DateTime instant, TimeZoneInfo zone)
+    {
+        var offset = zone.GetUtcOffset(DateTime.SpecifyKind(instant, DateTimeKind.Utc));
+        var local = instant.Add(offset).ToString("yyyy-MM-dd HH:mm:ss.FFFFFF", CultureInfo.InvariantCulture).TrimEnd('.');
+        return local + Offset(offset);
+    }
+
+    /// <summary>A UTC offset the way timestamptz output ends: sign, two-digit hours, then :mm and :ss when not zero.</summary>
+    public static string Offset(TimeSpan offset)
+    {
+        var sign = offset < TimeSpan.Zero ? '-' : '+';
+        var magnitude = offset.Duration();
+        var text = $"{sign}{(int)magnitude.TotalHours:00}";
+        if (magnitude.Minutes != 0 || magnitude.Seconds != 0)
+            text += $":{magnitude.Minutes:00}";
+        if (magnitude.Seconds != 0)
+            text += $":{magnitude.Seconds:00}";
+        return text;
+    }
+
     /// <summary>PostgreSQL's default (postgres style) interval output, e.g. "1 year 2 mons 3 days 04:05:06.5";
     /// a positive part after a negative one gets a '+' ("-1 days +02:00:00"), and only exactly 1 is singular.</summary>
     public static string FormatInterval(PgInterval interval)

@@ -40,6 +40,57 @@ internal static class ZonedTimeFunctions
         }
     }
 
+    /// <summary>
+    /// date_trunc(field, timestamptz) in <paramref name="zone"/> (the session's TimeZone), as timestamptz_trunc: the
+    /// wall-clock time there is truncated; a field of a day or more is read back with the zone's rules for that
+    /// day (so a DST day starts at its own offset), a smaller one keeps the instant's offset.
+    /// </summary>
+    public static Expression Truncate(TimeZoneInfo zone, Expression field, Expression value)
+    {
+        var name = TimeFunctions.Field("date_trunc", field, TimeFunctions.TruncFields);
+        var rules = new TimeZoneLookup.ZoneRules(zone);
+        var sameOffset = name is "microseconds" or "milliseconds" or "second" or "minute" or "hour";
+        RowBody body = (v, result, row) =>
+        {
+            var instant = v[0].Get<long>(row);
+            if (TemporalInfinity.IsTimestamp(instant))
+            {
+                result.Set(row, instant);
+                return;
+            }
+            var local = rules.UtcToLocalMicros(instant);
+            var truncated = TimeFunctions.Truncate(local, name, TimeUnit.Microsecond);
+            result.Set(row, sameOffset ? instant - (local - truncated) : rules.LocalToUtcMicros(truncated));
+        };
+        return new FunctionExpression("date_trunc", SqlType.TimestampTz, [TypeUnification.To(value, SqlType.TimestampTz)],
+            (values, r, rows) => RowKernel.Each(values, r, rows, body));
+    }
+
+    /// <summary>
+    /// timestamptz ± interval in <paramref name="zone"/>, as timestamptz_pl_interval: months and days move the
+    /// wall-clock time there (a day across a DST change is 23 or 25 hours), read back with the zone's rules; the
+    /// interval's time part is then added as elapsed time. Without months or days it is plain arithmetic.
+    /// </summary>
+    public static Expression Shift(TimeZoneInfo zone, Expression instant, Expression interval, int sign)
+    {
+        var rules = new TimeZoneLookup.ZoneRules(zone);
+        RowBody body = (v, result, row) =>
+        {
+            var value = v[0].Get<long>(row);
+            var span = v[1].Get<PgInterval>(row);
+            if (TemporalInfinity.IsTimestamp(value) || (span.Months == 0 && span.Days == 0))
+            {
+                result.Set(row, TemporalArithmeticExpression.Shift(value, span, sign, TimeUnit.Microsecond));
+                return;
+            }
+            var local = TemporalArithmeticExpression.Shift(rules.UtcToLocalMicros(value), new PgInterval(span.Months, span.Days, 0), sign, TimeUnit.Microsecond);
+            result.Set(row, checked(rules.LocalToUtcMicros(local) + (sign * span.Micros)));
+        };
+        return new FunctionExpression(sign > 0 ? "+" : "-", SqlType.TimestampTz,
+            [TypeUnification.To(instant, SqlType.TimestampTz), TypeUnification.To(interval, SqlType.Interval)],
+            (values, r, rows) => RowKernel.Each(values, r, rows, body));
+    }
+
     private static void Bin(ReadOnlySpan<Vector> args, Vector result, int row)
     {
         var stride = args[0].Get<PgInterval>(row);

@@ -15,7 +15,7 @@ namespace Vnd.Executor.PhysicalPlanning;
 /// A query parameter <c>$n</c> becomes the constant <c>parameters[n - 1]</c>: a prepared statement is bound once
 /// and planned again for each set of values, so a parameter is as cheap as a literal at run time.
 /// </summary>
-public sealed class ExpressionTranslator
+public sealed partial class ExpressionTranslator
 {
     private readonly Dictionary<ColumnId, int> _ordinals = [];
     private readonly IReadOnlyList<BoundLiteral>? _parameters;
@@ -56,7 +56,7 @@ public sealed class ExpressionTranslator
             ? Expr.Column(ordinal, c.ColumnType, c.Name)
             : throw Unsupported($"a reference to column \"{c.Name}\" from outside its input (correlated subquery)"),
         BoundLiteral l => Literal(l),
-        BoundCast c => Expr.Cast(Translate(c.Operand), c.TargetType, Now),
+        BoundCast c => Cast(Translate(c.Operand), c.TargetType),
         BoundCall call => Call(call),
         BoundCase c => Expr.Case(c.Whens.Select(w => (Translate(w.Condition), Translate(w.Result))).ToArray(),
             c.Else is null ? Expr.Null(c.ResultType) : Translate(c.Else)),
@@ -93,7 +93,7 @@ public sealed class ExpressionTranslator
     {
         null => Expr.Null(literal.LiteralType),
         string text when literal.LiteralType.Id is not (TypeId.Text or TypeId.Unknown) =>
-            Expr.Cast(Expr.Constant(text, SqlType.Text), literal.LiteralType, Now),
+            Cast(Expr.Constant(text, SqlType.Text), literal.LiteralType),
         var value => Expr.Constant(value, literal.LiteralType),
     };
 
@@ -103,7 +103,7 @@ public sealed class ExpressionTranslator
         if (_parameters is null || parameter.Index < 1 || parameter.Index > _parameters.Count)
             throw new ExecutionException("42P02", $"there is no parameter ${parameter.Index}");
         var value = Literal(_parameters[parameter.Index - 1]);
-        return parameter.Type.Id == TypeId.Unknown || value.Type == parameter.Type ? value : Expr.Cast(value, parameter.Type, Now);
+        return parameter.Type.Id == TypeId.Unknown || value.Type == parameter.Type ? value : Cast(value, parameter.Type);
     }
 
     private Expression Is(BoundIs test)
@@ -133,6 +133,8 @@ public sealed class ExpressionTranslator
     private Expression Kernel(BoundCall call)
     {
         var args = call.Arguments.Select(Translate).ToArray();
+        if (InSessionZone(call, args) is { } zoned)
+            return zoned;
         // now() and transaction_timestamp() are the transaction's start, statement_timestamp() the statement's (the
         // same outside a block); clock_timestamp() alone moves.
         if (call is { Kind: CallKind.Function, Name: "now" or "transaction_timestamp", Arguments.Count: 0 } && Now is { } now)

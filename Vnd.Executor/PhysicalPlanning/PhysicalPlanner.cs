@@ -141,10 +141,13 @@ public sealed partial class PhysicalPlanner(Func<Scan, IBatchSource> resolveTabl
     /// </summary>
     public DateTime? TransactionTime { get; init; }
 
+    /// <summary>The session's TimeZone, which expressions read timestamptz calendars in (UTC unless given).</summary>
+    public TimeZoneInfo TimeZone { get; init; } = TimeZoneInfo.Utc;
+
     private ExpressionTranslator Over(LogicalPlan input) => Translator(input.Output);
 
     private ExpressionTranslator Translator(IEnumerable<PlanColumn> layout) =>
-        new(layout, parameters) { Subqueries = Plan, StatementTime = StatementTime, TransactionTime = TransactionTime };
+        new(layout, parameters) { Subqueries = Plan, StatementTime = StatementTime, TransactionTime = TransactionTime, TimeZone = TimeZone };
 
     private readonly SharedSnapshots _snapshots = new();
 

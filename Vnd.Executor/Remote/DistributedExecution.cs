@@ -41,11 +41,11 @@ public sealed class DistributedExecution(Placement placement, IReadOnlyDictionar
     /// <summary>
     /// The query as the operators the coordinator pulls; <paramref name="coordinatorTables"/> answers the scans that
     /// no table server holds (system catalogs and the like). <paramref name="transactionStart"/> is the open
-    /// transaction block's start (now() in it), null outside a block.
+    /// transaction block's start (now() in it), null outside a block; <paramref name="zone"/> the session's TimeZone.
     /// </summary>
     public PhysicalOperator Physical(LogicalPlan plan, IReadOnlyList<BoundLiteral>? parameters, Func<Scan, IBatchSource> coordinatorTables,
-        DateTime? transactionStart = null) =>
-        new DistributedQuery(Reachable(Plan(plan, parameters)), endpoints, transport, coordinatorTables, parameters, Times(transactionStart)).Root();
+        DateTime? transactionStart = null, TimeZoneInfo? zone = null) =>
+        new DistributedQuery(Reachable(Plan(plan, parameters)), endpoints, transport, coordinatorTables, parameters, Times(transactionStart, zone)).Root();
 
     /// <summary>
     /// Whether none of <paramref name="scans"/> (a plan's, subqueries included) reads a table a table server holds:
@@ -64,12 +64,12 @@ public sealed class DistributedExecution(Placement placement, IReadOnlyDictionar
 
     /// <summary>EXPLAIN ANALYZE: the same plan as <see cref="Physical"/>, with every exchange measured.</summary>
     public DistributedAnalysis Analyze(DistributedPlan plan, IReadOnlyList<BoundLiteral>? parameters, Func<Scan, IBatchSource> coordinatorTables,
-        DateTime? transactionStart = null) =>
-        new(new DistributedQuery(Reachable(plan), endpoints, transport, coordinatorTables, parameters, Times(transactionStart)));
+        DateTime? transactionStart = null, TimeZoneInfo? zone = null) =>
+        new(new DistributedQuery(Reachable(plan), endpoints, transport, coordinatorTables, parameters, Times(transactionStart, zone)));
 
-    /// <summary>This statement's times, read once from the coordinator's clock.</summary>
-    private StatementTimes Times(DateTime? transactionStart) =>
-        new(SpecialDateTimes.Clock(clock ?? TimeProvider.System), transactionStart);
+    /// <summary>This statement's times, read once from the coordinator's clock, and the session's zone (UTC when null).</summary>
+    private StatementTimes Times(DateTime? transactionStart, TimeZoneInfo? zone) =>
+        new(SpecialDateTimes.Clock(clock ?? TimeProvider.System), transactionStart, (zone ?? TimeZoneInfo.Utc).Id);
 
     /// <summary><paramref name="plan"/>, or 08006 naming the first capture point of it whose table server is down.</summary>
     private DistributedPlan Reachable(DistributedPlan plan)

@@ -28,12 +28,16 @@ public sealed class FragmentRunner(Func<Scan, IBatchSource>? localTables, IFragm
 
     /// <summary>
     /// The fragment's operators; its remote inputs start all at once when it opens (<see cref="RemoteInputsStart"/>).
-    /// now(), statement_timestamp() and 'now' fold to the coordinator's times the ticket carries, not this site's clock.
+    /// now(), statement_timestamp() and 'now' fold to the coordinator's times the ticket carries, not this site's clock,
+    /// and timestamptz calendars are read in the coordinator's session TimeZone, not UTC.
     /// </summary>
     public PhysicalOperator Plan(FragmentTicket ticket)
     {
         var planner = ticket.Times is { } times
-            ? new PhysicalPlanner(scan => Source(ticket, scan), parameters) { StatementTime = times.Statement, TransactionTime = times.Transaction }
+            ? new PhysicalPlanner(scan => Source(ticket, scan), parameters)
+            {
+                StatementTime = times.Statement, TransactionTime = times.Transaction, TimeZone = TimeZoneLookup.Resolve(times.TimeZone),
+            }
             : new PhysicalPlanner(scan => Source(ticket, scan), parameters);
         return RemoteInputsStart.Wrap(Conform(planner.Plan(ticket.Plan), ticket.Plan.Output));
     }

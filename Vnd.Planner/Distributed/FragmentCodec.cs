@@ -9,7 +9,7 @@ namespace Vnd.Planner.Distributed;
 /// </summary>
 public static class FragmentCodec
 {
-    public const byte Version = 3; // 3: the coordinator's statement times (StatementTimes)
+    public const byte Version = 4; // 3: the coordinator's statement times (StatementTimes); 4: with the session's TimeZone
     private static ReadOnlySpan<byte> Magic => "VNDF"u8;
 
     public static byte[] Encode(FragmentTicket ticket)

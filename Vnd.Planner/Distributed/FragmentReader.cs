@@ -26,7 +26,7 @@ internal sealed class FragmentReader(byte[] data, int start)
     {
         Enter();
         var site = new Site(String());
-        var times = Bool() ? new StatementTimes(Instant(VarInt()), OptionalLong() is { } transaction ? Instant(transaction) : null) : null;
+        var times = Bool() ? new StatementTimes(Instant(VarInt()), OptionalLong() is { } transaction ? Instant(transaction) : null, String()) : null;
         var plan = Plan();
         var inputs = List(() => new FragmentInput(Int(), new Site(String()), String(), Ticket()));
         Leave();

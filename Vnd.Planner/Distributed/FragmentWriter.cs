@@ -25,6 +25,7 @@ internal sealed class FragmentWriter
         {
             VarInt(times.Statement.Ticks);
             OptionalLong(times.Transaction?.Ticks);
+            String(times.TimeZone);
         }
         Plan(ticket.Plan);
         VarInt(ticket.Inputs.Count);

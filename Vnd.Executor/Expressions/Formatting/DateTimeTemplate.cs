@@ -179,7 +179,8 @@ internal sealed partial class DateTimeTemplate
             "RM" => fill ? RomanMonths[t.Month - 1] : RomanMonths[t.Month - 1].PadRight(4),
             "rm" => fill ? RomanMonths[t.Month - 1].ToLowerInvariant() : RomanMonths[t.Month - 1].ToLowerInvariant().PadRight(4),
             "Y,YYY" or "y,yyy" => string.Create(CultureInfo.InvariantCulture, $"{t.Year / 1000},{t.Year % 1000:000}"),
-            // The executor's timestamptz values are UTC (the session TimeZone only formats wire output).
+            // A timestamptz reaches here only in a UTC session: in another zone the translator formats its wall-clock
+            // timestamp instead (ExpressionTranslator.Zone), where PostgreSQL would print the zone's abbreviation and offset.
             "TZ" => withZone ? "UTC" : string.Empty,
             "tz" => withZone ? "utc" : string.Empty,
             "OF" or "of" or "TZH" or "tzh" => "+00",

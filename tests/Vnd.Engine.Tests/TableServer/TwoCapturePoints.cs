@@ -82,13 +82,13 @@ public sealed class TwoCapturePoints : IAsyncLifetime
     /// fragment can run at its site, else the coordinator plan over the capture points' rows; rows as sorted text.
     /// <paramref name="clock"/> is the coordinator's, <paramref name="transactionStart"/> an open block's start.
     /// </summary>
-    public async Task<List<string>> Executed(string sql, TimeProvider? clock = null, DateTime? transactionStart = null)
+    public async Task<List<string>> Executed(string sql, TimeProvider? clock = null, DateTime? transactionStart = null, TimeZoneInfo? zone = null)
     {
         var bound = new Binder(new TraceCatalog(new TraceTableStore(Combined), "t1")).Bind(sql);
         var endpoints = new Dictionary<Site, Uri> { [In] = InServer.Endpoint, [Out] = OutServer.Endpoint };
         var execution = new DistributedExecution(await Reported(), endpoints, new FlightFragmentTransport(Connections), clock: clock);
         var root = execution.Physical(Optimizer.Default.Optimize(bound.Plan).Plan, null,
-            scan => throw new InvalidOperationException($"{scan.Table} is not at the coordinator"), transactionStart);
+            scan => throw new InvalidOperationException($"{scan.Table} is not at the coordinator"), transactionStart, zone);
         return Drain(root);
     }
 

@@ -48,12 +48,20 @@ public sealed partial class VndEngine
         }
     }
 
+    /// <summary>The TimeZone a <c>SET TimeZone</c> record chose (the session setting; PostgreSQL's test server starts in UTC).</summary>
+    private TimeZoneInfo _zone = TimeZoneInfo.Utc;
+
     public SltResult Run(string sql)
     {
         try
         {
+            if (SetTimeZone().Match(sql.Trim().TrimEnd(';')) is { Success: true } set)
+            {
+                _zone = TimeZoneLookup.Resolve(set.Groups[1].Value);
+                return new SltResult([], null, null);
+            }
             var (rows, types) = Execute(sql);
-            return new SltResult(rows.Select(r => r.Select((v, c) => v is null ? null : Text(v, types[c])).ToArray()).ToList(), null, null);
+            return new SltResult(rows.Select(r => r.Select((v, c) => v is null ? null : Text(v, types[c], _zone)).ToArray()).ToList(), null, null);
         }
         catch (SqlException e)
         {
@@ -61,10 +69,11 @@ public sealed partial class VndEngine
         }
     }
 
-    /// <summary>PostgreSQL's text output: bool is t/f, the rest as <see cref="ValueFormatter"/> prints it.</summary>
-    private static string Text(object value, SqlType type) => value switch
+    /// <summary>PostgreSQL's text output: bool is t/f, timestamptz in the session's zone, the rest as <see cref="ValueFormatter"/> prints it.</summary>
+    private static string Text(object value, SqlType type, TimeZoneInfo zone) => value switch
     {
         bool b => b ? "t" : "f",
+        DateTime instant when type.Id == TypeId.TimestampTz => ValueFormatter.FormatZoned(instant, zone),
         _ => ValueFormatter.Format(value, type),
     };
 
@@ -72,7 +81,7 @@ public sealed partial class VndEngine
     {
         var bound = new Binder(_catalog).Bind(sql);
         var optimized = Optimizer.Default.Optimize(bound.Plan).Plan;
-        var plan = new PhysicalPlanner(scan => _tables[scan.Table]).Plan(optimized);
+        var plan = new PhysicalPlanner(scan => _tables[scan.Table]) { TimeZone = _zone }.Plan(optimized);
         var types = optimized.Output.Select(c => c.Type).ToArray();
         // Declared: values are read in the layout of the column's declared type, as the wire does.
         return (Plans.Run(plan, declared: types), types);
@@ -95,6 +104,9 @@ public sealed partial class VndEngine
         foreach (var row in rows)
             table.AppendRow(row);
     }
+
+    [GeneratedRegex(@"^SET\s+(?:TIME\s+ZONE|TimeZone)\s*(?:=|TO)?\s*'([^']+)'$", RegexOptions.IgnoreCase)]
+    private static partial Regex SetTimeZone();
 
     [GeneratedRegex(@"^CREATE TABLE (\w+) \((.*)\)$", RegexOptions.Singleline)]
     private static partial Regex CreateTable();

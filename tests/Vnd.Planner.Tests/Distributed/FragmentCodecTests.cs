@@ -39,11 +39,12 @@ public sealed class FragmentCodecTests
         Assert.Null(decoded.Times);
     }
 
-    /// <summary>The coordinator's statement and transaction times reach the site exactly (ticks, UTC), a block's or not.</summary>
+    /// <summary>The coordinator's statement and transaction times reach the site exactly (ticks, UTC), a block's or not, with the session's zone.</summary>
     [Fact]
     public void Statement_times_round_trip()
     {
-        foreach (var times in (StatementTimes[])[Times, Times with { Transaction = null }, new(DateTime.MaxValue, DateTime.UnixEpoch)])
+        foreach (var times in (StatementTimes[])[Times, Times with { Transaction = null, TimeZone = "UTC" }, new(DateTime.MaxValue, DateTime.UnixEpoch),
+            Times with { TimeZone = "America/St_Johns" }])
         {
             var ticket = new FragmentTicket(SiteOf("in"), Optimized("select id from \"in\" where ts > now() - interval '5 minutes'"), []) { Times = times };
 
@@ -162,7 +163,7 @@ public sealed class FragmentCodecTests
     }
 
     private static readonly StatementTimes Times = new(new DateTime(2015, 1, 12, 6, 0, 0, DateTimeKind.Utc).AddTicks(1234560),
-        new DateTime(2015, 1, 12, 5, 59, 0, DateTimeKind.Utc));
+        new DateTime(2015, 1, 12, 5, 59, 0, DateTimeKind.Utc), "Europe/Berlin");
 
     private static List<string> Flatten(FragmentTicket ticket)
     {
