@@ -45,6 +45,15 @@ internal sealed partial class ExprBinder
         }
         (left, right) = (ElementAs(left, right), ElementAs(right, left));
         (left, right) = Unify(left, right, node);
+        if (op == "-" && IsDateTime(left.Type.Id) && IsDateTime(right.Type.Id) && left.Type.Id != right.Type.Id
+            && TypeRules.CommonType(left.Type, right.Type) is { } later)
+        {
+            // PostgreSQL's implicit casts date → timestamp → timestamptz make a mixed difference (timestamptz -
+            // timestamp, timestamp - date, date - timestamptz) the difference of the later type; a timestamp or date
+            // becomes a timestamptz in the session's zone.
+            left = Coerce(left, later, node);
+            right = Coerce(right, later, node);
+        }
         var result = ResultType(op, left.Type.Id, right.Type.Id);
         if (result is null && op is "=" or "<>" or "<" or ">" or "<=" or ">=" or "IS DISTINCT FROM" or "IS NOT DISTINCT FROM")
         {
@@ -108,6 +117,8 @@ internal sealed partial class ExprBinder
         && type.Element!.Id is not (TypeId.Float4 or TypeId.Float8 or TypeId.Numeric or TypeId.Interval);
 
     private static bool IsTimestamp(TypeId id) => id is TypeId.Timestamp or TypeId.TimestampTz;
+
+    private static bool IsDateTime(TypeId id) => id is TypeId.Date || IsTimestamp(id);
 
     private static bool IsNet(TypeId id) => id is TypeId.Inet or TypeId.Cidr;
 
