@@ -183,14 +183,24 @@ public sealed class ServeDistributedTests(DistributedDemo demo) : IClassFixture<
         Assert.True(clock.Elapsed < TimeSpan.FromSeconds(5), clock.Elapsed.ToString());
         // Had the cancel not reached the site running the join, that process would go on burning a core. The nested
         // loop looks at its cancellation between blocks of outer rows, so it is given a moment to notice.
+        // A missed cancel is hours of work, so it shows in every window; a busy moment of a process under the full
+        // suite's load (510 ms in one window of a CI-equivalent run, 2026-11-27) does not last: only a second busy
+        // window in a row fails.
         await Task.Delay(2000);
-        var before = Cpu();
-        await Task.Delay(1500);
-        var after = Cpu();
-        Assert.True(after.Sum(c => c.TotalMilliseconds) - before.Sum(c => c.TotalMilliseconds) < 600,
-            "still busy (ms of CPU per process): " + string.Join(", ", after.Zip(before, (a, b) => (a - b).TotalMilliseconds)));
+        var busy = await CpuOver(TimeSpan.FromMilliseconds(1500));
+        if (busy.Sum() >= 600)
+            busy = await CpuOver(TimeSpan.FromMilliseconds(1500));
+        Assert.True(busy.Sum() < 600, "still busy (ms of CPU per process): " + string.Join(", ", busy));
         await using var next = new NpgsqlCommand("select count(*) from a", connection);
         Assert.True((long)(await next.ExecuteScalarAsync())! > 0);
+    }
+
+    /// <summary>Milliseconds of CPU each table-server process and the control server use over <paramref name="window"/>.</summary>
+    private async Task<List<double>> CpuOver(TimeSpan window)
+    {
+        var before = Cpu();
+        await Task.Delay(window);
+        return [.. Cpu().Zip(before, (a, b) => (a - b).TotalMilliseconds)];
     }
 
     /// <summary>CPU time used so far by each table-server process and the control server.</summary>
