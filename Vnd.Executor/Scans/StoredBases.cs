@@ -17,7 +17,7 @@ internal sealed class StoredBases
     {
         if (!ReferenceEquals(record.Schema, _schema))
         {
-            _bases = [.. record.Schema.FieldsList.Select(StoredIntegerType.Base)];
+            _bases = StoredIntegerType.Bases(record.Schema);
             _schema = record.Schema;
         }
         return _bases;

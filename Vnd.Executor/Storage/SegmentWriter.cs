@@ -40,7 +40,7 @@ internal sealed class SegmentWriter : IDisposable
         _tempPath = _finalPath + DurableFile.TempSuffix;
         _disk = disk;
         _schema = schema;
-        _bases = [.. schema.FieldsList.Select(StoredIntegerType.Base)];
+        _bases = StoredIntegerType.Bases(schema);
         // O_DIRECT when asked for and the file system takes it: the bytes are not copied into the page cache (see
         // SegmentFileWrites). Otherwise a buffered file, with the expected size reserved up front.
         var directFile = direct ? LibC.TryCreateDirect(_tempPath) : null;

@@ -117,6 +117,9 @@ public static class StoredIntegerType
         };
     }
 
+    /// <summary>Per field of <paramref name="schema"/>, the base of its stored values (<see cref="Base(Field)"/>).</summary>
+    public static long[] Bases(Schema schema) => [.. schema.FieldsList.Select(Base)];
+
     /// <summary>The base of <paramref name="field"/>'s stored values (<see cref="BaseKey"/>; 0 when absent).</summary>
     public static long Base(Field field) =>
         field.HasMetadata && field.Metadata.TryGetValue(BaseKey, out var text)

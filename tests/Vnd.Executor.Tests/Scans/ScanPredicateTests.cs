@@ -54,10 +54,7 @@ public sealed class ScanPredicateTests
         if (filter is not null)
             Assert.Contains(kept, filter.Predicate.ToString(), StringComparison.Ordinal);
 
-        var rows = Plans.Sorted(Plans.Run(physical));
-        var whole = Plans.Sorted(Plans.Run(new PhysicalPlanner(_ => new WholeRows(new TraceTableBatchSource(table))).Plan(plan)));
-        Assert.Equal(whole, rows);
-        Assert.Equal(whole, Plans.Sorted(Plans.Run(physical, parallelism: 1)));
+        SameAsWhole(table, plan, physical);
     }
 
     [Theory]
@@ -99,12 +96,20 @@ public sealed class ScanPredicateTests
         var physical = new PhysicalPlanner(_ => new TraceTableBatchSource(table)).Plan(plan);
         Assert.NotNull(Find<TableScanOperator>(physical)!.Predicate);
         Assert.Null(Find<FilterOperator>(physical));
-        var rows = Plans.Sorted(Plans.Run(physical));
+        var rows = SameAsWhole(table, plan, physical);
         Assert.Equal(count, rows.Count);
+        return rows;
+    }
+
+    /// <summary>The rows of <paramref name="physical"/>, the same as the filter over the table read whole gives, with one
+    /// worker or more.</summary>
+    private static List<string> SameAsWhole(TraceTable table, Planner.Logical.LogicalPlan plan, PhysicalOperator physical)
+    {
+        var rows = Plans.Sorted(Plans.Run(physical));
         var whole = Plans.Sorted(Plans.Run(new PhysicalPlanner(_ => new WholeRows(new TraceTableBatchSource(table))).Plan(plan)));
         Assert.Equal(whole, rows);
         Assert.Equal(whole, Plans.Sorted(Plans.Run(physical, parallelism: 1)));
-        return [.. rows.Select(r => string.Join(",", r))];
+        return rows;
     }
 
     [Theory]
