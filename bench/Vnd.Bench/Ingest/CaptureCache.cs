@@ -39,6 +39,12 @@ internal static partial class CaptureCache
         return clock.Elapsed;
     }
 
+    /// <summary>Flushes every file system's dirty pages (sync(2)).</summary>
+    public static void SyncAll() => Sync();
+
+    [LibraryImport("libc", EntryPoint = "sync")]
+    private static partial void Sync();
+
     [LibraryImport("libc", EntryPoint = "posix_fadvise")]
     private static partial int PosixFadvise(int fd, long offset, long length, int advice);
 }
