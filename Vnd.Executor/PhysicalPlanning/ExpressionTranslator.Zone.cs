@@ -1,4 +1,5 @@
 using Vnd.Executor.Expressions;
+using Vnd.Executor.Expressions.Formatting;
 using Vnd.Planner.Logical;
 using Vnd.Planner.Types;
 using Expr = Vnd.Executor.Expressions.Expr;
@@ -89,7 +90,7 @@ public sealed partial class ExpressionTranslator
                 && args[0] is ConstantExpression { Value: string field } && !field.Equals("epoch", StringComparison.OrdinalIgnoreCase):
                 return Expr.Function(call.Name, args[0], WallClock(args[1]));
             case "to_char" when args.Length == 2 && args[0].Type.Id == TypeId.TimestampTz:
-                return Expr.Function(call.Name, WallClock(args[0]), args[1]);
+                return ToCharFunction.Timestamp(call.Name, args[0], args[1], TimeZone);
             // concat(), concat_ws() and format() take each argument's output text (the binder's vnd_output_text).
             case "vnd_output_text" when args.Length == 1 && args[0].Type.Id == TypeId.TimestampTz:
                 return Cast(args[0], SqlType.Text);
