@@ -66,6 +66,63 @@ internal static class ZonedTimeFunctions
             (values, r, rows) => RowKernel.Each(values, r, rows, body));
     }
 
+    /// <summary>The field <paramref name="argument"/> names if it is one of the zone's (timezone, timezone_hour,
+    /// timezone_minute, or PostgreSQL's short timezone_h and timezone_m), else null.</summary>
+    public static string? ZoneField(Expression argument) =>
+        argument is ConstantExpression { Value: string text } ? text.ToLowerInvariant() switch
+        {
+            "timezone" => "timezone",
+            "timezone_hour" or "timezone_h" => "timezone_hour",
+            "timezone_minute" or "timezone_m" => "timezone_minute",
+            _ => null,
+        } : null;
+
+    /// <summary>
+    /// extract/date_part(timezone | timezone_hour | timezone_minute, timestamptz): the offset from UTC of
+    /// <paramref name="zone"/> (the session's TimeZone) at the instant, east positive, in seconds, or its hours and
+    /// minutes (both signed, as timestamptz_part_common: -03:30 is -3 and -30); numeric for extract, float8 for
+    /// date_part; NULL for an infinite instant. Other types have no zone: 0A000 as PostgreSQL words it.
+    /// </summary>
+    public static Expression OffsetPart(string name, Expression fieldArgument, string field, Expression value, TimeZoneInfo zone)
+    {
+        var unit = ((ConstantExpression)fieldArgument).Value!.ToString()!.ToLowerInvariant();
+        var type = value.Type.Id switch
+        {
+            TypeId.TimestampTz => null,
+            TypeId.Date when name == "extract" => "date",
+            TypeId.Timestamp or TypeId.Date => "timestamp without time zone",
+            TypeId.Time => "time without time zone",
+            TypeId.Interval => "interval",
+            _ => value.Type.ToString(),
+        };
+        if (type is not null)
+            throw new ExecutionException(SqlState.FeatureNotSupported, $"unit \"{unit}\" not supported for type {type}");
+        var exact = name == "extract";
+        var rules = new TimeZoneLookup.ZoneRules(zone);
+        RowBody body = (v, result, row) =>
+        {
+            var instant = v[0].Get<long>(row);
+            if (TemporalInfinity.IsTimestamp(instant))
+            {
+                result.SetNull(row);
+                return;
+            }
+            var offset = (rules.UtcToLocalMicros(instant) - instant) / 1_000_000;
+            var part = field switch
+            {
+                "timezone" => offset,
+                "timezone_hour" => offset / 3600,
+                _ => offset % 3600 / 60,
+            };
+            if (exact)
+                result.Set(row, (decimal)part);
+            else
+                result.Set(row, (double)part);
+        };
+        return new FunctionExpression(name, exact ? SqlType.Numeric : SqlType.Float8, [TypeUnification.To(value, SqlType.TimestampTz)],
+            (values, r, rows) => RowKernel.Each(values, r, rows, body));
+    }
+
     /// <summary>
     /// timestamptz ± interval in <paramref name="zone"/>, as timestamptz_pl_interval: months and days move the
     /// wall-clock time there (a day across a DST change is 23 or 25 hours), read back with the zone's rules; the

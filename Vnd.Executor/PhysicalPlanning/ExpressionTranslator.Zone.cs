@@ -85,6 +85,8 @@ public sealed partial class ExpressionTranslator
         {
             case "date_trunc" when args.Length == 2 && args[1].Type.Id == TypeId.TimestampTz:
                 return ZonedTimeFunctions.Truncate(TimeZone, args[0], args[1]);
+            case "date_part" or "extract" when args.Length == 2 && ZonedTimeFunctions.ZoneField(args[0]) is { } zoneField:
+                return ZonedTimeFunctions.OffsetPart(call.Name, args[0], zoneField, args[1], TimeZone);
             // The epoch is the same instant in every zone; every other field is read from the wall clock.
             case "date_part" or "extract" when args.Length == 2 && args[1].Type.Id == TypeId.TimestampTz
                 && args[0] is ConstantExpression { Value: string field } && !field.Equals("epoch", StringComparison.OrdinalIgnoreCase):
