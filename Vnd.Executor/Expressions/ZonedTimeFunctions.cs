@@ -29,6 +29,15 @@ internal static class ZonedTimeFunctions
                 };
                 return new FunctionExpression(name, toLocal ? SqlType.Timestamp : SqlType.TimestampTz, args, (values, r, rows) => RowKernel.Each(values, r, rows, body));
             }
+            // date_trunc(field, timestamptz, zone) (PostgreSQL 12+): truncated in the named zone, whatever the session's.
+            case "date_trunc" when a.Count == 3 && a[1].Type.Id == TypeId.TimestampTz:
+            {
+                var field = TimeFunctions.Field(name, a[0], TimeFunctions.TruncFields);
+                var zones = new TimeZoneLookup();
+                Expression[] args = [TypeUnification.To(a[1], SqlType.TimestampTz), TypeUnification.To(a[2], SqlType.Text)];
+                RowBody body = (v, result, row) => result.Set(row, Truncate(zones.Find(v[1].GetBytes(row)), field, v[0].Get<long>(row)));
+                return new FunctionExpression(name, SqlType.TimestampTz, args, (values, r, rows) => RowKernel.Each(values, r, rows, body));
+            }
             case "date_bin" when a.Count == 3 && a[1].Type.Id is TypeId.Timestamp or TypeId.TimestampTz:
             {
                 var type = a[1].Type.Id == TypeId.TimestampTz ? SqlType.TimestampTz : SqlType.Timestamp;
@@ -49,19 +58,7 @@ internal static class ZonedTimeFunctions
     {
         var name = TimeFunctions.Field("date_trunc", field, TimeFunctions.TruncFields);
         var rules = new TimeZoneLookup.ZoneRules(zone);
-        var sameOffset = name is "microseconds" or "milliseconds" or "second" or "minute" or "hour";
-        RowBody body = (v, result, row) =>
-        {
-            var instant = v[0].Get<long>(row);
-            if (TemporalInfinity.IsTimestamp(instant))
-            {
-                result.Set(row, instant);
-                return;
-            }
-            var local = rules.UtcToLocalMicros(instant);
-            var truncated = TimeFunctions.Truncate(local, name, TimeUnit.Microsecond);
-            result.Set(row, sameOffset ? instant - (local - truncated) : rules.LocalToUtcMicros(truncated));
-        };
+        RowBody body = (v, result, row) => result.Set(row, Truncate(rules, name, v[0].Get<long>(row)));
         return new FunctionExpression("date_trunc", SqlType.TimestampTz, [TypeUnification.To(value, SqlType.TimestampTz)],
             (values, r, rows) => RowKernel.Each(values, r, rows, body));
     }
@@ -121,6 +118,17 @@ internal static class ZonedTimeFunctions
         };
         return new FunctionExpression(name, exact ? SqlType.Numeric : SqlType.Float8, [TypeUnification.To(value, SqlType.TimestampTz)],
             (values, r, rows) => RowKernel.Each(values, r, rows, body));
+    }
+
+    private static long Truncate(TimeZoneLookup.ZoneRules rules, string field, long instant)
+    {
+        if (TemporalInfinity.IsTimestamp(instant))
+            return instant;
+        var local = rules.UtcToLocalMicros(instant);
+        var truncated = TimeFunctions.Truncate(local, field, TimeUnit.Microsecond);
+        return field is "microseconds" or "milliseconds" or "second" or "minute" or "hour"
+            ? instant - (local - truncated)
+            : rules.LocalToUtcMicros(truncated);
     }
 
     /// <summary>
