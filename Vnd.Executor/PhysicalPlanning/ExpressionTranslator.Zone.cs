@@ -42,6 +42,9 @@ public sealed partial class ExpressionTranslator
             (TypeId.TimestampTz, TypeId.Text) or (TypeId.Text or TypeId.Unknown, TypeId.TimestampTz or TypeId.Date or TypeId.Timestamp) =>
                 Expr.Cast(operand, target, Now, TimeZone),
             (TypeId.TimestampTz, TypeId.Date or TypeId.Timestamp or TypeId.Time) => Expr.Cast(WallClock(operand), target, Now),
+            // Arrays with timestamptz elements: their text, and element casts to and from them, in the zone.
+            _ when operand.Type.Element?.Id == TypeId.TimestampTz || target.Element?.Id == TypeId.TimestampTz =>
+                Expr.Cast(operand, target, Now, TimeZone),
             (TypeId.Timestamp or TypeId.Date, TypeId.TimestampTz) =>
                 Expr.Cast(Expr.Function("timezone", ZoneName(), Expr.Cast(operand, SqlType.Timestamp, Now)), target, Now),
             _ => Expr.Cast(operand, target, Now),
@@ -81,6 +84,9 @@ public sealed partial class ExpressionTranslator
         }
         if (call.Kind != CallKind.Function && call.Name != "||")
             return null;
+        // array_to_string prints each element's output text: a timestamptz array's is in the zone.
+        if (call.Name == "array_to_string" && args.Length > 0 && args[0].Type.Element?.Id == TypeId.TimestampTz)
+            args[0] = Cast(args[0], SqlType.Text);
         switch (call.Name)
         {
             case "date_trunc" when args.Length == 2 && args[1].Type.Id == TypeId.TimestampTz:
