@@ -100,7 +100,7 @@ public sealed partial class ExpressionTranslator
             case "to_char" when args.Length == 2 && args[0].Type.Id == TypeId.TimestampTz:
                 return ToCharFunction.Timestamp(call.Name, args[0], args[1], TimeZone);
             // concat(), concat_ws() and format() take each argument's output text (the binder's vnd_output_text).
-            case "vnd_output_text" when args.Length == 1 && args[0].Type.Id == TypeId.TimestampTz:
+            case "vnd_output_text" when args.Length == 1 && (args[0].Type.Id == TypeId.TimestampTz || args[0].Type.Element?.Id == TypeId.TimestampTz):
                 return Cast(args[0], SqlType.Text);
             case "||" when args.Any(a => a.Type.Id == TypeId.TimestampTz):
                 return Expr.Function("textcat", [.. args.Select(a => a.Type.Id == TypeId.TimestampTz ? Cast(a, SqlType.Text) : a)]);
