@@ -82,8 +82,9 @@ public static class ArrayText
         return elements;
     }
 
-    /// <summary>The text form of an array of <paramref name="elementType"/> values, quoting elements as array_out does.</summary>
-    public static string Format(IReadOnlyList<object?> elements, Vnd.Planner.Types.SqlType elementType)
+    /// <summary>The text form of an array of <paramref name="elementType"/> values, quoting elements as array_out does;
+    /// timestamptz elements are printed in <paramref name="zone"/> (the session's TimeZone) when one is given.</summary>
+    public static string Format(IReadOnlyList<object?> elements, Vnd.Planner.Types.SqlType elementType, TimeZoneInfo? zone = null)
     {
         var text = new StringBuilder("{");
         for (var i = 0; i < elements.Count; i++)
@@ -96,7 +97,12 @@ public static class ArrayText
                 continue;
             }
             // boolout prints t/f inside arrays (bool::text is true/false).
-            var item = value is bool b ? (b ? "t" : "f") : ValueFormatter.Format(value, elementType);
+            var item = value switch
+            {
+                bool b => b ? "t" : "f",
+                DateTime instant when zone is not null && elementType.Id == Vnd.Planner.Types.TypeId.TimestampTz => ValueFormatter.FormatZoned(instant, zone),
+                _ => ValueFormatter.Format(value, elementType),
+            };
             var quote = item.Length == 0 || item.Equals("NULL", StringComparison.OrdinalIgnoreCase)
                 || item.AsSpan().IndexOfAny("{},\\\" \t\n\r") >= 0;
             if (!quote)

@@ -23,7 +23,7 @@ public sealed class InListExpression : Expression
         _set = value.PhysicalType switch
         {
             PhysicalType.Bool => new Membership<byte>(present.Select(c => (byte)((bool)c ? 1 : 0))),
-            PhysicalType.Int16 or PhysicalType.Int32 or PhysicalType.Int64 => IntegerSet(value.PhysicalType, present.Select(c => Convert.ToInt64(c))),
+            PhysicalType.Int16 or PhysicalType.Int32 or PhysicalType.Int64 => IntegerSet(value.PhysicalType, present.Select(c => Stored(value.Type, c))),
             PhysicalType.Float64 => new Membership<double>(present.Select(Convert.ToDouble)),
             PhysicalType.Decimal => new Membership<decimal>(present.Select(Convert.ToDecimal)),
             PhysicalType.VarBytes => new TextMembership(present.Select(c => c as string ?? Encoding.UTF8.GetString((byte[])c))),
@@ -37,6 +37,21 @@ public sealed class InListExpression : Expression
     }
 
     public Expression Value { get; }
+
+    /// <summary>A constant as the column stores it: timestamps (DateTime) and dates (DateOnly) are counts since the
+    /// epoch in the type's unit, not convertible numbers.</summary>
+    private static long Stored(SqlType type, object constant)
+    {
+        if (constant is not (DateTime or DateOnly or TemporalInfinity or TimeSpan))
+            return Convert.ToInt64(constant);
+        var vector = VectorValues.Constant(type, constant);
+        return vector.PhysicalType switch
+        {
+            PhysicalType.Int16 => vector.Get<short>(0),
+            PhysicalType.Int32 => vector.Get<int>(0),
+            _ => vector.Get<long>(0),
+        };
+    }
 
     public bool Negated { get; }
 

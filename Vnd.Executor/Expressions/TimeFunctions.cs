@@ -22,6 +22,8 @@ internal static class TimeFunctions
                 var unit = ts.Type.Unit;
                 return new FunctionExpression(name, ts.Type, [ts], (args, r, rows) => Each<long>(args[0], r, rows, v => r.Set(v.Row, Truncate(v.Value, field, unit))));
             }
+            case "date_part" or "extract" when a.Count == 2 && ZonedTimeFunctions.ZoneField(a[0]) is { } zoneField:
+                return ZonedTimeFunctions.OffsetPart(name, a[0], zoneField, a[1], TimeZoneInfo.Utc); // planned without a session
             case "date_part" or "extract" when a.Count == 2:
             {
                 var field = Field(name, a[0], PartFields);

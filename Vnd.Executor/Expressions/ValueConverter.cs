@@ -23,11 +23,16 @@ public static partial class ValueConverter
         if (to.Id == TypeId.Text && value is Vectors.InetValue inet)
             return NetworkFunctions.WithPrefix(inet);
         if (to.Id == TypeId.Array)
-            return ArrayConversions.ToArray(value, from, to.Element!, now);
+            return ArrayConversions.ToArray(value, from, to.Element!, now, zone);
         if (to.Id == TypeId.Text)
-            return zone is not null && value is DateTime instant && from.Id == TypeId.TimestampTz
-                ? ValueFormatter.FormatZoned(instant, zone)
-                : ValueFormatter.Format(value, from);
+        {
+            return zone is null ? ValueFormatter.Format(value, from) : value switch
+            {
+                DateTime instant when from.Id == TypeId.TimestampTz => ValueFormatter.FormatZoned(instant, zone),
+                ArrayValue array => ArrayText.Format(array.Items, array.Element, zone),
+                _ => ValueFormatter.Format(value, from),
+            };
+        }
         if (value is string text)
             return Parse(text.Trim(), to, now, zone);
         return (value, to.Id) switch
@@ -35,6 +40,12 @@ public static partial class ValueConverter
             // Casts between date, timestamp and timestamptz keep an infinity; its time of day is NULL (timestamp_time).
             (TemporalInfinity, TypeId.Date or TypeId.Timestamp or TypeId.TimestampTz) => value,
             (TemporalInfinity, TypeId.Time) => null,
+            // In the session's zone (array elements; scalars go through timezone() in the translator): a timestamp or
+            // date becoming a timestamptz is the zone's wall-clock time, a timestamptz's calendar is read there.
+            (DateTime t, TypeId.TimestampTz) when zone is not null && from.Id == TypeId.Timestamp => InZone(DateTime.SpecifyKind(t, DateTimeKind.Unspecified), zone),
+            (DateOnly d, TypeId.TimestampTz) when zone is not null => InZone(d.ToDateTime(TimeOnly.MinValue, DateTimeKind.Unspecified), zone),
+            (DateTime t, TypeId.Date or TypeId.Timestamp or TypeId.Time) when zone is not null && from.Id == TypeId.TimestampTz =>
+                Convert(t.Add(zone.GetUtcOffset(DateTime.SpecifyKind(t, DateTimeKind.Utc))), SqlType.Timestamp, to),
             (DateTime t, TypeId.Date) => DateOnly.FromDateTime(t),
             (DateOnly d, TypeId.Timestamp or TypeId.TimestampTz) => d.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc),
             (DateTime t, TypeId.Timestamp or TypeId.TimestampTz) => t,

@@ -29,6 +29,15 @@ internal static class ZonedTimeFunctions
                 };
                 return new FunctionExpression(name, toLocal ? SqlType.Timestamp : SqlType.TimestampTz, args, (values, r, rows) => RowKernel.Each(values, r, rows, body));
             }
+            // date_trunc(field, timestamptz, zone) (PostgreSQL 12+): truncated in the named zone, whatever the session's.
+            case "date_trunc" when a.Count == 3 && a[1].Type.Id == TypeId.TimestampTz:
+            {
+                var field = TimeFunctions.Field(name, a[0], TimeFunctions.TruncFields);
+                var zones = new TimeZoneLookup();
+                Expression[] args = [TypeUnification.To(a[1], SqlType.TimestampTz), TypeUnification.To(a[2], SqlType.Text)];
+                RowBody body = (v, result, row) => result.Set(row, Truncate(zones.Find(v[1].GetBytes(row)), field, v[0].Get<long>(row)));
+                return new FunctionExpression(name, SqlType.TimestampTz, args, (values, r, rows) => RowKernel.Each(values, r, rows, body));
+            }
             case "date_bin" when a.Count == 3 && a[1].Type.Id is TypeId.Timestamp or TypeId.TimestampTz:
             {
                 var type = a[1].Type.Id == TypeId.TimestampTz ? SqlType.TimestampTz : SqlType.Timestamp;
@@ -49,21 +58,77 @@ internal static class ZonedTimeFunctions
     {
         var name = TimeFunctions.Field("date_trunc", field, TimeFunctions.TruncFields);
         var rules = new TimeZoneLookup.ZoneRules(zone);
-        var sameOffset = name is "microseconds" or "milliseconds" or "second" or "minute" or "hour";
+        RowBody body = (v, result, row) => result.Set(row, Truncate(rules, name, v[0].Get<long>(row)));
+        return new FunctionExpression("date_trunc", SqlType.TimestampTz, [TypeUnification.To(value, SqlType.TimestampTz)],
+            (values, r, rows) => RowKernel.Each(values, r, rows, body));
+    }
+
+    /// <summary>The field <paramref name="argument"/> names if it is one of the zone's (timezone, timezone_hour,
+    /// timezone_minute, or PostgreSQL's short timezone_h and timezone_m), else null.</summary>
+    public static string? ZoneField(Expression argument) =>
+        argument is ConstantExpression { Value: string text } ? text.ToLowerInvariant() switch
+        {
+            "timezone" => "timezone",
+            "timezone_hour" or "timezone_h" => "timezone_hour",
+            "timezone_minute" or "timezone_m" => "timezone_minute",
+            _ => null,
+        } : null;
+
+    /// <summary>
+    /// extract/date_part(timezone | timezone_hour | timezone_minute, timestamptz): the offset from UTC of
+    /// <paramref name="zone"/> (the session's TimeZone) at the instant, east positive, in seconds, or its hours and
+    /// minutes (both signed, as timestamptz_part_common: -03:30 is -3 and -30); numeric for extract, float8 for
+    /// date_part; NULL for an infinite instant. Other types have no zone: 0A000 as PostgreSQL words it.
+    /// </summary>
+    public static Expression OffsetPart(string name, Expression fieldArgument, string field, Expression value, TimeZoneInfo zone)
+    {
+        var unit = ((ConstantExpression)fieldArgument).Value!.ToString()!.ToLowerInvariant();
+        var type = value.Type.Id switch
+        {
+            TypeId.TimestampTz => null,
+            TypeId.Date when name == "extract" => "date",
+            TypeId.Timestamp or TypeId.Date => "timestamp without time zone",
+            TypeId.Time => "time without time zone",
+            TypeId.Interval => "interval",
+            _ => value.Type.ToString(),
+        };
+        if (type is not null)
+            throw new ExecutionException(SqlState.FeatureNotSupported, $"unit \"{unit}\" not supported for type {type}");
+        var exact = name == "extract";
+        var rules = new TimeZoneLookup.ZoneRules(zone);
         RowBody body = (v, result, row) =>
         {
             var instant = v[0].Get<long>(row);
             if (TemporalInfinity.IsTimestamp(instant))
             {
-                result.Set(row, instant);
+                result.SetNull(row);
                 return;
             }
-            var local = rules.UtcToLocalMicros(instant);
-            var truncated = TimeFunctions.Truncate(local, name, TimeUnit.Microsecond);
-            result.Set(row, sameOffset ? instant - (local - truncated) : rules.LocalToUtcMicros(truncated));
+            var offset = (rules.UtcToLocalMicros(instant) - instant) / 1_000_000;
+            var part = field switch
+            {
+                "timezone" => offset,
+                "timezone_hour" => offset / 3600,
+                _ => offset % 3600 / 60,
+            };
+            if (exact)
+                result.Set(row, (decimal)part);
+            else
+                result.Set(row, (double)part);
         };
-        return new FunctionExpression("date_trunc", SqlType.TimestampTz, [TypeUnification.To(value, SqlType.TimestampTz)],
+        return new FunctionExpression(name, exact ? SqlType.Numeric : SqlType.Float8, [TypeUnification.To(value, SqlType.TimestampTz)],
             (values, r, rows) => RowKernel.Each(values, r, rows, body));
+    }
+
+    private static long Truncate(TimeZoneLookup.ZoneRules rules, string field, long instant)
+    {
+        if (TemporalInfinity.IsTimestamp(instant))
+            return instant;
+        var local = rules.UtcToLocalMicros(instant);
+        var truncated = TimeFunctions.Truncate(local, field, TimeUnit.Microsecond);
+        return field is "microseconds" or "milliseconds" or "second" or "minute" or "hour"
+            ? instant - (local - truncated)
+            : rules.LocalToUtcMicros(truncated);
     }
 
     /// <summary>

@@ -1,4 +1,5 @@
 using Vnd.Executor.Expressions;
+using Vnd.Executor.Expressions.Formatting;
 using Vnd.Planner.Logical;
 using Vnd.Planner.Types;
 using Expr = Vnd.Executor.Expressions.Expr;
@@ -41,6 +42,9 @@ public sealed partial class ExpressionTranslator
             (TypeId.TimestampTz, TypeId.Text) or (TypeId.Text or TypeId.Unknown, TypeId.TimestampTz or TypeId.Date or TypeId.Timestamp) =>
                 Expr.Cast(operand, target, Now, TimeZone),
             (TypeId.TimestampTz, TypeId.Date or TypeId.Timestamp or TypeId.Time) => Expr.Cast(WallClock(operand), target, Now),
+            // Arrays with timestamptz elements: their text, and element casts to and from them, in the zone.
+            _ when operand.Type.Element?.Id == TypeId.TimestampTz || target.Element?.Id == TypeId.TimestampTz =>
+                Expr.Cast(operand, target, Now, TimeZone),
             (TypeId.Timestamp or TypeId.Date, TypeId.TimestampTz) =>
                 Expr.Cast(Expr.Function("timezone", ZoneName(), Expr.Cast(operand, SqlType.Timestamp, Now)), target, Now),
             _ => Expr.Cast(operand, target, Now),
@@ -80,18 +84,23 @@ public sealed partial class ExpressionTranslator
         }
         if (call.Kind != CallKind.Function && call.Name != "||")
             return null;
+        // array_to_string prints each element's output text: a timestamptz array's is in the zone.
+        if (call.Name == "array_to_string" && args.Length > 0 && args[0].Type.Element?.Id == TypeId.TimestampTz)
+            args[0] = Cast(args[0], SqlType.Text);
         switch (call.Name)
         {
             case "date_trunc" when args.Length == 2 && args[1].Type.Id == TypeId.TimestampTz:
                 return ZonedTimeFunctions.Truncate(TimeZone, args[0], args[1]);
+            case "date_part" or "extract" when args.Length == 2 && ZonedTimeFunctions.ZoneField(args[0]) is { } zoneField:
+                return ZonedTimeFunctions.OffsetPart(call.Name, args[0], zoneField, args[1], TimeZone);
             // The epoch is the same instant in every zone; every other field is read from the wall clock.
             case "date_part" or "extract" when args.Length == 2 && args[1].Type.Id == TypeId.TimestampTz
                 && args[0] is ConstantExpression { Value: string field } && !field.Equals("epoch", StringComparison.OrdinalIgnoreCase):
                 return Expr.Function(call.Name, args[0], WallClock(args[1]));
             case "to_char" when args.Length == 2 && args[0].Type.Id == TypeId.TimestampTz:
-                return Expr.Function(call.Name, WallClock(args[0]), args[1]);
+                return ToCharFunction.Timestamp(call.Name, args[0], args[1], TimeZone);
             // concat(), concat_ws() and format() take each argument's output text (the binder's vnd_output_text).
-            case "vnd_output_text" when args.Length == 1 && args[0].Type.Id == TypeId.TimestampTz:
+            case "vnd_output_text" when args.Length == 1 && (args[0].Type.Id == TypeId.TimestampTz || args[0].Type.Element?.Id == TypeId.TimestampTz):
                 return Cast(args[0], SqlType.Text);
             case "||" when args.Any(a => a.Type.Id == TypeId.TimestampTz):
                 return Expr.Function("textcat", [.. args.Select(a => a.Type.Id == TypeId.TimestampTz ? Cast(a, SqlType.Text) : a)]);

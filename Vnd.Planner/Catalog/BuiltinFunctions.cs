@@ -153,6 +153,7 @@ public static partial class BuiltinFunctions
             f.Add(Fn("extract", [SqlType.Text, type], SqlType.Numeric));
         }
         f.Add(Fn("date_trunc", [SqlType.Text, SqlType.Interval], SqlType.Interval));
+        f.Add(Fn("date_trunc", [SqlType.Text, SqlType.TimestampTz, SqlType.Text], SqlType.TimestampTz));
         f.Add(Fn("date_part", [SqlType.Text, SqlType.Interval], SqlType.Float8));
         f.Add(Fn("extract", [SqlType.Text, SqlType.Interval], SqlType.Numeric));
         f.Add(Fn("extract", [SqlType.Text, SqlType.Date], SqlType.Numeric));

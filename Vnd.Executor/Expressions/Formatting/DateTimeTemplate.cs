@@ -87,8 +87,8 @@ internal sealed partial class DateTimeTemplate
         return new DateTimeTemplate([.. nodes]);
     }
 
-    /// <summary>Formats a wall-clock time (the instant already shifted into the output zone).</summary>
-    public void Format(DateTime t, long microsecond, bool withZone, System.Text.StringBuilder output)
+    /// <summary>Formats a wall-clock time (the instant already shifted into <paramref name="zone"/>).</summary>
+    public void Format(DateTime t, long microsecond, in ZoneStamp zone, System.Text.StringBuilder output)
     {
         foreach (var node in _nodes)
         {
@@ -108,7 +108,10 @@ internal sealed partial class DateTimeTemplate
                     output.Append(node.Suffix == Ordinal.Upper ? OrdinalSuffix(value).ToUpperInvariant() : OrdinalSuffix(value));
                 continue;
             }
-            output.Append(Word(keyword, t, withZone, node.FillMode));
+            if (keyword is "TZ" or "tz" or "OF" or "of" or "TZH" or "tzh" or "TZM" or "tzm")
+                Zone(keyword, zone, node.FillMode, output);
+            else
+                output.Append(Word(keyword, t, node.FillMode));
         }
     }
 
@@ -148,7 +151,45 @@ internal sealed partial class DateTimeTemplate
         };
     }
 
-    private static string Word(string keyword, DateTime t, bool withZone, bool fill)
+    /// <summary>
+    /// TZ/tz: the zone's abbreviation (empty for a plain timestamp); OF: ±hh, with :mm when the offset has minutes
+    /// (FM drops the hours' padding); TZH: ±hh; TZM: mm — as DCH_TZ, DCH_OF, DCH_TZH and DCH_TZM print them (no FM or TH
+    /// for the last two). A plain timestamp prints offset +00.
+    /// </summary>
+    private static void Zone(string keyword, in ZoneStamp zone, bool fill, System.Text.StringBuilder output)
+    {
+        var magnitude = Math.Abs(zone.OffsetSeconds);
+        var hours = magnitude / 3600;
+        var minutes = magnitude % 3600 / 60;
+        var sign = zone.OffsetSeconds >= 0 ? '+' : '-';
+        switch (keyword)
+        {
+            case "TZ" or "tz":
+                output.Append(zone.Abbreviation(lower: keyword == "tz"));
+                break;
+            case "OF" or "of":
+                output.Append(sign);
+                if (fill && hours < 10)
+                    output.Append((char)('0' + hours));
+                else
+                    TwoDigits(hours, output);
+                if (minutes != 0)
+                    TwoDigits(minutes, output.Append(':'));
+                break;
+            case "TZH" or "tzh":
+                TwoDigits(hours, output.Append(sign));
+                break;
+            default:
+                TwoDigits(minutes, output);
+                break;
+        }
+    }
+
+    /// <summary>Hours and minutes of an offset (below 100), without a formatted string a row.</summary>
+    private static void TwoDigits(int value, System.Text.StringBuilder output) =>
+        output.Append((char)('0' + (value / 10))).Append((char)('0' + (value % 10)));
+
+    private static string Word(string keyword, DateTime t, bool fill)
     {
         var pm = t.Hour >= 12;
         string Pad(string s) => fill ? s : s.PadRight(9);
@@ -179,12 +220,6 @@ internal sealed partial class DateTimeTemplate
             "RM" => fill ? RomanMonths[t.Month - 1] : RomanMonths[t.Month - 1].PadRight(4),
             "rm" => fill ? RomanMonths[t.Month - 1].ToLowerInvariant() : RomanMonths[t.Month - 1].ToLowerInvariant().PadRight(4),
             "Y,YYY" or "y,yyy" => string.Create(CultureInfo.InvariantCulture, $"{t.Year / 1000},{t.Year % 1000:000}"),
-            // A timestamptz reaches here only in a UTC session: in another zone the translator formats its wall-clock
-            // timestamp instead (ExpressionTranslator.Zone), where PostgreSQL would print the zone's abbreviation and offset.
-            "TZ" => withZone ? "UTC" : string.Empty,
-            "tz" => withZone ? "utc" : string.Empty,
-            "OF" or "of" or "TZH" or "tzh" => "+00",
-            "TZM" or "tzm" => "00",
             _ => string.Empty, // FX: a to_timestamp modifier, nothing to print
         };
     }

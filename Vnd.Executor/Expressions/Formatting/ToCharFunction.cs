@@ -18,15 +18,25 @@ internal static class ToCharFunction
             return Number(name, a);
         if (a[0].Type.Id is TypeId.Interval or TypeId.Time)
             return Interval(name, a);
-        if (a[0].Type.Id is not (TypeId.Timestamp or TypeId.TimestampTz))
-            return null;
-        var withZone = a[0].Type.Id == TypeId.TimestampTz;
-        Expression[] args = [TypeUnification.To(a[0], withZone ? SqlType.TimestampTz : SqlType.Timestamp), TypeUnification.To(a[1], SqlType.Text)];
+        return a[0].Type.Id is TypeId.Timestamp or TypeId.TimestampTz ? Timestamp(name, a[0], a[1], TimeZoneInfo.Utc) : null;
+    }
+
+    /// <summary>
+    /// to_char(timestamp[tz], template); a timestamptz is printed on <paramref name="zone"/>'s wall clock (the
+    /// session's TimeZone) with its offset and abbreviation there for OF/TZH/TZM and TZ.
+    /// </summary>
+    public static Expression Timestamp(string name, Expression value, Expression template, TimeZoneInfo zone)
+    {
+        var withZone = value.Type.Id == TypeId.TimestampTz;
+        Expression[] args = [TypeUnification.To(value, withZone ? SqlType.TimestampTz : SqlType.Timestamp), TypeUnification.To(template, SqlType.Text)];
+        TimeZoneLookup.ZoneRules? rules = withZone && zone != TimeZoneInfo.Utc ? new TimeZoneLookup.ZoneRules(zone) : null;
+        // The zone's TZif file is read only if a template prints TZ, then once for the expression.
+        Lazy<TimeZoneAbbreviations>? names = withZone ? new(() => new TimeZoneAbbreviations(zone)) : null;
         return new FunctionExpression(name, SqlType.Text, args, (values, r, rows) =>
         {
             // A state per batch: the expression is shared by the parallel workers, the builder and buffer are not.
             var state = new State();
-            RowKernel.Each(values, r, rows, (v, result, row) => state.Format(v[0].Get<long>(row), v[1].GetBytes(row), withZone, result, row));
+            RowKernel.Each(values, r, rows, (v, result, row) => state.Format(v[0].Get<long>(row), v[1].GetBytes(row), rules, names, result, row));
         });
     }
 
@@ -85,7 +95,8 @@ internal static class ToCharFunction
         private readonly CompiledTemplates<DateTimeTemplate> _templates = new(DateTimeTemplate.Compile);
         private byte[] _output = new byte[64];
 
-        public void Format(long micros, ReadOnlySpan<byte> template, bool withZone, Vector result, int row)
+        public void Format(long micros, ReadOnlySpan<byte> template, TimeZoneLookup.ZoneRules? rules, Lazy<TimeZoneAbbreviations>? names,
+            Vector result, int row)
         {
             if (TemporalInfinity.IsTimestamp(micros))
             {
@@ -93,9 +104,12 @@ internal static class ToCharFunction
                 return;
             }
             var compiled = _templates.For(template);
-            var time = TimeUnits.MicrosToDateTime(micros, DateTimeKind.Utc);
+            var local = rules?.UtcToLocalMicros(micros) ?? micros;
+            var seconds = TimeUnits.FloorDiv(micros, 1_000_000);
+            var zone = names is null ? ZoneStamp.None : new ZoneStamp(names, seconds, (int)((local - micros) / 1_000_000));
+            var time = TimeUnits.MicrosToDateTime(local, DateTimeKind.Utc);
             _text.Clear();
-            compiled.Format(time, micros - (TimeUnits.FloorDiv(micros, 1_000_000) * 1_000_000), withZone, _text);
+            compiled.Format(time, micros - (seconds * 1_000_000), zone, _text);
             var length = 0;
             foreach (var chunk in _text.GetChunks())
                 length += Encoding.UTF8.GetByteCount(chunk.Span);

@@ -1,6 +1,10 @@
 namespace Vnd.Executor.Tests.Slt;
 
-/// <summary>Checks records against an engine's answers; returns one message per failing record.</summary>
+/// <summary>
+/// Checks records against an engine's answers; returns one message per failing record. An engine that crashes on a
+/// record (an exception that is not a SQL error) fails that record and the file goes on, so the later records still
+/// run — among them the SET TimeZone that puts a shared engine back in UTC for the next file.
+/// </summary>
 public static class SltRunner
 {
     public static List<string> Check(IEnumerable<SltRecord> records, Func<string, SltResult> run)
@@ -10,7 +14,16 @@ public static class SltRunner
         {
             if (record.SkipReason is not null)
                 continue;
-            var result = run(record.Sql);
+            SltResult result;
+            try
+            {
+                result = run(record.Sql);
+            }
+            catch (Exception e) when (e is not (OutOfMemoryException or StackOverflowException))
+            {
+                failures.Add($"{record}: crashed: {e.GetType().Name}: {e.Message}\n  SQL: {record.Sql.ReplaceLineEndings(" ")}");
+                continue;
+            }
             if (Failure(record, result) is { } failure)
                 failures.Add($"{record}: {failure}\n  SQL: {record.Sql.ReplaceLineEndings(" ")}");
         }

@@ -3,6 +3,7 @@ using Vnd.Executor.Expressions;
 using Vnd.Executor.Operators;
 using Vnd.Executor.PhysicalPlanning;
 using Vnd.Executor.Tests.Operators;
+using Vnd.Executor.Vectors;
 using Vnd.Planner.Binding;
 using Vnd.Planner.Catalog;
 using Vnd.Planner.Errors;
@@ -74,6 +75,7 @@ public sealed partial class VndEngine
     {
         bool b => b ? "t" : "f",
         DateTime instant when type.Id == TypeId.TimestampTz => ValueFormatter.FormatZoned(instant, zone),
+        ArrayValue array => ArrayText.Format(array.Items, array.Element, zone),
         _ => ValueFormatter.Format(value, type),
     };
 
