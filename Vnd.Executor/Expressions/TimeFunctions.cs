@@ -18,6 +18,11 @@ internal static class TimeFunctions
             case "date_trunc" when a.Count == 2:
             {
                 var field = Field(name, a[0], TruncFields);
+                if (a[1].Type.Id == TypeId.Interval)
+                {
+                    TruncateInterval(default, field);
+                    return new FunctionExpression(name, SqlType.Interval, [a[1]], (args, r, rows) => Each<PgInterval>(args[0], r, rows, v => r.Set(v.Row, TruncateInterval(v.Value, field))));
+                }
                 var ts = a[1].Type.Id == TypeId.Date ? TypeUnification.To(a[1], SqlType.Timestamp) : a[1];
                 var unit = ts.Type.Unit;
                 return new FunctionExpression(name, ts.Type, [ts], (args, r, rows) => Each<long>(args[0], r, rows, v => r.Set(v.Row, Truncate(v.Value, field, unit))));
@@ -163,6 +168,37 @@ internal static class TimeFunctions
             _ => new DateTime((((t.Year - 1) / 1000) * 1000) + 1, 1, 1, 0, 0, 0, DateTimeKind.Utc),
         };
         return TimeUnits.FromTicks(truncated.Ticks - DateTime.UnixEpoch.Ticks, unit);
+    }
+
+    /// <summary>
+    /// date_trunc of an interval as PostgreSQL's interval_trunc: split into years, months, days, hours, minutes,
+    /// seconds and microseconds (each truncated toward zero, so a negative part stays negative) and zero every part
+    /// below the unit. Weeks are refused as PostgreSQL does (months have fractional weeks). Called once with a
+    /// zero interval when the call is built, so an unsupported unit fails before any row.
+    /// </summary>
+    public static PgInterval TruncateInterval(PgInterval v, string field)
+    {
+        long years = v.Months / 12, months = v.Months % 12, days = v.Days;
+        long hours = v.Micros / 3_600_000_000L, minutes = v.Micros / 60_000_000L % 60;
+        long seconds = v.Micros / 1_000_000L % 60, micros = v.Micros % 1_000_000L;
+        switch (field)
+        {
+            case "millennium": years = years / 1000 * 1000; goto case "decade";
+            case "century": years = years / 100 * 100; goto case "decade";
+            case "decade": years = years / 10 * 10; goto case "year";
+            case "year": months = 0; goto case "month";
+            case "quarter": months = 3 * (months / 3); goto case "month";
+            case "month": days = 0; goto case "day";
+            case "day": hours = 0; goto case "hour";
+            case "hour": minutes = 0; goto case "minute";
+            case "minute": seconds = 0; goto case "second";
+            case "second": micros = 0; break;
+            case "milliseconds": micros = micros / 1000 * 1000; break;
+            case "microseconds": break;
+            case "week": throw new ExecutionException(SqlState.FeatureNotSupported, "interval units \"week\" not supported because months usually have fractional weeks");
+            default: throw new ExecutionException(SqlState.FeatureNotSupported, $"interval units \"{field}\" not supported");
+        }
+        return new PgInterval((int)((years * 12) + months), (int)days, (((((hours * 60) + minutes) * 60) + seconds) * 1_000_000L) + micros);
     }
 
     public static double Part(long stored, string field, TimeUnit unit)
