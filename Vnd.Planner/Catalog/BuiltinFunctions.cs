@@ -156,6 +156,8 @@ public static partial class BuiltinFunctions
         f.Add(Fn("date_part", [SqlType.Text, SqlType.Interval], SqlType.Float8));
         f.Add(Fn("extract", [SqlType.Text, SqlType.Interval], SqlType.Numeric));
         f.Add(Fn("extract", [SqlType.Text, SqlType.Date], SqlType.Numeric));
+        // PostgreSQL's date_part(text, date) reads the date as a timestamp (not the preferred timestamptz).
+        f.Add(Fn("date_part", [SqlType.Text, SqlType.Date], SqlType.Float8));
         f.Add(Fn("date_part", [SqlType.Text, SqlType.Time], SqlType.Float8));
         f.Add(Fn("extract", [SqlType.Text, SqlType.Time], SqlType.Numeric));
         f.Add(Fn("make_time", [SqlType.Int4, SqlType.Int4, SqlType.Float8], SqlType.Time));
