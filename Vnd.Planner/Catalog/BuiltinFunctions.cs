@@ -196,7 +196,9 @@ public static partial class BuiltinFunctions
 
     private static void AddStringFunctions(List<FunctionSignature> f)
     {
-        f.Add(Fn("length", [SqlType.Text], SqlType.Int4));
+        // char_length and character_length are length's SQL-standard names (the executor already runs all three).
+        foreach (var name in (string[])["length", "char_length", "character_length"])
+            f.Add(Fn(name, [SqlType.Text], SqlType.Int4));
         f.Add(Fn("lower", [SqlType.Text], SqlType.Text));
         f.Add(Fn("upper", [SqlType.Text], SqlType.Text));
         f.Add(Fn("md5", [SqlType.Text], SqlType.Text));
