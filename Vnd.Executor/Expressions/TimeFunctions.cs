@@ -9,7 +9,7 @@ namespace Vnd.Executor.Expressions;
 internal static class TimeFunctions
 {
     internal static readonly string[] TruncFields = ["microseconds", "milliseconds", "second", "minute", "hour", "day", "week", "month", "quarter", "year", "decade", "century", "millennium"];
-    private static readonly string[] PartFields = ["epoch", "microseconds", "milliseconds", "second", "minute", "hour", "day", "dow", "isodow", "doy", "week", "month", "quarter", "year", "decade", "century", "millennium"];
+    private static readonly string[] PartFields = ["epoch", "microseconds", "milliseconds", "second", "minute", "hour", "day", "dow", "isodow", "doy", "week", "month", "quarter", "year", "isoyear", "decade", "century", "millennium"];
 
     public static Expression? Resolve(string name, IReadOnlyList<Expression> a)
     {
@@ -132,7 +132,7 @@ internal static class TimeFunctions
     /// </summary>
     private static void InfinitePart(Vector result, int row, long stored, string field, bool exact)
     {
-        if (field is not ("epoch" or "year" or "decade" or "century" or "millennium"))
+        if (field is not ("epoch" or "year" or "isoyear" or "decade" or "century" or "millennium"))
             result.SetNull(row);
         else if (exact)
             throw new ExecutionException(SqlState.FeatureNotSupported, $"extract({field}) of an infinite value is numeric infinity, which VND's numeric cannot hold; use date_part");
@@ -220,6 +220,7 @@ internal static class TimeFunctions
             "isodow" => t.DayOfWeek == DayOfWeek.Sunday ? 7 : (int)t.DayOfWeek,
             "doy" => t.DayOfYear,
             "week" => System.Globalization.ISOWeek.GetWeekOfYear(t),
+            "isoyear" => System.Globalization.ISOWeek.GetYear(t),
             "month" => t.Month,
             "quarter" => ((t.Month - 1) / 3) + 1,
             "year" => t.Year,
@@ -297,7 +298,12 @@ internal static class TimeFunctions
         "second" => v.Micros % 60_000_000L / 1e6,
         "milliseconds" => v.Micros % 60_000_000L / 1e3,
         "microseconds" => v.Micros % 60_000_000L,
-        _ => throw new ExecutionException(SqlState.InvalidParameterValue, $"interval units \"{field}\" not supported"),
+        // Quarters and multiples of years as PostgreSQL's interval_part: of the months and years fields, truncated toward zero.
+        "quarter" => (v.Months % 12 / 3) + 1,
+        "decade" => v.Months / 12 / 10,
+        "century" => v.Months / 12 / 100,
+        "millennium" => v.Months / 12 / 1000,
+        _ => throw new ExecutionException(SqlState.FeatureNotSupported, $"unit \"{field}\" not supported for type interval"),
     };
 
     internal static string Field(string function, Expression argument, string[] allowed)
