@@ -23,7 +23,7 @@ public sealed class InListExpression : Expression
         _set = value.PhysicalType switch
         {
             PhysicalType.Bool => new Membership<byte>(present.Select(c => (byte)((bool)c ? 1 : 0))),
-            PhysicalType.Int16 or PhysicalType.Int32 or PhysicalType.Int64 => IntegerSet(value.PhysicalType, present.Select(c => Convert.ToInt64(c))),
+            PhysicalType.Int16 or PhysicalType.Int32 or PhysicalType.Int64 => IntegerSet(value.PhysicalType, present.Select(c => Stored(value.Type, c))),
             PhysicalType.Float64 => new Membership<double>(present.Select(Convert.ToDouble)),
             PhysicalType.Decimal => new Membership<decimal>(present.Select(Convert.ToDecimal)),
             PhysicalType.VarBytes => new TextMembership(present.Select(c => c as string ?? Encoding.UTF8.GetString((byte[])c))),
@@ -67,6 +67,18 @@ public sealed class InListExpression : Expression
     }
 
     public override string ToString() => $"({Value} {(Negated ? "NOT IN" : "IN")} ({Count} values))";
+
+    /// <summary>
+    /// A constant as the integer its column stores: a date's days, a timestamp in the column's unit, an infinity's
+    /// sentinel (VND crashed on date IN ('2024-01-01'::date), converting the DateOnly with Convert.ToInt64).
+    /// </summary>
+    private static long Stored(SqlType type, object constant)
+    {
+        if (constant is not (DateOnly or DateTime or TimeSpan or TemporalInfinity))
+            return Convert.ToInt64(constant);
+        var vector = VectorValues.Constant(type, constant);
+        return vector.PhysicalType == PhysicalType.Int32 ? vector.Get<int>(0) : vector.Get<long>(0);
+    }
 
     private static IMembership IntegerSet(PhysicalType type, IEnumerable<long> values) => type switch
     {
