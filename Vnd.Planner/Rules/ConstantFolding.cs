@@ -105,8 +105,11 @@ public sealed class ConstantFolding : ILogicalRule
         {
             "+" => l + r,
             "-" => l - r,
-            "*" when l == 0 || Math.Abs(l) < int.MaxValue && Math.Abs(r) < int.MaxValue => l * r,
-            "/" when r != 0 => l / r,
+            // Not Math.Abs, which throws on long.MinValue; long.MinValue / -1 overflows (left to the executor's
+            // 22003) and x % -1 is 0, which .NET's % throws on for long.MinValue.
+            "*" when l == 0 || (l is > -int.MaxValue and < int.MaxValue && r is > -int.MaxValue and < int.MaxValue) => l * r,
+            "/" when r != 0 && !(l == long.MinValue && r == -1) => l / r,
+            "%" when r == -1 => 0,
             "%" when r != 0 => l % r,
             _ => null,
         };
