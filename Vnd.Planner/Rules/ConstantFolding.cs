@@ -1,5 +1,7 @@
 using System.Globalization;
+using Vnd.Planner.Binding;
 using Vnd.Planner.Logical;
+using Vnd.Planner.Syntax.Ast;
 using Vnd.Planner.Types;
 
 namespace Vnd.Planner.Rules;
@@ -33,16 +35,42 @@ public sealed class ConstantFolding : ILogicalRule
         BoundCall { Kind: CallKind.Operator, Name: "OR" } or => FoldOr(or.Arguments[0], or.Arguments[1]),
         BoundCall { Kind: CallKind.Operator, Name: "NOT", Arguments: [BoundLiteral { Value: bool b }] } => b ? BoundLiteral.False : BoundLiteral.True,
         BoundCall call when IsStrict(call) && call.Arguments.Any(a => a is BoundLiteral { Value: null }) => new BoundLiteral(null, call.Type),
+        BoundCase @case when @case.Whens.Any(w => w.Condition is BoundLiteral) => FoldCase(@case),
         BoundCall { Kind: CallKind.Operator, Arguments: [BoundLiteral l, BoundLiteral r] } call => FoldBinary(call, l, r),
         _ => null,
     };
+
+    /// <summary>
+    /// CASE with constant conditions, as PostgreSQL's eval_const_expressions: a WHEN false or NULL is dropped, a WHEN
+    /// true ends the CASE with its result, and nothing left is the ELSE (or NULL). The dropped results are never
+    /// evaluated, so they raise no error, as in PostgreSQL.
+    /// </summary>
+    private static BoundExpr? FoldCase(BoundCase @case)
+    {
+        var kept = new List<BoundWhen>();
+        BoundExpr? otherwise = @case.Else;
+        foreach (var when in @case.Whens)
+        {
+            if (when.Condition is BoundLiteral { Value: true })
+            {
+                otherwise = when.Result;
+                break;
+            }
+            if (when.Condition is not BoundLiteral)
+                kept.Add(when);
+        }
+        otherwise ??= new BoundLiteral(null, @case.ResultType);
+        if (!TypeRules.SameType(otherwise.Type, @case.ResultType))
+            return null;
+        return kept.Count == 0 ? otherwise : new BoundCase(SqlList.From(kept), otherwise, @case.ResultType);
+    }
 
     /// <summary>Operators and functions PostgreSQL declares strict (NULL in, NULL out) that VND binds; not AND/OR,
     /// IS [NOT] DISTINCT FROM, array || (array_cat keeps the other array), nor functions that skip NULLs.</summary>
     private static bool IsStrict(BoundCall call) => call.Kind switch
     {
         CallKind.Operator => call.Name is "+" or "-" or "*" or "/" or "%" or "^" or "=" or "<>" or "<" or ">" or "<=" or ">="
-            or "&" or "|" or "#" or "<<" or ">>" or "NOT" || (call.Name == "||" && call.Type.Id == TypeId.Text),
+            or "&" or "|" or "#" or "<<" or "<<=" or ">>" or ">>=" or "&&" or "NOT" || (call.Name == "||" && call.Type.Id == TypeId.Text),
         CallKind.Function => StrictFunctions.Contains(call.Name),
         _ => false,
     };
