@@ -46,6 +46,11 @@ internal static class TimeFunctions
                 }
                 if (value.Type.Id == TypeId.Time)
                     return TimeParts(name, field, type, value);
+                // EXTRACT from a date has no time of day and whole numbers only (PostgreSQL's extract_date); date_part
+                // reads the date as a timestamp, so it answers 0 there.
+                var wholeDate = exact && value.Type.Id == TypeId.Date;
+                if (wholeDate && field is "hour" or "minute" or "second" or "milliseconds" or "microseconds")
+                    throw new ExecutionException(SqlState.FeatureNotSupported, $"unit \"{field}\" not supported for type date");
                 var ts = value.Type.Id == TypeId.Date ? TypeUnification.To(value, SqlType.Timestamp) : value;
                 var unit = ts.Type.Unit;
                 if (!exact && field == "epoch")
@@ -57,6 +62,8 @@ internal static class TimeFunctions
                 {
                     if (TemporalInfinity.IsTimestamp(v.Value))
                         InfinitePart(r, v.Row, v.Value, field, exact);
+                    else if (wholeDate)
+                        r.Set(v.Row, decimal.Round(ExactPart(v.Value, field, unit), 0));
                     else if (exact)
                         r.Set(v.Row, WithScale(ExactPart(v.Value, field, unit), field));
                     else
