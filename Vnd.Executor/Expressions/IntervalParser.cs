@@ -12,6 +12,9 @@ public static class IntervalParser
         int months = 0, days = 0;
         long micros = 0;
         var parts = text.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        // An empty or blank string is not a zero interval: PostgreSQL's interval_in refuses it (22007).
+        if (parts.Length == 0)
+            throw new FormatException();
         for (var i = 0; i < parts.Length; i++)
         {
             var part = parts[i];
