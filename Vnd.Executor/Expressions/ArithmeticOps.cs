@@ -28,7 +28,8 @@ public readonly struct DivideOp<T> : IBinaryOp<T, T, T> where T : INumber<T>
 {
     public static T Apply(T left, T right)
     {
-        if (T.IsZero(right))
+        // NaN / 0 is NaN in PostgreSQL's float8div, not a division by zero.
+        if (T.IsZero(right) && !T.IsNaN(left))
             ExecutionErrors.DivisionByZero();
         // numeric / numeric shows PostgreSQL's result scale (the test is a constant per instantiation).
         if (typeof(T) == typeof(decimal))

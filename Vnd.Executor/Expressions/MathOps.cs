@@ -9,7 +9,8 @@ public readonly struct FloorOp : IUnaryOp<double, double> { public static double
 public readonly struct RoundOp : IUnaryOp<double, double> { public static double Apply(double v) => Math.Round(v, MidpointRounding.ToEven); }
 public readonly struct TruncOp : IUnaryOp<double, double> { public static double Apply(double v) => Math.Truncate(v); }
 public readonly struct AbsOp : IUnaryOp<double, double> { public static double Apply(double v) => Math.Abs(v); }
-public readonly struct SignOp : IUnaryOp<double, double> { public static double Apply(double v) => double.IsNaN(v) ? v : Math.Sign(v); }
+/// <summary>PostgreSQL's dsign: 1 above zero, -1 below, 0 otherwise, NaN included.</summary>
+public readonly struct SignOp : IUnaryOp<double, double> { public static double Apply(double v) => v > 0 ? 1 : v < 0 ? -1 : 0; }
 /// <summary>exp as PostgreSQL 15's dexp: infinities map to infinity and 0, a finite argument whose result is not
 /// finite or is 0 is out of range (22003) rather than Infinity or 0.</summary>
 public readonly struct ExpOp : IUnaryOp<double, double>
