@@ -50,7 +50,11 @@ internal static class TimeFunctions
                 // reads the date as a timestamp, so it answers 0 there.
                 var wholeDate = exact && value.Type.Id == TypeId.Date;
                 if (wholeDate && field is "hour" or "minute" or "second" or "milliseconds" or "microseconds")
-                    throw new ExecutionException(SqlState.FeatureNotSupported, $"unit \"{field}\" not supported for type date");
+                {
+                    // Refused on the first date read, as PostgreSQL does (no rows or only NULLs: no error).
+                    return new FunctionExpression(name, type, [value], (args, r, rows) => Each<int>(args[0], r, rows,
+                        _ => throw new ExecutionException(SqlState.FeatureNotSupported, $"unit \"{field}\" not supported for type date")));
+                }
                 var ts = value.Type.Id == TypeId.Date ? TypeUnification.To(value, SqlType.Timestamp) : value;
                 var unit = ts.Type.Unit;
                 if (!exact && field == "epoch")
@@ -164,6 +168,9 @@ internal static class TimeFunctions
             case "day": return Floor(perSecond * 86400);
         }
         var t = DateTime.UnixEpoch.AddTicks(TimeUnits.ToTicks(stored, unit));
+        // The decade of years 1–9 starts in 1 BC, before the years VND holds: 22008, not DateTime's exception.
+        if (field == "decade" && t.Year < 10)
+            throw ExecutionErrors.OutOfRangeException(SqlType.Timestamp);
         var truncated = field switch
         {
             "week" => t.Date.AddDays(-(((int)t.DayOfWeek + 6) % 7)),
