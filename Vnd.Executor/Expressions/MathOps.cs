@@ -103,6 +103,11 @@ public readonly struct PowerOp : IBinaryOp<double, double, double>
 {
     public static double Apply(double x, double y)
     {
+        // PostgreSQL's dpow reads NaN first: NaN ^ 0 and 1 ^ NaN are 1, any other power with a NaN is NaN.
+        if (double.IsNaN(x))
+            return y == 0 ? 1 : double.NaN;
+        if (double.IsNaN(y))
+            return x == 1 ? 1 : double.NaN;
         if (x == 0 && y < 0)
             throw new ExecutionException(SqlState.InvalidArgumentForPower, "zero raised to a negative power is undefined");
         if (x < 0 && Math.Floor(y) != y)
