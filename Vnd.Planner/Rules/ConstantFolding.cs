@@ -36,6 +36,7 @@ public sealed class ConstantFolding : ILogicalRule
         BoundCall { Kind: CallKind.Operator, Name: "NOT", Arguments: [BoundLiteral { Value: bool b }] } => b ? BoundLiteral.False : BoundLiteral.True,
         BoundCall call when IsStrict(call) && call.Arguments.Any(a => a is BoundLiteral { Value: null }) => new BoundLiteral(null, call.Type),
         BoundCase @case when @case.Whens.Any(w => w.Condition is BoundLiteral) => FoldCase(@case),
+        BoundIs { Operand: BoundLiteral { Value: var value }, Test: IsTest.Null, Negated: var negated } => (value is null) != negated ? BoundLiteral.True : BoundLiteral.False,
         BoundCall { Kind: CallKind.Operator, Arguments: [BoundLiteral l, BoundLiteral r] } call => FoldBinary(call, l, r),
         _ => null,
     };
