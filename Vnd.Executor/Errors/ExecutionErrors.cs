@@ -15,11 +15,12 @@ public static class ExecutionErrors
         throw new ExecutionException(SqlState.DivisionByZero, "division by zero");
 
     [DoesNotReturn]
-    public static void OutOfRange(SqlType type) =>
-        throw new ExecutionException(SqlState.NumericValueOutOfRange, OutOfRangeMessage(type));
+    public static void OutOfRange(SqlType type) => throw OutOfRangeException(type);
 
+    /// <summary>PostgreSQL reports numbers out of range as 22003 and dates, times and intervals as 22008.</summary>
     public static ExecutionException OutOfRangeException(SqlType type) =>
-        new(SqlState.NumericValueOutOfRange, OutOfRangeMessage(type));
+        new(type.Id is TypeId.Date or TypeId.Timestamp or TypeId.TimestampTz or TypeId.Interval ? SqlState.DatetimeFieldOverflow : SqlState.NumericValueOutOfRange,
+            OutOfRangeMessage(type));
 
     [DoesNotReturn]
     public static void InvalidInput(SqlType type, string text) =>
@@ -37,7 +38,8 @@ public static class ExecutionErrors
         TypeId.Int8 => "bigint out of range",
         TypeId.Numeric => "numeric field overflow",
         TypeId.Float4 or TypeId.Float8 => "value out of range: overflow",
-        TypeId.Timestamp or TypeId.TimestampTz or TypeId.Date => "timestamp out of range",
+        TypeId.Date => "date out of range",
+        TypeId.Timestamp or TypeId.TimestampTz => "timestamp out of range",
         TypeId.Interval => "interval out of range",
         _ => $"{type.PgName} out of range",
     };

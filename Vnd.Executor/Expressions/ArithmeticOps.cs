@@ -28,12 +28,13 @@ public readonly struct DivideOp<T> : IBinaryOp<T, T, T> where T : INumber<T>
 {
     public static T Apply(T left, T right)
     {
-        if (T.IsZero(right))
+        // NaN / 0 is NaN in PostgreSQL's float8div, not a division by zero.
+        if (T.IsZero(right) && !T.IsNaN(left))
             ExecutionErrors.DivisionByZero();
         // numeric / numeric shows PostgreSQL's result scale (the test is a constant per instantiation).
         if (typeof(T) == typeof(decimal))
             return (T)(object)Vectors.NumericDivision.Divide((decimal)(object)left, (decimal)(object)right);
-        return FloatCheck.Underflow(FloatCheck.Overflow(checked(left / right), left, right), left, T.One);
+        return FloatCheck.Underflow(FloatCheck.Overflow(checked(left / right), left, right), left, right);
     }
 }
 
@@ -56,7 +57,7 @@ public readonly struct NegateOp<T> : IUnaryOp<T, T> where T : INumber<T>
 
 /// <summary>
 /// float8 results PostgreSQL rejects: an infinite result from finite operands ("value out of range: overflow")
-/// and a zero product or quotient of non-zero operands ("underflow"), both 22003. The type tests are constants
+/// and a zero product or quotient of non-zero finite operands ("underflow"), both 22003. The type tests are constants
 /// per instantiation, so integer kernels compile to nothing here.
 /// </summary>
 internal static class FloatCheck
@@ -70,7 +71,8 @@ internal static class FloatCheck
 
     public static T Underflow<T>(T result, T left, T right) where T : INumber<T>
     {
-        if (typeof(T) == typeof(double) && T.IsZero(result) && !T.IsZero(left) && !T.IsZero(right))
+        // Dividing by an infinity is an exact zero, not an underflow (PostgreSQL's float8div tests isinf(val2) too).
+        if (typeof(T) == typeof(double) && T.IsZero(result) && !T.IsZero(left) && !T.IsZero(right) && T.IsFinite(right))
             throw new ExecutionException(SqlState.NumericValueOutOfRange, "value out of range: underflow");
         return result;
     }

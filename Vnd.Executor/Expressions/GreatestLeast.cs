@@ -14,6 +14,8 @@ internal static class GreatestLeast
         var greatest = name == "greatest";
         FunctionKernel kernel = PhysicalTypes.Of(type) switch
         {
+            // bool is a byte (0 false, 1 true): PostgreSQL orders false before true.
+            PhysicalType.Bool => (v, r, rows) => Pick<byte, NaturalOrder<byte>>(v, r, rows, greatest),
             PhysicalType.Int16 => (v, r, rows) => Pick<short, NaturalOrder<short>>(v, r, rows, greatest),
             PhysicalType.Int32 => (v, r, rows) => Pick<int, NaturalOrder<int>>(v, r, rows, greatest),
             PhysicalType.Int64 => (v, r, rows) => Pick<long, NaturalOrder<long>>(v, r, rows, greatest),

@@ -12,6 +12,9 @@ public static class IntervalParser
         int months = 0, days = 0;
         long micros = 0;
         var parts = text.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        // An empty or blank string is not a zero interval: PostgreSQL's interval_in refuses it (22007).
+        if (parts.Length == 0)
+            throw new FormatException();
         for (var i = 0; i < parts.Length; i++)
         {
             var part = parts[i];
@@ -24,21 +27,41 @@ public static class IntervalParser
             var unit = i + 1 < parts.Length ? parts[++i].ToLowerInvariant() : "second";
             // Plurals lose their s, but "ms" is milliseconds, not a plural of "m" (minutes).
             unit = unit == "ms" ? unit : unit.TrimEnd('s');
+            // A fraction spills into the next smaller field as PostgreSQL's DecodeInterval does: years into months,
+            // months (30 days) and weeks into days and then time, days into time ('1.5 days' is 1 day 12:00:00).
+            var whole = Math.Truncate(number);
+            var fraction = number - whole;
             switch (unit)
             {
-                case "year" or "yr" or "y": months += (int)(number * 12); break;
-                case "mon" or "month": months += (int)number; break;
-                case "week" or "w": days += (int)(number * 7); break;
-                case "day" or "d": days += (int)number; break;
-                case "hour" or "hr" or "h": micros += (long)(number * 3_600_000_000L); break;
-                case "minute" or "min" or "m": micros += (long)(number * 60_000_000L); break;
-                case "second" or "sec": micros += (long)(number * 1_000_000L); break;
-                case "millisecond" or "msec" or "ms": micros += (long)(number * 1000); break;
-                case "microsecond" or "u": micros += (long)number; break;
+                case "year" or "yr" or "y": months += (int)whole * 12 + (int)Math.Round(fraction * 12); break;
+                case "mon" or "month": months += (int)whole; FractionOfDays(fraction * 30, ref days, ref micros); break;
+                case "week" or "w": days += (int)whole * 7; FractionOfDays(fraction * 7, ref days, ref micros); break;
+                case "day" or "d": days += (int)whole; micros += Micros(fraction, PgInterval.MicrosPerDay); break;
+                case "hour" or "hr" or "h": micros += Micros(number, 3_600_000_000L); break;
+                case "minute" or "min" or "m": micros += Micros(number, 60_000_000L); break;
+                case "second" or "sec": micros += Micros(number, 1_000_000L); break;
+                case "millisecond" or "msec" or "ms": micros += Micros(number, 1000); break;
+                case "microsecond" or "u": micros += (long)Math.Round(number); break;
                 default: throw new FormatException();
             }
         }
         return new PgInterval(months, days, micros);
+    }
+
+    /// <summary>Whole days of a fractional day count, the rest as microseconds.</summary>
+    private static void FractionOfDays(double fractionalDays, ref int days, ref long micros)
+    {
+        var whole = Math.Truncate(fractionalDays);
+        days += (int)whole;
+        micros += Micros(fractionalDays - whole, PgInterval.MicrosPerDay);
+    }
+
+    /// <summary><paramref name="number"/> units of <paramref name="unit"/> microseconds, a fractional microsecond rounded off.</summary>
+    private static long Micros(double number, long unit)
+    {
+        var scaled = number * unit;
+        var whole = (long)scaled;
+        return whole + (long)Math.Round(scaled - whole);
     }
 
     private static long ParseClock(string clock)

@@ -46,7 +46,8 @@ public sealed class IntervalScaleExpression(Expression interval, Expression fact
     {
         var monthsExact = span.Months * factor;
         var daysExact = span.Days * factor;
-        if (double.IsNaN(monthsExact) || Math.Abs(monthsExact) > int.MaxValue || Math.Abs(daysExact) > int.MaxValue)
+        // PostgreSQL's FLOAT8_FITS_IN_INT32: [-2^31, 2^31), so -2147483648 months is a valid result (NaN fails both tests).
+        if (monthsExact is not (>= int.MinValue and < -(double)int.MinValue) || daysExact is not (>= int.MinValue and < -(double)int.MinValue))
             throw ExecutionErrors.OutOfRangeException(SqlType.Interval);
         var months = (int)monthsExact;
         var days = (int)daysExact;

@@ -9,8 +9,22 @@ public readonly struct FloorOp : IUnaryOp<double, double> { public static double
 public readonly struct RoundOp : IUnaryOp<double, double> { public static double Apply(double v) => Math.Round(v, MidpointRounding.ToEven); }
 public readonly struct TruncOp : IUnaryOp<double, double> { public static double Apply(double v) => Math.Truncate(v); }
 public readonly struct AbsOp : IUnaryOp<double, double> { public static double Apply(double v) => Math.Abs(v); }
-public readonly struct SignOp : IUnaryOp<double, double> { public static double Apply(double v) => double.IsNaN(v) ? v : Math.Sign(v); }
-public readonly struct ExpOp : IUnaryOp<double, double> { public static double Apply(double v) => Math.Exp(v); }
+/// <summary>PostgreSQL's dsign: 1 above zero, -1 below, 0 otherwise, NaN included.</summary>
+public readonly struct SignOp : IUnaryOp<double, double> { public static double Apply(double v) => v > 0 ? 1 : v < 0 ? -1 : 0; }
+/// <summary>exp as PostgreSQL 15's dexp: infinities map to infinity and 0, a finite argument whose result is not
+/// finite or is 0 is out of range (22003) rather than Infinity or 0.</summary>
+public readonly struct ExpOp : IUnaryOp<double, double>
+{
+    public static double Apply(double v)
+    {
+        if (double.IsNaN(v) || double.IsInfinity(v))
+            return double.IsNegativeInfinity(v) ? 0 : v;
+        var result = Math.Exp(v);
+        if (double.IsInfinity(result))
+            throw new ExecutionException(SqlState.NumericValueOutOfRange, "value out of range: overflow");
+        return result == 0 ? throw new ExecutionException(SqlState.NumericValueOutOfRange, "value out of range: underflow") : result;
+    }
+}
 
 public readonly struct DecimalCeilOp : IUnaryOp<decimal, decimal> { public static decimal Apply(decimal v) => Math.Ceiling(v); }
 public readonly struct DecimalFloorOp : IUnaryOp<decimal, decimal> { public static decimal Apply(decimal v) => Math.Floor(v); }
@@ -89,11 +103,20 @@ public readonly struct PowerOp : IBinaryOp<double, double, double>
 {
     public static double Apply(double x, double y)
     {
+        // PostgreSQL's dpow reads NaN first: NaN ^ 0 and 1 ^ NaN are 1, any other power with a NaN is NaN.
+        if (double.IsNaN(x))
+            return y == 0 ? 1 : double.NaN;
+        if (double.IsNaN(y))
+            return x == 1 ? 1 : double.NaN;
         if (x == 0 && y < 0)
             throw new ExecutionException(SqlState.InvalidArgumentForPower, "zero raised to a negative power is undefined");
         if (x < 0 && Math.Floor(y) != y)
             throw new ExecutionException(SqlState.InvalidArgumentForPower, "a negative number raised to a non-integer power yields a complex result");
-        return Math.Pow(x, y);
+        var result = Math.Pow(x, y);
+        // PostgreSQL's dpow: an infinite power of finite numbers is out of range, not Infinity.
+        return double.IsInfinity(result) && double.IsFinite(x) && double.IsFinite(y)
+            ? throw new ExecutionException(SqlState.NumericValueOutOfRange, "value out of range: overflow")
+            : result;
     }
 }
 

@@ -57,6 +57,9 @@ internal static class StringFunctions
     {
         var s = Encoding.UTF8.GetString(args[0].GetBytes(i));
         var chars = args.Length > 1 ? Encoding.UTF8.GetString(args[1].GetBytes(i)).ToCharArray() : [' '];
+        // An empty set trims nothing in PostgreSQL; .NET's Trim(char[]) reads an empty array as "whitespace".
+        if (chars.Length == 0)
+            return s;
         return left && right ? s.Trim(chars) : left ? s.TrimStart(chars) : s.TrimEnd(chars);
     }
 

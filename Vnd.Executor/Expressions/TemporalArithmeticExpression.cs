@@ -95,13 +95,14 @@ public sealed class TemporalArithmeticExpression : Expression
                         break;
                     default:
                         var date = l.Data<int>()[i * ls];
-                        result.Data<int>()[i] = TemporalInfinity.IsDate(date) ? date : checked(date + (sign * r.Data<int>()[i * rs]));
+                        result.Data<int>()[i] = TemporalInfinity.IsDate(date) ? date : InDateRange(checked(date + (sign * r.Data<int>()[i * rs])));
                         break;
                 }
             }
         }
-        catch (OverflowException)
+        catch (Exception e) when (e is OverflowException or ArgumentOutOfRangeException)
         {
+            // ArgumentOutOfRangeException: DateTime's calendar arithmetic (AddMonths) leaves years 1–9999.
             throw ExecutionErrors.OutOfRangeException(Type);
         }
         finally
@@ -110,6 +111,12 @@ public sealed class TemporalArithmeticExpression : Expression
             scratch.Release(l);
         }
     }
+
+    /// <summary>Days since 1970 of 0001-01-01 and 9999-12-31, the dates VND holds (DateOnly's range).</summary>
+    private const int FirstDay = -719_162, LastDay = 2_932_896;
+
+    /// <summary>A shifted date VND can hold, else PostgreSQL's "date out of range" (22008) rather than a date no one can print.</summary>
+    private static int InDateRange(int days) => days is >= FirstDay and <= LastDay ? days : throw ExecutionErrors.OutOfRangeException(SqlType.Date);
 
     /// <summary>Adds an interval to a stored timestamp: calendar months first, then days and microseconds.</summary>
     /// <remarks>An infinite timestamp stays infinite whatever the interval (PostgreSQL 15).</remarks>
@@ -124,7 +131,11 @@ public sealed class TemporalArithmeticExpression : Expression
             stored = TimeUnits.FromTicks(t.Ticks - DateTime.UnixEpoch.Ticks, unit) + rest;
         }
         var micros = checked((interval.Days * PgInterval.MicrosPerDay) + interval.Micros);
-        return checked(stored + (sign * TimeUnits.FromMicros(micros, unit)));
+        var shifted = checked(stored + (sign * TimeUnits.FromMicros(micros, unit)));
+        // Years 1–9999 as everywhere else in VND (a result past them could be neither printed nor read back).
+        return TimeUnits.ToMicros(shifted, unit) is >= -62_135_596_800_000_000 and <= 253_402_300_799_999_999
+            ? shifted
+            : throw ExecutionErrors.OutOfRangeException(SqlType.Timestamp);
     }
 
     public override string ToString() => $"({Left} {ArithmeticExpression.Symbol(Operator)} {Right})";

@@ -63,7 +63,7 @@ internal static class TextFunctions
         {
             var count = args[2].Get<int>(i);
             if (count < 0)
-                throw new ExecutionException(SqlState.InvalidParameterValue, "negative substring length not allowed");
+                throw new ExecutionException(SqlState.SubstringError, "negative substring length not allowed");
             end = start + count;
         }
         var from = (int)Math.Clamp(start - 1, 0, int.MaxValue);

@@ -9,7 +9,7 @@ namespace Vnd.Executor.Expressions;
 internal static class TimeFunctions
 {
     internal static readonly string[] TruncFields = ["microseconds", "milliseconds", "second", "minute", "hour", "day", "week", "month", "quarter", "year", "decade", "century", "millennium"];
-    private static readonly string[] PartFields = ["epoch", "microseconds", "milliseconds", "second", "minute", "hour", "day", "dow", "isodow", "doy", "week", "month", "quarter", "year", "decade", "century", "millennium"];
+    private static readonly string[] PartFields = ["epoch", "microseconds", "milliseconds", "second", "minute", "hour", "day", "dow", "isodow", "doy", "week", "month", "quarter", "year", "isoyear", "decade", "century", "millennium"];
 
     public static Expression? Resolve(string name, IReadOnlyList<Expression> a)
     {
@@ -18,6 +18,11 @@ internal static class TimeFunctions
             case "date_trunc" when a.Count == 2:
             {
                 var field = Field(name, a[0], TruncFields);
+                if (a[1].Type.Id == TypeId.Interval)
+                {
+                    TruncateInterval(default, field);
+                    return new FunctionExpression(name, SqlType.Interval, [a[1]], (args, r, rows) => Each<PgInterval>(args[0], r, rows, v => r.Set(v.Row, TruncateInterval(v.Value, field))));
+                }
                 var ts = a[1].Type.Id == TypeId.Date ? TypeUnification.To(a[1], SqlType.Timestamp) : a[1];
                 var unit = ts.Type.Unit;
                 return new FunctionExpression(name, ts.Type, [ts], (args, r, rows) => Each<long>(args[0], r, rows, v => r.Set(v.Row, Truncate(v.Value, field, unit))));
@@ -43,6 +48,15 @@ internal static class TimeFunctions
                 }
                 if (value.Type.Id == TypeId.Time)
                     return TimeParts(name, field, type, value);
+                // EXTRACT from a date has no time of day and whole numbers only (PostgreSQL's extract_date); date_part
+                // reads the date as a timestamp, so it answers 0 there.
+                var wholeDate = exact && value.Type.Id == TypeId.Date;
+                if (wholeDate && field is "hour" or "minute" or "second" or "milliseconds" or "microseconds")
+                {
+                    // Refused on the first date read, as PostgreSQL does (no rows or only NULLs: no error).
+                    return new FunctionExpression(name, type, [value], (args, r, rows) => Each<int>(args[0], r, rows,
+                        _ => throw new ExecutionException(SqlState.FeatureNotSupported, $"unit \"{field}\" not supported for type date")));
+                }
                 var ts = value.Type.Id == TypeId.Date ? TypeUnification.To(value, SqlType.Timestamp) : value;
                 var unit = ts.Type.Unit;
                 if (!exact && field == "epoch")
@@ -54,6 +68,8 @@ internal static class TimeFunctions
                 {
                     if (TemporalInfinity.IsTimestamp(v.Value))
                         InfinitePart(r, v.Row, v.Value, field, exact);
+                    else if (wholeDate)
+                        r.Set(v.Row, decimal.Round(ExactPart(v.Value, field, unit), 0));
                     else if (exact)
                         r.Set(v.Row, WithScale(ExactPart(v.Value, field, unit), field));
                     else
@@ -129,7 +145,7 @@ internal static class TimeFunctions
     /// </summary>
     private static void InfinitePart(Vector result, int row, long stored, string field, bool exact)
     {
-        if (field is not ("epoch" or "year" or "decade" or "century" or "millennium"))
+        if (field is not ("epoch" or "year" or "isoyear" or "decade" or "century" or "millennium"))
             result.SetNull(row);
         else if (exact)
             throw new ExecutionException(SqlState.FeatureNotSupported, $"extract({field}) of an infinite value is numeric infinity, which VND's numeric cannot hold; use date_part");
@@ -154,6 +170,9 @@ internal static class TimeFunctions
             case "day": return Floor(perSecond * 86400);
         }
         var t = DateTime.UnixEpoch.AddTicks(TimeUnits.ToTicks(stored, unit));
+        // The decade of years 1–9 starts in 1 BC, before the years VND holds: 22008, not DateTime's exception.
+        if (field == "decade" && t.Year < 10)
+            throw ExecutionErrors.OutOfRangeException(SqlType.Timestamp);
         var truncated = field switch
         {
             "week" => t.Date.AddDays(-(((int)t.DayOfWeek + 6) % 7)),
@@ -165,6 +184,37 @@ internal static class TimeFunctions
             _ => new DateTime((((t.Year - 1) / 1000) * 1000) + 1, 1, 1, 0, 0, 0, DateTimeKind.Utc),
         };
         return TimeUnits.FromTicks(truncated.Ticks - DateTime.UnixEpoch.Ticks, unit);
+    }
+
+    /// <summary>
+    /// date_trunc of an interval as PostgreSQL's interval_trunc: split into years, months, days, hours, minutes,
+    /// seconds and microseconds (each truncated toward zero, so a negative part stays negative) and zero every part
+    /// below the unit. Weeks are refused as PostgreSQL does (months have fractional weeks). Called once with a
+    /// zero interval when the call is built, so an unsupported unit fails before any row.
+    /// </summary>
+    public static PgInterval TruncateInterval(PgInterval v, string field)
+    {
+        long years = v.Months / 12, months = v.Months % 12, days = v.Days;
+        long hours = v.Micros / 3_600_000_000L, minutes = v.Micros / 60_000_000L % 60;
+        long seconds = v.Micros / 1_000_000L % 60, micros = v.Micros % 1_000_000L;
+        switch (field)
+        {
+            case "millennium": years = years / 1000 * 1000; goto case "decade";
+            case "century": years = years / 100 * 100; goto case "decade";
+            case "decade": years = years / 10 * 10; goto case "year";
+            case "year": months = 0; goto case "month";
+            case "quarter": months = 3 * (months / 3); goto case "month";
+            case "month": days = 0; goto case "day";
+            case "day": hours = 0; goto case "hour";
+            case "hour": minutes = 0; goto case "minute";
+            case "minute": seconds = 0; goto case "second";
+            case "second": micros = 0; break;
+            case "milliseconds": micros = micros / 1000 * 1000; break;
+            case "microseconds": break;
+            case "week": throw new ExecutionException(SqlState.FeatureNotSupported, "interval units \"week\" not supported because months usually have fractional weeks");
+            default: throw new ExecutionException(SqlState.FeatureNotSupported, $"interval units \"{field}\" not supported");
+        }
+        return new PgInterval((int)((years * 12) + months), (int)days, (((((hours * 60) + minutes) * 60) + seconds) * 1_000_000L) + micros);
     }
 
     public static double Part(long stored, string field, TimeUnit unit)
@@ -186,6 +236,7 @@ internal static class TimeFunctions
             "isodow" => t.DayOfWeek == DayOfWeek.Sunday ? 7 : (int)t.DayOfWeek,
             "doy" => t.DayOfYear,
             "week" => System.Globalization.ISOWeek.GetWeekOfYear(t),
+            "isoyear" => System.Globalization.ISOWeek.GetYear(t),
             "month" => t.Month,
             "quarter" => ((t.Month - 1) / 3) + 1,
             "year" => t.Year,
@@ -263,7 +314,12 @@ internal static class TimeFunctions
         "second" => v.Micros % 60_000_000L / 1e6,
         "milliseconds" => v.Micros % 60_000_000L / 1e3,
         "microseconds" => v.Micros % 60_000_000L,
-        _ => throw new ExecutionException(SqlState.InvalidParameterValue, $"interval units \"{field}\" not supported"),
+        // Quarters and multiples of years as PostgreSQL's interval_part: of the months and years fields, truncated toward zero.
+        "quarter" => (v.Months % 12 / 3) + 1,
+        "decade" => v.Months / 12 / 10,
+        "century" => v.Months / 12 / 100,
+        "millennium" => v.Months / 12 / 1000,
+        _ => throw new ExecutionException(SqlState.FeatureNotSupported, $"unit \"{field}\" not supported for type interval"),
     };
 
     internal static string Field(string function, Expression argument, string[] allowed)

@@ -99,7 +99,10 @@ public static partial class ValueConverter
                 case TypeId.Jsonb: return Json.JsonText.Jsonb(text);
                 case TypeId.TimestampTz when zone is not null:
                     return InZone(DateTime.Parse(text, invariant, DateTimeStyles.AdjustToUniversal), zone);
-                case TypeId.Timestamp or TypeId.TimestampTz:
+                // timestamp without time zone ignores an offset in its input, as PostgreSQL does: the wall clock as written.
+                case TypeId.Timestamp:
+                    return DateTime.SpecifyKind(DateTimeOffset.Parse(text, invariant, DateTimeStyles.AssumeUniversal).DateTime, DateTimeKind.Utc);
+                case TypeId.TimestampTz:
                     return DateTime.Parse(text, invariant, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal);
                 case TypeId.Inet: return VectorValues.ParseInet(text);
                 case TypeId.Cidr: return ParseCidr(text);

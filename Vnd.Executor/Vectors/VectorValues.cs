@@ -116,6 +116,10 @@ public static class VectorValues
         if (!host.Contains(':', StringComparison.Ordinal) && host.Count(c => c == '.') != 3)
             throw new FormatException($"invalid inet address: {text}");
         var address = IPAddress.Parse(host);
-        return InetValue.FromAddress(address, slash < 0 ? -1 : int.Parse(text[(slash + 1)..]));
+        var bits = slash < 0 ? -1 : int.Parse(text[(slash + 1)..], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture);
+        // A prefix longer than the address ('10.0.0.1/33') is invalid input in PostgreSQL (22P02), not a clamp.
+        if (bits > (address.AddressFamily == System.Net.Sockets.AddressFamily.InterNetwork ? 32 : 128))
+            throw new FormatException($"invalid inet address: {text}");
+        return InetValue.FromAddress(address, bits);
     }
 }

@@ -54,6 +54,16 @@ internal sealed partial class ExprBinder
             left = Coerce(left, later, node);
             right = Coerce(right, later, node);
         }
+        if (op is "+" or "-" && left.Type.Id == TypeId.Date && right.Type.Id == TypeId.Int2)
+        {
+            // date ± integer is PostgreSQL's only date/number operator (date ± bigint does not exist); smallint casts up.
+            right = Coerce(right, SqlType.Int4, node);
+        }
+        else if (op == "+" && right.Type.Id == TypeId.Date && left.Type.Id is TypeId.Int2 or TypeId.Int4)
+        {
+            // integer + date is the same sum (pg_operator's commutator), bound with the date first.
+            (left, right) = (right, Coerce(left, SqlType.Int4, node));
+        }
         var result = ResultType(op, left.Type.Id, right.Type.Id);
         if (result is null && op is "=" or "<>" or "<" or ">" or "<=" or ">=" or "IS DISTINCT FROM" or "IS NOT DISTINCT FROM")
         {
@@ -70,7 +80,8 @@ internal sealed partial class ExprBinder
             // anyarray @> anyarray: both sides one array type, as PostgreSQL requires (int8[] @> int4[] does not exist).
             result = SqlType.Bool;
         }
-        else if (result is null && left.Type.IsNumeric && right.Type.IsNumeric && op is "+" or "-" or "*" or "/" or "%")
+        else if (result is null && left.Type.IsNumeric && right.Type.IsNumeric
+                 && (op is "+" or "-" or "*" or "/" or "%" || (op is "&" or "|" or "#" && left.Type.IsInteger && right.Type.IsInteger)))
         {
             var common = TypeRules.CommonType(left.Type, right.Type)!;
             left = Coerce(left, common, node);
@@ -133,7 +144,7 @@ internal sealed partial class ExprBinder
         "-" when l == TypeId.Date && r == TypeId.Date => SqlType.Int4,
         "+" or "-" when IsTimestamp(l) && r == TypeId.Interval => l == TypeId.Timestamp ? SqlType.Timestamp : SqlType.TimestampTz,
         "+" when l == TypeId.Interval && IsTimestamp(r) => r == TypeId.Timestamp ? SqlType.Timestamp : SqlType.TimestampTz,
-        "+" or "-" when l == TypeId.Date && IsInt(r) => SqlType.Date,
+        "+" or "-" when l == TypeId.Date && r == TypeId.Int4 => SqlType.Date,
         "+" or "-" when l == TypeId.Date && r == TypeId.Interval => SqlType.Timestamp,
         "+" or "-" when l == TypeId.Interval && r == TypeId.Interval => SqlType.Interval,
         "-" when l == TypeId.Time && r == TypeId.Time => SqlType.Interval,

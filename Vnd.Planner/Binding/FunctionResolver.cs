@@ -5,7 +5,8 @@ namespace Vnd.Planner.Binding;
 
 /// <summary>
 /// Chooses an overload the way PostgreSQL's func_select_candidate does for the common cases: exact matches win,
-/// then the fewest implicit casts, casts to the preferred type float8 counting less (so ceil(int4) is ceil(float8)).
+/// then the fewest implicit casts, casts to a category's preferred type (float8 for numbers, timestamptz for date
+/// and time) counting less: ceil(int4) is ceil(float8), date_trunc(text, date) is date_trunc(text, timestamptz).
 /// </summary>
 internal static class FunctionResolver
 {
@@ -86,7 +87,7 @@ internal static class FunctionResolver
             {
                 return null;
             }
-            cost += target.Id == TypeId.Float8 ? 1 : 2;
+            cost += target.Id is TypeId.Float8 or TypeId.TimestampTz ? 1 : 2;
         }
         var returns = signature.Rule switch
         {

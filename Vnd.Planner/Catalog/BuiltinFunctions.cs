@@ -157,6 +157,8 @@ public static partial class BuiltinFunctions
         f.Add(Fn("date_part", [SqlType.Text, SqlType.Interval], SqlType.Float8));
         f.Add(Fn("extract", [SqlType.Text, SqlType.Interval], SqlType.Numeric));
         f.Add(Fn("extract", [SqlType.Text, SqlType.Date], SqlType.Numeric));
+        // PostgreSQL's date_part(text, date) reads the date as a timestamp (not the preferred timestamptz).
+        f.Add(Fn("date_part", [SqlType.Text, SqlType.Date], SqlType.Float8));
         f.Add(Fn("date_part", [SqlType.Text, SqlType.Time], SqlType.Float8));
         f.Add(Fn("extract", [SqlType.Text, SqlType.Time], SqlType.Numeric));
         f.Add(Fn("make_time", [SqlType.Int4, SqlType.Int4, SqlType.Float8], SqlType.Time));
@@ -195,7 +197,9 @@ public static partial class BuiltinFunctions
 
     private static void AddStringFunctions(List<FunctionSignature> f)
     {
-        f.Add(Fn("length", [SqlType.Text], SqlType.Int4));
+        // char_length and character_length are length's SQL-standard names (the executor already runs all three).
+        foreach (var name in (string[])["length", "char_length", "character_length"])
+            f.Add(Fn(name, [SqlType.Text], SqlType.Int4));
         f.Add(Fn("lower", [SqlType.Text], SqlType.Text));
         f.Add(Fn("upper", [SqlType.Text], SqlType.Text));
         f.Add(Fn("md5", [SqlType.Text], SqlType.Text));

@@ -42,8 +42,9 @@ public sealed class TimestampSeriesRunner(Expression[] arguments, SqlType type) 
                 _done = _up ? _next > _stop : _next < _stop;
             }
         }
-        catch (OverflowException)
+        catch (Exception e) when (e is OverflowException or ArgumentOutOfRangeException or ExecutionException)
         {
+            // The next step leaves the timestamps VND holds (years 1–9999): the series ends at the last one it has.
             _done = true;
         }
         return count;
