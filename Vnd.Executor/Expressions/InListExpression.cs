@@ -83,18 +83,6 @@ public sealed class InListExpression : Expression
 
     public override string ToString() => $"({Value} {(Negated ? "NOT IN" : "IN")} ({Count} values))";
 
-    /// <summary>
-    /// A constant as the integer its column stores: a date's days, a timestamp in the column's unit, an infinity's
-    /// sentinel (VND crashed on date IN ('2024-01-01'::date), converting the DateOnly with Convert.ToInt64).
-    /// </summary>
-    private static long Stored(SqlType type, object constant)
-    {
-        if (constant is not (DateOnly or DateTime or TimeSpan or TemporalInfinity))
-            return Convert.ToInt64(constant);
-        var vector = VectorValues.Constant(type, constant);
-        return vector.PhysicalType == PhysicalType.Int32 ? vector.Get<int>(0) : vector.Get<long>(0);
-    }
-
     private static IMembership IntegerSet(PhysicalType type, IEnumerable<long> values) => type switch
     {
         PhysicalType.Int16 => new Membership<short>(values.Where(v => v is >= short.MinValue and <= short.MaxValue).Select(v => (short)v)),
