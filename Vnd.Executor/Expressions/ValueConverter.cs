@@ -69,6 +69,8 @@ public static partial class ValueConverter
         var invariant = CultureInfo.InvariantCulture;
         if (to.Id is TypeId.Date or TypeId.Timestamp or TypeId.TimestampTz && Special(text, to.Id, now ?? SpecialDateTimes.Clock(), zone) is { } special)
             return special;
+        TimeZoneInfo? named = null;
+        var parsed = to.Id is TypeId.Date or TypeId.Timestamp or TypeId.TimestampTz ? DateTimeInput.Normalize(text, out named) : text;
         try
         {
             switch (to.Id)
@@ -93,17 +95,18 @@ public static partial class ValueConverter
                     };
                 case TypeId.Numeric: return decimal.Parse(text, NumberStyles.Float, invariant);
                 case TypeId.Bytea: return ParseBytea(text);
-                case TypeId.Date: return DateOnly.Parse(text, invariant);
+                case TypeId.Date: return DateOnly.Parse(parsed, invariant);
                 case TypeId.Time: return Micros(TimeOfDay.Parse(text));
                 case TypeId.Json: return Json.JsonText.Json(text);
                 case TypeId.Jsonb: return Json.JsonText.Jsonb(text);
-                case TypeId.TimestampTz when zone is not null:
-                    return InZone(DateTime.Parse(text, invariant, DateTimeStyles.AdjustToUniversal), zone);
-                // timestamp without time zone ignores an offset in its input, as PostgreSQL does: the wall clock as written.
+                // A zone named after the time is the wall clock's zone, in place of the session's.
+                case TypeId.TimestampTz when (named ?? zone) is { } wallClockZone:
+                    return InZone(DateTime.Parse(parsed, invariant, DateTimeStyles.AdjustToUniversal), wallClockZone);
+                // timestamp without time zone ignores an offset or zone in its input, as PostgreSQL does: the wall clock as written.
                 case TypeId.Timestamp:
-                    return DateTime.SpecifyKind(DateTimeOffset.Parse(text, invariant, DateTimeStyles.AssumeUniversal).DateTime, DateTimeKind.Utc);
+                    return DateTime.SpecifyKind(DateTimeOffset.Parse(parsed, invariant, DateTimeStyles.AssumeUniversal).DateTime, DateTimeKind.Utc);
                 case TypeId.TimestampTz:
-                    return DateTime.Parse(text, invariant, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal);
+                    return DateTime.Parse(parsed, invariant, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal);
                 case TypeId.Inet: return VectorValues.ParseInet(text);
                 case TypeId.Cidr: return ParseCidr(text);
                 case TypeId.Interval: return IntervalParser.Parse(text);
@@ -119,7 +122,7 @@ public static partial class ValueConverter
         catch (FormatException) when (to.Id is TypeId.Date or TypeId.Timestamp or TypeId.TimestampTz or TypeId.Interval)
         {
             // PostgreSQL: a well-formed date with an impossible field is 22008, anything else 22007.
-            var outOfRange = to.Id != TypeId.Interval && DateShape().IsMatch(text);
+            var outOfRange = to.Id != TypeId.Interval && DateShape().IsMatch(parsed);
             throw new ExecutionException(outOfRange ? SqlState.DatetimeFieldOverflow : SqlState.InvalidDatetimeFormat,
                 outOfRange ? $"date/time field value out of range: \"{text}\"" : $"invalid input syntax for type {to.PgName}: \"{text}\"");
         }
