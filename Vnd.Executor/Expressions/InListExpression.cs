@@ -29,7 +29,7 @@ public sealed class InListExpression : Expression
             PhysicalType.VarBytes => new TextMembership(present.Select(c => c as string ?? Encoding.UTF8.GetString((byte[])c))),
             PhysicalType.Inet4 => new Membership<uint>(present.Select(c => (uint)((InetValue)c).Low)),
             PhysicalType.Inet => new Membership<InetValue>(present.Select(c => (InetValue)c)),
-            PhysicalType.Interval => new Membership<PgInterval>(present.Select(c => (PgInterval)c)),
+            PhysicalType.Interval => new Membership<PgInterval>(present.Select(c => (PgInterval)c), PgInterval.SpanEquality),
             PhysicalType.MacAddr => new Membership<ulong>(present.Select(Convert.ToUInt64)),
             _ => throw new ArgumentOutOfRangeException(nameof(value)),
         };
@@ -96,9 +96,10 @@ public sealed class InListExpression : Expression
         void Probe(Vector value, ReadOnlySpan<int> rows, Vector result);
     }
 
-    private sealed class Membership<T>(IEnumerable<T> values) : IMembership where T : unmanaged, IEquatable<T>
+    private sealed class Membership<T>(IEnumerable<T> values, IEqualityComparer<T>? equality = null) : IMembership
+        where T : unmanaged, IEquatable<T>
     {
-        private readonly HashSet<T> _set = [.. values];
+        private readonly HashSet<T> _set = new(values, equality);
 
         public void Probe(Vector value, ReadOnlySpan<int> rows, Vector result)
         {

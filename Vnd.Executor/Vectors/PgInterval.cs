@@ -14,10 +14,23 @@ public readonly record struct PgInterval(int Months, int Days, long Micros) : IC
 
     public int CompareTo(PgInterval other) => TotalMicros.CompareTo(other.TotalMicros);
 
+    /// <summary>
+    /// PostgreSQL's interval equality (interval_eq, interval_hash): equal spans, so '1 mon' = '30 days'. The record's
+    /// own Equals stays field by field, because a value that prints differently is a different constant.
+    /// </summary>
+    public static IEqualityComparer<PgInterval> SpanEquality { get; } = new SpanComparer();
+
     public static PgInterval FromMicros(long micros) => new(0, 0, micros);
 
     public static bool operator <(PgInterval left, PgInterval right) => left.CompareTo(right) < 0;
     public static bool operator >(PgInterval left, PgInterval right) => left.CompareTo(right) > 0;
     public static bool operator <=(PgInterval left, PgInterval right) => left.CompareTo(right) <= 0;
     public static bool operator >=(PgInterval left, PgInterval right) => left.CompareTo(right) >= 0;
+
+    private sealed class SpanComparer : IEqualityComparer<PgInterval>
+    {
+        public bool Equals(PgInterval x, PgInterval y) => x.TotalMicros == y.TotalMicros;
+
+        public int GetHashCode(PgInterval obj) => obj.TotalMicros.GetHashCode();
+    }
 }

@@ -6,7 +6,8 @@ namespace Vnd.Executor.Operators.Hashing;
 /// <summary>
 /// Turns the key columns of a batch into one byte string and one hash per live row, column at a time (the
 /// vectorised hashing of DuckDB's aggregate and join). Integers of every width are widened to 8 bytes so int4
-/// and int8 keys meet by value; floats are normalised (-0 = 0, one NaN); numerics drop trailing zeros. With
+/// and int8 keys meet by value; floats are normalised (-0 = 0, one NaN); numerics drop trailing zeros; intervals are
+/// their span ('1 day 12:00:00' = '36:00:00', '1 mon' = '30 days', as PostgreSQL's interval_hash). With
 /// <c>nullsAreValues</c> (GROUP BY, DISTINCT, set operations) each column carries a NULL flag so NULL keys group
 /// together; otherwise (joins) a row with a NULL key is flagged in <see cref="HasNull"/> and matches nothing.
 /// </summary>
@@ -152,7 +153,7 @@ public sealed class KeyEncoder
                 case PhysicalType.Inet4: Put(keys, ref pos, ref Hashes[k], v.Data<uint>()[row], 4); break;
                 case PhysicalType.Float64: Put(keys, ref pos, ref Hashes[k], NormalizeDouble(v.Data<double>()[row]), 8); break;
                 case PhysicalType.Decimal: PutStruct(keys, ref pos, ref Hashes[k], NumericKey.Canonical(v.Data<decimal>()[row])); break;
-                case PhysicalType.Interval: PutStruct(keys, ref pos, ref Hashes[k], v.Data<PgInterval>()[row]); break;
+                case PhysicalType.Interval: PutStruct(keys, ref pos, ref Hashes[k], v.Data<PgInterval>()[row].TotalMicros); break;
                 case PhysicalType.Inet:
                     var inet = v.Data<InetValue>()[row];
                     Put(keys, ref pos, ref Hashes[k], inet.High, 8);

@@ -71,8 +71,9 @@ public sealed partial class RandomExpressions(int seed)
     /// <summary>count/sum/min/max/avg of generated expressions per group of another generated expression.</summary>
     private (string, string) Grouped(int depth)
     {
-        // No interval keys: PostgreSQL groups equal lengths together ('1 day 12:00:00' = '36:00:00'), VND groups
-        // by months, days and time apart (an open finding).
+        // No interval keys yet: VND now groups equal spans together as PostgreSQL does (49_fuzz_findings.slt), but
+        // one more key type moves the CI seed's stream onto open findings elsewhere (float8 -0 printed as 0; 0A000
+        // against 22008 in which error comes first); add ExprType.Iv once those are fixed.
         var keyType = Pick([ExprType.I4, ExprType.I2, ExprType.Text, ExprType.Bool, ExprType.Date, ExprType.Num, ExprType.Inet]);
         // The key must read a column: PostgreSQL refuses GROUP BY of a non-integer constant (42601) and takes an
         // integer one as a select-list position.
