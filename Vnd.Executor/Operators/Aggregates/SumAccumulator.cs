@@ -1,5 +1,6 @@
 using System.Numerics;
 using Vnd.Executor.Execution;
+using Vnd.Executor.Expressions;
 using Vnd.Executor.Vectors;
 using Vnd.Planner.Types;
 using Vector = Vnd.Executor.Vectors.Vector;
@@ -38,7 +39,7 @@ public sealed class SumAccumulator<TIn, TAcc>(MemoryBudget memory, bool average,
                 for (var k = 0; k < rows.Length; k++)
                 {
                     var g = groups[k];
-                    sums[g] = checked(sums[g] + TAcc.CreateTruncating(values[rows[k] * stride]));
+                    sums[g] = Add(sums[g], TAcc.CreateTruncating(values[rows[k] * stride]));
                     counts[g]++;
                 }
                 return;
@@ -49,7 +50,7 @@ public sealed class SumAccumulator<TIn, TAcc>(MemoryBudget memory, bool average,
                 if (!input.Validity.IsValid(r))
                     continue;
                 var g = groups[k];
-                sums[g] = checked(sums[g] + TAcc.CreateTruncating(values[r]));
+                sums[g] = Add(sums[g], TAcc.CreateTruncating(values[r]));
                 counts[g]++;
             }
         }
@@ -58,6 +59,13 @@ public sealed class SumAccumulator<TIn, TAcc>(MemoryBudget memory, bool average,
             throw ExecutionErrors.OutOfRangeException(resultType);
         }
     }
+
+    /// <summary>
+    /// One step of the sum: checked for integers and decimal, and for float8 PostgreSQL's float8pl check (22003
+    /// "value out of range: overflow" when finite operands give an infinity; an infinite input stays infinite).
+    /// </summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    private static TAcc Add(TAcc sum, TAcc value) => FloatCheck.Overflow(checked(sum + value), sum, value);
 
     public bool CanRetract => typeof(TAcc) != typeof(double) && typeof(TIn) != typeof(decimal);
 
@@ -84,7 +92,7 @@ public sealed class SumAccumulator<TIn, TAcc>(MemoryBudget memory, bool average,
         {
             for (var g = 0; g < map.Length; g++)
             {
-                _sums[map[g]] = checked(_sums[map[g]] + o._sums[g]);
+                _sums[map[g]] = Add(_sums[map[g]], o._sums[g]);
                 _counts[map[g]] += o._counts[g];
             }
         }
