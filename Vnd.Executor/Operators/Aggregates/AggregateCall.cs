@@ -109,6 +109,8 @@ public sealed class AggregateCall
         {
             AggregateKind.Count when Distinct => new DistinctCountAccumulator(memory, type),
             AggregateKind.Count => new CountAccumulator(memory, star: false),
+            // avg(float8) is PostgreSQL's float8_accum, overflow checks on the sum of squares included.
+            AggregateKind.Avg when type == PhysicalType.Float64 => new VarianceAccumulator(memory, Kind),
             AggregateKind.Sum or AggregateKind.Avg => CreateSum(memory, type, Kind == AggregateKind.Avg),
             AggregateKind.Min or AggregateKind.Max => CreateMinMax(memory, type, Kind == AggregateKind.Max),
             AggregateKind.BoolAnd => new FoldAccumulator<byte, AndFold<byte>>(memory),

@@ -1,5 +1,6 @@
 using Vnd.Executor.Execution;
 using Vnd.Executor.Vectors;
+using Vnd.Planner.Types;
 
 namespace Vnd.Executor.Operators.Aggregates;
 
@@ -7,7 +8,10 @@ namespace Vnd.Executor.Operators.Aggregates;
 /// var_samp/var_pop/stddev_samp/stddev_pop over float8 input with PostgreSQL's float8_accum (Youngs and Cramer):
 /// per group N, Σx and Sxx = Σ(x − mean)², updated as Sxx += (x·N − Σx)² / (N·(N−1)), which is exact for
 /// integral values where a running mean is not, and float8_combine to merge workers. Sample statistics of fewer
-/// than two values are NULL. Integer and numeric input takes the exact numeric path instead.
+/// than two values are NULL. Integer and numeric input takes the exact numeric path instead. avg(float8) is this
+/// accumulator too (Σx / N), because PostgreSQL's avg(float8) is float8_accum as well: its overflow checks fail on
+/// Sxx as on Σx (avg of 1e200 and -1e200 is 22003). Finite inputs whose Σx or Sxx is infinite are 22003 "value out of
+/// range: overflow"; after an infinite input Sxx is NaN, as in PostgreSQL.
 /// </summary>
 public sealed class VarianceAccumulator(MemoryBudget memory, AggregateKind kind) : Accumulator(memory)
 {
@@ -39,7 +43,14 @@ public sealed class VarianceAccumulator(MemoryBudget memory, AggregateKind kind)
             if (previous > 0)
             {
                 var t = (x * n) - sum;
-                _sxx[g] += t * t / (n * previous);
+                var sxx = _sxx[g] + (t * t / (n * previous));
+                if (double.IsInfinity(sum) || double.IsInfinity(sxx))
+                {
+                    if (!double.IsInfinity(_sum[g]) && !double.IsInfinity(x))
+                        throw Overflow();
+                    sxx = double.NaN;
+                }
+                _sxx[g] = sxx;
             }
             else if (!double.IsFinite(x))
             {
@@ -67,8 +78,14 @@ public sealed class VarianceAccumulator(MemoryBudget memory, AggregateKind kind)
             }
             var n = n1 + n2;
             var d = (_sum[t] / n1) - (o._sum[g] / n2);
-            _sxx[t] += o._sxx[g] + (n1 * n2 * d * d / n);
-            _sum[t] += o._sum[g];
+            var sxx = _sxx[t] + o._sxx[g] + (n1 * n2 * d * d / n);
+            var sum = _sum[t] + o._sum[g];
+            // float8_combine: float8_pl's check on Σx, and Sxx infinite from finite parts.
+            if ((double.IsInfinity(sum) && double.IsFinite(_sum[t]) && double.IsFinite(o._sum[g]))
+                || (double.IsInfinity(sxx) && !double.IsInfinity(_sxx[t]) && !double.IsInfinity(o._sxx[g])))
+                throw Overflow();
+            _sxx[t] = sxx;
+            _sum[t] = sum;
             _n[t] = n;
         }
     }
@@ -85,8 +102,15 @@ public sealed class VarianceAccumulator(MemoryBudget memory, AggregateKind kind)
                 output.SetNull(i);
                 continue;
             }
+            if (kind == AggregateKind.Avg)
+            {
+                output.Set(i, _sum[first + i] / n);
+                continue;
+            }
             var variance = _sxx[first + i] / (sample ? n - 1 : n);
             output.Set(i, root ? Math.Sqrt(variance) : variance);
         }
     }
+
+    private static ExecutionException Overflow() => ExecutionErrors.OutOfRangeException(SqlType.Float8);
 }
