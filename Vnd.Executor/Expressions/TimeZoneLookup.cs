@@ -44,9 +44,23 @@ internal sealed class TimeZoneLookup
     {
         if (TimeZoneNames.Abbreviation(name) is { } abbreviation)
             return Fixed(name, abbreviation);
-        if (Known(name) is { } zone)
+        if ((Known(name) ?? IgnoringCase(name)) is { } zone)
             return zone;
         return TimeZoneNames.PosixOffset(name) is { } posix ? Fixed(name, posix) : Resolve(name);
+    }
+
+    /// <summary>
+    /// PostgreSQL finds tz database names in any case ('europe/berlin'); the system's lookup is a file name, exact on
+    /// Linux, so a miss is retried against the system's list (read once by .NET and cached).
+    /// </summary>
+    private static TimeZoneInfo? IgnoringCase(string name)
+    {
+        foreach (var zone in TimeZoneInfo.GetSystemTimeZones())
+        {
+            if (string.Equals(zone.Id, name, StringComparison.OrdinalIgnoreCase))
+                return zone;
+        }
+        return null;
     }
 
     /// <summary>A zone that is always <paramref name="seconds"/> east of UTC (.NET's limit is ±14 hours: beyond it, 22023).</summary>
