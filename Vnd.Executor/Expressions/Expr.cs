@@ -41,9 +41,15 @@ public static class Expr
     public static Expression Divide(Expression l, Expression r) => Arithmetic(ArithmeticOperator.Divide, l, r);
     public static Expression Modulo(Expression l, Expression r) => Arithmetic(ArithmeticOperator.Modulo, l, r);
 
-    public static Expression Negate(Expression operand) => Arithmetic(ArithmeticOperator.Subtract,
-        operand.Type.Id == TypeId.Interval ? Constant(new PgInterval(0, 0, 0), SqlType.Interval) : Constant(0, operand.Type.IsNumeric ? operand.Type : SqlType.Int4),
-        operand);
+    /// <summary>
+    /// Unary minus: 0 - x, except for floats, where it is -1 * x: 0 - 0.0 is +0, but PostgreSQL's float8um flips the
+    /// sign bit, so -(0::float8) is -0 (it prints so, and atan2 tells the two apart).
+    /// </summary>
+    public static Expression Negate(Expression operand) => operand.Type.Id is TypeId.Float4 or TypeId.Float8
+        ? Arithmetic(ArithmeticOperator.Multiply, Constant(-1.0, operand.Type), operand)
+        : Arithmetic(ArithmeticOperator.Subtract,
+            operand.Type.Id == TypeId.Interval ? Constant(new PgInterval(0, 0, 0), SqlType.Interval) : Constant(0, operand.Type.IsNumeric ? operand.Type : SqlType.Int4),
+            operand);
 
     public static Expression Compare(ComparisonOperator op, Expression left, Expression right)
     {
